@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { actorFromUser } from './src/access/actor'
+import { Media } from './src/collections/Media'
+import { Tenants } from './src/collections/Tenants'
+import { Users } from './src/collections/Users'
+import { registerEndpoint } from './src/endpoints/register'
+import { DEV_PAYLOAD_SECRET, env } from './src/env'
+import { logger } from './src/logger'
+import type { Config } from './src/payload-types'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const settings = env()
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · Scriptorium' },
+    importMap: {
+      baseDir: path.resolve(dirname, 'src'),
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+  },
+  collections: [Tenants, Users, Media],
+  endpoints: [registerEndpoint],
+  editor: lexicalEditor(),
+  secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  db: postgresAdapter({
+    pool: { connectionString: settings.DATABASE_URL ?? process.env.DATABASE_URL },
+    // Schema changes go through committed migrations everywhere (push prompts without a TTY).
+    push: false,
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+  }),
+  sharp,
+  logger,
+  telemetry: false,
+  plugins: [
+    multiTenantPlugin<Config>({
+      tenantsSlug: 'tenants',
+      collections: { media: {} },
+      // Websites are deactivated, never deleted; nothing to clean up.
+      cleanupAfterTenantDelete: false,
+      userHasAccessToAllTenants: (user) => actorFromUser(user).allTenants,
+      tenantsArrayField: {
+        includeDefaultField: true,
+        // Open at field level so that a refused change is a loud 403 from the users
+        // collection's membership guard instead of a silently dropped value.
+        arrayFieldAccess: { create: () => true, update: () => true },
+        tenantFieldAccess: { create: () => true, update: () => true },
+      },
+    }),
+  ],
+})

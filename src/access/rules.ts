@@ -1,0 +1,46 @@
+import type { Access, FieldAccess } from 'payload'
+
+import type { Role } from '@/domain/roles'
+
+import { actorOf, hasRole } from './actor'
+import { inActorTenants, isSelf, MATCH_NOTHING } from './where'
+
+/** Nobody, through any API. */
+export const nobody: Access = () => false
+
+export const authenticated: Access = ({ req }) => actorOf(req) !== null
+
+export const isSuperadmin: Access = ({ req }) => hasRole(actorOf(req), 'superadmin')
+
+/** Staff roles: the admin panel and staff-only reads. */
+export const isStaff: Access = ({ req }) => actorOf(req)?.staff ?? false
+
+export const hasAnyRole =
+  (...roles: Role[]): Access =>
+  ({ req }) =>
+    hasRole(actorOf(req), ...roles)
+
+/**
+ * Rows of the actor's websites, for the given roles (superadmin always). Logged-in users
+ * without the role get MATCH_NOTHING; anonymous users get `false`.
+ */
+export const tenantRowsFor =
+  (roles: Role[], field = 'tenant'): Access =>
+  ({ req }) => {
+    const actor = actorOf(req)
+    if (!actor) return false
+    if (actor.allTenants) return true
+    if (!hasRole(actor, ...roles)) return MATCH_NOTHING
+    return inActorTenants(actor, field)
+  }
+
+/** The user's own document (for the users collection). */
+export const selfRow: Access = ({ req }) => {
+  const actor = actorOf(req)
+  return actor ? isSelf(actor) : false
+}
+
+export const fieldForRoles =
+  (...roles: Role[]): FieldAccess =>
+  ({ req }) =>
+    hasRole(actorOf(req), ...roles)

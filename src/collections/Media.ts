@@ -1,0 +1,37 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { actorOf } from '@/access/actor'
+import { hasAnyRole, tenantRowsFor } from '@/access/rules'
+import { MATCH_NOTHING } from '@/access/where'
+import { env } from '@/env'
+import { resolveTenant } from '@/operations/resolveTenant'
+
+const CONTENT_ROLES = ['admin', 'editor'] as const
+
+/**
+ * Public content files of a website (logos, images in pages). Visitors see the media of
+ * the website they are on; signed-in users see their websites' media.
+ */
+export const Media: CollectionConfig<'media'> = {
+  slug: 'media',
+  // Payload's lock records are readable by any signed-in user across websites; off until scoped.
+  lockDocuments: false,
+  admin: { group: 'Content' },
+  access: {
+    read: async ({ req }) => {
+      if (actorOf(req)) return tenantRowsFor(['admin', 'editor', 'support', 'writer', 'client'])({ req })
+      const { tenant } = await resolveTenant(req)
+      return tenant ? { tenant: { equals: tenant.id } } : MATCH_NOTHING
+    },
+    create: hasAnyRole('superadmin', ...CONTENT_ROLES),
+    update: tenantRowsFor([...CONTENT_ROLES]),
+    delete: tenantRowsFor([...CONTENT_ROLES]),
+  },
+  upload: {
+    staticDir: path.resolve(env().DATA_DIR, 'uploads', 'media'),
+    mimeTypes: ['image/*', 'application/pdf'],
+  },
+  fields: [{ name: 'alt', type: 'text', required: true, maxLength: 300 }],
+}

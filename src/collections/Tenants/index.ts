@@ -1,0 +1,155 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { actorOf } from '@/access/actor'
+import { isSuperadmin, nobody } from '@/access/rules'
+import { MATCH_NOTHING } from '@/access/where'
+import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
+import {
+  DEFAULT_CLIENT_IDLE_MINUTES,
+  DEFAULT_STAFF_IDLE_MINUTES,
+  FEATURE_TOGGLES,
+} from '@/domain/tenancy/featureToggles'
+import { normalizeHostname } from '@/domain/tenancy/hostname'
+import { isSlug } from '@/domain/tenancy/slug'
+
+import { currentTenantEndpoint } from './endpoints/current'
+import { normalizeDomain } from './hooks/normalizeDomain'
+
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+const featureFields: Field[] = Object.entries(FEATURE_TOGGLES).map(([name, defaultValue]) => ({
+  name,
+  type: 'checkbox',
+  defaultValue,
+}))
+
+const optionalEmail = (value: unknown) =>
+  value == null || value === '' || (typeof value === 'string' && EMAIL.test(value)) || 'Must be an email address.'
+
+/** A website's row: the user's own websites (all for superadmin). */
+const ownWebsites = ({ req }: { req: Parameters<typeof actorOf>[0] }) => {
+  const actor = actorOf(req)
+  if (!actor) return false
+  if (actor.allTenants) return true
+  return actor.tenantIds.length ? { id: { in: actor.tenantIds } } : MATCH_NOTHING
+}
+
+/**
+ * The websites (tenants). Each is one branded storefront; its domains bind requests to it.
+ * Websites are deactivated, never deleted, so history keeps its owner.
+ */
+export const Tenants: CollectionConfig<'tenants'> = {
+  slug: 'tenants',
+  // Payload's lock records are readable by any signed-in user across websites; off until scoped.
+  lockDocuments: false,
+  labels: { singular: 'Website', plural: 'Websites' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'active', 'currency'],
+    group: 'Platform',
+  },
+  access: {
+    read: ownWebsites,
+    create: isSuperadmin,
+    update: ({ req }) => {
+      const actor = actorOf(req)
+      if (!actor) return false
+      if (actor.allTenants) return true
+      if (!actor.roles.includes('admin')) return MATCH_NOTHING
+      return ownWebsites({ req })
+    },
+    delete: nobody,
+  },
+  endpoints: [currentTenantEndpoint],
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { description: 'Lower-case letters, digits and dashes; used in the X-Tenant header.' },
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)] },
+      validate: (value: string | null | undefined) =>
+        (typeof value === 'string' && isSlug(value)) || 'Use lower-case letters, digits and single dashes.',
+    },
+    {
+      name: 'domains',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      admin: { description: 'Hosts this website answers on, without scheme, port or www.' },
+      fields: [
+        {
+          name: 'domain',
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+          hooks: { beforeValidate: [normalizeDomain] },
+          validate: (value: string | null | undefined) =>
+            (typeof value === 'string' && normalizeHostname(value) === value) || 'Must be a host name such as brand.com.',
+        },
+      ],
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      admin: { position: 'sidebar', description: 'Inactive websites match no request and accept no login.' },
+    },
+    {
+      name: 'currency',
+      type: 'text',
+      required: true,
+      defaultValue: DEFAULT_CURRENCY,
+      maxLength: 3,
+      admin: { position: 'sidebar', description: 'ISO 4217 code such as USD, EUR or GBP.' },
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)] },
+      validate: (value: string | null | undefined) =>
+        (typeof value === 'string' && isIsoCurrency(value)) || 'Must be an ISO 4217 currency code such as USD.',
+    },
+    {
+      name: 'branding',
+      type: 'group',
+      fields: [
+        { name: 'brandName', type: 'text', maxLength: 120 },
+        { name: 'logo', type: 'upload', relationTo: 'media' },
+        {
+          name: 'primaryColor',
+          type: 'text',
+          defaultValue: '#1f4e79',
+          validate: (value: string | null | undefined) =>
+            value == null || value === '' || HEX_COLOR.test(value) || 'Must be a hex colour such as #1f4e79.',
+        },
+        { name: 'supportEmail', type: 'email' },
+        { name: 'mailFromName', type: 'text', maxLength: 120 },
+        { name: 'mailFromAddress', type: 'text', validate: optionalEmail },
+      ],
+    },
+    {
+      name: 'settings',
+      type: 'group',
+      fields: [
+        { name: 'features', type: 'group', fields: featureFields },
+        {
+          name: 'staffIdleTimeoutMinutes',
+          type: 'number',
+          defaultValue: DEFAULT_STAFF_IDLE_MINUTES,
+          min: 5,
+          max: 1440,
+        },
+        {
+          name: 'clientIdleTimeoutMinutes',
+          type: 'number',
+          defaultValue: DEFAULT_CLIENT_IDLE_MINUTES,
+          min: 5,
+          max: 10080,
+        },
+      ],
+    },
+  ],
+}

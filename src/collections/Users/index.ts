@@ -1,0 +1,102 @@
+import type { CollectionConfig } from 'payload'
+
+import { actorOf } from '@/access/actor'
+import { or } from '@/access/compose'
+import { hasAnyRole, selfRow } from '@/access/rules'
+import { inActorTenants, MATCH_NOTHING } from '@/access/where'
+import { ROLES } from '@/domain/roles'
+
+import { guardMembership } from './hooks/guardMembership'
+import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
+
+const isValidTimeZone = (value: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Staff read the people of their websites; everyone else reads only themselves. */
+const readUsers = or(selfRow, ({ req }) => {
+  const actor = actorOf(req)
+  if (!actor?.staff) return false
+  return inActorTenants(actor, 'tenants.tenant')
+})
+
+/** Admins manage the people of their websites; everyone may edit their own profile. */
+const manageUsers = or(selfRow, ({ req }) => {
+  const actor = actorOf(req)
+  if (!actor) return false
+  if (actor.allTenants) return true
+  if (!actor.roles.includes('admin')) return MATCH_NOTHING
+  return inActorTenants(actor, 'tenants.tenant')
+})
+
+/**
+ * Everyone who signs in: staff, writers and clients of every website, told apart by
+ * `roles` and bound to websites by `tenants` (added by the multi-tenant plugin).
+ * Profiles that later issues need (writer level, client loyalty) get their own
+ * tenant-scoped collections keyed by user, so this auth row stays small and hot.
+ */
+export const Users: CollectionConfig<'users'> = {
+  slug: 'users',
+  // Payload's lock records are readable by any signed-in user across websites; off until scoped.
+  lockDocuments: false,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles', 'tenants'],
+    group: 'People',
+  },
+  auth: {
+    // The tenants array stays as ids: no extra query per authenticated request.
+    depth: 0,
+    tokenExpiration: 60 * 60 * 8,
+    cookies: { sameSite: 'Lax' },
+    maxLoginAttempts: 0,
+  },
+  access: {
+    admin: ({ req }) => Boolean(actorOf(req)?.staff),
+    read: readUsers,
+    create: hasAnyRole('superadmin', 'admin'),
+    update: manageUsers,
+    delete: ({ req }) => {
+      const actor = actorOf(req)
+      if (!actor) return false
+      if (actor.allTenants) return true
+      if (!actor.roles.includes('admin')) return MATCH_NOTHING
+      const scope = inActorTenants(actor, 'tenants.tenant')
+      // An admin never deletes their own account by accident.
+      const notSelf = { id: { not_equals: actor.id } }
+      return scope === true ? notSelf : { and: [scope, notSelf] }
+    },
+    unlock: hasAnyRole('superadmin', 'admin'),
+  },
+  hooks: {
+    beforeLogin: [loginOnOwnWebsite],
+    beforeChange: [guardMembership],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['client'],
+      options: ROLES.map((role) => ({ label: role, value: role })),
+      saveToJWT: true,
+      admin: { position: 'sidebar', description: 'Exactly one role. Changed only by an admin or superadmin.' },
+    },
+    { name: 'phone', type: 'text', maxLength: 32 },
+    {
+      name: 'timezone',
+      type: 'text',
+      defaultValue: 'UTC',
+      validate: (value: string | null | undefined) =>
+        value == null || value === '' || isValidTimeZone(value) || 'Must be an IANA time zone such as Europe/London.',
+    },
+  ],
+}
+

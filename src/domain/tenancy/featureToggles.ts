@@ -1,0 +1,26 @@
+/**
+ * Per-website feature switches and their defaults (reference §1.1 TenantFeatureToggle).
+ * Later issues read them; the admin edits them on the tenant.
+ */
+export const FEATURE_TOGGLES = {
+  magicLinkEnabled: true,
+  twoFactorRequired: false,
+  passwordResetEnabled: true,
+  messagingEnabled: true,
+  allowOrderDrafts: true,
+  allowOrderPresets: true,
+  allowWriterPortfolios: true,
+  allowWriterFeedback: true,
+  allowWallet: true,
+  allowAdvancePayments: true,
+  allowClassOrders: true,
+  allowDisputes: true,
+  allowEscalations: true,
+  allowRegistration: true,
+} as const satisfies Record<string, boolean>
+
+export type FeatureToggle = keyof typeof FEATURE_TOGGLES
+
+/** Idle timeouts in minutes: staff sessions are short, client and writer sessions longer. */
+export const DEFAULT_STAFF_IDLE_MINUTES = 30
+export const DEFAULT_CLIENT_IDLE_MINUTES = 480

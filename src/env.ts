@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+/**
+ * Every environment variable the product reads, validated once at start-up.
+ * Unset optional services fall back to embedded defaults (DESIGN §2).
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Public base URL of the web process, used in links and the admin. */
+    SERVER_URL: z.url().optional(),
+    /** PostgreSQL connection string; unset → an embedded server under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    /** Signs tokens and cookies; required in production. */
+    PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Where embedded services keep their data (database, uploads). */
+    DATA_DIR: z.string().min(1).default('.data'),
+    /** Port of the embedded PostgreSQL (not 5432, which a system server may hold). */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    /** Seed demo data when the database is empty (always on in development). */
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+
+export type Env = z.infer<typeof schema>
+
+export class EnvError extends Error {}
+
+/** Parses an environment; the error names the first bad variable in one line. */
+export const parseEnv = (source: Record<string, string | undefined>): Env => {
+  // Treat empty strings as unset, the way .env files and compose leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(cleaned)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const name = issue.path.join('.') || 'environment'
+  const value = cleaned[name]
+  const shown = value === undefined ? 'missing' : 'invalid'
+  throw new EnvError(`Environment variable ${name} is ${shown}: ${issue.message}`)
+}
+
+/**
+ * What a production process must have on top of the schema. Checked by the server
+ * entry, not at config load, so that `next build` works without a database.
+ */
+export const assertProductionReady = (settings: Env): void => {
+  if (settings.NODE_ENV !== 'production') return
+  for (const name of ['PAYLOAD_SECRET', 'DATABASE_URL'] as const) {
+    if (!settings[name]) throw new EnvError(`Environment variable ${name} is missing: required in production`)
+  }
+}
+
+let cached: Env | undefined
+
+/** The validated process environment, parsed on first use. */
+export const env = (): Env => (cached ??= parseEnv(process.env))
+
+/** Development-only secret so that a fresh clone starts without configuration. */
+export const DEV_PAYLOAD_SECRET = 'scriptorium-development-secret-not-for-production'

@@ -1,0 +1,85 @@
+import { APIError, type PayloadRequest, ValidationError } from 'payload'
+import { z } from 'zod'
+
+import { describeUnresolved, resolveTenant } from './resolveTenant'
+
+export const registrationInput = z.object({
+  name: z
+    .string({ error: 'Name is required.' })
+    .trim()
+    .min(1, 'Name is required.')
+    .max(120, 'Name is at most 120 characters.'),
+  email: z
+    .string({ error: 'Email is required.' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('Must be a valid email address.')),
+  password: z
+    .string({ error: 'Password is required.' })
+    .min(10, 'Password must be at least 10 characters.')
+    .max(256, 'Password is at most 256 characters.'),
+})
+
+export type RegistrationInput = z.infer<typeof registrationInput>
+
+/** Field errors in Payload's ValidationError shape, one per bad field. */
+export const toValidationError = (error: z.ZodError, collection: string, req: PayloadRequest) =>
+  new ValidationError(
+    {
+      collection,
+      errors: error.issues.map((issue) => ({ path: issue.path.join('.') || 'body', message: issue.message })),
+    },
+    req.t,
+  )
+
+const isUniqueEmailViolation = (error: unknown): boolean =>
+  error instanceof ValidationError && error.data.errors.some((e) => e.path === 'email')
+
+/**
+ * Creates a client on the request's website. Role and website come from the server,
+ * never from the body. Answers 404 when no website matches, 403 when the website has
+ * registration switched off, 409 when the email is taken.
+ */
+export const registerClient = async (req: PayloadRequest, body: unknown) => {
+  const parsed = registrationInput.safeParse(body ?? {})
+  if (!parsed.success) throw toValidationError(parsed.error, 'users', req)
+  const input = parsed.data
+
+  const resolution = await resolveTenant(req)
+  if (!resolution.tenant) throw new APIError(describeUnresolved(resolution), 404, null, true)
+  const tenant = resolution.tenant
+  if (tenant.settings?.features?.allowRegistration === false) {
+    throw new APIError(`${tenant.name} does not accept new registrations.`, 403, null, true)
+  }
+
+  const taken = await req.payload.count({
+    collection: 'users',
+    where: { email: { equals: input.email } },
+    overrideAccess: true,
+    req,
+  })
+  if (taken.totalDocs > 0) throw emailTaken()
+
+  try {
+    return await req.payload.create({
+      collection: 'users',
+      data: {
+        name: input.name,
+        email: input.email,
+        password: input.password,
+        roles: ['client'],
+        tenants: [{ tenant: tenant.id }],
+      },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+  } catch (error) {
+    // Two registrations racing past the count: the unique index decides.
+    if (isUniqueEmailViolation(error)) throw emailTaken()
+    throw error
+  }
+}
+
+const emailTaken = () =>
+  new APIError('An account with this email already exists.', 409, { errors: [{ path: 'email', message: 'Already registered.' }] }, true)

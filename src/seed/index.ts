@@ -1,0 +1,102 @@
+import type { Payload, PayloadRequest } from 'payload'
+import { createLocalReq } from 'payload'
+
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
+
+type Progress = (message: string) => void
+
+const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[number]) => {
+  const { docs } = await req.payload.find({
+    collection: 'tenants',
+    where: { slug: { equals: tenant.slug } },
+    limit: 1,
+    depth: 0,
+    req,
+  })
+  if (docs[0]) return { doc: docs[0], created: false }
+  const doc = await req.payload.create({
+    collection: 'tenants',
+    data: {
+      name: tenant.name,
+      slug: tenant.slug,
+      domains: tenant.domains.map((domain) => ({ domain })),
+      currency: 'USD',
+      branding: {
+        brandName: tenant.name,
+        primaryColor: tenant.primaryColor,
+        supportEmail: `support@${tenant.slug}.test`,
+        mailFromName: tenant.name,
+        mailFromAddress: `no-reply@${tenant.slug}.test`,
+      },
+    },
+    depth: 0,
+    req,
+  })
+  return { doc, created: true }
+}
+
+const ensureUser = async (
+  req: PayloadRequest,
+  user: { email: string; name: string; roles: ['superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client']; tenantIds: number[] },
+) => {
+  const existing = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, req })
+  if (existing.totalDocs > 0) return false
+  await req.payload.create({
+    collection: 'users',
+    data: {
+      email: user.email,
+      name: user.name,
+      password: DEMO_PASSWORD,
+      roles: user.roles,
+      tenants: user.tenantIds.map((tenant) => ({ tenant })),
+    },
+    depth: 0,
+    req,
+  })
+  return true
+}
+
+/**
+ * Demo websites and one user per role on each. Idempotent: what exists is left alone,
+ * what is missing is created. Runs in one transaction, so a failure leaves nothing half-made.
+ */
+export const seed = async (payload: Payload, progress: Progress = () => {}): Promise<{ created: number }> => {
+  const req = await createLocalReq({ context: { seeding: true } }, payload)
+  const transactionID = await payload.db.beginTransaction()
+  if (transactionID) req.transactionID = transactionID
+  const total = DEMO_TENANTS.length * (1 + DEMO_PEOPLE.length) + 1
+  let step = 0
+  let created = 0
+  const tick = (what: string, made: boolean) => {
+    step += 1
+    if (made) created += 1
+    progress(`[${step}/${total}] ${made ? 'created' : 'exists '} ${what}`)
+  }
+  try {
+    const superadminMade = await ensureUser(req, { ...DEMO_SUPERADMIN, roles: ['superadmin'], tenantIds: [] })
+    tick(DEMO_SUPERADMIN.email, superadminMade)
+    for (const tenant of DEMO_TENANTS) {
+      const { doc, created: tenantMade } = await ensureTenant(req, tenant)
+      tick(`website ${tenant.slug}`, tenantMade)
+      for (const person of DEMO_PEOPLE) {
+        const email = demoEmail(person.local, tenant.slug)
+        const made = await ensureUser(req, {
+          email,
+          name: `${tenant.name} ${person.name}`,
+          roles: [person.role],
+          tenantIds: [doc.id],
+        })
+        tick(email, made)
+      }
+    }
+    if (transactionID) await payload.db.commitTransaction(transactionID)
+  } catch (error) {
+    if (transactionID) await payload.db.rollbackTransaction(transactionID)
+    throw error
+  }
+  return { created }
+}
+
+/** True when the database holds no website yet (a fresh install). */
+export const isEmpty = async (payload: Payload): Promise<boolean> =>
+  (await payload.count({ collection: 'tenants' })).totalDocs === 0

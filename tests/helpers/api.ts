@@ -1,0 +1,62 @@
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { handleEndpoints, type Payload } from 'payload'
+
+export type ApiOptions = {
+  /** Host header; a demo website's domain binds the request to it. */
+  host?: string
+  token?: string
+  headers?: Record<string, string>
+  body?: unknown
+}
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
+
+const buildRequest = (method: string, url: string, options: ApiOptions): Request => {
+  const host = options.host ?? 'localhost'
+  const headers: Record<string, string> = { host, ...options.headers }
+  if (options.token) headers.authorization = `JWT ${options.token}`
+  let body: string | undefined
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json'
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+  }
+  return new Request(`http://${host}${url}`, { method, headers, body })
+}
+
+const read = async (response: Response): Promise<ApiResponse> => {
+  const text = await response.text()
+  let body: unknown = text
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body, headers: response.headers }
+}
+
+/**
+ * Calls Payload's REST and GraphQL handlers in-process with real Request objects:
+ * the same code paths as the HTTP server, without a port.
+ */
+export const createApi = (payload: Payload) => {
+  const graphql = GRAPHQL_POST(Promise.resolve(payload.config))
+  const rest = async (method: string, url: string, options: ApiOptions = {}): Promise<ApiResponse> =>
+    read(await handleEndpoints({ config: Promise.resolve(payload.config), request: buildRequest(method, url, options) }))
+
+  return {
+    get: (url: string, options?: ApiOptions) => rest('GET', url, options),
+    post: (url: string, options?: ApiOptions) => rest('POST', url, options),
+    patch: (url: string, options?: ApiOptions) => rest('PATCH', url, options),
+    delete: (url: string, options?: ApiOptions) => rest('DELETE', url, options),
+    graphql: async (query: string, options: ApiOptions & { variables?: Record<string, unknown> } = {}) =>
+      read(await graphql(buildRequest('POST', '/api/graphql', { ...options, body: { query, variables: options.variables } }))),
+    /** Logs in through REST and returns the token (throws with the answer when refused). */
+    login: async (email: string, password: string, options: ApiOptions = {}): Promise<string> => {
+      const res = await rest('POST', '/api/users/login', { ...options, body: { email, password } })
+      if (res.status !== 200 || !res.body?.token) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
+      return res.body.token as string
+    },
+  }
+}
+
+export type Api = ReturnType<typeof createApi>
