@@ -1,0 +1,63 @@
+import sharp from 'sharp'
+import type { CollectionConfig, Field, Payload } from 'payload'
+
+/**
+ * How to exercise each tenant-scoped collection in the isolation matrix: a document
+ * that belongs to a given website, a harmless change to try on it, and the collection's
+ * GraphQL names. A tenant-scoped collection without an entry fails the matrix, so a new
+ * collection cannot slip past it.
+ */
+export type IsolationFixture = {
+  /** Creates (or finds) a document of the given website and returns its id. */
+  documentOf: (payload: Payload, tenantId: number) => Promise<number>
+  patch: Record<string, string>
+  graphql: { one: string; many: string; count: string; update: string; delete: string; dataType: string }
+}
+
+export const tinyPng = () =>
+  sharp({ create: { width: 2, height: 2, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
+
+const firstId = async (payload: Payload, collection: 'users' | 'tenants', where: object) => {
+  const { docs } = await payload.find({ collection, where: where as never, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`no ${collection} fixture for ${JSON.stringify(where)}`)
+  return docs[0].id
+}
+
+export const isolationFixtures: Record<string, IsolationFixture> = {
+  tenants: {
+    documentOf: async (_payload, tenantId) => tenantId,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Tenant', many: 'Tenants', count: 'countTenants', update: 'updateTenant', delete: 'deleteTenant', dataType: 'mutationTenantUpdateInput' },
+  },
+  users: {
+    documentOf: (payload, tenantId) => firstId(payload, 'users', { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: 'client' } }] }),
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'User', many: 'Users', count: 'countUsers', update: 'updateUser', delete: 'deleteUser', dataType: 'mutationUserUpdateInput' },
+  },
+  media: {
+    documentOf: async (payload, tenantId) => {
+      const data = await tinyPng()
+      const doc = await payload.create({
+        collection: 'media',
+        data: { alt: `media of website ${tenantId}`, tenant: tenantId },
+        file: { data, mimetype: 'image/png', name: `website-${tenantId}.png`, size: data.length },
+      })
+      return doc.id
+    },
+    patch: { alt: 'Hijacked' },
+    graphql: { one: 'Media', many: 'allMedia', count: 'countallMedia', update: 'updateMedia', delete: 'deleteMedia', dataType: 'mutationMediaUpdateInput' },
+  },
+}
+
+const bindsToTenants = (field: Field): boolean =>
+  ('name' in field && field.name === 'tenant' && field.type === 'relationship' && field.relationTo === 'tenants') ||
+  ('name' in field && field.name === 'tenants' && field.type === 'array' && field.fields.some(bindsToTenants))
+
+/** Collections whose documents belong to a website: found from the config, not listed by hand. */
+export const tenantScopedCollections = (collections: CollectionConfig[]): string[] =>
+  collections.filter((c) => c.slug === 'tenants' || c.fields.some(bindsToTenants)).map((c) => c.slug)
+
+/** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents']

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { isolationFixtures, PLATFORM_COLLECTIONS, tenantScopedCollections } from '../helpers/tenantFixtures'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+/**
+ * The tenant isolation matrix: for every tenant-scoped collection and every role of
+ * website Alpha (and an anonymous visitor on Alpha's host), Beta's documents cannot be
+ * listed, read, counted, updated or deleted, over REST and GraphQL, and every answer is
+ * the one a document that does not exist gets: nothing confirms that Beta's is there.
+ */
+
+const ALPHA_HOST = 'alpha.test'
+const MISSING_ID = 987654
+const ROLES = ['admin', 'editor', 'support', 'writer', 'client', 'anonymous'] as const
+
+let t: TestContext
+let alphaId: number
+let betaId: number
+const tokens: Partial<Record<(typeof ROLES)[number], string>> = {}
+const betaDocs: Record<string, number> = {}
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  const { docs } = await t.payload.find({ collection: 'tenants', sort: 'slug', depth: 0 })
+  alphaId = docs.find((d) => d.slug === 'alpha')!.id
+  betaId = docs.find((d) => d.slug === 'beta')!.id
+  for (const role of ROLES) {
+    if (role !== 'anonymous') tokens[role] = await t.api.login(`${role}@alpha.test`, DEMO_PASSWORD, { host: ALPHA_HOST })
+  }
+  for (const [slug, fixture] of Object.entries(isolationFixtures)) {
+    betaDocs[slug] = await fixture.documentOf(t.payload, betaId)
+    // Alpha has one too, so that "empty" answers are not empty merely for lack of data.
+    await fixture.documentOf(t.payload, alphaId)
+  }
+})
+afterAll(async () => t?.close())
+
+const collections = () => tenantScopedCollections(t.payload.config.collections)
+
+describe('the matrix covers every collection', () => {
+  it('finds the tenant-scoped collections from the config and has a fixture for each', () => {
+    const scoped = collections()
+    expect(scoped).toEqual(expect.arrayContaining(['tenants', 'users', 'media']))
+    for (const slug of scoped) expect(isolationFixtures, `add an isolation fixture for "${slug}"`).toHaveProperty(slug)
+  })
+  it('every other collection is a declared platform collection', () => {
+    const scoped = collections()
+    const others = t.payload.config.collections.map((c) => c.slug).filter((slug) => !scoped.includes(slug))
+    for (const slug of others) expect(PLATFORM_COLLECTIONS, `"${slug}" is neither tenant-scoped nor declared platform-wide`).toContain(slug)
+  })
+})
+
+describe.each(Object.keys(isolationFixtures))('%s', (slug) => {
+  describe.each(ROLES)('as %s of Alpha', (role) => {
+    const opts = () => ({ host: ALPHA_HOST, token: tokens[role] })
+    const snapshot = () => t.payload.findByID({ collection: slug as 'media', id: betaDocs[slug]!, depth: 0 })
+
+    it('REST: list, read and count see nothing of Beta, exactly as for a missing document', async () => {
+      const beta = betaDocs[slug]!
+      const all = await t.api.get(`/api/${slug}?limit=200&depth=0`, opts())
+      if (all.status === 200) expect(all.body.docs.map((d: { id: number }) => d.id)).not.toContain(beta)
+      else expect(all.status).toBe(403)
+
+      const listed = await t.api.get(`/api/${slug}?where[id][equals]=${beta}&depth=0`, opts())
+      const listedMissing = await t.api.get(`/api/${slug}?where[id][equals]=${MISSING_ID}&depth=0`, opts())
+      expect(listed).toMatchObject({ status: listedMissing.status, body: listedMissing.body })
+      if (listed.status === 200) expect(listed.body.totalDocs).toBe(0)
+
+      const read = await t.api.get(`/api/${slug}/${beta}?depth=0`, opts())
+      const readMissing = await t.api.get(`/api/${slug}/${MISSING_ID}?depth=0`, opts())
+      expect(read).toMatchObject({ status: readMissing.status, body: readMissing.body })
+      expect([403, 404]).toContain(read.status)
+      if (role !== 'anonymous') expect(read.status).toBe(404)
+
+      const counted = await t.api.get(`/api/${slug}/count?where[id][equals]=${beta}`, opts())
+      const countedMissing = await t.api.get(`/api/${slug}/count?where[id][equals]=${MISSING_ID}`, opts())
+      expect(counted).toMatchObject({ status: countedMissing.status, body: countedMissing.body })
+      if (counted.status === 200) expect(counted.body.totalDocs).toBe(0)
+    })
+
+    it('REST: update and delete are refused like a missing document and change nothing', async () => {
+      const beta = betaDocs[slug]!
+      const before = await snapshot()
+      const patch = isolationFixtures[slug]!.patch
+
+      const updated = await t.api.patch(`/api/${slug}/${beta}`, { ...opts(), body: patch })
+      const updatedMissing = await t.api.patch(`/api/${slug}/${MISSING_ID}`, { ...opts(), body: patch })
+      expect(updated).toMatchObject({ status: updatedMissing.status, body: updatedMissing.body })
+      expect([403, 404]).toContain(updated.status)
+
+      const deleted = await t.api.delete(`/api/${slug}/${beta}`, opts())
+      const deletedMissing = await t.api.delete(`/api/${slug}/${MISSING_ID}`, opts())
+      expect(deleted).toMatchObject({ status: deletedMissing.status, body: deletedMissing.body })
+      expect([403, 404]).toContain(deleted.status)
+
+      // Bulk forms, where[] instead of an id, reach nothing either.
+      const bulk = await t.api.patch(`/api/${slug}?where[id][equals]=${beta}`, { ...opts(), body: patch })
+      if (bulk.status === 200) expect(bulk.body.docs).toEqual([])
+
+      expect(await snapshot()).toEqual(before)
+    })
+
+    it('GraphQL: read, list, count, update and delete answer as for a missing document', async () => {
+      const beta = betaDocs[slug]!
+      const before = await snapshot()
+      const g = isolationFixtures[slug]!.graphql
+      const field = Object.keys(isolationFixtures[slug]!.patch)[0]!
+      const ask = async (query: string, id: number) => {
+        const res = await t.api.graphql(query, { ...opts(), variables: { id } })
+        expect(res.status).toBe(200)
+        // Compare what a client could learn: data and error messages, not stack positions.
+        return { data: res.body.data, errors: (res.body.errors ?? []).map((e: { message: string }) => e.message) }
+      }
+      const queries = [
+        `query($id: Int!) { ${g.one}(id: $id) { id } }`,
+        `query($id: Int!) { ${g.many}(where: { id: { equals: $id } }) { totalDocs docs { id } } }`,
+        `query($id: Int!) { ${g.count}(where: { id: { equals: $id } }) { totalDocs } }`,
+        `mutation($id: Int!) { ${g.update}(id: $id, data: { ${field}: "Hijacked" }) { id } }`,
+        `mutation($id: Int!) { ${g.delete}(id: $id) { id } }`,
+      ]
+      for (const query of queries) {
+        const forBeta = await ask(query, beta)
+        const forMissing = await ask(query, MISSING_ID)
+        expect(forBeta, query).toEqual(forMissing)
+        expect(JSON.stringify(forBeta.data ?? {})).not.toContain(`"id":${beta}`)
+      }
+      expect(await snapshot()).toEqual(before)
+    })
+  })
+})

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+
+import { assertProductionReady, parseEnv } from '@/env'
+
+describe('parseEnv', () => {
+  it('fills defaults for a bare development environment', () => {
+    const env = parseEnv({})
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: '.data', EMBEDDED_PG_PORT: 54329 })
+    expect(env.DATABASE_URL).toBeUndefined()
+  })
+  it('names a malformed variable in one line', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/^Environment variable PORT is invalid: /)
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow('Environment variable DATABASE_URL is invalid: must be a postgres:// URL')
+    expect(() => parseEnv({ PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET is invalid: must be at least 32 characters/)
+  })
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+  })
+  it('requires a secret and a database in production', () => {
+    expect(() => assertProductionReady(parseEnv({ NODE_ENV: 'production' }))).toThrow(
+      'Environment variable PAYLOAD_SECRET is missing: required in production',
+    )
+    expect(() =>
+      assertProductionReady(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32) })),
+    ).toThrow(/DATABASE_URL is missing/)
+    expect(() =>
+      assertProductionReady(
+        parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' }),
+      ),
+    ).not.toThrow()
+  })
+})
