@@ -9,11 +9,11 @@ import {
   DEFAULT_STAFF_IDLE_MINUTES,
   FEATURE_TOGGLES,
 } from '@/domain/tenancy/featureToggles'
-import { normalizeHostname } from '@/domain/tenancy/hostname'
 import { isSlug } from '@/domain/tenancy/slug'
 
 import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
+import { domainIsFree } from './validate/domainIsFree'
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -89,8 +89,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
           unique: true,
           index: true,
           hooks: { beforeValidate: [normalizeDomain] },
-          validate: (value: string | null | undefined) =>
-            (typeof value === 'string' && normalizeHostname(value) === value) || 'Must be a host name such as brand.com.',
+          validate: domainIsFree,
         },
       ],
     },

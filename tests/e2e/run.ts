@@ -1,0 +1,186 @@
+/**
+ * Browser test of the admin panel: a production build served by the real server entry,
+ * driven in Debian's Chromium by playwright-core (no browser download). Screenshots go
+ * to test-results/. Prints "N passed, N failed" and exits non-zero on any failure.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+import { dropDatabases, ensureDatabase, withDatabase } from '../../src/server/database'
+import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
+import { DEMO_PASSWORD } from '../../src/seed/demoData'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const results = path.join(root, 'test-results')
+const say = (line: string) => process.stdout.write(`${line}\n`)
+
+const chromiumPath = (): string => {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate
+  }
+  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.')
+}
+
+const waitForReady = async (base: string, server: ChildProcess, timeoutMs = 120_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`server not ready within ${timeoutMs} ms`)
+}
+
+const logIn = async (page: Page, url: string, email: string) => {
+  await page.goto(url)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(DEMO_PASSWORD)
+  await page.locator('button[type="submit"]').click()
+}
+
+type Check = { name: string; run: (ctx: { browser: Browser; base: string; port: number }) => Promise<void> }
+
+const checks: Check[] = [
+  {
+    name: 'the demo admin logs in to /admin and sees the collections of the websites',
+    run: async ({ browser, base }) => {
+      const page = await browser.newPage()
+      await logIn(page, `${base}/admin`, 'admin@alpha.test')
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      for (const label of ['Websites', 'Users', 'Media']) {
+        await page.getByRole('link', { name: label, exact: true }).first().waitFor({ timeout: 30_000 })
+      }
+      await page.screenshot({ path: path.join(results, 'admin-dashboard.png'), fullPage: true })
+      await page.goto(`${base}/admin/collections/tenants`)
+      await page.getByText('Alpha Essays').first().waitFor({ timeout: 30_000 })
+      if (await page.getByText('Beta Papers').count()) throw new Error("Alpha's admin can see Beta Papers")
+      await page.screenshot({ path: path.join(results, 'admin-websites.png'), fullPage: true })
+      await page.close()
+    },
+  },
+  {
+    name: 'a client is refused at /admin on its own website',
+    run: async ({ browser, port }) => {
+      const page = await browser.newPage()
+      const base = `http://alpha.localhost:${port}`
+      await logIn(page, `${base}/admin`, 'client@alpha.test')
+      await page.waitForLoadState('networkidle')
+      await page.waitForTimeout(1000)
+      await page.screenshot({ path: path.join(results, 'admin-client-refused.png'), fullPage: true })
+      const dashboard = await page.getByRole('link', { name: 'Websites', exact: true }).count()
+      if (dashboard > 0) throw new Error('a client reached the admin dashboard')
+      const body = await page.locator('body').innerText()
+      if (!/unauthorized|not allowed/i.test(body)) throw new Error(`expected an unauthorized page, got: ${body.slice(0, 300)}`)
+      await page.close()
+    },
+  },
+  {
+    name: 'a client is refused at /admin on the platform host with the reason',
+    run: async ({ browser, base }) => {
+      const page = await browser.newPage()
+      await logIn(page, `${base}/admin`, 'client@alpha.test')
+      await page.getByText("Log in on your website's address", { exact: false }).first().waitFor({ timeout: 30_000 })
+      await page.screenshot({ path: path.join(results, 'admin-client-login-refused.png'), fullPage: true })
+      if (!page.url().includes('/login')) throw new Error('the client left the login page')
+      await page.close()
+    },
+  },
+]
+
+const main = async () => {
+  await mkdir(results, { recursive: true })
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    say('building the production bundle (next build)…')
+    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
+    if (build.status !== 0) throw new Error('next build failed')
+  }
+
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-e2e-'))
+  let embedded: EmbeddedDatabase | null = null
+  let serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), ephemeral: true })
+    serverUrl = embedded.url
+  }
+  const dbName = `sc_e2e_${Date.now().toString(36)}`
+  const databaseUrl = withDatabase(serverUrl, dbName)
+  await ensureDatabase(databaseUrl)
+
+  const port = await freePort()
+  const base = `http://localhost:${port}`
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      SEED_DEMO_DATA: 'true',
+      DATA_DIR: path.join(scratch, 'data'),
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })
+  let serverLog = ''
+  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
+  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
+
+  let passed = 0
+  let failed = 0
+  let browser: Browser | null = null
+  try {
+    await waitForReady(base, server)
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    })
+    for (const check of checks) {
+      const started = Date.now()
+      try {
+        await check.run({ browser, base, port })
+        passed += 1
+        say(`✓ ${check.name} (${Date.now() - started} ms)`)
+      } catch (error) {
+        failed += 1
+        say(`✗ ${check.name}\n  ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+  } catch (error) {
+    failed += 1
+    say(`✗ setup: ${error instanceof Error ? error.message : String(error)}\n${serverLog.slice(-4000)}`)
+  } finally {
+    await browser?.close()
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
+    server.kill('SIGTERM')
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))])
+    if (code === 'timeout') {
+      server.kill('SIGKILL')
+      failed += 1
+      say('✗ the server did not stop within 15 s of SIGTERM')
+    }
+    await dropDatabases(serverUrl, [dbName]).catch(() => {})
+    await embedded?.stop()
+    await rm(scratch, { recursive: true, force: true })
+  }
+  if (failed > 0) say(serverLog.slice(-3000))
+  say(`${passed} passed, ${failed} failed`)
+  process.exit(failed > 0 ? 1 : 0)
+}
+
+main().catch((error: unknown) => {
+  say(`e2e run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  say('0 passed, 1 failed')
+  process.exit(1)
+})
