@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -18,7 +19,7 @@ import { postgresCheck } from '@/server/health'
 let scratch: string
 let db: EmbeddedDatabase
 let pool: pg.Pool
-let server: import('node:http').Server
+let server: Server
 let base: string
 
 const startDatabase = (port?: number) => startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port, ephemeral: false })
