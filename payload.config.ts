@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config as PayloadConfig } from 'payload'
 import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
@@ -42,6 +42,8 @@ export default buildConfig({
   }),
   sharp,
   logger,
+  // Refusals are answers, not server faults: keep them out of the error log.
+  loggingLevels: { AuthenticationError: 'info', ClientError: 'info' } as PayloadConfig['loggingLevels'],
   telemetry: false,
   plugins: [
     multiTenantPlugin<Config>({

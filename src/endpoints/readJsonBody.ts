@@ -1,4 +1,6 @@
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
+
+import { ClientError } from '@/errors'
 
 /** The request's JSON body ({} when empty); a body that is not JSON is a 400, not a 500. */
 export const readJsonBody = async (req: PayloadRequest): Promise<unknown> => {
@@ -7,6 +9,6 @@ export const readJsonBody = async (req: PayloadRequest): Promise<unknown> => {
   try {
     return JSON.parse(text) as unknown
   } catch {
-    throw new APIError('The request body must be JSON.', 400, null, true)
+    throw new ClientError('The request body must be JSON.', 400)
   }
 }

@@ -1,4 +1,6 @@
-import { APIError, type PayloadRequest, ValidationError } from 'payload'
+import { type PayloadRequest, ValidationError } from 'payload'
+
+import { ClientError } from '@/errors'
 import { z } from 'zod'
 
 import { describeUnresolved, resolveTenant } from './resolveTenant'
@@ -46,10 +48,10 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   const input = parsed.data
 
   const resolution = await resolveTenant(req)
-  if (!resolution.tenant) throw new APIError(describeUnresolved(resolution), 404, null, true)
+  if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
   const tenant = resolution.tenant
   if (tenant.settings?.features?.allowRegistration === false) {
-    throw new APIError(`${tenant.name} does not accept new registrations.`, 403, null, true)
+    throw new ClientError(`${tenant.name} does not accept new registrations.`, 403)
   }
 
   const taken = await req.payload.count({
@@ -82,4 +84,4 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
 }
 
 const emailTaken = () =>
-  new APIError('An account with this email already exists.', 409, { errors: [{ path: 'email', message: 'Already registered.' }] }, true)
+  new ClientError('An account with this email already exists.', 409, { errors: [{ path: 'email', message: 'Already registered.' }] })

@@ -1,4 +1,6 @@
-import { APIError, type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+
+import { ClientError } from '@/errors'
 
 import { actorOf } from '@/access/actor'
 import { membershipChangeProblem, membershipShapeProblem, type Membership } from '@/domain/membership'
@@ -43,6 +45,6 @@ export const guardMembership: CollectionBeforeChangeHook<User> = ({ data, origin
     before,
     after,
   })
-  if (problem) throw new APIError(`${problem.field}: ${problem.message}`, 403, { field: problem.field }, true)
+  if (problem) throw new ClientError(`${problem.field}: ${problem.message}`, 403, { field: problem.field })
   return data
 }

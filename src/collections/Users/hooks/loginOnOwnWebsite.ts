@@ -1,4 +1,6 @@
-import { APIError, type CollectionBeforeLoginHook } from 'payload'
+import type { CollectionBeforeLoginHook } from 'payload'
+
+import { ClientError } from '@/errors'
 
 import { actorFromUser } from '@/access/actor'
 import { describeUnresolved, resolveTenant } from '@/operations/resolveTenant'
@@ -14,17 +16,15 @@ export const loginOnOwnWebsite: CollectionBeforeLoginHook = async ({ req, user }
 
   if (actor.staff) {
     if (!resolution.tenant || actor.allTenants || actor.tenantIds.includes(resolution.tenant.id)) return user
-    throw new APIError(`This staff account does not belong to ${resolution.tenant.name}.`, 401, null, true)
+    throw new ClientError(`This staff account does not belong to ${resolution.tenant.name}.`, 401)
   }
   if (!resolution.tenant) {
-    throw new APIError(`Log in on your website's address. ${describeUnresolved(resolution)}`, 401, null, true)
+    throw new ClientError(`Log in on your website's address. ${describeUnresolved(resolution)}`, 401)
   }
   if (!actor.tenantIds.includes(resolution.tenant.id)) {
-    throw new APIError(
+    throw new ClientError(
       `This account does not belong to ${resolution.tenant.name}; log in on the website where you registered.`,
       401,
-      null,
-      true,
     )
   }
   return user
