@@ -13,7 +13,7 @@ export const authenticated: Access = ({ req }) => actorOf(req) !== null
 export const isSuperadmin: Access = ({ req }) => hasRole(actorOf(req), 'superadmin')
 
 /** Staff roles: the admin panel and staff-only reads. */
-export const isStaff: Access = ({ req }) => actorOf(req)?.staff ?? false
+export const isStaff = ({ req }: { req: Parameters<typeof actorOf>[0] }): boolean => actorOf(req)?.staff ?? false
 
 export const hasAnyRole =
   (...roles: Role[]): Access =>
@@ -38,6 +38,12 @@ export const tenantRowsFor =
 export const selfRow: Access = ({ req }) => {
   const actor = actorOf(req)
   return actor ? isSelf(actor) : false
+}
+
+/** Every row but the user's own (an admin never deletes their own account by accident). */
+export const notSelf: Access = ({ req }) => {
+  const actor = actorOf(req)
+  return actor ? { id: { not_equals: actor.id } } : false
 }
 
 export const fieldForRoles =

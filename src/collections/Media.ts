@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { actorOf } from '@/access/actor'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
+import { ROLES } from '@/domain/roles'
 import { env } from '@/env'
 import { resolveTenant } from '@/operations/resolveTenant'
 
@@ -21,7 +22,7 @@ export const Media: CollectionConfig<'media'> = {
   admin: { group: 'Content' },
   access: {
     read: async ({ req }) => {
-      if (actorOf(req)) return tenantRowsFor(['admin', 'editor', 'support', 'writer', 'client'])({ req })
+      if (actorOf(req)) return tenantRowsFor([...ROLES])({ req })
       const { tenant } = await resolveTenant(req)
       return tenant ? { tenant: { equals: tenant.id } } : MATCH_NOTHING
     },

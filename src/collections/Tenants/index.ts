@@ -1,9 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { actorOf } from '@/access/actor'
-import { isSuperadmin, nobody } from '@/access/rules'
-import { MATCH_NOTHING } from '@/access/where'
+import { isSuperadmin, nobody, tenantRowsFor } from '@/access/rules'
 import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
+import { ROLES } from '@/domain/roles'
 import {
   DEFAULT_CLIENT_IDLE_MINUTES,
   DEFAULT_STAFF_IDLE_MINUTES,
@@ -27,14 +26,6 @@ const featureFields: Field[] = Object.entries(FEATURE_TOGGLES).map(([name, defau
 const optionalEmail = (value: unknown) =>
   value == null || value === '' || (typeof value === 'string' && EMAIL.test(value)) || 'Must be an email address.'
 
-/** A website's row: the user's own websites (all for superadmin). */
-const ownWebsites = ({ req }: { req: Parameters<typeof actorOf>[0] }) => {
-  const actor = actorOf(req)
-  if (!actor) return false
-  if (actor.allTenants) return true
-  return actor.tenantIds.length ? { id: { in: actor.tenantIds } } : MATCH_NOTHING
-}
-
 /**
  * The websites (tenants). Each is one branded storefront; its domains bind requests to it.
  * Websites are deactivated, never deleted, so history keeps its owner.
@@ -50,15 +41,10 @@ export const Tenants: CollectionConfig<'tenants'> = {
     group: 'Platform',
   },
   access: {
-    read: ownWebsites,
+    // A website's own row is the one whose id is among the user's websites.
+    read: tenantRowsFor([...ROLES], 'id'),
     create: isSuperadmin,
-    update: ({ req }) => {
-      const actor = actorOf(req)
-      if (!actor) return false
-      if (actor.allTenants) return true
-      if (!actor.roles.includes('admin')) return MATCH_NOTHING
-      return ownWebsites({ req })
-    },
+    update: tenantRowsFor(['admin'], 'id'),
     delete: nobody,
   },
   endpoints: [currentTenantEndpoint],

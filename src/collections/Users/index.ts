@@ -1,10 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { actorOf } from '@/access/actor'
-import { or } from '@/access/compose'
-import { hasAnyRole, selfRow } from '@/access/rules'
-import { inActorTenants, MATCH_NOTHING } from '@/access/where'
-import { ROLES } from '@/domain/roles'
+import { and, or } from '@/access/compose'
+import { hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
+import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
 import { guardMembership } from './hooks/guardMembership'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
@@ -19,20 +17,10 @@ const isValidTimeZone = (value: string): boolean => {
 }
 
 /** Staff read the people of their websites; everyone else reads only themselves. */
-const readUsers = or(selfRow, ({ req }) => {
-  const actor = actorOf(req)
-  if (!actor?.staff) return false
-  return inActorTenants(actor, 'tenants.tenant')
-})
+const readUsers = or(selfRow, tenantRowsFor([...STAFF_ROLES], 'tenants.tenant'))
 
 /** Admins manage the people of their websites; everyone may edit their own profile. */
-const manageUsers = or(selfRow, ({ req }) => {
-  const actor = actorOf(req)
-  if (!actor) return false
-  if (actor.allTenants) return true
-  if (!actor.roles.includes('admin')) return MATCH_NOTHING
-  return inActorTenants(actor, 'tenants.tenant')
-})
+const manageUsers = or(selfRow, tenantRowsFor(['admin'], 'tenants.tenant'))
 
 /**
  * Everyone who signs in: staff, writers and clients of every website, told apart by
@@ -57,20 +45,11 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 0,
   },
   access: {
-    admin: ({ req }) => Boolean(actorOf(req)?.staff),
+    admin: isStaff,
     read: readUsers,
     create: hasAnyRole('superadmin', 'admin'),
     update: manageUsers,
-    delete: ({ req }) => {
-      const actor = actorOf(req)
-      if (!actor) return false
-      if (actor.allTenants) return true
-      if (!actor.roles.includes('admin')) return MATCH_NOTHING
-      const scope = inActorTenants(actor, 'tenants.tenant')
-      // An admin never deletes their own account by accident.
-      const notSelf = { id: { not_equals: actor.id } }
-      return scope === true ? notSelf : { and: [scope, notSelf] }
-    },
+    delete: and(tenantRowsFor(['admin'], 'tenants.tenant'), notSelf),
     unlock: hasAnyRole('superadmin', 'admin'),
   },
   hooks: {
