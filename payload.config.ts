@@ -9,11 +9,13 @@ import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
+import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { registerEndpoint } from './src/endpoints/register'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
+import { mailAdapter } from './src/mail/adapter'
 import type { Config } from './src/payload-types'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -29,9 +31,10 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media],
+  collections: [Tenants, Users, Media, Outbox],
   endpoints: [registerEndpoint],
   editor: lexicalEditor(),
+  email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   db: postgresAdapter({

@@ -26,6 +26,21 @@ const schema = z
       .enum(['true', 'false'])
       .optional()
       .transform((v) => (v === undefined ? undefined : v === 'true')),
+    /** Redis for queues, live events and rate limits; unset → all of them in-process. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+    /** Outgoing mail server; unset → mail is printed to the console. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** Sender when a website has none of its own. */
+    MAIL_FROM_ADDRESS: z.email().default('no-reply@scriptorium.localhost'),
+    MAIL_FROM_NAME: z.string().min(1).default('Scriptorium'),
+    /** Prefix of every Redis key this deployment writes (BullMQ queues, events, limits). */
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'letters, digits, dashes').default('scriptorium'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
 
@@ -61,6 +76,12 @@ let cached: Env | undefined
 
 /** The validated process environment, parsed on first use. */
 export const env = (): Env => (cached ??= parseEnv(process.env))
+
+/** Parses again after the process environment changed (tests set it per file). */
+export const reloadEnv = (): Env => {
+  cached = undefined
+  return env()
+}
 
 /** Development-only secret so that a fresh clone starts without configuration. */
 export const DEV_PAYLOAD_SECRET = 'scriptorium-development-secret-not-for-production'

@@ -70,6 +70,7 @@ export interface Config {
     tenants: Tenant;
     users: User;
     media: Media;
+    outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -79,6 +80,7 @@ export interface Config {
     tenants: TenantsSelect<false> | TenantsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -232,6 +234,41 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox".
+ */
+export interface Outbox {
+  id: number;
+  type: string;
+  tenant?: (number | null) | Tenant;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Rows with the same key produce one job.
+   */
+  dedupeKey?: string | null;
+  status: 'pending' | 'dispatched' | 'done' | 'failed';
+  /**
+   * Relay and handler attempts so far.
+   */
+  attempts?: number | null;
+  availableAt?: string | null;
+  dispatchedAt?: string | null;
+  doneAt?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -383,6 +420,24 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  type?: T;
+  tenant?: T;
+  payload?: T;
+  dedupeKey?: T;
+  status?: T;
+  attempts?: T;
+  availableAt?: T;
+  dispatchedAt?: T;
+  doneAt?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,13 @@ export const isSuperadmin: Access = ({ req }) => hasRole(actorOf(req), 'superadm
 /** Staff roles: the admin panel and staff-only reads. */
 export const isStaff = ({ req }: { req: Parameters<typeof actorOf>[0] }): boolean => actorOf(req)?.staff ?? false
 
+/** Superadmins see every row; other signed-in users see none (404, never 403). */
+export const superadminRows: Access = ({ req }) => {
+  const actor = actorOf(req)
+  if (!actor) return false
+  return actor.allTenants ? true : MATCH_NOTHING
+}
+
 export const hasAnyRole =
   (...roles: Role[]): Access =>
   ({ req }) =>

@@ -1,9 +1,15 @@
 import * as migration_20261125_154256_initial from './20261125_154256_initial';
+import * as migration_20261125_160909_outbox from './20261125_160909_outbox';
 
 export const migrations = [
   {
     up: migration_20261125_154256_initial.up,
     down: migration_20261125_154256_initial.down,
-    name: '20261125_154256_initial'
+    name: '20261125_154256_initial',
+  },
+  {
+    up: migration_20261125_160909_outbox.up,
+    down: migration_20261125_160909_outbox.down,
+    name: '20261125_160909_outbox'
   },
 ];

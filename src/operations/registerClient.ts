@@ -3,6 +3,9 @@ import { type PayloadRequest, ValidationError } from 'payload'
 import { ClientError } from '@/errors'
 import { z } from 'zod'
 
+import { enqueue } from '@/jobs/enqueue'
+
+import { inTransaction } from './inTransaction'
 import { describeUnresolved, resolveTenant } from './resolveTenant'
 
 export const registrationInput = z.object({
@@ -40,7 +43,8 @@ const isUniqueEmailViolation = (error: unknown): boolean =>
 /**
  * Creates a client on the request's website. Role and website come from the server,
  * never from the body. Answers 404 when no website matches, 403 when the website has
- * registration switched off, 409 when the email is taken.
+ * registration switched off, 409 when the email is taken. The welcome mail and the
+ * staff's live event are queued in the same transaction as the user.
  */
 export const registerClient = async (req: PayloadRequest, body: unknown) => {
   const parsed = registrationInput.safeParse(body ?? {})
@@ -54,27 +58,39 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
     throw new ClientError(`${tenant.name} does not accept new registrations.`, 403)
   }
 
-  const taken = await req.payload.count({
-    collection: 'users',
-    where: { email: { equals: input.email } },
-    overrideAccess: true,
-    req,
-  })
-  if (taken.totalDocs > 0) throw emailTaken()
-
   try {
-    return await req.payload.create({
-      collection: 'users',
-      data: {
-        name: input.name,
-        email: input.email,
-        password: input.password,
-        roles: ['client'],
-        tenants: [{ tenant: tenant.id }],
-      },
-      overrideAccess: true,
-      depth: 0,
-      req,
+    return await inTransaction(req, async () => {
+      const taken = await req.payload.count({
+        collection: 'users',
+        where: { email: { equals: input.email } },
+        overrideAccess: true,
+        req,
+      })
+      if (taken.totalDocs > 0) throw emailTaken()
+      const user = await req.payload.create({
+        collection: 'users',
+        data: {
+          name: input.name,
+          email: input.email,
+          password: input.password,
+          roles: ['client'],
+          tenants: [{ tenant: tenant.id }],
+        },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+      await enqueue(req, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
+      await enqueue(req, {
+        type: 'live.event',
+        tenant: tenant.id,
+        payload: {
+          audience: { staffOfTenant: tenant.id },
+          event: 'client.registered',
+          data: { user: user.id, name: user.name, email: user.email },
+        },
+      })
+      return user
     })
   } catch (error) {
     // Two registrations racing past the count: the unique index decides.

@@ -1,15 +1,17 @@
-import express, { type Express, type RequestHandler } from 'express'
+import express, { type Express, type RequestHandler, type Router } from 'express'
 
 import { healthRoutes, type ReadinessCheck } from './health'
 
 /**
- * The web process's HTTP surface: health probes, then everything else (admin, REST,
- * GraphQL) handed to Next. No global body parser: Payload reads request bodies itself.
+ * The web process's HTTP surface: health probes, the long-lived routes (live events,
+ * queue dashboard), then everything else (admin, REST, GraphQL) handed to Next. No
+ * global body parser: Payload reads request bodies itself.
  */
-export const createApp = (options: { checks: ReadinessCheck[]; next?: RequestHandler }): Express => {
+export const createApp = (options: { checks: ReadinessCheck[]; routers?: Router[]; next?: RequestHandler }): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.use(healthRoutes(options.checks))
+  for (const router of options.routers ?? []) app.use(router)
   if (options.next) app.all('/{*splat}', options.next)
   return app
 }

@@ -1,15 +1,8 @@
 import { Router } from 'express'
 
-export type ReadinessCheck = { name: string; check: () => Promise<unknown> }
+import { withTimeout } from './withTimeout'
 
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    )
-  })
+export type ReadinessCheck = { name: string; check: () => Promise<unknown> }
 
 /**
  * `/healthz`: the process is up. `/readyz`: every dependency answers, else 503 with the
@@ -24,7 +17,7 @@ export const healthRoutes = (checks: ReadinessCheck[], timeoutMs = 2000): Router
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), timeoutMs)
+          await withTimeout(timeoutMs, `no answer within ${timeoutMs} ms`, check())
           return { name, ok: true as const }
         } catch (error) {
           return { name, ok: false as const, error: (error as Error).message }
@@ -44,4 +37,10 @@ export const healthRoutes = (checks: ReadinessCheck[], timeoutMs = 2000): Router
 export const postgresCheck = (pool: { query: (sql: string) => Promise<unknown> }): ReadinessCheck => ({
   name: 'postgres',
   check: () => pool.query('SELECT 1'),
+})
+
+/** Redis answers PING (only checked when Redis is configured). */
+export const redisCheck = (client: { ping: () => Promise<unknown> }): ReadinessCheck => ({
+  name: 'redis',
+  check: () => client.ping(),
 })

@@ -6,6 +6,8 @@
 import type { Server } from 'node:http'
 import path from 'node:path'
 
+import type { Queue } from 'bullmq'
+
 import { loadEnvOrExit } from './loadEnv'
 
 const dev = process.argv.includes('--dev')
@@ -20,7 +22,12 @@ const main = async () => {
   const { closePayload, markClosing, migrate, openPayload, poolOf, prepareDatabase } = await import('./boot')
   const { createApp } = await import('./app')
   const { banner } = await import('./banner')
-  const { postgresCheck } = await import('./health')
+  const { postgresCheck, redisCheck } = await import('./health')
+  const { eventStreams } = await import('./events')
+  const { queueDashboard } = await import('./queueDashboard')
+  const { startEventBus } = await import('@/events/start')
+  const { startJobRuntime } = await import('@/jobs/runtime')
+  const { createRedis } = await import('@/jobs/redis')
   const { isEmpty, seed } = await import('@/seed')
 
   const database = await prepareDatabase()
@@ -40,9 +47,23 @@ const main = async () => {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  // Background work: with Redis, BullMQ (the worker process does the work, or this one
+  // in development); without, everything in this process.
+  const redisUrl = settings.REDIS_URL ?? null
+  const bus = startEventBus(redisUrl)
+  const runtime = await startJobRuntime({ payload, redisUrl, work: !redisUrl || dev })
+  const streams = eventStreams(payload, bus)
+  const health = redisUrl ? createRedis(redisUrl, 'producer', 'scriptorium-health') : null
+
   const pool = poolOf(payload)
   if (!pool) throw new Error('the PostgreSQL adapter has no pool')
-  const app = createApp({ checks: [postgresCheck(pool)], next: (req, res) => handle(req, res) })
+  const routers = [streams.router]
+  if ('queue' in runtime.dispatcher) routers.push(queueDashboard(payload, runtime.dispatcher.queue as Queue))
+  const app = createApp({
+    checks: [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])],
+    routers,
+    next: (req, res) => handle(req, res),
+  })
   const server: Server = app.listen(settings.PORT, () => {
     process.stdout.write(banner(settings.PORT, seedDemo))
     if (seeded) logger.info('demo data seeded')
@@ -54,8 +75,13 @@ const main = async () => {
     stopping = true
     markClosing()
     logger.info({ signal }, 'shutting down')
+    // Stop accepting, end the live streams (clients reconnect elsewhere), drain the rest.
     server.close()
-    server.closeAllConnections()
+    streams.closeAll()
+    server.closeIdleConnections()
+    await runtime.close().catch(() => {})
+    await bus.close().catch(() => {})
+    health?.disconnect()
     await nextApp.close().catch(() => {})
     await closePayload(payload)
     if (database.embedded) await database.embedded.stop().catch(() => {})

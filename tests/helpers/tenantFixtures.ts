@@ -36,6 +36,17 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { name: 'Hijacked' },
     graphql: { one: 'User', many: 'Users', count: 'countUsers', update: 'updateUser', delete: 'deleteUser', dataType: 'mutationUserUpdateInput' },
   },
+  outbox: {
+    documentOf: async (payload, tenantId) => {
+      const row = await payload.create({
+        collection: 'outbox',
+        data: { type: 'test.noop', tenant: tenantId, payload: { note: `website ${tenantId}` }, status: 'done' },
+      })
+      return row.id
+    },
+    patch: { type: 'Hijacked' },
+    graphql: { one: 'OutboxRow', many: 'OutboxRows', count: 'countOutboxRows', update: 'updateOutboxRow', delete: 'deleteOutboxRow', dataType: '' },
+  },
   media: {
     documentOf: async (payload, tenantId) => {
       const data = await tinyPng()

@@ -23,7 +23,12 @@ export const startTestPayload = async (): Promise<TestContext> => {
   process.env.DATABASE_URL = databaseUrl
   process.env.DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-data-'))
   process.env.LOG_LEVEL ??= 'warn'
+  // Redis keys of this file only, if it uses Redis at all.
+  process.env.REDIS_PREFIX = `test-${randomBytes(4).toString('hex')}`
 
+  // Modules imported earlier may have read the environment already.
+  const { reloadEnv } = await import('../../src/env')
+  reloadEnv()
   const { openPayload, closePayload } = await import('../../src/server/boot')
   const payload = await openPayload()
   return { payload, api: createApi(payload), databaseUrl, close: () => closePayload(payload) }

@@ -6,6 +6,7 @@ import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
 import { guardMembership } from './hooks/guardMembership'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
+import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -55,6 +56,8 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
     beforeChange: [guardMembership],
+    beforeOperation: [disableInlineResetMail],
+    afterOperation: [queueResetMail],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events'
+
+import type { Redis } from 'ioredis'
+
+export type Audience = { user: number } | { staffOfTenant: number }
+
+export type LiveEvent = { id: string; event: string; data: Record<string, unknown>; audience: Audience; at: string }
+
+export type EventBus = {
+  /** Stores the event in its audience's bounded history and delivers it to every process. */
+  publish: (event: { event: string; data: Record<string, unknown>; audience: Audience }) => Promise<LiveEvent>
+  /** Live delivery in this process; returns the unsubscribe function. */
+  subscribe: (listener: (event: LiveEvent) => void) => () => void
+  /** Events after `afterId` for these audiences, oldest first (resume with Last-Event-ID). */
+  history: (audiences: Audience[], afterId: number) => Promise<LiveEvent[]>
+  close: () => Promise<void>
+}
+
+/** How many recent events each audience keeps for resumption, and for how long. */
+export const HISTORY_LENGTH = 200
+const HISTORY_TTL_S = 24 * 3600
+
+const audienceKey = (a: Audience) => ('user' in a ? `user:${a.user}` : `staff:${a.staffOfTenant}`)
+
+const byId = (a: LiveEvent, b: LiveEvent) => Number(a.id) - Number(b.id)
+
+/** For one process without Redis: the same contract, kept in memory. */
+export const memoryEventBus = (): EventBus => {
+  const emitter = new EventEmitter()
+  emitter.setMaxListeners(0)
+  const histories = new Map<string, LiveEvent[]>()
+  let seq = 0
+  return {
+    publish: async ({ event, data, audience }) => {
+      const live: LiveEvent = { id: String(++seq), event, data, audience, at: new Date().toISOString() }
+      const list = histories.get(audienceKey(audience)) ?? []
+      list.push(live)
+      if (list.length > HISTORY_LENGTH) list.splice(0, list.length - HISTORY_LENGTH)
+      histories.set(audienceKey(audience), list)
+      emitter.emit('event', live)
+      return live
+    },
+    subscribe: (listener) => {
+      emitter.on('event', listener)
+      return () => emitter.off('event', listener)
+    },
+    history: async (audiences, afterId) =>
+      audiences
+        .flatMap((a) => histories.get(audienceKey(a)) ?? [])
+        .filter((e) => Number(e.id) > afterId)
+        .sort(byId),
+    close: async () => {
+      emitter.removeAllListeners()
+    },
+  }
+}
+
+/**
+ * Redis-backed: ids from one counter, per-audience capped lists for resumption, and
+ * pub/sub so that every web process delivers every event to its own connections.
+ */
+export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string): EventBus => {
+  const channel = `${prefix}:events`
+  const emitter = new EventEmitter()
+  emitter.setMaxListeners(0)
+  let subscribed: Promise<unknown> | null = null
+  subscriber.on('message', (ch: string, message: string) => {
+    if (ch !== channel) return
+    try {
+      emitter.emit('event', JSON.parse(message) as LiveEvent)
+    } catch {
+      // a malformed message is dropped
+    }
+  })
+  const ensureSubscribed = () => (subscribed ??= subscriber.subscribe(channel))
+  return {
+    publish: async ({ event, data, audience }) => {
+      const id = await commands.incr(`${prefix}:events:seq`)
+      const live: LiveEvent = { id: String(id), event, data, audience, at: new Date().toISOString() }
+      const key = `${prefix}:events:${audienceKey(audience)}`
+      const json = JSON.stringify(live)
+      await commands.multi().rpush(key, json).ltrim(key, -HISTORY_LENGTH, -1).expire(key, HISTORY_TTL_S).publish(channel, json).exec()
+      return live
+    },
+    subscribe: (listener) => {
+      void ensureSubscribed()
+      emitter.on('event', listener)
+      return () => emitter.off('event', listener)
+    },
+    history: async (audiences, afterId) => {
+      const lists = await Promise.all(audiences.map((a) => commands.lrange(`${prefix}:events:${audienceKey(a)}`, 0, -1)))
+      return lists
+        .flat()
+        .map((json) => JSON.parse(json) as LiveEvent)
+        .filter((e) => Number(e.id) > afterId)
+        .sort(byId)
+    },
+    close: async () => {
+      emitter.removeAllListeners()
+      subscriber.disconnect()
+      commands.disconnect()
+    },
+  }
+}
+
+/** Whether an event is for a connection with these audiences. */
+export const isFor = (event: LiveEvent, audiences: Audience[]): boolean =>
+  audiences.some((a) => audienceKey(a) === audienceKey(event.audience))

@@ -1,0 +1,13 @@
+import type { HandlerRegistry } from '../handler'
+
+import { liveEvent } from './liveEvent'
+import { passwordResetMail } from './passwordResetMail'
+import { welcomeMail } from './welcomeMail'
+
+/** Every job type's handler; `HandlerRegistry` makes a missing one a compile error. */
+export const handlers: HandlerRegistry = {
+  'mail.welcome': welcomeMail,
+  'mail.passwordReset': passwordResetMail,
+  'live.event': liveEvent,
+  'test.noop': async () => {},
+}

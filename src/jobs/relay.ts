@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import type { Outbox } from '@/payload-types'
+
+import type { Dispatcher } from './dispatcher'
+import { backoffMs, RELAY_ATTEMPTS } from './retryPolicy'
+import type { JobType } from './types'
+
+/** The queue's job id: one per row, or one per dedupe key (BullMQ ids may not contain ':'). */
+export const jobIdFor = (row: Pick<Outbox, 'id' | 'dedupeKey'>): string =>
+  row.dedupeKey ? `dedupe-${createHash('sha256').update(row.dedupeKey).digest('hex').slice(0, 32)}` : `outbox-${row.id}`
+
+export type RelayResult = { dispatched: number; duplicates: number; retried: number; failed: number }
+
+const markIfPending = (payload: Payload, id: number, data: Partial<Outbox>) =>
+  payload.update({
+    collection: 'outbox',
+    where: { and: [{ id: { equals: id } }, { status: { equals: 'pending' } }] },
+    data,
+    depth: 0,
+    overrideAccess: true,
+  })
+
+/**
+ * Moves committed, due outbox rows to the queue. Safe to run in several processes at
+ * once: a row's job id is fixed, so a second dispatch of it is a no-op in the queue, and
+ * rows are only moved out of `pending`, never back. A failed hand-over is retried with
+ * backoff; after RELAY_ATTEMPTS the row becomes a dead letter.
+ */
+export const relayOnce = async (payload: Payload, dispatcher: Dispatcher, options: { batch?: number } = {}): Promise<RelayResult> => {
+  const now = new Date()
+  const result: RelayResult = { dispatched: 0, duplicates: 0, retried: 0, failed: 0 }
+  const { docs } = await payload.find({
+    collection: 'outbox',
+    where: { and: [{ status: { equals: 'pending' } }, { availableAt: { less_than_equal: now.toISOString() } }] },
+    sort: 'id',
+    limit: options.batch ?? 100,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  for (const row of docs) {
+    if (row.dedupeKey) {
+      const earlier = await payload.count({
+        collection: 'outbox',
+        where: {
+          and: [{ dedupeKey: { equals: row.dedupeKey } }, { id: { not_equals: row.id } }, { status: { in: ['dispatched', 'done'] } }],
+        },
+        overrideAccess: true,
+      })
+      if (earlier.totalDocs > 0) {
+        await markIfPending(payload, row.id, { status: 'done', doneAt: now.toISOString(), lastError: `duplicate of dedupe key ${row.dedupeKey}` })
+        result.duplicates += 1
+        continue
+      }
+    }
+    try {
+      const tenant = typeof row.tenant === 'object' && row.tenant ? row.tenant.id : (row.tenant ?? null)
+      await dispatcher.dispatch(jobIdFor(row), { outboxId: row.id, type: row.type as JobType, tenant })
+      await markIfPending(payload, row.id, { status: 'dispatched', dispatchedAt: new Date().toISOString() })
+      result.dispatched += 1
+    } catch (error) {
+      const attempts = (row.attempts ?? 0) + 1
+      const lastError = `relay: ${error instanceof Error ? error.message : String(error)}`
+      if (attempts >= RELAY_ATTEMPTS) {
+        await markIfPending(payload, row.id, { status: 'failed', attempts, lastError })
+        result.failed += 1
+      } else {
+        const availableAt = new Date(Date.now() + backoffMs(attempts, 500)).toISOString()
+        await markIfPending(payload, row.id, { attempts, lastError, availableAt })
+        result.retried += 1
+      }
+      // The queue is unreachable: the other rows wait for the next pass.
+      break
+    }
+  }
+  return result
+}

@@ -1,0 +1,40 @@
+import type { Payload } from 'payload'
+
+import type { Dispatcher } from './dispatcher'
+import { relayOnce } from './relay'
+
+export type Schedule = {
+  /** Stable id; BullMQ upserts its job scheduler under it. */
+  id: string
+  everyMs: number
+  run: (ctx: { payload: Payload; dispatcher: Dispatcher }) => Promise<unknown>
+}
+
+const DAY_MS = 24 * 3600 * 1000
+
+/** Every timed job of the platform, in one list (DESIGN §8). */
+export const SCHEDULES: Schedule[] = [
+  {
+    // The relay loop moves rows within a second; this sweep is the safety net when no
+    // loop runs (e.g. every worker restarted at once).
+    id: 'outbox-relay-sweep',
+    everyMs: 15_000,
+    run: ({ payload, dispatcher }) => relayOnce(payload, dispatcher, { batch: 500 }),
+  },
+  {
+    id: 'outbox-clean-done',
+    everyMs: 3600 * 1000,
+    run: ({ payload }) => cleanOutbox(payload, new Date(Date.now() - 7 * DAY_MS)),
+  },
+]
+
+/** Deletes rows whose work finished before `before`; dead letters stay for inspection. */
+export const cleanOutbox = async (payload: Payload, before: Date) => {
+  const { docs } = await payload.delete({
+    collection: 'outbox',
+    where: { and: [{ status: { equals: 'done' } }, { doneAt: { less_than: before.toISOString() } }] },
+    depth: 0,
+    overrideAccess: true,
+  })
+  return { deleted: docs.length }
+}

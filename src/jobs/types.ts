@@ -1,0 +1,23 @@
+/**
+ * Every job type and the payload its handler receives. One map so that `enqueue`
+ * and the handlers agree at compile time.
+ */
+export type JobPayloads = {
+  /** Welcome mail to a newly registered client. */
+  'mail.welcome': { userId: number }
+  /** Password-reset mail with the token Payload generated. */
+  'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
+  /** A live event for one user, or for the staff of a website. */
+  'live.event': {
+    audience: { user: number } | { staffOfTenant: number }
+    event: string
+    data: Record<string, unknown>
+  }
+  /** Used by tests and operators to check that the pipeline works. */
+  'test.noop': { note?: string }
+}
+
+export type JobType = keyof JobPayloads
+
+/** What a queued job carries: everything else is read from the outbox row. */
+export type JobData = { outboxId: number; type: JobType; tenant: number | null }

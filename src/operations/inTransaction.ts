@@ -1,0 +1,18 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+/**
+ * Runs `fn` in one database transaction carried by `req` (joining the caller's when one
+ * is open): every Local API call inside must receive this `req`. Any throw rolls all of
+ * it back, outbox rows included, so a failed change sends nothing.
+ */
+export const inTransaction = async <T>(req: PayloadRequest, fn: () => Promise<T>): Promise<T> => {
+  const owns = await initTransaction(req)
+  try {
+    const result = await fn()
+    if (owns) await commitTransaction(req)
+    return result
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}
