@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import type { JobRuntime } from '@/jobs/runtime'
+
+import { type MailSink, startMailSink } from '../helpers/smtp'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+/** Mail goes out through the outbox and the worker, to a real SMTP server, in the website's name. */
+
+let t: TestContext
+let sink: MailSink
+let runtime: JobRuntime
+
+beforeAll(async () => {
+  sink = await startMailSink()
+  process.env.SMTP_URL = sink.url
+  t = await startTestPayload()
+  const { startJobRuntime } = await import('@/jobs/runtime')
+  runtime = await startJobRuntime({ payload: t.payload, redisUrl: null, schedules: [], relayIntervalMs: 20 })
+})
+afterAll(async () => {
+  await runtime?.close()
+  await t?.close()
+  await sink?.close()
+  delete process.env.SMTP_URL
+})
+
+const mailsTo = (address: string) => sink.mails.filter((m) => m.to && JSON.stringify(m.to).includes(address))
+
+it('sends exactly one welcome mail per registration, from the website, with its name', async () => {
+  const res = await t.api.post('/api/auth/register', {
+    host: 'alpha.test',
+    body: { name: 'Mia Mail', email: 'mia@example.com', password: 'long-enough-password' },
+  })
+  expect(res.status).toBe(201)
+  await expect.poll(() => mailsTo('mia@example.com').length, { timeout: 10_000 }).toBe(1)
+  await new Promise((r) => setTimeout(r, 300))
+  const [mail] = mailsTo('mia@example.com')
+  expect(mailsTo('mia@example.com')).toHaveLength(1)
+  expect(mail!.from?.value[0]).toEqual({ address: 'no-reply@alpha.test', name: 'Alpha Essays' })
+  expect(mail!.subject).toBe('Welcome to Alpha Essays')
+  expect(mail!.text).toContain('Hello Mia Mail,')
+  expect(mail!.html).toContain('#1f4e79')
+})
+
+it('sends nothing for a refused registration', async () => {
+  const before = sink.mails.length
+  const res = await t.api.post('/api/auth/register', {
+    host: 'alpha.test',
+    body: { name: 'Dup', email: 'client@alpha.test', password: 'long-enough-password' },
+  })
+  expect(res.status).toBe(409)
+  await new Promise((r) => setTimeout(r, 300))
+  expect(sink.mails.length).toBe(before)
+})
+
+it('sends the password-reset mail through the outbox, branded, with a working token', async () => {
+  const res = await t.api.post('/api/users/forgot-password', { host: 'beta.test', body: { email: 'client@beta.test' } })
+  expect(res.status).toBe(200)
+  await expect.poll(() => mailsTo('client@beta.test').length, { timeout: 10_000 }).toBe(1)
+  const [mail] = mailsTo('client@beta.test')
+  expect(mail!.from?.value[0]).toEqual({ address: 'no-reply@beta.test', name: 'Beta Papers' })
+  expect(mail!.subject).toBe('Reset your Beta Papers password')
+  const token = /reset-password\/([a-f0-9]+)/.exec(mail!.text ?? '')?.[1]
+  expect(token).toBeTruthy()
+  const reset = await t.api.post('/api/users/reset-password', { host: 'beta.test', body: { token, password: 'a-brand-new-password' } })
+  expect(reset.status).toBe(200)
+  expect(await t.api.login('client@beta.test', 'a-brand-new-password', { host: 'beta.test' })).toEqual(expect.any(String))
+})
