@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
+    setupFiles: ['tests/helpers/perTest.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

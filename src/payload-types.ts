@@ -171,6 +171,31 @@ export interface Tenant {
       allowRegistration?: boolean | null;
     };
     staffIdleTimeoutMinutes?: number | null;
+    /**
+     * Attempts allowed per window before answering 429.
+     */
+    rateLimits?: {
+      /**
+       * per minute
+       */
+      loginPerEmailPerMinute?: number | null;
+      /**
+       * per minute
+       */
+      loginPerIpPerMinute?: number | null;
+      /**
+       * per hour
+       */
+      registrationPerIpPerHour?: number | null;
+      /**
+       * per hour
+       */
+      registrationPerEmailPerHour?: number | null;
+      /**
+       * per hour
+       */
+      passwordResetPerEmailPerHour?: number | null;
+    };
     clientIdleTimeoutMinutes?: number | null;
   };
   updatedAt: string;
@@ -366,6 +391,15 @@ export interface TenantsSelect<T extends boolean = true> {
               allowRegistration?: T;
             };
         staffIdleTimeoutMinutes?: T;
+        rateLimits?:
+          | T
+          | {
+              loginPerEmailPerMinute?: T;
+              loginPerIpPerMinute?: T;
+              registrationPerIpPerHour?: T;
+              registrationPerEmailPerHour?: T;
+              passwordResetPerEmailPerHour?: T;
+            };
         clientIdleTimeoutMinutes?: T;
       };
   updatedAt?: T;

@@ -1,5 +1,6 @@
 import * as migration_20261125_154256_initial from './20261125_154256_initial';
 import * as migration_20261125_160909_outbox from './20261125_160909_outbox';
+import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951_tenant_rate_limits';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_160909_outbox.up,
     down: migration_20261125_160909_outbox.down,
-    name: '20261125_160909_outbox'
+    name: '20261125_160909_outbox',
+  },
+  {
+    up: migration_20261125_161951_tenant_rate_limits.up,
+    down: migration_20261125_161951_tenant_rate_limits.down,
+    name: '20261125_161951_tenant_rate_limits'
   },
 ];

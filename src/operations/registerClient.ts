@@ -4,6 +4,7 @@ import { ClientError } from '@/errors'
 import { z } from 'zod'
 
 import { enqueue } from '@/jobs/enqueue'
+import { clientIp, consume } from '@/security/rateLimits'
 
 import { inTransaction } from './inTransaction'
 import { describeUnresolved, resolveTenant } from './resolveTenant'
@@ -57,6 +58,8 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   if (tenant.settings?.features?.allowRegistration === false) {
     throw new ClientError(`${tenant.name} does not accept new registrations.`, 403)
   }
+  await consume(req, tenant, 'registrationPerIpPerHour', clientIp(req))
+  await consume(req, tenant, 'registrationPerEmailPerHour', input.email)
 
   try {
     return await inTransaction(req, async () => {

@@ -28,6 +28,7 @@ const main = async () => {
   const { startEventBus } = await import('@/events/start')
   const { startJobRuntime } = await import('@/jobs/runtime')
   const { createRedis } = await import('@/jobs/redis')
+  const { useRateLimitStore } = await import('@/security/rateLimits')
   const { isEmpty, seed } = await import('@/seed')
 
   const database = await prepareDatabase()
@@ -54,6 +55,8 @@ const main = async () => {
   const runtime = await startJobRuntime({ payload, redisUrl, work: !redisUrl || dev })
   const streams = eventStreams(payload, bus)
   const health = redisUrl ? createRedis(redisUrl, 'producer', 'scriptorium-health') : null
+  // Rate limits hold across web processes when they share Redis.
+  useRateLimitStore(health)
 
   const pool = poolOf(payload)
   if (!pool) throw new Error('the PostgreSQL adapter has no pool')

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { isSuperadmin, nobody, tenantRowsFor } from '@/access/rules'
 import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
+import { RATE_LIMITS } from '@/domain/rateLimits'
 import { ROLES } from '@/domain/roles'
 import {
   DEFAULT_CLIENT_IDLE_MINUTES,
@@ -126,6 +127,19 @@ export const Tenants: CollectionConfig<'tenants'> = {
           defaultValue: DEFAULT_STAFF_IDLE_MINUTES,
           min: 5,
           max: 1440,
+        },
+        {
+          name: 'rateLimits',
+          type: 'group',
+          admin: { description: 'Attempts allowed per window before answering 429.' },
+          fields: Object.entries(RATE_LIMITS).map(([name, limit]) => ({
+            name,
+            type: 'number' as const,
+            defaultValue: limit.points,
+            min: 1,
+            max: 10_000,
+            admin: { description: `per ${limit.durationS === 60 ? 'minute' : 'hour'}` },
+          })),
         },
         {
           name: 'clientIdleTimeoutMinutes',

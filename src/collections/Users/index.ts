@@ -7,6 +7,7 @@ import { ROLES, STAFF_ROLES } from '@/domain/roles'
 import { guardMembership } from './hooks/guardMembership'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
+import { rateLimitAuth } from './hooks/rateLimitAuth'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -56,7 +57,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
     beforeChange: [guardMembership],
-    beforeOperation: [disableInlineResetMail],
+    beforeOperation: [rateLimitAuth, disableInlineResetMail],
     afterOperation: [queueResetMail],
   },
   fields: [

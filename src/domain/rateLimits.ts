@@ -1,0 +1,13 @@
+/**
+ * What is rate limited, with the defaults a website starts with (its settings may raise
+ * or lower the counts; the windows are fixed).
+ */
+export const RATE_LIMITS = {
+  loginPerEmailPerMinute: { points: 10, durationS: 60, label: 'login attempts for this email' },
+  loginPerIpPerMinute: { points: 30, durationS: 60, label: 'login attempts from this address' },
+  registrationPerIpPerHour: { points: 20, durationS: 3600, label: 'registrations from this address' },
+  registrationPerEmailPerHour: { points: 5, durationS: 3600, label: 'registrations for this email' },
+  passwordResetPerEmailPerHour: { points: 5, durationS: 3600, label: 'password resets for this email' },
+} as const
+
+export type RateLimitName = keyof typeof RATE_LIMITS
