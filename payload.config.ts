@@ -16,6 +16,7 @@ import { registerEndpoint } from './src/endpoints/register'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
 import { mailAdapter } from './src/mail/adapter'
+import { storagePlugin } from './src/storage'
 import type { Config } from './src/payload-types'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -49,6 +50,7 @@ export default buildConfig({
   loggingLevels: { AuthenticationError: 'info', ClientError: 'info' } as PayloadConfig['loggingLevels'],
   telemetry: false,
   plugins: [
+    storagePlugin(settings),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
       collections: { media: {} },

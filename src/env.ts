@@ -41,6 +41,17 @@ const schema = z
     MAIL_FROM_NAME: z.string().min(1).default('Scriptorium'),
     /** Prefix of every Redis key this deployment writes (BullMQ queues, events, limits). */
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'letters, digits, dashes').default('scriptorium'),
+    /** S3-compatible storage for uploads; unset → files under DATA_DIR/uploads. */
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (MinIO and most self-hosted servers). */
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
 

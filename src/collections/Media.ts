@@ -7,6 +7,7 @@ import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { ROLES } from '@/domain/roles'
 import { env } from '@/env'
+import { stampTenant } from '@/hooks/stampTenant'
 import { resolveTenant } from '@/operations/resolveTenant'
 
 const CONTENT_ROLES = ['admin', 'editor'] as const
@@ -30,6 +31,7 @@ export const Media: CollectionConfig<'media'> = {
     update: tenantRowsFor([...CONTENT_ROLES]),
     delete: tenantRowsFor([...CONTENT_ROLES]),
   },
+  hooks: { beforeValidate: [stampTenant] },
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'media'),
     mimeTypes: ['image/*', 'application/pdf'],

@@ -1,6 +1,7 @@
 import * as migration_20261125_154256_initial from './20261125_154256_initial';
 import * as migration_20261125_160909_outbox from './20261125_160909_outbox';
 import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951_tenant_rate_limits';
+import * as migration_20261125_162253_media_prefix from './20261125_162253_media_prefix';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_161951_tenant_rate_limits.up,
     down: migration_20261125_161951_tenant_rate_limits.down,
-    name: '20261125_161951_tenant_rate_limits'
+    name: '20261125_161951_tenant_rate_limits',
+  },
+  {
+    up: migration_20261125_162253_media_prefix.up,
+    down: migration_20261125_162253_media_prefix.down,
+    name: '20261125_162253_media_prefix'
   },
 ];

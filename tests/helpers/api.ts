@@ -15,8 +15,10 @@ const buildRequest = (method: string, url: string, options: ApiOptions): Request
   const host = options.host ?? 'localhost'
   const headers: Record<string, string> = { host, ...options.headers }
   if (options.token) headers.authorization = `JWT ${options.token}`
-  let body: string | undefined
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined
+  if (options.body instanceof FormData) {
+    body = options.body // fetch sets the multipart boundary
+  } else if (options.body !== undefined) {
     headers['content-type'] ??= 'application/json'
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
   }
