@@ -7,10 +7,11 @@ import { healthRoutes, type ReadinessCheck } from './health'
  * queue dashboard), then everything else (admin, REST, GraphQL) handed to Next. No
  * global body parser: Payload reads request bodies itself.
  */
-export const createApp = (options: { checks: ReadinessCheck[]; routers?: Router[]; next?: RequestHandler }): Express => {
+export const createApp = (options: { checks: ReadinessCheck[]; guard?: RequestHandler; routers?: Router[]; next?: RequestHandler }): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.use(healthRoutes(options.checks))
+  if (options.guard) app.use(options.guard)
   for (const router of options.routers ?? []) app.use(router)
   if (options.next) app.all('/{*splat}', options.next)
   return app

@@ -42,9 +42,19 @@ export type EventStreams = { router: Router; closeAll: () => void; count: () => 
 export const eventStreams = (payload: Payload, bus: EventBus): EventStreams => {
   const router = Router()
   const open = new Set<Response>()
+  /** The logged-in user, null when anonymous, undefined when the database did not answer. */
+  const userOf = async (req: Request) => {
+    try {
+      return (await payload.auth({ headers: headersOf(req) })).user
+    } catch (error) {
+      payload.logger.warn({ err: (error as Error).message }, 'live events: authentication failed')
+      return undefined
+    }
+  }
 
   router.get('/api/events', async (req, res) => {
-    const { user } = await payload.auth({ headers: headersOf(req) })
+    const user = await userOf(req)
+    if (user === undefined) return fail(res, 503, 'Service temporarily unavailable: could not check the login.')
     if (!user) return fail(res, 401, 'Log in to receive live events.')
     const audiences = await audiencesOf(payload, user)
 
@@ -91,7 +101,8 @@ export const eventStreams = (payload: Payload, bus: EventBus): EventStreams => {
   })
 
   router.post('/api/events/test', express.json({ limit: '16kb' }), async (req, res) => {
-    const { user } = await payload.auth({ headers: headersOf(req) })
+    const user = await userOf(req)
+    if (user === undefined) return fail(res, 503, 'Service temporarily unavailable: could not check the login.')
     if (!user) return fail(res, 401, 'Log in first.')
     if (!actorFromUser(user).allTenants) return fail(res, 403, 'Only a superadmin may send test events.')
     const body = (req.body ?? {}) as { user?: unknown; message?: unknown }

@@ -24,6 +24,7 @@ const main = async () => {
   const { banner } = await import('./banner')
   const { postgresCheck, redisCheck } = await import('./health')
   const { eventStreams } = await import('./events')
+  const { watchAvailability } = await import('./availability')
   const { queueDashboard } = await import('./queueDashboard')
   const { startEventBus } = await import('@/events/start')
   const { startJobRuntime } = await import('@/jobs/runtime')
@@ -62,8 +63,11 @@ const main = async () => {
   if (!pool) throw new Error('the PostgreSQL adapter has no pool')
   const routers = [streams.router]
   if ('queue' in runtime.dispatcher) routers.push(queueDashboard(payload, runtime.dispatcher.queue as Queue))
+  const checks = [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])]
+  const availability = watchAvailability(checks)
   const app = createApp({
-    checks: [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])],
+    checks,
+    guard: availability.guard,
     routers,
     next: (req, res) => handle(req, res),
   })
@@ -79,6 +83,7 @@ const main = async () => {
     markClosing()
     logger.info({ signal }, 'shutting down')
     // Stop accepting, end the live streams (clients reconnect elsewhere), drain the rest.
+    availability.stop()
     server.close()
     streams.closeAll()
     server.closeIdleConnections()

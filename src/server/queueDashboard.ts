@@ -18,7 +18,11 @@ export const queueDashboard = (payload: Payload, queue: Queue): Router => {
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: adapter })
   const router = Router()
   router.use(BASE, async (req, res, next) => {
-    const { user } = await payload.auth({ headers: headersOf(req) })
+    const user = await payload
+      .auth({ headers: headersOf(req) })
+      .then((r) => r.user)
+      .catch(() => undefined)
+    if (user === undefined) return res.status(503).json({ errors: [{ message: 'Service temporarily unavailable.' }] })
     if (!user) return res.redirect(`/admin/login?redirect=${encodeURIComponent(BASE)}`)
     if (!actorFromUser(user).allTenants) return res.status(403).json({ errors: [{ message: 'Only a superadmin may see the queues.' }] })
     next()
