@@ -95,7 +95,36 @@ const checks: Check[] = [
       await page.close()
     },
   },
+  {
+    name: 'a superadmin sees the job queues at /admin/queues; an admin does not',
+    run: async ({ browser, base }) => {
+      if (!process.env.E2E_REDIS_URL) throw new Error('redis-server is not installed: the queue dashboard needs Redis')
+      const page = await browser.newPage()
+      await logIn(page, `${base}/admin`, 'superadmin@scriptorium.test')
+      await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await page.goto(`${base}/admin/queues`)
+      await page.getByText('scriptorium-jobs').first().waitFor({ timeout: 30_000 })
+      await page.screenshot({ path: path.join(results, 'admin-queues.png'), fullPage: true })
+      await page.close()
+
+      const admin = await browser.newPage()
+      await logIn(admin, `${base}/admin`, 'admin@alpha.test')
+      await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      const res = await admin.goto(`${base}/admin/queues`)
+      if (res?.status() !== 403) throw new Error(`an admin got ${res?.status()} at /admin/queues`)
+      await admin.close()
+    },
+  },
 ]
+
+/** A redis-server of the run's own, so the server runs with BullMQ as in production. */
+const startRedis = async (): Promise<{ url: string; stop: () => void } | null> => {
+  if (spawnSync('redis-server', ['--version']).status !== 0) return null
+  const port = await freePort()
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  await new Promise((r) => setTimeout(r, 300))
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') }
+}
 
 const main = async () => {
   await mkdir(results, { recursive: true })
@@ -116,6 +145,8 @@ const main = async () => {
   const databaseUrl = withDatabase(serverUrl, dbName)
   await ensureDatabase(databaseUrl)
 
+  const redis = await startRedis()
+  if (redis) process.env.E2E_REDIS_URL = redis.url
   const port = await freePort()
   const base = `http://localhost:${port}`
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
@@ -131,6 +162,7 @@ const main = async () => {
       DATA_DIR: path.join(scratch, 'data'),
       LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...(redis ? { REDIS_URL: redis.url } : {}),
     },
   })
   let serverLog = ''
@@ -172,6 +204,7 @@ const main = async () => {
     }
     await dropDatabases(serverUrl, [dbName]).catch(() => {})
     await embedded?.stop()
+    redis?.stop()
     await rm(scratch, { recursive: true, force: true })
   }
   if (failed > 0) say(serverLog.slice(-3000))

@@ -17,14 +17,15 @@ type Service = {
   environment?: Record<string, string>
 }
 
-const compose = parse(readFileSync(path.resolve(import.meta.dirname, '../../docker-compose.yml'), 'utf8')) as {
+const compose = parse(readFileSync(path.resolve(import.meta.dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>
   volumes: Record<string, unknown>
 }
 
 describe('docker-compose.yml', () => {
-  it('has the app, PostgreSQL 16, Redis 7, MinIO and Mailpit', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'mailpit', 'minio', 'postgres', 'redis'])
+  it('has the app, the worker, PostgreSQL 16, Redis 7, MinIO (with its bucket) and Mailpit', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'mailpit', 'minio', 'minio-setup', 'postgres', 'redis', 'worker'])
+    expect(compose.services.worker!.command).toEqual(['node', '--import', 'tsx', 'src/server/worker.ts'])
     expect(compose.services.postgres!.image).toBe('postgres:16')
     expect(compose.services.redis!.image).toBe('redis:7')
     expect(compose.services.app!.build).toBe('.')
@@ -48,6 +49,8 @@ describe('docker-compose.yml', () => {
   it('gives the app what production requires', () => {
     const env = compose.services.app!.environment!
     expect(env.NODE_ENV).toBe('production')
+    for (const name of ['REDIS_URL', 'SMTP_URL', 'S3_BUCKET', 'S3_ENDPOINT']) expect(env[name], name).toBeTruthy()
+    expect(compose.services.worker!.environment!.REDIS_URL).toBe(env.REDIS_URL)
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//)
     expect(env.PAYLOAD_SECRET).toBeTruthy()
     for (const volume of Object.keys(compose.volumes)) expect(volume).toMatch(/-data$/)
