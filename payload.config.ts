@@ -9,9 +9,12 @@ import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
+import { PricingOptions } from './src/collections/PricingOptions'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
+import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
+import { quoteEndpoint } from './src/endpoints/quote'
 import { registerEndpoint } from './src/endpoints/register'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
@@ -32,8 +35,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, Outbox],
-  endpoints: [registerEndpoint],
+  collections: [Tenants, Users, Media, PricingOptions, Outbox],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, quoteEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
@@ -53,7 +56,7 @@ export default buildConfig({
     storagePlugin(settings),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
-      collections: { media: {} },
+      collections: { media: {}, 'pricing-options': {} },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,
       userHasAccessToAllTenants: (user) => actorFromUser(user).allTenants,

@@ -70,6 +70,7 @@ export interface Config {
     tenants: Tenant;
     users: User;
     media: Media;
+    'pricing-options': PricingOption;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
@@ -80,6 +81,7 @@ export interface Config {
     tenants: TenantsSelect<false> | TenantsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'pricing-options': PricingOptionsSelect<false> | PricingOptionsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -152,6 +154,33 @@ export interface Tenant {
     supportEmail?: string | null;
     mailFromName?: string | null;
     mailFromAddress?: string | null;
+  };
+  /**
+   * Base prices before the order options’ multipliers.
+   */
+  pricing?: {
+    /**
+     * One double-spaced page. In cents of the website currency.
+     */
+    basePerPage?: number | null;
+    /**
+     * One slide. In cents of the website currency.
+     */
+    basePerSlide?: number | null;
+    /**
+     * One diagram. In cents of the website currency.
+     */
+    basePerDiagram?: number | null;
+    /**
+     * No paper order costs less. In cents of the website currency.
+     */
+    minimumCharge?: number | null;
+    /**
+     * Added when the client asks for a preferred writer. In cents of the website currency.
+     */
+    preferredWriterFee?: number | null;
+    singleSpacingMultiplier?: number | null;
+    doubleSpacingMultiplier?: number | null;
   };
   settings?: {
     features?: {
@@ -259,6 +288,52 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pricing-options".
+ */
+export interface PricingOption {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  dimension:
+    | 'paperType'
+    | 'workType'
+    | 'academicLevel'
+    | 'subjectCategory'
+    | 'subject'
+    | 'formattingStyle'
+    | 'englishType'
+    | 'analysisLevel'
+    | 'deadlineBand'
+    | 'writerLevel'
+    | 'addon';
+  code: string;
+  label: string;
+  /**
+   * e.g. 1.45; 1 changes nothing.
+   */
+  multiplier?: number | null;
+  /**
+   * In cents of the website currency.
+   */
+  amount?: number | null;
+  /**
+   * Flat: amount per page added. Otherwise: multiplier.
+   */
+  flat?: boolean | null;
+  /**
+   * Deadlines up to this many hours use this band.
+   */
+  maxHours?: number | null;
+  /**
+   * Code of the subject category whose multiplier applies.
+   */
+  category?: string | null;
+  sortOrder?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.
@@ -371,6 +446,17 @@ export interface TenantsSelect<T extends boolean = true> {
         mailFromName?: T;
         mailFromAddress?: T;
       };
+  pricing?:
+    | T
+    | {
+        basePerPage?: T;
+        basePerSlide?: T;
+        basePerDiagram?: T;
+        minimumCharge?: T;
+        preferredWriterFee?: T;
+        singleSpacingMultiplier?: T;
+        doubleSpacingMultiplier?: T;
+      };
   settings?:
     | T
     | {
@@ -458,6 +544,25 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pricing-options_select".
+ */
+export interface PricingOptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  dimension?: T;
+  code?: T;
+  label?: T;
+  multiplier?: T;
+  amount?: T;
+  flat?: T;
+  maxHours?: T;
+  category?: T;
+  sortOrder?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,6 +2,7 @@ import * as migration_20261125_154256_initial from './20261125_154256_initial';
 import * as migration_20261125_160909_outbox from './20261125_160909_outbox';
 import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951_tenant_rate_limits';
 import * as migration_20261125_162253_media_prefix from './20261125_162253_media_prefix';
+import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_162253_media_prefix.up,
     down: migration_20261125_162253_media_prefix.down,
-    name: '20261125_162253_media_prefix'
+    name: '20261125_162253_media_prefix',
+  },
+  {
+    up: migration_20261125_164713_pricing_options.up,
+    down: migration_20261125_164713_pricing_options.down,
+    name: '20261125_164713_pricing_options'
   },
 ];

@@ -7,6 +7,7 @@ import { enqueue } from '@/jobs/enqueue'
 import { clientIp, consume } from '@/security/rateLimits'
 
 import { inTransaction } from './inTransaction'
+import { toValidationError } from './toValidationError'
 import { describeUnresolved, resolveTenant } from './resolveTenant'
 
 export const registrationInput = z.object({
@@ -27,16 +28,6 @@ export const registrationInput = z.object({
 })
 
 export type RegistrationInput = z.infer<typeof registrationInput>
-
-/** Field errors in Payload's ValidationError shape, one per bad field. */
-export const toValidationError = (error: z.ZodError, collection: string, req: PayloadRequest) =>
-  new ValidationError(
-    {
-      collection,
-      errors: error.issues.map((issue) => ({ path: issue.path.join('.') || 'body', message: issue.message })),
-    },
-    req.t,
-  )
 
 const isUniqueEmailViolation = (error: unknown): boolean =>
   error instanceof ValidationError && error.data.errors.some((e) => e.path === 'email')

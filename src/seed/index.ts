@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
+import { ensurePricing } from './pricing'
 
 type Progress = (message: string) => void
 
@@ -64,7 +65,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await createLocalReq({ context: { seeding: true } }, payload)
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (1 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (2 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -78,6 +79,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
     for (const tenant of DEMO_TENANTS) {
       const { doc, created: tenantMade } = await ensureTenant(req, tenant)
       tick(`website ${tenant.slug}`, tenantMade)
+      const options = await ensurePricing(req, doc.id)
+      tick(`price list of ${tenant.slug}${options ? ` (${options} order options)` : ''}`, options > 0)
       for (const person of DEMO_PEOPLE) {
         const email = demoEmail(person.local, tenant.slug)
         const made = await ensureUser(req, {

@@ -36,6 +36,17 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { name: 'Hijacked' },
     graphql: { one: 'User', many: 'Users', count: 'countUsers', update: 'updateUser', delete: 'deleteUser', dataType: 'mutationUserUpdateInput' },
   },
+  'pricing-options': {
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({
+        collection: 'pricing-options',
+        data: { tenant: tenantId, dimension: 'formattingStyle', code: `fixture-${tenantId}`, label: 'Fixture style' },
+      })
+      return doc.id
+    },
+    patch: { label: 'Hijacked' },
+    graphql: { one: 'PricingOption', many: 'PricingOptions', count: 'countPricingOptions', update: 'updatePricingOption', delete: 'deletePricingOption', dataType: '' },
+  },
   outbox: {
     documentOf: async (payload, tenantId) => {
       const row = await payload.create({

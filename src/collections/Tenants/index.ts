@@ -13,6 +13,7 @@ import { isSlug } from '@/domain/tenancy/slug'
 
 import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
+import { pricingFields } from './pricingFields'
 import { domainIsFree } from './validate/domainIsFree'
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
@@ -116,6 +117,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         { name: 'mailFromAddress', type: 'text', validate: optionalEmail },
       ],
     },
+    pricingFields,
     {
       name: 'settings',
       type: 'group',

@@ -1,0 +1,15 @@
+import type { Endpoint } from 'payload'
+
+import { quoteOrder } from '@/operations/quoteOrder'
+
+import { readJsonBody } from './readJsonBody'
+
+/** POST /api/orders/quote → { total, currency, lines } in minor units; the server prices everything. */
+export const quoteEndpoint: Endpoint = {
+  path: '/orders/quote',
+  method: 'post',
+  handler: async (req) => {
+    const quote = await quoteOrder(req, await readJsonBody(req))
+    return Response.json({ total: quote.total, currency: quote.currency, lines: quote.lines })
+  },
+}
