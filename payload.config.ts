@@ -10,11 +10,11 @@ import sharp from 'sharp'
 import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
 import { PricingOptions } from './src/collections/PricingOptions'
+import { Orders } from './src/collections/Orders'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
-import { quoteEndpoint } from './src/endpoints/quote'
 import { registerEndpoint } from './src/endpoints/register'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
@@ -35,8 +35,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, Outbox],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, quoteEndpoint],
+  collections: [Tenants, Users, Media, PricingOptions, Orders, Outbox],
+  endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,
@@ -56,7 +56,7 @@ export default buildConfig({
     storagePlugin(settings),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
-      collections: { media: {}, 'pricing-options': {} },
+      collections: { media: {}, 'pricing-options': {}, orders: {} },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,
       userHasAccessToAllTenants: (user) => actorFromUser(user).allTenants,

@@ -71,6 +71,7 @@ export interface Config {
     users: User;
     media: Media;
     'pricing-options': PricingOption;
+    orders: Order;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
@@ -82,6 +83,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'pricing-options': PricingOptionsSelect<false> | PricingOptionsSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -182,6 +184,11 @@ export interface Tenant {
     singleSpacingMultiplier?: number | null;
     doubleSpacingMultiplier?: number | null;
   };
+  /**
+   * Order numbers look like PREFIX-00042. Default: the slug in capitals.
+   */
+  orderPrefix?: string | null;
+  orderSequence?: number | null;
   settings?: {
     features?: {
       magicLinkEnabled?: boolean | null;
@@ -238,7 +245,6 @@ export interface Media {
   id: number;
   tenant?: (number | null) | Tenant;
   alt: string;
-  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -332,6 +338,93 @@ export interface PricingOption {
   category?: string | null;
   sortOrder?: number | null;
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  client: number | User;
+  topic: string;
+  instructions: string;
+  paperType: string;
+  workType: string;
+  academicLevel: string;
+  subject: string;
+  analysisLevel?: string | null;
+  writerLevel?: string | null;
+  formattingStyle?: string | null;
+  englishType?: string | null;
+  addons?: string[] | null;
+  pages: number;
+  spacing: 'single' | 'double';
+  clientDeadline: string;
+  writerDeadline: string;
+  preferredWriter?: (number | null) | User;
+  /**
+   * Cents.
+   */
+  total: number;
+  /**
+   * Cents.
+   */
+  amountPaid: number;
+  currency: string;
+  paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded';
+  status:
+    | 'created'
+    | 'unpaid'
+    | 'pending_payment'
+    | 'paid'
+    | 'ready_for_staffing'
+    | 'pending_writer_acceptance'
+    | 'in_progress'
+    | 'on_hold'
+    | 'qa_review'
+    | 'under_editing'
+    | 'submitted'
+    | 'completed'
+    | 'disputed'
+    | 'revision_requested'
+    | 'pending_cancellation'
+    | 'cancelled'
+    | 'refunded'
+    | 'archived';
+  visibility: 'hidden' | 'pool' | 'preferred_writer_only';
+  writer?: (number | null) | User;
+  editor?: (number | null) | User;
+  /**
+   * Inputs, lines, total and price-list version at placement.
+   */
+  priceSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  flags?: {
+    urgent?: boolean | null;
+    highValue?: boolean | null;
+    firstOrder?: boolean | null;
+    returningClient?: boolean | null;
+  };
+  timestamps?: {
+    paidAt?: string | null;
+    assignedAt?: string | null;
+    submittedAt?: string | null;
+    completedAt?: string | null;
+    approvedAt?: string | null;
+    cancelledAt?: string | null;
+    archivedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -457,6 +550,8 @@ export interface TenantsSelect<T extends boolean = true> {
         singleSpacingMultiplier?: T;
         doubleSpacingMultiplier?: T;
       };
+  orderPrefix?: T;
+  orderSequence?: T;
   settings?:
     | T
     | {
@@ -531,7 +626,6 @@ export interface UsersSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   tenant?: T;
   alt?: T;
-  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -561,6 +655,61 @@ export interface PricingOptionsSelect<T extends boolean = true> {
   category?: T;
   sortOrder?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders_select".
+ */
+export interface OrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  topic?: T;
+  instructions?: T;
+  paperType?: T;
+  workType?: T;
+  academicLevel?: T;
+  subject?: T;
+  analysisLevel?: T;
+  writerLevel?: T;
+  formattingStyle?: T;
+  englishType?: T;
+  addons?: T;
+  pages?: T;
+  spacing?: T;
+  clientDeadline?: T;
+  writerDeadline?: T;
+  preferredWriter?: T;
+  total?: T;
+  amountPaid?: T;
+  currency?: T;
+  paymentStatus?: T;
+  status?: T;
+  visibility?: T;
+  writer?: T;
+  editor?: T;
+  priceSnapshot?: T;
+  flags?:
+    | T
+    | {
+        urgent?: T;
+        highValue?: T;
+        firstOrder?: T;
+        returningClient?: T;
+      };
+  timestamps?:
+    | T
+    | {
+        paidAt?: T;
+        assignedAt?: T;
+        submittedAt?: T;
+        completedAt?: T;
+        approvedAt?: T;
+        cancelledAt?: T;
+        archivedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

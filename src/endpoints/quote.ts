@@ -4,9 +4,9 @@ import { quoteOrder } from '@/operations/quoteOrder'
 
 import { readJsonBody } from './readJsonBody'
 
-/** POST /api/orders/quote → { total, currency, lines } in minor units; the server prices everything. */
+/** POST /api/orders/quote (an endpoint of the orders collection) → { total, currency, lines } in minor units; the server prices everything. */
 export const quoteEndpoint: Endpoint = {
-  path: '/orders/quote',
+  path: '/quote',
   method: 'post',
   handler: async (req) => {
     const quote = await quoteOrder(req, await readJsonBody(req))

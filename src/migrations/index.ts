@@ -3,6 +3,7 @@ import * as migration_20261125_160909_outbox from './20261125_160909_outbox';
 import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951_tenant_rate_limits';
 import * as migration_20261125_162253_media_prefix from './20261125_162253_media_prefix';
 import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
+import * as migration_20261125_165418_orders from './20261125_165418_orders';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_164713_pricing_options.up,
     down: migration_20261125_164713_pricing_options.down,
-    name: '20261125_164713_pricing_options'
+    name: '20261125_164713_pricing_options',
+  },
+  {
+    up: migration_20261125_165418_orders.up,
+    down: migration_20261125_165418_orders.down,
+    name: '20261125_165418_orders'
   },
 ];

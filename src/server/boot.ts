@@ -1,7 +1,7 @@
 import path from 'node:path'
 
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
+import { poolOf } from '@/db/pool'
 
 import { env } from '@/env'
 import { logger } from '@/logger'
@@ -38,8 +38,7 @@ export const prepareDatabase = async (): Promise<Database> => {
   return { url, embedded }
 }
 
-/** The node-postgres pool behind Payload's PostgreSQL adapter. */
-export const poolOf = (payload: Payload): Pool | undefined => (payload.db as unknown as { pool?: Pool }).pool
+export { poolOf }
 
 /** Payload on the prepared database, with its pool made safe against server restarts. */
 export const openPayload = async (): Promise<Payload> => {

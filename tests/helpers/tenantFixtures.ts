@@ -47,6 +47,30 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { label: 'Hijacked' },
     graphql: { one: 'PricingOption', many: 'PricingOptions', count: 'countPricingOptions', update: 'updatePricingOption', delete: 'deletePricingOption', dataType: '' },
   },
+  orders: {
+    documentOf: async (payload, tenantId) => {
+      const { docs } = await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: 'client' } }] }, limit: 1, depth: 0 })
+      const doc = await payload.create({
+        collection: 'orders',
+        data: {
+          tenant: tenantId,
+          client: docs[0]!.id,
+          topic: `Order of website ${tenantId}`,
+          instructions: 'Write it well.',
+          paperType: 'essay',
+          workType: 'writing',
+          academicLevel: 'undergrad',
+          subject: 'humanities',
+          pages: 2,
+          spacing: 'double',
+          deadlineHours: 72,
+        } as never,
+      })
+      return doc.id
+    },
+    patch: { topic: 'Hijacked' },
+    graphql: { one: 'Order', many: 'Orders', count: 'countOrders', update: 'updateOrder', delete: 'deleteOrder', dataType: '' },
+  },
   outbox: {
     documentOf: async (payload, tenantId) => {
       const row = await payload.create({

@@ -119,6 +119,21 @@ export const Tenants: CollectionConfig<'tenants'> = {
     },
     pricingFields,
     {
+      name: 'orderPrefix',
+      type: 'text',
+      maxLength: 8,
+      admin: { position: 'sidebar', description: 'Order numbers look like PREFIX-00042. Default: the slug in capitals.' },
+      validate: (value: string | null | undefined) => value == null || value === '' || /^[A-Z0-9]{1,8}$/.test(value) || 'Capital letters and digits, at most 8.',
+    },
+    {
+      // Incremented atomically by allocateOrderNumber; never edited by hand.
+      name: 'orderSequence',
+      type: 'number',
+      defaultValue: 0,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
+    {
       name: 'settings',
       type: 'group',
       fields: [

@@ -1,0 +1,96 @@
+import type { CollectionConfig, Field, FieldAccess } from 'payload'
+
+import { hasAnyRole, tenantRowsFor } from '@/access/rules'
+import { MATCH_NOTHING } from '@/access/where'
+import { ORDER_STATUSES } from '@/domain/orders/statuses'
+import { stampTenant } from '@/hooks/stampTenant'
+
+import { quoteEndpoint } from '@/endpoints/quote'
+
+import { readOrders } from './access/readOrders'
+import { placeOrder } from './hooks/placeOrder'
+
+/** Set by the server (placement and workflow actions), never by an API body. */
+const systemOnly: { access: { update: FieldAccess } } = { access: { update: () => false } }
+
+const code = (name: string, required = false): Field => ({ name, type: 'text', required, maxLength: 64, index: required })
+
+const user = (name: string, extra: Partial<Field> = {}): Field =>
+  ({ name, type: 'relationship', relationTo: 'users', index: true, ...extra }) as Field
+
+/**
+ * Paper orders. Placement (POST /api/orders) prices on the server and decides number,
+ * status and deadlines; every later change of status, writer or money goes through the
+ * order's workflow actions, so those fields cannot be written over REST or GraphQL.
+ */
+export const Orders: CollectionConfig<'orders'> = {
+  slug: 'orders',
+  lockDocuments: false,
+  admin: {
+    group: 'Orders',
+    useAsTitle: 'number',
+    defaultColumns: ['number', 'topic', 'status', 'paymentStatus', 'total', 'clientDeadline', 'writer'],
+    listSearchableFields: ['number', 'topic'],
+  },
+  access: {
+    read: readOrders,
+    create: hasAnyRole('superadmin', 'admin', 'support', 'client'),
+    update: tenantRowsFor(['admin']),
+    delete: ({ req }) => (req.user ? MATCH_NOTHING : false),
+  },
+  indexes: [
+    { fields: ['tenant', 'number'], unique: true },
+    { fields: ['tenant', 'status', 'createdAt'] },
+    { fields: ['tenant', 'client', 'createdAt'] },
+  ],
+  endpoints: [quoteEndpoint],
+  hooks: { beforeValidate: [stampTenant, placeOrder] },
+  fields: [
+    { name: 'number', type: 'text', required: true, ...systemOnly, admin: { readOnly: true } },
+    user('client', { required: true, ...systemOnly }),
+    { name: 'topic', type: 'text', required: true, maxLength: 255 },
+    { name: 'instructions', type: 'textarea', required: true, maxLength: 20_000 },
+    code('paperType', true),
+    code('workType', true),
+    code('academicLevel', true),
+    code('subject', true),
+    code('analysisLevel'),
+    code('writerLevel'),
+    code('formattingStyle'),
+    code('englishType'),
+    { name: 'addons', type: 'text', hasMany: true, maxRows: 20 },
+    { name: 'pages', type: 'number', required: true, min: 1, max: 500 },
+    { name: 'spacing', type: 'select', required: true, options: ['single', 'double'] },
+    { name: 'clientDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'writerDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    user('preferredWriter'),
+    { name: 'total', type: 'number', required: true, ...systemOnly, admin: { description: 'Cents.' } },
+    { name: 'amountPaid', type: 'number', required: true, defaultValue: 0, ...systemOnly, admin: { description: 'Cents.' } },
+    { name: 'currency', type: 'text', required: true, maxLength: 3, ...systemOnly },
+    {
+      name: 'paymentStatus',
+      type: 'select',
+      required: true,
+      index: true,
+      options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'],
+      ...systemOnly,
+    },
+    { name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES], ...systemOnly },
+    { name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'], ...systemOnly },
+    user('writer', systemOnly),
+    user('editor', systemOnly),
+    { name: 'priceSnapshot', type: 'json', ...systemOnly, admin: { description: 'Inputs, lines, total and price-list version at placement.' } },
+    {
+      name: 'flags',
+      type: 'group',
+      ...systemOnly,
+      fields: ['urgent', 'highValue', 'firstOrder', 'returningClient'].map((name) => ({ name, type: 'checkbox' as const, defaultValue: false })),
+    },
+    {
+      name: 'timestamps',
+      type: 'group',
+      ...systemOnly,
+      fields: ['paidAt', 'assignedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'].map((name) => ({ name, type: 'date' as const })),
+    },
+  ],
+}
