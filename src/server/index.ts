@@ -38,10 +38,12 @@ const main = async () => {
 
   const seedDemo = settings.SEED_DEMO_DATA ?? dev
   let seeded = false
-  if (seedDemo && (await isEmpty(payload))) {
-    logger.info('empty database: seeding demo data')
-    await seed(payload, (line) => logger.info(line))
-    seeded = true
+  if (seedDemo) {
+    // Idempotent: a fresh database gets everything, an older one what later versions added.
+    const fresh = await isEmpty(payload)
+    if (fresh) logger.info('empty database: seeding demo data')
+    const { created } = await seed(payload, (line) => (fresh || !line.includes(' exists ')) && logger.info(line))
+    seeded = created > 0
   }
 
   const { default: next } = await import('next')
