@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+
+import { type ActorFacts, availableActions, decide, ORDER_ACTION_NAMES, ORDER_ACTIONS, type OrderFacts } from '@/domain/orders/actions'
+import { canTransition, ORDER_STATUSES } from '@/domain/orders/statuses'
+import { ROLES, type Role } from '@/domain/roles'
+
+const now = new Date('2026-11-25T12:00:00Z')
+const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
+  status: 'in_progress',
+  paymentStatus: 'fully_paid',
+  visibility: 'hidden',
+  hasWriter: true,
+  hold: 'none',
+  dispute: 'none',
+  cancellationPending: false,
+  statusBeforeCancellation: null,
+  reassignmentPending: false,
+  revisionPending: false,
+  approvedAt: null,
+  completedAt: null,
+  submittedAt: null,
+  takesEnabled: true,
+  ...overrides,
+})
+const actor = (role: Role, overrides: Partial<ActorFacts> = {}): ActorFacts => ({
+  role,
+  isClientOwner: false,
+  isCurrentWriter: false,
+  isInvitedWriter: false,
+  isPendingAssignee: false,
+  hasPendingInterest: false,
+  writerIneligible: null,
+  isHoldRequester: false,
+  ...overrides,
+})
+/** The closest an actor of this role can be to an order. */
+const closest = (role: Role) =>
+  actor(role, { isClientOwner: true, isCurrentWriter: true, isInvitedWriter: true, isPendingAssignee: true, hasPendingInterest: true, isHoldRequester: true })
+
+describe('the action table', () => {
+  it('only leads along the transition table', () => {
+    for (const [action, rule] of Object.entries(ORDER_ACTIONS)) {
+      for (const from of rule.from) for (const to of rule.targets) if (to !== from) expect(canTransition(from, to), `${action}: ${from} → ${to}`).toBe(true)
+    }
+  })
+
+  it('every role × action × status: outside its statuses an action is 409, outside its roles 403, never allowed', () => {
+    for (const action of ORDER_ACTION_NAMES) {
+      const rule = ORDER_ACTIONS[action]
+      for (const role of ROLES) {
+        const a = closest(role)
+        const roleAllowed = rule.who(a)
+        for (const status of ORDER_STATUSES) {
+          const decision = decide(action, order({ status }), a, now)
+          if (!roleAllowed) expect(decision, `${role} ${action} ${status}`).toMatchObject({ ok: false, status: 403 })
+          else if (!(rule.from as readonly string[]).includes(status)) expect(decision, `${role} ${action} ${status}`).toMatchObject({ ok: false, status: 409 })
+          else expect([true, false]).toContain(decision.ok)
+        }
+      }
+    }
+  })
+
+  it('keeps money actions with admins and workflow actions with the right people', () => {
+    expect(decide('markPaid', order({ status: 'pending_payment', paymentStatus: 'unpaid' }), actor('admin'), now)).toEqual({ ok: true, targets: ['ready_for_staffing'] })
+    expect(decide('markPaid', order({ status: 'pending_payment', paymentStatus: 'unpaid' }), actor('support'), now)).toMatchObject({ status: 403 })
+    expect(decide('markPaid', order({ status: 'pending_payment', paymentStatus: 'unpaid' }), closest('client'), now)).toMatchObject({ status: 403 })
+    expect(decide('submit', order(), actor('writer', { isCurrentWriter: true }), now).ok).toBe(true)
+    expect(decide('submit', order(), actor('writer'), now)).toMatchObject({ status: 403 })
+    expect(decide('requestCancellation', order(), actor('client', { isClientOwner: true }), now).ok).toBe(true)
+    expect(decide('requestCancellation', order(), actor('client'), now)).toMatchObject({ status: 403 })
+    expect(decide('requestCancellation', order({ status: 'completed' }), actor('client', { isClientOwner: true }), now)).toMatchObject({ status: 409 })
+  })
+
+  it('refuses with a reason what a business rule forbids (422)', () => {
+    const pool = order({ status: 'ready_for_staffing', hasWriter: false, visibility: 'pool' })
+    expect(decide('take', pool, actor('writer'), now).ok).toBe(true)
+    expect(decide('take', { ...pool, takesEnabled: false }, actor('writer'), now)).toEqual({ ok: false, status: 422, reason: 'Taking orders is switched off on this website.' })
+    expect(decide('take', pool, actor('writer', { writerIneligible: 'You have reached your level’s limit of active orders.' }), now)).toMatchObject({ status: 422 })
+    expect(decide('take', { ...pool, paymentStatus: 'unpaid' }, actor('writer'), now)).toMatchObject({ status: 422, reason: 'The order is not fully paid.' })
+    expect(decide('submit', order({ hold: 'active' }), actor('writer', { isCurrentWriter: true }), now)).toMatchObject({ status: 422 })
+    const late = order({ status: 'completed', completedAt: new Date(now.getTime() - 15 * 24 * 3600 * 1000) })
+    expect(decide('requestRevision', late, actor('client', { isClientOwner: true }), now)).toEqual({ ok: false, status: 422, reason: 'Free revisions end 14 days after delivery.' })
+    expect(decide('cancel', order({ status: 'completed', approvedAt: now }), actor('admin'), now)).toMatchObject({ status: 422 })
+  })
+})
+
+describe('availableActions', () => {
+  it('lists what the client can do on a delivered order, and what is held back', () => {
+    const delivered = order({ status: 'submitted', submittedAt: now })
+    const { available, blocked } = availableActions(delivered, actor('client', { isClientOwner: true }), now)
+    expect(available.map((a) => a.action).sort()).toEqual(['complete', 'openDispute', 'requestRevision'])
+    expect(blocked).toEqual([])
+    const disputed = availableActions({ ...delivered, dispute: 'open' }, actor('client', { isClientOwner: true }), now)
+    expect(disputed.blocked).toEqual([{ action: 'openDispute', reason: 'A dispute is already open.' }])
+  })
+
+  it('shows writers the pool actions with their inputs', () => {
+    const pool = order({ status: 'ready_for_staffing', hasWriter: false, visibility: 'pool' })
+    const { available } = availableActions(pool, actor('writer'), now)
+    expect(available.map((a) => a.action).sort()).toEqual(['bid', 'showInterest', 'take'])
+    expect(available.find((a) => a.action === 'bid')!.input).toEqual({ message: 'optional text' })
+  })
+})
