@@ -9,6 +9,8 @@ export type LiveEvent = { id: string; event: string; data: Record<string, unknow
 export type EventBus = {
   /** Stores the event in its audience's bounded history and delivers it to every process. */
   publish: (event: { event: string; data: Record<string, unknown>; audience: Audience }) => Promise<LiveEvent>
+  /** Resolves once live delivery is listening (the Redis subscription is acknowledged). */
+  ready: () => Promise<void>
   /** Live delivery in this process; returns the unsubscribe function. */
   subscribe: (listener: (event: LiveEvent) => void) => () => void
   /** Events after `afterId` for these audiences, oldest first (resume with Last-Event-ID). */
@@ -40,6 +42,7 @@ export const memoryEventBus = (): EventBus => {
       emitter.emit('event', live)
       return live
     },
+    ready: async () => {},
     subscribe: (listener) => {
       emitter.on('event', listener)
       return () => emitter.off('event', listener)
@@ -63,7 +66,9 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
   const channel = `${prefix}:events`
   const emitter = new EventEmitter()
   emitter.setMaxListeners(0)
-  let subscribed: Promise<unknown> | null = null
+  // Subscribe at once: an event published before the first stream opens still reaches
+  // this process's listeners (ioredis resubscribes by itself after a reconnect).
+  const subscribed = subscriber.subscribe(channel).catch(() => undefined)
   subscriber.on('message', (ch: string, message: string) => {
     if (ch !== channel) return
     try {
@@ -72,7 +77,6 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
       // a malformed message is dropped
     }
   })
-  const ensureSubscribed = () => (subscribed ??= subscriber.subscribe(channel))
   return {
     publish: async ({ event, data, audience }) => {
       const id = await commands.incr(`${prefix}:events:seq`)
@@ -82,8 +86,8 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
       await commands.multi().rpush(key, json).ltrim(key, -HISTORY_LENGTH, -1).expire(key, HISTORY_TTL_S).publish(channel, json).exec()
       return live
     },
+    ready: () => subscribed.then(() => undefined),
     subscribe: (listener) => {
-      void ensureSubscribed()
       emitter.on('event', listener)
       return () => emitter.off('event', listener)
     },

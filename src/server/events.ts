@@ -5,6 +5,8 @@ import { actorFromUser } from '@/access/actor'
 import { type Audience, type EventBus, isFor, type LiveEvent } from '@/events/bus'
 import { enqueue } from '@/jobs/enqueue'
 
+import { withTimeout } from './withTimeout'
+
 const HEARTBEAT_MS = 25_000
 
 export const headersOf = (req: Request): Headers => {
@@ -57,6 +59,9 @@ export const eventStreams = (payload: Payload, bus: EventBus): EventStreams => {
     if (user === undefined) return fail(res, 503, 'Service temporarily unavailable: could not check the login.')
     if (!user) return fail(res, 401, 'Log in to receive live events.')
     const audiences = await audiencesOf(payload, user)
+    // Live delivery must be listening before the stream counts as open; if Redis is
+    // slow to answer, go on: the client's Last-Event-ID replay covers the gap.
+    await withTimeout(2000, 'event bus not ready', bus.ready()).catch(() => undefined)
 
     res.status(200)
     res.setHeader('Content-Type', 'text/event-stream')

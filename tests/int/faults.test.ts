@@ -1,19 +1,16 @@
-import type { Server } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { EventBus } from '@/events/bus'
-import type { JobRuntime } from '@/jobs/runtime'
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '@/server/embeddedPostgres'
 import type { Availability } from '@/server/availability'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../helpers/redis'
+import { startWebProcess, type WebProcess } from '../helpers/webProcess'
 
 /**
  * The web process's pieces (Payload, job runtime, event bus, health, live events)
@@ -27,10 +24,8 @@ let scratch: string
 let pg: EmbeddedDatabase
 let redis: PrivateRedis
 let payload: Payload
-let runtime: JobRuntime
-let bus: EventBus
 let availability: Availability
-let server: Server
+let web: WebProcess
 let base: string
 let token: string
 
@@ -61,20 +56,13 @@ beforeAll(async () => {
   await migrate(payload)
   await seed(payload)
 
-  const { startEventBus } = await import('@/events/start')
-  const { startJobRuntime } = await import('@/jobs/runtime')
   const { createRedis } = await import('@/jobs/redis')
-  const { createApp } = await import('@/server/app')
-  const { eventStreams } = await import('@/server/events')
   const { postgresCheck, redisCheck } = await import('@/server/health')
   const { watchAvailability } = await import('@/server/availability')
-  bus = startEventBus(redis.url)
-  runtime = await startJobRuntime({ payload, redisUrl: redis.url, work: true, schedules: [], relayIntervalMs: 100 })
   const checks = [postgresCheck(poolOf(payload)!), redisCheck(createRedis(redis.url, 'producer', 'faults-health'))]
   availability = watchAvailability(checks, 300)
-  server = createApp({ checks, guard: availability.guard, routers: [eventStreams(payload, bus).router] }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  web = await startWebProcess(payload, { redisUrl: redis.url, relayIntervalMs: 100, checks, guard: availability.guard })
+  base = web.base
   const req = await createLocalReq({}, payload)
   token = (await payload.login({ collection: 'users', data: { email: 'superadmin@scriptorium.test', password: DEMO_PASSWORD }, req })).token!
 }, 120_000)
@@ -82,10 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (redisMissing) return
   availability?.stop()
-  server?.closeAllConnections()
-  server?.close()
-  await runtime?.close()
-  await bus?.close()
+  await web?.close()
   const { closePayload } = await import('@/server/boot')
   if (payload) await closePayload(payload)
   await redis?.stop()

@@ -1,16 +1,12 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { EventBus } from '@/events/bus'
-import type { JobRuntime } from '@/jobs/runtime'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../helpers/redis'
 import { openStream } from '../helpers/sse'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { startWebProcess, type WebProcess } from '../helpers/webProcess'
 
 /**
  * GET /api/events: a client receives what the worker publishes for it (through the
@@ -20,9 +16,7 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let redis: PrivateRedis | null = null
-let runtime: JobRuntime
-let bus: EventBus
-let server: Server
+let web: WebProcess
 let base: string
 const ids: Record<string, number> = {}
 const tokens: Record<string, string> = {}
@@ -38,15 +32,8 @@ const auth = (who: string) => ({ authorization: `JWT ${tokens[who]}` })
 beforeAll(async () => {
   if (hasRedisServer()) redis = await startPrivateRedis()
   t = await startTestPayload()
-  const { startEventBus } = await import('@/events/start')
-  const { startJobRuntime } = await import('@/jobs/runtime')
-  const { eventStreams } = await import('@/server/events')
-  const { createApp } = await import('@/server/app')
-  bus = startEventBus(redis?.url ?? null)
-  runtime = await startJobRuntime({ payload: t.payload, redisUrl: redis?.url ?? null, work: true, schedules: [], relayIntervalMs: 20 })
-  server = createApp({ checks: [], routers: [eventStreams(t.payload, bus).router] }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  web = await startWebProcess(t.payload, { redisUrl: redis?.url ?? null })
+  base = web.base
   for (const [who, host] of [
     ['client@alpha.test', 'alpha.test'],
     ['client@beta.test', 'beta.test'],
@@ -59,10 +46,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
-  server?.closeAllConnections()
-  server?.close()
-  await runtime?.close()
-  await bus?.close()
+  await web?.close()
   await t?.close()
   await redis?.stop()
 })

@@ -1,40 +1,27 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
-import type { Queue } from 'bullmq'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import type { JobRuntime } from '@/jobs/runtime'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../helpers/redis'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { startWebProcess, type WebProcess } from '../helpers/webProcess'
 
 /** /admin/queues (bull-board) is for superadmins logged in to Payload, nobody else. */
 
 let t: TestContext
 let redis: PrivateRedis
-let runtime: JobRuntime
-let server: Server
+let web: WebProcess
 let base: string
 
 beforeAll(async () => {
   if (!hasRedisServer()) return
   redis = await startPrivateRedis()
   t = await startTestPayload()
-  const { startJobRuntime } = await import('@/jobs/runtime')
-  const { queueDashboard } = await import('@/server/queueDashboard')
-  const { createApp } = await import('@/server/app')
-  runtime = await startJobRuntime({ payload: t.payload, redisUrl: redis.url, schedules: [] })
-  const queue = (runtime.dispatcher as unknown as { queue: Queue }).queue
-  server = createApp({ checks: [], routers: [queueDashboard(t.payload, queue)] }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  web = await startWebProcess(t.payload, { redisUrl: redis.url, dashboard: true })
+  base = web.base
 })
 afterAll(async () => {
-  server?.closeAllConnections()
-  server?.close()
-  await runtime?.close()
+  await web?.close()
   await t?.close()
   await redis?.stop()
 })

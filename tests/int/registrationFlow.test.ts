@@ -1,16 +1,12 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import type { EventBus } from '@/events/bus'
-import type { JobRuntime } from '@/jobs/runtime'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../helpers/redis'
 import { type MailSink, startMailSink } from '../helpers/smtp'
 import { openStream } from '../helpers/sse'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { startWebProcess, type WebProcess } from '../helpers/webProcess'
 
 /**
  * The whole runtime once, without a browser: a client registers over REST; the worker
@@ -21,9 +17,7 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
 let t: TestContext
 let sink: MailSink
 let redis: PrivateRedis | null = null
-let runtime: JobRuntime
-let bus: EventBus
-let server: Server
+let web: WebProcess
 let base: string
 
 beforeAll(async () => {
@@ -31,21 +25,11 @@ beforeAll(async () => {
   if (hasRedisServer()) redis = await startPrivateRedis()
   process.env.SMTP_URL = sink.url
   t = await startTestPayload()
-  const { startEventBus } = await import('@/events/start')
-  const { startJobRuntime } = await import('@/jobs/runtime')
-  const { eventStreams } = await import('@/server/events')
-  const { createApp } = await import('@/server/app')
-  bus = startEventBus(redis?.url ?? null)
-  runtime = await startJobRuntime({ payload: t.payload, redisUrl: redis?.url ?? null, work: true, schedules: [], relayIntervalMs: 50 })
-  server = createApp({ checks: [], routers: [eventStreams(t.payload, bus).router] }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  web = await startWebProcess(t.payload, { redisUrl: redis?.url ?? null, relayIntervalMs: 50 })
+  base = web.base
 })
 afterAll(async () => {
-  server?.closeAllConnections()
-  server?.close()
-  await runtime?.close()
-  await bus?.close()
+  await web?.close()
   await t?.close()
   await sink?.close()
   await redis?.stop()
