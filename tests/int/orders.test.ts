@@ -70,6 +70,17 @@ describe('placing an order', () => {
     expect((await place('writer', { ...essay, deadlineHours: 72 })).status).toBe(403)
   })
 
+  it('refuses an order for another website, before reading anything of it', async () => {
+    const { docs } = await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'beta' } } })
+    const betaBefore = await t.payload.findByID({ collection: 'tenants', id: docs[0]!.id })
+    const res = await place('client', { ...essay, deadlineHours: 72, tenant: docs[0]!.id })
+    expect(res.status).toBe(400)
+    expect(fields(res.body)).toEqual({ tenant: 'Place the order on a website you belong to.' })
+    const betaAfter = await t.payload.findByID({ collection: 'tenants', id: docs[0]!.id })
+    expect(betaAfter.orderSequence).toBe(betaBefore.orderSequence)
+    expect((await t.payload.count({ collection: 'orders', where: { tenant: { equals: docs[0]!.id } } })).totalDocs).toBe(0)
+  })
+
   it('gives 50 concurrent orders 50 distinct numbers', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => place('client2', { ...essay, deadlineHours: 96 })))
     expect(results.map((r) => r.status).every((s) => s === 201)).toBe(true)
@@ -104,11 +115,27 @@ describe('who sees which orders', () => {
     const res = await t.api.patch(`/api/orders/${order.id}`, {
       host: 'alpha.test',
       token: tokens.admin,
-      body: { status: 'completed', total: 1, amountPaid: 99999, number: 'X-1', topic: 'Renamed by admin' },
+      body: { status: 'completed', total: 1, amountPaid: 99999, number: 'X-1', pages: 99, clientDeadline: '2030-01-01T00:00:00Z', topic: 'Renamed by admin' },
     })
     expect(res.status).toBe(200)
     const after = await t.payload.findByID({ collection: 'orders', id: order.id })
-    expect(after).toMatchObject({ status: order.status, total: order.total, amountPaid: 0, number: order.number, topic: 'Renamed by admin' })
+    expect(after).toMatchObject({
+      status: order.status,
+      total: order.total,
+      amountPaid: 0,
+      number: order.number,
+      pages: order.pages,
+      clientDeadline: order.clientDeadline,
+      topic: 'Renamed by admin',
+    })
+    // GraphQL is held to the same fields.
+    const gql = await t.api.graphql(`mutation($id: Int!) { updateOrder(id: $id, data: { pages: 7, topic: "Via GraphQL" }) { pages topic } }`, {
+      host: 'alpha.test',
+      token: tokens.admin,
+      variables: { id: order.id },
+    })
+    expect(gql.body.errors).toBeUndefined()
+    expect(await t.payload.findByID({ collection: 'orders', id: order.id })).toMatchObject({ pages: order.pages, topic: 'Via GraphQL' })
     expect([403, 404]).toContain((await t.api.delete(`/api/orders/${order.id}`, { host: 'alpha.test', token: tokens.admin })).status)
     expect((await t.payload.count({ collection: 'orders', where: { id: { equals: order.id } } })).totalDocs).toBe(1)
   })

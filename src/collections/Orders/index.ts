@@ -10,10 +10,13 @@ import { quoteEndpoint } from '@/endpoints/quote'
 import { readOrders } from './access/readOrders'
 import { placeOrder } from './hooks/placeOrder'
 
-/** Set by the server (placement and workflow actions), never by an API body. */
+/**
+ * Set by the server (placement and workflow actions), never by an API body. The priced
+ * inputs and deadlines are locked too: changing them is a priced adjustment, not an edit.
+ */
 const systemOnly: { access: { update: FieldAccess } } = { access: { update: () => false } }
 
-const code = (name: string, required = false): Field => ({ name, type: 'text', required, maxLength: 64, index: required })
+const code = (name: string, required = false): Field => ({ name, type: 'text', required, maxLength: 64, index: required, ...systemOnly })
 
 const user = (name: string, extra: Partial<Field> = {}): Field =>
   ({ name, type: 'relationship', relationTo: 'users', index: true, ...extra }) as Field
@@ -58,12 +61,12 @@ export const Orders: CollectionConfig<'orders'> = {
     code('writerLevel'),
     code('formattingStyle'),
     code('englishType'),
-    { name: 'addons', type: 'text', hasMany: true, maxRows: 20 },
-    { name: 'pages', type: 'number', required: true, min: 1, max: 500 },
-    { name: 'spacing', type: 'select', required: true, options: ['single', 'double'] },
-    { name: 'clientDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'writerDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    user('preferredWriter'),
+    { name: 'addons', type: 'text', hasMany: true, maxRows: 20, ...systemOnly },
+    { name: 'pages', type: 'number', required: true, min: 1, max: 500, ...systemOnly },
+    { name: 'spacing', type: 'select', required: true, options: ['single', 'double'], ...systemOnly },
+    { name: 'clientDeadline', type: 'date', required: true, index: true, ...systemOnly, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'writerDeadline', type: 'date', required: true, index: true, ...systemOnly, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    user('preferredWriter', systemOnly),
     { name: 'total', type: 'number', required: true, ...systemOnly, admin: { description: 'Cents.' } },
     { name: 'amountPaid', type: 'number', required: true, defaultValue: 0, ...systemOnly, admin: { description: 'Cents.' } },
     { name: 'currency', type: 'text', required: true, maxLength: 3, ...systemOnly },

@@ -32,7 +32,11 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
   const problems: Problem[] = []
 
   const tenantId = typeof raw.tenant === 'object' && raw.tenant ? raw.tenant.id : raw.tenant
-  if (typeof tenantId !== 'number') throw refuse(req, [{ path: 'tenant', message: 'No website: place the order on a website you belong to.' }])
+  if (typeof tenantId !== 'number' || (actor && !actor.allTenants && !actor.tenantIds.includes(tenantId))) {
+    // Checked before anything of the website is read: another website's price list and
+    // counter are none of this caller's business.
+    throw refuse(req, [{ path: 'tenant', message: 'Place the order on a website you belong to.' }])
+  }
   const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req })
 
   // The client: yourself, or (staff) a client of this website.
