@@ -11,9 +11,14 @@ import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
 import { PricingOptions } from './src/collections/PricingOptions'
 import { Orders } from './src/collections/Orders'
+import { OrderAssignments } from './src/collections/orderRecords/OrderAssignments'
+import { OrderEvents } from './src/collections/orderRecords/OrderEvents'
+import { OrderInterests } from './src/collections/orderRecords/OrderInterests'
+import { OrderRequests } from './src/collections/orderRecords/OrderRequests'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
+import { WriterLevels } from './src/collections/WriterLevels'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
@@ -35,7 +40,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, Orders, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -56,7 +61,16 @@ export default buildConfig({
     storagePlugin(settings),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
-      collections: { media: {}, 'pricing-options': {}, orders: {} },
+      collections: {
+        media: {},
+        'pricing-options': {},
+        orders: {},
+        'order-events': {},
+        'order-interests': {},
+        'order-assignments': {},
+        'order-requests': {},
+        'writer-levels': {},
+      },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,
       userHasAccessToAllTenants: (user) => actorFromUser(user).allTenants,

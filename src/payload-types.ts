@@ -71,7 +71,12 @@ export interface Config {
     users: User;
     media: Media;
     'pricing-options': PricingOption;
+    'writer-levels': WriterLevel;
     orders: Order;
+    'order-events': OrderEvent;
+    'order-interests': OrderInterest;
+    'order-assignments': OrderAssignment;
+    'order-requests': OrderRequest;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
@@ -83,7 +88,12 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'pricing-options': PricingOptionsSelect<false> | PricingOptionsSelect<true>;
+    'writer-levels': WriterLevelsSelect<false> | WriterLevelsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
+    'order-interests': OrderInterestsSelect<false> | OrderInterestsSelect<true>;
+    'order-assignments': OrderAssignmentsSelect<false> | OrderAssignmentsSelect<true>;
+    'order-requests': OrderRequestsSelect<false> | OrderRequestsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -206,6 +216,30 @@ export interface Tenant {
       allowEscalations?: boolean | null;
       allowRegistration?: boolean | null;
     };
+    staffing?: {
+      /**
+       * Writers may take pool orders themselves.
+       */
+      takesEnabled?: boolean | null;
+      /**
+       * Hours a preferred writer has to accept before the order goes to the pool.
+       */
+      invitationHours?: number | null;
+    };
+    review?: {
+      editingByDefault?: boolean | null;
+      skipEditingForUrgent?: boolean | null;
+      allowEditingForEarlySubmissions?: boolean | null;
+      earlySubmissionHours?: number | null;
+      qaEnabled?: boolean | null;
+      qaForHighValue?: boolean | null;
+      /**
+       * Cents.
+       */
+      highValueThreshold?: number | null;
+      qaForNewWriters?: boolean | null;
+      newWriterOrderThreshold?: number | null;
+    };
     staffIdleTimeoutMinutes?: number | null;
     /**
      * Attempts allowed per window before answering 429.
@@ -271,6 +305,14 @@ export interface User {
    */
   roles: ('superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client')[];
   phone?: string | null;
+  /**
+   * Empty: the website's default level.
+   */
+  writerLevel?: (number | null) | WriterLevel;
+  /**
+   * A suspended writer cannot take on orders.
+   */
+  suspended?: boolean | null;
   timezone?: string | null;
   tenants?:
     | {
@@ -295,6 +337,49 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-levels".
+ */
+export interface WriterLevel {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  code: string;
+  name: string;
+  displayOrder: number;
+  active?: boolean | null;
+  /**
+   * Given to writers without a level.
+   */
+  isDefault?: boolean | null;
+  earningMode: 'fixed_per_page' | 'percentage_of_order_total';
+  /**
+   * Cents per page.
+   */
+  payPerPage: number;
+  /**
+   * Cents per slide or chart.
+   */
+  payPerSlide: number;
+  /**
+   * Basis points of the order total (percentage mode).
+   */
+  percentOfTotalBp?: number | null;
+  urgentThresholdHours: number;
+  /**
+   * Cents per page added to urgent orders.
+   */
+  urgentSurchargePerPage: number;
+  /**
+   * Basis points: 11000 = ×1.10.
+   */
+  urgentMultiplierBp: number;
+  tipPercent?: number | null;
+  maxActiveOrders: number;
+  maxManualTakes: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -397,7 +482,14 @@ export interface Order {
     | 'refunded'
     | 'archived';
   visibility: 'hidden' | 'pool' | 'preferred_writer_only';
+  preferredWriterStatus?:
+    ('not_requested' | 'invited' | 'accepted' | 'declined' | 'expired' | 'fallback_to_pool') | null;
+  invitedAt?: string | null;
   writer?: (number | null) | User;
+  /**
+   * Assigned directly, waiting for the writer to accept.
+   */
+  pendingWriter?: (number | null) | User;
   editor?: (number | null) | User;
   /**
    * Inputs, lines, total and price-list version at placement.
@@ -420,12 +512,230 @@ export interface Order {
   timestamps?: {
     paidAt?: string | null;
     assignedAt?: string | null;
+    acknowledgedAt?: string | null;
     submittedAt?: string | null;
     completedAt?: string | null;
     approvedAt?: string | null;
     cancelledAt?: string | null;
     archivedAt?: string | null;
   };
+  monitoring?: {
+    lastActivityAt?: string | null;
+    reminder24hAt?: string | null;
+    reminder6hAt?: string | null;
+    reminder1hAt?: string | null;
+    overdueAlertedAt?: string | null;
+    stuckAlertedAt?: string | null;
+  };
+  cancellation?: {
+    forfeitPercent?: number | null;
+    /**
+     * Cents kept by the website.
+     */
+    kept?: number | null;
+    /**
+     * Cents owed back to the client.
+     */
+    refundDue?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events".
+ */
+export interface OrderEvent {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  action:
+    | 'markPaid'
+    | 'routeToPool'
+    | 'showInterest'
+    | 'bid'
+    | 'withdrawInterest'
+    | 'take'
+    | 'assign'
+    | 'acceptAssignment'
+    | 'rejectAssignment'
+    | 'acceptInvitation'
+    | 'declineInvitation'
+    | 'expireInvitation'
+    | 'releaseToPool'
+    | 'acknowledge'
+    | 'requestHold'
+    | 'activateHold'
+    | 'releaseHold'
+    | 'cancelHold'
+    | 'submit'
+    | 'qaApprove'
+    | 'qaReturn'
+    | 'editorApprove'
+    | 'editorRequestRevision'
+    | 'complete'
+    | 'approve'
+    | 'requestRevision'
+    | 'reopen'
+    | 'openDispute'
+    | 'resolveDispute'
+    | 'closeDispute'
+    | 'requestReassignment'
+    | 'approveReassignment'
+    | 'requestCancellation'
+    | 'approveCancellation'
+    | 'rejectCancellation'
+    | 'cancel'
+    | 'archive'
+    | 'deadlineReminder'
+    | 'overdue'
+    | 'stuck';
+  from:
+    | 'created'
+    | 'unpaid'
+    | 'pending_payment'
+    | 'paid'
+    | 'ready_for_staffing'
+    | 'pending_writer_acceptance'
+    | 'in_progress'
+    | 'on_hold'
+    | 'qa_review'
+    | 'under_editing'
+    | 'submitted'
+    | 'completed'
+    | 'disputed'
+    | 'revision_requested'
+    | 'pending_cancellation'
+    | 'cancelled'
+    | 'refunded'
+    | 'archived';
+  to:
+    | 'created'
+    | 'unpaid'
+    | 'pending_payment'
+    | 'paid'
+    | 'ready_for_staffing'
+    | 'pending_writer_acceptance'
+    | 'in_progress'
+    | 'on_hold'
+    | 'qa_review'
+    | 'under_editing'
+    | 'submitted'
+    | 'completed'
+    | 'disputed'
+    | 'revision_requested'
+    | 'pending_cancellation'
+    | 'cancelled'
+    | 'refunded'
+    | 'archived';
+  /**
+   * Empty: the platform (a schedule).
+   */
+  actor?: (number | null) | User;
+  reason?: string | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-interests".
+ */
+export interface OrderInterest {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  writer: number | User;
+  kind: 'interest' | 'bid';
+  status: 'pending' | 'accepted' | 'withdrawn' | 'superseded';
+  message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-assignments".
+ */
+export interface OrderAssignment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  writer: number | User;
+  assignedBy?: (number | null) | User;
+  source: 'staff_assignment' | 'self_take' | 'accepted_interest' | 'direct_acceptance' | 'preferred_writer_acceptance';
+  status: 'active' | 'released' | 'completed' | 'cancelled';
+  isCurrent?: boolean | null;
+  releasedAt?: string | null;
+  releaseReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-requests".
+ */
+export interface OrderRequest {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  kind: 'hold' | 'dispute' | 'cancellation' | 'reassignment' | 'revision';
+  status:
+    | 'requested'
+    | 'active'
+    | 'open'
+    | 'resolved'
+    | 'pending'
+    | 'in_progress'
+    | 'approved'
+    | 'rejected'
+    | 'released'
+    | 'cancelled'
+    | 'closed'
+    | 'done';
+  requestedBy?: (number | null) | User;
+  /**
+   * A coded reason (disputes).
+   */
+  reason?: string | null;
+  description?: string | null;
+  /**
+   * Where the order returns to.
+   */
+  statusBefore?:
+    | (
+        | 'created'
+        | 'unpaid'
+        | 'pending_payment'
+        | 'paid'
+        | 'ready_for_staffing'
+        | 'pending_writer_acceptance'
+        | 'in_progress'
+        | 'on_hold'
+        | 'qa_review'
+        | 'under_editing'
+        | 'submitted'
+        | 'completed'
+        | 'disputed'
+        | 'revision_requested'
+        | 'pending_cancellation'
+        | 'cancelled'
+        | 'refunded'
+        | 'archived'
+      )
+    | null;
+  outcome?: string | null;
+  resolution?: string | null;
+  forfeitPercent?: number | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -574,6 +884,25 @@ export interface TenantsSelect<T extends boolean = true> {
               allowEscalations?: T;
               allowRegistration?: T;
             };
+        staffing?:
+          | T
+          | {
+              takesEnabled?: T;
+              invitationHours?: T;
+            };
+        review?:
+          | T
+          | {
+              editingByDefault?: T;
+              skipEditingForUrgent?: T;
+              allowEditingForEarlySubmissions?: T;
+              earlySubmissionHours?: T;
+              qaEnabled?: T;
+              qaForHighValue?: T;
+              highValueThreshold?: T;
+              qaForNewWriters?: T;
+              newWriterOrderThreshold?: T;
+            };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
@@ -597,6 +926,8 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   phone?: T;
+  writerLevel?: T;
+  suspended?: T;
   timezone?: T;
   tenants?:
     | T
@@ -662,6 +993,30 @@ export interface PricingOptionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-levels_select".
+ */
+export interface WriterLevelsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  displayOrder?: T;
+  active?: T;
+  isDefault?: T;
+  earningMode?: T;
+  payPerPage?: T;
+  payPerSlide?: T;
+  percentOfTotalBp?: T;
+  urgentThresholdHours?: T;
+  urgentSurchargePerPage?: T;
+  urgentMultiplierBp?: T;
+  tipPercent?: T;
+  maxActiveOrders?: T;
+  maxManualTakes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "orders_select".
  */
 export interface OrdersSelect<T extends boolean = true> {
@@ -690,7 +1045,10 @@ export interface OrdersSelect<T extends boolean = true> {
   paymentStatus?: T;
   status?: T;
   visibility?: T;
+  preferredWriterStatus?: T;
+  invitedAt?: T;
   writer?: T;
+  pendingWriter?: T;
   editor?: T;
   priceSnapshot?: T;
   flags?:
@@ -706,12 +1064,98 @@ export interface OrdersSelect<T extends boolean = true> {
     | {
         paidAt?: T;
         assignedAt?: T;
+        acknowledgedAt?: T;
         submittedAt?: T;
         completedAt?: T;
         approvedAt?: T;
         cancelledAt?: T;
         archivedAt?: T;
       };
+  monitoring?:
+    | T
+    | {
+        lastActivityAt?: T;
+        reminder24hAt?: T;
+        reminder6hAt?: T;
+        reminder1hAt?: T;
+        overdueAlertedAt?: T;
+        stuckAlertedAt?: T;
+      };
+  cancellation?:
+    | T
+    | {
+        forfeitPercent?: T;
+        kept?: T;
+        refundDue?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events_select".
+ */
+export interface OrderEventsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  reason?: T;
+  metadata?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-interests_select".
+ */
+export interface OrderInterestsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  writer?: T;
+  kind?: T;
+  status?: T;
+  message?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-assignments_select".
+ */
+export interface OrderAssignmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  writer?: T;
+  assignedBy?: T;
+  source?: T;
+  status?: T;
+  isCurrent?: T;
+  releasedAt?: T;
+  releaseReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-requests_select".
+ */
+export interface OrderRequestsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  kind?: T;
+  status?: T;
+  requestedBy?: T;
+  reason?: T;
+  description?: T;
+  statusBefore?: T;
+  outcome?: T;
+  resolution?: T;
+  forfeitPercent?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

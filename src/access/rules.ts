@@ -57,3 +57,18 @@ export const fieldForRoles =
   (...roles: Role[]): FieldAccess =>
   ({ req }) =>
     hasRole(actorOf(req), ...roles)
+
+/**
+ * Staff of the row's website see every row; anyone else only rows naming them in
+ * `ownField` (their interests, assignments, requests), within their websites.
+ */
+export const staffRowsOrOwn =
+  (ownField: string): Access =>
+  ({ req }) => {
+    const actor = actorOf(req)
+    if (!actor) return false
+    const tenant = inActorTenants(actor)
+    if (tenant === true) return true
+    if (actor.staff) return tenant
+    return { and: [tenant, { [ownField]: { equals: actor.id } }] }
+  }

@@ -3,6 +3,7 @@ import { createLocalReq } from 'payload'
 
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
 import { ensurePricing } from './pricing'
+import { ensureWriterLevels } from './writerLevels'
 
 type Progress = (message: string) => void
 
@@ -65,7 +66,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await createLocalReq({ context: { seeding: true } }, payload)
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (2 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (3 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -81,6 +82,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       tick(`website ${tenant.slug}`, tenantMade)
       const options = await ensurePricing(req, doc.id)
       tick(`price list of ${tenant.slug}${options ? ` (${options} order options)` : ''}`, options > 0)
+      const levels = await ensureWriterLevels(req, doc.id)
+      tick(`writer levels of ${tenant.slug}${levels ? ` (${levels})` : ''}`, levels > 0)
       for (const person of DEMO_PEOPLE) {
         const email = demoEmail(person.local, tenant.slug)
         const made = await ensureUser(req, {

@@ -25,6 +25,34 @@ const firstId = async (payload: Payload, collection: 'users' | 'tenants', where:
   return docs[0].id
 }
 
+/** A user of the website with the role (from the seed). */
+export const userOf = async (payload: Payload, tenantId: number, role: 'client' | 'writer' | 'admin'): Promise<number> => {
+  const { docs } = await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: role } }] }, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`no ${role} on website ${tenantId}`)
+  return docs[0].id
+}
+
+/** A freshly placed order of the website, for its first client. */
+export const orderOf = async (payload: Payload, tenantId: number): Promise<number> => {
+  const doc = await payload.create({
+    collection: 'orders',
+    data: {
+      tenant: tenantId,
+      client: await userOf(payload, tenantId, 'client'),
+      topic: `Order of website ${tenantId}`,
+      instructions: 'Write it well.',
+      paperType: 'essay',
+      workType: 'writing',
+      academicLevel: 'undergrad',
+      subject: 'humanities',
+      pages: 2,
+      spacing: 'double',
+      deadlineHours: 72,
+    } as never,
+  })
+  return doc.id
+}
+
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
     documentOf: async (_payload, tenantId) => tenantId,
@@ -48,28 +76,55 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     graphql: { one: 'PricingOption', many: 'PricingOptions', count: 'countPricingOptions', update: 'updatePricingOption', delete: 'deletePricingOption', dataType: '' },
   },
   orders: {
-    documentOf: async (payload, tenantId) => {
-      const { docs } = await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: 'client' } }] }, limit: 1, depth: 0 })
-      const doc = await payload.create({
-        collection: 'orders',
-        data: {
-          tenant: tenantId,
-          client: docs[0]!.id,
-          topic: `Order of website ${tenantId}`,
-          instructions: 'Write it well.',
-          paperType: 'essay',
-          workType: 'writing',
-          academicLevel: 'undergrad',
-          subject: 'humanities',
-          pages: 2,
-          spacing: 'double',
-          deadlineHours: 72,
-        } as never,
-      })
-      return doc.id
-    },
+    documentOf: (payload, tenantId) => orderOf(payload, tenantId),
     patch: { topic: 'Hijacked' },
     graphql: { one: 'Order', many: 'Orders', count: 'countOrders', update: 'updateOrder', delete: 'deleteOrder', dataType: '' },
+  },
+  'order-events': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const row = await payload.create({ collection: 'order-events', data: { tenant: tenantId, order, action: 'markPaid', from: 'pending_payment', to: 'ready_for_staffing' } })
+      return row.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'OrderEvent', many: 'OrderEvents', count: 'countOrderEvents', update: 'updateOrderEvent', delete: 'deleteOrderEvent', dataType: '' },
+  },
+  'order-interests': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const writer = await userOf(payload, tenantId, 'writer')
+      const row = await payload.create({ collection: 'order-interests', data: { tenant: tenantId, order, writer, kind: 'interest', status: 'pending' } })
+      return row.id
+    },
+    patch: { message: 'Hijacked' },
+    graphql: { one: 'OrderInterest', many: 'OrderInterests', count: 'countOrderInterests', update: 'updateOrderInterest', delete: 'deleteOrderInterest', dataType: '' },
+  },
+  'order-assignments': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const writer = await userOf(payload, tenantId, 'writer')
+      const row = await payload.create({ collection: 'order-assignments', data: { tenant: tenantId, order, writer, source: 'staff_assignment', status: 'released', isCurrent: false } })
+      return row.id
+    },
+    patch: { releaseReason: 'Hijacked' },
+    graphql: { one: 'OrderAssignment', many: 'OrderAssignments', count: 'countOrderAssignments', update: 'updateOrderAssignment', delete: 'deleteOrderAssignment', dataType: '' },
+  },
+  'order-requests': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const row = await payload.create({ collection: 'order-requests', data: { tenant: tenantId, order, kind: 'hold', status: 'cancelled', description: 'fixture' } })
+      return row.id
+    },
+    patch: { description: 'Hijacked' },
+    graphql: { one: 'OrderRequest', many: 'OrderRequests', count: 'countOrderRequests', update: 'updateOrderRequest', delete: 'deleteOrderRequest', dataType: '' },
+  },
+  'writer-levels': {
+    documentOf: async (payload, tenantId) => {
+      const { docs } = await payload.find({ collection: 'writer-levels', where: { tenant: { equals: tenantId } }, limit: 1, depth: 0 })
+      return docs[0]!.id
+    },
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'WriterLevel', many: 'WriterLevels', count: 'countWriterLevels', update: 'updateWriterLevel', delete: 'deleteWriterLevel', dataType: '' },
   },
   outbox: {
     documentOf: async (payload, tenantId) => {

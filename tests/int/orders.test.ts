@@ -2,21 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
+import { ESSAY } from '../helpers/orderWorkflow'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 const tokens: Record<string, string> = {}
-const essay = {
-  topic: 'The Enlightenment',
-  instructions: 'Three pages, sources in APA.',
-  pages: 3,
-  spacing: 'double',
-  paperType: 'essay',
-  workType: 'writing',
-  academicLevel: 'undergrad',
-  subject: 'humanities',
-  formattingStyle: 'apa',
-}
+const essay = { ...ESSAY, formattingStyle: 'apa' }
 
 beforeAll(async () => {
   t = await startTestPayload()

@@ -2,9 +2,11 @@ import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
+import { REMINDER_MARKS } from '@/domain/orders/monitoring'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { stampTenant } from '@/hooks/stampTenant'
 
+import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
 import { quoteEndpoint } from '@/endpoints/quote'
 
 import { readOrders } from './access/readOrders'
@@ -46,7 +48,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint],
+  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     { name: 'number', type: 'text', required: true, ...systemOnly, admin: { readOnly: true } },
@@ -80,7 +82,16 @@ export const Orders: CollectionConfig<'orders'> = {
     },
     { name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES], ...systemOnly },
     { name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'], ...systemOnly },
+    {
+      name: 'preferredWriterStatus',
+      type: 'select',
+      defaultValue: 'not_requested',
+      options: ['not_requested', 'invited', 'accepted', 'declined', 'expired', 'fallback_to_pool'],
+      ...systemOnly,
+    },
+    { name: 'invitedAt', type: 'date', index: true, ...systemOnly },
     user('writer', systemOnly),
+    user('pendingWriter', { ...systemOnly, admin: { description: 'Assigned directly, waiting for the writer to accept.' } }),
     user('editor', systemOnly),
     { name: 'priceSnapshot', type: 'json', ...systemOnly, admin: { description: 'Inputs, lines, total and price-list version at placement.' } },
     {
@@ -93,7 +104,32 @@ export const Orders: CollectionConfig<'orders'> = {
       name: 'timestamps',
       type: 'group',
       ...systemOnly,
-      fields: ['paidAt', 'assignedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'].map((name) => ({ name, type: 'date' as const })),
+      fields: ['paidAt', 'assignedAt', 'acknowledgedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'].map((name) => ({ name, type: 'date' as const })),
+    },
+    {
+      // Bookkeeping of the schedules, so each finding is acted on once.
+      name: 'monitoring',
+      type: 'group',
+      ...systemOnly,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'lastActivityAt', type: 'date', index: true },
+        // One column each (not a hasMany select): reading an order stays one statement.
+        ...REMINDER_MARKS.map((name) => ({ name, type: 'date' as const })),
+        { name: 'overdueAlertedAt', type: 'date' },
+        { name: 'stuckAlertedAt', type: 'date' },
+      ],
+    },
+    {
+      name: 'cancellation',
+      type: 'group',
+      ...systemOnly,
+      admin: { readOnly: true, condition: (data) => data?.status === 'cancelled' },
+      fields: [
+        { name: 'forfeitPercent', type: 'number' },
+        { name: 'kept', type: 'number', admin: { description: 'Cents kept by the website.' } },
+        { name: 'refundDue', type: 'number', admin: { description: 'Cents owed back to the client.' } },
+      ],
     },
   ],
 }

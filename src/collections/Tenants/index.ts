@@ -14,6 +14,7 @@ import { isSlug } from '@/domain/tenancy/slug'
 import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
+import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
@@ -138,6 +139,8 @@ export const Tenants: CollectionConfig<'tenants'> = {
       type: 'group',
       fields: [
         { name: 'features', type: 'group', fields: featureFields },
+        staffingFields,
+        reviewFields,
         {
           name: 'staffIdleTimeoutMinutes',
           type: 'number',

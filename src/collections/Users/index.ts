@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { and, or } from '@/access/compose'
-import { hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
+import { fieldForRoles, hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
 import { guardMembership } from './hooks/guardMembership'
@@ -73,6 +73,20 @@ export const Users: CollectionConfig<'users'> = {
       admin: { position: 'sidebar', description: 'Exactly one role. Changed only by an admin or superadmin.' },
     },
     { name: 'phone', type: 'text', maxLength: 32 },
+    {
+      name: 'writerLevel',
+      type: 'relationship',
+      relationTo: 'writer-levels',
+      access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'Empty: the website\'s default level.' },
+    },
+    {
+      name: 'suspended',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'A suspended writer cannot take on orders.' },
+    },
     {
       name: 'timezone',
       type: 'text',

@@ -47,6 +47,18 @@ export type ActorFacts = {
 
 export type ActionInput = Record<string, unknown>
 
+/** What the guards see when the platform acts: nobody in particular, always eligible. */
+const SYSTEM_FACTS: ActorFacts = {
+  role: 'superadmin',
+  isClientOwner: false,
+  isCurrentWriter: false,
+  isInvitedWriter: false,
+  isPendingAssignee: false,
+  hasPendingInterest: false,
+  writerIneligible: null,
+  isHoldRequester: false,
+}
+
 type Rule = {
   from: readonly OrderStatus[]
   who: (a: ActorFacts) => boolean
@@ -81,7 +93,7 @@ const NOT_TERMINAL = (['created', 'unpaid', 'pending_payment', 'paid', 'ready_fo
 
 export const ORDER_ACTIONS = {
   markPaid: { from: ['unpaid', 'pending_payment'], who: ADMINS, guard: (o) => (o.paymentStatus === 'fully_paid' ? 'The order is already paid.' : null), targets: ['ready_for_staffing'] },
-  routeToPool: { from: ['ready_for_staffing'], who: ADMINS, guard: all(paid, unstaffed), targets: [] },
+  routeToPool: { from: ['ready_for_staffing'], who: ADMINS, guard: all(paid, unstaffed, (o) => (o.visibility === 'pool' ? 'The order is already in the pool.' : null)), targets: [] },
   showInterest: {
     from: ['ready_for_staffing'],
     who: writer,
@@ -113,6 +125,8 @@ export const ORDER_ACTIONS = {
     targets: ['in_progress'],
   },
   declineInvitation: { from: ['ready_for_staffing'], who: (a) => writer(a) && a.isInvitedWriter, guard: (o) => (o.visibility === 'preferred_writer_only' ? null : 'The invitation is no longer open.'), targets: [] },
+  // The schedule's fallback when an invited writer does not answer in time.
+  expireInvitation: { from: ['ready_for_staffing'], who: () => false, guard: (o) => (o.visibility === 'preferred_writer_only' ? null : 'No invitation is open.'), targets: [] },
   releaseToPool: { from: ['pending_writer_acceptance', 'in_progress', 'on_hold'], who: ADMINS, targets: ['ready_for_staffing'], input: { reason: 'required text' } },
   // On a revision request, acknowledging puts the order back in progress.
   acknowledge: { from: ['in_progress', 'revision_requested'], who: currentWriter, targets: ['in_progress'] },
@@ -168,15 +182,18 @@ export const ORDER_ACTION_NAMES = Object.keys(ORDER_ACTIONS) as OrderAction[]
 
 export type Decision = { ok: true; targets: readonly OrderStatus[] } | { ok: false; status: 403 | 409 | 422; reason: string }
 
+/** The platform itself (schedules): no role check, the same statuses and rules. */
+export const SYSTEM = 'system'
+
 /**
  * Whether the actor may take the action now: 403 when the role or relation never
  * allows it, 409 when the order's status does not, 422 when a business rule refuses.
  */
-export const decide = (action: OrderAction, order: OrderFacts, actor: ActorFacts, now: Date): Decision => {
+export const decide = (action: OrderAction, order: OrderFacts, actor: ActorFacts | typeof SYSTEM, now: Date): Decision => {
   const rule: Rule = ORDER_ACTIONS[action]
-  if (!rule.who(actor)) return { ok: false, status: 403, reason: `You may not ${action} this order.` }
+  if (actor !== SYSTEM && !rule.who(actor)) return { ok: false, status: 403, reason: `You may not ${action} this order.` }
   if (!rule.from.includes(order.status)) return { ok: false, status: 409, reason: `Not possible while the order is ${order.status}.` }
-  const refused = rule.guard?.(order, actor, now) ?? null
+  const refused = rule.guard?.(order, actor === SYSTEM ? SYSTEM_FACTS : actor, now) ?? null
   if (refused) return { ok: false, status: 422, reason: refused }
   return { ok: true, targets: rule.targets }
 }

@@ -4,8 +4,9 @@ import { actorOf, hasRole } from '@/access/actor'
 import { inActorTenants, MATCH_NOTHING } from '@/access/where'
 
 /**
- * Staff read their websites' orders; clients their own; writers their own, the paid
- * pool of their website and the orders they are invited to as preferred writer.
+ * Staff read their websites' orders; clients their own; writers their own, those
+ * assigned to them awaiting acceptance, the paid pool of their website and the orders
+ * they are invited to as preferred writer.
  */
 export const readOrders: Access = ({ req }) => {
   const actor = actorOf(req)
@@ -22,6 +23,7 @@ export const readOrders: Access = ({ req }) => {
         {
           or: [
             { writer: { equals: actor.id } },
+            { pendingWriter: { equals: actor.id } },
             {
               and: [
                 { status: { equals: 'ready_for_staffing' } },

@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, tenantRowsFor } from '@/access/rules'
+import { ORDER_ACTION_NAMES } from '@/domain/orders/actions'
+import { ORDER_STATUSES } from '@/domain/orders/statuses'
+import { STAFF_ROLES } from '@/domain/roles'
+
+import { orderField, readOnlyField } from './fields'
+
+/** Workflow notes that are not actions: schedule findings and reminders. */
+export const ORDER_EVENT_KINDS = ['deadlineReminder', 'overdue', 'stuck'] as const
+
+/**
+ * The order's timeline (reference OrderTimelineEvent): one row per action or schedule
+ * finding, written in the same transaction as the change. Append-only; staff of the
+ * website read it.
+ */
+export const OrderEvents: CollectionConfig<'order-events'> = {
+  slug: 'order-events',
+  lockDocuments: false,
+  admin: { group: 'Orders', useAsTitle: 'action', defaultColumns: ['order', 'action', 'from', 'to', 'actor', 'createdAt'] },
+  access: { read: tenantRowsFor([...STAFF_ROLES]), create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['order', 'createdAt'] }],
+  fields: [
+    orderField,
+    { name: 'action', type: 'select', required: true, index: true, options: [...ORDER_ACTION_NAMES, ...ORDER_EVENT_KINDS], ...readOnlyField },
+    { name: 'from', type: 'select', required: true, options: [...ORDER_STATUSES], ...readOnlyField },
+    { name: 'to', type: 'select', required: true, options: [...ORDER_STATUSES], ...readOnlyField },
+    { name: 'actor', type: 'relationship', relationTo: 'users', ...readOnlyField, admin: { readOnly: true, description: 'Empty: the platform (a schedule).' } },
+    { name: 'reason', type: 'textarea', maxLength: 2000, ...readOnlyField },
+    { name: 'metadata', type: 'json', ...readOnlyField },
+  ],
+}
