@@ -66,7 +66,7 @@ export const startJobRuntime = async (options: Options): Promise<JobRuntime> => 
     const loop = relayLoop(payload, dispatcher, intervalMs)
     const timers = schedules.map((s) =>
       setInterval(() => {
-        s.run({ payload, dispatcher }).catch((error: unknown) => payload.logger.warn({ schedule: s.id, err: (error as Error).message }, 'schedule failed'))
+        s.run({ payload, dispatcher, now: new Date() }).catch((error: unknown) => payload.logger.warn({ schedule: s.id, err: (error as Error).message }, 'schedule failed'))
       }, s.everyMs),
     )
     return {
@@ -98,7 +98,7 @@ export const startJobRuntime = async (options: Options): Promise<JobRuntime> => 
       async (job: Job) => {
         if (job.name.startsWith('schedule.')) {
           const schedule = schedules.find((s) => `schedule.${s.id}` === job.name)
-          return schedule ? schedule.run({ payload, dispatcher }) : undefined
+          return schedule ? schedule.run({ payload, dispatcher, now: new Date() }) : undefined
         }
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
         return runOutboxJob(payload, handlers, job.data as JobData, { finalAttempt })

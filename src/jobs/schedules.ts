@@ -1,13 +1,15 @@
 import type { Payload } from 'payload'
 
 import type { Dispatcher } from './dispatcher'
+import { ORDER_SCHEDULES } from './orderSchedules'
 import { relayOnce } from './relay'
 
 export type Schedule = {
   /** Stable id; BullMQ upserts its job scheduler under it. */
   id: string
   everyMs: number
-  run: (ctx: { payload: Payload; dispatcher: Dispatcher }) => Promise<unknown>
+  /** `now` is the schedule's clock: the runtime passes the time, tests any time they like. */
+  run: (ctx: { payload: Payload; dispatcher: Dispatcher; now: Date }) => Promise<unknown>
 }
 
 const DAY_MS = 24 * 3600 * 1000
@@ -24,8 +26,9 @@ export const SCHEDULES: Schedule[] = [
   {
     id: 'outbox-clean-done',
     everyMs: 3600 * 1000,
-    run: ({ payload }) => cleanOutbox(payload, new Date(Date.now() - 7 * DAY_MS)),
+    run: ({ payload, now }) => cleanOutbox(payload, new Date(now.getTime() - 7 * DAY_MS)),
   },
+  ...ORDER_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -1,0 +1,119 @@
+import { createLocalReq, type Payload, type Where } from 'payload'
+
+import { AUTO_APPROVE_DAYS, AUTO_ARCHIVE_DAYS } from '@/domain/orders/revisions'
+import type { OrderAction } from '@/domain/orders/actions'
+import { dueReminder, ON_THE_CLOCK, overdueAlertDue, STUCK_AFTER_HOURS, stuckDue } from '@/domain/orders/monitoring'
+import { ClientError } from '@/errors'
+import { recordFinding } from '@/operations/orders/recordFinding'
+import { performOrderAction } from '@/operations/orders/performOrderAction'
+import { websiteWorkflow } from '@/operations/orders/loadActionContext'
+import { idOf } from '@/operations/orders/records'
+import type { Order } from '@/payload-types'
+
+import type { Schedule } from './schedules'
+
+const HOUR_MS = 3600 * 1000
+const DAY_MS = 24 * HOUR_MS
+const BATCH = 200
+
+type Sweep = (payload: Payload, now: Date) => Promise<{ done: number }>
+
+/** Orders matching `where`, a batch at a time (each batch re-queried: handled orders drop out). */
+const each = async (payload: Payload, where: Where, fn: (order: Order) => Promise<boolean>) => {
+  let done = 0
+  const seen = new Set<number>()
+  for (;;) {
+    const { docs } = await payload.find({ collection: 'orders', where: seen.size ? { and: [where, { id: { not_in: [...seen] } }] } : where, sort: 'id', limit: BATCH, depth: 0, overrideAccess: true })
+    for (const order of docs) {
+      seen.add(order.id)
+      if (await fn(order)) done += 1
+    }
+    if (docs.length < BATCH) return { done }
+  }
+}
+
+/**
+ * The platform performs a workflow action through the same operation as a user. If the
+ * order moved on meanwhile (a person acted first), the rules refuse and nothing happens.
+ */
+const systemAction = async (payload: Payload, order: Order, action: OrderAction, now: Date): Promise<boolean> => {
+  try {
+    await performOrderAction(await createLocalReq({}, payload), order.id, action, {}, { system: true, now })
+    return true
+  } catch (error) {
+    if (error instanceof ClientError) return false
+    throw error
+  }
+}
+
+/** Invitations left unanswered past the website's window fall back to the pool. */
+export const expireInvitations: Sweep = async (payload, now) => {
+  const hours = new Map<number, number>()
+  return each(payload, { and: [{ status: { equals: 'ready_for_staffing' } }, { visibility: { equals: 'preferred_writer_only' } }, { invitedAt: { less_than_equal: new Date(now.getTime() - HOUR_MS).toISOString() } }] }, async (order) => {
+    const tenantId = idOf(order.tenant)!
+    if (!hours.has(tenantId)) {
+      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, select: { settings: true } })
+      hours.set(tenantId, websiteWorkflow(tenant).staffing.invitationHours)
+    }
+    if (!order.invitedAt || now.getTime() - new Date(order.invitedAt).getTime() < hours.get(tenantId)! * HOUR_MS) return false
+    return systemAction(payload, order, 'expireInvitation', now)
+  })
+}
+
+const onTheClock: Where = { status: { in: [...ON_THE_CLOCK] } }
+
+/** 24 h, 6 h and 1 h before the writer deadline, once each. */
+export const deadlineReminders: Sweep = (payload, now) =>
+  each(payload, { and: [onTheClock, { writerDeadline: { greater_than: now.toISOString() } }, { writerDeadline: { less_than_equal: new Date(now.getTime() + DAY_MS).toISOString() } }] }, (order) =>
+    recordFinding(payload, order.id, 'deadlineReminder', now, (fresh) => {
+      const due = ON_THE_CLOCK.includes(fresh.status as never) ? dueReminder(new Date(fresh.writerDeadline), now, fresh.monitoring ?? {}) : null
+      if (!due) return null
+      return { marks: Object.fromEntries(due.marks.map((m) => [m, now.toISOString()])), metadata: { hoursLeft: due.hours }, notifyWriter: true, notifyStaff: false }
+    }),
+  )
+
+/** Past the writer deadline: staff are told, then again every 4 h while it lasts. */
+export const overdueEscalation: Sweep = (payload, now) =>
+  each(payload, { and: [onTheClock, { writerDeadline: { less_than: now.toISOString() } }] }, (order) =>
+    recordFinding(payload, order.id, 'overdue', now, (fresh) => {
+      const last = fresh.monitoring?.overdueAlertedAt ? new Date(fresh.monitoring.overdueAlertedAt) : null
+      if (!ON_THE_CLOCK.includes(fresh.status as never) || !overdueAlertDue(new Date(fresh.writerDeadline), now, last)) return null
+      return { marks: { overdueAlertedAt: now.toISOString() }, metadata: { hoursLate: Math.floor((now.getTime() - new Date(fresh.writerDeadline).getTime()) / HOUR_MS) }, notifyWriter: true, notifyStaff: true }
+    }),
+  )
+
+/** In progress with no activity for 8 h: reported once per quiet spell. */
+export const stuckDetection: Sweep = (payload, now) =>
+  each(payload, { and: [{ status: { equals: 'in_progress' } }, { 'monitoring.lastActivityAt': { less_than_equal: new Date(now.getTime() - STUCK_AFTER_HOURS * HOUR_MS).toISOString() } }] }, (order) =>
+    recordFinding(payload, order.id, 'stuck', now, (fresh) => {
+      const m = fresh.monitoring
+      if (fresh.status !== 'in_progress' || !m?.lastActivityAt || !stuckDue(new Date(m.lastActivityAt), now, m.stuckAlertedAt ? new Date(m.stuckAlertedAt) : null)) return null
+      return { marks: { stuckAlertedAt: now.toISOString() }, metadata: { quietSince: m.lastActivityAt }, notifyWriter: false, notifyStaff: true }
+    }),
+  )
+
+/** Completed and not approved 14 days later: approved by the platform (the reference looked at `submitted` and never approved). */
+export const autoApprove: Sweep = (payload, now) =>
+  each(
+    payload,
+    { and: [{ status: { equals: 'completed' } }, { 'timestamps.approvedAt': { exists: false } }, { 'timestamps.completedAt': { less_than_equal: new Date(now.getTime() - AUTO_APPROVE_DAYS * DAY_MS).toISOString() } }] },
+    (order) => systemAction(payload, order, 'approve', now),
+  )
+
+/** Completed 30 days ago with nothing pending: archived (an open dispute or revision holds it back). */
+export const autoArchive: Sweep = (payload, now) =>
+  each(payload, { and: [{ status: { equals: 'completed' } }, { 'timestamps.completedAt': { less_than_equal: new Date(now.getTime() - AUTO_ARCHIVE_DAYS * DAY_MS).toISOString() } }] }, (order) =>
+    systemAction(payload, order, 'archive', now),
+  )
+
+const MINUTE_MS = 60 * 1000
+
+/** The order workflow's timed jobs (DESIGN §8). */
+export const ORDER_SCHEDULES: Schedule[] = [
+  { id: 'orders-invitation-expiry', everyMs: 5 * MINUTE_MS, run: ({ payload, now }) => expireInvitations(payload, now) },
+  { id: 'orders-deadline-reminders', everyMs: 5 * MINUTE_MS, run: ({ payload, now }) => deadlineReminders(payload, now) },
+  { id: 'orders-overdue-escalation', everyMs: 15 * MINUTE_MS, run: ({ payload, now }) => overdueEscalation(payload, now) },
+  { id: 'orders-stuck-detection', everyMs: 30 * MINUTE_MS, run: ({ payload, now }) => stuckDetection(payload, now) },
+  { id: 'orders-auto-approve', everyMs: 60 * MINUTE_MS, run: ({ payload, now }) => autoApprove(payload, now) },
+  { id: 'orders-auto-archive', everyMs: 60 * MINUTE_MS, run: ({ payload, now }) => autoArchive(payload, now) },
+]
