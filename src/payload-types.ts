@@ -559,6 +559,7 @@ export interface OrderEvent {
     | 'assign'
     | 'acceptAssignment'
     | 'rejectAssignment'
+    | 'invitePreferred'
     | 'acceptInvitation'
     | 'declineInvitation'
     | 'expireInvitation'
@@ -587,6 +588,7 @@ export interface OrderEvent {
     | 'rejectCancellation'
     | 'cancel'
     | 'archive'
+    | 'paymentApplied'
     | 'deadlineReminder'
     | 'overdue'
     | 'stuck';

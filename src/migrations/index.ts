@@ -5,6 +5,7 @@ import * as migration_20261125_162253_media_prefix from './20261125_162253_media
 import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
 import * as migration_20261125_165418_orders from './20261125_165418_orders';
 import * as migration_20261125_180856_order_workflow from './20261125_180856_order_workflow';
+import * as migration_20261125_183410_order_event_kinds from './20261125_183410_order_event_kinds';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261125_180856_order_workflow.up,
     down: migration_20261125_180856_order_workflow.down,
-    name: '20261125_180856_order_workflow'
+    name: '20261125_180856_order_workflow',
+  },
+  {
+    up: migration_20261125_183410_order_event_kinds.up,
+    down: migration_20261125_183410_order_event_kinds.down,
+    name: '20261125_183410_order_event_kinds'
   },
 ];

@@ -1,4 +1,7 @@
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { applyPayment } from '@/operations/orders/applyPayment'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
@@ -98,6 +101,21 @@ describe('an order from payment to approval', () => {
   })
 })
 
+describe('payments against an order', () => {
+  it('applies partial payments, staffs the order only when fully paid, and never takes more than is owed', async () => {
+    const order = await w.place('client')
+    const req = await createLocalReq({}, t.payload)
+    const half = Math.floor(order.total / 2)
+    const first = await applyPayment(req, order.id, half, { source: 'manual' })
+    expect(first.doc).toMatchObject({ status: 'pending_payment', paymentStatus: 'partially_paid', amountPaid: half, visibility: 'hidden' })
+    await expect(applyPayment(await createLocalReq({}, t.payload), order.id, order.total, { source: 'manual' })).rejects.toMatchObject({ status: 422 })
+    const rest = await applyPayment(await createLocalReq({}, t.payload), order.id, order.total - half, { source: 'stripe', reference: 'pi_test' })
+    expect(rest.doc).toMatchObject({ status: 'ready_for_staffing', paymentStatus: 'fully_paid', amountPaid: order.total, visibility: 'pool' })
+    expect(rest.event).toMatchObject({ action: 'paymentApplied', from: 'pending_payment', to: 'ready_for_staffing', metadata: { amount: order.total - half, source: 'stripe', reference: 'pi_test' } })
+    expect((await w.act('admin', order.id, 'markPaid')).status).toBe(409)
+  })
+})
+
 describe('staffing', () => {
   it('gives a pool order to exactly one of ten writers taking it at once', async () => {
     const writers: string[] = []
@@ -138,6 +156,20 @@ describe('staffing', () => {
     const declined = await w.must('writer2', order.id, 'declineInvitation')
     expect(declined).toMatchObject({ visibility: 'pool', preferredWriterStatus: 'declined' })
     expect((await w.must('writer', order.id, 'take')).writer).toBe(ids.writer)
+  })
+
+  it('lets an admin invite the preferred writer again after a decline', async () => {
+    const order = await w.place('client', { preferredWriter: ids.writer2 })
+    await w.must('admin', order.id, 'markPaid')
+    await w.must('writer2', order.id, 'declineInvitation')
+    const again = await w.must('admin', order.id, 'invitePreferred')
+    expect(again).toMatchObject({ visibility: 'preferred_writer_only', preferredWriterStatus: 'invited' })
+    expect((await w.act('admin', order.id, 'invitePreferred')).status).toBe(422)
+    expect((await w.must('writer2', order.id, 'acceptInvitation'))).toMatchObject({ status: 'in_progress', writer: ids.writer2, preferredWriterStatus: 'accepted' })
+    const plain = await w.place('client')
+    await w.must('admin', plain.id, 'markPaid')
+    const none = await w.act('admin', plain.id, 'invitePreferred')
+    expect(none.body.errors[0].message).toBe('The client named no preferred writer.')
   })
 
   it('asks a directly assigned writer to accept; a rejection puts the order back in the pool', async () => {

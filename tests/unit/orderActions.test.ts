@@ -10,6 +10,7 @@ const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
   paymentStatus: 'fully_paid',
   visibility: 'hidden',
   hasWriter: true,
+  hasPreferredWriter: false,
   hold: 'none',
   dispute: 'none',
   cancellationPending: false,

@@ -7,8 +7,8 @@ import { STAFF_ROLES } from '@/domain/roles'
 
 import { orderField, readOnlyField } from './fields'
 
-/** Workflow notes that are not actions: schedule findings and reminders. */
-export const ORDER_EVENT_KINDS = ['deadlineReminder', 'overdue', 'stuck'] as const
+/** Timeline entries that are not actions: payments received, schedule findings and reminders. */
+export const ORDER_EVENT_KINDS = ['paymentApplied', 'deadlineReminder', 'overdue', 'stuck'] as const
 
 /**
  * The order's timeline (reference OrderTimelineEvent): one row per action or schedule

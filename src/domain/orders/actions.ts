@@ -17,6 +17,7 @@ export type OrderFacts = {
   paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded'
   visibility: 'hidden' | 'pool' | 'preferred_writer_only'
   hasWriter: boolean
+  hasPreferredWriter: boolean
   hold: 'none' | 'requested' | 'active'
   dispute: 'none' | 'open' | 'resolved'
   cancellationPending: boolean
@@ -118,6 +119,12 @@ export const ORDER_ACTIONS = {
   assign: { from: ['ready_for_staffing'], who: ADMINS, guard: all(paid, unstaffed), targets: ['in_progress', 'pending_writer_acceptance'], input: { writer: 'user id of a writer of this website', direct: 'true: the writer must accept first' } },
   acceptAssignment: { from: ['pending_writer_acceptance'], who: (a) => writer(a) && a.isPendingAssignee, guard: eligible, targets: ['in_progress'] },
   rejectAssignment: { from: ['pending_writer_acceptance'], who: (a) => writer(a) && a.isPendingAssignee, targets: ['ready_for_staffing'], input: { reason: 'optional text' } },
+  invitePreferred: {
+    from: ['ready_for_staffing'],
+    who: ADMINS,
+    guard: all(paid, unstaffed, (o) => (o.hasPreferredWriter ? null : 'The client named no preferred writer.'), (o) => (o.visibility === 'preferred_writer_only' ? 'The preferred writer is already invited.' : null)),
+    targets: [],
+  },
   acceptInvitation: {
     from: ['ready_for_staffing'],
     who: (a) => writer(a) && a.isInvitedWriter,

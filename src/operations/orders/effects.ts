@@ -6,13 +6,13 @@ import { ClientError } from '@/errors'
 import type { OrderAction } from '@/domain/orders/actions'
 import type { ActionInputs } from '@/domain/orders/actionInputs'
 import { forfeiturePercent, splitRefund } from '@/domain/orders/cancellation'
-import { applyAmount } from '@/domain/orders/payment'
 import { OPEN_REQUEST_STATUSES, type RequestKind } from '@/domain/orders/requests'
 import { routing } from '@/domain/orders/staffing'
 import type { OrderStatus } from '@/domain/orders/statuses'
 import { submissionTarget } from '@/domain/orders/submitRouting'
 import type { Order } from '@/payload-types'
 
+import { paymentEffect } from './applyPayment'
 import { type ActionContext, writerEligibility } from './loadActionContext'
 import { closeRequests, createRequest, idOf, updateRequest } from './records'
 import { assignWriter, backToPool, endAssignment } from './staffing'
@@ -58,17 +58,7 @@ const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: numbe
  * Runs inside the action's transaction, under the order's row lock.
  */
 export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> } = {
-  markPaid: async ({ ctx, now }) => {
-    const result = applyAmount(ctx.order, ctx.order.total - ctx.order.amountPaid)
-    if (!result.ok) throw new ClientError(result.reason, 422)
-    const route = routing({ preferredWriter: idOf(ctx.order.preferredWriter), preferredWriterStatus: ctx.order.preferredWriterStatus ?? null }, now)
-    return {
-      status: 'ready_for_staffing',
-      patch: { amountPaid: result.amountPaid, paymentStatus: result.paymentStatus, ...at(ctx.order, 'paidAt', now), ...route },
-      metadata: { amount: ctx.order.total - ctx.order.amountPaid, source: 'manual', routedTo: route.visibility },
-      notify: [idOf(ctx.order.preferredWriter)],
-    }
-  },
+  markPaid: async ({ ctx, now }) => paymentEffect(ctx.order, ctx.order.total - ctx.order.amountPaid, now, { source: 'manual' }),
   routeToPool: async ({ ctx, now }) => {
     const route =
       ctx.order.visibility === 'hidden'
@@ -101,6 +91,10 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
   },
   acceptAssignment: async ({ req, ctx, actor, now }) => ({ status: 'in_progress', patch: await assignWriter(req, ctx.order, actor!.id, 'direct_acceptance', idOf(ctx.order.pendingWriter), now) }),
   rejectAssignment: async ({ ctx }) => ({ status: 'ready_for_staffing', patch: backToPool(ctx.order), metadata: { releaseReason: 'writer_rejected' } }),
+  invitePreferred: async ({ ctx, now }) => ({
+    patch: { visibility: 'preferred_writer_only', preferredWriterStatus: 'invited', invitedAt: now.toISOString() },
+    notify: [idOf(ctx.order.preferredWriter)],
+  }),
   acceptInvitation: async ({ req, ctx, actor, now }) => ({
     status: 'in_progress',
     patch: { ...(await assignWriter(req, ctx.order, actor!.id, 'preferred_writer_acceptance', null, now)), preferredWriterStatus: 'accepted' },

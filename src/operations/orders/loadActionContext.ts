@@ -82,6 +82,7 @@ export const loadActionContext = async (req: PayloadRequest, order: Order, actor
     paymentStatus: order.paymentStatus,
     visibility: order.visibility,
     hasWriter: idOf(order.writer) !== null,
+    hasPreferredWriter: idOf(order.preferredWriter) !== null,
     hold: hold ? (hold.status === 'active' ? 'active' : 'requested') : 'none',
     dispute: dispute ? (dispute.status === 'resolved' ? 'resolved' : 'open') : 'none',
     cancellationPending: Boolean(cancellation),

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { execute, sql } from '@/db/execute'
+import type { Order } from '@/payload-types'
 
 /**
  * Takes the order's row lock for the rest of the request's transaction, so concurrent
@@ -9,4 +10,10 @@ import { execute, sql } from '@/db/execute'
 export const lockOrder = async (req: PayloadRequest, orderId: number): Promise<void> => {
   const rows = await execute(req, sql`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`)
   if (rows.length === 0) throw new Error(`order ${orderId} vanished`)
+}
+
+/** Locks the order, then reads it: what the caller sees cannot change until it commits. */
+export const readLockedOrder = async (req: PayloadRequest, orderId: number): Promise<Order> => {
+  await lockOrder(req, orderId)
+  return req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true, req })
 }

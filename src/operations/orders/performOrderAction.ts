@@ -5,15 +5,14 @@ import { availableActions, decide, type OrderAction } from '@/domain/orders/acti
 import { parseActionInput } from '@/domain/orders/actionInputs'
 import { canTransition } from '@/domain/orders/statuses'
 import { ClientError } from '@/errors'
-import type { Order, OrderEvent } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
 import { toValidationError } from '../toValidationError'
 
+import { type ChangeResult, commitOrderChange } from './commitOrderChange'
 import { EFFECTS } from './effects'
 import { loadActionContext } from './loadActionContext'
-import { lockOrder } from './lockOrder'
-import { notifyOrderChange } from './notifyOrderChange'
+import { readLockedOrder } from './lockOrder'
 
 /** 404 unless the caller may read the order: others' orders do not exist for them. */
 const visibleOrder = async (req: PayloadRequest, id: number): Promise<void> => {
@@ -22,12 +21,7 @@ const visibleOrder = async (req: PayloadRequest, id: number): Promise<void> => {
   if (totalDocs === 0) throw new ClientError('Not Found', 404)
 }
 
-const readLocked = async (req: PayloadRequest, id: number): Promise<Order> => {
-  await lockOrder(req, id)
-  return req.payload.findByID({ collection: 'orders', id, depth: 0, overrideAccess: true, req })
-}
-
-export type ActionResult = { doc: Order; event: OrderEvent }
+export type ActionResult = ChangeResult
 
 /**
  * Performs one workflow action on an order: in one transaction, under a row lock on
@@ -46,7 +40,7 @@ export const performOrderAction = async (
   const actor = options.system ? null : actorOf(req)
   if (!options.system) await visibleOrder(req, orderId)
   return inTransaction(req, async () => {
-    const order = await readLocked(req, orderId)
+    const order = await readLockedOrder(req, orderId)
     const ctx = await loadActionContext(req, order, actor)
     const decision = decide(action, ctx.orderFacts, ctx.actorFacts, now)
     if (!decision.ok) throw new ClientError(decision.reason, decision.status, { action, status: order.status })
@@ -58,25 +52,9 @@ export const performOrderAction = async (
     if (to !== order.status && (!canTransition(order.status, to) || !decision.targets.includes(to))) {
       throw new Error(`workflow data disagree: ${action} led ${order.status} → ${to}`)
     }
-    const doc = await req.payload.update({
-      collection: 'orders',
-      id: orderId,
-      data: { ...effect.patch, status: to, monitoring: { ...order.monitoring, ...effect.patch?.monitoring, lastActivityAt: now.toISOString() } },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
     const input = parsed.data as Record<string, unknown>
     const reason = [input.reason, input.description, input.summary, input.note].find((v): v is string => typeof v === 'string' && v.length > 0)
-    const event = await req.payload.create({
-      collection: 'order-events',
-      data: { tenant: ctx.tenantId, order: orderId, action, from: order.status, to, actor: actor?.id ?? null, reason: reason ?? null, metadata: effect.metadata ?? null },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    await notifyOrderChange(req, order, doc, event, effect.notify)
-    return { doc, event }
+    return commitOrderChange(req, order, { action, actorId: actor?.id ?? null, effect, reason, now })
   })
 }
 
