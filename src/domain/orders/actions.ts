@@ -131,7 +131,13 @@ export const ORDER_ACTIONS = {
     guard: all(paid, unstaffed, (o) => (o.visibility === 'preferred_writer_only' ? null : 'The invitation is no longer open.'), eligible),
     targets: ['in_progress'],
   },
-  declineInvitation: { from: ['ready_for_staffing'], who: (a) => writer(a) && a.isInvitedWriter, guard: (o) => (o.visibility === 'preferred_writer_only' ? null : 'The invitation is no longer open.'), targets: [] },
+  declineInvitation: {
+    from: ['ready_for_staffing'],
+    who: (a) => writer(a) && a.isInvitedWriter,
+    guard: (o) => (o.visibility === 'preferred_writer_only' ? null : 'The invitation is no longer open.'),
+    targets: [],
+    input: { reason: 'optional text' },
+  },
   // The schedule's fallback when an invited writer does not answer in time.
   expireInvitation: { from: ['ready_for_staffing'], who: () => false, guard: (o) => (o.visibility === 'preferred_writer_only' ? null : 'No invitation is open.'), targets: [] },
   releaseToPool: { from: ['pending_writer_acceptance', 'in_progress', 'on_hold'], who: ADMINS, targets: ['ready_for_staffing'], input: { reason: 'required text' } },

@@ -14,7 +14,9 @@ import type { Effect } from './effects'
 import { readLockedOrder } from './lockOrder'
 import { idOf } from './records'
 
-const AWAITING_PAYMENT: readonly OrderStatus[] = ['created', 'unpaid', 'pending_payment', 'paid']
+// `created` never reaches ready_for_staffing directly (the transition table); placement
+// never leaves an order in it anyway.
+const AWAITING_PAYMENT: readonly OrderStatus[] = ['unpaid', 'pending_payment', 'paid']
 
 export type PaymentSource = { source: 'manual' | 'stripe' | 'wallet'; reference?: string }
 
