@@ -9,6 +9,8 @@ import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
+import { OrderFiles } from './src/collections/OrderFiles'
+import { OrderMessages } from './src/collections/OrderMessages'
 import { PricingOptions } from './src/collections/PricingOptions'
 import { Orders } from './src/collections/Orders'
 import { Outbox } from './src/collections/Outbox'
@@ -16,6 +18,7 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
 import { mailAdapter } from './src/mail/adapter'
@@ -35,7 +38,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, Orders, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, Orders, OrderFiles, OrderMessages, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -48,6 +51,8 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   sharp,
+  // Every upload is cut off at the largest size any collection takes: 413 with this message.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: TOO_LARGE_MESSAGE },
   logger,
   // Refusals are answers, not server faults: keep them out of the error log.
   loggingLevels: { AuthenticationError: 'info', ClientError: 'info' } as PayloadConfig['loggingLevels'],
@@ -56,7 +61,7 @@ export default buildConfig({
     storagePlugin(settings),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
-      collections: { media: {}, 'pricing-options': {}, orders: {} },
+      collections: { media: {}, 'pricing-options': {}, orders: {}, 'order-files': {}, 'order-messages': {} },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,
       userHasAccessToAllTenants: (user) => actorFromUser(user).allTenants,

@@ -57,3 +57,6 @@ export const fieldForRoles =
   (...roles: Role[]): FieldAccess =>
   ({ req }) =>
     hasRole(actorOf(req), ...roles)
+
+/** A field only the server writes (from the request and related documents), never a body. */
+export const setByServer: { create: FieldAccess; update: FieldAccess } = { create: () => false, update: () => false }

@@ -4,6 +4,7 @@ import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951
 import * as migration_20261125_162253_media_prefix from './20261125_162253_media_prefix';
 import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
 import * as migration_20261125_165418_orders from './20261125_165418_orders';
+import * as migration_20261125_181210_files_messages from './20261125_181210_files_messages';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_165418_orders.up,
     down: migration_20261125_165418_orders.down,
-    name: '20261125_165418_orders'
+    name: '20261125_165418_orders',
+  },
+  {
+    up: migration_20261125_181210_files_messages.up,
+    down: migration_20261125_181210_files_messages.down,
+    name: '20261125_181210_files_messages'
   },
 ];
