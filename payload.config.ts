@@ -9,6 +9,8 @@ import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
 import { Media } from './src/collections/Media'
+import { OrderFiles } from './src/collections/OrderFiles'
+import { OrderMessages } from './src/collections/OrderMessages'
 import { PricingOptions } from './src/collections/PricingOptions'
 import { Orders } from './src/collections/Orders'
 import { OrderAssignments } from './src/collections/orderRecords/OrderAssignments'
@@ -21,6 +23,7 @@ import { Users } from './src/collections/Users'
 import { WriterLevels } from './src/collections/WriterLevels'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
 import { mailAdapter } from './src/mail/adapter'
@@ -40,7 +43,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -53,6 +56,8 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   sharp,
+  // Every upload is cut off at the largest size any collection takes: 413 with this message.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: TOO_LARGE_MESSAGE },
   logger,
   // Refusals are answers, not server faults: keep them out of the error log.
   loggingLevels: { AuthenticationError: 'info', ClientError: 'info' } as PayloadConfig['loggingLevels'],
@@ -70,6 +75,8 @@ export default buildConfig({
         'order-assignments': {},
         'order-requests': {},
         'writer-levels': {},
+        'order-files': {},
+        'order-messages': {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

@@ -1,12 +1,20 @@
-import { APIError } from 'payload'
+import { APIError, ValidationError } from 'payload'
 
 /**
  * A refusal the client caused (4xx) with a message meant for them. Its own name lets the
  * config log these at info level: they are answers, not faults of the server.
  */
 export class ClientError extends APIError {
-  constructor(message: string, status: 400 | 401 | 403 | 404 | 409 | 422 | 429, data: Record<string, unknown> | null = null) {
+  constructor(message: string, status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429, data: Record<string, unknown> | null = null) {
     super(message, status, data, true)
     this.name = 'ClientError'
   }
 }
+
+/**
+ * A refusal about one field of a request: 400 as Payload's ValidationError, anything else
+ * as a ClientError whose message names the field and whose `data.errors` carries its path
+ * in the same shape, so frontends read every refusal one way.
+ */
+export const refuseField = (collection: string, path: string, message: string, status: 400 | 403 | 404 | 409 | 413) =>
+  status === 400 ? new ValidationError({ collection, errors: [{ path, message }] }) : new ClientError(message, status, { errors: [{ path, message }] })

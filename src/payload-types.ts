@@ -77,6 +77,8 @@ export interface Config {
     'order-interests': OrderInterest;
     'order-assignments': OrderAssignment;
     'order-requests': OrderRequest;
+    'order-files': OrderFile;
+    'order-messages': OrderMessage;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
@@ -94,6 +96,8 @@ export interface Config {
     'order-interests': OrderInterestsSelect<false> | OrderInterestsSelect<true>;
     'order-assignments': OrderAssignmentsSelect<false> | OrderAssignmentsSelect<true>;
     'order-requests': OrderRequestsSelect<false> | OrderRequestsSelect<true>;
+    'order-files': OrderFilesSelect<false> | OrderFilesSelect<true>;
+    'order-messages': OrderMessagesSelect<false> | OrderMessagesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -462,6 +466,10 @@ export interface Order {
   amountPaid: number;
   currency: string;
   paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded';
+  /**
+   * Lets the client download final and revision files before the order is fully paid.
+   */
+  filesReleased?: boolean | null;
   status:
     | 'created'
     | 'unpaid'
@@ -738,6 +746,58 @@ export interface OrderRequest {
   forfeitPercent?: number | null;
   decidedBy?: (number | null) | User;
   decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-files".
+ */
+export interface OrderFile {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  purpose:
+    | 'instructions'
+    | 'reference'
+    | 'style_reference'
+    | 'extra_service'
+    | 'draft'
+    | 'final'
+    | 'revision'
+    | 'writer_guide'
+    | 'internal';
+  uploadedBy?: (number | null) | User;
+  note?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-messages".
+ */
+export interface OrderMessage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  thread: 'client_support' | 'client_writer' | 'writer_support';
+  author?: (number | null) | User;
+  body: string;
+  /**
+   * Contact details were hidden before the message was stored.
+   */
+  masked?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1045,6 +1105,7 @@ export interface OrdersSelect<T extends boolean = true> {
   amountPaid?: T;
   currency?: T;
   paymentStatus?: T;
+  filesReleased?: T;
   status?: T;
   visibility?: T;
   preferredWriterStatus?: T;
@@ -1158,6 +1219,44 @@ export interface OrderRequestsSelect<T extends boolean = true> {
   forfeitPercent?: T;
   decidedBy?: T;
   decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-files_select".
+ */
+export interface OrderFilesSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  purpose?: T;
+  uploadedBy?: T;
+  note?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-messages_select".
+ */
+export interface OrderMessagesSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  thread?: T;
+  author?: T;
+  body?: T;
+  masked?: T;
   updatedAt?: T;
   createdAt?: T;
 }

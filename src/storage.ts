@@ -11,7 +11,9 @@ export const storagePlugin = (settings: Env) =>
   s3Storage({
     enabled: Boolean(settings.S3_BUCKET),
     alwaysInsertFields: true,
-    collections: { media: true },
+    // Served through Payload's file route after the collection's read access (never
+    // `disablePayloadAccessControl`): order files are private.
+    collections: { media: true, 'order-files': true },
     bucket: settings.S3_BUCKET ?? 'unused',
     config: {
       endpoint: settings.S3_ENDPOINT,

@@ -19,7 +19,8 @@ type UserLike = Pick<TypedUser, 'id'> & {
   tenants?: readonly { tenant?: number | { id: number } | null }[] | null
 }
 
-const idOf = (value: number | { id: number } | null | undefined): number | null =>
+/** The id of a relationship value, populated or not. */
+export const idOf = (value: number | { id: number } | null | undefined): number | null =>
   value == null ? null : typeof value === 'number' ? value : value.id
 
 export const actorFromUser = (user: UserLike): Actor => {

@@ -72,3 +72,6 @@ export const staffRowsOrOwn =
     if (actor.staff) return tenant
     return { and: [tenant, { [ownField]: { equals: actor.id } }] }
   }
+
+/** A field only the server writes (from the request and related documents), never a body. */
+export const setByServer: { create: FieldAccess; update: FieldAccess } = { create: () => false, update: () => false }

@@ -4,8 +4,7 @@ import * as migration_20261125_161951_tenant_rate_limits from './20261125_161951
 import * as migration_20261125_162253_media_prefix from './20261125_162253_media_prefix';
 import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
 import * as migration_20261125_165418_orders from './20261125_165418_orders';
-import * as migration_20261125_180856_order_workflow from './20261125_180856_order_workflow';
-import * as migration_20261125_183410_order_event_kinds from './20261125_183410_order_event_kinds';
+import * as migration_20261125_184116_order_workflow from './20261125_184116_order_workflow';
 
 export const migrations = [
   {
@@ -39,13 +38,8 @@ export const migrations = [
     name: '20261125_165418_orders',
   },
   {
-    up: migration_20261125_180856_order_workflow.up,
-    down: migration_20261125_180856_order_workflow.down,
-    name: '20261125_180856_order_workflow',
-  },
-  {
-    up: migration_20261125_183410_order_event_kinds.up,
-    down: migration_20261125_183410_order_event_kinds.down,
-    name: '20261125_183410_order_event_kinds'
+    up: migration_20261125_184116_order_workflow.up,
+    down: migration_20261125_184116_order_workflow.down,
+    name: '20261125_184116_order_workflow'
   },
 ];

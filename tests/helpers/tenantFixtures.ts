@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import type { CollectionConfig, Field, Payload } from 'payload'
+import type { CollectionConfig, Field, Payload, Where } from 'payload'
 
 /**
  * How to exercise each tenant-scoped collection in the isolation matrix: a document
@@ -32,13 +32,17 @@ export const userOf = async (payload: Payload, tenantId: number, role: 'client' 
   return docs[0].id
 }
 
-/** A freshly placed order of the website, for its first client. */
-export const orderOf = async (payload: Payload, tenantId: number): Promise<number> => {
-  const doc = await payload.create({
+export const textFile = (text: string) => Buffer.from(text, 'utf8')
+
+/** A pending-payment order of the website's first client, placed through the orders hook. */
+export const placeOrderFor = async (payload: Payload, tenantId: number, clientEmail?: string) => {
+  const client: Where = clientEmail ? { email: { equals: clientEmail } } : { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: 'client' } }] }
+  const { docs } = await payload.find({ collection: 'users', where: client, sort: 'id', limit: 1, depth: 0 })
+  return payload.create({
     collection: 'orders',
     data: {
       tenant: tenantId,
-      client: await userOf(payload, tenantId, 'client'),
+      client: docs[0]!.id,
       topic: `Order of website ${tenantId}`,
       instructions: 'Write it well.',
       paperType: 'essay',
@@ -49,9 +53,12 @@ export const orderOf = async (payload: Payload, tenantId: number): Promise<numbe
       spacing: 'double',
       deadlineHours: 72,
     } as never,
+    depth: 0,
   })
-  return doc.id
 }
+
+/** The id of a freshly placed order of the website. */
+export const orderOf = async (payload: Payload, tenantId: number): Promise<number> => (await placeOrderFor(payload, tenantId)).id
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
@@ -136,6 +143,29 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { type: 'Hijacked' },
     graphql: { one: 'OutboxRow', many: 'OutboxRows', count: 'countOutboxRows', update: 'updateOutboxRow', delete: 'deleteOutboxRow', dataType: '' },
+  },
+  'order-files': {
+    documentOf: async (payload, tenantId) => {
+      const order = await placeOrderFor(payload, tenantId)
+      const data = textFile(`Instructions of website ${tenantId}`)
+      const doc = await payload.create({
+        collection: 'order-files',
+        data: { order: order.id, purpose: 'instructions' },
+        file: { data, mimetype: 'text/plain', name: `brief-${tenantId}.txt`, size: data.length },
+      })
+      return doc.id
+    },
+    patch: { note: 'Hijacked' },
+    graphql: { one: 'OrderFile', many: 'OrderFiles', count: 'countOrderFiles', update: 'updateOrderFile', delete: 'deleteOrderFile', dataType: '' },
+  },
+  'order-messages': {
+    documentOf: async (payload, tenantId) => {
+      const order = await placeOrderFor(payload, tenantId)
+      const doc = await payload.create({ collection: 'order-messages', data: { order: order.id, thread: 'client_support', body: `Hello from website ${tenantId}` } })
+      return doc.id
+    },
+    patch: { body: 'Hijacked' },
+    graphql: { one: 'OrderMessage', many: 'OrderMessages', count: 'countOrderMessages', update: 'updateOrderMessage', delete: 'deleteOrderMessage', dataType: '' },
   },
   media: {
     documentOf: async (payload, tenantId) => {

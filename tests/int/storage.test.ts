@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { freePort } from '@/server/embeddedPostgres'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { tinyPng } from '../helpers/tenantFixtures'
+import { placeOrderFor, tinyPng } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 /**
@@ -73,4 +73,32 @@ it('uploads to S3, serves the file back through Payload to the right website onl
   const removed = await t.api.delete(`/api/media/${doc.id}`, { host: 'alpha.test', token })
   expect(removed.status).toBe(200)
   expect(await objectKeys()).not.toContain(doc.filename)
+})
+
+it('serves private order files from S3 only to those the order’s rules allow', async () => {
+  const login = (who: string) => t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, { host: 'alpha.test' })
+  const [writer, client, admin] = [await login('writer'), await login('client'), await login('admin')]
+  const { docs: tenants } = await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } } })
+  const { docs: writers } = await t.payload.find({ collection: 'users', where: { email: { equals: 'writer@alpha.test' } } })
+  const order = await placeOrderFor(t.payload, tenants[0]!.id, 'client@alpha.test')
+  await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'in_progress', writer: writers[0]!.id } })
+
+  const form = new FormData()
+  form.append('file', new Blob(['the finished paper'], { type: 'text/plain' }), 'final.txt')
+  form.append('_payload', JSON.stringify({ order: order.id, purpose: 'final' }))
+  const upload = await t.api.post('/api/order-files', { host: 'alpha.test', token: writer, body: form })
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201)
+  const { filename } = upload.body.doc as { filename: string }
+  expect(await objectKeys()).toContain(filename)
+
+  const download = (token?: string) => t.api.get(`/api/order-files/file/${filename}`, { host: 'alpha.test', token })
+  expect((await download()).status).toBe(403)
+  expect((await download(client)).status).toBe(403)
+  const staff = await download(admin)
+  expect(staff.status).toBe(200)
+  expect(staff.body).toBe('the finished paper')
+  expect(staff.headers.get('cache-control')).toBe('private, no-store')
+
+  await t.payload.update({ collection: 'orders', id: order.id, data: { paymentStatus: 'fully_paid' } })
+  expect((await download(client)).status).toBe(200)
 })

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
-import { hasAnyRole, tenantRowsFor } from '@/access/rules'
+import { fieldForRoles, hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { REMINDER_MARKS } from '@/domain/orders/monitoring'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
@@ -79,6 +79,14 @@ export const Orders: CollectionConfig<'orders'> = {
       index: true,
       options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'],
       ...systemOnly,
+    },
+    {
+      name: 'filesReleased',
+      type: 'checkbox',
+      defaultValue: false,
+      // A release of deliverables before payment is an admin's decision, never the client's.
+      access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
+      admin: { position: 'sidebar', description: 'Lets the client download final and revision files before the order is fully paid.' },
     },
     { name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES], ...systemOnly },
     { name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'], ...systemOnly },

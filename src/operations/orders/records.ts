@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { idOf } from '@/access/actor'
+
 import type { RequestKind, RequestStatus } from '@/domain/orders/requests'
 import { ALL_OPEN_REQUEST_STATUSES } from '@/domain/orders/requests'
 import type { Order, OrderRequest } from '@/payload-types'
@@ -8,8 +10,7 @@ import type { Order, OrderRequest } from '@/payload-types'
  * Reads and writes of an order's workflow records, always inside the action's
  * transaction (`req`) and with the order's tenant stated explicitly.
  */
-export const idOf = (value: number | { id: number } | null | undefined): number | null =>
-  value == null ? null : typeof value === 'number' ? value : value.id
+export { idOf }
 
 export const tenantOf = (order: Order): number => {
   const id = idOf(order.tenant)

@@ -4,7 +4,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_writer_levels_earning_mode" AS ENUM('fixed_per_page', 'percentage_of_order_total');
   CREATE TYPE "public"."enum_orders_preferred_writer_status" AS ENUM('not_requested', 'invited', 'accepted', 'declined', 'expired', 'fallback_to_pool');
-  CREATE TYPE "public"."enum_order_events_action" AS ENUM('markPaid', 'routeToPool', 'showInterest', 'bid', 'withdrawInterest', 'take', 'assign', 'acceptAssignment', 'rejectAssignment', 'acceptInvitation', 'declineInvitation', 'expireInvitation', 'releaseToPool', 'acknowledge', 'requestHold', 'activateHold', 'releaseHold', 'cancelHold', 'submit', 'qaApprove', 'qaReturn', 'editorApprove', 'editorRequestRevision', 'complete', 'approve', 'requestRevision', 'reopen', 'openDispute', 'resolveDispute', 'closeDispute', 'requestReassignment', 'approveReassignment', 'requestCancellation', 'approveCancellation', 'rejectCancellation', 'cancel', 'archive', 'deadlineReminder', 'overdue', 'stuck');
+  CREATE TYPE "public"."enum_order_events_action" AS ENUM('markPaid', 'routeToPool', 'showInterest', 'bid', 'withdrawInterest', 'take', 'assign', 'acceptAssignment', 'rejectAssignment', 'invitePreferred', 'acceptInvitation', 'declineInvitation', 'expireInvitation', 'releaseToPool', 'acknowledge', 'requestHold', 'activateHold', 'releaseHold', 'cancelHold', 'submit', 'qaApprove', 'qaReturn', 'editorApprove', 'editorRequestRevision', 'complete', 'approve', 'requestRevision', 'reopen', 'openDispute', 'resolveDispute', 'closeDispute', 'requestReassignment', 'approveReassignment', 'requestCancellation', 'approveCancellation', 'rejectCancellation', 'cancel', 'archive', 'paymentApplied', 'deadlineReminder', 'overdue', 'stuck');
   CREATE TYPE "public"."enum_order_events_from" AS ENUM('created', 'unpaid', 'pending_payment', 'paid', 'ready_for_staffing', 'pending_writer_acceptance', 'in_progress', 'on_hold', 'qa_review', 'under_editing', 'submitted', 'completed', 'disputed', 'revision_requested', 'pending_cancellation', 'cancelled', 'refunded', 'archived');
   CREATE TYPE "public"."enum_order_events_to" AS ENUM('created', 'unpaid', 'pending_payment', 'paid', 'ready_for_staffing', 'pending_writer_acceptance', 'in_progress', 'on_hold', 'qa_review', 'under_editing', 'submitted', 'completed', 'disputed', 'revision_requested', 'pending_cancellation', 'cancelled', 'refunded', 'archived');
   CREATE TYPE "public"."enum_order_interests_kind" AS ENUM('interest', 'bid');
@@ -14,6 +14,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_order_requests_kind" AS ENUM('hold', 'dispute', 'cancellation', 'reassignment', 'revision');
   CREATE TYPE "public"."enum_order_requests_status" AS ENUM('requested', 'active', 'open', 'resolved', 'pending', 'in_progress', 'approved', 'rejected', 'released', 'cancelled', 'closed', 'done');
   CREATE TYPE "public"."enum_order_requests_status_before" AS ENUM('created', 'unpaid', 'pending_payment', 'paid', 'ready_for_staffing', 'pending_writer_acceptance', 'in_progress', 'on_hold', 'qa_review', 'under_editing', 'submitted', 'completed', 'disputed', 'revision_requested', 'pending_cancellation', 'cancelled', 'refunded', 'archived');
+  CREATE TYPE "public"."enum_order_files_purpose" AS ENUM('instructions', 'reference', 'style_reference', 'extra_service', 'draft', 'final', 'revision', 'writer_guide', 'internal');
+  CREATE TYPE "public"."enum_order_messages_thread" AS ENUM('client_support', 'client_writer', 'writer_support');
   CREATE TABLE "writer_levels" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"tenant_id" integer,
@@ -96,6 +98,40 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "order_files" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"order_id" integer NOT NULL,
+  	"purpose" "enum_order_files_purpose" NOT NULL,
+  	"uploaded_by_id" integer,
+  	"note" varchar,
+  	"prefix" varchar DEFAULT '',
+  	"_objectkey" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"url" varchar,
+  	"thumbnail_u_r_l" varchar,
+  	"filename" varchar,
+  	"mime_type" varchar,
+  	"filesize" numeric,
+  	"width" numeric,
+  	"height" numeric,
+  	"focal_x" numeric,
+  	"focal_y" numeric
+  );
+  
+  CREATE TABLE "order_messages" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"order_id" integer NOT NULL,
+  	"thread" "enum_order_messages_thread" NOT NULL,
+  	"author_id" integer,
+  	"body" varchar NOT NULL,
+  	"masked" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   ALTER TABLE "tenants" ADD COLUMN "settings_staffing_takes_enabled" boolean DEFAULT true;
   ALTER TABLE "tenants" ADD COLUMN "settings_staffing_invitation_hours" numeric DEFAULT 24;
   ALTER TABLE "tenants" ADD COLUMN "settings_review_editing_by_default" boolean DEFAULT true;
@@ -109,6 +145,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "tenants" ADD COLUMN "settings_review_new_writer_order_threshold" numeric DEFAULT 5;
   ALTER TABLE "users" ADD COLUMN "writer_level_id" integer;
   ALTER TABLE "users" ADD COLUMN "suspended" boolean DEFAULT false;
+  ALTER TABLE "orders" ADD COLUMN "files_released" boolean DEFAULT false;
   ALTER TABLE "orders" ADD COLUMN "preferred_writer_status" "enum_orders_preferred_writer_status" DEFAULT 'not_requested';
   ALTER TABLE "orders" ADD COLUMN "invited_at" timestamp(3) with time zone;
   ALTER TABLE "orders" ADD COLUMN "pending_writer_id" integer;
@@ -137,6 +174,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_files" ADD CONSTRAINT "order_files_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_files" ADD CONSTRAINT "order_files_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_files" ADD CONSTRAINT "order_files_uploaded_by_id_users_id_fk" FOREIGN KEY ("uploaded_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_messages" ADD CONSTRAINT "order_messages_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_messages" ADD CONSTRAINT "order_messages_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_messages" ADD CONSTRAINT "order_messages_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "writer_levels_tenant_idx" ON "writer_levels" USING btree ("tenant_id");
   CREATE INDEX "writer_levels_updated_at_idx" ON "writer_levels" USING btree ("updated_at");
   CREATE INDEX "writer_levels_created_at_idx" ON "writer_levels" USING btree ("created_at");
@@ -168,6 +211,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "order_requests_updated_at_idx" ON "order_requests" USING btree ("updated_at");
   CREATE INDEX "order_requests_created_at_idx" ON "order_requests" USING btree ("created_at");
   CREATE INDEX "order_kind_status_idx" ON "order_requests" USING btree ("order_id","kind","status");
+  CREATE INDEX "order_files_tenant_idx" ON "order_files" USING btree ("tenant_id");
+  CREATE INDEX "order_files_order_idx" ON "order_files" USING btree ("order_id");
+  CREATE INDEX "order_files_purpose_idx" ON "order_files" USING btree ("purpose");
+  CREATE INDEX "order_files_uploaded_by_idx" ON "order_files" USING btree ("uploaded_by_id");
+  CREATE INDEX "order_files_updated_at_idx" ON "order_files" USING btree ("updated_at");
+  CREATE INDEX "order_files_created_at_idx" ON "order_files" USING btree ("created_at");
+  CREATE UNIQUE INDEX "order_files_filename_idx" ON "order_files" USING btree ("filename");
+  CREATE INDEX "order_messages_tenant_idx" ON "order_messages" USING btree ("tenant_id");
+  CREATE INDEX "order_messages_order_idx" ON "order_messages" USING btree ("order_id");
+  CREATE INDEX "order_messages_author_idx" ON "order_messages" USING btree ("author_id");
+  CREATE INDEX "order_messages_updated_at_idx" ON "order_messages" USING btree ("updated_at");
+  CREATE INDEX "order_messages_created_at_idx" ON "order_messages" USING btree ("created_at");
+  CREATE INDEX "order_thread_createdAt_idx" ON "order_messages" USING btree ("order_id","thread","created_at");
   ALTER TABLE "users" ADD CONSTRAINT "users_writer_level_id_writer_levels_id_fk" FOREIGN KEY ("writer_level_id") REFERENCES "public"."writer_levels"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "orders" ADD CONSTRAINT "orders_pending_writer_id_users_id_fk" FOREIGN KEY ("pending_writer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "users_writer_level_idx" ON "users" USING btree ("writer_level_id");
@@ -186,11 +242,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "order_interests" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "order_assignments" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "order_requests" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "order_files" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "order_messages" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "writer_levels" CASCADE;
   DROP TABLE "order_events" CASCADE;
   DROP TABLE "order_interests" CASCADE;
   DROP TABLE "order_assignments" CASCADE;
   DROP TABLE "order_requests" CASCADE;
+  DROP TABLE "order_files" CASCADE;
+  DROP TABLE "order_messages" CASCADE;
   ALTER TABLE "users" DROP CONSTRAINT "users_writer_level_id_writer_levels_id_fk";
   
   ALTER TABLE "orders" DROP CONSTRAINT "orders_pending_writer_id_users_id_fk";
@@ -212,6 +272,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "tenants" DROP COLUMN "settings_review_new_writer_order_threshold";
   ALTER TABLE "users" DROP COLUMN "writer_level_id";
   ALTER TABLE "users" DROP COLUMN "suspended";
+  ALTER TABLE "orders" DROP COLUMN "files_released";
   ALTER TABLE "orders" DROP COLUMN "preferred_writer_status";
   ALTER TABLE "orders" DROP COLUMN "invited_at";
   ALTER TABLE "orders" DROP COLUMN "pending_writer_id";
@@ -236,5 +297,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_order_assignments_status";
   DROP TYPE "public"."enum_order_requests_kind";
   DROP TYPE "public"."enum_order_requests_status";
-  DROP TYPE "public"."enum_order_requests_status_before";`)
+  DROP TYPE "public"."enum_order_requests_status_before";
+  DROP TYPE "public"."enum_order_files_purpose";
+  DROP TYPE "public"."enum_order_messages_thread";`)
 }

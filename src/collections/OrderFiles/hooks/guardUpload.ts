@@ -1,0 +1,30 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { actorOf } from '@/access/actor'
+import { isOrderFilePurpose, ORDER_FILE_PURPOSES, uploadRefusal } from '@/domain/files/orderFileRules'
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/domain/files/uploadLimits'
+import { refuseField } from '@/errors'
+import { orderForRequest } from '@/operations/orderForRequest'
+import type { OrderFile } from '@/payload-types'
+
+/**
+ * Adding a file to an order: the purpose must be one the user's part in the order allows
+ * (client: the brief; current writer: the work; staff: anything), and only staff add
+ * files to a closed order. The file belongs to the order's website and its uploader is
+ * the user, whatever the body says. Runs before the file is stored, so a refusal stores
+ * nothing.
+ */
+export const guardUpload: CollectionBeforeValidateHook<OrderFile> = async ({ data, operation, req }) => {
+  if (operation !== 'create' || !data) return data
+  // REST uploads are cut off at this size by the multipart parser; the Local API is not.
+  // (`filesize` comes from Payload's file processing: `req.file.size` is lost for non-images.)
+  if ((data.filesize ?? req.file?.size ?? 0) > MAX_UPLOAD_BYTES) throw refuseField('order-files', 'file', TOO_LARGE_MESSAGE, 413)
+  if (!isOrderFilePurpose(data.purpose)) {
+    throw refuseField('order-files', 'purpose', `purpose: must be one of ${ORDER_FILE_PURPOSES.join(', ')}.`, 400)
+  }
+  const { order, tenant, parties } = await orderForRequest(req, 'order-files', data.order)
+  const refusal = parties && uploadRefusal(parties, data.purpose, order.status)
+  if (refusal) throw refuseField('order-files', refusal.path, refusal.message, refusal.status)
+  const actor = actorOf(req)
+  return { ...data, order: order.id, tenant, uploadedBy: actor ? actor.id : (data.uploadedBy ?? null) }
+}

@@ -1,0 +1,60 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, setByServer, tenantRowsFor } from '@/access/rules'
+import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
+import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
+import { STAFF_ROLES } from '@/domain/roles'
+import { env } from '@/env'
+
+import { readOrderFiles } from './access/readOrderFiles'
+import { guardUpload } from './hooks/guardUpload'
+
+/**
+ * Private files of an order: the client's brief, the writer's drafts and deliverables,
+ * staff's guides and internal notes (DESIGN §9). Every read, list and download goes
+ * through `readOrderFiles`; on S3 the storage plugin serves the file only after Payload's
+ * access check (see src/storage.ts), on disk Payload's own file route does the same.
+ */
+export const OrderFiles: CollectionConfig<'order-files'> = {
+  slug: 'order-files',
+  lockDocuments: false,
+  graphQL: { singularName: 'OrderFile', pluralName: 'OrderFiles' },
+  admin: {
+    group: 'Orders',
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'order', 'purpose', 'uploadedBy', 'createdAt'],
+  },
+  access: {
+    read: readOrderFiles,
+    // Who may add which file to which order is decided per order by `guardUpload`.
+    create: authenticated,
+    update: tenantRowsFor([...STAFF_ROLES]),
+    delete: tenantRowsFor(['admin']),
+  },
+  hooks: { beforeValidate: [guardUpload] },
+  upload: {
+    staticDir: path.resolve(env().DATA_DIR, 'uploads', 'order-files'),
+    mimeTypes: ORDER_FILE_MIME_TYPES,
+    // Private to the people of the order: no shared cache may keep a copy.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', 'private, no-store')
+      return headers
+    },
+  },
+  fields: [
+    {
+      name: 'order',
+      type: 'relationship',
+      relationTo: 'orders',
+      required: true,
+      index: true,
+      // A file never moves to another order (nor, with it, to another website).
+      access: { update: () => false },
+    },
+    { name: 'purpose', type: 'select', required: true, index: true, options: [...ORDER_FILE_PURPOSES] },
+    { name: 'uploadedBy', type: 'relationship', relationTo: 'users', index: true, access: setByServer, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'note', type: 'textarea', maxLength: 2000 },
+  ],
+}

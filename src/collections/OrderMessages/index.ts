@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, nobody, setByServer } from '@/access/rules'
+import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
+
+import { readOrderMessages } from './access/readOrderMessages'
+import { announceMessage } from './hooks/announceMessage'
+import { guardMessage } from './hooks/guardMessage'
+
+/**
+ * The conversations of an order, three threads per order (reference §3.10). Posted with
+ * `POST /api/order-messages { order, thread, body }`; a message is a record of what was
+ * said, so nobody edits or deletes one through the API.
+ */
+export const OrderMessages: CollectionConfig<'order-messages'> = {
+  slug: 'order-messages',
+  lockDocuments: false,
+  graphQL: { singularName: 'OrderMessage', pluralName: 'OrderMessages' },
+  admin: {
+    group: 'Orders',
+    defaultColumns: ['order', 'thread', 'author', 'body', 'createdAt'],
+  },
+  access: {
+    read: readOrderMessages,
+    // Who may post in which thread of which order is decided per order by `guardMessage`.
+    create: authenticated,
+    update: nobody,
+    delete: nobody,
+  },
+  indexes: [{ fields: ['order', 'thread', 'createdAt'] }],
+  hooks: { beforeValidate: [guardMessage], afterChange: [announceMessage] },
+  fields: [
+    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true },
+    { name: 'thread', type: 'select', required: true, options: [...MESSAGE_THREADS] },
+    { name: 'author', type: 'relationship', relationTo: 'users', index: true, access: setByServer, admin: { readOnly: true } },
+    { name: 'body', type: 'textarea', required: true, maxLength: MESSAGE_MAX_LENGTH },
+    {
+      name: 'masked',
+      type: 'checkbox',
+      defaultValue: false,
+      access: setByServer,
+      admin: { readOnly: true, description: 'Contact details were hidden before the message was stored.' },
+    },
+  ],
+}
