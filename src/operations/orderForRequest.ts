@@ -5,6 +5,8 @@ import { partiesOf, type OrderParty } from '@/domain/orders/parties'
 import { refuseField } from '@/errors'
 import type { Order } from '@/payload-types'
 
+import { readLockedOrder } from './orders/lockOrder'
+
 export type OrderForRequest = {
   order: Order
   tenant: number
@@ -22,8 +24,11 @@ export const orderForRequest = async (req: PayloadRequest, collection: string, v
   const id = typeof value === 'object' && value !== null ? idOf(value as { id: number }) : value
   if (typeof id !== 'number' || !Number.isInteger(id)) throw refuseField(collection, 'order', 'order: name the order by its id.', 400)
   const actor = actorOf(req)
-  const order = await req.payload.findByID({ collection: 'orders', id, depth: 0, overrideAccess: !actor, user: req.user, disableErrors: true, req })
-  if (!order) throw refuseField(collection, 'order', `order: there is no order ${id} that you can see.`, 404)
+  const visible = await req.payload.findByID({ collection: 'orders', id, depth: 0, overrideAccess: !actor, user: req.user, disableErrors: true, req, select: { status: true } })
+  if (!visible) throw refuseField(collection, 'order', `order: there is no order ${id} that you can see.`, 404)
+  // Locked until the file or message is stored: it cannot slip past a cancellation or
+  // a change of writer that commits meanwhile.
+  const order = await readLockedOrder(req, id)
   const tenant = idOf(order.tenant)!
   const parties = actor
     ? partiesOf(

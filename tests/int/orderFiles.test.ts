@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_UPLOAD_BYTES } from '@/domain/files/uploadLimits'
 import { orderPeople, type OrderPeople, type Who } from '../helpers/orderPeople'
+import { placeOrderFor } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 /**
@@ -247,5 +248,33 @@ describe('who reads and downloads which files', () => {
     // The client and staff keep theirs.
     expect(await listed('client', orderId)).toEqual(idsOf('instructions', 'draft'))
     expect((await download('admin', files.final!)).status).toBe(200)
+  })
+})
+
+describe('through the workflow', () => {
+  it('a final delivered before payment stays locked for the client until an admin performs markPaid', async () => {
+    const placed = await placeOrderFor(t.payload, p.alphaId, 'client@alpha.test')
+    // A writer is on it while the order is still unpaid (e.g. staff started it early).
+    await setOrder(placed.id, { writer: p.ids.writer, status: 'pending_payment' })
+    const final = await uploaded('writer', { order: placed.id, purpose: 'final' }, 'final before payment')
+    expect((await download('client', final)).status).toBe(403)
+    expect(await listed('client', placed.id)).toEqual([])
+
+    const paid = await t.api.post(`/api/orders/${placed.id}/actions/markPaid`, opts('admin'))
+    expect(paid.status).toBe(200)
+    expect(paid.body.doc.paymentStatus).toBe('fully_paid')
+    expect(await listed('client', placed.id)).toEqual([final.id])
+    const res = await download('client', final)
+    expect(res.status).toBe(200)
+    expect(res.body).toBe('final before payment')
+  })
+
+  it('the writer\'s upload counts as activity on the order; the client\'s does not', async () => {
+    const order = await workingOrder({ monitoring: { lastActivityAt: '2026-01-01T00:00:00.000Z' } })
+    await uploaded('client', { order: order.id, purpose: 'instructions' })
+    expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).monitoring?.lastActivityAt).toBe('2026-01-01T00:00:00.000Z')
+    await uploaded('writer', { order: order.id, purpose: 'draft' })
+    const touched = (await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).monitoring?.lastActivityAt
+    expect(Date.now() - new Date(touched!).getTime()).toBeLessThan(60_000)
   })
 })

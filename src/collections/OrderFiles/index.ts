@@ -9,6 +9,8 @@ import { STAFF_ROLES } from '@/domain/roles'
 import { env } from '@/env'
 
 import { readOrderFiles } from './access/readOrderFiles'
+import { writerActivity } from '@/hooks/writerActivity'
+
 import { guardUpload } from './hooks/guardUpload'
 
 /**
@@ -33,7 +35,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     update: tenantRowsFor([...STAFF_ROLES]),
     delete: tenantRowsFor(['admin']),
   },
-  hooks: { beforeValidate: [guardUpload] },
+  hooks: { beforeValidate: [guardUpload], afterChange: [writerActivity('uploadedBy')] },
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'order-files'),
     mimeTypes: ORDER_FILE_MIME_TYPES,

@@ -4,6 +4,8 @@ import { authenticated, nobody, setByServer } from '@/access/rules'
 import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
 
 import { readOrderMessages } from './access/readOrderMessages'
+import { writerActivity } from '@/hooks/writerActivity'
+
 import { announceMessage } from './hooks/announceMessage'
 import { guardMessage } from './hooks/guardMessage'
 
@@ -28,7 +30,7 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
     delete: nobody,
   },
   indexes: [{ fields: ['order', 'thread', 'createdAt'] }],
-  hooks: { beforeValidate: [guardMessage], afterChange: [announceMessage] },
+  hooks: { beforeValidate: [guardMessage], afterChange: [announceMessage, writerActivity('author')] },
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true },
     { name: 'thread', type: 'select', required: true, options: [...MESSAGE_THREADS] },
