@@ -17,6 +17,12 @@ import { OrderAssignments } from './src/collections/orderRecords/OrderAssignment
 import { OrderEvents } from './src/collections/orderRecords/OrderEvents'
 import { OrderInterests } from './src/collections/orderRecords/OrderInterests'
 import { OrderRequests } from './src/collections/orderRecords/OrderRequests'
+import { IdempotencyKeys } from './src/collections/money/IdempotencyKeys'
+import { JournalEntries } from './src/collections/money/JournalEntries'
+import { LedgerAccounts } from './src/collections/money/LedgerAccounts'
+import { Payments } from './src/collections/money/Payments'
+import { ProviderEvents } from './src/collections/money/ProviderEvents'
+import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
@@ -43,7 +49,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -77,6 +83,10 @@ export default buildConfig({
         'writer-levels': {},
         'order-files': {},
         'order-messages': {},
+        'ledger-accounts': {},
+        'journal-entries': {},
+        wallets: {},
+        payments: {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

@@ -53,6 +53,16 @@ const schema = z
       .default('true')
       .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Stripe: secret key and webhook signing secret; unset → the stripe provider is off. */
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_…)').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a webhook signing secret (whsec_…)').optional(),
+    /** Where the Stripe SDK sends requests (tests point it at a local recorder). */
+    STRIPE_API_URL: z.url().optional(),
+    /**
+     * The `manual` payment provider (confirm by API, for development and tests). Off by
+     * default in production, where it would let anyone mark their own payment paid.
+     */
+    PAYMENTS_MANUAL_ENABLED: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   })
 
 export type Env = z.infer<typeof schema>
@@ -82,6 +92,9 @@ export const assertProductionReady = (settings: Env): void => {
     if (!settings[name]) throw new EnvError(`Environment variable ${name} is missing: required in production`)
   }
 }
+
+/** Whether the manual provider is on: the setting, else everywhere but production. */
+export const manualPaymentsEnabled = (settings: Env): boolean => settings.PAYMENTS_MANUAL_ENABLED ?? settings.NODE_ENV !== 'production'
 
 let cached: Env | undefined
 

@@ -79,6 +79,12 @@ export interface Config {
     'order-requests': OrderRequest;
     'order-files': OrderFile;
     'order-messages': OrderMessage;
+    'ledger-accounts': LedgerAccount;
+    'journal-entries': JournalEntry;
+    wallets: Wallet;
+    payments: Payment;
+    'idempotency-keys': IdempotencyKey;
+    'provider-events': ProviderEvent;
     outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-preferences': PayloadPreference;
@@ -98,6 +104,12 @@ export interface Config {
     'order-requests': OrderRequestsSelect<false> | OrderRequestsSelect<true>;
     'order-files': OrderFilesSelect<false> | OrderFilesSelect<true>;
     'order-messages': OrderMessagesSelect<false> | OrderMessagesSelect<true>;
+    'ledger-accounts': LedgerAccountsSelect<false> | LedgerAccountsSelect<true>;
+    'journal-entries': JournalEntriesSelect<false> | JournalEntriesSelect<true>;
+    wallets: WalletsSelect<false> | WalletsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -802,6 +814,114 @@ export interface OrderMessage {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-accounts".
+ */
+export interface LedgerAccount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  code: string;
+  name: string;
+  type: 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal-entries".
+ */
+export interface JournalEntry {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  reference: string;
+  type: string;
+  memo?: string | null;
+  lines: {
+    account: number | LedgerAccount;
+    debit: number;
+    credit: number;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wallets".
+ */
+export interface Wallet {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  owner: number | User;
+  kind: 'client' | 'writer';
+  currency: string;
+  /**
+   * Available, cents.
+   */
+  balance: number;
+  /**
+   * Held, cents.
+   */
+  held: number;
+  account?: (number | null) | LedgerAccount;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  reference: string;
+  client: number | User;
+  purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip';
+  provider: 'stripe' | 'wallet' | 'manual';
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'expired';
+  /**
+   * Cents.
+   */
+  amount: number;
+  currency: string;
+  order?: (number | null) | Order;
+  checkoutUrl?: string | null;
+  providerSession?: string | null;
+  appliedAt?: string | null;
+  failureReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys".
+ */
+export interface IdempotencyKey {
+  id: number;
+  user: number | User;
+  scope: string;
+  key: string;
+  requestHash: string;
+  status: 'in_progress' | 'done';
+  responseStatus?: number | null;
+  responseBody?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "provider-events".
+ */
+export interface ProviderEvent {
+  id: number;
+  provider: string;
+  eventId: string;
+  type: string;
+  payment?: (number | null) | Payment;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1257,6 +1377,101 @@ export interface OrderMessagesSelect<T extends boolean = true> {
   author?: T;
   body?: T;
   masked?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-accounts_select".
+ */
+export interface LedgerAccountsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal-entries_select".
+ */
+export interface JournalEntriesSelect<T extends boolean = true> {
+  tenant?: T;
+  reference?: T;
+  type?: T;
+  memo?: T;
+  lines?:
+    | T
+    | {
+        account?: T;
+        debit?: T;
+        credit?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wallets_select".
+ */
+export interface WalletsSelect<T extends boolean = true> {
+  tenant?: T;
+  owner?: T;
+  kind?: T;
+  currency?: T;
+  balance?: T;
+  held?: T;
+  account?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  tenant?: T;
+  reference?: T;
+  client?: T;
+  purpose?: T;
+  provider?: T;
+  status?: T;
+  amount?: T;
+  currency?: T;
+  order?: T;
+  checkoutUrl?: T;
+  providerSession?: T;
+  appliedAt?: T;
+  failureReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys_select".
+ */
+export interface IdempotencyKeysSelect<T extends boolean = true> {
+  user?: T;
+  scope?: T;
+  key?: T;
+  requestHash?: T;
+  status?: T;
+  responseStatus?: T;
+  responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "provider-events_select".
+ */
+export interface ProviderEventsSelect<T extends boolean = true> {
+  provider?: T;
+  eventId?: T;
+  type?: T;
+  payment?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,7 +12,9 @@ export const inTransaction = async <T>(req: PayloadRequest, fn: () => Promise<T>
     if (owns) await commitTransaction(req)
     return result
   } catch (error) {
-    await killTransaction(req)
+    // A joined transaction belongs to the caller: it decides whether the error is fatal
+    // (it may recover from a refusal that wrote nothing).
+    if (owns) await killTransaction(req)
     throw error
   }
 }

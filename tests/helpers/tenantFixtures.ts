@@ -1,5 +1,10 @@
 import sharp from 'sharp'
-import type { CollectionConfig, Field, Payload, Where } from 'payload'
+import { type CollectionConfig, createLocalReq, type Field, type Payload, type Where } from 'payload'
+
+import { inTransaction } from '@/operations/inTransaction'
+import { accountId } from '@/operations/ledger/accounts'
+
+import { fundWallet } from './money'
 
 /**
  * How to exercise each tenant-scoped collection in the isolation matrix: a document
@@ -133,6 +138,40 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { name: 'Hijacked' },
     graphql: { one: 'WriterLevel', many: 'WriterLevels', count: 'countWriterLevels', update: 'updateWriterLevel', delete: 'deleteWriterLevel', dataType: '' },
   },
+  'ledger-accounts': {
+    documentOf: async (payload, tenantId) => {
+      const req = await createLocalReq({}, payload)
+      return inTransaction(req, () => accountId(req, tenantId, 'platform_revenue'))
+    },
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'LedgerAccount', many: 'LedgerAccounts', count: 'countLedgerAccounts', update: 'updateLedgerAccount', delete: 'deleteLedgerAccount', dataType: '' },
+  },
+  'journal-entries': {
+    documentOf: async (payload, tenantId) => {
+      const client = await userOf(payload, tenantId, 'client')
+      await fundWallet(payload, tenantId, client, 1000, `fixture:${tenantId}:${Date.now()}:${Math.random()}`)
+      const { docs } = await payload.find({ collection: 'journal-entries', where: { tenant: { equals: tenantId } }, sort: '-id', limit: 1, depth: 0 })
+      return docs[0]!.id
+    },
+    patch: { memo: 'Hijacked' },
+    graphql: { one: 'JournalEntry', many: 'JournalEntries', count: 'countJournalEntries', update: 'updateJournalEntry', delete: 'deleteJournalEntry', dataType: '' },
+  },
+  wallets: {
+    documentOf: async (payload, tenantId) => fundWallet(payload, tenantId, await userOf(payload, tenantId, 'client'), 500, `fixture:wallet:${tenantId}:${Date.now()}:${Math.random()}`),
+    patch: { currency: 'EUR' },
+    graphql: { one: 'Wallet', many: 'Wallets', count: 'countWallets', update: 'updateWallet', delete: 'deleteWallet', dataType: '' },
+  },
+  payments: {
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({
+        collection: 'payments',
+        data: { tenant: tenantId, client: await userOf(payload, tenantId, 'client'), reference: `pay_fixture_${tenantId}_${Date.now()}`, purpose: 'wallet_top_up', provider: 'manual', status: 'pending', amount: 1000, currency: 'USD' },
+      })
+      return doc.id
+    },
+    patch: { status: 'succeeded' },
+    graphql: { one: 'Payment', many: 'Payments', count: 'countPayments', update: 'updatePayment', delete: 'deletePayment', dataType: '' },
+  },
   outbox: {
     documentOf: async (payload, tenantId) => {
       const row = await payload.create({
@@ -191,4 +230,5 @@ export const tenantScopedCollections = (collections: CollectionConfig[]): string
   collections.filter((c) => c.slug === 'tenants' || c.fields.some(bindsToTenants)).map((c) => c.slug)
 
 /** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
-export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents']
+/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only. */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events']

@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, superadminRows } from '@/access/rules'
+
+/**
+ * Answers of money-moving requests by `Idempotency-Key` (per user and endpoint): the
+ * same key gets the first answer again; the same key with another body gets 422.
+ * Platform bookkeeping, read by superadmins only.
+ */
+export const IdempotencyKeys: CollectionConfig<'idempotency-keys'> = {
+  slug: 'idempotency-keys',
+  lockDocuments: false,
+  admin: { group: 'Platform', hidden: ({ user }) => !(user?.roles as string[] | undefined)?.includes('superadmin') },
+  access: { read: superadminRows, create: nobody, update: nobody, delete: superadminRows },
+  indexes: [{ fields: ['user', 'scope', 'key'], unique: true }],
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true },
+    { name: 'scope', type: 'text', required: true, maxLength: 64 },
+    { name: 'key', type: 'text', required: true, maxLength: 255 },
+    { name: 'requestHash', type: 'text', required: true, maxLength: 64 },
+    { name: 'status', type: 'select', required: true, defaultValue: 'in_progress', options: ['in_progress', 'done'] },
+    { name: 'responseStatus', type: 'number' },
+    // The exact JSON text sent, so a replay is byte-identical (jsonb would reorder keys).
+    { name: 'responseBody', type: 'textarea' },
+  ],
+}

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, tenantRowsFor } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+
+/**
+ * The journal: append-only, balanced entries written only by `post` (src/operations/
+ * ledger/post.ts) inside the business change's transaction. Nobody, superadmin
+ * included, updates or deletes an entry through any API: a correction is a reversing
+ * entry.
+ */
+export const JournalEntries: CollectionConfig<'journal-entries'> = {
+  slug: 'journal-entries',
+  lockDocuments: false,
+  admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'type', 'memo', 'createdAt'] },
+  access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'reference', type: 'text', required: true, unique: true, maxLength: 200, ...readOnlyField },
+    { name: 'type', type: 'text', required: true, index: true, maxLength: 64, ...readOnlyField },
+    { name: 'memo', type: 'text', maxLength: 500, ...readOnlyField },
+    {
+      name: 'lines',
+      type: 'array',
+      required: true,
+      minRows: 2,
+      ...readOnlyField,
+      fields: [
+        { name: 'account', type: 'relationship', relationTo: 'ledger-accounts', required: true, index: true },
+        { name: 'debit', type: 'number', required: true, min: 0, defaultValue: 0 },
+        { name: 'credit', type: 'number', required: true, min: 0, defaultValue: 0 },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+import { checkoutEndpoint, confirmEndpoint, stripeWebhookEndpoint } from '@/endpoints/payments'
+import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '@/domain/payments/types'
+
+/**
+ * Money coming in (reference §6.2 PaymentIntent): created by checkout, settled by its
+ * provider, applied exactly once (`appliedAt`) in the same transaction as its journal
+ * entry. Staff of the website read every payment; a client their own.
+ */
+export const Payments: CollectionConfig<'payments'> = {
+  slug: 'payments',
+  lockDocuments: false,
+  endpoints: [stripeWebhookEndpoint, checkoutEndpoint, confirmEndpoint],
+  admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'purpose', 'provider', 'status', 'amount', 'createdAt'] },
+  access: { read: staffRowsOrOwn('client'), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'reference', type: 'text', required: true, unique: true, maxLength: 64, ...readOnlyField },
+    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
+    { name: 'purpose', type: 'select', required: true, options: [...PAYMENT_PURPOSES], ...readOnlyField },
+    { name: 'provider', type: 'select', required: true, options: [...PAYMENT_PROVIDERS], ...readOnlyField },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...PAYMENT_STATUSES], ...readOnlyField },
+    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
+    { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
+    { name: 'order', type: 'relationship', relationTo: 'orders', index: true, ...readOnlyField },
+    { name: 'checkoutUrl', type: 'text', ...readOnlyField },
+    { name: 'providerSession', type: 'text', index: true, ...readOnlyField },
+    { name: 'appliedAt', type: 'date', ...readOnlyField },
+    { name: 'failureReason', type: 'text', ...readOnlyField },
+  ],
+}

@@ -1,0 +1,16 @@
+export const PAYMENT_PURPOSES = ['order', 'wallet_top_up', 'invoice', 'installment', 'tip'] as const
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number]
+
+export const PAYMENT_PROVIDERS = ['stripe', 'wallet', 'manual'] as const
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number]
+
+/** pending → succeeded | failed | canceled | expired; succeeded is final (refunds live elsewhere). */
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'canceled', 'expired'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+/** A failure or expiry reported after success changes nothing: money already applied stays applied. */
+export const canMoveTo = (from: PaymentStatus, to: PaymentStatus): boolean => from === 'pending' && to !== 'pending'
+
+/** Top-ups: at least 1.00, at most 10 000.00 in the website's currency. */
+export const TOP_UP_MIN = 100
+export const TOP_UP_MAX = 1_000_000

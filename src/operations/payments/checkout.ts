@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto'
+
+import type { PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { actorOf, idOf } from '@/access/actor'
+import { PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
+import { env, manualPaymentsEnabled } from '@/env'
+import { ClientError } from '@/errors'
+import type { Payment } from '@/payload-types'
+
+import { inTransaction } from '../inTransaction'
+import { resolveTenant } from '../resolveTenant'
+import { toValidationError } from '../toValidationError'
+
+import { settlePayment } from './settlePayment'
+import { stripeClient } from './stripeClient'
+
+const body = z.discriminatedUnion('purpose', [
+  z.object({ purpose: z.literal('order'), order: z.number({ error: 'The id of your order.' }).int().positive(), provider: z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` }) }),
+  z.object({
+    purpose: z.literal('wallet_top_up'),
+    amount: z.number({ error: 'Cents.' }).int('Whole cents.').min(TOP_UP_MIN, `At least ${TOP_UP_MIN} cents.`).max(TOP_UP_MAX, `At most ${TOP_UP_MAX} cents.`),
+    provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual (a wallet is not topped up from itself).' }),
+  }),
+], { error: 'One of order, wallet_top_up (invoices, installments and tips come with their features).' })
+
+export type CheckoutAnswer = { payment: Payment; checkoutUrl?: string | null }
+
+const newReference = () => `pay_${randomBytes(12).toString('hex')}`
+
+/**
+ * POST /api/payments/checkout: a client pays one of their orders, or tops up their
+ * wallet, on the request's website. The wallet provider pays at once (422 with the
+ * shortfall when the wallet cannot); `manual` waits for /confirm; `stripe` answers a
+ * Checkout URL and waits for the webhook. Everything, payment row included, is one
+ * transaction: a refusal writes nothing.
+ */
+export const checkout = async (req: PayloadRequest, raw: unknown): Promise<CheckoutAnswer> => {
+  const actor = actorOf(req)
+  if (!actor) throw new ClientError('Log in to pay.', 401)
+  const parsed = body.safeParse(raw)
+  if (!parsed.success) throw toValidationError(parsed.error, 'payments', req)
+  const input = parsed.data
+  const { tenant } = await resolveTenant(req)
+  if (!tenant || !actor.tenantIds.includes(tenant.id)) throw new ClientError('Pay on your own website.', 403)
+  if (input.provider === 'manual' && !manualPaymentsEnabled(env())) throw new ClientError('provider: manual payments are switched off here.', 400, { field: 'provider' })
+  const stripe = input.provider === 'stripe' ? stripeClient() : null
+  if (input.provider === 'stripe' && !stripe) throw new ClientError('provider: card payments are not configured on this server.', 400, { field: 'provider' })
+
+  const created = await inTransaction(req, async () => {
+    let amount: number
+    let orderId: number | null = null
+    if (input.purpose === 'order') {
+      const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: input.order } }, { tenant: { equals: tenant.id } }, { client: { equals: actor.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+      const order = docs[0]
+      if (!order) throw new ClientError(`order: there is no order ${input.order} of yours here.`, 404, { field: 'order' })
+      amount = order.total - order.amountPaid
+      if (amount <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
+      orderId = order.id
+    } else amount = input.amount
+    const payment = await req.payload.create({
+      collection: 'payments',
+      data: { tenant: tenant.id, client: actor.id, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount, currency: tenant.currency ?? 'USD', order: orderId },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    // The wallet pays in the same transaction: too little in it, and not even the payment row remains.
+    return input.provider === 'wallet' ? (await settlePayment(req, payment.id)).payment : payment
+  })
+
+  if (input.provider !== 'stripe') return { payment: created }
+
+  // Stripe: the session is created after the payment row commits, so its reference exists
+  // whatever the webhook's timing.
+  const base = env().SERVER_URL ?? 'http://localhost:3000'
+  const session = await stripe!.checkout.sessions.create({
+    mode: 'payment',
+    client_reference_id: created.reference,
+    metadata: { reference: created.reference, tenant: String(tenant.id) },
+    payment_intent_data: { metadata: { reference: created.reference } },
+    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: input.purpose === 'order' ? `Order ${idOf(created.order)}` : 'Wallet top-up' } } }],
+    success_url: `${base}/pay/done?reference=${created.reference}`,
+    cancel_url: `${base}/pay/cancelled?reference=${created.reference}`,
+  })
+  const payment = await req.payload.update({ collection: 'payments', id: created.id, data: { checkoutUrl: session.url, providerSession: session.id }, depth: 0, overrideAccess: true, req })
+  return { payment, checkoutUrl: session.url }
+}

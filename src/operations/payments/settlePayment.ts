@@ -1,0 +1,84 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { execute, sql } from '@/db/execute'
+import { ClientError } from '@/errors'
+import { enqueue } from '@/jobs/enqueue'
+import type { Payment } from '@/payload-types'
+
+import { inTransaction } from '../inTransaction'
+import { post } from '../ledger/post'
+import { ensureWallet } from '../ledger/wallets'
+import { applyPayment } from '../orders/applyPayment'
+
+/** Where the money came from, on the debit side of the entry. */
+const sourceOf = async (req: PayloadRequest, payment: Payment, tenant: number) =>
+  payment.provider === 'wallet' ? { wallet: (await ensureWallet(req, tenant, idOf(payment.client)!, 'client')).id } : { system: 'gateway_clearing' }
+
+const creditWallet = async (req: PayloadRequest, payment: Payment, tenant: number, reference: string, memo: string) => {
+  const wallet = await ensureWallet(req, tenant, idOf(payment.client)!, 'client')
+  await post(req, tenant, { reference, type: 'client_wallet_top_up', memo, lines: [{ account: { system: 'gateway_clearing' }, debit: payment.amount }, { account: { wallet: wallet.id }, credit: payment.amount }] })
+}
+
+/**
+ * Applies a succeeded payment, exactly once, in the caller's transaction: the journal
+ * entry, the business change (order paid, wallet topped up) and the client's
+ * notification. A payment already applied is left alone. Money that arrives for an
+ * order that no longer owes it (paid meanwhile by another route) goes to the client's
+ * wallet rather than nowhere.
+ */
+const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
+  const tenant = idOf(payment.tenant)!
+  const reference = `payment:${payment.reference}`
+  if (payment.purpose === 'order') {
+    const orderId = idOf(payment.order)!
+    const source = await sourceOf(req, payment, tenant)
+    try {
+      await applyPayment(req, orderId, payment.amount, { source: payment.provider, reference: payment.reference }, now)
+    } catch (error) {
+      if (!(error instanceof ClientError) || payment.provider === 'wallet') throw error
+      await creditWallet(req, payment, tenant, reference, `Order ${orderId} no longer owed ${payment.amount}: credited to the wallet`)
+      return 'credited_to_wallet'
+    }
+    await post(req, tenant, { reference, type: 'order_payment', memo: `Order ${orderId}`, lines: [{ account: source, debit: payment.amount }, { account: { system: 'platform_revenue' }, credit: payment.amount }] })
+    return 'order_paid'
+  }
+  if (payment.purpose === 'wallet_top_up') {
+    await creditWallet(req, payment, tenant, reference, 'Wallet top-up')
+    return 'wallet_credited'
+  }
+  throw new Error(`payments for ${payment.purpose} are not applied by this version`)
+}
+
+export type Settlement = { payment: Payment; applied: boolean }
+
+/**
+ * A payment's provider says it succeeded: under the payment's row lock, mark it
+ * succeeded and apply it, unless that already happened (a replayed webhook, a second
+ * confirm): then nothing changes. A later success overrides an earlier failure (a
+ * retried card); nothing overrides a success.
+ */
+export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
+  inTransaction(req, async () => {
+    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    if (payment.appliedAt) return { payment, applied: false }
+    if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
+    const outcome = await apply(req, payment, now)
+    const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, overrideAccess: true, req })
+    await enqueue(req, {
+      type: 'live.event',
+      tenant: idOf(payment.tenant),
+      payload: { audience: { user: idOf(payment.client)! }, event: 'payment.succeeded', data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, outcome } },
+    })
+    return { payment: done, applied: true }
+  })
+
+/** The provider says the payment failed or expired: recorded unless it already succeeded. */
+export const failPayment = async (req: PayloadRequest, paymentId: number, status: 'failed' | 'expired', reason: string): Promise<Payment> =>
+  inTransaction(req, async () => {
+    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    if (payment.status !== 'pending' && payment.status !== 'failed') return payment
+    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, overrideAccess: true, req })
+  })

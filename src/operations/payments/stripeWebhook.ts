@@ -1,0 +1,63 @@
+import { createLocalReq, type PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+
+import { execute, sql } from '@/db/execute'
+import { env } from '@/env'
+import { ClientError } from '@/errors'
+
+import { inTransaction } from '../inTransaction'
+
+import { failPayment, settlePayment } from './settlePayment'
+import { stripeClient } from './stripeClient'
+
+/** The payment reference a Stripe object carries (our `pay_…`). */
+const referenceOf = (object: { client_reference_id?: string | null; metadata?: Record<string, string> | null }): string | null =>
+  object.client_reference_id ?? object.metadata?.reference ?? null
+
+/**
+ * POST /api/payments/webhooks/stripe: verifies the signature over the raw body (400 and
+ * nothing written when it fails or is stale), records the event id once (a replay
+ * answers 200 and does nothing), and settles or fails the payment it names, all in one
+ * transaction.
+ */
+export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string): Promise<{ received: true; duplicate?: true; ignored?: true }> => {
+  const stripe = stripeClient()
+  const secret = env().STRIPE_WEBHOOK_SECRET
+  if (!stripe || !secret) throw new ClientError('Stripe is not configured here.', 404)
+  const signature = req.headers.get('stripe-signature')
+  if (!signature) throw new ClientError('Missing Stripe-Signature header.', 400)
+  let event: Stripe.Event
+  try {
+    event = stripe.webhooks.constructEvent(rawBody, signature, secret, 300)
+  } catch (error) {
+    throw new ClientError(`Invalid signature: ${(error as Error).message}`, 400)
+  }
+
+  // Verified: from here the platform acts on Stripe's word, not the anonymous caller.
+  const system = await createLocalReq({}, req.payload)
+  return inTransaction(system, async () => {
+    const fresh = await execute<{ id: number }>(
+      system,
+      sql`INSERT INTO provider_events (provider, event_id, type, updated_at, created_at) VALUES ('stripe', ${event.id}, ${event.type}, now(), now())
+          ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
+    )
+    if (!fresh[0]) return { received: true as const, duplicate: true as const }
+    const object = event.data.object as { client_reference_id?: string | null; metadata?: Record<string, string> | null; payment_status?: string; last_payment_error?: { message?: string } | null }
+    const reference = referenceOf(object)
+    const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, overrideAccess: true, req: system }) : { docs: [] }
+    const payment = docs[0]
+    if (!payment) return { received: true as const, ignored: true as const }
+    await execute(system, sql`UPDATE provider_events SET payment_id = ${payment.id} WHERE id = ${fresh[0].id}`)
+
+    if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+      if (object.payment_status === 'paid') await settlePayment(system, payment.id)
+    } else if (event.type === 'payment_intent.succeeded') {
+      await settlePayment(system, payment.id)
+    } else if (event.type === 'payment_intent.payment_failed' || event.type === 'checkout.session.async_payment_failed') {
+      await failPayment(system, payment.id, 'failed', object.last_payment_error?.message ?? 'The payment failed.')
+    } else if (event.type === 'checkout.session.expired') {
+      await failPayment(system, payment.id, 'expired', 'The checkout session expired.')
+    } else return { received: true as const, ignored: true as const }
+    return { received: true as const }
+  })
+}

@@ -1,0 +1,107 @@
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { expectLedgerSound } from '../helpers/money'
+import { startStripeRecorder } from '../helpers/stripeRecorder'
+import { placeOrderFor } from '../helpers/tenantFixtures'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+const SECRET = 'whsec_test_scriptorium_signing_secret'
+let t: TestContext
+let recorder: Awaited<ReturnType<typeof startStripeRecorder>>
+const stripe = new Stripe('sk_test_scriptorium')
+const tokens: Record<string, string> = {}
+const ALPHA = { host: 'alpha.test' }
+let alpha: number
+
+beforeAll(async () => {
+  recorder = await startStripeRecorder()
+  process.env.STRIPE_SECRET_KEY = 'sk_test_scriptorium'
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET
+  process.env.STRIPE_API_URL = recorder.url
+  t = await startTestPayload()
+  alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
+  tokens.client = await t.api.login('client@alpha.test', DEMO_PASSWORD, ALPHA)
+})
+afterAll(async () => {
+  if (t) await expectLedgerSound(t.payload)
+  await t?.close()
+  await recorder?.close()
+})
+
+/** A webhook delivery as Stripe makes it: the event JSON, signed with the endpoint's secret. */
+const deliver = (event: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) => {
+  const payload = JSON.stringify(event)
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, timestamp: options.timestamp })
+  return t.api.post('/api/payments/webhooks/stripe', { ...ALPHA, body: payload, headers: { 'stripe-signature': header, 'content-type': 'application/json' } })
+}
+const event = (id: string, type: string, object: Record<string, unknown>) => ({ id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object } })
+const counts = async () => ({
+  events: (await t.payload.count({ collection: 'provider-events' })).totalDocs,
+  entries: (await t.payload.count({ collection: 'journal-entries' })).totalDocs,
+})
+
+describe('Stripe checkout and webhooks', () => {
+  let orderId: number
+  let total: number
+  let reference: string
+
+  it('creates a Checkout Session for what the order owes, with the payment reference', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    orderId = order.id
+    total = order.total
+    const res = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'order', order: orderId, provider: 'stripe' } })
+    expect(res.status).toBe(201)
+    reference = res.body.payment.reference
+    expect(res.body.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/)
+    expect(res.body.payment).toMatchObject({ status: 'pending', provider: 'stripe', amount: total, providerSession: expect.stringMatching(/^cs_test_/) })
+    const sent = recorder.requests.at(-1)!
+    expect(sent.path).toBe('/v1/checkout/sessions')
+    expect(sent.headers.authorization).toBe('Bearer sk_test_scriptorium')
+    expect(Object.fromEntries(sent.form)).toMatchObject({
+      mode: 'payment',
+      client_reference_id: reference,
+      'metadata[reference]': reference,
+      'line_items[0][quantity]': '1',
+      'line_items[0][price_data][currency]': 'usd',
+      'line_items[0][price_data][unit_amount]': String(total),
+    })
+  })
+
+  it('refuses a bad signature or a stale timestamp with 400 and writes nothing', async () => {
+    const before = await counts()
+    const completed = event('evt_bad', 'checkout.session.completed', { object: 'checkout.session', client_reference_id: reference, payment_status: 'paid' })
+    expect((await deliver(completed, { secret: 'whsec_wrong' })).status).toBe(400)
+    expect((await deliver(completed, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(400)
+    const unsigned = await t.api.post('/api/payments/webhooks/stripe', { ...ALPHA, body: JSON.stringify(completed) })
+    expect(unsigned.status).toBe(400)
+    expect(await counts()).toEqual(before)
+    expect((await t.payload.findByID({ collection: 'orders', id: orderId, depth: 0 })).paymentStatus).toBe('unpaid')
+  })
+
+  it('applies the payment once from ten concurrent, out-of-order deliveries with a failure among them', async () => {
+    const completed = event('evt_completed_1', 'checkout.session.completed', { object: 'checkout.session', id: 'cs_test_000001', client_reference_id: reference, payment_status: 'paid', metadata: { reference } })
+    const failed = event('evt_failed_1', 'payment_intent.payment_failed', { object: 'payment_intent', metadata: { reference }, last_payment_error: { message: 'Your card was declined.' } })
+    const deliveries = [failed, ...Array.from({ length: 9 }, () => completed)]
+    const answers = await Promise.all(deliveries.map((e) => deliver(e)))
+    expect(answers.map((a) => [a.status, a.status === 200 ? 'ok' : JSON.stringify(a.body)])).toEqual(Array(10).fill([200, 'ok']))
+    expect(answers.filter((a) => a.body.duplicate)).toHaveLength(8)
+
+    const order = await t.payload.findByID({ collection: 'orders', id: orderId, depth: 0 })
+    expect(order).toMatchObject({ paymentStatus: 'fully_paid', amountPaid: total, status: 'ready_for_staffing' })
+    const { docs } = await t.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0 })
+    expect(docs[0]).toMatchObject({ status: 'succeeded', appliedAt: expect.any(String) })
+    const entries = await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `payment:${reference}` } }, depth: 0 })
+    expect(entries.totalDocs).toBe(1)
+    const applied = await t.payload.find({ collection: 'order-events', where: { and: [{ order: { equals: orderId } }, { action: { equals: 'paymentApplied' } }] }, depth: 0 })
+    expect(applied.totalDocs).toBe(1)
+
+    // A late failure, or the same success again later, changes nothing.
+    expect((await deliver(event('evt_failed_2', 'payment_intent.payment_failed', { object: 'payment_intent', metadata: { reference } }))).status).toBe(200)
+    expect((await deliver(completed)).body.duplicate).toBe(true)
+    expect((await t.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0 })).docs[0]!.status).toBe('succeeded')
+    await expectLedgerSound(t.payload)
+  })
+})
