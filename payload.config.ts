@@ -22,6 +22,8 @@ import { JournalEntries } from './src/collections/money/JournalEntries'
 import { LedgerAccounts } from './src/collections/money/LedgerAccounts'
 import { Payments } from './src/collections/money/Payments'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
+import { Refunds } from './src/collections/money/Refunds'
+import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
@@ -49,7 +51,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, WriterEarnings, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -87,6 +89,8 @@ export default buildConfig({
         'journal-entries': {},
         wallets: {},
         payments: {},
+        refunds: {},
+        'writer-earnings': {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

@@ -83,6 +83,8 @@ export interface Config {
     'journal-entries': JournalEntry;
     wallets: Wallet;
     payments: Payment;
+    refunds: Refund;
+    'writer-earnings': WriterEarning;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -108,6 +110,8 @@ export interface Config {
     'journal-entries': JournalEntriesSelect<false> | JournalEntriesSelect<true>;
     wallets: WalletsSelect<false> | WalletsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    refunds: RefundsSelect<false> | RefundsSelect<true>;
+    'writer-earnings': WriterEarningsSelect<false> | WriterEarningsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -295,7 +299,6 @@ export interface Media {
   id: number;
   tenant?: (number | null) | Tenant;
   alt: string;
-  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -511,6 +514,18 @@ export interface Order {
    */
   pendingWriter?: (number | null) | User;
   editor?: (number | null) | User;
+  /**
+   * The writer level's pay card, frozen at assignment.
+   */
+  rateCard?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * Inputs, lines, total and price-list version at placement.
    */
@@ -781,7 +796,6 @@ export interface OrderFile {
     | 'internal';
   uploadedBy?: (number | null) | User;
   note?: string | null;
-  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -889,6 +903,51 @@ export interface Payment {
   providerSession?: string | null;
   appliedAt?: string | null;
   failureReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds".
+ */
+export interface Refund {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  client: number | User;
+  amount: number;
+  destination: 'wallet';
+  reason: string;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-earnings".
+ */
+export interface WriterEarning {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  writer: number | User;
+  order: number | Order;
+  kind: 'order_earning' | 'reversal';
+  /**
+   * Cents; a reversal takes this much back.
+   */
+  amount: number;
+  status: 'pending' | 'paid' | 'voided';
+  reference: string;
+  breakdown?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  paidAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1140,7 +1199,6 @@ export interface UsersSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   tenant?: T;
   alt?: T;
-  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1233,6 +1291,7 @@ export interface OrdersSelect<T extends boolean = true> {
   writer?: T;
   pendingWriter?: T;
   editor?: T;
+  rateCard?: T;
   priceSnapshot?: T;
   flags?:
     | T
@@ -1352,7 +1411,6 @@ export interface OrderFilesSelect<T extends boolean = true> {
   purpose?: T;
   uploadedBy?: T;
   note?: T;
-  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1445,6 +1503,38 @@ export interface PaymentsSelect<T extends boolean = true> {
   providerSession?: T;
   appliedAt?: T;
   failureReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds_select".
+ */
+export interface RefundsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  client?: T;
+  amount?: T;
+  destination?: T;
+  reason?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-earnings_select".
+ */
+export interface WriterEarningsSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  order?: T;
+  kind?: T;
+  amount?: T;
+  status?: T;
+  reference?: T;
+  breakdown?: T;
+  paidAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,7 +5,7 @@ import * as migration_20261125_162253_media_prefix from './20261125_162253_media
 import * as migration_20261125_164713_pricing_options from './20261125_164713_pricing_options';
 import * as migration_20261125_165418_orders from './20261125_165418_orders';
 import * as migration_20261125_184116_order_workflow from './20261125_184116_order_workflow';
-import * as migration_20261125_191002_money_core from './20261125_191002_money_core';
+import * as migration_20261125_192716_money_core from './20261125_192716_money_core';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261125_184116_order_workflow',
   },
   {
-    up: migration_20261125_191002_money_core.up,
-    down: migration_20261125_191002_money_core.down,
-    name: '20261125_191002_money_core'
+    up: migration_20261125_192716_money_core.up,
+    down: migration_20261125_192716_money_core.down,
+    name: '20261125_192716_money_core'
   },
 ];

@@ -172,6 +172,29 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { status: 'succeeded' },
     graphql: { one: 'Payment', many: 'Payments', count: 'countPayments', update: 'updatePayment', delete: 'deletePayment', dataType: '' },
   },
+  refunds: {
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({
+        collection: 'refunds',
+        data: { tenant: tenantId, order: await orderOf(payload, tenantId), client: await userOf(payload, tenantId, 'client'), amount: 100, destination: 'wallet', reason: 'fixture' },
+      })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'Refund', many: 'Refunds', count: 'countRefunds', update: 'updateRefund', delete: 'deleteRefund', dataType: '' },
+  },
+  'writer-earnings': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const doc = await payload.create({
+        collection: 'writer-earnings',
+        data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), order, kind: 'order_earning', amount: 1200, status: 'pending', reference: `fixture:earning:${order}` },
+      })
+      return doc.id
+    },
+    patch: { status: 'paid' },
+    graphql: { one: 'WriterEarning', many: 'WriterEarnings', count: 'countWriterEarnings', update: 'updateWriterEarning', delete: 'deleteWriterEarning', dataType: '' },
+  },
   outbox: {
     documentOf: async (payload, tenantId) => {
       const row = await payload.create({

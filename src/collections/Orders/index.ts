@@ -8,6 +8,7 @@ import { stampTenant } from '@/hooks/stampTenant'
 
 import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
 import { quoteEndpoint } from '@/endpoints/quote'
+import { refundEndpoint } from '@/endpoints/refunds'
 
 import { readOrders } from './access/readOrders'
 import { placeOrder } from './hooks/placeOrder'
@@ -48,7 +49,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint],
+  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     { name: 'number', type: 'text', required: true, ...systemOnly, admin: { readOnly: true } },
@@ -101,6 +102,7 @@ export const Orders: CollectionConfig<'orders'> = {
     user('writer', systemOnly),
     user('pendingWriter', { ...systemOnly, admin: { description: 'Assigned directly, waiting for the writer to accept.' } }),
     user('editor', systemOnly),
+    { name: 'rateCard', type: 'json', ...systemOnly, admin: { description: "The writer level's pay card, frozen at assignment." } },
     { name: 'priceSnapshot', type: 'json', ...systemOnly, admin: { description: 'Inputs, lines, total and price-list version at placement.' } },
     {
       name: 'flags',

@@ -12,6 +12,10 @@ import type { OrderStatus } from '@/domain/orders/statuses'
 import { submissionTarget } from '@/domain/orders/submitRouting'
 import type { Order } from '@/payload-types'
 
+import { post } from '../ledger/post'
+import { refundOrder } from '../money/refundOrder'
+import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
+
 import { paymentEffect } from './applyPayment'
 import { type ActionContext, writerEligibility } from './loadActionContext'
 import { closeRequests, createRequest, idOf, updateRequest } from './records'
@@ -44,12 +48,16 @@ const decided = (args: { actor: Actor | null; now: Date }) => ({ decidedBy: args
 const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: number }, reason: string | null): Promise<Effect> => {
   const { req, ctx, now } = args
   const { kept, refunded } = splitRefund(ctx.order.amountPaid, refund.forfeitPercent)
+  // What the forfeiture leaves goes back to the client's wallet at once; the writer's
+  // earning, if the order had one, is voided or reversed.
+  if (refunded > 0) await refundOrder(req, ctx.order, refunded, `Order ${ctx.order.number} cancelled${reason ? `: ${reason}` : ''}`)
+  const earning = await undoOrderEarning(req, ctx.order)
   await endAssignment(req, ctx.order, 'cancelled', reason ? `order cancelled: ${reason}` : 'order cancelled', now)
   await closeRequests(req, ctx.order.id, ['hold', 'reassignment', 'revision', 'dispute'], 'cancelled', args.actor?.id ?? null, now)
   return {
     status: 'cancelled',
     patch: { ...at(ctx.order, 'cancelledAt', now), pendingWriter: null, visibility: 'hidden', cancellation: { forfeitPercent: refund.forfeitPercent, kept, refundDue: refunded } },
-    metadata: { forfeitPercent: refund.forfeitPercent, kept, refundDue: refunded },
+    metadata: { forfeitPercent: refund.forfeitPercent, kept, refundDue: refunded, earning },
   }
 }
 
@@ -58,7 +66,13 @@ const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: numbe
  * Runs inside the action's transaction, under the order's row lock.
  */
 export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> } = {
-  markPaid: async ({ ctx, now }) => paymentEffect(ctx.order, ctx.order.total - ctx.order.amountPaid, now, { source: 'manual' }),
+  markPaid: async ({ req, ctx, now }) => {
+    const amount = ctx.order.total - ctx.order.amountPaid
+    const effect = paymentEffect(ctx.order, amount, now, { source: 'manual' })
+    // Money staff received outside the platform: cash in, revenue earned.
+    await post(req, ctx.tenantId, { reference: `mark-paid:order:${ctx.order.id}`, type: 'order_payment', memo: `Order ${ctx.order.number} marked paid`, lines: [{ account: { system: 'platform_cash' }, debit: amount }, { account: { system: 'platform_revenue' }, credit: amount }] })
+    return effect
+  },
   routeToPool: async ({ ctx, now }) => {
     const route =
       ctx.order.visibility === 'hidden'
@@ -154,7 +168,10 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     await createRequest(req, ctx.order, { kind: 'revision', status: 'pending', requestedBy: actor?.id ?? null, description: input.reason })
     return { status: 'revision_requested', patch: { editor: actor?.id ?? null } }
   },
-  complete: async ({ ctx, now }) => ({ status: 'completed', patch: at(ctx.order, 'completedAt', now) }),
+  complete: async ({ req, ctx, now }) => {
+    const earning = await postOrderEarning(req, ctx.order)
+    return { status: 'completed', patch: at(ctx.order, 'completedAt', now), metadata: earning ? { earning: earning.amount } : undefined }
+  },
   approve: async ({ ctx, now, actor }) => ({ patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }),
   // The reference left the order's status alone here; a revision moves it (§16).
   requestRevision: async ({ req, ctx, actor, input }) => {

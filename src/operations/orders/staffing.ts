@@ -2,6 +2,8 @@ import type { PayloadRequest, Where } from 'payload'
 
 import type { Order } from '@/payload-types'
 
+import { rateCardFor } from '../money/writerEarnings'
+
 import { tenantOf } from './records'
 
 type Source = 'staff_assignment' | 'self_take' | 'accepted_interest' | 'direct_acceptance' | 'preferred_writer_acceptance'
@@ -24,6 +26,8 @@ export const assignWriter = async (req: PayloadRequest, order: Order, writerId: 
   })
   return {
     writer: writerId,
+    // The level's pay as it stands now: later changes of the level do not touch this order.
+    rateCard: await rateCardFor(req, tenantOf(order), writerId),
     pendingWriter: null,
     visibility: 'hidden' as const,
     timestamps: { ...order.timestamps, assignedAt: now.toISOString() },

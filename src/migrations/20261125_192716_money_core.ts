@@ -7,6 +7,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_payments_purpose" AS ENUM('order', 'wallet_top_up', 'invoice', 'installment', 'tip');
   CREATE TYPE "public"."enum_payments_provider" AS ENUM('stripe', 'wallet', 'manual');
   CREATE TYPE "public"."enum_payments_status" AS ENUM('pending', 'succeeded', 'failed', 'canceled', 'expired');
+  CREATE TYPE "public"."enum_refunds_destination" AS ENUM('wallet');
+  CREATE TYPE "public"."enum_writer_earnings_kind" AS ENUM('order_earning', 'reversal');
+  CREATE TYPE "public"."enum_writer_earnings_status" AS ENUM('pending', 'paid', 'voided');
   CREATE TYPE "public"."enum_idempotency_keys_status" AS ENUM('in_progress', 'done');
   CREATE TABLE "ledger_accounts" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -69,6 +72,34 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "refunds" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"order_id" integer NOT NULL,
+  	"client_id" integer NOT NULL,
+  	"amount" numeric NOT NULL,
+  	"destination" "enum_refunds_destination" NOT NULL,
+  	"reason" varchar NOT NULL,
+  	"created_by_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "writer_earnings" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"writer_id" integer NOT NULL,
+  	"order_id" integer NOT NULL,
+  	"kind" "enum_writer_earnings_kind" NOT NULL,
+  	"amount" numeric NOT NULL,
+  	"status" "enum_writer_earnings_status" DEFAULT 'pending' NOT NULL,
+  	"reference" varchar NOT NULL,
+  	"breakdown" jsonb,
+  	"paid_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "idempotency_keys" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"user_id" integer NOT NULL,
@@ -92,6 +123,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "orders" ADD COLUMN "rate_card" jsonb;
   ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "journal_entries_lines" ADD CONSTRAINT "journal_entries_lines_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "journal_entries_lines" ADD CONSTRAINT "journal_entries_lines_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."journal_entries"("id") ON DELETE cascade ON UPDATE no action;
@@ -102,6 +134,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payments" ADD CONSTRAINT "payments_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payments" ADD CONSTRAINT "payments_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payments" ADD CONSTRAINT "payments_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_writer_id_users_id_fk" FOREIGN KEY ("writer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "provider_events" ADD CONSTRAINT "provider_events_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "ledger_accounts_tenant_idx" ON "ledger_accounts" USING btree ("tenant_id");
@@ -130,6 +169,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payments_provider_session_idx" ON "payments" USING btree ("provider_session");
   CREATE INDEX "payments_updated_at_idx" ON "payments" USING btree ("updated_at");
   CREATE INDEX "payments_created_at_idx" ON "payments" USING btree ("created_at");
+  CREATE INDEX "refunds_tenant_idx" ON "refunds" USING btree ("tenant_id");
+  CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");
+  CREATE INDEX "refunds_client_idx" ON "refunds" USING btree ("client_id");
+  CREATE INDEX "refunds_created_by_idx" ON "refunds" USING btree ("created_by_id");
+  CREATE INDEX "refunds_updated_at_idx" ON "refunds" USING btree ("updated_at");
+  CREATE INDEX "refunds_created_at_idx" ON "refunds" USING btree ("created_at");
+  CREATE INDEX "writer_earnings_tenant_idx" ON "writer_earnings" USING btree ("tenant_id");
+  CREATE INDEX "writer_earnings_writer_idx" ON "writer_earnings" USING btree ("writer_id");
+  CREATE INDEX "writer_earnings_order_idx" ON "writer_earnings" USING btree ("order_id");
+  CREATE INDEX "writer_earnings_status_idx" ON "writer_earnings" USING btree ("status");
+  CREATE UNIQUE INDEX "writer_earnings_reference_idx" ON "writer_earnings" USING btree ("reference");
+  CREATE INDEX "writer_earnings_updated_at_idx" ON "writer_earnings" USING btree ("updated_at");
+  CREATE INDEX "writer_earnings_created_at_idx" ON "writer_earnings" USING btree ("created_at");
   CREATE INDEX "idempotency_keys_user_idx" ON "idempotency_keys" USING btree ("user_id");
   CREATE INDEX "idempotency_keys_updated_at_idx" ON "idempotency_keys" USING btree ("updated_at");
   CREATE INDEX "idempotency_keys_created_at_idx" ON "idempotency_keys" USING btree ("created_at");
@@ -142,7 +194,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "wallets" ADD CONSTRAINT "wallets_balance_not_negative" CHECK ("balance" >= 0);
   ALTER TABLE "wallets" ADD CONSTRAINT "wallets_held_not_negative" CHECK ("held" >= 0);
   ALTER TABLE "journal_entries_lines" ADD CONSTRAINT "journal_lines_one_side" CHECK ("debit" >= 0 AND "credit" >= 0 AND ("debit" = 0) <> ("credit" = 0));
-  ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_positive" CHECK ("amount" > 0);`)
+  ALTER TABLE "payments" ADD CONSTRAINT "payments_amount_positive" CHECK ("amount" > 0);
+  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_amount_positive" CHECK ("amount" > 0);
+  ALTER TABLE "orders" ADD CONSTRAINT "orders_amount_paid_in_range" CHECK ("amount_paid" >= 0 AND "amount_paid" <= "total");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -152,12 +206,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "journal_entries" CASCADE;
   DROP TABLE "wallets" CASCADE;
   DROP TABLE "payments" CASCADE;
+  DROP TABLE "refunds" CASCADE;
+  DROP TABLE "writer_earnings" CASCADE;
   DROP TABLE "idempotency_keys" CASCADE;
   DROP TABLE "provider_events" CASCADE;
+  ALTER TABLE "orders" DROP COLUMN "rate_card";
   DROP TYPE "public"."enum_ledger_accounts_type";
   DROP TYPE "public"."enum_wallets_kind";
   DROP TYPE "public"."enum_payments_purpose";
   DROP TYPE "public"."enum_payments_provider";
   DROP TYPE "public"."enum_payments_status";
+  DROP TYPE "public"."enum_refunds_destination";
+  DROP TYPE "public"."enum_writer_earnings_kind";
+  DROP TYPE "public"."enum_writer_earnings_status";
   DROP TYPE "public"."enum_idempotency_keys_status";`)
 }

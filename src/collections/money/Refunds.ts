@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+
+/**
+ * Money given back to a client for an order (reference §6.5): never more than the order
+ * has been paid, in total; to the client's wallet. Staff of the website read all; the
+ * client their own.
+ */
+export const Refunds: CollectionConfig<'refunds'> = {
+  slug: 'refunds',
+  lockDocuments: false,
+  admin: { group: 'Money', defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
+  access: { read: staffRowsOrOwn('client'), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
+    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
+    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField },
+    { name: 'destination', type: 'select', required: true, options: ['wallet'], ...readOnlyField },
+    { name: 'reason', type: 'text', required: true, maxLength: 500, ...readOnlyField },
+    { name: 'createdBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+  ],
+}

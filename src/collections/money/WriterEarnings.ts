@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+
+/**
+ * What writers earned (reference §6.7 CompensationEvent): one `order_earning` per
+ * completed order, posted with its journal entry; voided while unpaid, or answered by a
+ * `reversal` once paid out, when the order is cancelled later. Staff of the website read
+ * them all; a writer their own.
+ */
+export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
+  slug: 'writer-earnings',
+  lockDocuments: false,
+  admin: { group: 'Money', defaultColumns: ['writer', 'order', 'kind', 'amount', 'status', 'createdAt'] },
+  access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
+    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
+    { name: 'kind', type: 'select', required: true, options: ['order_earning', 'reversal'], ...readOnlyField },
+    { name: 'amount', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents; a reversal takes this much back.' } },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'voided'], ...readOnlyField },
+    { name: 'reference', type: 'text', required: true, unique: true, ...readOnlyField },
+    { name: 'breakdown', type: 'json', ...readOnlyField },
+    { name: 'paidAt', type: 'date', ...readOnlyField },
+  ],
+}

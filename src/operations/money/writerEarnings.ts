@@ -1,0 +1,86 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { orderEarning, type RateCard } from '@/domain/writers/earnings'
+import type { Order } from '@/payload-types'
+
+import { post } from '../ledger/post'
+
+/** The writer level's pay card as it stands now, to freeze onto an order at assignment. */
+export const rateCardFor = async (req: PayloadRequest, tenant: number, writerId: number): Promise<RateCard | null> => {
+  const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, overrideAccess: true, req, select: { writerLevel: true } })
+  const levelId = idOf(writer.writerLevel)
+  const { docs } = await req.payload.find({
+    collection: 'writer-levels',
+    where: { and: [{ tenant: { equals: tenant } }, levelId ? { id: { equals: levelId } } : { isDefault: { equals: true } }] },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
+  const level = docs[0]
+  if (!level) return null
+  return {
+    code: level.code,
+    earningMode: level.earningMode,
+    payPerPage: level.payPerPage,
+    percentOfTotalBp: level.percentOfTotalBp ?? 0,
+    urgentThresholdHours: level.urgentThresholdHours,
+    urgentSurchargePerPage: level.urgentSurchargePerPage,
+    urgentMultiplierBp: level.urgentMultiplierBp,
+  }
+}
+
+const earningOf = async (req: PayloadRequest, orderId: number) =>
+  (await req.payload.find({ collection: 'writer-earnings', where: { and: [{ order: { equals: orderId } }, { kind: { equals: 'order_earning' } }, { status: { not_equals: 'voided' } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0] ?? null
+
+/**
+ * At completion: the writer who completed the order earns what the frozen rate card
+ * says, once per order (a reopened and completed again order keeps its one earning),
+ * with its journal entry: compensation expense → writer payable.
+ */
+export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
+  const writer = idOf(order.writer)
+  const card = order.rateCard as RateCard | null | undefined
+  if (!writer || !card || (await earningOf(req, order.id))) return null
+  const tenant = idOf(order.tenant)!
+  const assignedAt = new Date(order.timestamps?.assignedAt ?? order.createdAt)
+  const breakdown = orderEarning(card, { pages: order.pages, total: order.total, assignedAt, writerDeadline: new Date(order.writerDeadline) })
+  if (breakdown.total === 0) return null
+  const reference = `earning:order:${order.id}`
+  const earning = await req.payload.create({
+    collection: 'writer-earnings',
+    data: { tenant, writer, order: order.id, kind: 'order_earning', amount: breakdown.total, status: 'pending', reference, breakdown: { ...breakdown, level: card.code } },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  await post(req, tenant, { reference, type: 'writer_earning', memo: `Order ${order.number}`, lines: [{ account: { system: 'writer_compensation_expense' }, debit: breakdown.total }, { account: { system: 'writer_payable' }, credit: breakdown.total }] })
+  return earning
+}
+
+/**
+ * The order is cancelled after its earning: an unpaid earning is voided (its entry
+ * reversed), a paid one is answered by a reversal the writer owes back.
+ */
+export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
+  const earning = await earningOf(req, order.id)
+  if (!earning) return null
+  const tenant = idOf(order.tenant)!
+  const back = [{ account: { system: 'writer_payable' }, debit: earning.amount }, { account: { system: 'writer_compensation_expense' }, credit: earning.amount }]
+  if (earning.status !== 'paid') {
+    await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { status: 'voided' }, depth: 0, overrideAccess: true, req })
+    await post(req, tenant, { reference: `${earning.reference}:void`, type: 'reversal', memo: `Order ${order.number} cancelled: earning voided`, lines: back })
+    return 'voided' as const
+  }
+  const reference = `${earning.reference}:reversal`
+  await req.payload.create({
+    collection: 'writer-earnings',
+    data: { tenant, writer: idOf(earning.writer)!, order: order.id, kind: 'reversal', amount: earning.amount, status: 'pending', reference },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  await post(req, tenant, { reference, type: 'reversal', memo: `Order ${order.number} cancelled after payout: earning reversed`, lines: back })
+  return 'reversed' as const
+}

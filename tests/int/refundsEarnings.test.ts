@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { expectLedgerSound } from '../helpers/money'
+import { workflowClient } from '../helpers/orderWorkflow'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let w: ReturnType<typeof workflowClient>
+const tokens: Record<string, string> = {}
+const ids: Record<string, number> = {}
+const ALPHA = { host: 'alpha.test' }
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  for (const who of ['client', 'writer', 'admin', 'support', 'editor']) {
+    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
+    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
+  }
+  tokens.betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  w = workflowClient(t.api, 'alpha.test', tokens)
+})
+afterAll(async () => {
+  if (t) await expectLedgerSound(t.payload)
+  await t?.close()
+})
+
+const refund = (who: string, orderId: number, body: Record<string, unknown>) => t.api.post(`/api/orders/${orderId}/refunds`, { ...ALPHA, token: tokens[who], body })
+const refunded = async (orderId: number) => (await t.payload.find({ collection: 'refunds', where: { order: { equals: orderId } }, depth: 0 })).docs.reduce((sum, r) => sum + r.amount, 0)
+const walletBalance = async () => (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance as number
+const earningsOf = async (orderId: number) => (await t.payload.find({ collection: 'writer-earnings', where: { order: { equals: orderId } }, sort: 'id', depth: 0 })).docs
+
+describe('refunds', () => {
+  it('never refunds more than was paid: 422 above it; a partial refund then a cancellation add up to the amount paid', async () => {
+    const order = await w.place('client')
+    await w.must('admin', order.id, 'markPaid')
+    const before = await walletBalance()
+    const over = await refund('admin', order.id, { amount: order.total + 1, reason: 'Too much' })
+    expect(over.status).toBe(422)
+    expect(over.body.errors[0].data).toMatchObject({ field: 'amount', refundable: order.total })
+    expect(await refunded(order.id)).toBe(0)
+
+    const partial = await refund('admin', order.id, { amount: 1000, reason: 'Late delivery' })
+    expect(partial.status).toBe(201)
+    const after = await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })
+    expect(after).toMatchObject({ amountPaid: order.total - 1000, paymentStatus: 'partially_paid' })
+    expect((await refund('admin', order.id, { amount: order.total - 999, reason: 'Again' })).status).toBe(422)
+
+    const cancelled = await w.must('admin', order.id, 'cancel', { reason: 'Client left' })
+    expect(cancelled).toMatchObject({ status: 'cancelled', amountPaid: 0, paymentStatus: 'refunded' })
+    expect(await refunded(order.id)).toBe(order.total)
+    expect((await walletBalance()) - before).toBe(order.total)
+    await expectLedgerSound(t.payload)
+  })
+
+  it('a client cancellation refunds what the forfeiture leaves, to the wallet', async () => {
+    const order = await w.place('client', { deadlineHours: 48 })
+    await w.must('admin', order.id, 'markPaid')
+    await w.must('writer', order.id, 'take')
+    const before = await walletBalance()
+    await w.must('client', order.id, 'requestCancellation', { reason: 'Plans changed' })
+    const cancelled = await w.must('admin', order.id, 'approveCancellation')
+    const kept = Math.floor((order.total * 40 + 50) / 100)
+    expect(cancelled.cancellation).toMatchObject({ forfeitPercent: 40, kept, refundDue: order.total - kept })
+    expect(cancelled.amountPaid).toBe(kept)
+    expect((await walletBalance()) - before).toBe(order.total - kept)
+  })
+
+  it('only an admin of the order\'s website refunds; another website sees no order', async () => {
+    const order = await w.place('client')
+    await w.must('admin', order.id, 'markPaid')
+    expect((await refund('support', order.id, { amount: 100, reason: 'x' })).status).toBe(403)
+    expect((await refund('client', order.id, { amount: 100, reason: 'x' })).status).toBe(403)
+    expect((await t.api.post(`/api/orders/${order.id}/refunds`, { host: 'beta.test', token: tokens.betaAdmin, body: { amount: 100, reason: 'x' } })).status).toBe(404)
+    expect((await refund('admin', order.id, { amount: 0, reason: 'x' })).status).toBe(400)
+    expect(await refunded(order.id)).toBe(0)
+  })
+})
+
+describe('writer earnings', () => {
+  const completed = async () => {
+    const order = await w.place('client')
+    await w.must('admin', order.id, 'markPaid')
+    await w.must('writer', order.id, 'take')
+    await w.must('writer', order.id, 'submit')
+    await w.must('editor', order.id, 'editorApprove')
+    return w.must('client', order.id, 'complete')
+  }
+
+  it('posts one earning, at the rate card frozen at assignment, for the writer who completed the order', async () => {
+    const order = await completed()
+    // The demo writer has no level: the website's default (Entry, 4.00 a page) applies.
+    expect(order.rateCard).toMatchObject({ code: 'entry', payPerPage: 400 })
+    // Raising the level's pay later does not change this order.
+    const { docs } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: 1 } }, { code: { equals: 'entry' } }] }, depth: 0 })
+    await t.payload.update({ collection: 'writer-levels', id: docs[0]!.id, data: { payPerPage: 999 }, depth: 0 })
+    await w.must('admin', order.id, 'reopen')
+    await w.must('writer', order.id, 'submit')
+    await w.must('editor', order.id, 'editorApprove')
+    await w.must('client', order.id, 'complete')
+    await t.payload.update({ collection: 'writer-levels', id: docs[0]!.id, data: { payPerPage: 400 }, depth: 0 })
+    const earnings = await earningsOf(order.id)
+    expect(earnings).toMatchObject([{ kind: 'order_earning', writer: ids.writer, amount: 3 * 400, status: 'pending' }])
+    const entry = await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `earning:order:${order.id}` } }, depth: 0 })
+    expect(entry.totalDocs).toBe(1)
+  })
+
+  it('cancelling before payout voids the earning; after payout it creates a reversal', async () => {
+    const before = await completed()
+    await w.must('admin', before.id, 'cancel', { reason: 'Plagiarism found' })
+    expect(await earningsOf(before.id)).toMatchObject([{ kind: 'order_earning', status: 'voided' }])
+    expect((await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `earning:order:${before.id}:void` } }, depth: 0 })).totalDocs).toBe(1)
+
+    const after = await completed()
+    const [earning] = await earningsOf(after.id)
+    // Paid out (payout batches come with payment windows; the state is what matters here).
+    await t.payload.update({ collection: 'writer-earnings', id: earning!.id, data: { status: 'paid', paidAt: new Date().toISOString() }, depth: 0 })
+    await w.must('admin', after.id, 'cancel', { reason: 'Chargeback' })
+    expect(await earningsOf(after.id)).toMatchObject([
+      { kind: 'order_earning', status: 'paid', amount: earning!.amount },
+      { kind: 'reversal', status: 'pending', amount: earning!.amount },
+    ])
+    await expectLedgerSound(t.payload)
+  })
+})
