@@ -55,6 +55,15 @@ export const resolveTenant = async (req: PayloadRequest): Promise<TenantResoluti
   return resolution
 }
 
+/**
+ * The request's website when `resolveTenant` already found it and it is `id`, without
+ * querying; null otherwise. Lets a later step of the same request reuse the row.
+ */
+export const resolvedTenantWithId = (req: Pick<PayloadRequest, 'context'>, id: number): Tenant | null => {
+  const cached = req.context[CONTEXT_KEY] as TenantResolution | undefined
+  return cached?.tenant?.id === id ? cached.tenant : null
+}
+
 /** A sentence naming what did not match, for 404s and login refusals. */
 export const describeUnresolved = (r: Extract<TenantResolution, { tenant: null }>): string => {
   if (r.slug) return `No active website has the slug "${r.slug}" (X-Tenant header).`
