@@ -104,8 +104,9 @@ export const createBaseline = (pool: pg.Pool, secret: string) => {
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), 100)
     const pageNo = Number(url.searchParams.get('page') ?? 1)
     const status = url.searchParams.get('where[status][equals]')
-    const params: unknown[] = [actor.tenantIds]
-    let where = 'o.tenant_id = ANY($1)'
+    // One website is an equality (the index walk PostgreSQL can do in order), several an ANY.
+    const params: unknown[] = [actor.tenantIds.length === 1 ? actor.tenantIds[0] : actor.tenantIds]
+    let where = actor.tenantIds.length === 1 ? 'o.tenant_id = $1' : 'o.tenant_id = ANY($1)'
     if (actor.roles.includes('client')) {
       params.push(actor.id)
       where += ` AND o.client_id = $${params.length}`

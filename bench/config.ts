@@ -59,7 +59,7 @@ export const benchConfig = (args: string[] = process.argv.slice(2)): BenchConfig
     duration: num(values.duration, 'BENCH_DURATION', 10),
     warmup: num(values.warmup, 'BENCH_WARMUP', 3),
     rounds: num(values.rounds, 'BENCH_ROUNDS', 2),
-    sqlSamples: num(values['sql-samples'], 'BENCH_SQL_SAMPLES', 20),
+    sqlSamples: num(values['sql-samples'], 'BENCH_SQL_SAMPLES', 40),
     only: (values.only ?? process.env.BENCH_ONLY ?? '')
       .split(',')
       .map((s) => s.trim())

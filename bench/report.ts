@@ -12,6 +12,8 @@ export type ScenarioResult = {
   p99Ratio: number
   /** SQL statements per Payload request, by page size (`default` for non-lists). */
   statements: Record<string, number>
+  /** CPU time of the servers' process per request (ms), from sequential requests. */
+  cpuMs: { payload: number; baseline: number }
   checks: Check[]
 }
 
@@ -19,7 +21,13 @@ export type Check = { what: string; value: number; limit: string; pass: boolean 
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 
-export const evaluate = (scenario: Scenario, payload: LoadResult, baseline: LoadResult, statements: Record<string, number>): ScenarioResult => {
+export const evaluate = (
+  scenario: Scenario,
+  payload: LoadResult,
+  baseline: LoadResult,
+  statements: Record<string, number>,
+  cpuMs: ScenarioResult['cpuMs'],
+): ScenarioResult => {
   const throughputRatio = round(baseline.rps > 0 ? payload.rps / baseline.rps : 0, 3)
   const p99Ratio = round(baseline.p99 > 0 ? payload.p99 / baseline.p99 : 0, 2)
   const checks: Check[] = []
@@ -35,7 +43,18 @@ export const evaluate = (scenario: Scenario, payload: LoadResult, baseline: Load
   }
   const failed = payload.errors + payload.non2xx + baseline.errors + baseline.non2xx
   checks.push({ what: 'errors + non-2xx (both servers)', value: failed, limit: '= 0', pass: failed === 0 })
-  return { name: scenario.name, title: scenario.title, baselineDoes: scenario.baseline, payload, baseline, throughputRatio, p99Ratio, statements, checks }
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    baselineDoes: scenario.baseline,
+    payload,
+    baseline,
+    throughputRatio,
+    p99Ratio,
+    statements,
+    cpuMs,
+    checks,
+  }
 }
 
 const table = (rows: string[][]): string => {
@@ -45,14 +64,14 @@ const table = (rows: string[][]): string => {
 }
 
 export const formatResults = (results: ScenarioResult[]): string => {
-  const rows = [['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'err/non2xx', 'rps ratio', 'p99 ratio', 'SQL/req']]
+  const rows = [['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'err/non2xx', 'rps ratio', 'p99 ratio', 'CPU ms/req', 'SQL/req']]
   for (const r of results) {
     const sql = Object.entries(r.statements)
       .map(([size, n]) => (size === 'default' ? `${n}` : `${n} (limit ${size})`))
       .join(', ')
     const cells = (l: LoadResult) => [l.rps.toFixed(1), l.p50.toFixed(1), l.p95.toFixed(1), l.p99.toFixed(1), `${l.errors}/${l.non2xx}`]
-    rows.push([r.name, 'payload', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, sql])
-    rows.push(['', 'baseline', ...cells(r.baseline), '', '', ''])
+    rows.push([r.name, 'payload', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, r.cpuMs.payload.toFixed(2), sql])
+    rows.push(['', 'baseline', ...cells(r.baseline), '', '', r.cpuMs.baseline.toFixed(2), ''])
   }
   const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${c.what} = ${c.value} (target ${c.limit})`))
   return `${table(rows)}\n\nTargets:\n${checks.join('\n')}`

@@ -115,8 +115,8 @@ try {
   const actors: Actors = { host, clientToken: await login(picked.client.email), adminToken: await login(adminEmail) }
 
   const scenarios = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.name))
-  const statementsNow = async () =>
-    ((await call(ports.payload, { method: 'GET', path: '/__bench/sql', headers: {} })).body as { statements: number }).statements
+  const stats = async () =>
+    (await call(ports.payload, { method: 'GET', path: '/__bench/stats', headers: {} })).body as { statements: number; cpuMicros: number }
 
   // Both servers must answer the same thing before their speeds are compared.
   for (const scenario of scenarios) {
@@ -131,7 +131,7 @@ try {
       const r = body as { docs?: { id: number }[]; totalDocs?: number; total?: number; doc?: { id: number } }
       return r.docs ? `${r.docs.length} docs of ${r.totalDocs}, first #${r.docs[0]?.id}` : r.doc ? 'one order' : `total ${r.total}`
     }
-    const same = scenario.name === 'create-order' || shape(a.body) === shape(b.body)
+    const same = scenario.writes === true || shape(a.body) === shape(b.body)
     say(`check ${scenario.name}: payload ${a.status} ${shape(a.body)} | baseline ${b.status} ${shape(b.body)}${same ? '' : '  ← DIFFERENT'}`)
     if (!same) throw new Error(`${scenario.name}: Payload and the baseline disagree`)
   }
@@ -139,19 +139,6 @@ try {
   const results: ScenarioResult[] = []
   const loadAverages: number[] = []
   for (const scenario of scenarios) {
-    // SQL statements per Payload request: N sequential requests, counted at the pool.
-    const statements: Record<string, number> = {}
-    for (const size of scenario.pageSizes ?? [undefined]) {
-      const request = scenario.request(actors, size)
-      await call(ports.payload, request)
-      const before = await statementsNow()
-      for (let i = 0; i < config.sqlSamples; i++) {
-        const res = await call(ports.payload, request)
-        if (res.status >= 300) throw new Error(`${scenario.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
-      }
-      statements[size === undefined ? 'default' : String(size)] = Math.round((((await statementsNow()) - before) / config.sqlSamples) * 100) / 100
-    }
-
     // BENCH_PROFILE=<dir>: V8 CPU profiles of the Payload stretches, <dir>/<scenario>-<round>.cpuprofile.
     const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null
     const profiling = async (action: 'start' | 'stop', round: number) => {
@@ -179,11 +166,40 @@ try {
     loadAverages.push(os.loadavg()[0]!)
     const payload = summarize(samples.payload)
     const baseline = summarize(samples.baseline)
-    const result = evaluate(scenario, payload, baseline, statements)
+
+    // SQL statements per Payload request: N sequential requests (after the load, so with
+    // warm code), counted at the pool. The same requests give the servers' process CPU
+    // time per request (Payload, then the baseline): a figure far less sensitive to other
+    // load on the machine than throughput.
+    const statements: Record<string, number> = {}
+    const cpu = { payload: 0, baseline: 0 }
+    for (const [i, size] of (scenario.pageSizes ?? [undefined]).entries()) {
+      const request = scenario.request(actors, size)
+      const sequential = async (port: number) => {
+        await call(port, request)
+        const before = await stats()
+        for (let n = 0; n < config.sqlSamples; n++) {
+          const res = await call(port, request)
+          if (res.status >= 300) throw new Error(`${scenario.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
+        }
+        const after = await stats()
+        return {
+          statements: (after.statements - before.statements) / config.sqlSamples,
+          cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / config.sqlSamples,
+        }
+      }
+      const payloadRun = await sequential(ports.payload)
+      statements[size === undefined ? 'default' : String(size)] = Math.round(payloadRun.statements * 100) / 100
+      if (i === 0) {
+        cpu.payload = Math.round(payloadRun.cpuMs * 100) / 100
+        cpu.baseline = Math.round((await sequential(ports.baseline)).cpuMs * 100) / 100
+      }
+    }
+    const result = evaluate(scenario, payload, baseline, statements, cpu)
     results.push(result)
     say(
       `[${elapsed()}] ${scenario.name}: payload ${payload.rps} req/s p99 ${payload.p99} ms, baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ` +
-        `${result.throughputRatio}× throughput, ${Object.values(statements).join(' / ')} SQL/req`,
+        `${result.throughputRatio}× throughput, ${Object.values(statements).join(' / ')} SQL/req, CPU ${cpu.payload} vs ${cpu.baseline} ms/req`,
     )
   }
 

@@ -4,8 +4,8 @@
  *   request becomes a fetch `Request` for Payload's REST router (`handleEndpoints`, what
  *   Next's `/api/[...slug]` route calls), so the load hits a real socket without `next build`;
  * - the baseline (bench/baseline.ts) behind another `http` server with its own pool.
- * `GET /__bench/sql` on the Payload port answers how many SQL statements Payload's pool
- * has sent so far. Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
+ * `GET /__bench/stats` on the Payload port answers how many SQL statements Payload's pool
+ * has sent so far and the process's CPU time (µs, user + system). Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
  */
 import { writeFile } from 'node:fs/promises'
 import http from 'node:http'
@@ -74,8 +74,9 @@ const profiler = async (action: string, body: Buffer): Promise<string | null> =>
 
 const payloadServer = http.createServer(async (req, res) => {
   try {
-    if (req.url === '/__bench/sql') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements }))
+    if (req.url === '/__bench/stats') {
+      const cpu = process.cpuUsage()
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements, cpuMicros: cpu.user + cpu.system }))
       return
     }
     if (req.url?.startsWith('/__bench/profile/')) {
