@@ -7,7 +7,7 @@
  * saves JSON under bench/results/.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -26,6 +26,10 @@ import { type Actors, SCENARIOS } from './scenarios'
 const started = Date.now()
 const config = benchConfig()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const cores = os.cpus().length
+if (os.loadavg()[0]! > cores) {
+  say(`warning: load average ${os.loadavg()[0]!.toFixed(1)} on ${cores} cores — other work will distort the figures (CPU ms/req suffers least)`)
+}
 
 await ensureDataset({ serverUrl: config.serverUrl, database: config.datasetDb, fresh: config.fresh })
 
@@ -63,7 +67,8 @@ if (picked.client.orders < 20) throw new Error(`the busiest client of ${tenantSl
 const adminEmail = demoEmail('admin', tenantSlug)
 say(`callers on ${host}: client ${picked.client.email} (${picked.client.orders} orders), ${adminEmail} (${picked.inProgress} orders in progress)`)
 
-// The servers under test.
+// The servers under test (uploads, if any, in a scratch directory removed at the end).
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'))
 const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: number; baseline: number } }> => {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'server.ts')], {
     env: {
@@ -72,7 +77,7 @@ const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: n
       NODE_ENV: 'production',
       PAYLOAD_SECRET: BENCH_PAYLOAD_SECRET,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-')),
+      DATA_DIR: dataDir,
       BENCH_INSERT_TENANT: String(picked.tenantId),
       BENCH_INSERT_CLIENT: String(picked.client.id),
     },
@@ -235,4 +240,5 @@ try {
 } finally {
   await stopServer()
   await dropDatabases(config.serverUrl, [config.runDb])
+  await rm(dataDir, { recursive: true, force: true })
 }
