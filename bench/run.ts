@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --fresh --connections 10 --duration 10 --warmup 3 --sql-samples 20 --only quote,create-order --no-save]`
+ * `npm run bench [-- --fresh --connections 10 --duration 10 --rounds 2 --warmup 3 --sql-samples 40 --only quote,create-order --no-save]`
  *
  * Dataset (built once, reused), a fresh copy of it for this run, Payload and the
- * baseline in a child process, then per scenario: SQL statements per request, and
- * load on each server (warm-up, then measurement). Prints a table with the targets and
- * saves JSON under bench/results/.
+ * baseline in a child process, then per scenario: load on each server (warm-up, then
+ * alternating measured stretches), then SQL statements and CPU time per request from
+ * sequential requests. Prints a table with the targets (exit code 1 when one is missed)
+ * and saves JSON under bench/results/. See docs/bench.md.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'

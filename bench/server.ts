@@ -4,8 +4,10 @@
  *   request becomes a fetch `Request` for Payload's REST router (`handleEndpoints`, what
  *   Next's `/api/[...slug]` route calls), so the load hits a real socket without `next build`;
  * - the baseline (bench/baseline.ts) behind another `http` server with its own pool.
- * `GET /__bench/stats` on the Payload port answers how many SQL statements Payload's pool
- * has sent so far and the process's CPU time (µs, user + system). Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
+ * On the Payload port, `GET /__bench/stats` answers how many SQL statements Payload's
+ * pool has sent so far and the process's CPU time (µs, user + system), and
+ * `POST /__bench/profile/start|stop` (body: file) records a V8 CPU profile.
+ * Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
  */
 import { writeFile } from 'node:fs/promises'
 import http from 'node:http'
