@@ -11,17 +11,22 @@ import type { PricingOption, Tenant } from '@/payload-types'
 /**
  * A website's price list from its base prices (on the tenant) and its order options:
  * one query, explicit about the tenant. Null when the website has no options yet.
+ *
+ * Read through the database adapter, not the Local API: every quote and placement needs
+ * all ~100 rows, and Payload's read path (access, hooks, a field-by-field pass over each
+ * row) doubled the CPU cost of this step for an identical result (no access applies, the
+ * collection has no read hooks, and its fields nothing to hide or populate at depth 0).
+ * Give the collection read hooks or hidden fields and this must go back to `payload.find`.
  */
 export const loadPricingConfig = async (req: PayloadRequest, tenant: Tenant): Promise<{ config: PricingConfig; options: PricingOption[] } | null> => {
-  const options = await req.payload.find({
+  const options = (await req.payload.db.find({
     collection: 'pricing-options',
     where: { tenant: { equals: tenant.id } },
     sort: 'sortOrder',
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
+    limit: 0,
     req,
-  })
+  })) as { docs: PricingOption[] }
   const profile = tenant.pricing
   if (!profile || options.docs.length === 0) return null
   const of = (dimension: OptionDimension) => options.docs.filter((o) => o.dimension === dimension)

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import type { Tenant } from '@/payload-types'
 import { hostCandidates } from '@/domain/tenancy/hostname'
@@ -8,6 +8,17 @@ export type TenantResolution =
   | { tenant: null; host: string | null; slug: string | null }
 
 const CONTEXT_KEY = 'scriptoriumTenant'
+
+/**
+ * Websites by a where, through the database adapter rather than the Local API: this runs
+ * on every website-facing request (quotes, order options, placement, login, registration),
+ * and Payload's read path (access, hooks, a field-by-field pass over a large document)
+ * cost more than the query for an identical result at depth 0 (no access applies, and
+ * the collection has no read hooks and no hidden fields). Give `tenants` read hooks or
+ * hidden fields and this must go back to `payload.find`.
+ */
+const findTenants = async (req: PayloadRequest, where: Where, limit: number) =>
+  (await req.payload.db.find({ collection: 'tenants', where, limit, pagination: false, req })) as { docs: Tenant[] }
 
 /**
  * The website a request is for: its Host header matched against tenants' domains
@@ -24,15 +35,7 @@ export const resolveTenant = async (req: PayloadRequest): Promise<TenantResoluti
 
   let resolution: TenantResolution = { tenant: null, host, slug }
   if (candidates.length > 0) {
-    const { docs } = await req.payload.find({
-      collection: 'tenants',
-      where: { and: [{ 'domains.domain': { in: candidates } }, { active: { equals: true } }] },
-      depth: 0,
-      limit: candidates.length,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
+    const { docs } = await findTenants(req, { and: [{ 'domains.domain': { in: candidates } }, { active: { equals: true } }] }, candidates.length)
     // The request's own host beats its parent domain.
     const match = candidates
       .map((candidate) => docs.find((doc) => doc.domains?.some((d) => d.domain === candidate)))
@@ -40,19 +43,20 @@ export const resolveTenant = async (req: PayloadRequest): Promise<TenantResoluti
     if (match) resolution = { tenant: match, via: 'host' }
   }
   if (!resolution.tenant && slug) {
-    const { docs } = await req.payload.find({
-      collection: 'tenants',
-      where: { and: [{ slug: { equals: slug } }, { active: { equals: true } }] },
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
+    const { docs } = await findTenants(req, { and: [{ slug: { equals: slug } }, { active: { equals: true } }] }, 1)
     if (docs[0]) resolution = { tenant: docs[0], via: 'header' }
   }
   req.context[CONTEXT_KEY] = resolution
   return resolution
+}
+
+/**
+ * The request's website when `resolveTenant` already found it and it is `id`, without
+ * querying; null otherwise. Lets a later step of the same request reuse the row.
+ */
+export const resolvedTenantWithId = (req: Pick<PayloadRequest, 'context'>, id: number): Tenant | null => {
+  const cached = req.context[CONTEXT_KEY] as TenantResolution | undefined
+  return cached?.tenant?.id === id ? cached.tenant : null
 }
 
 /** A sentence naming what did not match, for 404s and login refusals. */

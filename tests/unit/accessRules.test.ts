@@ -11,6 +11,7 @@ import { MATCH_NOTHING } from '@/access/where'
  * each states its tenant predicate itself, as DESIGN §4 requires.
  */
 const ALPHA = 1
+const BETA = 2
 const user = (id: number, role: string, tenants: number[]) => ({
   id,
   collection: 'users',
@@ -31,7 +32,7 @@ const superadmin = user(1, 'superadmin', [])
 describe('users', () => {
   it('staff read their websites’ people; writers and clients only themselves', async () => {
     for (const staff of [admin, editor, support]) {
-      expect(await call(Users.access!.read, staff)).toEqual({ or: [{ id: { equals: staff.id } }, { 'tenants.tenant': { in: [ALPHA] } }] })
+      expect(await call(Users.access!.read, staff)).toEqual({ or: [{ id: { equals: staff.id } }, { 'tenants.tenant': { equals: ALPHA } }] })
     }
     for (const self of [writer, client]) {
       expect(await call(Users.access!.read, self)).toEqual({ or: [{ id: { equals: self.id } }, MATCH_NOTHING] })
@@ -40,9 +41,9 @@ describe('users', () => {
     expect(await call(Users.access!.read, null)).toBe(false)
   })
   it('only admins manage others, and never delete themselves', async () => {
-    expect(await call(Users.access!.update, admin)).toEqual({ or: [{ id: { equals: 10 } }, { 'tenants.tenant': { in: [ALPHA] } }] })
+    expect(await call(Users.access!.update, admin)).toEqual({ or: [{ id: { equals: 10 } }, { 'tenants.tenant': { equals: ALPHA } }] })
     expect(await call(Users.access!.update, editor)).toEqual({ or: [{ id: { equals: 11 } }, MATCH_NOTHING] })
-    expect(await call(Users.access!.delete, admin)).toEqual({ and: [{ 'tenants.tenant': { in: [ALPHA] } }, { id: { not_equals: 10 } }] })
+    expect(await call(Users.access!.delete, admin)).toEqual({ and: [{ 'tenants.tenant': { equals: ALPHA } }, { id: { not_equals: 10 } }] })
     expect(await call(Users.access!.delete, client)).toEqual({ and: [MATCH_NOTHING, { id: { not_equals: 14 } }] })
     expect(await call(Users.access!.create, support)).toBe(false)
     expect(await call(Users.access!.create, admin)).toBe(true)
@@ -55,8 +56,8 @@ describe('users', () => {
 
 describe('tenants', () => {
   it('everyone reads only their own websites; only admins edit them; nobody deletes', async () => {
-    expect(await call(Tenants.access!.read, client)).toEqual({ id: { in: [ALPHA] } })
-    expect(await call(Tenants.access!.update, admin)).toEqual({ id: { in: [ALPHA] } })
+    expect(await call(Tenants.access!.read, client)).toEqual({ id: { equals: ALPHA } })
+    expect(await call(Tenants.access!.update, admin)).toEqual({ id: { equals: ALPHA } })
     expect(await call(Tenants.access!.update, support)).toEqual(MATCH_NOTHING)
     expect(await call(Tenants.access!.create, admin)).toBe(false)
     expect(await call(Tenants.access!.create, superadmin)).toBe(true)
@@ -66,9 +67,11 @@ describe('tenants', () => {
 
 describe('media', () => {
   it('signed-in users read their websites’ media; admins and editors change it', async () => {
-    expect(await call(Media.access!.read, writer)).toEqual({ tenant: { in: [ALPHA] } })
-    expect(await call(Media.access!.update, editor)).toEqual({ tenant: { in: [ALPHA] } })
+    expect(await call(Media.access!.read, writer)).toEqual({ tenant: { equals: ALPHA } })
+    expect(await call(Media.access!.update, editor)).toEqual({ tenant: { equals: ALPHA } })
     expect(await call(Media.access!.delete, support)).toEqual(MATCH_NOTHING)
     expect(await call(Media.access!.create, client)).toBe(false)
+    // Several websites: any of them.
+    expect(await call(Media.access!.read, user(15, 'editor', [ALPHA, BETA]))).toEqual({ tenant: { in: [ALPHA, BETA] } })
   })
 })

@@ -6,6 +6,7 @@ import { priceOrder } from '@/domain/pricing/priceOrder'
 import type { QuoteInput } from '@/domain/pricing/types'
 import { allocateOrderNumber } from '@/operations/allocateOrderNumber'
 import { loadPricingConfig } from '@/operations/loadPricingConfig'
+import { resolvedTenantWithId } from '@/operations/resolveTenant'
 import type { Order } from '@/payload-types'
 
 type Problem = { path: string; message: string }
@@ -37,7 +38,9 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
     // counter are none of this caller's business.
     throw refuse(req, [{ path: 'tenant', message: 'Place the order on a website you belong to.' }])
   }
-  const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req })
+  // Usually the request's own website, already read by stampTenant: no second query.
+  const tenant =
+    resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req }))
 
   // The client: yourself, or (staff) a client of this website.
   let clientId: number | null = null

@@ -1,0 +1,78 @@
+/** The printed table and the target checks of a run. */
+import type { LoadResult } from './load'
+import type { Scenario } from './scenarios'
+
+export type ScenarioResult = {
+  name: string
+  title: string
+  baselineDoes: string
+  payload: LoadResult
+  baseline: LoadResult
+  throughputRatio: number
+  p99Ratio: number
+  /** SQL statements per Payload request, by page size (`default` for non-lists). */
+  statements: Record<string, number>
+  /** CPU time of the servers' process per request (ms), from sequential requests. */
+  cpuMs: { payload: number; baseline: number }
+  checks: Check[]
+}
+
+export type Check = { what: string; value: number; limit: string; pass: boolean }
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+
+export const evaluate = (
+  scenario: Scenario,
+  payload: LoadResult,
+  baseline: LoadResult,
+  statements: Record<string, number>,
+  cpuMs: ScenarioResult['cpuMs'],
+): ScenarioResult => {
+  const throughputRatio = round(baseline.rps > 0 ? payload.rps / baseline.rps : 0, 3)
+  const p99Ratio = round(baseline.p99 > 0 ? payload.p99 / baseline.p99 : 0, 2)
+  const checks: Check[] = []
+  const t = scenario.targets
+  if (t.minThroughputRatio !== undefined) {
+    checks.push({ what: 'throughput ÷ baseline', value: throughputRatio, limit: `≥ ${t.minThroughputRatio}`, pass: throughputRatio >= t.minThroughputRatio })
+  }
+  if (t.maxP99Ratio !== undefined) checks.push({ what: 'p99 ÷ baseline p99', value: p99Ratio, limit: `≤ ${t.maxP99Ratio}`, pass: p99Ratio <= t.maxP99Ratio })
+  if (t.maxStatements !== undefined) {
+    for (const [size, n] of Object.entries(statements)) {
+      checks.push({ what: `SQL statements / request (limit=${size})`, value: n, limit: `≤ ${t.maxStatements}`, pass: n <= t.maxStatements })
+    }
+  }
+  const failed = payload.errors + payload.non2xx + baseline.errors + baseline.non2xx
+  checks.push({ what: 'errors + non-2xx (both servers)', value: failed, limit: '= 0', pass: failed === 0 })
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    baselineDoes: scenario.baseline,
+    payload,
+    baseline,
+    throughputRatio,
+    p99Ratio,
+    statements,
+    cpuMs,
+    checks,
+  }
+}
+
+const table = (rows: string[][]): string => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n')
+}
+
+export const formatResults = (results: ScenarioResult[]): string => {
+  const rows = [['scenario', 'server', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'err/non2xx', 'rps ratio', 'p99 ratio', 'CPU ms/req', 'SQL/req']]
+  for (const r of results) {
+    const sql = Object.entries(r.statements)
+      .map(([size, n]) => (size === 'default' ? `${n}` : `${n} (limit ${size})`))
+      .join(', ')
+    const cells = (l: LoadResult) => [l.rps.toFixed(1), l.p50.toFixed(1), l.p95.toFixed(1), l.p99.toFixed(1), `${l.errors}/${l.non2xx}`]
+    rows.push([r.name, 'payload', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, r.cpuMs.payload.toFixed(2), sql])
+    rows.push(['', 'baseline', ...cells(r.baseline), '', '', r.cpuMs.baseline.toFixed(2), ''])
+  }
+  const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${c.what} = ${c.value} (target ${c.limit})`))
+  return `${table(rows)}\n\nTargets:\n${checks.join('\n')}`
+}

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench [-- --fresh --connections 10 --duration 10 --rounds 2 --warmup 3 --sql-samples 40 --only quote,create-order --no-save]`
+ *
+ * Dataset (built once, reused), a fresh copy of it for this run, Payload and the
+ * baseline in a child process, then per scenario: load on each server (warm-up, then
+ * alternating measured stretches), then SQL statements and CPU time per request from
+ * sequential requests. Prints a table with the targets (exit code 1 when one is missed)
+ * and saves JSON under bench/results/. See docs/bench.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+
+import pg from 'pg'
+
+import { DEMO_PASSWORD, demoEmail } from '@/seed/demoData'
+import { dropDatabases, onServer, withDatabase } from '@/server/database'
+
+import { BENCH_PAYLOAD_SECRET, benchConfig, DATASET, say } from './config'
+import { ensureDataset } from './dataset'
+import { call, type LoadSample, runLoad, summarize } from './load'
+import { evaluate, formatResults, type ScenarioResult } from './report'
+import { type Actors, SCENARIOS } from './scenarios'
+
+const started = Date.now()
+const config = benchConfig()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const cores = os.cpus().length
+if (os.loadavg()[0]! > cores) {
+  say(`warning: load average ${os.loadavg()[0]!.toFixed(1)} on ${cores} cores — other work will distort the figures (CPU ms/req suffers least)`)
+}
+
+await ensureDataset({ serverUrl: config.serverUrl, database: config.datasetDb, fresh: config.fresh })
+
+// A fresh copy per run: order creation writes, and every run should start from the same data.
+const cloneStarted = Date.now()
+await dropDatabases(config.serverUrl, [config.runDb])
+await onServer(config.serverUrl, (client) => client.query(`CREATE DATABASE "${config.runDb}" TEMPLATE "${config.datasetDb}"`))
+const runUrl = withDatabase(config.serverUrl, config.runDb)
+say(`run database ${config.runDb}: copied from ${config.datasetDb} in ${Date.now() - cloneStarted} ms`)
+
+// The callers: alpha's client with the most orders, and alpha's admin (one website).
+const tenantSlug = 'alpha'
+const host = `${tenantSlug}.test`
+const picked = await (async () => {
+  const client = new pg.Client({ connectionString: runUrl })
+  await client.connect()
+  try {
+    const { rows: tenant } = await client.query<{ id: number }>('SELECT id FROM tenants WHERE slug = $1', [tenantSlug])
+    const tenantId = tenant[0]!.id
+    const { rows: heavy } = await client.query<{ id: number; email: string; orders: number }>(
+      `SELECT u.id, u.email, count(*)::int AS orders FROM orders o JOIN users u ON u.id = o.client_id
+       WHERE o.tenant_id = $1 GROUP BY u.id ORDER BY orders DESC, u.id LIMIT 1`,
+      [tenantId],
+    )
+    const { rows: status } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE tenant_id = $1 AND status = 'in_progress'", [
+      tenantId,
+    ])
+    const { rows: version } = await client.query<{ server_version: string }>('SHOW server_version')
+    return { tenantId, client: heavy[0]!, inProgress: status[0]!.n, postgres: version[0]!.server_version }
+  } finally {
+    await client.end()
+  }
+})()
+if (picked.client.orders < 20) throw new Error(`the busiest client of ${tenantSlug} has only ${picked.client.orders} orders`)
+const adminEmail = demoEmail('admin', tenantSlug)
+say(`callers on ${host}: client ${picked.client.email} (${picked.client.orders} orders), ${adminEmail} (${picked.inProgress} orders in progress)`)
+
+// The servers under test (uploads, if any, in a scratch directory removed at the end).
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'))
+const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: number; baseline: number } }> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'server.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: runUrl,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: BENCH_PAYLOAD_SECRET,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DATA_DIR: dataDir,
+      BENCH_INSERT_TENANT: String(picked.tenantId),
+      BENCH_INSERT_CLIENT: String(picked.client.id),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const lines = createInterface({ input: child.stdout! })
+  const ports = await new Promise<{ payload: number; baseline: number }>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+    lines.on('line', (line) => {
+      if (line.startsWith('BENCH_READY ')) resolve(JSON.parse(line.slice('BENCH_READY '.length)))
+      else process.stdout.write(`  [server] ${line}\n`)
+    })
+  })
+  return { child, ports }
+}
+const serverStarted = Date.now()
+const { child, ports } = await startServer()
+say(`servers up in ${Date.now() - serverStarted} ms (payload :${ports.payload}, baseline :${ports.baseline})`)
+
+const stopServer = () =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.removeAllListeners('exit')
+    child.on('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+
+try {
+  const login = async (email: string) => {
+    const res = await call(ports.payload, {
+      method: 'POST',
+      path: '/api/users/login',
+      headers: { host, 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    })
+    const token = (res.body as { token?: string }).token
+    if (res.status !== 200 || !token) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return token
+  }
+  const actors: Actors = { host, clientToken: await login(picked.client.email), adminToken: await login(adminEmail) }
+
+  const scenarios = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.name))
+  const stats = async () =>
+    (await call(ports.payload, { method: 'GET', path: '/__bench/stats', headers: {} })).body as { statements: number; cpuMicros: number }
+
+  // Both servers must answer the same thing before their speeds are compared.
+  for (const scenario of scenarios) {
+    const request = scenario.request(actors)
+    const [a, b] = [await call(ports.payload, request), await call(ports.baseline, request)]
+    if (a.status >= 300 || b.status >= 300) {
+      throw new Error(
+        `${scenario.name}: payload ${a.status} ${JSON.stringify(a.body).slice(0, 300)}; baseline ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`,
+      )
+    }
+    const shape = (body: unknown) => {
+      const r = body as { docs?: { id: number }[]; totalDocs?: number; total?: number; doc?: { id: number } }
+      return r.docs ? `${r.docs.length} docs of ${r.totalDocs}, first #${r.docs[0]?.id}` : r.doc ? 'one order' : `total ${r.total}`
+    }
+    const same = scenario.writes === true || shape(a.body) === shape(b.body)
+    say(`check ${scenario.name}: payload ${a.status} ${shape(a.body)} | baseline ${b.status} ${shape(b.body)}${same ? '' : '  ← DIFFERENT'}`)
+    if (!same) throw new Error(`${scenario.name}: Payload and the baseline disagree`)
+  }
+
+  const results: ScenarioResult[] = []
+  const loadAverages: number[] = []
+  for (const scenario of scenarios) {
+    // BENCH_PROFILE=<dir>: V8 CPU profiles of the Payload stretches, <dir>/<scenario>-<round>.cpuprofile.
+    const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null
+    const profiling = async (action: 'start' | 'stop', round: number) => {
+      if (!profileDir) return
+      await mkdir(profileDir, { recursive: true })
+      const file = path.join(profileDir, `${scenario.name}-${round}.cpuprofile`)
+      await call(ports.payload, { method: 'POST', path: `/__bench/profile/${action}`, headers: {}, body: file })
+    }
+
+    // A warm-up of each, then alternating stretches so that both servers meet the same
+    // background load (the machine may be shared): payload, baseline, payload, baseline…
+    const request = scenario.request(actors)
+    const load = { connections: config.connections }
+    const samples = { payload: [] as LoadSample[], baseline: [] as LoadSample[] }
+    await runLoad(ports.payload, request, { ...load, duration: config.warmup })
+    await runLoad(ports.baseline, request, { ...load, duration: config.warmup })
+    const stretch = Math.max(1, Math.round(config.duration / config.rounds))
+    loadAverages.push(os.loadavg()[0]!)
+    for (let round = 1; round <= config.rounds; round++) {
+      await profiling('start', round)
+      samples.payload.push(await runLoad(ports.payload, request, { ...load, duration: stretch }))
+      await profiling('stop', round)
+      samples.baseline.push(await runLoad(ports.baseline, request, { ...load, duration: stretch }))
+    }
+    loadAverages.push(os.loadavg()[0]!)
+    const payload = summarize(samples.payload)
+    const baseline = summarize(samples.baseline)
+
+    // SQL statements per Payload request: N sequential requests (after the load, so with
+    // warm code), counted at the pool. The same requests give the servers' process CPU
+    // time per request (Payload, then the baseline): a figure far less sensitive to other
+    // load on the machine than throughput.
+    const statements: Record<string, number> = {}
+    const cpu = { payload: 0, baseline: 0 }
+    for (const [i, size] of (scenario.pageSizes ?? [undefined]).entries()) {
+      const request = scenario.request(actors, size)
+      const sequential = async (port: number) => {
+        await call(port, request)
+        const before = await stats()
+        for (let n = 0; n < config.sqlSamples; n++) {
+          const res = await call(port, request)
+          if (res.status >= 300) throw new Error(`${scenario.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`)
+        }
+        const after = await stats()
+        return {
+          statements: (after.statements - before.statements) / config.sqlSamples,
+          cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / config.sqlSamples,
+        }
+      }
+      const payloadRun = await sequential(ports.payload)
+      statements[size === undefined ? 'default' : String(size)] = Math.round(payloadRun.statements * 100) / 100
+      if (i === 0) {
+        cpu.payload = Math.round(payloadRun.cpuMs * 100) / 100
+        cpu.baseline = Math.round((await sequential(ports.baseline)).cpuMs * 100) / 100
+      }
+    }
+    const result = evaluate(scenario, payload, baseline, statements, cpu)
+    results.push(result)
+    say(
+      `[${elapsed()}] ${scenario.name}: payload ${payload.rps} req/s p99 ${payload.p99} ms, baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ` +
+        `${result.throughputRatio}× throughput, ${Object.values(statements).join(' / ')} SQL/req, CPU ${cpu.payload} vs ${cpu.baseline} ms/req`,
+    )
+  }
+
+  say(`\n${formatResults(results)}\n`)
+  const failed = results.flatMap((r) => r.checks).filter((c) => !c.pass).length
+  say(failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`)
+
+  if (config.save) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    const file = path.resolve(import.meta.dirname, 'results', `${stamp}.json`)
+    await mkdir(path.dirname(file), { recursive: true })
+    const report = {
+      startedAt: new Date(started).toISOString(),
+      seconds: Math.round((Date.now() - started) / 1000),
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: picked.postgres,
+      },
+      settings: { connections: config.connections, duration: config.duration, rounds: config.rounds, warmup: config.warmup, sqlSamples: config.sqlSamples },
+      /** 1-minute load average before and after each scenario's measurement (compare with machine.cpus). */
+      loadAverages: loadAverages.map((n) => Math.round(n * 100) / 100),
+      dataset: { ...DATASET, database: config.datasetDb, client: picked.client, inProgressOnTenant: picked.inProgress },
+      results,
+    }
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+    say(`saved ${path.relative(process.cwd(), file)}`)
+  }
+  say(`bench finished in ${elapsed()}`)
+  process.exitCode = failed === 0 ? 0 : 1
+} finally {
+  await stopServer()
+  await dropDatabases(config.serverUrl, [config.runDb])
+  await rm(dataDir, { recursive: true, force: true })
+}

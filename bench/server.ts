@@ -1,0 +1,154 @@
+/**
+ * The servers under test, in one process started by bench/run.ts:
+ * - Payload (in-process, as in tests/helpers/testPayload.ts) behind node's `http`: each
+ *   request becomes a fetch `Request` for Payload's REST router (`handleEndpoints`, what
+ *   Next's `/api/[...slug]` route calls), so the load hits a real socket without `next build`;
+ * - the baseline (bench/baseline.ts) behind another `http` server with its own pool.
+ * On the Payload port, `GET /__bench/stats` answers how many SQL statements Payload's
+ * pool has sent so far and the process's CPU time (µs, user + system), and
+ * `POST /__bench/profile/start|stop` (body: file) records a V8 CPU profile.
+ * Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
+ */
+import { writeFile } from 'node:fs/promises'
+import http from 'node:http'
+import { Session } from 'node:inspector'
+import type { AddressInfo } from 'node:net'
+
+import { handleEndpoints } from 'payload'
+import pg from 'pg'
+
+import { closePayload, openPayload, poolOf } from '@/server/boot'
+
+import { createBaseline, type BaselineRequest, type BaselineResponse } from './baseline'
+
+const payload = await openPayload()
+const pool = poolOf(payload)
+if (!pool) throw new Error('Payload has no node-postgres pool')
+
+// Count every statement of Payload's pool: each pooled client's `query` (pool.query goes through it too).
+// BENCH_LOG_SQL=1 also prints each statement to stderr.
+let statements = 0
+const logSql = Boolean(process.env.BENCH_LOG_SQL)
+const counted = new WeakSet<pg.PoolClient>()
+const count = (client: pg.PoolClient) => {
+  if (counted.has(client)) return
+  counted.add(client)
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    statements += 1
+    if (logSql) {
+      const first = args[0] as string | { text?: string }
+      const text = typeof first === 'string' ? first : (first?.text ?? '')
+      const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? (first as { values?: unknown[] }).values : undefined
+      process.stderr.write(`[sql] ${text.replace(/\s+/g, ' ')}${values?.length ? ` -- ${JSON.stringify(values)}` : ''}\n`)
+    }
+    return query(...args)
+  }
+}
+pool.on('connect', count)
+for (const client of (pool as unknown as { _clients?: pg.PoolClient[] })._clients ?? []) count(client)
+
+const readBody = async (req: http.IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+const config = Promise.resolve(payload.config)
+
+// CPU profiles of chosen stretches (bench/run.ts asks for one per Payload measurement when BENCH_PROFILE is set).
+const inspector = new Session()
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => inspector.post(method, params, (error, result) => (error ? reject(error) : resolve(result))))
+const profiler = async (action: string, body: Buffer): Promise<string | null> => {
+  if (action === 'start') {
+    inspector.connect()
+    await post('Profiler.enable')
+    await post('Profiler.start')
+    return null
+  }
+  const { profile } = (await post('Profiler.stop')) as { profile: object }
+  inspector.disconnect()
+  const file = body.toString()
+  await writeFile(file, JSON.stringify(profile))
+  return file
+}
+
+const payloadServer = http.createServer(async (req, res) => {
+  try {
+    if (req.url === '/__bench/stats') {
+      const cpu = process.cpuUsage()
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements, cpuMicros: cpu.user + cpu.system }))
+      return
+    }
+    if (req.url?.startsWith('/__bench/profile/')) {
+      const file = await profiler(req.url.slice('/__bench/profile/'.length), await readBody(req))
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ file }))
+      return
+    }
+    const body = await readBody(req)
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+      else if (value !== undefined) headers.set(name, value)
+    }
+    const method = req.method ?? 'GET'
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
+    })
+    const response = await handleEndpoints({ config, request })
+    const outgoing: http.OutgoingHttpHeaders = {}
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') outgoing[name] = value
+    })
+    const cookies = response.headers.getSetCookie()
+    if (cookies.length > 0) outgoing['set-cookie'] = cookies
+    const payloadBody = Buffer.from(await response.arrayBuffer())
+    res.writeHead(response.status, outgoing).end(payloadBody)
+  } catch (error) {
+    payload.logger.error({ err: error }, 'bench server: request failed')
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ errors: [{ message: 'bench server error' }] }))
+  }
+})
+
+const baselinePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: pool.options.max ?? 10 })
+baselinePool.on('error', () => {})
+const baseline = createBaseline(baselinePool, payload.secret)
+const insertTarget = { tenantId: Number(process.env.BENCH_INSERT_TENANT), clientId: Number(process.env.BENCH_INSERT_CLIENT) }
+
+const baselineServer = http.createServer(async (req, res) => {
+  try {
+    const request: BaselineRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: await readBody(req) }
+    const path = request.url.split('?')[0]
+    let result: BaselineResponse
+    if (request.method === 'GET' && path === '/api/orders') result = await baseline.listOrders(request)
+    else if (request.method === 'POST' && path === '/api/orders/quote') result = await baseline.quote(request)
+    else if (request.method === 'POST' && path === '/api/orders') result = await baseline.insertOrder(request, insertTarget)
+    else result = { status: 404, body: { errors: [{ message: 'not a baseline route' }] } }
+    res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body))
+  } catch (error) {
+    payload.logger.error({ err: error }, 'baseline server: request failed')
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ errors: [{ message: 'baseline error' }] }))
+  }
+})
+
+const listen = (server: http.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
+
+const ports = { payload: await listen(payloadServer), baseline: await listen(baselineServer) }
+process.stdout.write(`BENCH_READY ${JSON.stringify(ports)}\n`)
+
+const stop = async () => {
+  payloadServer.close()
+  baselineServer.close()
+  payloadServer.closeAllConnections()
+  baselineServer.closeAllConnections()
+  await baselinePool.end().catch(() => {})
+  await closePayload(payload)
+  process.exit(0)
+}
+process.on('SIGTERM', () => void stop())
+process.on('SIGINT', () => void stop())
