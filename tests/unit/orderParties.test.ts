@@ -65,16 +65,16 @@ describe('row filters of files and messages', () => {
 
   it('give staff their websites, nobody anything anonymous, and others only through the order', async () => {
     for (const fn of [readOrderFiles, readOrderMessages]) {
-      expect(await call(fn, user(1, 'support'))).toEqual({ tenant: { in: [1] } })
+      expect(await call(fn, user(1, 'support'))).toEqual({ tenant: { equals: 1 } })
       expect(await call(fn, { id: 5, roles: ['superadmin'], tenants: [] })).toBe(true)
       expect(await call(fn, null)).toBe(false)
       expect(await call(fn, { id: 6, roles: [], tenants: [{ tenant: 1 }] })).toEqual(MATCH_NOTHING)
     }
     expect(await call(readOrderMessages, user(2, 'client'))).toEqual({
-      and: [{ tenant: { in: [1] } }, { 'order.client': { equals: 2 } }, { thread: { in: ['client_support', 'client_writer'] } }],
+      and: [{ tenant: { equals: 1 } }, { 'order.client': { equals: 2 } }, { thread: { in: ['client_support', 'client_writer'] } }],
     })
     const writer = (await call(readOrderFiles, user(3, 'writer'))) as { and: unknown[] }
-    expect(writer.and.slice(0, 2)).toEqual([{ tenant: { in: [1] } }, { 'order.writer': { equals: 3 } }])
+    expect(writer.and.slice(0, 2)).toEqual([{ tenant: { equals: 1 } }, { 'order.writer': { equals: 3 } }])
     expect(JSON.stringify(writer)).toContain('"uploadedBy":{"equals":3}')
   })
 })
