@@ -29,6 +29,7 @@ import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
@@ -52,7 +53,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, WriterEarnings, IdempotencyKeys, ProviderEvents, Outbox],
-  endpoints: [registerEndpoint, orderOptionsEndpoint],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,

@@ -4,6 +4,7 @@ import { actorOf } from '@/access/actor'
 import { nobody } from '@/access/rules'
 import { inActorTenants } from '@/access/where'
 import { readOnlyField } from '@/collections/orderRecords/fields'
+import { adjustWalletEndpoint } from '@/endpoints/money'
 import { walletMeEndpoint } from '@/endpoints/walletMe'
 
 /** Admins and support of the website see its wallets; anyone else only their own. */
@@ -24,7 +25,7 @@ const readWallets: Access = ({ req }) => {
 export const Wallets: CollectionConfig<'wallets'> = {
   slug: 'wallets',
   lockDocuments: false,
-  endpoints: [walletMeEndpoint],
+  endpoints: [walletMeEndpoint, adjustWalletEndpoint],
   admin: { group: 'Money', defaultColumns: ['owner', 'kind', 'balance', 'held', 'currency'] },
   access: { read: readWallets, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'owner', 'kind'], unique: true }],

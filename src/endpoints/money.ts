@@ -1,0 +1,60 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+
+import { actorOf } from '@/access/actor'
+import { ClientError } from '@/errors'
+import { ledgerSummary } from '@/operations/ledger/summary'
+import { adjustWallet } from '@/operations/money/adjustWallet'
+import { withIdempotency } from '@/operations/payments/idempotency'
+import { resolveTenant } from '@/operations/resolveTenant'
+import { toValidationError } from '@/operations/toValidationError'
+
+import { readJsonBody } from './readJsonBody'
+
+const adjustment = z.object({
+  direction: z.enum(['credit', 'debit'], { error: 'credit or debit.' }),
+  amount: z.number({ error: 'Cents.' }).int('Whole cents.').positive('More than 0.'),
+  reason: z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(500),
+})
+
+/** POST /api/wallets/:id/adjust `{ direction, amount, reason }` (admins; Idempotency-Key honoured) → `{ entry, wallet }`. */
+export const adjustWalletEndpoint: Endpoint = {
+  path: '/:id/adjust',
+  method: 'post',
+  handler: async (req) => {
+    const raw = await readJsonBody(req)
+    const id = Number(req.routeParams?.id)
+    if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
+    const answer = await withIdempotency(req, `wallets.adjust.${id}`, raw, async () => {
+      const parsed = adjustment.safeParse(raw)
+      if (!parsed.success) throw toValidationError(parsed.error, 'wallets', req)
+      return { status: 201, body: await adjustWallet(req, id, parsed.data) }
+    })
+    return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } })
+  },
+}
+
+const day = (value: string | null, fallback: Date, field: string): Date => {
+  if (!value) return fallback
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) throw new ClientError(`${field}: an ISO date such as 2026-11-01.`, 400, { field })
+  return date
+}
+
+/** GET /api/ledger/summary?from&to (admins; the request's website) → revenue, writer pay, refunds, tips and fines of the period, in cents. */
+export const ledgerSummaryEndpoint: Endpoint = {
+  path: '/ledger/summary',
+  method: 'get',
+  handler: async (req) => {
+    const actor = actorOf(req)
+    if (!actor) throw new ClientError('Log in first.', 401)
+    const { tenant } = await resolveTenant(req)
+    if (!tenant || !(actor.allTenants || actor.tenantIds.includes(tenant.id))) throw new ClientError('Not Found', 404)
+    if (!(actor.allTenants || actor.roles.includes('admin'))) throw new ClientError('Only admins read the ledger.', 403)
+    const now = new Date()
+    const from = day(req.searchParams.get('from'), new Date(now.getTime() - 30 * 24 * 3600 * 1000), 'from')
+    const to = day(req.searchParams.get('to'), now, 'to')
+    if (from >= to) throw new ClientError('from: must be before to.', 400, { field: 'from' })
+    return Response.json(await ledgerSummary(req, tenant.id, from, to))
+  },
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto'
+
+import type { PayloadRequest } from 'payload'
+
+import { actorOf, idOf } from '@/access/actor'
+import { ClientError } from '@/errors'
+
+import { inTransaction } from '../inTransaction'
+import { post } from '../ledger/post'
+
+/**
+ * An admin credits or debits a wallet of their website, with a required reason, as a
+ * journal entry against manual adjustments (a debit never takes it below zero: 422 with
+ * the shortfall). Each adjustment is a new entry: a retry is made safe by the caller's
+ * Idempotency-Key.
+ */
+export const adjustWallet = async (req: PayloadRequest, walletId: number, input: { direction: 'credit' | 'debit'; amount: number; reason: string }) => {
+  const actor = actorOf(req)
+  if (!actor) throw new ClientError('Log in first.', 401)
+  const { docs } = await req.payload.find({ collection: 'wallets', where: { id: { equals: walletId } }, depth: 0, limit: 1, overrideAccess: false, user: req.user, req })
+  const wallet = docs[0]
+  if (!wallet) throw new ClientError('Not Found', 404)
+  const tenant = idOf(wallet.tenant)!
+  if (!(actor.allTenants || (actor.roles.includes('admin') && actor.tenantIds.includes(tenant)))) throw new ClientError('Only an admin of the website adjusts a wallet.', 403)
+  return inTransaction(req, async () => {
+    const toWallet = input.direction === 'credit'
+    const entry = await post(req, tenant, {
+      reference: `adjustment:wallet:${walletId}:${randomUUID()}`,
+      type: toWallet ? 'admin_credit' : 'admin_debit',
+      memo: `${input.reason} (by user ${actor.id})`,
+      lines: toWallet
+        ? [{ account: { system: 'manual_adjustments' }, debit: input.amount }, { account: { wallet: walletId }, credit: input.amount }]
+        : [{ account: { wallet: walletId }, debit: input.amount }, { account: { system: 'manual_adjustments' }, credit: input.amount }],
+    })
+    const after = await req.payload.findByID({ collection: 'wallets', id: walletId, depth: 0, overrideAccess: true, req })
+    return { entry: { id: entry.id, reference: entry.reference, type: entry.type }, wallet: { id: after.id, balance: after.balance, held: after.held, currency: after.currency } }
+  })
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { workflowClient } from '../helpers/orderWorkflow'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let w: ReturnType<typeof workflowClient>
+const tokens: Record<string, string> = {}
+const ids: Record<string, number> = {}
+const ALPHA = { host: 'alpha.test' }
+let walletId: number
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  for (const who of ['client', 'writer', 'admin', 'support', 'editor']) {
+    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
+    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
+  }
+  tokens.betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  w = workflowClient(t.api, 'alpha.test', tokens)
+  walletId = await fundWallet(t.payload, 1, ids.client!, 1000, 'test:adjust-fund')
+})
+afterAll(async () => {
+  if (t) await expectLedgerSound(t.payload)
+  await t?.close()
+})
+
+const adjust = (who: string, body: Record<string, unknown>, headers: Record<string, string> = {}, host = ALPHA.host) =>
+  t.api.post(`/api/wallets/${walletId}/adjust`, { host, token: tokens[who], body, headers })
+
+describe('staff adjustments', () => {
+  it('an admin credits and debits a wallet with a reason, as journal entries; a debit never goes below zero', async () => {
+    const credit = await adjust('admin', { direction: 'credit', amount: 500, reason: 'Goodwill for a late order' })
+    expect(credit.status).toBe(201)
+    expect(credit.body.wallet.balance).toBe(1500)
+    expect(credit.body.entry.type).toBe('admin_credit')
+    const debit = await adjust('admin', { direction: 'debit', amount: 300, reason: 'Duplicate credit' })
+    expect(debit.body.wallet.balance).toBe(1200)
+    const over = await adjust('admin', { direction: 'debit', amount: 5000, reason: 'Too much' })
+    expect(over.status).toBe(422)
+    expect(over.body.errors[0].data).toMatchObject({ shortfall: 3800 })
+    const statement = (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body
+    expect(statement.balance).toBe(1200)
+    expect(statement.entries.map((e: { type: string; amount: number }) => [e.type, e.amount])).toEqual([
+      ['admin_debit', -300],
+      ['admin_credit', 500],
+      ['client_wallet_top_up', 1000],
+    ])
+  })
+
+  it('requires a reason, an admin of the website, and replays with the same Idempotency-Key', async () => {
+    expect((await adjust('admin', { direction: 'credit', amount: 100 })).status).toBe(400)
+    expect((await adjust('support', { direction: 'credit', amount: 100, reason: 'x' })).status).toBe(403)
+    // The owner sees the wallet but does not adjust it.
+    expect((await adjust('client', { direction: 'credit', amount: 100, reason: 'x' })).status).toBe(403)
+    expect((await adjust('betaAdmin', { direction: 'credit', amount: 100, reason: 'x' }, {}, 'beta.test')).status).toBe(404)
+    const headers = { 'idempotency-key': 'goodwill-7' }
+    const body = { direction: 'credit', amount: 100, reason: 'Goodwill' }
+    const answers = await Promise.all([adjust('admin', body, headers), adjust('admin', body, headers), adjust('admin', body, headers)])
+    expect(new Set(answers.map((a) => JSON.stringify([a.status, a.body]))).size).toBe(1)
+    expect((await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance).toBe(1300)
+  })
+})
+
+describe('GET /api/ledger/summary', () => {
+  it('reports revenue, writer pay and refunds of the period from the ledger', async () => {
+    const from = new Date(Date.now() - 1000).toISOString()
+    const order = await w.place('client')
+    await w.must('admin', order.id, 'markPaid')
+    await w.must('writer', order.id, 'take')
+    await w.must('writer', order.id, 'submit')
+    await w.must('editor', order.id, 'editorApprove')
+    await w.must('client', order.id, 'complete')
+    expect((await t.api.post(`/api/orders/${order.id}/refunds`, { ...ALPHA, token: tokens.admin, body: { amount: 500, reason: 'Late' } })).status).toBe(201)
+    const to = new Date(Date.now() + 1000).toISOString()
+
+    const res = await t.api.get(`/api/ledger/summary?from=${from}&to=${to}`, { ...ALPHA, token: tokens.admin })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ revenue: order.total - 500, writerPay: 3 * 400, refunds: 500, tips: 0, fines: 0 })
+    const before = await t.api.get(`/api/ledger/summary?from=2020-01-01&to=${from}`, { ...ALPHA, token: tokens.admin })
+    expect(before.body.writerPay).toBe(0)
+    expect((await t.api.get('/api/ledger/summary', { ...ALPHA, token: tokens.support })).status).toBe(403)
+    expect((await t.api.get('/api/ledger/summary?from=yesterday', { ...ALPHA, token: tokens.admin })).status).toBe(400)
+    // Beta's admin sees Beta's ledger, which this order never touched.
+    const beta = await t.api.get(`/api/ledger/summary?from=${from}&to=${to}`, { host: 'beta.test', token: tokens.betaAdmin })
+    expect(beta.body).toMatchObject({ revenue: 0, writerPay: 0, refunds: 0 })
+  })
+})
