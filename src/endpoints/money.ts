@@ -1,15 +1,15 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { actorOf } from '@/access/actor'
 import { ClientError } from '@/errors'
 import { ledgerSummary } from '@/operations/ledger/summary'
 import { adjustWallet } from '@/operations/money/adjustWallet'
 import { withIdempotency } from '@/operations/payments/idempotency'
-import { resolveTenant } from '@/operations/resolveTenant'
+import { requestMember } from '@/operations/requestMember'
 import { toValidationError } from '@/operations/toValidationError'
 
 import { readJsonBody } from './readJsonBody'
+import { sendAnswer } from './sendAnswer'
 
 const adjustment = z.object({
   direction: z.enum(['credit', 'debit'], { error: 'credit or debit.' }),
@@ -30,7 +30,7 @@ export const adjustWalletEndpoint: Endpoint = {
       if (!parsed.success) throw toValidationError(parsed.error, 'wallets', req)
       return { status: 201, body: await adjustWallet(req, id, parsed.data) }
     })
-    return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } })
+    return sendAnswer(answer)
   },
 }
 
@@ -46,10 +46,7 @@ export const ledgerSummaryEndpoint: Endpoint = {
   path: '/ledger/summary',
   method: 'get',
   handler: async (req) => {
-    const actor = actorOf(req)
-    if (!actor) throw new ClientError('Log in first.', 401)
-    const { tenant } = await resolveTenant(req)
-    if (!tenant || !(actor.allTenants || actor.tenantIds.includes(tenant.id))) throw new ClientError('Not Found', 404)
+    const { actor, tenant } = await requestMember(req)
     if (!(actor.allTenants || actor.roles.includes('admin'))) throw new ClientError('Only admins read the ledger.', 403)
     const now = new Date()
     const from = day(req.searchParams.get('from'), new Date(now.getTime() - 30 * 24 * 3600 * 1000), 'from')

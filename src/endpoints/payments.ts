@@ -9,8 +9,8 @@ import { settlePayment } from '@/operations/payments/settlePayment'
 import { handleStripeWebhook } from '@/operations/payments/stripeWebhook'
 
 import { readJsonBody } from './readJsonBody'
+import { sendAnswer } from './sendAnswer'
 
-const answer = ({ status, text }: { status: number; text: string }) => new Response(text, { status, headers: { 'content-type': 'application/json' } })
 
 /** POST /api/payments/checkout `{ purpose, order? | amount?, provider }` (Idempotency-Key honoured) → `{ payment, checkoutUrl? }`. */
 export const checkoutEndpoint: Endpoint = {
@@ -18,7 +18,7 @@ export const checkoutEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const body = await readJsonBody(req)
-    return answer(await withIdempotency(req, 'payments.checkout', body, async () => ({ status: 201, body: await checkout(req, body) })))
+    return sendAnswer(await withIdempotency(req, 'payments.checkout', body, async () => ({ status: 201, body: await checkout(req, body) })))
   },
 }
 
@@ -54,6 +54,6 @@ export const confirmEndpoint: Endpoint = {
     const mayConfirm = idOf(payment.client) === actor.id || actor.allTenants || (actor.roles.includes('admin') && actor.tenantIds.includes(idOf(payment.tenant)!))
     if (!mayConfirm) throw new ClientError('Only the payer or an admin confirms a payment.', 403)
     if (payment.provider !== 'manual') throw new ClientError(`A ${payment.provider} payment is confirmed by its provider.`, 409)
-    return answer(await withIdempotency(req, `payments.confirm.${payment.id}`, {}, async () => ({ status: 200, body: await settlePayment(req, payment.id) })))
+    return sendAnswer(await withIdempotency(req, `payments.confirm.${payment.id}`, {}, async () => ({ status: 200, body: await settlePayment(req, payment.id) })))
   },
 }

@@ -10,6 +10,7 @@ import { withIdempotency } from '@/operations/payments/idempotency'
 import { toValidationError } from '@/operations/toValidationError'
 
 import { readJsonBody } from './readJsonBody'
+import { sendAnswer } from './sendAnswer'
 
 const body = z.object({
   amount: z.number({ error: 'Cents.' }).int('Whole cents.').positive('More than 0.'),
@@ -41,6 +42,6 @@ export const refundEndpoint: Endpoint = {
       const refund = await inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), parsed.data.amount, parsed.data.reason))
       return { status: 201, body: { refund } }
     })
-    return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } })
+    return sendAnswer(answer)
   },
 }
