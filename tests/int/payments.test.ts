@@ -80,6 +80,15 @@ describe('paying orders from the wallet', () => {
     await expectLedgerSound(t.payload)
   })
 
+  it('two wallet payments of one order at once: one pays, the other finds nothing owed', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    await fundWallet(t.payload, alpha, ids.client!, order.total * 2, 'test:fund-twice')
+    const before = (await wallet('client')).balance
+    const [a, b] = await Promise.all([0, 1].map(() => pay('client', { purpose: 'order', order: order.id, provider: 'wallet' })))
+    expect([a!.status, b!.status].sort()).toEqual([201, 422])
+    expect((await wallet('client')).balance).toBe(before - order.total)
+  })
+
   it('refuses paying an order that is not yours (404) or owes nothing (422)', async () => {
     const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
     expect((await pay('client2', { purpose: 'order', order: order.id, provider: 'wallet' })).status).toBe(404)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { actorOf, idOf } from '@/access/actor'
 import { PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
+import { execute, sql } from '@/db/execute'
 import { env, manualPaymentsEnabled } from '@/env'
 import { ClientError } from '@/errors'
 import type { Payment } from '@/payload-types'
@@ -52,6 +53,9 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
     let amount: number
     let orderId: number | null = null
     if (input.purpose === 'order') {
+      // The order's row lock before the payment row references it: concurrent checkouts
+      // of one order then queue here instead of deadlocking on the reference's key lock.
+      await execute(req, sql`SELECT id FROM orders WHERE id = ${input.order} AND tenant_id = ${tenant.id} FOR UPDATE`)
       const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: input.order } }, { tenant: { equals: tenant.id } }, { client: { equals: actor.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
       const order = docs[0]
       if (!order) throw new ClientError(`order: there is no order ${input.order} of yours here.`, 404, { field: 'order' })

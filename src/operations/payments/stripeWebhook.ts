@@ -47,6 +47,10 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
     const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, overrideAccess: true, req: system }) : { docs: [] }
     const payment = docs[0]
     if (!payment) return { received: true as const, ignored: true as const }
+    // The payment's row lock first: linking the event takes a key-share lock on the
+    // payment, and two deliveries holding that while waiting for the update lock would
+    // deadlock each other.
+    await execute(system, sql`SELECT id FROM payments WHERE id = ${payment.id} FOR UPDATE`)
     await execute(system, sql`UPDATE provider_events SET payment_id = ${payment.id} WHERE id = ${fresh[0].id}`)
 
     if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
