@@ -59,17 +59,17 @@ export const fieldForRoles =
     hasRole(actorOf(req), ...roles)
 
 /**
- * Staff of the row's website see every row; anyone else only rows naming them in
+ * Staff of the row's website (or only `staffRoles`) see every row; anyone else only rows naming them in
  * `ownField` (their interests, assignments, requests), within their websites.
  */
 export const staffRowsOrOwn =
-  (ownField: string): Access =>
+  (ownField: string, staffRoles?: Role[]): Access =>
   ({ req }) => {
     const actor = actorOf(req)
     if (!actor) return false
     const tenant = inActorTenants(actor)
     if (tenant === true) return true
-    if (actor.staff) return tenant
+    if (staffRoles ? hasRole(actor, ...staffRoles) : actor.staff) return tenant
     return { and: [tenant, { [ownField]: { equals: actor.id } }] }
   }
 

@@ -15,7 +15,7 @@ let alpha: number
 beforeAll(async () => {
   t = await startTestPayload()
   alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
-  for (const who of ['client', 'client2', 'admin']) {
+  for (const who of ['client', 'client2', 'admin', 'editor', 'support']) {
     tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
     ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
   }
@@ -136,6 +136,9 @@ describe('isolation and immutability', () => {
     expect((await t.api.post('/api/payments/checkout', { ...beta, body: { purpose: 'order', order: order.id, provider: 'manual' } })).status).toBe(404)
     expect((await t.api.get('/api/wallets/me', { host: 'alpha.test', token: tokens.betaClient })).status).toBe(404)
     expect((await t.payload.findByID({ collection: 'payments', id, depth: 0 })).status).toBe('pending')
+    // Money is for admins and support: an editor of the same website sees no payment.
+    expect((await t.api.get(`/api/payments/${id}`, { ...ALPHA, token: tokens.editor })).status).toBe(404)
+    expect((await t.api.get(`/api/payments/${id}`, { ...ALPHA, token: tokens.support })).status).toBe(200)
   })
 
   it('nobody, superadmin included, changes or deletes a journal entry through the API', async () => {

@@ -15,7 +15,7 @@ export const Payments: CollectionConfig<'payments'> = {
   lockDocuments: false,
   endpoints: [stripeWebhookEndpoint, checkoutEndpoint, confirmEndpoint],
   admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'purpose', 'provider', 'status', 'amount', 'createdAt'] },
-  access: { read: staffRowsOrOwn('client'), create: nobody, update: nobody, delete: nobody },
+  access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'reference', type: 'text', required: true, unique: true, maxLength: 64, ...readOnlyField },
     { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },

@@ -12,7 +12,7 @@ export const Refunds: CollectionConfig<'refunds'> = {
   slug: 'refunds',
   lockDocuments: false,
   admin: { group: 'Money', defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
-  access: { read: staffRowsOrOwn('client'), create: nobody, update: nobody, delete: nobody },
+  access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
     { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
