@@ -17,6 +17,22 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
 const settings = loadEnvOrExit()
 
+/**
+ * Where start-up has got to. If the process ends before it listens (an exit code with
+ * no error, e.g. the event loop emptying under an await that never settles), the last
+ * stage is printed so the cause can be found from a CI log.
+ */
+let stage = 'loading modules'
+const reportEarlyExit = (code: number) => {
+  process.stderr.write(`Scriptorium exited with code ${code} during start-up, at: ${stage}\n`)
+}
+process.on('exit', reportEarlyExit)
+const onEmptyLoop = () => {
+  process.stderr.write(`Scriptorium start-up stalled with nothing left to wait on, at: ${stage}\n`)
+  process.exitCode = 1
+}
+process.on('beforeExit', onEmptyLoop)
+
 const main = async () => {
   const { logger } = await import('@/logger')
   const { closePayload, markClosing, migrate, openPayload, poolOf, prepareDatabase } = await import('./boot')
@@ -32,13 +48,17 @@ const main = async () => {
   const { useRateLimitStore } = await import('@/security/rateLimits')
   const { isEmpty, seed } = await import('@/seed')
 
+  stage = 'preparing the database'
   const database = await prepareDatabase()
+  stage = 'starting Payload'
   const payload = await openPayload()
+  stage = 'running migrations'
   await migrate(payload)
 
   const seedDemo = settings.SEED_DEMO_DATA ?? dev
   let seeded = false
   if (seedDemo) {
+    stage = 'seeding demo data'
     // Idempotent: a fresh database gets everything, an older one what later versions added.
     const fresh = await isEmpty(payload)
     if (fresh) logger.info('empty database: seeding demo data')
@@ -46,6 +66,7 @@ const main = async () => {
     seeded = created > 0
   }
 
+  stage = 'preparing Next'
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: path.resolve(import.meta.dirname, '../..'), hostname: 'localhost', port: settings.PORT })
   await nextApp.prepare()
@@ -53,6 +74,7 @@ const main = async () => {
 
   // Background work: with Redis, BullMQ (the worker process does the work, or this one
   // in development); without, everything in this process.
+  stage = 'starting the job runtime and event bus'
   const redisUrl = settings.REDIS_URL ?? null
   const bus = startEventBus(redisUrl)
   const runtime = await startJobRuntime({ payload, redisUrl, work: !redisUrl || dev })
@@ -73,7 +95,10 @@ const main = async () => {
     routers,
     next: (req, res) => handle(req, res),
   })
+  stage = `binding port ${settings.PORT}`
   const server: Server = app.listen(settings.PORT, () => {
+    process.off('exit', reportEarlyExit)
+    process.off('beforeExit', onEmptyLoop)
     process.stdout.write(banner(settings.PORT, seedDemo))
     if (seeded) logger.info('demo data seeded')
   })
