@@ -23,6 +23,7 @@ import { LedgerAccounts } from './src/collections/money/LedgerAccounts'
 import { Payments } from './src/collections/money/Payments'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
+import { Tips } from './src/collections/money/Tips'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
@@ -52,7 +53,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, WriterEarnings, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -69,7 +70,7 @@ export default buildConfig({
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: TOO_LARGE_MESSAGE },
   logger,
   // Refusals are answers, not server faults: keep them out of the error log.
-  loggingLevels: { AuthenticationError: 'info', ClientError: 'info' } as PayloadConfig['loggingLevels'],
+  loggingLevels: { AuthenticationError: 'info', ClientError: 'info', ProviderError: 'warn' } as PayloadConfig['loggingLevels'],
   telemetry: false,
   plugins: [
     storagePlugin(settings),
@@ -91,6 +92,7 @@ export default buildConfig({
         wallets: {},
         payments: {},
         refunds: {},
+        tips: {},
         'writer-earnings': {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.

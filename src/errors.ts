@@ -18,3 +18,11 @@ export class ClientError extends APIError {
  */
 export const refuseField = (collection: string, path: string, message: string, status: 400 | 403 | 404 | 409 | 413) =>
   status === 400 ? new ValidationError({ collection, errors: [{ path, message }] }) : new ClientError(message, status, { errors: [{ path, message }] })
+
+/** A payment provider refused or failed (502): the message is safe to show; nothing was written. */
+export class ProviderError extends APIError {
+  constructor(message: string, data: Record<string, unknown> | null = null) {
+    super(message, 502, data, true)
+    this.name = 'ProviderError'
+  }
+}

@@ -84,6 +84,7 @@ export interface Config {
     wallets: Wallet;
     payments: Payment;
     refunds: Refund;
+    tips: Tip;
     'writer-earnings': WriterEarning;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
@@ -111,6 +112,7 @@ export interface Config {
     wallets: WalletsSelect<false> | WalletsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     refunds: RefundsSelect<false> | RefundsSelect<true>;
+    tips: TipsSelect<false> | TipsSelect<true>;
     'writer-earnings': WriterEarningsSelect<false> | WriterEarningsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
@@ -259,6 +261,26 @@ export interface Tenant {
       highValueThreshold?: number | null;
       qaForNewWriters?: boolean | null;
       newWriterOrderThreshold?: number | null;
+    };
+    tips?: {
+      /**
+       * The writer’s share of a tip, in %; the platform keeps the rest.
+       */
+      writerPercent?: number | null;
+      /**
+       * Cents.
+       */
+      minimum?: number | null;
+      /**
+       * Cents; larger tips are refused.
+       */
+      maximum?: number | null;
+      /**
+       * Tips one client may give in 24 hours.
+       */
+      perDay?: number | null;
+      allowWallet?: boolean | null;
+      allowCard?: boolean | null;
     };
     staffIdleTimeoutMinutes?: number | null;
     /**
@@ -901,10 +923,43 @@ export interface Payment {
   amount: number;
   currency: string;
   order?: (number | null) | Order;
+  tip?: (number | null) | Tip;
   checkoutUrl?: string | null;
   providerSession?: string | null;
+  providerPaymentIntent?: string | null;
+  /**
+   * Cents given back to the card.
+   */
+  amountRefunded?: number | null;
   appliedAt?: string | null;
   failureReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tips".
+ */
+export interface Tip {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  client: number | User;
+  writer: number | User;
+  /**
+   * Cents, what the client gives.
+   */
+  amount: number;
+  /**
+   * Cents, to the writer’s wallet.
+   */
+  writerAmount: number;
+  /**
+   * Cents, the platform’s tip margin.
+   */
+  platformAmount: number;
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  message?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -918,7 +973,13 @@ export interface Refund {
   order: number | Order;
   client: number | User;
   amount: number;
-  destination: 'wallet';
+  destination: 'wallet' | 'provider';
+  status?: ('pending' | 'succeeded' | 'failed') | null;
+  /**
+   * The card payment refunded (provider refunds).
+   */
+  payment?: (number | null) | Payment;
+  providerRefund?: string | null;
   reason: string;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -1145,6 +1206,16 @@ export interface TenantsSelect<T extends boolean = true> {
               highValueThreshold?: T;
               qaForNewWriters?: T;
               newWriterOrderThreshold?: T;
+            };
+        tips?:
+          | T
+          | {
+              writerPercent?: T;
+              minimum?: T;
+              maximum?: T;
+              perDay?: T;
+              allowWallet?: T;
+              allowCard?: T;
             };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
@@ -1503,8 +1574,11 @@ export interface PaymentsSelect<T extends boolean = true> {
   amount?: T;
   currency?: T;
   order?: T;
+  tip?: T;
   checkoutUrl?: T;
   providerSession?: T;
+  providerPaymentIntent?: T;
+  amountRefunded?: T;
   appliedAt?: T;
   failureReason?: T;
   updatedAt?: T;
@@ -1520,8 +1594,28 @@ export interface RefundsSelect<T extends boolean = true> {
   client?: T;
   amount?: T;
   destination?: T;
+  status?: T;
+  payment?: T;
+  providerRefund?: T;
   reason?: T;
   createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tips_select".
+ */
+export interface TipsSelect<T extends boolean = true> {
+  tenant?: T;
+  order?: T;
+  client?: T;
+  writer?: T;
+  amount?: T;
+  writerAmount?: T;
+  platformAmount?: T;
+  status?: T;
+  message?: T;
   updatedAt?: T;
   createdAt?: T;
 }

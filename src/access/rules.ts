@@ -1,4 +1,4 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 
 import type { Role } from '@/domain/roles'
 
@@ -60,17 +60,20 @@ export const fieldForRoles =
 
 /**
  * Staff of the row's website (or only `staffRoles`) see every row; anyone else only rows naming them in
- * `ownField` (their interests, assignments, requests), within their websites.
+ * `ownField` (their interests, assignments, requests), or in any of several (a tip's client and writer),
+ * within their websites.
  */
 export const staffRowsOrOwn =
-  (ownField: string, staffRoles?: Role[]): Access =>
+  (ownField: string | readonly string[], staffRoles?: Role[]): Access =>
   ({ req }) => {
     const actor = actorOf(req)
     if (!actor) return false
     const tenant = inActorTenants(actor)
     if (tenant === true) return true
     if (staffRoles ? hasRole(actor, ...staffRoles) : actor.staff) return tenant
-    return { and: [tenant, { [ownField]: { equals: actor.id } }] }
+    const fields = typeof ownField === 'string' ? [ownField] : ownField
+    const own: Where = fields.length === 1 ? { [fields[0]!]: { equals: actor.id } } : { or: fields.map((field) => ({ [field]: { equals: actor.id } })) }
+    return { and: [tenant, own] }
   }
 
 /** A field only the server writes (from the request and related documents), never a body. */

@@ -14,12 +14,12 @@ import { sendAnswer } from './sendAnswer'
 
 const body = z.object({
   amount: z.number({ error: 'Cents.' }).int('Whole cents.').positive('More than 0.'),
-  destination: z.literal('wallet', { error: 'wallet (refunds to the card come with provider refunds).' }).default('wallet'),
+  destination: z.enum(['wallet', 'provider'], { error: 'One of wallet, provider (back to the card).' }).default('wallet'),
   reason: z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(500),
 })
 
 /**
- * POST /api/orders/:id/refunds `{ amount, destination: "wallet", reason }` (admins of the
+ * POST /api/orders/:id/refunds `{ amount, destination: "wallet" | "provider", reason }` (admins of the
  * order's website; Idempotency-Key honoured) → 201 `{ refund }`. Partial refunds add up
  * to at most what the order was paid (422).
  */
@@ -39,7 +39,7 @@ export const refundEndpoint: Endpoint = {
       if (!docs[0]) throw new ClientError('Not Found', 404)
       const tenant = idOf(docs[0].tenant)!
       if (!(actor.allTenants || (actor.roles.includes('admin') && actor.tenantIds.includes(tenant)))) throw new ClientError('Only an admin of the website refunds.', 403)
-      const refund = await inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), parsed.data.amount, parsed.data.reason))
+      const refund = await inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), parsed.data.amount, parsed.data.reason, parsed.data.destination))
       return { status: 201, body: { refund } }
     })
     return sendAnswer(answer)

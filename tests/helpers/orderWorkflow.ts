@@ -38,5 +38,14 @@ export const workflowClient = (api: Api, host: string, tokens: Record<string, st
   }
 }
 
+/** A client's order paid (by staff), taken by `writer`, submitted and passed by the editor: delivered to the client. */
+export const deliveredOrder = async (w: ReturnType<typeof workflowClient>, client = 'client', writer = 'writer'): Promise<Order> => {
+  const order = await w.place(client)
+  await w.must('admin', order.id, 'markPaid')
+  await w.must(writer, order.id, 'take')
+  await w.must(writer, order.id, 'submit')
+  return w.must('editor', order.id, 'editorApprove')
+}
+
 export const eventsOf = async (payload: Payload, orderId: number) =>
   (await payload.find({ collection: 'order-events', where: { order: { equals: orderId } }, sort: 'createdAt', depth: 0, limit: 200 })).docs

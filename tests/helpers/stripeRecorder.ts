@@ -5,12 +5,15 @@ export type Recorded = { method: string; path: string; form: URLSearchParams; he
 
 /**
  * Stands in for api.stripe.com at Stripe's boundary: records every request the SDK
- * makes (form-encoded, as Stripe takes them) and answers Checkout Session creation with
- * the shape Stripe returns. Nothing leaves the machine.
+ * makes (form-encoded, as Stripe takes them) and answers Checkout Session and Refund
+ * creation with the shapes Stripe returns. Nothing leaves the machine.
  */
 export const startStripeRecorder = async () => {
   const requests: Recorded[] = []
   let sessions = 0
+  let refunds = 0
+  /** How the next refunds are answered: Stripe's success, a pending refund, or a card error. */
+  const behaviour = { refunds: 'succeeded' as 'succeeded' | 'pending' | 'error' }
   const server: Server = createServer((req, res) => {
     let raw = ''
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
@@ -37,11 +40,32 @@ export const startStripeRecorder = async () => {
         )
         return
       }
+      if (req.method === 'POST' && req.url === '/v1/refunds') {
+        if (behaviour.refunds === 'error') {
+          res.writeHead(402, { 'content-type': 'application/json' })
+          res.end(JSON.stringify({ error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } }))
+          return
+        }
+        refunds += 1
+        res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_re_${refunds}` })
+        res.end(
+          JSON.stringify({
+            id: `re_test_${refunds.toString().padStart(6, '0')}`,
+            object: 'refund',
+            amount: Number(form.get('amount')),
+            currency: 'usd',
+            payment_intent: form.get('payment_intent'),
+            status: behaviour.refunds,
+            metadata: { reference: form.get('metadata[reference]') },
+          }),
+        )
+        return
+      }
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: `Unrecorded route ${req.method} ${req.url}` } }))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return { url: `http://127.0.0.1:${port}`, requests, behaviour, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }

@@ -183,6 +183,17 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Refund', many: 'Refunds', count: 'countRefunds', update: 'updateRefund', delete: 'deleteRefund', dataType: '' },
   },
+  tips: {
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({
+        collection: 'tips',
+        data: { tenant: tenantId, order: await orderOf(payload, tenantId), client: await userOf(payload, tenantId, 'client'), writer: await userOf(payload, tenantId, 'writer'), amount: 500, writerAmount: 400, platformAmount: 100, status: 'pending' },
+      })
+      return doc.id
+    },
+    patch: { message: 'Hijacked' },
+    graphql: { one: 'Tip', many: 'Tips', count: 'countTips', update: 'updateTip', delete: 'deleteTip', dataType: '' },
+  },
   'writer-earnings': {
     documentOf: async (payload, tenantId) => {
       const order = await orderOf(payload, tenantId)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { expectLedgerSound } from '../helpers/money'
-import { workflowClient } from '../helpers/orderWorkflow'
+import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -79,14 +79,7 @@ describe('refunds', () => {
 })
 
 describe('writer earnings', () => {
-  const completed = async () => {
-    const order = await w.place('client')
-    await w.must('admin', order.id, 'markPaid')
-    await w.must('writer', order.id, 'take')
-    await w.must('writer', order.id, 'submit')
-    await w.must('editor', order.id, 'editorApprove')
-    return w.must('client', order.id, 'complete')
-  }
+  const completed = async () => w.must('client', (await deliveredOrder(w)).id, 'complete')
 
   it('posts one earning, at the rate card frozen at assignment, for the writer who completed the order', async () => {
     const order = await completed()

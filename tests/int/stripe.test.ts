@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { expectLedgerSound } from '../helpers/money'
+import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { startStripeRecorder } from '../helpers/stripeRecorder'
 import { placeOrderFor } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
@@ -24,6 +24,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
   tokens.client = await t.api.login('client@alpha.test', DEMO_PASSWORD, ALPHA)
+  tokens.admin = await t.api.login('admin@alpha.test', DEMO_PASSWORD, ALPHA)
 })
 afterAll(async () => {
   if (t) await expectLedgerSound(t.payload)
@@ -103,5 +104,103 @@ describe('Stripe checkout and webhooks', () => {
     expect((await deliver(completed)).body.duplicate).toBe(true)
     expect((await t.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0 })).docs[0]!.status).toBe('succeeded')
     await expectLedgerSound(t.payload)
+  })
+})
+
+describe('refunds to the card', () => {
+  let orderId: number
+  let total: number
+  let paymentId: number
+
+  const refund = (body: Record<string, unknown>) => t.api.post(`/api/orders/${orderId}/refunds`, { ...ALPHA, token: tokens.admin, body: { destination: 'provider', reason: 'Late delivery', ...body } })
+  const orderNow = () => t.payload.findByID({ collection: 'orders', id: orderId, depth: 0 })
+  const paymentNow = () => t.payload.findByID({ collection: 'payments', id: paymentId, depth: 0 })
+  const written = async () => ({
+    refunds: (await t.payload.count({ collection: 'refunds' })).totalDocs,
+    entries: (await t.payload.count({ collection: 'journal-entries' })).totalDocs,
+  })
+
+  beforeAll(async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    orderId = order.id
+    total = order.total
+    const res = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'order', order: orderId, provider: 'stripe' } })
+    paymentId = res.body.payment.id
+    const reference = res.body.payment.reference as string
+    const paid = await deliver(event('evt_refundable_paid', 'checkout.session.completed', { object: 'checkout.session', client_reference_id: reference, payment_status: 'paid', payment_intent: 'pi_test_refundable', metadata: { reference } }))
+    expect(paid.status).toBe(200)
+    expect(await paymentNow()).toMatchObject({ status: 'succeeded', providerPaymentIntent: 'pi_test_refundable' })
+  })
+
+  it('refunds part of the card payment through Stripe, once per request, and journals revenue → gateway', async () => {
+    const res = await refund({ amount: 1500 })
+    expect(res.status).toBe(201)
+    expect(res.body.refund).toMatchObject({ destination: 'provider', status: 'succeeded', amount: 1500, payment: paymentId, providerRefund: expect.stringMatching(/^re_test_/) })
+    const sent = recorder.requests.at(-1)!
+    expect(sent.path).toBe('/v1/refunds')
+    expect(Object.fromEntries(sent.form)).toMatchObject({ payment_intent: 'pi_test_refundable', amount: '1500', 'metadata[order]': String(orderId) })
+    // Stripe's own idempotency key is the refund's reference: a retried request never refunds twice at Stripe.
+    expect(sent.headers['idempotency-key']).toBe(`refund:order:${orderId}:1`)
+    expect(await orderNow()).toMatchObject({ amountPaid: total - 1500, paymentStatus: 'partially_paid' })
+    expect(await paymentNow()).toMatchObject({ amountRefunded: 1500 })
+    const entry = (await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `refund:order:${orderId}:1` } }, depth: 0 })).docs[0]
+    expect(entry).toMatchObject({ type: 'provider_refund' })
+    await expectLedgerSound(t.payload)
+  })
+
+  it('refuses more than the card payment has left (422) and a provider refusal (502), writing nothing', async () => {
+    const before = await written()
+    const requests = recorder.requests.length
+    const over = await refund({ amount: total - 1500 + 1 })
+    expect(over.status).toBe(422)
+    expect(over.body.errors[0].data).toMatchObject({ field: 'amount' })
+    expect(recorder.requests.length).toBe(requests)
+
+    recorder.behaviour.refunds = 'error'
+    try {
+      const refused = await refund({ amount: 100 })
+      expect(refused.status).toBe(502)
+      expect(refused.body.errors[0].message).toMatch(/refused by the provider/)
+    } finally {
+      recorder.behaviour.refunds = 'succeeded'
+    }
+    expect(await written()).toEqual(before)
+    expect(await orderNow()).toMatchObject({ amountPaid: total - 1500 })
+    expect(await paymentNow()).toMatchObject({ amountRefunded: 1500 })
+  })
+
+  it('a pending card refund that Stripe later fails is undone: the money is the order’s again', async () => {
+    recorder.behaviour.refunds = 'pending'
+    let refundId: string
+    try {
+      const res = await refund({ amount: 500 })
+      expect(res.status).toBe(201)
+      expect(res.body.refund).toMatchObject({ status: 'pending' })
+      refundId = res.body.refund.providerRefund
+    } finally {
+      recorder.behaviour.refunds = 'succeeded'
+    }
+    expect(await orderNow()).toMatchObject({ amountPaid: total - 2000 })
+    const failed = event('evt_refund_failed', 'refund.failed', { object: 'refund', id: refundId, status: 'failed', metadata: { reference: 'x' } })
+    const answers = await Promise.all([deliver(failed), deliver(failed), deliver(event('evt_refund_failed_2', 'refund.updated', { object: 'refund', id: refundId, status: 'failed' }))])
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
+    expect(await orderNow()).toMatchObject({ amountPaid: total - 1500, paymentStatus: 'partially_paid' })
+    expect(await paymentNow()).toMatchObject({ amountRefunded: 1500 })
+    const rows = (await t.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0 })).docs
+    expect(rows).toMatchObject([{ status: 'failed' }])
+    expect((await t.payload.count({ collection: 'journal-entries', where: { reference: { equals: `refund-failed:${refundId}` } } })).totalDocs).toBe(1)
+    const summary = await t.api.get(`/api/ledger/summary?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`, { ...ALPHA, token: tokens.admin })
+    expect(summary.body.refunds).toBe(1500)
+    await expectLedgerSound(t.payload)
+  })
+
+  it('an order paid from the wallet has nothing to give back to a card', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    const client = (await t.payload.find({ collection: 'users', where: { email: { equals: 'client@alpha.test' } }, depth: 0 })).docs[0]!.id
+    await fundWallet(t.payload, alpha, client, order.total, `test:stripe:wallet:${order.id}`)
+    expect((await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'order', order: order.id, provider: 'wallet' } })).status).toBe(201)
+    const res = await t.api.post(`/api/orders/${order.id}/refunds`, { ...ALPHA, token: tokens.admin, body: { amount: 100, destination: 'provider', reason: 'x' } })
+    expect(res.status).toBe(422)
+    expect(res.body.errors[0].data).toMatchObject({ field: 'amount', refundable: 0 })
   })
 })

@@ -5,7 +5,7 @@ import { readOnlyField } from '@/collections/orderRecords/fields'
 
 /**
  * Money given back to a client for an order (reference §6.5): never more than the order
- * has been paid, in total; to the client's wallet. Staff of the website read all; the
+ * has been paid, in total; to the client's wallet or back to the card (a Stripe refund). Staff of the website read all; the
  * client their own.
  */
 export const Refunds: CollectionConfig<'refunds'> = {
@@ -17,7 +17,10 @@ export const Refunds: CollectionConfig<'refunds'> = {
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
     { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
     { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField },
-    { name: 'destination', type: 'select', required: true, options: ['wallet'], ...readOnlyField },
+    { name: 'destination', type: 'select', required: true, options: ['wallet', 'provider'], ...readOnlyField },
+    { name: 'status', type: 'select', defaultValue: 'succeeded', options: ['pending', 'succeeded', 'failed'], ...readOnlyField },
+    { name: 'payment', type: 'relationship', relationTo: 'payments', ...readOnlyField, admin: { readOnly: true, description: 'The card payment refunded (provider refunds).' } },
+    { name: 'providerRefund', type: 'text', index: true, ...readOnlyField },
     { name: 'reason', type: 'text', required: true, maxLength: 500, ...readOnlyField },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
   ],

@@ -14,3 +14,6 @@ export const canMoveTo = (from: PaymentStatus, to: PaymentStatus): boolean => fr
 /** Top-ups: at least 1.00, at most 10 000.00 in the website's currency. */
 export const TOP_UP_MIN = 100
 export const TOP_UP_MAX = 1_000_000
+
+/** A checkout not paid within this long expires (reference: expires_at = created + 30 min; Stripe's shortest session). */
+export const PAYMENT_EXPIRY_MINUTES = 30

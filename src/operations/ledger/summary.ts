@@ -7,8 +7,8 @@ type Row = { revenue: string | null; writer_pay: string | null; refunds: string 
 /**
  * A website's money for a period, from the ledger alone (never from business tables):
  * revenue = net credits to platform revenue (refunds to clients come out of it), writer
- * pay = net debits to compensation expense, refunds = wallet and provider refunds, tips
- * and fines = credits to their accounts. Cents.
+ * pay = net debits to compensation expense, refunds = wallet and provider refunds, tips =
+ * what clients gave (writer and platform shares), fines = credits to their account. Cents.
  */
 export const ledgerSummary = async (req: PayloadRequest, tenant: number, from: Date, to: Date) => {
   const [row] = await execute<Row>(
@@ -16,8 +16,9 @@ export const ledgerSummary = async (req: PayloadRequest, tenant: number, from: D
     sql`SELECT
           SUM(CASE WHEN a.code = 'platform_revenue' THEN l.credit - l.debit END) AS revenue,
           SUM(CASE WHEN a.code = 'writer_compensation_expense' THEN l.debit - l.credit END) AS writer_pay,
-          SUM(CASE WHEN e.type = 'client_wallet_refund' AND a.code = 'platform_revenue' THEN l.debit END) AS refunds,
-          SUM(CASE WHEN a.code IN ('writer_tip_payable', 'platform_tip_margin') THEN l.credit - l.debit END) AS tips,
+          SUM(CASE WHEN e.type IN ('client_wallet_refund', 'provider_refund') AND a.code = 'platform_revenue' THEN l.debit
+                   WHEN e.type = 'provider_refund_failed' AND a.code = 'platform_revenue' THEN -l.credit END) AS refunds,
+          SUM(CASE WHEN e.type = 'tip_settlement' THEN l.debit END) AS tips,
           SUM(CASE WHEN a.code = 'fines_recovery' THEN l.credit - l.debit END) AS fines
         FROM journal_entries e
         JOIN journal_entries_lines l ON l._parent_id = e.id

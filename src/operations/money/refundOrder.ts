@@ -1,37 +1,101 @@
 import type { PayloadRequest } from 'payload'
 
 import { actorOf, idOf } from '@/access/actor'
-import { ClientError } from '@/errors'
-import type { Order } from '@/payload-types'
+import { execute, sql } from '@/db/execute'
+import { ClientError, ProviderError } from '@/errors'
+import type { Order, Payment } from '@/payload-types'
 
-import { post } from '../ledger/post'
+import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
+import { readLockedOrder } from '../orders/lockOrder'
+import { stripeClient } from '../payments/stripeClient'
+
+export type RefundDestination = 'wallet' | 'provider'
 
 /**
- * Gives `amount` of what an order was paid back to its client's wallet, in the caller's
- * transaction, with the order locked by the caller: never more than the order still
- * holds (422 naming the most), revenue reversed into the wallet, the order's paid amount
- * and payment status lowered. Returns the refund row.
+ * The order's card payment that can take `amount` back: the newest succeeded Stripe
+ * payment with that much not yet refunded, under its row lock. 422 naming the most one
+ * card refund can be when none can.
  */
-export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string) => {
+const refundablePayment = async (req: PayloadRequest, order: Order, amount: number): Promise<Payment> => {
+  const { docs } = await req.payload.find({
+    collection: 'payments',
+    where: { and: [{ order: { equals: order.id } }, { purpose: { equals: 'order' } }, { provider: { equals: 'stripe' } }, { status: { equals: 'succeeded' } }] },
+    sort: '-createdAt',
+    depth: 0,
+    limit: 50,
+    overrideAccess: true,
+    req,
+  })
+  const room = (p: Payment) => p.amount - (p.amountRefunded ?? 0)
+  const payment = docs.find((p) => room(p) >= amount && p.providerPaymentIntent)
+  if (!payment) {
+    const most = Math.max(0, ...docs.filter((p) => p.providerPaymentIntent).map(room))
+    throw new ClientError(`amount: at most ${most} cents can go back to the card in one refund (the rest was paid another way).`, 422, { field: 'amount', refundable: most })
+  }
+  await execute(req, sql`SELECT id FROM payments WHERE id = ${payment.id} FOR UPDATE`)
+  return payment
+}
+
+/**
+ * Gives `amount` of what an order was paid back to its client, in the caller's
+ * transaction, with the order locked by the caller: never more than the order still
+ * holds (422 naming the most). To the wallet: revenue → the client's wallet. To the
+ * provider: Stripe refunds the card payment (its idempotency key is the refund's
+ * reference, so a retried request never refunds twice), then revenue → gateway clearing;
+ * if Stripe refuses, nothing is written. Either way the order's paid amount and payment
+ * status go down. Returns the refund row.
+ */
+export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, destination: RefundDestination = 'wallet') => {
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })
   if (amount > order.amountPaid) throw new ClientError(`amount: at most ${order.amountPaid} cents can be refunded on this order.`, 422, { field: 'amount', refundable: order.amountPaid })
   const tenant = idOf(order.tenant)!
   const client = idOf(order.client)!
-  const wallet = await ensureWallet(req, tenant, client, 'client')
   const { totalDocs: previous } = await req.payload.count({ collection: 'refunds', where: { order: { equals: order.id } }, overrideAccess: true, req })
-  const refund = await req.payload.create({
+  const reference = `refund:order:${order.id}:${previous + 1}`
+
+  let credited: AccountRef
+  let provider: { payment: Payment; refundId: string; status: 'succeeded' | 'pending' } | null = null
+  if (destination === 'wallet') credited = { wallet: (await ensureWallet(req, tenant, client, 'client')).id }
+  else {
+    const stripe = stripeClient()
+    if (!stripe) throw new ClientError('destination: card refunds are not configured on this server.', 400, { field: 'destination' })
+    const payment = await refundablePayment(req, order, amount)
+    let refund
+    try {
+      refund = await stripe.refunds.create({ payment_intent: payment.providerPaymentIntent!, amount, metadata: { reference, order: String(order.id) } }, { idempotencyKey: reference })
+    } catch (error) {
+      throw new ProviderError(`The card refund was refused by the provider: ${(error as Error).message}`, { field: 'destination' })
+    }
+    if (refund.status === 'failed' || refund.status === 'canceled') throw new ProviderError(`The card refund was refused by the provider (${refund.status}).`, { field: 'destination' })
+    provider = { payment, refundId: refund.id, status: refund.status === 'succeeded' ? 'succeeded' : 'pending' }
+    credited = { system: 'gateway_clearing' }
+    await req.payload.update({ collection: 'payments', id: payment.id, data: { amountRefunded: (payment.amountRefunded ?? 0) + amount }, depth: 0, overrideAccess: true, req })
+  }
+
+  const row = await req.payload.create({
     collection: 'refunds',
-    data: { tenant, order: order.id, client, amount, destination: 'wallet', reason, createdBy: actorOf(req)?.id ?? null },
+    data: {
+      tenant,
+      order: order.id,
+      client,
+      amount,
+      destination,
+      reason,
+      createdBy: actorOf(req)?.id ?? null,
+      payment: provider?.payment.id ?? null,
+      providerRefund: provider?.refundId ?? null,
+      status: provider?.status ?? 'succeeded',
+    },
     depth: 0,
     overrideAccess: true,
     req,
   })
   await post(req, tenant, {
-    reference: `refund:order:${order.id}:${previous + 1}`,
-    type: 'client_wallet_refund',
+    reference,
+    type: destination === 'wallet' ? 'client_wallet_refund' : 'provider_refund',
     memo: reason,
-    lines: [{ account: { system: 'platform_revenue' }, debit: amount }, { account: { wallet: wallet.id }, credit: amount }],
+    lines: [{ account: { system: 'platform_revenue' }, debit: amount }, { account: credited, credit: amount }],
   })
   const amountPaid = order.amountPaid - amount
   await req.payload.update({
@@ -42,5 +106,39 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     overrideAccess: true,
     req,
   })
-  return refund
+  return row
+}
+
+/**
+ * Stripe reports on a card refund (its webhook, already verified): a pending refund
+ * that succeeds is marked so; one that fails or is canceled is undone in one step:
+ * the money is the order's again (gateway clearing → revenue), the order's paid amount
+ * and the payment's refunded amount go back up. Anything already settled is left alone.
+ */
+export const providerRefundUpdate = async (req: PayloadRequest, refundId: string, status: string): Promise<boolean> => {
+  const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, overrideAccess: true, req })
+  if (!docs[0]) return false
+  const order = await readLockedOrder(req, idOf(docs[0].order)!)
+  const refund = await req.payload.findByID({ collection: 'refunds', id: docs[0].id, depth: 0, overrideAccess: true, req })
+  if (refund.status !== 'pending' && !(refund.status === 'succeeded' && (status === 'failed' || status === 'canceled'))) return true
+  if (status === 'succeeded') {
+    await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'succeeded' }, depth: 0, overrideAccess: true, req })
+    return true
+  }
+  if (status !== 'failed' && status !== 'canceled') return true
+  const tenant = idOf(refund.tenant)!
+  await post(req, tenant, {
+    reference: `refund-failed:${refund.providerRefund}`,
+    type: 'provider_refund_failed',
+    memo: `The card refund ${refund.providerRefund} ${status}: the money stays with the order`,
+    lines: [{ account: { system: 'gateway_clearing' }, debit: refund.amount }, { account: { system: 'platform_revenue' }, credit: refund.amount }],
+  })
+  const paymentId = idOf(refund.payment)
+  if (paymentId) {
+    await execute(req, sql`UPDATE payments SET amount_refunded = amount_refunded - ${refund.amount} WHERE id = ${paymentId}`)
+  }
+  const amountPaid = order.amountPaid + refund.amount
+  await req.payload.update({ collection: 'orders', id: order.id, data: { amountPaid, paymentStatus: amountPaid >= order.total ? 'fully_paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, overrideAccess: true, req })
+  return true
 }

@@ -6,6 +6,7 @@ import { OPEN_REQUEST_STATUSES, type RequestKind } from '@/domain/orders/request
 import { DEFAULT_STAFFING, type StaffingSettings } from '@/domain/orders/staffing'
 import { CLOSED_FOR_STAFFING, type OrderStatus } from '@/domain/orders/statuses'
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '@/domain/orders/submitRouting'
+import { withDefaults } from '@/domain/withDefaults'
 import { writerIneligibility } from '@/domain/writers/levels'
 import type { Order, OrderInterest, OrderRequest, Tenant } from '@/payload-types'
 
@@ -14,15 +15,6 @@ import { idOf, openRequests, tenantOf } from './records'
 const dateOf = (value: string | null | undefined): Date | null => (value ? new Date(value) : null)
 
 export type WebsiteWorkflow = { staffing: StaffingSettings; review: ReviewPolicy }
-
-const withDefaults = <T extends object>(defaults: T, stored: Partial<Record<keyof T, unknown>> | null | undefined): T => {
-  const out = { ...defaults }
-  for (const key of Object.keys(defaults) as (keyof T)[]) {
-    const value = stored?.[key]
-    if (value !== null && value !== undefined) out[key] = value as T[keyof T]
-  }
-  return out
-}
 
 export const websiteWorkflow = (tenant: Pick<Tenant, 'settings'>): WebsiteWorkflow => ({
   staffing: withDefaults(DEFAULT_STAFFING, tenant.settings?.staffing),

@@ -4,31 +4,57 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { actorOf, idOf } from '@/access/actor'
-import { PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
+import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
 import { env, manualPaymentsEnabled } from '@/env'
 import { ClientError } from '@/errors'
-import type { Payment } from '@/payload-types'
+import type { Order, Payment, Tip } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
 import { resolveTenant } from '../resolveTenant'
 import { toValidationError } from '../toValidationError'
 
 import { settlePayment } from './settlePayment'
+import { createTip } from './tips'
 import { stripeClient } from './stripeClient'
 
+const orderId = z.number({ error: 'The id of your order.' }).int().positive()
+const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
+
 const body = z.discriminatedUnion('purpose', [
-  z.object({ purpose: z.literal('order'), order: z.number({ error: 'The id of your order.' }).int().positive(), provider: z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` }) }),
+  z.object({ purpose: z.literal('order'), order: orderId, provider }),
   z.object({
     purpose: z.literal('wallet_top_up'),
     amount: z.number({ error: 'Cents.' }).int('Whole cents.').min(TOP_UP_MIN, `At least ${TOP_UP_MIN} cents.`).max(TOP_UP_MAX, `At most ${TOP_UP_MAX} cents.`),
     provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual (a wallet is not topped up from itself).' }),
   }),
-], { error: 'One of order, wallet_top_up (invoices, installments and tips come with their features).' })
+  z.object({
+    purpose: z.literal('tip'),
+    order: orderId,
+    amount: z.number({ error: 'Cents.' }).int('Whole cents.').positive('More than 0.'),
+    provider,
+    message: z.string({ error: 'Text.' }).trim().max(500, 'At most 500 characters.').optional(),
+  }),
+], { error: 'One of order, wallet_top_up, tip (invoices and installments come with their feature).' })
 
 export type CheckoutAnswer = { payment: Payment; checkoutUrl?: string | null }
 
 const newReference = () => `pay_${randomBytes(12).toString('hex')}`
+
+const productName = (purpose: 'order' | 'wallet_top_up' | 'tip', order: number | null) =>
+  purpose === 'order' ? `Order ${order}` : purpose === 'tip' ? `Tip for the writer of order ${order}` : 'Wallet top-up'
+
+/**
+ * One of the caller's orders on the website, under its row lock. The lock comes before
+ * the payment row that references the order: concurrent checkouts of one order then
+ * queue here instead of deadlocking on the reference's key lock.
+ */
+const lockClientOrder = async (req: PayloadRequest, tenant: number, client: number, id: number): Promise<Order> => {
+  await execute(req, sql`SELECT id FROM orders WHERE id = ${id} AND tenant_id = ${tenant} FOR UPDATE`)
+  const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: id } }, { tenant: { equals: tenant } }, { client: { equals: client } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+  if (!docs[0]) throw new ClientError(`order: there is no order ${id} of yours here.`, 404, { field: 'order' })
+  return docs[0]
+}
 
 /**
  * POST /api/payments/checkout: a client pays one of their orders, or tops up their
@@ -51,21 +77,22 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
 
   const created = await inTransaction(req, async () => {
     let amount: number
-    let orderId: number | null = null
-    if (input.purpose === 'order') {
-      // The order's row lock before the payment row references it: concurrent checkouts
-      // of one order then queue here instead of deadlocking on the reference's key lock.
-      await execute(req, sql`SELECT id FROM orders WHERE id = ${input.order} AND tenant_id = ${tenant.id} FOR UPDATE`)
-      const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: input.order } }, { tenant: { equals: tenant.id } }, { client: { equals: actor.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
-      const order = docs[0]
-      if (!order) throw new ClientError(`order: there is no order ${input.order} of yours here.`, 404, { field: 'order' })
-      amount = order.total - order.amountPaid
-      if (amount <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
-      orderId = order.id
-    } else amount = input.amount
+    let order: Order | null = null
+    let tip: Tip | null = null
+    if (input.purpose === 'wallet_top_up') amount = input.amount
+    else {
+      order = await lockClientOrder(req, tenant.id, actor.id, input.order)
+      if (input.purpose === 'order') {
+        amount = order.total - order.amountPaid
+        if (amount <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
+      } else {
+        tip = await createTip(req, tenant, order, input)
+        amount = tip.amount
+      }
+    }
     const payment = await req.payload.create({
       collection: 'payments',
-      data: { tenant: tenant.id, client: actor.id, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount, currency: tenant.currency ?? 'USD', order: orderId },
+      data: { tenant: tenant.id, client: actor.id, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount, currency: tenant.currency ?? 'USD', order: order?.id ?? null, tip: tip?.id ?? null },
       depth: 0,
       overrideAccess: true,
       req,
@@ -84,7 +111,9 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
     client_reference_id: created.reference,
     metadata: { reference: created.reference, tenant: String(tenant.id) },
     payment_intent_data: { metadata: { reference: created.reference } },
-    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: input.purpose === 'order' ? `Order ${idOf(created.order)}` : 'Wallet top-up' } } }],
+    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: productName(input.purpose, idOf(created.order)) } } }],
+    // Stripe's shortest session (30 min, plus a minute of slack): the card page closes when our payment expires.
+    expires_at: Math.floor(Date.now() / 1000) + (PAYMENT_EXPIRY_MINUTES + 1) * 60,
     success_url: `${base}/pay/done?reference=${created.reference}`,
     cancel_url: `${base}/pay/cancelled?reference=${created.reference}`,
   })

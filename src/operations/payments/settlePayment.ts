@@ -11,6 +11,8 @@ import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { applyPayment } from '../orders/applyPayment'
 
+import { failTip, settleTip } from './tips'
+
 /** Where the money came from, on the debit side of the entry. */
 const sourceOf = async (req: PayloadRequest, payment: Payment, tenant: number) =>
   payment.provider === 'wallet' ? { wallet: (await ensureWallet(req, tenant, idOf(payment.client)!, 'client')).id } : { system: 'gateway_clearing' }
@@ -47,6 +49,10 @@ const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
     await creditWallet(req, payment, tenant, reference, 'Wallet top-up')
     return 'wallet_credited'
   }
+  if (payment.purpose === 'tip') {
+    await settleTip(req, payment, await sourceOf(req, payment, tenant), reference)
+    return 'tip_paid'
+  }
   throw new Error(`payments for ${payment.purpose} are not applied by this version`)
 }
 
@@ -80,5 +86,6 @@ export const failPayment = async (req: PayloadRequest, paymentId: number, status
     await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
+    if (payment.purpose === 'tip') await failTip(req, payment)
     return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, overrideAccess: true, req })
   })

@@ -6,6 +6,7 @@ import { env } from '@/env'
 import { ClientError } from '@/errors'
 
 import { inTransaction } from '../inTransaction'
+import { providerRefundUpdate } from '../money/refundOrder'
 
 import { failPayment, settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
@@ -17,8 +18,8 @@ const referenceOf = (object: { client_reference_id?: string | null; metadata?: R
 /**
  * POST /api/payments/webhooks/stripe: verifies the signature over the raw body (400 and
  * nothing written when it fails or is stale), records the event id once (a replay
- * answers 200 and does nothing), and settles or fails the payment it names, all in one
- * transaction.
+ * answers 200 and does nothing), and settles or fails the payment it names (or updates
+ * the card refund it names), all in one transaction.
  */
 export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string): Promise<{ received: true; duplicate?: true; ignored?: true }> => {
   const stripe = stripeClient()
@@ -42,7 +43,19 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
           ON CONFLICT (provider, event_id) DO NOTHING RETURNING id`,
     )
     if (!fresh[0]) return { received: true as const, duplicate: true as const }
-    const object = event.data.object as { client_reference_id?: string | null; metadata?: Record<string, string> | null; payment_status?: string; last_payment_error?: { message?: string } | null }
+    if (event.type === 'refund.updated' || event.type === 'refund.failed' || event.type === 'charge.refund.updated') {
+      const refund = event.data.object as { id: string; status?: string | null }
+      return (await providerRefundUpdate(system, refund.id, refund.status ?? '')) ? { received: true as const } : { received: true as const, ignored: true as const }
+    }
+    const object = event.data.object as {
+      id?: string
+      object?: string
+      client_reference_id?: string | null
+      metadata?: Record<string, string> | null
+      payment_status?: string
+      payment_intent?: string | { id: string } | null
+      last_payment_error?: { message?: string } | null
+    }
     const reference = referenceOf(object)
     const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, overrideAccess: true, req: system }) : { docs: [] }
     const payment = docs[0]
@@ -52,6 +65,9 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
     // deadlock each other.
     await execute(system, sql`SELECT id FROM payments WHERE id = ${payment.id} FOR UPDATE`)
     await execute(system, sql`UPDATE provider_events SET payment_id = ${payment.id} WHERE id = ${fresh[0].id}`)
+    // The charge's id at Stripe, which a card refund names later.
+    const intent = object.object === 'payment_intent' ? object.id : typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id
+    if (intent) await execute(system, sql`UPDATE payments SET provider_payment_intent = ${intent} WHERE id = ${payment.id} AND provider_payment_intent IS NULL`)
 
     if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
       if (object.payment_status === 'paid') await settlePayment(system, payment.id)

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { expirePayments } from '@/jobs/paymentSchedules'
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let w: ReturnType<typeof workflowClient>
+const tokens: Record<string, string> = {}
+const ids: Record<string, number> = {}
+const ALPHA = { host: 'alpha.test' }
+let alpha: number
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
+  for (const who of ['client', 'client2', 'writer', 'writer2', 'admin', 'support', 'editor']) {
+    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
+    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
+  }
+  tokens.betaClient = await t.api.login('client@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  w = workflowClient(t.api, 'alpha.test', tokens)
+  // 80 % to the writer, 20 % to the platform on Alpha.
+  await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { writerPercent: 80 } } }, depth: 0 })
+  await fundWallet(t.payload, alpha, ids.client!, 50_000, 'test:tips:fund')
+})
+afterAll(async () => {
+  if (t) await expectLedgerSound(t.payload)
+  await t?.close()
+})
+
+const tip = (who: string, body: Record<string, unknown>, host = ALPHA) => t.api.post('/api/payments/checkout', { ...host, token: tokens[who], body: { purpose: 'tip', ...body } })
+const walletOf = async (who: string) => (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens[who] })).body as { balance: number }
+const writerWallet = async () => {
+  const { docs } = await t.payload.find({ collection: 'wallets', where: { and: [{ owner: { equals: ids.writer } }, { kind: { equals: 'writer' } }, { tenant: { equals: alpha } }] }, depth: 0 })
+  return docs[0]?.balance ?? 0
+}
+const counts = async () => ({
+  tips: (await t.payload.count({ collection: 'tips' })).totalDocs,
+  payments: (await t.payload.count({ collection: 'payments' })).totalDocs,
+  entries: (await t.payload.count({ collection: 'journal-entries' })).totalDocs,
+})
+
+describe('tips', () => {
+  let orderId: number
+
+  it('a wallet tip is split by the website policy: the writer’s wallet and the platform’s margin, one entry', async () => {
+    orderId = (await deliveredOrder(w)).id
+    const clientBefore = (await walletOf('client')).balance
+    const writerBefore = await writerWallet()
+    const res = await tip('client', { order: orderId, amount: 1000, provider: 'wallet', message: 'Thank you!' })
+    expect(res.status).toBe(201)
+    expect(res.body.payment).toMatchObject({ purpose: 'tip', provider: 'wallet', status: 'succeeded', amount: 1000 })
+    const [row] = (await t.payload.find({ collection: 'tips', where: { order: { equals: orderId } }, depth: 0 })).docs
+    expect(row).toMatchObject({ client: ids.client, writer: ids.writer, amount: 1000, writerAmount: 800, platformAmount: 200, status: 'succeeded', message: 'Thank you!' })
+    expect((await walletOf('client')).balance).toBe(clientBefore - 1000)
+    expect((await writerWallet()) - writerBefore).toBe(800)
+    const entry = (await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `payment:${res.body.payment.reference}` } }, depth: 1 })).docs[0]!
+    expect(entry.type).toBe('tip_settlement')
+    const lines = entry.lines!.map((l) => ({ code: typeof l.account === 'object' ? l.account.code : l.account, debit: l.debit, credit: l.credit }))
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'platform_tip_margin', credit: 200 })]))
+    // The writer hears of it.
+    const { docs: outbox } = await t.payload.find({ collection: 'outbox', where: { type: { equals: 'live.event' } }, sort: '-id', limit: 20, depth: 0 })
+    expect(outbox.some((o) => (o.payload as { event?: string }).event === 'tip.received')).toBe(true)
+    // The period's report counts what clients gave.
+    const summary = await t.api.get(`/api/ledger/summary?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`, { ...ALPHA, token: tokens.admin })
+    expect(summary.body.tips).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('the client and the writer read the tip; another writer and another website do not', async () => {
+    const mine = await t.api.get(`/api/tips?where[order][equals]=${orderId}`, { ...ALPHA, token: tokens.writer })
+    expect(mine.body.docs).toHaveLength(1)
+    expect((await t.api.get(`/api/tips?where[order][equals]=${orderId}`, { ...ALPHA, token: tokens.client })).body.docs).toHaveLength(1)
+    expect((await t.api.get(`/api/tips?where[order][equals]=${orderId}`, { ...ALPHA, token: tokens.writer2 })).body.docs).toHaveLength(0)
+    expect((await t.api.get(`/api/tips?where[order][equals]=${orderId}`, { ...ALPHA, token: tokens.client2 })).body.docs).toHaveLength(0)
+    expect((await t.api.get(`/api/tips?where[order][equals]=${orderId}`, { ...ALPHA, token: tokens.support })).body.docs).toHaveLength(1)
+    expect((await t.api.get(`/api/tips/${mine.body.docs[0].id}`, { host: 'beta.test', token: tokens.betaClient })).status).toBe(404)
+    expect((await t.api.patch(`/api/tips/${mine.body.docs[0].id}`, { ...ALPHA, token: tokens.admin, body: { amount: 1 } })).status).toBe(403)
+  })
+
+  it('refuses bad tips with the field and the rule, and writes nothing', async () => {
+    const before = await counts()
+    const fresh = await w.place('client')
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      ['client', { order: orderId, amount: 99, provider: 'wallet' }, 400, 'amount'],
+      ['client', { order: orderId, amount: 100_001, provider: 'wallet' }, 400, 'amount'],
+      ['client', { order: orderId, amount: 12.5, provider: 'wallet' }, 400, 'amount'],
+      ['client', { order: orderId, amount: 500, provider: 'cash' }, 400, 'provider'],
+      ['client', { order: fresh.id, amount: 500, provider: 'wallet' }, 422, 'order'],
+      ['client2', { order: orderId, amount: 500, provider: 'wallet' }, 404, 'order'],
+      ['client', { order: orderId, amount: 49_500, provider: 'wallet' }, 422, 'shortfall'],
+    ]
+    for (const [who, body, status, field] of cases) {
+      const res = await tip(who, body)
+      expect(res.status, JSON.stringify(body)).toBe(status)
+      expect(JSON.stringify(res.body), JSON.stringify(body)).toContain(field)
+    }
+    expect((await tip('betaClient', { order: orderId, amount: 500, provider: 'wallet' }, { host: 'beta.test' })).status).toBe(404)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('keeps to the policy: a switched-off route and the daily count', async () => {
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { allowCard: false, perDay: 2 } } }, depth: 0 })
+    try {
+      const card = await tip('client', { order: orderId, amount: 500, provider: 'manual' })
+      expect(card.status).toBe(400)
+      expect(card.body.errors[0].data).toMatchObject({ field: 'provider' })
+      // One tip today already: one more is allowed, the third is refused.
+      expect((await tip('client', { order: orderId, amount: 300, provider: 'wallet' })).status).toBe(201)
+      const third = await tip('client', { order: orderId, amount: 300, provider: 'wallet' })
+      expect(third.status).toBe(422)
+      expect(third.body.errors[0].message).toMatch(/at most 2 tips in 24 hours/)
+    } finally {
+      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { allowCard: true, perDay: 25 } } }, depth: 0 })
+    }
+  })
+
+  it('a card (manual) tip waits for its payment: confirmed once it credits the writer; unpaid it expires and the tip fails', async () => {
+    const writerBefore = await writerWallet()
+    const paid = await tip('client', { order: orderId, amount: 2000, provider: 'manual' })
+    expect(paid.status).toBe(201)
+    expect(paid.body.payment.status).toBe('pending')
+    expect(await writerWallet()).toBe(writerBefore)
+    const confirm = () => t.api.post(`/api/payments/${paid.body.payment.id}/confirm`, { ...ALPHA, token: tokens.client, body: {} })
+    const answers = await Promise.all([confirm(), confirm(), confirm()])
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
+    expect((await writerWallet()) - writerBefore).toBe(1600)
+
+    const abandoned = await tip('client', { order: orderId, amount: 700, provider: 'manual' })
+    const id = abandoned.body.payment.id as number
+    expect(await expirePayments(t.payload, new Date(Date.now() + 10 * 60_000))).toEqual({ done: 0 })
+    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 1 })
+    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 0 })
+    expect(await t.payload.findByID({ collection: 'payments', id, depth: 0 })).toMatchObject({ status: 'expired' })
+    const [expiredTip] = (await t.payload.find({ collection: 'tips', where: { amount: { equals: 700 } }, depth: 0 })).docs
+    expect(expiredTip).toMatchObject({ status: 'failed' })
+    expect((await writerWallet()) - writerBefore).toBe(1600)
+  })
+})
