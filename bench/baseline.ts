@@ -234,5 +234,5 @@ export const createBaseline = (pool: pg.Pool, secret: string) => {
     return { status: 201, body: { doc: rows[0], message: 'Order placed.' } }
   }
 
-  return { listOrders, quote, insertOrder }
+  return { authenticate, listOrders, quote, insertOrder }
 }

@@ -3,7 +3,21 @@ import http from 'node:http'
 
 import autocannon from 'autocannon'
 
-export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string }
+export type LoadRequest = {
+  method: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body?: string
+  /** Writes that must differ per request (another order to pay, another event): called before each one. */
+  next?: () => { body: string; headers?: Record<string, string> }
+}
+
+/** The request as sent this time. */
+const materialize = (request: LoadRequest): LoadRequest => {
+  if (!request.next) return request
+  const varied = request.next()
+  return { ...request, body: varied.body, headers: { ...request.headers, ...varied.headers } }
+}
 
 export type LoadResult = {
   requests: number
@@ -34,6 +48,18 @@ export const runLoad = (port: number, request: LoadRequest, options: { connectio
         method: request.method,
         headers: request.headers,
         body: request.body,
+        ...(request.next
+          ? {
+              requests: [
+                {
+                  setupRequest: (sent: autocannon.Request): autocannon.Request => {
+                    const { body, headers } = materialize(request)
+                    return { ...sent, body, headers }
+                  },
+                },
+              ],
+            }
+          : {}),
         connections: options.connections,
         duration: options.duration,
         timeout: 30,
@@ -65,8 +91,9 @@ export const summarize = (samples: LoadSample[]): LoadResult => {
 }
 
 /** One request over node's http (fetch would not send our Host header): logins, checks, statement counts. */
-export const call = (port: number, request: LoadRequest): Promise<{ status: number; body: unknown }> =>
+export const call = (port: number, original: LoadRequest): Promise<{ status: number; body: unknown }> =>
   new Promise((resolve, reject) => {
+    const request = materialize(original)
     const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))

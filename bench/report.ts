@@ -76,3 +76,21 @@ export const formatResults = (results: ScenarioResult[]): string => {
   const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${c.what} = ${c.value} (target ${c.limit})`))
   return `${table(rows)}\n\nTargets:\n${checks.join('\n')}`
 }
+
+/** Targets measured against another scenario of the same run (Payload against Payload). */
+export const crossChecks = (results: ScenarioResult[], scenarios: Scenario[]) => {
+  for (const result of results) {
+    const t = scenarios.find((s) => s.name === result.name)?.targets
+    const other = (name: string) => results.find((r) => r.name === name)
+    if (t?.maxP99Over) {
+      const ref = other(t.maxP99Over.scenario)
+      const value = ref && ref.payload.p99 > 0 ? round(result.payload.p99 / ref.payload.p99, 2) : Number.NaN
+      result.checks.push({ what: `p99 ÷ ${t.maxP99Over.scenario} p99 (Payload)`, value, limit: `≤ ${t.maxP99Over.ratio}${ref ? '' : ' (not in this run)'}`, pass: value <= t.maxP99Over.ratio })
+    }
+    if (t?.minThroughputOver) {
+      const ref = other(t.minThroughputOver.scenario)
+      const value = ref && ref.payload.rps > 0 ? round(result.payload.rps / ref.payload.rps, 3) : Number.NaN
+      result.checks.push({ what: `throughput ÷ ${t.minThroughputOver.scenario} throughput (Payload)`, value, limit: `≥ ${t.minThroughputOver.ratio}${ref ? '' : ' (not in this run)'}`, pass: value >= t.minThroughputOver.ratio })
+    }
+  }
+}

@@ -21,8 +21,12 @@ import { dropDatabases, onServer, withDatabase } from '@/server/database'
 import { BENCH_PAYLOAD_SECRET, benchConfig, DATASET, say } from './config'
 import { ensureDataset } from './dataset'
 import { call, type LoadSample, runLoad, summarize } from './load'
-import { evaluate, formatResults, type ScenarioResult } from './report'
-import { type Actors, SCENARIOS } from './scenarios'
+import { ledgerViolationsOf } from '@/operations/ledger/invariants'
+
+import { BENCH_WEBHOOK_SECRET, type MoneyFixtures, prepareMoneyFixtures } from './moneyFixtures'
+import { crossChecks, evaluate, formatResults, type ScenarioResult } from './report'
+import { type Actors, SCENARIOS, type Scenario } from './scenarios'
+import type { LoadRequest } from './load'
 
 const started = Date.now()
 const config = benchConfig()
@@ -68,6 +72,12 @@ if (picked.client.orders < 20) throw new Error(`the busiest client of ${tenantSl
 const adminEmail = demoEmail('admin', tenantSlug)
 say(`callers on ${host}: client ${picked.client.email} (${picked.client.orders} orders), ${adminEmail} (${picked.inProgress} orders in progress)`)
 
+const scenarios = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.name))
+// Enough for warm-up, the measured stretches and the sequential samples of each server.
+const money: MoneyFixtures | null = scenarios.some((s) => s.money)
+  ? await prepareMoneyFixtures(runUrl, picked.tenantId, { orders: { payload: 60, baseline: 300 }, topUps: { payload: 6000, baseline: 30000 } })
+  : null
+
 // The servers under test (uploads, if any, in a scratch directory removed at the end).
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'))
 const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: number; baseline: number } }> => {
@@ -81,6 +91,9 @@ const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: n
       DATA_DIR: dataDir,
       BENCH_INSERT_TENANT: String(picked.tenantId),
       BENCH_INSERT_CLIENT: String(picked.client.id),
+      // The webhook scenario signs its deliveries with this secret; no request leaves the machine.
+      STRIPE_SECRET_KEY: 'sk_test_bench_local_only',
+      STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -119,15 +132,25 @@ try {
     return token
   }
   const actors: Actors = { host, clientToken: await login(picked.client.email), adminToken: await login(adminEmail) }
-
-  const scenarios = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.name))
+  if (money) {
+    const payerTokens: string[] = []
+    for (const payer of money.payers) payerTokens.push(await login(payer.email))
+    actors.money = { ...money, payerTokens }
+    say(`logged in ${payerTokens.length} paying clients`)
+  }
+  // One request (and so one sequence of orders or events) per scenario and server, used by every phase.
+  const built = new Map<string, { payload: LoadRequest; baseline: LoadRequest }>()
+  const requestsOf = (scenario: Scenario) => {
+    if (!built.has(scenario.name)) built.set(scenario.name, { payload: scenario.request(actors, undefined, 'payload'), baseline: scenario.request(actors, undefined, 'baseline') })
+    return built.get(scenario.name)!
+  }
   const stats = async () =>
     (await call(ports.payload, { method: 'GET', path: '/__bench/stats', headers: {} })).body as { statements: number; cpuMicros: number }
 
   // Both servers must answer the same thing before their speeds are compared.
   for (const scenario of scenarios) {
-    const request = scenario.request(actors)
-    const [a, b] = [await call(ports.payload, request), await call(ports.baseline, request)]
+    const requests = requestsOf(scenario)
+    const [a, b] = [await call(ports.payload, requests.payload), await call(ports.baseline, requests.baseline)]
     if (a.status >= 300 || b.status >= 300) {
       throw new Error(
         `${scenario.name}: payload ${a.status} ${JSON.stringify(a.body).slice(0, 300)}; baseline ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`,
@@ -135,6 +158,9 @@ try {
     }
     const shape = (body: unknown) => {
       const r = body as { docs?: { id: number }[]; totalDocs?: number; total?: number; doc?: { id: number } }
+      const answer = body as { payment?: { status: string }; received?: boolean }
+      if (answer.payment) return `payment ${answer.payment.status}`
+      if (answer.received) return 'event received'
       return r.docs ? `${r.docs.length} docs of ${r.totalDocs}, first #${r.docs[0]?.id}` : r.doc ? 'one order' : `total ${r.total}`
     }
     const same = scenario.writes === true || shape(a.body) === shape(b.body)
@@ -156,18 +182,18 @@ try {
 
     // A warm-up of each, then alternating stretches so that both servers meet the same
     // background load (the machine may be shared): payload, baseline, payload, baseline…
-    const request = scenario.request(actors)
-    const load = { connections: config.connections }
+    const requests = requestsOf(scenario)
+    const load = { connections: scenario.connections ?? config.connections }
     const samples = { payload: [] as LoadSample[], baseline: [] as LoadSample[] }
-    await runLoad(ports.payload, request, { ...load, duration: config.warmup })
-    await runLoad(ports.baseline, request, { ...load, duration: config.warmup })
+    await runLoad(ports.payload, requests.payload, { ...load, duration: config.warmup })
+    await runLoad(ports.baseline, requests.baseline, { ...load, duration: config.warmup })
     const stretch = Math.max(1, Math.round(config.duration / config.rounds))
     loadAverages.push(os.loadavg()[0]!)
     for (let round = 1; round <= config.rounds; round++) {
       await profiling('start', round)
-      samples.payload.push(await runLoad(ports.payload, request, { ...load, duration: stretch }))
+      samples.payload.push(await runLoad(ports.payload, requests.payload, { ...load, duration: stretch }))
       await profiling('stop', round)
-      samples.baseline.push(await runLoad(ports.baseline, request, { ...load, duration: stretch }))
+      samples.baseline.push(await runLoad(ports.baseline, requests.baseline, { ...load, duration: stretch }))
     }
     loadAverages.push(os.loadavg()[0]!)
     const payload = summarize(samples.payload)
@@ -180,8 +206,9 @@ try {
     const statements: Record<string, number> = {}
     const cpu = { payload: 0, baseline: 0 }
     for (const [i, size] of (scenario.pageSizes ?? [undefined]).entries()) {
-      const request = scenario.request(actors, size)
+      const sized = { payload: scenario.request(actors, size, 'payload'), baseline: scenario.request(actors, size, 'baseline') }
       const sequential = async (port: number) => {
+        const request = size === undefined ? (port === ports.payload ? requests.payload : requests.baseline) : port === ports.payload ? sized.payload : sized.baseline
         await call(port, request)
         const before = await stats()
         for (let n = 0; n < config.sqlSamples; n++) {
@@ -209,8 +236,22 @@ try {
     )
   }
 
-  say(`\n${formatResults(results)}\n`)
-  const failed = results.flatMap((r) => r.checks).filter((c) => !c.pass).length
+  crossChecks(results, scenarios)
+  // Whatever the load did, the money must still add up.
+  const violations = await (async () => {
+    const db = new pg.Client({ connectionString: runUrl })
+    await db.connect()
+    try {
+      return await ledgerViolationsOf(async (text) => (await db.query(text)).rows as Record<string, unknown>[])
+    } finally {
+      await db.end()
+    }
+  })()
+  const ledgerCheck = { what: 'ledger invariant violations after the run', value: violations.length, limit: '= 0', pass: violations.length === 0 }
+  for (const v of violations.slice(0, 10)) say(`  violation: ${v}`)
+
+  say(`\n${formatResults(results)}\n  ${ledgerCheck.pass ? 'PASS' : 'FAIL'}  ${ledgerCheck.what} = ${ledgerCheck.value} (target ${ledgerCheck.limit})\n`)
+  const failed = results.flatMap((r) => r.checks).filter((c) => !c.pass).length + (ledgerCheck.pass ? 0 : 1)
   say(failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`)
 
   if (config.save) {
@@ -232,6 +273,7 @@ try {
       loadAverages: loadAverages.map((n) => Math.round(n * 100) / 100),
       dataset: { ...DATASET, database: config.datasetDb, client: picked.client, inProgressOnTenant: picked.inProgress },
       results,
+      ledger: { violations: violations.length, examples: violations.slice(0, 10) },
     }
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
     say(`saved ${path.relative(process.cwd(), file)}`)

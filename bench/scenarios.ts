@@ -1,5 +1,7 @@
 /** The load scenarios: each request is sent to Payload and to the baseline alike. */
 import type { LoadRequest } from './load'
+import { BENCH_WEBHOOK_SECRET, type MoneyFixtures, type Target } from './moneyFixtures'
+import { stripeSignature } from './baselineMoney'
 
 export type Actors = {
   /** Host header of the website the callers belong to. */
@@ -8,6 +10,8 @@ export type Actors = {
   clientToken: string
   /** An admin of that website only. */
   adminToken: string
+  /** The money scenarios' data and the paying clients' tokens (when those scenarios run). */
+  money?: MoneyFixtures & { payerTokens: string[] }
 }
 
 export type Targets = {
@@ -17,12 +21,21 @@ export type Targets = {
   maxP99Ratio?: number
   /** SQL statements per request, at most, whatever the page size. */
   maxStatements?: number
+  /** Payload's p99 over Payload's p99 in another scenario of the same run, at most. */
+  maxP99Over?: { scenario: string; ratio: number }
+  /** Payload's throughput over Payload's in another scenario of the same run, at least. */
+  minThroughputOver?: { scenario: string; ratio: number }
 }
 
 export type Scenario = {
   name: string
   title: string
-  request: (actors: Actors, limit?: number) => LoadRequest
+  /** `target`: which server the request is for (the money scenarios spend separate data on each). */
+  request: (actors: Actors, limit?: number, target?: Target) => LoadRequest
+  /** Concurrent connections, when not the run's setting. */
+  connections?: number
+  /** Needs the money fixtures. */
+  money?: boolean
   /** Page sizes whose statement counts are checked (lists only). */
   pageSizes?: number[]
   /** What the baseline is for this scenario, in a few words. */
@@ -61,6 +74,13 @@ export const ORDER_BODY = {
   formattingStyle: 'apa',
 }
 
+const placement = (a: Actors, path: string): LoadRequest => ({
+  method: 'POST',
+  path,
+  headers: { host: a.host, authorization: `JWT ${a.clientToken}`, ...json },
+  body: JSON.stringify(ORDER_BODY),
+})
+
 const LIST_TARGETS: Targets = { minThroughputRatio: 0.3, maxP99Ratio: 4, maxStatements: 3 }
 
 export const SCENARIOS: Scenario[] = [
@@ -98,12 +118,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'create-order',
     title: 'order creation (client, default depth)',
-    request: (a) => ({
-      method: 'POST',
-      path: '/api/orders',
-      headers: { host: a.host, authorization: `JWT ${a.clientToken}`, ...json },
-      body: JSON.stringify(ORDER_BODY),
-    }),
+    request: (a) => placement(a, '/api/orders'),
     baseline: 'one raw INSERT of an equivalent row',
     writes: true,
     targets: { minThroughputRatio: 0.05 },
@@ -114,14 +129,74 @@ export const SCENARIOS: Scenario[] = [
     // order-number lock costs.
     name: 'create-order-depth0',
     title: 'order creation (client, ?depth=0)',
-    request: (a) => ({
-      method: 'POST',
-      path: '/api/orders?depth=0',
-      headers: { host: a.host, authorization: `JWT ${a.clientToken}`, ...json },
-      body: JSON.stringify(ORDER_BODY),
-    }),
+    request: (a) => placement(a, '/api/orders?depth=0'),
     baseline: 'one raw INSERT of an equivalent row',
     writes: true,
     targets: { minThroughputRatio: 0.05 },
+  },
+  {
+    // The reference for the wallet payment's latency: the same placement as
+    // create-order, at the wallet scenario's 50 connections (latency grows with them).
+    name: 'create-order-50',
+    title: 'order creation (client, 50 connections)',
+    connections: 50,
+    request: (a) => placement(a, '/api/orders'),
+    baseline: 'one raw INSERT of an equivalent row',
+    writes: true,
+    targets: {},
+  },
+  {
+    // 50 clients at once, each paying their own unpaid orders from their own wallet.
+    name: 'wallet-pay',
+    title: 'order paid from the wallet (50 clients)',
+    connections: 50,
+    money: true,
+    request: (a, _limit, target = 'payload') => {
+      const money = a.money!
+      let n = 0
+      const taken = money.payers.map(() => 0)
+      return {
+        method: 'POST',
+        path: '/api/payments/checkout',
+        headers: { host: a.host, ...json },
+        next: () => {
+          const i = n++ % money.payers.length
+          const order = money.payers[i]!.orders[target][taken[i]!++]
+          return { body: JSON.stringify({ purpose: 'order', order: order ?? 0, provider: 'wallet' }), headers: { authorization: `JWT ${money.payerTokens[i]}` } }
+        },
+      }
+    },
+    baseline: 'one transaction: order and wallet locks, payment, balanced entry, wallet, order, event, outbox',
+    writes: true,
+    targets: { maxP99Over: { scenario: 'create-order-50', ratio: 2 } },
+  },
+  {
+    name: 'stripe-webhook',
+    title: 'Stripe webhook (signed; settles a card top-up)',
+    money: true,
+    request: (a, _limit, target = 'payload') => {
+      const references = a.money!.topUps[target]
+      let n = 0
+      return {
+        method: 'POST',
+        path: '/api/payments/webhooks/stripe',
+        headers: { host: a.host, ...json },
+        next: () => {
+          const i = n++
+          const reference = references[i] ?? 'pay_bench_exhausted'
+          const body = JSON.stringify({
+            id: `evt_bench_${target}_${i}`,
+            object: 'event',
+            type: 'checkout.session.completed',
+            created: Math.floor(Date.now() / 1000),
+            data: { object: { object: 'checkout.session', client_reference_id: reference, payment_status: 'paid', payment_intent: `pi_bench_${target}_${i}`, metadata: { reference } } },
+          })
+          return { body, headers: { 'stripe-signature': stripeSignature(BENCH_WEBHOOK_SECRET, body) } }
+        },
+      }
+    },
+    baseline: 'same signature check, event insert once, payment and wallet locks, balanced entry, outbox',
+    writes: true,
+    targets: { minThroughputOver: { scenario: 'client-orders', ratio: 0.5 } },
   },
 ]

@@ -20,6 +20,8 @@ import pg from 'pg'
 import { closePayload, openPayload, poolOf } from '@/server/boot'
 
 import { createBaseline, type BaselineRequest, type BaselineResponse } from './baseline'
+import { createMoneyBaseline } from './baselineMoney'
+import { BENCH_WEBHOOK_SECRET } from './moneyFixtures'
 
 const payload = await openPayload()
 const pool = poolOf(payload)
@@ -117,6 +119,7 @@ const payloadServer = http.createServer(async (req, res) => {
 const baselinePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: pool.options.max ?? 10 })
 baselinePool.on('error', () => {})
 const baseline = createBaseline(baselinePool, payload.secret)
+const moneyBaseline = createMoneyBaseline(baselinePool, baseline.authenticate, BENCH_WEBHOOK_SECRET)
 const insertTarget = { tenantId: Number(process.env.BENCH_INSERT_TENANT), clientId: Number(process.env.BENCH_INSERT_CLIENT) }
 
 const baselineServer = http.createServer(async (req, res) => {
@@ -127,6 +130,8 @@ const baselineServer = http.createServer(async (req, res) => {
     if (request.method === 'GET' && path === '/api/orders') result = await baseline.listOrders(request)
     else if (request.method === 'POST' && path === '/api/orders/quote') result = await baseline.quote(request)
     else if (request.method === 'POST' && path === '/api/orders') result = await baseline.insertOrder(request, insertTarget)
+    else if (request.method === 'POST' && path === '/api/payments/checkout') result = await moneyBaseline.walletPay(request)
+    else if (request.method === 'POST' && path === '/api/payments/webhooks/stripe') result = await moneyBaseline.stripeWebhook(request)
     else result = { status: 404, body: { errors: [{ message: 'not a baseline route' }] } }
     res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body))
   } catch (error) {
