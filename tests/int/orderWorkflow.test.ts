@@ -197,6 +197,19 @@ describe('staffing', () => {
     expect(assign.status).toBe(422)
     await t.payload.update({ collection: 'users', id: taker, data: { suspended: false }, depth: 0 })
   })
+
+  it('gives a writer only a level of their own website', async () => {
+    const { docs } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: 2 } }, { code: { equals: 'expert' } }] }, depth: 0 })
+    const betaExpert = docs[0]!.id
+    const res = await t.api.patch(`/api/users/${ids.writer2}`, { host: 'alpha.test', token: tokens.admin, body: { writerLevel: betaExpert } })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({ path: 'writerLevel', message: 'The level must be one of the writer’s own website’s levels.' })
+    expect((await t.payload.findByID({ collection: 'users', id: ids.writer2!, depth: 0 })).writerLevel ?? null).toBeNull()
+    const { docs: own } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: 1 } }, { code: { equals: 'senior' } }] }, depth: 0 })
+    const ok = await t.api.patch(`/api/users/${ids.writer2}`, { host: 'alpha.test', token: tokens.admin, body: { writerLevel: own[0]!.id } })
+    expect(ok.status).toBe(200)
+    await t.payload.update({ collection: 'users', id: ids.writer2!, data: { writerLevel: null }, depth: 0 })
+  })
 })
 
 describe('holds, revisions, disputes, reassignment and cancellation', () => {

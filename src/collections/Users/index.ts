@@ -5,6 +5,7 @@ import { fieldForRoles, hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } f
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
 import { guardMembership } from './hooks/guardMembership'
+import { levelOfOwnWebsite } from './levelOfOwnWebsite'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 import { rateLimitAuth } from './hooks/rateLimitAuth'
@@ -78,6 +79,7 @@ export const Users: CollectionConfig<'users'> = {
       type: 'relationship',
       relationTo: 'writer-levels',
       access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
+      validate: levelOfOwnWebsite,
       admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'Empty: the website\'s default level.' },
     },
     {
