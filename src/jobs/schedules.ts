@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Dispatcher } from './dispatcher'
 import { ORDER_SCHEDULES } from './orderSchedules'
+import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { relayOnce } from './relay'
 
 export type Schedule = {
@@ -29,6 +30,7 @@ export const SCHEDULES: Schedule[] = [
     run: ({ payload, now }) => cleanOutbox(payload, new Date(now.getTime() - 7 * DAY_MS)),
   },
   ...ORDER_SCHEDULES,
+  ...PAYOUT_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

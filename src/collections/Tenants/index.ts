@@ -14,6 +14,7 @@ import { isSlug } from '@/domain/tenancy/slug'
 import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
+import { payoutFields } from './payoutFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
 
@@ -141,6 +142,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         { name: 'features', type: 'group', fields: featureFields },
         staffingFields,
         reviewFields,
+        payoutFields,
         {
           name: 'staffIdleTimeoutMinutes',
           type: 'number',

@@ -15,7 +15,7 @@ const dateOf = (value: string | null | undefined): Date | null => (value ? new D
 
 export type WebsiteWorkflow = { staffing: StaffingSettings; review: ReviewPolicy }
 
-const withDefaults = <T extends object>(defaults: T, stored: Partial<Record<keyof T, unknown>> | null | undefined): T => {
+export const withDefaults = <T extends object>(defaults: T, stored: Partial<Record<keyof T, unknown>> | null | undefined): T => {
   const out = { ...defaults }
   for (const key of Object.keys(defaults) as (keyof T)[]) {
     const value = stored?.[key]
