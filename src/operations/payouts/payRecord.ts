@@ -39,7 +39,8 @@ export const payRecord = async (req: PayloadRequest, recordId: number, input: { 
       overrideAccess: true,
       req,
     })
-    await req.payload.update({ collection: 'writer-earnings', where: { payoutRecord: { equals: recordId } }, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
+    // One by one: a bulk update writes its documents concurrently on the one transaction.
+    for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
     const batch = idOf(record.batch)!
     await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
     const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })

@@ -67,7 +67,8 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
         overrideAccess: true,
         req,
       })
-      await payload.update({ collection: 'writer-earnings', where: { id: { in: line.items } }, data: { payoutRecord: record.id }, depth: 0, overrideAccess: true, req })
+      // One by one: a bulk update writes its documents concurrently on the one transaction.
+      for (const id of line.items) await payload.update({ collection: 'writer-earnings', id, data: { payoutRecord: record.id }, depth: 0, overrideAccess: true, req })
     }
     await payload.update({ collection: 'payment-windows', id: windowId, data: { status: 'closed', closedAt: now.toISOString(), batch: batch.id }, depth: 0, overrideAccess: true, req })
     if (lines.length) {
