@@ -1,11 +1,12 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { withIdempotency } from '@/operations/payments/idempotency'
-import { payRecord } from '@/operations/payouts/payRecord'
-import { decidePayoutRequest, requestPayout } from '@/operations/payouts/requests'
+import { adminOf, visibleDoc } from '@/operations/adminOfVisible'
+import { PAY_REFUSAL, payRecord } from '@/operations/payouts/payRecord'
+import { DECIDE_REFUSAL, decidePayoutRequest, requestPayout } from '@/operations/payouts/requests'
 import { toValidationError } from '@/operations/toValidationError'
 
 import { readJsonBody } from './readJsonBody'
@@ -59,3 +60,45 @@ export const rejectRequestEndpoint = moneyPost('/:id/reject', 'payout-requests',
   status: 200,
   body: { request: await decidePayoutRequest(req, idParam(req), { status: 'rejected', ...input }) },
 }))
+
+const PAID_OUTSIDE_INPUT = { method: PAYOUT_METHODS.join(' | '), externalReference: 'required text: the bank, PayPal or Wise reference' }
+
+/**
+ * The workflow pattern of DESIGN §6 over the same operations: `GET /:id/actions` →
+ * `{ available: [{ action, input }], blocked: [{ action, reason }] }` for the caller (404
+ * when they cannot read the document), and `POST /:id/actions/:action`, which answers
+ * exactly as the action's own endpoint (same Idempotency-Key scope).
+ */
+const workflowActions = (collection: CollectionSlug, refusal: string, actions: Record<string, { input: Record<string, string>; endpoint: Endpoint }>): Endpoint[] => [
+  {
+    path: '/:id/actions',
+    method: 'get',
+    handler: async (req) => {
+      const { actor, doc, tenant } = await visibleDoc(req, collection, idParam(req))
+      const reason = !adminOf(actor, tenant) ? refusal : doc.status !== 'pending' ? `It is already ${String(doc.status)}.` : null
+      const names = Object.keys(actions)
+      return Response.json(
+        reason ? { available: [], blocked: names.map((action) => ({ action, reason })) } : { available: names.map((action) => ({ action, input: actions[action]!.input })), blocked: [] },
+      )
+    },
+  },
+  {
+    path: '/:id/actions/:action',
+    method: 'post',
+    handler: async (req) => {
+      const action = String(req.routeParams?.action)
+      const chosen = Object.hasOwn(actions, action) ? actions[action] : undefined
+      if (!chosen) throw new ClientError(`Unknown action "${action}". Actions: ${Object.keys(actions).join(', ')}.`, 404)
+      return chosen.endpoint.handler(req)
+    },
+  },
+]
+
+/** GET /api/payout-records/:id/actions and POST /api/payout-records/:id/actions/pay. */
+export const payoutRecordActions = workflowActions('payout-records', PAY_REFUSAL, { pay: { input: PAID_OUTSIDE_INPUT, endpoint: payRecordEndpoint } })
+
+/** GET /api/payout-requests/:id/actions and POST /api/payout-requests/:id/actions/approve|reject. */
+export const payoutRequestActions = workflowActions('payout-requests', DECIDE_REFUSAL, {
+  approve: { input: PAID_OUTSIDE_INPUT, endpoint: approveRequestEndpoint },
+  reject: { input: { reason: 'required text' }, endpoint: rejectRequestEndpoint },
+})

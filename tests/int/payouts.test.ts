@@ -341,3 +341,35 @@ describe('payout requests', () => {
     await expectLedgerSound(t.payload)
   })
 })
+
+describe('workflow actions (DESIGN §6)', () => {
+  const actions = (who: string, path: string, host = ALPHA) => t.api.get(`/api/${path}/actions`, { ...host, token: tokens[who] })
+
+  it('lists what the caller may do with a payout record and performs it through /actions/pay', async () => {
+    const [record] = (await t.payload.find({ collection: 'payout-records', where: { and: [{ writer: { equals: ids.writer2 } }, { status: { equals: 'pending' } }] }, depth: 0 })).docs
+    const path = `payout-records/${record!.id}`
+    expect((await actions('admin', path)).body).toEqual({ available: [{ action: 'pay', input: { method: expect.any(String), externalReference: expect.any(String) } }], blocked: [] })
+    expect((await actions('support', path)).body).toEqual({ available: [], blocked: [{ action: 'pay', reason: 'Only an admin of the website marks payouts paid.' }] })
+    expect((await actions('writer2', path)).body.blocked).toHaveLength(1)
+    expect((await actions('writer', path)).status).toBe(404)
+    expect((await actions('betaAdmin', path, BETA)).status).toBe(404)
+    expect((await t.api.post(`/api/${path}/actions/refund`, { ...ALPHA, token: tokens.admin, body: {} })).status).toBe(404)
+    const paid = await t.api.post(`/api/${path}/actions/pay`, { ...ALPHA, token: tokens.admin, body: { method: 'other', externalReference: 'CHEQUE-3' } })
+    expect(paid.status).toBe(200)
+    expect(paid.body.record).toMatchObject({ status: 'paid', externalReference: 'CHEQUE-3' })
+    expect((await actions('admin', path)).body).toEqual({ available: [], blocked: [{ action: 'pay', reason: 'It is already paid.' }] })
+    await expectLedgerSound(t.payload)
+  })
+
+  it('lists approve and reject for a pending payout request and rejects through /actions/reject', async () => {
+    const [pending] = (await t.payload.find({ collection: 'payout-requests', where: { and: [{ writer: { equals: ids.writer2 } }, { status: { equals: 'pending' } }] }, depth: 0 })).docs
+    const path = `payout-requests/${pending!.id}`
+    expect((await actions('admin', path)).body.available.map((a: { action: string }) => a.action)).toEqual(['approve', 'reject'])
+    const before = await writerWallet('writer2')
+    const rejected = await t.api.post(`/api/${path}/actions/reject`, { ...ALPHA, token: tokens.admin, body: { reason: 'Duplicate' } })
+    expect(rejected.body.request).toMatchObject({ status: 'rejected', reason: 'Duplicate' })
+    expect(await writerWallet('writer2')).toMatchObject({ balance: before.balance + pending!.amount, held: before.held - pending!.amount })
+    expect((await actions('admin', path)).body.blocked.map((a: { reason: string }) => a.reason)).toEqual(['It is already rejected.', 'It is already rejected.'])
+    await expectLedgerSound(t.payload)
+  })
+})

@@ -11,6 +11,8 @@ import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 
+export const PAY_REFUSAL = 'Only an admin of the website marks payouts paid.'
+
 /**
  * An admin of the record's website has paid the writer outside the platform and marks
  * the payout record paid, once (409 after), in one transaction under the record's row
@@ -20,7 +22,7 @@ import { ensureWallet } from '../ledger/wallets'
  * its earnings become paid; the batch's status follows; the writer is told.
  */
 export const payRecord = async (req: PayloadRequest, recordId: number, input: { method: PayoutMethod; externalReference: string }, now = new Date()) => {
-  const { actor, tenant } = await adminOfVisible(req, 'payout-records', recordId, 'Only an admin of the website marks payouts paid.')
+  const { actor, tenant } = await adminOfVisible(req, 'payout-records', recordId, PAY_REFUSAL)
   return inTransaction(req, async () => {
     await execute(req, sql`SELECT id FROM payout_records WHERE id = ${recordId} FOR UPDATE`)
     const record = await req.payload.findByID({ collection: 'payout-records', id: recordId, depth: 0, overrideAccess: true, req })

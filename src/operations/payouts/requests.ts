@@ -74,9 +74,11 @@ const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outco
   return done
 }
 
+export const DECIDE_REFUSAL = 'Only an admin of the website decides payout requests.'
+
 /** An admin of the request's website approves (money out) or rejects (hold released) a pending request. */
 export const decidePayoutRequest = async (req: PayloadRequest, requestId: number, outcome: Exclude<Outcome, { status: 'expired' }>, now = new Date()) => {
-  const { actor } = await adminOfVisible(req, 'payout-requests', requestId, 'Only an admin of the website decides payout requests.')
+  const { actor } = await adminOfVisible(req, 'payout-requests', requestId, DECIDE_REFUSAL)
   return inTransaction(req, () => endRequest(req, requestId, outcome, actor.id, now))
 }
 
