@@ -20,7 +20,11 @@ import { OrderRequests } from './src/collections/orderRecords/OrderRequests'
 import { IdempotencyKeys } from './src/collections/money/IdempotencyKeys'
 import { JournalEntries } from './src/collections/money/JournalEntries'
 import { LedgerAccounts } from './src/collections/money/LedgerAccounts'
+import { PaymentWindows } from './src/collections/money/PaymentWindows'
 import { Payments } from './src/collections/money/Payments'
+import { PayoutBatches } from './src/collections/money/PayoutBatches'
+import { PayoutRecords } from './src/collections/money/PayoutRecords'
+import { PayoutRequests } from './src/collections/money/PayoutRequests'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
@@ -53,7 +57,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -94,6 +98,10 @@ export default buildConfig({
         refunds: {},
         tips: {},
         'writer-earnings': {},
+        'payment-windows': {},
+        'payout-batches': {},
+        'payout-records': {},
+        'payout-requests': {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

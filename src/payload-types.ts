@@ -86,6 +86,10 @@ export interface Config {
     refunds: Refund;
     tips: Tip;
     'writer-earnings': WriterEarning;
+    'payment-windows': PaymentWindow;
+    'payout-batches': PayoutBatch;
+    'payout-records': PayoutRecord;
+    'payout-requests': PayoutRequest;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -114,6 +118,10 @@ export interface Config {
     refunds: RefundsSelect<false> | RefundsSelect<true>;
     tips: TipsSelect<false> | TipsSelect<true>;
     'writer-earnings': WriterEarningsSelect<false> | WriterEarningsSelect<true>;
+    'payment-windows': PaymentWindowsSelect<false> | PaymentWindowsSelect<true>;
+    'payout-batches': PayoutBatchesSelect<false> | PayoutBatchesSelect<true>;
+    'payout-records': PayoutRecordsSelect<false> | PayoutRecordsSelect<true>;
+    'payout-requests': PayoutRequestsSelect<false> | PayoutRequestsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -281,6 +289,20 @@ export interface Tenant {
       perDay?: number | null;
       allowWallet?: boolean | null;
       allowCard?: boolean | null;
+    };
+    payouts?: {
+      /**
+       * Days in a payment window (14 = bi-weekly).
+       */
+      windowDays?: number | null;
+      /**
+       * Days a payout request may wait for a decision before its hold is released.
+       */
+      requestExpiryDays?: number | null;
+      /**
+       * Pending payout requests a writer may have at once.
+       */
+      maxOpenRequests?: number | null;
     };
     staffIdleTimeoutMinutes?: number | null;
     /**
@@ -1011,6 +1033,87 @@ export interface WriterEarning {
     | boolean
     | null;
   paidAt?: string | null;
+  payoutRecord?: (number | null) | PayoutRecord;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-records".
+ */
+export interface PayoutRecord {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  batch: number | PayoutBatch;
+  writer: number | User;
+  /**
+   * Cents.
+   */
+  amount: number;
+  earnings?: (number | WriterEarning)[] | null;
+  status: 'pending' | 'paid' | 'cancelled';
+  method?: ('bank_transfer' | 'paypal' | 'wise' | 'other') | null;
+  externalReference?: string | null;
+  paidAt?: string | null;
+  paidBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-batches".
+ */
+export interface PayoutBatch {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  window: number | PaymentWindow;
+  /**
+   * Cents.
+   */
+  total: number;
+  /**
+   * Payout records.
+   */
+  count: number;
+  status: 'ready' | 'partially_paid' | 'paid';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-windows".
+ */
+export interface PaymentWindow {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  opensAt: string;
+  closesAt: string;
+  status: 'open' | 'closed';
+  closedAt?: string | null;
+  batch?: (number | null) | PayoutBatch;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-requests".
+ */
+export interface PayoutRequest {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  writer: number | User;
+  wallet: number | Wallet;
+  /**
+   * Cents.
+   */
+  amount: number;
+  status: 'pending' | 'approved' | 'rejected' | 'expired';
+  expiresAt: string;
+  method?: ('bank_transfer' | 'paypal' | 'wise' | 'other') | null;
+  externalReference?: string | null;
+  reason?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1216,6 +1319,13 @@ export interface TenantsSelect<T extends boolean = true> {
               perDay?: T;
               allowWallet?: T;
               allowCard?: T;
+            };
+        payouts?:
+          | T
+          | {
+              windowDays?: T;
+              requestExpiryDays?: T;
+              maxOpenRequests?: T;
             };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
@@ -1633,6 +1743,71 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   reference?: T;
   breakdown?: T;
   paidAt?: T;
+  payoutRecord?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-windows_select".
+ */
+export interface PaymentWindowsSelect<T extends boolean = true> {
+  tenant?: T;
+  opensAt?: T;
+  closesAt?: T;
+  status?: T;
+  closedAt?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-batches_select".
+ */
+export interface PayoutBatchesSelect<T extends boolean = true> {
+  tenant?: T;
+  window?: T;
+  total?: T;
+  count?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-records_select".
+ */
+export interface PayoutRecordsSelect<T extends boolean = true> {
+  tenant?: T;
+  batch?: T;
+  writer?: T;
+  amount?: T;
+  earnings?: T;
+  status?: T;
+  method?: T;
+  externalReference?: T;
+  paidAt?: T;
+  paidBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payout-requests_select".
+ */
+export interface PayoutRequestsSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  wallet?: T;
+  amount?: T;
+  status?: T;
+  expiresAt?: T;
+  method?: T;
+  externalReference?: T;
+  reason?: T;
+  decidedAt?: T;
+  decidedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Dispatcher } from './dispatcher'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
+import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { relayOnce } from './relay'
 
 export type Schedule = {
@@ -31,6 +32,7 @@ export const SCHEDULES: Schedule[] = [
   },
   ...ORDER_SCHEDULES,
   ...PAYMENT_SCHEDULES,
+  ...PAYOUT_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -7,6 +7,7 @@ import * as migration_20261125_165418_orders from './20261125_165418_orders';
 import * as migration_20261125_184116_order_workflow from './20261125_184116_order_workflow';
 import * as migration_20261125_192716_money_core from './20261125_192716_money_core';
 import * as migration_20261125_211542_tips_refunds from './20261125_211542_tips_refunds';
+import * as migration_20261125_213634_payouts from './20261125_213634_payouts';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261125_211542_tips_refunds.up,
     down: migration_20261125_211542_tips_refunds.down,
-    name: '20261125_211542_tips_refunds'
+    name: '20261125_211542_tips_refunds',
+  },
+  {
+    up: migration_20261125_213634_payouts.up,
+    down: migration_20261125_213634_payouts.down,
+    name: '20261125_213634_payouts'
   },
 ];

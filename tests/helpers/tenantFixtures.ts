@@ -3,6 +3,7 @@ import { type CollectionConfig, createLocalReq, type Field, type Payload, type W
 
 import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
+import { ensureWallet } from '@/operations/ledger/wallets'
 
 import { fundWallet } from './money'
 
@@ -64,6 +65,17 @@ export const placeOrderFor = async (payload: Payload, tenantId: number, clientEm
 
 /** The id of a freshly placed order of the website. */
 export const orderOf = async (payload: Payload, tenantId: number): Promise<number> => (await placeOrderFor(payload, tenantId)).id
+
+/** A closed payment window of the website (closed, so it never clashes with the one open window). */
+const closedWindowOf = async (payload: Payload, tenantId: number) => {
+  const opensAt = new Date(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 1e9))
+  const doc = await payload.create({ collection: 'payment-windows', data: { tenant: tenantId, opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 14 * 24 * 3600 * 1000).toISOString(), status: 'closed' } })
+  return doc.id
+}
+
+/** An empty payout batch of a closed window of the website. */
+const batchOf = async (payload: Payload, tenantId: number) =>
+  payload.create({ collection: 'payout-batches', data: { tenant: tenantId, window: await closedWindowOf(payload, tenantId), total: 0, count: 0, status: 'ready' } })
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
@@ -205,6 +217,36 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { status: 'paid' },
     graphql: { one: 'WriterEarning', many: 'WriterEarnings', count: 'countWriterEarnings', update: 'updateWriterEarning', delete: 'deleteWriterEarning', dataType: '' },
+  },
+  'payment-windows': {
+    documentOf: (payload, tenantId) => closedWindowOf(payload, tenantId),
+    patch: { status: 'open' },
+    graphql: { one: 'PaymentWindow', many: 'PaymentWindows', count: 'countPaymentWindows', update: 'updatePaymentWindow', delete: 'deletePaymentWindow', dataType: '' },
+  },
+  'payout-batches': {
+    documentOf: async (payload, tenantId) => (await batchOf(payload, tenantId)).id,
+    patch: { status: 'paid' },
+    graphql: { one: 'PayoutBatch', many: 'PayoutBatches', count: 'countPayoutBatches', update: 'updatePayoutBatch', delete: 'deletePayoutBatch', dataType: '' },
+  },
+  'payout-records': {
+    documentOf: async (payload, tenantId) => {
+      const batch = await batchOf(payload, tenantId)
+      const doc = await payload.create({ collection: 'payout-records', data: { tenant: tenantId, batch: batch.id, writer: await userOf(payload, tenantId, 'writer'), amount: 1200, status: 'pending' } })
+      return doc.id
+    },
+    patch: { externalReference: 'Hijacked' },
+    graphql: { one: 'PayoutRecord', many: 'PayoutRecords', count: 'countPayoutRecords', update: 'updatePayoutRecord', delete: 'deletePayoutRecord', dataType: '' },
+  },
+  'payout-requests': {
+    documentOf: async (payload, tenantId) => {
+      const writer = await userOf(payload, tenantId, 'writer')
+      const req = await createLocalReq({}, payload)
+      const wallet = await inTransaction(req, () => ensureWallet(req, tenantId, writer, 'writer'))
+      const doc = await payload.create({ collection: 'payout-requests', data: { tenant: tenantId, writer, wallet: wallet.id, amount: 500, status: 'rejected', reason: 'fixture', expiresAt: new Date().toISOString() } })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
   },
   outbox: {
     documentOf: async (payload, tenantId) => {

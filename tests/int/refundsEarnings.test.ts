@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { expectLedgerSound } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { runSchedule } from '../helpers/schedules'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -107,8 +108,16 @@ describe('writer earnings', () => {
 
     const after = await completed()
     const [earning] = await earningsOf(after.id)
-    // Paid out (payout batches come with payment windows; the state is what matters here).
-    await t.payload.update({ collection: 'writer-earnings', id: earning!.id, data: { status: 'paid', paidAt: new Date().toISOString() }, depth: 0 })
+    // Paid out the real way: a payment window opens before and closes after the earning,
+    // and an admin marks the writer's payout record paid.
+    const open = new Date(Date.now() - 3600 * 1000)
+    await runSchedule(t.payload, 'payouts-windows', open)
+    await runSchedule(t.payload, 'payouts-windows', new Date(open.getTime() + 14 * 24 * 3600 * 1000 + 60 * 1000))
+    const batched = await t.payload.findByID({ collection: 'writer-earnings', id: earning!.id, depth: 0 })
+    expect(batched.payoutRecord).toBeTruthy()
+    const paid = await t.api.post(`/api/payout-records/${batched.payoutRecord as number}/pay`, { ...ALPHA, token: tokens.admin, body: { method: 'bank_transfer', externalReference: 'BANK-1' } })
+    expect(paid.status).toBe(200)
+    expect(await earningsOf(after.id)).toMatchObject([{ kind: 'order_earning', status: 'paid' }])
     await w.must('admin', after.id, 'cancel', { reason: 'Chargeback' })
     expect(await earningsOf(after.id)).toMatchObject([
       { kind: 'order_earning', status: 'paid', amount: earning!.amount },

@@ -15,6 +15,7 @@ import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
+import { payoutFields } from './payoutFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
 
@@ -143,6 +144,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         staffingFields,
         reviewFields,
         tipFields,
+        payoutFields,
         {
           name: 'staffIdleTimeoutMinutes',
           type: 'number',

@@ -23,5 +23,7 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
     { name: 'reference', type: 'text', required: true, unique: true, ...readOnlyField },
     { name: 'breakdown', type: 'json', ...readOnlyField },
     { name: 'paidAt', type: 'date', ...readOnlyField },
+    // Set when a window's close puts the earning in a payout record; unbatched while empty.
+    { name: 'payoutRecord', type: 'relationship', relationTo: 'payout-records', index: true, ...readOnlyField },
   ],
 }

@@ -9,7 +9,7 @@ import { execute, sql } from '@/db/execute'
  */
 export const accountId = async (req: PayloadRequest, tenant: number, code: string, describe?: { name: string; type: AccountType }): Promise<number> => {
   const find = async () => {
-    const { docs } = await req.payload.find({ collection: 'ledger-accounts', where: { and: [{ tenant: { equals: tenant } }, { code: { equals: code } }] }, depth: 0, limit: 1, overrideAccess: true, req, select: { code: true } })
+    const { docs } = await req.payload.find({ collection: 'ledger-accounts', where: { and: [{ tenant: { equals: tenant } }, { code: { equals: code } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req, select: { code: true } })
     return docs[0]?.id ?? null
   }
   const found = await find()

@@ -12,7 +12,7 @@ import { accountId } from './accounts'
  */
 export const ensureWallet = async (req: PayloadRequest, tenant: number, owner: number, kind: 'client' | 'writer'): Promise<Wallet> => {
   const find = async () =>
-    (await req.payload.find({ collection: 'wallets', where: { and: [{ tenant: { equals: tenant } }, { owner: { equals: owner } }, { kind: { equals: kind } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0]
+    (await req.payload.find({ collection: 'wallets', where: { and: [{ tenant: { equals: tenant } }, { owner: { equals: owner } }, { kind: { equals: kind } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs[0]
   const found = await find()
   if (found) return found
   await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`wallet:${tenant}:${owner}:${kind}`}))`)

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { actorOf, idOf } from '@/access/actor'
-import { ClientError } from '@/errors'
-
+import { adminOfVisible } from '../adminOfVisible'
 import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
 
@@ -15,13 +13,7 @@ import { post } from '../ledger/post'
  * Idempotency-Key.
  */
 export const adjustWallet = async (req: PayloadRequest, walletId: number, input: { direction: 'credit' | 'debit'; amount: number; reason: string }) => {
-  const actor = actorOf(req)
-  if (!actor) throw new ClientError('Log in first.', 401)
-  const { docs } = await req.payload.find({ collection: 'wallets', where: { id: { equals: walletId } }, depth: 0, limit: 1, overrideAccess: false, user: req.user, req })
-  const wallet = docs[0]
-  if (!wallet) throw new ClientError('Not Found', 404)
-  const tenant = idOf(wallet.tenant)!
-  if (!(actor.allTenants || (actor.roles.includes('admin') && actor.tenantIds.includes(tenant)))) throw new ClientError('Only an admin of the website adjusts a wallet.', 403)
+  const { actor, tenant } = await adminOfVisible(req, 'wallets', walletId, 'Only an admin of the website adjusts a wallet.')
   return inTransaction(req, async () => {
     const toWallet = input.direction === 'credit'
     const entry = await post(req, tenant, {

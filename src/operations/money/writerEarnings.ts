@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
+import { execute, sql } from '@/db/execute'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import type { Order } from '@/payload-types'
 
@@ -60,15 +61,19 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
 }
 
 /**
- * The order is cancelled after its earning: an unpaid earning is voided (its entry
- * reversed), a paid one is answered by a reversal the writer owes back.
+ * The order is cancelled after its earning (reference §6.7): an earning still waiting in
+ * an open window (pending, in no payout) is voided (its entry reversed); one already in a
+ * payout batch or paid is answered by a reversal the writer owes back, netted from their
+ * next payout. The earning's row lock is taken first, so a window closing at the same
+ * moment either batches it before (→ reversal) or finds it voided.
  */
 export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
+  await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${order.id} AND kind = 'order_earning' FOR UPDATE`)
   const earning = await earningOf(req, order.id)
   if (!earning) return null
   const tenant = idOf(order.tenant)!
   const back = [{ account: { system: 'writer_payable' }, debit: earning.amount }, { account: { system: 'writer_compensation_expense' }, credit: earning.amount }]
-  if (earning.status !== 'paid') {
+  if (earning.status === 'pending' && !earning.payoutRecord) {
     await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { status: 'voided' }, depth: 0, overrideAccess: true, req })
     await post(req, tenant, { reference: `${earning.reference}:void`, type: 'reversal', memo: `Order ${order.number} cancelled: earning voided`, lines: back })
     return 'voided' as const
@@ -81,6 +86,6 @@ export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
     overrideAccess: true,
     req,
   })
-  await post(req, tenant, { reference, type: 'reversal', memo: `Order ${order.number} cancelled after payout: earning reversed`, lines: back })
+  await post(req, tenant, { reference, type: 'reversal', memo: `Order ${order.number} cancelled after its earning went to payout: earning reversed`, lines: back })
   return 'reversed' as const
 }

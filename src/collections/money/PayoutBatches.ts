@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, tenantRowsFor } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+
+/**
+ * What a closed payment window owes writers (reference §6.7 PayoutBatch): one per
+ * window, `total` = the sum of its records = the sum of the matured earnings (minus
+ * reversals) it gathered. `ready` until its first record is paid, `paid` once all are.
+ * Admins and support of the website read them.
+ */
+export const PayoutBatches: CollectionConfig<'payout-batches'> = {
+  slug: 'payout-batches',
+  lockDocuments: false,
+  admin: { group: 'Money', defaultColumns: ['window', 'total', 'count', 'status', 'createdAt'] },
+  access: { read: tenantRowsFor(['admin', 'support']), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'window', type: 'relationship', relationTo: 'payment-windows', required: true, unique: true, ...readOnlyField },
+    { name: 'total', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
+    { name: 'count', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Payout records.' } },
+    { name: 'status', type: 'select', required: true, defaultValue: 'ready', index: true, options: ['ready', 'partially_paid', 'paid'], ...readOnlyField },
+  ],
+}

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+import { PAYOUT_METHODS } from '@/domain/payouts/settings'
+import { payoutRecordActions, payRecordEndpoint } from '@/endpoints/payouts'
+
+/**
+ * One writer's payout in a batch (reference §6.7 PayoutRecord): the earnings (and
+ * reversals) it settles and their net amount. An admin pays it outside the platform
+ * (bank, PayPal, Wise) and marks it paid with the method and reference
+ * (`POST /api/payout-records/:id/pay`). Admins and support of the website read all; a
+ * writer their own.
+ */
+export const PayoutRecords: CollectionConfig<'payout-records'> = {
+  slug: 'payout-records',
+  lockDocuments: false,
+  endpoints: [payRecordEndpoint, ...payoutRecordActions],
+  admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'method', 'paidAt'] },
+  access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['batch', 'writer'], unique: true }],
+  fields: [
+    { name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true, ...readOnlyField },
+    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
+    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
+    { name: 'earnings', type: 'relationship', relationTo: 'writer-earnings', hasMany: true, ...readOnlyField },
+    // `cancelled` is kept for the coming "hold/defer a record" workflow; nothing sets it yet.
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'cancelled'], ...readOnlyField },
+    { name: 'method', type: 'select', options: [...PAYOUT_METHODS], ...readOnlyField },
+    { name: 'externalReference', type: 'text', maxLength: 200, ...readOnlyField },
+    { name: 'paidAt', type: 'date', ...readOnlyField },
+    { name: 'paidBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+  ],
+}

@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { readOnlyField } from '@/collections/orderRecords/fields'
+import { PAYOUT_METHODS } from '@/domain/payouts/settings'
+import { approveRequestEndpoint, createRequestEndpoint, payoutRequestActions, rejectRequestEndpoint } from '@/endpoints/payouts'
+
+/**
+ * A writer asks to be paid from their writer wallet's available balance (reference §6.4):
+ * the amount is held on the wallet at once; an admin approves (the hold is captured and
+ * leaves the platform) or rejects (released); left pending past the website's expiry, the
+ * platform releases it. Admins and support of the website read all; a writer their own.
+ */
+export const PayoutRequests: CollectionConfig<'payout-requests'> = {
+  slug: 'payout-requests',
+  lockDocuments: false,
+  endpoints: [createRequestEndpoint, approveRequestEndpoint, rejectRequestEndpoint, ...payoutRequestActions],
+  admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
+  access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
+    { name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true, ...readOnlyField },
+    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'approved', 'rejected', 'expired'], ...readOnlyField },
+    { name: 'expiresAt', type: 'date', required: true, index: true, ...readOnlyField },
+    { name: 'method', type: 'select', options: [...PAYOUT_METHODS], ...readOnlyField },
+    { name: 'externalReference', type: 'text', maxLength: 200, ...readOnlyField },
+    { name: 'reason', type: 'text', maxLength: 500, ...readOnlyField },
+    { name: 'decidedAt', type: 'date', ...readOnlyField },
+    { name: 'decidedBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+  ],
+}

@@ -1,0 +1,98 @@
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { execute, sql } from '@/db/execute'
+import type { PayoutMethod } from '@/domain/payouts/settings'
+import { ClientError } from '@/errors'
+import { enqueue } from '@/jobs/enqueue'
+import type { PayoutRequest } from '@/payload-types'
+
+import { adminOfVisible } from '../adminOfVisible'
+import { inTransaction } from '../inTransaction'
+import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
+import { ensureWallet } from '../ledger/wallets'
+import { requestMember } from '../requestMember'
+import { dueIds } from './due'
+import { websitePayouts } from './settings'
+
+const DAY_MS = 24 * 3600 * 1000
+
+/**
+ * A writer asks to be paid `amount` of their writer wallet's available balance: under the
+ * wallet's row lock the amount moves from available to held (more than available → 422
+ * with the shortfall; already as many pending requests as the website allows → 409) and
+ * the request is stored, pending until an admin decides or it expires.
+ */
+export const requestPayout = async (req: PayloadRequest, amount: number, now = new Date()) => {
+  const { actor, tenant } = await requestMember(req)
+  if (!actor.roles.includes('writer')) throw new ClientError('Only writers request payouts.', 403)
+  return inTransaction(req, async () => {
+    const settings = await websitePayouts(req, tenant.id)
+    const wallet = await ensureWallet(req, tenant.id, actor.id, 'writer')
+    await lockWallet(req, tenant.id, wallet.id)
+    const { totalDocs: open } = await req.payload.count({ collection: 'payout-requests', where: { and: [{ wallet: { equals: wallet.id } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
+    if (open >= settings.maxOpenRequests) throw new ClientError(`You already have ${open} payout request(s) waiting for a decision.`, 409, { open, allowed: settings.maxOpenRequests })
+    await shiftHeld(req, tenant.id, wallet.id, amount)
+    const request = await req.payload.create({
+      collection: 'payout-requests',
+      data: { tenant: tenant.id, writer: actor.id, wallet: wallet.id, amount, status: 'pending', expiresAt: new Date(now.getTime() + settings.requestExpiryDays * DAY_MS).toISOString() },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    await enqueue(req, { type: 'live.event', tenant: tenant.id, payload: { audience: { staffOfTenant: tenant.id }, event: 'payout_request.created', data: { request: request.id, writer: actor.id, amount } } })
+    return request
+  })
+}
+
+type Outcome = { status: 'approved'; method: PayoutMethod; externalReference: string } | { status: 'rejected'; reason: string } | { status: 'expired' }
+
+/**
+ * Ends a pending request under its row lock (409 when it is no longer pending): approved
+ * → the hold is captured and the money leaves the wallet to platform cash; rejected or
+ * expired → the hold goes back to available. The writer is told.
+ */
+const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outcome, by: number | null, now: Date): Promise<PayoutRequest> => {
+  await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
+  const request = await req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
+  if (request.status !== 'pending') throw new ClientError(`The payout request is already ${request.status}.`, 409)
+  const tenant = idOf(request.tenant)!
+  const wallet = idOf(request.wallet)!
+  if (outcome.status === 'approved') {
+    await captureHeld(req, tenant, wallet, request.amount, {
+      reference: `payout:request:${requestId}`,
+      type: 'writer_payout',
+      memo: `Payout request ${requestId} by ${outcome.method} (${outcome.externalReference})`,
+      lines: [{ account: { wallet }, debit: request.amount }, { account: { system: 'platform_cash' }, credit: request.amount }],
+    })
+  } else {
+    await shiftHeld(req, tenant, wallet, -request.amount)
+  }
+  const { status, ...details } = outcome
+  const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, overrideAccess: true, req })
+  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(request.writer)! }, event: `payout_request.${status}`, data: { request: requestId, amount: request.amount, ...details } } })
+  return done
+}
+
+export const DECIDE_REFUSAL = 'Only an admin of the website decides payout requests.'
+
+/** An admin of the request's website approves (money out) or rejects (hold released) a pending request. */
+export const decidePayoutRequest = async (req: PayloadRequest, requestId: number, outcome: Exclude<Outcome, { status: 'expired' }>, now = new Date()) => {
+  const { actor } = await adminOfVisible(req, 'payout-requests', requestId, DECIDE_REFUSAL)
+  return inTransaction(req, () => endRequest(req, requestId, outcome, actor.id, now))
+}
+
+/** The schedule: requests still pending at their expiry are released, each in its own transaction; one decided meanwhile is left alone. */
+export const expirePayoutRequests = async (payload: Payload, now: Date) => {
+  let expired = 0
+  for (const id of await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now)) {
+    const req = await createLocalReq({}, payload)
+    try {
+      await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
+      expired += 1
+    } catch (error) {
+      if (!(error instanceof ClientError)) throw error
+    }
+  }
+  return { expired }
+}
