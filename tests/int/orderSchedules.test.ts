@@ -30,7 +30,7 @@ beforeAll(async () => {
     const { docs } = await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })
     ids[who] = docs[0]!.id
   }
-  const { docs: expert } = await t.payload.find({ collection: 'writer-levels', where: { code: { equals: 'expert' } }, depth: 0, limit: 1 })
+  const { docs: expert } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: 1 } }, { code: { equals: 'expert' } }] }, depth: 0, limit: 1 })
   await t.payload.update({ collection: 'users', id: ids.writer!, data: { writerLevel: expert[0]!.id }, depth: 0 })
   w = workflowClient(t.api, 'alpha.test', tokens)
 })
