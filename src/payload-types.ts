@@ -85,6 +85,9 @@ export interface Config {
     payments: Payment;
     refunds: Refund;
     'writer-earnings': WriterEarning;
+    invoices: Invoice;
+    installments: Installment;
+    receipts: Receipt;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -112,6 +115,9 @@ export interface Config {
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     refunds: RefundsSelect<false> | RefundsSelect<true>;
     'writer-earnings': WriterEarningsSelect<false> | WriterEarningsSelect<true>;
+    invoices: InvoicesSelect<false> | InvoicesSelect<true>;
+    installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
+    receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -219,6 +225,8 @@ export interface Tenant {
    */
   orderPrefix?: string | null;
   orderSequence?: number | null;
+  invoiceSequence?: number | null;
+  receiptSequence?: number | null;
   settings?: {
     features?: {
       magicLinkEnabled?: boolean | null;
@@ -285,6 +293,10 @@ export interface Tenant {
        * per hour
        */
       passwordResetPerEmailPerHour?: number | null;
+      /**
+       * per minute
+       */
+      invoicePayPerIpPerMinute?: number | null;
     };
     clientIdleTimeoutMinutes?: number | null;
   };
@@ -901,10 +913,86 @@ export interface Payment {
   amount: number;
   currency: string;
   order?: (number | null) | Order;
+  invoice?: (number | null) | Invoice;
+  installment?: (number | null) | Installment;
   checkoutUrl?: string | null;
   providerSession?: string | null;
   appliedAt?: string | null;
   failureReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  client: number | User;
+  title?: string | null;
+  lines: {
+    description: string;
+    quantity: number;
+    /**
+     * Cents.
+     */
+    unitAmount: number;
+    /**
+     * Cents: quantity × unit amount.
+     */
+    amount: number;
+    id?: string | null;
+  }[];
+  /**
+   * Cents.
+   */
+  total: number;
+  /**
+   * Cents.
+   */
+  amountPaid: number;
+  currency: string;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
+  dueAt: string;
+  issuedAt?: string | null;
+  paidAt?: string | null;
+  cancelledAt?: string | null;
+  expiredAt?: string | null;
+  payTokenHash?: string | null;
+  payTokenExpiresAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments".
+ */
+export interface Installment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  invoice: number | Invoice;
+  client: number | User;
+  sequence: number;
+  /**
+   * Cents.
+   */
+  amount: number;
+  /**
+   * Cents.
+   */
+  amountPaid: number;
+  dueAt: string;
+  status: 'pending' | 'paid';
+  paidAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -950,6 +1038,38 @@ export interface WriterEarning {
     | boolean
     | null;
   paidAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts".
+ */
+export interface Receipt {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  kind: 'receipt' | 'void';
+  payment: number | Payment;
+  client: number | User;
+  /**
+   * Cents.
+   */
+  amount: number;
+  currency: string;
+  paidFor:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  issuedAt: string;
+  voids?: (number | null) | Receipt;
+  reason?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1106,6 +1226,8 @@ export interface TenantsSelect<T extends boolean = true> {
       };
   orderPrefix?: T;
   orderSequence?: T;
+  invoiceSequence?: T;
+  receiptSequence?: T;
   settings?:
     | T
     | {
@@ -1155,6 +1277,7 @@ export interface TenantsSelect<T extends boolean = true> {
               registrationPerIpPerHour?: T;
               registrationPerEmailPerHour?: T;
               passwordResetPerEmailPerHour?: T;
+              invoicePayPerIpPerMinute?: T;
             };
         clientIdleTimeoutMinutes?: T;
       };
@@ -1503,6 +1626,8 @@ export interface PaymentsSelect<T extends boolean = true> {
   amount?: T;
   currency?: T;
   order?: T;
+  invoice?: T;
+  installment?: T;
   checkoutUrl?: T;
   providerSession?: T;
   appliedAt?: T;
@@ -1539,6 +1664,82 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   reference?: T;
   breakdown?: T;
   paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices_select".
+ */
+export interface InvoicesSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  title?: T;
+  lines?:
+    | T
+    | {
+        description?: T;
+        quantity?: T;
+        unitAmount?: T;
+        amount?: T;
+        id?: T;
+      };
+  total?: T;
+  amountPaid?: T;
+  currency?: T;
+  status?: T;
+  dueAt?: T;
+  issuedAt?: T;
+  paidAt?: T;
+  cancelledAt?: T;
+  expiredAt?: T;
+  payTokenHash?: T;
+  payTokenExpiresAt?: T;
+  reminderUpcomingAt?: T;
+  reminderDueAt?: T;
+  reminderOverdueAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments_select".
+ */
+export interface InstallmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  invoice?: T;
+  client?: T;
+  sequence?: T;
+  amount?: T;
+  amountPaid?: T;
+  dueAt?: T;
+  status?: T;
+  paidAt?: T;
+  reminderUpcomingAt?: T;
+  reminderDueAt?: T;
+  reminderOverdueAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts_select".
+ */
+export interface ReceiptsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  kind?: T;
+  payment?: T;
+  client?: T;
+  amount?: T;
+  currency?: T;
+  paidFor?: T;
+  issuedAt?: T;
+  voids?: T;
+  reason?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

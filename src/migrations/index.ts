@@ -6,6 +6,7 @@ import * as migration_20261125_164713_pricing_options from './20261125_164713_pr
 import * as migration_20261125_165418_orders from './20261125_165418_orders';
 import * as migration_20261125_184116_order_workflow from './20261125_184116_order_workflow';
 import * as migration_20261125_192716_money_core from './20261125_192716_money_core';
+import * as migration_20261125_211917_invoices from './20261125_211917_invoices';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261125_192716_money_core.up,
     down: migration_20261125_192716_money_core.down,
-    name: '20261125_192716_money_core'
+    name: '20261125_192716_money_core',
+  },
+  {
+    up: migration_20261125_211917_invoices.up,
+    down: migration_20261125_211917_invoices.down,
+    name: '20261125_211917_invoices'
   },
 ];

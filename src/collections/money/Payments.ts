@@ -25,6 +25,8 @@ export const Payments: CollectionConfig<'payments'> = {
     { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
     { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
     { name: 'order', type: 'relationship', relationTo: 'orders', index: true, ...readOnlyField },
+    { name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, ...readOnlyField },
+    { name: 'installment', type: 'relationship', relationTo: 'installments', index: true, ...readOnlyField },
     { name: 'checkoutUrl', type: 'text', ...readOnlyField },
     { name: 'providerSession', type: 'text', index: true, ...readOnlyField },
     { name: 'appliedAt', type: 'date', ...readOnlyField },

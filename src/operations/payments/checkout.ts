@@ -3,28 +3,37 @@ import { randomBytes } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { actorOf, idOf } from '@/access/actor'
+import { actorOf } from '@/access/actor'
 import { PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
 import { env, manualPaymentsEnabled } from '@/env'
 import { ClientError } from '@/errors'
-import type { Payment } from '@/payload-types'
+import type { Payment, Tenant } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
+import { lockInvoiceDebt } from '../invoices/owed'
 import { resolveTenant } from '../resolveTenant'
 import { toValidationError } from '../toValidationError'
 
 import { settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
 
+const idOfYour = (what: string) => z.number({ error: `The id of your ${what}.` }).int().positive()
+const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
+
 const body = z.discriminatedUnion('purpose', [
-  z.object({ purpose: z.literal('order'), order: z.number({ error: 'The id of your order.' }).int().positive(), provider: z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` }) }),
+  z.object({ purpose: z.literal('order'), order: idOfYour('order'), provider }),
+  // What is still owed on the invoice, or on one of its installments.
+  z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider }),
+  z.object({ purpose: z.literal('installment'), installment: idOfYour('installment'), provider }),
   z.object({
     purpose: z.literal('wallet_top_up'),
     amount: z.number({ error: 'Cents.' }).int('Whole cents.').min(TOP_UP_MIN, `At least ${TOP_UP_MIN} cents.`).max(TOP_UP_MAX, `At most ${TOP_UP_MAX} cents.`),
     provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual (a wallet is not topped up from itself).' }),
   }),
-], { error: 'One of order, wallet_top_up (invoices, installments and tips come with their features).' })
+], { error: 'One of order, wallet_top_up, invoice, installment (tips come with their feature).' })
+
+export type CheckoutInput = z.infer<typeof body>
 
 export type CheckoutAnswer = { payment: Payment; checkoutUrl?: string | null }
 
@@ -42,30 +51,45 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
   if (!actor) throw new ClientError('Log in to pay.', 401)
   const parsed = body.safeParse(raw)
   if (!parsed.success) throw toValidationError(parsed.error, 'payments', req)
-  const input = parsed.data
   const { tenant } = await resolveTenant(req)
   if (!tenant || !actor.tenantIds.includes(tenant.id)) throw new ClientError('Pay on your own website.', 403)
+  return startPayment(req, tenant, actor.id, parsed.data)
+}
+
+/**
+ * Creates (and for the wallet, settles) a payment by `payer` on `tenant`: checkout's
+ * work once the payer is known; the public pay link of an invoice comes in here too,
+ * paying for the invoice's client.
+ */
+export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: number, input: CheckoutInput): Promise<CheckoutAnswer> => {
   if (input.provider === 'manual' && !manualPaymentsEnabled(env())) throw new ClientError('provider: manual payments are switched off here.', 400, { field: 'provider' })
   const stripe = input.provider === 'stripe' ? stripeClient() : null
   if (input.provider === 'stripe' && !stripe) throw new ClientError('provider: card payments are not configured on this server.', 400, { field: 'provider' })
 
+  let productName = input.purpose === 'wallet_top_up' ? 'Wallet top-up' : ''
   const created = await inTransaction(req, async () => {
     let amount: number
     let orderId: number | null = null
-    if (input.purpose === 'order') {
+    let links: Pick<Payment, 'invoice' | 'installment'> = {}
+    if (input.purpose === 'invoice' || input.purpose === 'installment') {
+      const debt = await lockInvoiceDebt(req, tenant.id, payer, input)
+      ;({ amount, links } = debt)
+      productName = debt.label
+    } else if (input.purpose === 'order') {
       // The order's row lock before the payment row references it: concurrent checkouts
       // of one order then queue here instead of deadlocking on the reference's key lock.
       await execute(req, sql`SELECT id FROM orders WHERE id = ${input.order} AND tenant_id = ${tenant.id} FOR UPDATE`)
-      const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: input.order } }, { tenant: { equals: tenant.id } }, { client: { equals: actor.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+      const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: input.order } }, { tenant: { equals: tenant.id } }, { client: { equals: payer } }] }, depth: 0, limit: 1, overrideAccess: true, req })
       const order = docs[0]
       if (!order) throw new ClientError(`order: there is no order ${input.order} of yours here.`, 404, { field: 'order' })
       amount = order.total - order.amountPaid
       if (amount <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
       orderId = order.id
+      productName = `Order ${order.id}`
     } else amount = input.amount
     const payment = await req.payload.create({
       collection: 'payments',
-      data: { tenant: tenant.id, client: actor.id, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount, currency: tenant.currency ?? 'USD', order: orderId },
+      data: { tenant: tenant.id, client: payer, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount, currency: tenant.currency ?? 'USD', order: orderId, ...links },
       depth: 0,
       overrideAccess: true,
       req,
@@ -84,7 +108,7 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
     client_reference_id: created.reference,
     metadata: { reference: created.reference, tenant: String(tenant.id) },
     payment_intent_data: { metadata: { reference: created.reference } },
-    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: input.purpose === 'order' ? `Order ${idOf(created.order)}` : 'Wallet top-up' } } }],
+    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: productName } } }],
     success_url: `${base}/pay/done?reference=${created.reference}`,
     cancel_url: `${base}/pay/cancelled?reference=${created.reference}`,
   })
