@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Dispatcher } from './dispatcher'
+import { INVOICE_SCHEDULES } from './invoiceSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { relayOnce } from './relay'
 
@@ -29,6 +30,7 @@ export const SCHEDULES: Schedule[] = [
     run: ({ payload, now }) => cleanOutbox(payload, new Date(now.getTime() - 7 * DAY_MS)),
   },
   ...ORDER_SCHEDULES,
+  ...INVOICE_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

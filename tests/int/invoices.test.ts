@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { handlers } from '@/jobs/handlers'
+import { billingReminders, expireInvoices } from '@/jobs/invoiceSchedules'
 
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { billingPeople } from '../helpers/orderPeople'
@@ -238,5 +241,54 @@ describe('the invoice PDF', () => {
     const { invoice } = await issue()
     await expectPdf(t.api, 'invoices', invoice.id, { ...ALPHA, token: tokens.client }, ['Alpha Essays', invoice.number, '$60.00', 'Editing, per page'], { ...BETA, token: tokens.betaAdmin })
     expect((await t.api.get(`/api/invoices/${invoice.id}/pdf`, { ...ALPHA, token: tokens.client2 })).status).toBe(404)
+  })
+})
+
+describe('reminders and expiry (the schedule, with its clock)', () => {
+  const mails = async (invoiceId: number) =>
+    (await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'mail.billingReminder' } }, { 'payload.invoiceId': { equals: invoiceId } }] }, sort: 'id', depth: 0, limit: 50 })).docs.map((r) => r.payload as { kind: string; installmentId: number | null })
+
+  it('sends upcoming, due and overdue once each', async () => {
+    const { invoice } = await issue()
+    const due = new Date(invoice.dueAt).getTime()
+    await billingReminders(t.payload, new Date(due - 5 * DAY))
+    expect(await mails(invoice.id)).toEqual([])
+    await billingReminders(t.payload, new Date(due - 3 * DAY))
+    await billingReminders(t.payload, new Date(due - 2 * DAY))
+    expect((await mails(invoice.id)).map((m) => m.kind)).toEqual(['upcoming'])
+    await billingReminders(t.payload, new Date(due - 12 * 3600 * 1000))
+    await billingReminders(t.payload, new Date(due - 11 * 3600 * 1000))
+    await billingReminders(t.payload, new Date(due + 3600 * 1000))
+    await billingReminders(t.payload, new Date(due + 2 * DAY))
+    expect((await mails(invoice.id)).map((m) => m.kind)).toEqual(['upcoming', 'due', 'overdue'])
+    const row = await invoiceRow(invoice.id)
+    expect([row.reminderUpcomingAt, row.reminderDueAt, row.reminderOverdueAt].every(Boolean)).toBe(true)
+
+    // The relay's handler mails the client, in the website's name.
+    const send = vi.spyOn(t.payload, 'sendEmail').mockResolvedValue(undefined)
+    await handlers['mail.billingReminder']({ payload: t.payload, tenant: alpha, data: { invoiceId: invoice.id, installmentId: null, kind: 'overdue' }, outboxId: 0 })
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(send.mock.calls[0]![0]).toMatchObject({ to: 'client@alpha.test', subject: `Invoice ${invoice.number} is overdue` })
+    expect(String((send.mock.calls[0]![0] as { text: string }).text)).toContain('$60.00')
+    send.mockRestore()
+  })
+
+  it('reminds per pending installment, not for a paid one', async () => {
+    const { invoice, installments, token } = await issue({ dueAt: undefined, installments: [{ amount: 3000, dueAt: inDays(4) }, { amount: 3000, dueAt: inDays(5) }] })
+    const first = await t.api.post(`/api/invoices/pay/${token}`, { ...ALPHA, body: { provider: 'manual', installment: installments[0]!.id } })
+    await confirm(first.body.payment.id)
+    await billingReminders(t.payload, new Date(Date.now() + 6 * DAY))
+    expect(await mails(invoice.id)).toEqual([{ invoiceId: invoice.id, installmentId: installments[1]!.id, kind: 'overdue' }])
+  })
+
+  it('expires an issued invoice with nothing paid a week after it fell due; its link with it', async () => {
+    const { invoice, token } = await issue()
+    const due = new Date(invoice.dueAt).getTime()
+    await expireInvoices(t.payload, new Date(due + 6 * DAY))
+    expect((await invoiceRow(invoice.id)).status).toBe('issued')
+    await expireInvoices(t.payload, new Date(due + 7 * DAY))
+    expect((await invoiceRow(invoice.id)).status).toBe('expired')
+    expect((await t.api.get(`/api/invoices/pay/${token}`, ALPHA)).status).toBe(404)
+    expect((await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'invoice', invoice: invoice.id, provider: 'manual' } })).status).toBe(422)
   })
 })
