@@ -129,6 +129,16 @@ describe('paying by the public link (no login)', () => {
     expect((await t.api.post(`/api/invoices/pay/${token}`, { ...ALPHA, body: { provider: 'manual' } })).status).toBe(422)
   })
 
+  it('a draft\'s installments are the staff\'s too; once issued, the client reads them', async () => {
+    const made = await draft({ dueAt: undefined, installments: [{ amount: 3000, dueAt: inDays(5) }, { amount: 3000, dueAt: inDays(9) }] })
+    const list = (who: string) => t.api.get(`/api/installments?where[invoice][equals]=${made.body.invoice.id}`, { ...ALPHA, token: tokens[who] })
+    expect((await list('client')).body.totalDocs).toBe(0)
+    expect((await list('support')).body.totalDocs).toBe(2)
+    await t.api.post(`/api/invoices/${made.body.invoice.id}/issue`, { ...ALPHA, token: tokens.admin })
+    expect((await list('client')).body.totalDocs).toBe(2)
+    expect((await list('client2')).body.totalDocs).toBe(0)
+  })
+
   it('installments: one paid by the link → partially paid; the rest by checkout → paid', async () => {
     const { invoice, installments, token } = await issue({ dueAt: undefined, installments: [{ amount: 2500, dueAt: inDays(5) }, { amount: 3500, dueAt: inDays(20) }] })
     expect(installments.map((i) => [i.sequence, i.amount])).toEqual([[1, 2500], [2, 3500]])

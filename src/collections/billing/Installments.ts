@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { nobody } from '@/access/rules'
 import { readOnlyField } from '@/collections/orderRecords/fields'
 
-import { reminderMarkFields } from './Invoices'
+import { readBilling, reminderMarkFields } from './Invoices'
 
 /**
  * An invoice's installments (reference §6.3 PaymentInstallment): their amounts add up to
@@ -15,7 +15,7 @@ export const Installments: CollectionConfig<'installments'> = {
   slug: 'installments',
   lockDocuments: false,
   admin: { group: 'Money', defaultColumns: ['invoice', 'sequence', 'amount', 'amountPaid', 'status', 'dueAt'] },
-  access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
+  access: { read: readBilling('invoice.status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['invoice', 'sequence'], unique: true }],
   fields: [
     { name: 'invoice', type: 'relationship', relationTo: 'invoices', required: true, index: true, ...readOnlyField },

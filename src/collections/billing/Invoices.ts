@@ -13,13 +13,19 @@ export const reminderMarkFields: Field[] = ['reminderUpcomingAt', 'reminderDueAt
 
 const staffOrOwn = staffRowsOrOwn('client', ['admin', 'support'])
 
-/** Admins and support of the website read every invoice; a client their own once issued (drafts are the staff's). */
-const readInvoices: Access = async (args) => {
-  const rows = await staffOrOwn(args)
-  const actor = actorOf(args.req)
-  if (!actor || actor.allTenants || actor.roles.some((r) => r === 'admin' || r === 'support')) return rows
-  return allOf([rows, { status: { not_equals: 'draft' } }])
-}
+/**
+ * Admins and support of the website read every row; a client their own once the invoice
+ * is issued (drafts are the staff's). `statusPath` names the invoice's status from the
+ * collection (`status`, or `invoice.status` for its installments).
+ */
+export const readBilling =
+  (statusPath: string): Access =>
+  async (args) => {
+    const rows = await staffOrOwn(args)
+    const actor = actorOf(args.req)
+    if (!actor || actor.allTenants || actor.roles.some((r) => r === 'admin' || r === 'support')) return rows
+    return allOf([rows, { [statusPath]: { not_equals: 'draft' } }])
+  }
 
 /**
  * Invoices (reference §6.3): a staff-made bill with lines, paid by its client in one go
@@ -31,7 +37,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
   lockDocuments: false,
   endpoints: invoiceEndpoints,
   admin: { group: 'Money', useAsTitle: 'number', defaultColumns: ['number', 'client', 'status', 'total', 'amountPaid', 'dueAt'] },
-  access: { read: readInvoices, create: nobody, update: nobody, delete: nobody },
+  access: { read: readBilling('status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
     { name: 'number', type: 'text', required: true, ...readOnlyField },
