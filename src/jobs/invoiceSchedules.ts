@@ -65,7 +65,7 @@ export const billingReminders = async (payload: Payload, now: Date) => {
       now,
     ),
   )
-  const installments = await eachId(payload, 'installments', { and: [{ status: { equals: 'pending' } }, soon(now)] }, async (id) => {
+  const installments = await eachId(payload, 'installments', { and: [{ status: { equals: 'pending' } }, { 'invoice.status': { in: [...PAYABLE_STATUSES] } }, soon(now)] }, async (id) => {
     const { invoice } = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, select: { invoice: true } })
     return remindOnce(
       payload,

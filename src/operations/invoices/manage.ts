@@ -48,26 +48,28 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
   const plan = input.installments ?? []
   const planProblem = installmentPlanProblem(total, plan.map((i) => i.amount))
   if (planProblem) throw refuseField('invoices', 'installments', planProblem, 400)
-  const lastDue = plan.map((i) => i.dueAt).sort().at(-1)
+  // In due order (dates compared as instants: the offsets in the input may differ).
+  const schedule = plan.map((i) => ({ amount: i.amount, dueAt: new Date(i.dueAt) })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+  const lastDue = schedule.at(-1)?.dueAt
   if (!input.dueAt && !lastDue) throw refuseField('invoices', 'dueAt', 'Required (or give installments).', 400)
-  if (input.dueAt && lastDue && new Date(input.dueAt) < new Date(lastDue)) throw refuseField('invoices', 'dueAt', 'Must not come before the last installment.', 400)
+  if (input.dueAt && lastDue && new Date(input.dueAt) < lastDue) throw refuseField('invoices', 'dueAt', 'Must not come before the last installment.', 400)
   const { docs } = await req.payload.find({ collection: 'users', where: { and: [{ id: { equals: input.client } }, { roles: { equals: 'client' } }, { 'tenants.tenant': { equals: tenant.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
   if (!docs[0]) throw refuseField('invoices', 'client', `There is no client ${input.client} on this website.`, 400)
   return inTransaction(req, async () => {
     const number = await allocateDocumentNumber(req, tenant.id, 'invoice')
     const invoice = await req.payload.create({
       collection: 'invoices',
-      data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: new Date(input.dueAt ?? lastDue!).toISOString(), createdBy: actor.id },
+      data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: (input.dueAt ? new Date(input.dueAt) : lastDue!).toISOString(), createdBy: actor.id },
       depth: 0,
       overrideAccess: true,
       req,
     })
     const installments = []
-    for (const [index, item] of [...plan].sort((a, b) => a.dueAt.localeCompare(b.dueAt)).entries()) {
+    for (const [index, item] of schedule.entries()) {
       installments.push(
         await req.payload.create({
           collection: 'installments',
-          data: { tenant: tenant.id, invoice: invoice.id, client: input.client, sequence: index + 1, amount: item.amount, amountPaid: 0, dueAt: new Date(item.dueAt).toISOString(), status: 'pending' },
+          data: { tenant: tenant.id, invoice: invoice.id, client: input.client, sequence: index + 1, amount: item.amount, amountPaid: 0, dueAt: item.dueAt.toISOString(), status: 'pending' },
           depth: 0,
           overrideAccess: true,
           req,
