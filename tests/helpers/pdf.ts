@@ -5,11 +5,11 @@ import { expect } from 'vitest'
 import type { Api, ApiOptions } from './api'
 
 /**
- * The text drawn in a PDF made by pdf-lib: its content streams (inflated when
- * compressed), with the hex and literal strings of the text operators decoded. Enough to
- * check what a generated document says without a PDF text extractor.
+ * A PDF's streams (inflated when compressed). `pdfText` decodes the hex and literal
+ * strings of their text operators: enough to check what a document made by pdf-lib says
+ * without a PDF text extractor.
  */
-export const pdfText = (bytes: Uint8Array): string => {
+const streams = (bytes: Uint8Array): string[] => {
   const data = Buffer.from(bytes)
   const out: string[] = []
   let at = 0
@@ -20,25 +20,30 @@ export const pdfText = (bytes: Uint8Array): string => {
     const end = data.indexOf('endstream', bodyStart, 'latin1')
     if (end < 0) break
     const body = data.subarray(bodyStart, end)
-    let text: string
     try {
-      text = inflateSync(body).toString('latin1')
+      out.push(inflateSync(body).toString('latin1'))
     } catch {
-      text = body.toString('latin1')
-    }
-    for (const m of text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-      out.push(m[1] !== undefined ? Buffer.from(m[1], 'hex').toString('latin1') : m[2]!.replace(/\\(.)/g, '$1'))
+      out.push(body.toString('latin1'))
     }
     at = end + 9
   }
-  return out.join('\n')
+  return out
 }
+
+export const pdfText = (bytes: Uint8Array): string =>
+  streams(bytes)
+    .flatMap((text) => [...text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)].map((m) => (m[1] !== undefined ? Buffer.from(m[1], 'hex').toString('latin1') : m[2]!.replace(/\\(.)/g, '$1'))))
+    .join('\n')
+
+/** How many images the PDF holds (their dictionaries may sit in compressed object streams). */
+export const pdfImageCount = (bytes: Uint8Array): number =>
+  [Buffer.from(bytes).toString('latin1'), ...streams(bytes)].join('\n').match(/\/Subtype\s*\/Image/g)?.length ?? 0
 
 /**
  * GETs a document's PDF as `reader` and expects a real PDF whose text contains every one
  * of `texts`; then expects `outsider` to get the same 404 for it as for a missing id.
  */
-export const expectPdf = async (api: Api, collection: 'invoices' | 'receipts', id: number, reader: ApiOptions, texts: string[], outsider: ApiOptions) => {
+export const expectPdf = async (api: Api, collection: 'invoices' | 'receipts', id: number, reader: ApiOptions, texts: string[], outsider: ApiOptions): Promise<Uint8Array> => {
   const res = await api.raw('GET', `/api/${collection}/${id}/pdf`, reader)
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toBe('application/pdf')
@@ -50,4 +55,5 @@ export const expectPdf = async (api: Api, collection: 'invoices' | 'receipts', i
   const foreign = await api.get(`/api/${collection}/${id}/pdf`, outsider)
   expect([missing.status, foreign.status]).toEqual([404, 404])
   expect(foreign.body).toEqual(missing.body)
+  return bytes
 }

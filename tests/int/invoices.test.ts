@@ -5,7 +5,8 @@ import { billingReminders, expireInvoices } from '@/jobs/invoiceSchedules'
 
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { billingPeople } from '../helpers/orderPeople'
-import { expectPdf } from '../helpers/pdf'
+import { expectPdf, pdfImageCount } from '../helpers/pdf'
+import { tinyPng } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -260,7 +261,16 @@ describe('cancelling', () => {
 describe('the invoice PDF', () => {
   it('is a real PDF with the website, number and total; another website\'s invoice is a 404 like a missing one', async () => {
     const { invoice } = await issue()
-    await expectPdf(t.api, 'invoices', invoice.id, { ...ALPHA, token: tokens.client }, ['Alpha Essays', invoice.number, '$60.00', 'Editing, per page'], { ...BETA, token: tokens.betaAdmin })
+    const plain = await expectPdf(t.api, 'invoices', invoice.id, { ...ALPHA, token: tokens.client }, ['Alpha Essays', invoice.number, '$60.00', 'Editing, per page'], { ...BETA, token: tokens.betaAdmin })
+    expect(pdfImageCount(plain)).toBe(0)
+    // With a logo on the website, the document carries it.
+    const png = await tinyPng()
+    const logo = await t.payload.create({ collection: 'media', data: { alt: 'Alpha logo', tenant: alpha }, file: { data: png, mimetype: 'image/png', name: 'alpha-logo.png', size: png.length } })
+    const before = await t.payload.findByID({ collection: 'tenants', id: alpha, depth: 0 })
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { branding: { ...before.branding, logo: logo.id } } })
+    const branded = await expectPdf(t.api, 'invoices', invoice.id, { ...ALPHA, token: tokens.client }, [invoice.number], { ...BETA, token: tokens.betaAdmin })
+    expect(pdfImageCount(branded)).toBe(1)
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { branding: before.branding } })
     expect((await t.api.get(`/api/invoices/${invoice.id}/pdf`, { ...ALPHA, token: tokens.client2 })).status).toBe(404)
   })
 })

@@ -1,16 +1,39 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { formatMoney } from '@/domain/money'
+import { env } from '@/env'
 import type { Invoice, Receipt } from '@/payload-types'
 
 import { type DocumentLine, type PrintedDocument, renderPdf } from './renderPdf'
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '-')
 
+/**
+ * The website's logo as PNG or JPEG bytes when its file is on local disk (uploads without
+ * S3); null otherwise (other formats, S3 storage, a missing file): the document is then
+ * branded by name and colour only.
+ */
+const logoOf = async (req: PayloadRequest, mediaId: number | null): Promise<NonNullable<PrintedDocument['brand']['logo']> | null> => {
+  if (!mediaId || env().S3_BUCKET) return null
+  const media = await req.payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const type = media?.mimeType === 'image/png' ? 'png' : media?.mimeType === 'image/jpeg' ? 'jpg' : null
+  const dir = req.payload.collections.media.config.upload.staticDir
+  if (!media?.filename || !type || !dir) return null
+  try {
+    return { bytes: await readFile(path.join(dir, media.filename)), type }
+  } catch {
+    return null
+  }
+}
+
 const brandOf = async (req: PayloadRequest, tenantId: number): Promise<PrintedDocument['brand']> => {
   const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req, select: { name: true, branding: true } })
-  return { name: tenant.branding?.brandName || tenant.name, color: tenant.branding?.primaryColor || '#1f4e79', supportEmail: tenant.branding?.supportEmail ?? null }
+  const b = tenant.branding
+  return { name: b?.brandName || tenant.name, color: b?.primaryColor || '#1f4e79', supportEmail: b?.supportEmail ?? null, logo: await logoOf(req, idOf(b?.logo as number | { id: number } | null | undefined)) }
 }
 
 /** The invoice as a branded PDF: number, dates, lines, total, paid and still due, installments. */

@@ -6,7 +6,8 @@ export type DocumentLine = { description: string; quantity: number; unitAmount: 
 
 /** A billing document as printed: the website's brand, a title and number, facts, lines, totals (cents). */
 export type PrintedDocument = {
-  brand: { name: string; color: string; supportEmail?: string | null }
+  /** `logo`: PNG or JPEG bytes, drawn at the right of the band when given. */
+  brand: { name: string; color: string; supportEmail?: string | null; logo?: { bytes: Uint8Array; type: 'png' | 'jpg' } | null }
   title: string
   number: string
   currency: string
@@ -52,6 +53,11 @@ export const renderPdf = async (doc: PrintedDocument): Promise<Uint8Array> => {
 
   page.drawRectangle({ x: 0, y: height - 70, width, height: 70, color: hexColor(doc.brand.color) })
   page.drawText(clean(doc.brand.name), { x: 40, y: height - 45, size: 20, font: bold, color: rgb(1, 1, 1) })
+  if (doc.brand.logo) {
+    const image = doc.brand.logo.type === 'png' ? await pdf.embedPng(doc.brand.logo.bytes) : await pdf.embedJpg(doc.brand.logo.bytes)
+    const scaled = image.scaleToFit(120, 50)
+    page.drawImage(image, { x: width - 40 - scaled.width, y: height - 60, width: scaled.width, height: scaled.height })
+  }
   text(`${doc.title} ${doc.number}`, 40, 16, bold)
   y -= 24
   for (const [label, value] of doc.facts) {

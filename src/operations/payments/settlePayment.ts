@@ -76,8 +76,8 @@ export type Settlement = { payment: Payment; applied: boolean }
 
 /**
  * A payment's provider says it succeeded: under the payment's row lock, mark it
- * succeeded, apply it and issue its receipt, unless that already happened (a replayed webhook, a second
- * confirm): then nothing changes. A later success overrides an earlier failure (a
+ * succeeded, apply it and issue its receipt, unless that already happened (a replayed
+ * webhook, a second confirm): then nothing changes. A later success overrides an earlier failure (a
  * retried card); nothing overrides a success.
  */
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
