@@ -5,7 +5,7 @@ import { billingReminders, expireInvoices } from '@/jobs/invoiceSchedules'
 
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { billingPeople } from '../helpers/orderPeople'
-import { expectPdf, pdfImageCount } from '../helpers/pdf'
+import { expectPdf, pdfImageCount, pdfText } from '../helpers/pdf'
 import { tinyPng } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -233,6 +233,19 @@ describe('wallet payments of invoices', () => {
   })
 })
 
+describe('concurrent payments of one invoice', () => {
+  it('two wallet payments at once: one pays, the other finds nothing owed; one receipt', async () => {
+    const made = await draft({ client: ids.client2 })
+    await t.api.post(`/api/invoices/${made.body.invoice.id}/issue`, { ...ALPHA, token: tokens.admin })
+    await fundWallet(t.payload, alpha, ids.client2!, 12000, 'test:invoice-race')
+    const pay = () => t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client2, body: { purpose: 'invoice', invoice: made.body.invoice.id, provider: 'wallet' } })
+    const answers = await Promise.all([pay(), pay()])
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422])
+    expect(await invoiceRow(made.body.invoice.id)).toMatchObject({ status: 'paid', amountPaid: 6000 })
+    expect((await t.payload.count({ collection: 'receipts', where: { 'paidFor.invoice.id': { equals: made.body.invoice.id } } })).totalDocs).toBe(1)
+  })
+})
+
 describe('cancelling', () => {
   it('cancels an unpaid invoice (its link dies); money arriving afterwards goes to the client\'s wallet', async () => {
     const { invoice, token } = await issue()
@@ -272,6 +285,15 @@ describe('the invoice PDF', () => {
     expect(pdfImageCount(branded)).toBe(1)
     await t.payload.update({ collection: 'tenants', id: alpha, data: { branding: before.branding } })
     expect((await t.api.get(`/api/invoices/${invoice.id}/pdf`, { ...ALPHA, token: tokens.client2 })).status).toBe(404)
+  })
+})
+
+describe('text the PDF font cannot draw', () => {
+  it('is replaced, not a failure', async () => {
+    const { invoice } = await issue({ lines: [{ description: 'Révision “Ωmega” ✓ 编辑', quantity: 1, unitAmount: 700 }] })
+    const res = await t.api.raw('GET', `/api/invoices/${invoice.id}/pdf`, { ...ALPHA, token: tokens.admin })
+    expect(res.status).toBe(200)
+    expect(pdfText(new Uint8Array(await res.arrayBuffer()))).toContain('Révision')
   })
 })
 
