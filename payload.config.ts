@@ -17,6 +17,9 @@ import { OrderAssignments } from './src/collections/orderRecords/OrderAssignment
 import { OrderEvents } from './src/collections/orderRecords/OrderEvents'
 import { OrderInterests } from './src/collections/orderRecords/OrderInterests'
 import { OrderRequests } from './src/collections/orderRecords/OrderRequests'
+import { Installments } from './src/collections/billing/Installments'
+import { Invoices } from './src/collections/billing/Invoices'
+import { Receipts } from './src/collections/billing/Receipts'
 import { IdempotencyKeys } from './src/collections/money/IdempotencyKeys'
 import { JournalEntries } from './src/collections/money/JournalEntries'
 import { LedgerAccounts } from './src/collections/money/LedgerAccounts'
@@ -57,7 +60,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
   editor: lexicalEditor(),
   email: mailAdapter(settings),
@@ -102,6 +105,9 @@ export default buildConfig({
         'payout-batches': {},
         'payout-records': {},
         'payout-requests': {},
+        invoices: {},
+        installments: {},
+        receipts: {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

@@ -90,6 +90,9 @@ export interface Config {
     'payout-batches': PayoutBatch;
     'payout-records': PayoutRecord;
     'payout-requests': PayoutRequest;
+    invoices: Invoice;
+    installments: Installment;
+    receipts: Receipt;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -122,6 +125,9 @@ export interface Config {
     'payout-batches': PayoutBatchesSelect<false> | PayoutBatchesSelect<true>;
     'payout-records': PayoutRecordsSelect<false> | PayoutRecordsSelect<true>;
     'payout-requests': PayoutRequestsSelect<false> | PayoutRequestsSelect<true>;
+    invoices: InvoicesSelect<false> | InvoicesSelect<true>;
+    installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
+    receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -229,6 +235,8 @@ export interface Tenant {
    */
   orderPrefix?: string | null;
   orderSequence?: number | null;
+  invoiceSequence?: number | null;
+  receiptSequence?: number | null;
   settings?: {
     features?: {
       magicLinkEnabled?: boolean | null;
@@ -329,6 +337,10 @@ export interface Tenant {
        * per hour
        */
       passwordResetPerEmailPerHour?: number | null;
+      /**
+       * per minute
+       */
+      invoicePayPerIpPerMinute?: number | null;
     };
     clientIdleTimeoutMinutes?: number | null;
   };
@@ -946,6 +958,8 @@ export interface Payment {
   currency: string;
   order?: (number | null) | Order;
   tip?: (number | null) | Tip;
+  invoice?: (number | null) | Invoice;
+  installment?: (number | null) | Installment;
   checkoutUrl?: string | null;
   providerSession?: string | null;
   providerPaymentIntent?: string | null;
@@ -982,6 +996,80 @@ export interface Tip {
   platformAmount: number;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   message?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  client: number | User;
+  title?: string | null;
+  lines: {
+    description: string;
+    quantity: number;
+    /**
+     * Cents.
+     */
+    unitAmount: number;
+    /**
+     * Cents: quantity × unit amount.
+     */
+    amount: number;
+    id?: string | null;
+  }[];
+  /**
+   * Cents.
+   */
+  total: number;
+  /**
+   * Cents.
+   */
+  amountPaid: number;
+  currency: string;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
+  dueAt: string;
+  issuedAt?: string | null;
+  paidAt?: string | null;
+  cancelledAt?: string | null;
+  expiredAt?: string | null;
+  payTokenHash?: string | null;
+  payTokenExpiresAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments".
+ */
+export interface Installment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  invoice: number | Invoice;
+  client: number | User;
+  sequence: number;
+  /**
+   * Cents.
+   */
+  amount: number;
+  /**
+   * Cents.
+   */
+  amountPaid: number;
+  dueAt: string;
+  status: 'pending' | 'paid';
+  paidAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1114,6 +1202,38 @@ export interface PayoutRequest {
   reason?: string | null;
   decidedAt?: string | null;
   decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts".
+ */
+export interface Receipt {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  kind: 'receipt' | 'void';
+  payment: number | Payment;
+  client: number | User;
+  /**
+   * Cents.
+   */
+  amount: number;
+  currency: string;
+  paidFor:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  issuedAt: string;
+  voids?: (number | null) | Receipt;
+  reason?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1270,6 +1390,8 @@ export interface TenantsSelect<T extends boolean = true> {
       };
   orderPrefix?: T;
   orderSequence?: T;
+  invoiceSequence?: T;
+  receiptSequence?: T;
   settings?:
     | T
     | {
@@ -1336,6 +1458,7 @@ export interface TenantsSelect<T extends boolean = true> {
               registrationPerIpPerHour?: T;
               registrationPerEmailPerHour?: T;
               passwordResetPerEmailPerHour?: T;
+              invoicePayPerIpPerMinute?: T;
             };
         clientIdleTimeoutMinutes?: T;
       };
@@ -1685,6 +1808,8 @@ export interface PaymentsSelect<T extends boolean = true> {
   currency?: T;
   order?: T;
   tip?: T;
+  invoice?: T;
+  installment?: T;
   checkoutUrl?: T;
   providerSession?: T;
   providerPaymentIntent?: T;
@@ -1808,6 +1933,82 @@ export interface PayoutRequestsSelect<T extends boolean = true> {
   reason?: T;
   decidedAt?: T;
   decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices_select".
+ */
+export interface InvoicesSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  title?: T;
+  lines?:
+    | T
+    | {
+        description?: T;
+        quantity?: T;
+        unitAmount?: T;
+        amount?: T;
+        id?: T;
+      };
+  total?: T;
+  amountPaid?: T;
+  currency?: T;
+  status?: T;
+  dueAt?: T;
+  issuedAt?: T;
+  paidAt?: T;
+  cancelledAt?: T;
+  expiredAt?: T;
+  payTokenHash?: T;
+  payTokenExpiresAt?: T;
+  reminderUpcomingAt?: T;
+  reminderDueAt?: T;
+  reminderOverdueAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments_select".
+ */
+export interface InstallmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  invoice?: T;
+  client?: T;
+  sequence?: T;
+  amount?: T;
+  amountPaid?: T;
+  dueAt?: T;
+  status?: T;
+  paidAt?: T;
+  reminderUpcomingAt?: T;
+  reminderDueAt?: T;
+  reminderOverdueAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts_select".
+ */
+export interface ReceiptsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  kind?: T;
+  payment?: T;
+  client?: T;
+  amount?: T;
+  currency?: T;
+  paidFor?: T;
+  issuedAt?: T;
+  voids?: T;
+  reason?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

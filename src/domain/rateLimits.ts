@@ -8,6 +8,7 @@ export const RATE_LIMITS = {
   registrationPerIpPerHour: { points: 20, durationS: 3600, label: 'registrations from this address' },
   registrationPerEmailPerHour: { points: 5, durationS: 3600, label: 'registrations for this email' },
   passwordResetPerEmailPerHour: { points: 5, durationS: 3600, label: 'password resets for this email' },
+  invoicePayPerIpPerMinute: { points: 30, durationS: 60, label: 'pay-link requests from this address' },
 } as const
 
 export type RateLimitName = keyof typeof RATE_LIMITS

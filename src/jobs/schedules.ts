@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Dispatcher } from './dispatcher'
+import { INVOICE_SCHEDULES } from './invoiceSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
@@ -33,6 +34,7 @@ export const SCHEDULES: Schedule[] = [
   ...ORDER_SCHEDULES,
   ...PAYMENT_SCHEDULES,
   ...PAYOUT_SCHEDULES,
+  ...INVOICE_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

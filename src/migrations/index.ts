@@ -8,6 +8,7 @@ import * as migration_20261125_184116_order_workflow from './20261125_184116_ord
 import * as migration_20261125_192716_money_core from './20261125_192716_money_core';
 import * as migration_20261125_211542_tips_refunds from './20261125_211542_tips_refunds';
 import * as migration_20261125_213634_payouts from './20261125_213634_payouts';
+import * as migration_20261125_215010_invoices from './20261125_215010_invoices';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261125_213634_payouts.up,
     down: migration_20261125_213634_payouts.down,
-    name: '20261125_213634_payouts'
+    name: '20261125_213634_payouts',
+  },
+  {
+    up: migration_20261125_215010_invoices.up,
+    down: migration_20261125_215010_invoices.down,
+    name: '20261125_215010_invoices',
   },
 ];

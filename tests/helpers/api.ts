@@ -47,6 +47,8 @@ export const createApi = (payload: Payload) => {
 
   return {
     get: (url: string, options?: ApiOptions) => rest('GET', url, options),
+    /** The raw Response (for binary answers such as PDFs). */
+    raw: (method: string, url: string, options: ApiOptions = {}) => handleEndpoints({ config: Promise.resolve(payload.config), request: buildRequest(method, url, options) }),
     post: (url: string, options?: ApiOptions) => rest('POST', url, options),
     patch: (url: string, options?: ApiOptions) => rest('PATCH', url, options),
     delete: (url: string, options?: ApiOptions) => rest('DELETE', url, options),

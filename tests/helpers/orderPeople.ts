@@ -43,3 +43,10 @@ export const orderPeople = async (t: TestContext): Promise<OrderPeople> => {
     },
   }
 }
+
+/** The people billing tests act as: everyone of `orderPeople` plus Beta's admin, with plain maps. */
+export const billingPeople = async (t: TestContext) => {
+  const people = await orderPeople(t)
+  const tokens: Record<string, string> = { ...(people.tokens as Record<string, string>), betaAdmin: await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' }) }
+  return { tokens, ids: people.ids as Record<string, number>, alpha: people.alphaId }
+}

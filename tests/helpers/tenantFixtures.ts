@@ -64,6 +64,25 @@ export const placeOrderFor = async (payload: Payload, tenantId: number, clientEm
 }
 
 /** The id of a freshly placed order of the website. */
+const idOfValue = (value: number | { id: number }) => (typeof value === 'number' ? value : value.id)
+
+/** An issued invoice of the website's first client (written directly: fixtures only need a row). */
+export const invoiceFixture = async (payload: Payload, tenantId: number) =>
+  payload.create({
+    collection: 'invoices',
+    data: {
+      tenant: tenantId,
+      number: `INV-FIX-${tenantId}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+      client: await userOf(payload, tenantId, 'client'),
+      lines: [{ description: 'Fixture', quantity: 1, unitAmount: 1000, amount: 1000 }],
+      total: 1000,
+      amountPaid: 0,
+      currency: 'USD',
+      status: 'issued',
+      dueAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    },
+  })
+
 export const orderOf = async (payload: Payload, tenantId: number): Promise<number> => (await placeOrderFor(payload, tenantId)).id
 
 /** A closed payment window of the website (closed, so it never clashes with the one open window). */
@@ -247,6 +266,30 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
+  },
+  invoices: {
+    documentOf: async (payload, tenantId) => (await invoiceFixture(payload, tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Invoice', many: 'Invoices', count: 'countInvoices', update: 'updateInvoice', delete: 'deleteInvoice', dataType: '' },
+  },
+  installments: {
+    documentOf: async (payload, tenantId) => {
+      const invoice = await invoiceFixture(payload, tenantId)
+      const doc = await payload.create({ collection: 'installments', data: { tenant: tenantId, invoice: invoice.id, client: idOfValue(invoice.client), sequence: 1, amount: 1000, amountPaid: 0, dueAt: invoice.dueAt, status: 'pending' } })
+      return doc.id
+    },
+    patch: { status: 'paid' },
+    graphql: { one: 'Installment', many: 'Installments', count: 'countInstallments', update: 'updateInstallment', delete: 'deleteInstallment', dataType: '' },
+  },
+  receipts: {
+    documentOf: async (payload, tenantId) => {
+      const client = await userOf(payload, tenantId, 'client')
+      const payment = await payload.create({ collection: 'payments', data: { tenant: tenantId, client, reference: `pay_receipt_fixture_${tenantId}_${Date.now()}`, purpose: 'wallet_top_up', provider: 'manual', status: 'succeeded', amount: 1000, currency: 'USD' } })
+      const doc = await payload.create({ collection: 'receipts', data: { tenant: tenantId, number: `RCT-FIX-${payment.id}`, kind: 'receipt', payment: payment.id, client, amount: 1000, currency: 'USD', paidFor: { purpose: 'wallet_top_up' }, issuedAt: new Date().toISOString() } })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'Receipt', many: 'Receipts', count: 'countReceipts', update: 'updateReceipt', delete: 'deleteReceipt', dataType: '' },
   },
   outbox: {
     documentOf: async (payload, tenantId) => {

@@ -204,3 +204,32 @@ describe('refunds to the card', () => {
     expect(res.body.errors[0].data).toMatchObject({ field: 'amount', refundable: 0 })
   })
 })
+
+describe('an invoice paid by card through its public pay link', () => {
+  it('opens a Checkout Session for what is owed (no login); the webhook pays the invoice once and issues one receipt', async () => {
+    const admin = await t.api.login('admin@alpha.test', DEMO_PASSWORD, ALPHA)
+    const client = (await t.payload.find({ collection: 'users', where: { email: { equals: 'client@alpha.test' } }, depth: 0 })).docs[0]!.id
+    const dueAt = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString()
+    const made = await t.api.post('/api/invoices/drafts', { ...ALPHA, token: admin, body: { client, dueAt, lines: [{ description: 'Consultation', quantity: 2, unitAmount: 4500 }] } })
+    const issued = await t.api.post(`/api/invoices/${made.body.invoice.id}/issue`, { ...ALPHA, token: admin })
+    const token = String(issued.body.payUrl).split('/pay/')[1]!
+
+    const started = await t.api.post(`/api/invoices/pay/${token}`, { ...ALPHA, body: { provider: 'stripe' } })
+    expect(started.status).toBe(201)
+    expect(started.body.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\//)
+    const ref = started.body.payment.reference
+    expect(Object.fromEntries(recorder.requests.at(-1)!.form)).toMatchObject({
+      client_reference_id: ref,
+      'line_items[0][price_data][unit_amount]': '9000',
+      'line_items[0][price_data][product_data][name]': `Invoice ${made.body.invoice.number}`,
+    })
+
+    const completed = event('evt_invoice_1', 'checkout.session.completed', { object: 'checkout.session', client_reference_id: ref, payment_status: 'paid', metadata: { reference: ref } })
+    const answers = await Promise.all([deliver(completed), deliver(completed)])
+    expect(answers.map((a) => a.status)).toEqual([200, 200])
+    expect(await t.payload.findByID({ collection: 'invoices', id: made.body.invoice.id, depth: 0 })).toMatchObject({ status: 'paid', amountPaid: 9000 })
+    const receipts = await t.payload.find({ collection: 'receipts', where: { payment: { equals: started.body.payment.id } }, depth: 0 })
+    expect(receipts.docs.map((r) => [r.kind, r.amount])).toEqual([['receipt', 9000]])
+    await expectLedgerSound(t.payload)
+  })
+})

@@ -62,6 +62,9 @@ describe('tips', () => {
     expect(entry.type).toBe('tip_settlement')
     const lines = entry.lines!.map((l) => ({ code: typeof l.account === 'object' ? l.account.code : l.account, debit: l.debit, credit: l.credit }))
     expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'platform_tip_margin', credit: 200 })]))
+    // The client gets a receipt, as for every settlement.
+    const receipts = await t.payload.find({ collection: 'receipts', where: { payment: { equals: res.body.payment.id } }, depth: 0 })
+    expect(receipts.docs.map((r) => [r.amount, (r.paidFor as { lines: { description: string }[] }).lines[0]!.description])).toEqual([[1000, expect.stringMatching(/^Tip for the writer of order /)]])
     // The writer hears of it.
     const { docs: outbox } = await t.payload.find({ collection: 'outbox', where: { type: { equals: 'live.event' } }, sort: '-id', limit: 20, depth: 0 })
     expect(outbox.some((o) => (o.payload as { event?: string }).event === 'tip.received')).toBe(true)

@@ -136,6 +136,8 @@ export const Tenants: CollectionConfig<'tenants'> = {
       access: { create: () => false, update: () => false },
       admin: { hidden: true },
     },
+    // Invoice and receipt numbers (INV-000123, RCT-000001): incremented by allocateNumber only.
+    ...(['invoiceSequence', 'receiptSequence'] as const).map((name): Field => ({ name, type: 'number', defaultValue: 0, access: { create: () => false, update: () => false }, admin: { hidden: true } })),
     {
       name: 'settings',
       type: 'group',

@@ -26,6 +26,8 @@ export const Payments: CollectionConfig<'payments'> = {
     { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
     { name: 'order', type: 'relationship', relationTo: 'orders', index: true, ...readOnlyField },
     { name: 'tip', type: 'relationship', relationTo: 'tips', index: true, ...readOnlyField },
+    { name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, ...readOnlyField },
+    { name: 'installment', type: 'relationship', relationTo: 'installments', index: true, ...readOnlyField },
     { name: 'checkoutUrl', type: 'text', ...readOnlyField },
     { name: 'providerSession', type: 'text', index: true, ...readOnlyField },
     { name: 'providerPaymentIntent', type: 'text', index: true, ...readOnlyField },

@@ -1,5 +1,6 @@
 import type { HandlerRegistry } from '../handler'
 
+import { billingReminderMail } from './billingReminderMail'
 import { liveEvent } from './liveEvent'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
@@ -8,6 +9,7 @@ import { welcomeMail } from './welcomeMail'
 export const handlers: HandlerRegistry = {
   'mail.welcome': welcomeMail,
   'mail.passwordReset': passwordResetMail,
+  'mail.billingReminder': billingReminderMail,
   'live.event': liveEvent,
   'test.noop': async () => {},
 }

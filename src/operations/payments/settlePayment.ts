@@ -7,9 +7,11 @@ import { enqueue } from '@/jobs/enqueue'
 import type { Payment } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
+import { applyInvoicePayment } from '../invoices/applyInvoicePayment'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { applyPayment } from '../orders/applyPayment'
+import { issueReceipt } from '../receipts/issueReceipt'
 
 import { failTip, settleTip } from './tips'
 
@@ -23,27 +25,47 @@ const creditWallet = async (req: PayloadRequest, payment: Payment, tenant: numbe
 }
 
 /**
+ * What a payment for something owed does to it (in the settlement's transaction), the
+ * journal entry's type, and the outcome. `apply` throws a ClientError, having written
+ * nothing, when the thing no longer owes the money.
+ */
+const PAYABLES: Partial<Record<Payment['purpose'], { type: string; outcome: string; apply: (req: PayloadRequest, payment: Payment, now: Date) => Promise<string> }>> = {
+  order: {
+    type: 'order_payment',
+    outcome: 'order_paid',
+    apply: async (req, payment, now) => {
+      await applyPayment(req, idOf(payment.order)!, payment.amount, { source: payment.provider, reference: payment.reference }, now)
+      return `Order ${idOf(payment.order)}`
+    },
+  },
+  invoice: { type: 'invoice_payment', outcome: 'invoice_paid', apply: applyInvoicePayment },
+  installment: { type: 'invoice_payment', outcome: 'installment_paid', apply: applyInvoicePayment },
+}
+
+/**
  * Applies a succeeded payment, exactly once, in the caller's transaction: the journal
- * entry, the business change (order paid, wallet topped up) and the client's
+ * entry, the business change (order or invoice paid, wallet topped up) and the client's
  * notification. A payment already applied is left alone. Money that arrives for an
- * order that no longer owes it (paid meanwhile by another route) goes to the client's
- * wallet rather than nowhere.
+ * order or invoice that no longer owes it (paid meanwhile by another route, cancelled)
+ * goes to the client's wallet rather than nowhere.
  */
 const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
   const tenant = idOf(payment.tenant)!
   const reference = `payment:${payment.reference}`
-  if (payment.purpose === 'order') {
-    const orderId = idOf(payment.order)!
+  const payable = PAYABLES[payment.purpose]
+  if (payable) {
     const source = await sourceOf(req, payment, tenant)
+    let memo: string
     try {
-      await applyPayment(req, orderId, payment.amount, { source: payment.provider, reference: payment.reference }, now)
+      memo = await payable.apply(req, payment, now)
     } catch (error) {
       if (!(error instanceof ClientError) || payment.provider === 'wallet') throw error
-      await creditWallet(req, payment, tenant, reference, `Order ${orderId} no longer owed ${payment.amount}: credited to the wallet`)
+      const what = payment.order ? `Order ${idOf(payment.order)}` : `Invoice ${idOf(payment.invoice)}`
+      await creditWallet(req, payment, tenant, reference, `${what} no longer owed ${payment.amount}: credited to the wallet`)
       return 'credited_to_wallet'
     }
-    await post(req, tenant, { reference, type: 'order_payment', memo: `Order ${orderId}`, lines: [{ account: source, debit: payment.amount }, { account: { system: 'platform_revenue' }, credit: payment.amount }] })
-    return 'order_paid'
+    await post(req, tenant, { reference, type: payable.type, memo, lines: [{ account: source, debit: payment.amount }, { account: { system: 'platform_revenue' }, credit: payment.amount }] })
+    return payable.outcome
   }
   if (payment.purpose === 'wallet_top_up') {
     await creditWallet(req, payment, tenant, reference, 'Wallet top-up')
@@ -60,8 +82,8 @@ export type Settlement = { payment: Payment; applied: boolean }
 
 /**
  * A payment's provider says it succeeded: under the payment's row lock, mark it
- * succeeded and apply it, unless that already happened (a replayed webhook, a second
- * confirm): then nothing changes. A later success overrides an earlier failure (a
+ * succeeded, apply it and issue its receipt, unless that already happened (a replayed
+ * webhook, a second confirm): then nothing changes. A later success overrides an earlier failure (a
  * retried card); nothing overrides a success.
  */
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
@@ -71,11 +93,12 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
     const outcome = await apply(req, payment, now)
+    const receipt = await issueReceipt(req, payment, outcome, now)
     const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, overrideAccess: true, req })
     await enqueue(req, {
       type: 'live.event',
       tenant: idOf(payment.tenant),
-      payload: { audience: { user: idOf(payment.client)! }, event: 'payment.succeeded', data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, outcome } },
+      payload: { audience: { user: idOf(payment.client)! }, event: 'payment.succeeded', data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, outcome, receipt: receipt.number } },
     })
     return { payment: done, applied: true }
   })

@@ -1,0 +1,105 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { ClientError } from '@/errors'
+import { invoicePdf } from '@/operations/documents/documentPdf'
+import { billingStaff, cancelInvoice, createDraft, issueInvoice, regeneratePayLink } from '@/operations/invoices/manage'
+import { payByLink, payLinkSummary } from '@/operations/invoices/payLink'
+import { resolveTenant } from '@/operations/resolveTenant'
+import { toValidationError } from '@/operations/toValidationError'
+import { clientIp, consume } from '@/security/rateLimits'
+
+import { pdfEndpoint } from './documentPdf'
+import { readJsonBody } from './readJsonBody'
+
+const cents = (what: string) => z.number({ error: `${what}: cents.` }).int('Whole cents.')
+const isoDate = z.iso.datetime({ offset: true, error: 'An ISO date-time such as 2026-12-01T12:00:00Z.' })
+
+const draftBody = z.object({
+  client: z.number({ error: 'The id of a client of this website.' }).int().positive(),
+  title: z.string().trim().max(200).optional(),
+  dueAt: isoDate.optional(),
+  lines: z
+    .array(
+      z.object({
+        description: z.string({ error: 'Required.' }).trim().min(1, 'Required.').max(500),
+        quantity: z.number({ error: 'A whole number.' }).int('A whole number.').min(1, 'At least 1.').max(10_000),
+        unitAmount: cents('unitAmount').min(0, 'Not negative.').max(100_000_000),
+      }),
+      { error: 'A list of lines.' },
+    )
+    .min(1, 'At least one line.')
+    .max(100),
+  installments: z.array(z.object({ amount: cents('amount').positive('More than 0.'), dueAt: isoDate }), { error: 'A list of installments.' }).min(2, 'At least two installments, or none.').max(24).optional(),
+})
+
+const parse = <T>(schema: z.ZodType<T>, raw: unknown, req: PayloadRequest): T => {
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw toValidationError(parsed.error, 'invoices', req)
+  return parsed.data
+}
+
+const routeId = (req: PayloadRequest) => {
+  const id = Number(req.routeParams?.id)
+  if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
+  return id
+}
+
+/** POST /api/invoices/drafts `{ client, title?, dueAt?, lines[], installments? }` (admins, support) → 201 `{ invoice, installments }`. */
+const createDraftEndpoint: Endpoint = {
+  path: '/drafts',
+  method: 'post',
+  handler: async (req) => {
+    const raw = await readJsonBody(req)
+    await billingStaff(req) // who may bill (401, 404, 403) before what they sent (400)
+    return Response.json(await createDraft(req, parse(draftBody, raw, req)), { status: 201 })
+  },
+}
+
+/** POST /api/invoices/:id/issue, /cancel, /pay-link (admins, support of the invoice's website). */
+const action = (path: string, run: (req: PayloadRequest, id: number) => Promise<unknown>): Endpoint => ({
+  path: `/:id/${path}`,
+  method: 'post',
+  handler: async (req) => Response.json(await run(req, routeId(req))),
+})
+
+const limited = async (req: PayloadRequest) => {
+  const { tenant } = await resolveTenant(req)
+  await consume(req, tenant, 'invoicePayPerIpPerMinute', clientIp(req))
+}
+
+const payBody = z.object({
+  provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual.' }),
+  installment: z.number({ error: 'The id of one of the invoice\'s installments.' }).int().positive().optional(),
+})
+
+/** GET /api/invoices/pay/:token (no login) → the invoice's public summary; unknown or expired → 404. */
+const paySummaryEndpoint: Endpoint = {
+  path: '/pay/:token',
+  method: 'get',
+  handler: async (req) => {
+    await limited(req)
+    return Response.json(await payLinkSummary(req, String(req.routeParams?.token ?? '')))
+  },
+}
+
+/** POST /api/invoices/pay/:token `{ provider, installment? }` (no login) → 201 `{ payment, checkoutUrl? }`. */
+const payEndpoint: Endpoint = {
+  path: '/pay/:token',
+  method: 'post',
+  handler: async (req) => {
+    await limited(req)
+    const body = parse(payBody, await readJsonBody(req), req)
+    return Response.json(await payByLink(req, String(req.routeParams?.token ?? ''), body), { status: 201 })
+  },
+}
+
+export const invoiceEndpoints: Endpoint[] = [
+  createDraftEndpoint,
+  paySummaryEndpoint,
+  payEndpoint,
+  action('issue', issueInvoice),
+  action('cancel', cancelInvoice),
+  action('pay-link', regeneratePayLink),
+  pdfEndpoint('invoices', invoicePdf),
+]

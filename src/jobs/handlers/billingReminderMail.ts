@@ -1,0 +1,18 @@
+import { idOf } from '@/access/actor'
+import { sendMail, tenantSender } from '@/mail/sendTenantMail'
+import { billingReminderMail as render } from '@/mail/templates/billingReminder'
+
+import type { JobHandler } from '../handler'
+
+export const billingReminderMail: JobHandler<'mail.billingReminder'> = async ({ payload, tenant, data }) => {
+  const invoice = await payload.findByID({ collection: 'invoices', id: data.invoiceId, depth: 0, overrideAccess: true, disableErrors: true })
+  if (!invoice || idOf(invoice.tenant) !== tenant) return
+  const user = await payload.findByID({ collection: 'users', id: idOf(invoice.client)!, depth: 0, overrideAccess: true, disableErrors: true })
+  if (!user) return
+  const installment = data.installmentId ? await payload.findByID({ collection: 'installments', id: data.installmentId, depth: 0, overrideAccess: true, disableErrors: true }) : null
+  const bill = installment
+    ? { label: `Installment ${installment.sequence} of invoice ${invoice.number}`, amountDue: installment.amount - installment.amountPaid, dueAt: installment.dueAt }
+    : { label: `Invoice ${invoice.number}`, amountDue: invoice.total - invoice.amountPaid, dueAt: invoice.dueAt }
+  const sender = await tenantSender(payload, tenant)
+  await sendMail(payload, user.email, sender.from, render(sender.brand, { name: user.name }, { kind: data.kind, currency: invoice.currency, ...bill }))
+}

@@ -1,0 +1,117 @@
+import type { PayloadRequest } from 'payload'
+
+import { type Actor, actorOf, idOf } from '@/access/actor'
+import { cancelProblem, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
+import { payTokenExpiry } from '@/domain/invoices/schedule'
+import { ClientError, refuseField } from '@/errors'
+import type { Invoice } from '@/payload-types'
+
+import { allocateDocumentNumber } from '../allocateOrderNumber'
+import { inTransaction } from '../inTransaction'
+import { resolveTenant } from '../resolveTenant'
+
+import { lockInvoice } from './owed'
+import { newPayToken, payUrl } from './payToken'
+
+const mayManage = (actor: Actor, tenant: number) => actor.allTenants || (actor.roles.some((r) => r === 'admin' || r === 'support') && actor.tenantIds.includes(tenant))
+
+/** The signed-in staff member allowed to bill on the request's website (401, 404, 403). */
+export const billingStaff = async (req: PayloadRequest) => {
+  const actor = actorOf(req)
+  if (!actor) throw new ClientError('Log in first.', 401)
+  const { tenant } = await resolveTenant(req)
+  if (!tenant || !(actor.allTenants || actor.tenantIds.includes(tenant.id))) throw new ClientError('Not Found', 404)
+  if (!mayManage(actor, tenant.id)) throw new ClientError('Only admins and support of the website bill clients.', 403)
+  return { actor, tenant }
+}
+
+/**
+ * An invoice as the caller sees it (another website's does not exist: 404), then the
+ * role (a client seeing their own invoice may still not manage it: 403).
+ */
+export const invoiceForStaff = async (req: PayloadRequest, id: number) => {
+  const actor = actorOf(req)
+  if (!actor) throw new ClientError('Log in first.', 401)
+  const { docs } = await req.payload.find({ collection: 'invoices', where: { id: { equals: id } }, depth: 0, limit: 1, overrideAccess: false, user: req.user, req })
+  if (!docs[0]) throw new ClientError('Not Found', 404)
+  if (!mayManage(actor, idOf(docs[0].tenant)!)) throw new ClientError('Only admins and support of the website manage invoices.', 403)
+  return { actor, invoice: docs[0] }
+}
+
+export type DraftInput = { client: number; title?: string; dueAt?: string; lines: LineInput[]; installments?: { amount: number; dueAt: string }[] }
+
+/** A draft invoice with its lines priced on the server and its installments, numbered per website. */
+export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
+  const { actor, tenant } = await billingStaff(req)
+  const { lines, total } = priceLines(input.lines)
+  if (total <= 0) throw refuseField('invoices', 'lines', 'The invoice must come to more than 0.', 400)
+  const plan = input.installments ?? []
+  const planProblem = installmentPlanProblem(total, plan.map((i) => i.amount))
+  if (planProblem) throw refuseField('invoices', 'installments', planProblem, 400)
+  // In due order (dates compared as instants: the offsets in the input may differ).
+  const schedule = plan.map((i) => ({ amount: i.amount, dueAt: new Date(i.dueAt) })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+  const lastDue = schedule.at(-1)?.dueAt
+  if (!input.dueAt && !lastDue) throw refuseField('invoices', 'dueAt', 'Required (or give installments).', 400)
+  if (input.dueAt && lastDue && new Date(input.dueAt) < lastDue) throw refuseField('invoices', 'dueAt', 'Must not come before the last installment.', 400)
+  const { docs } = await req.payload.find({ collection: 'users', where: { and: [{ id: { equals: input.client } }, { roles: { equals: 'client' } }, { 'tenants.tenant': { equals: tenant.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+  if (!docs[0]) throw refuseField('invoices', 'client', `There is no client ${input.client} on this website.`, 400)
+  return inTransaction(req, async () => {
+    const number = await allocateDocumentNumber(req, tenant.id, 'invoice')
+    const invoice = await req.payload.create({
+      collection: 'invoices',
+      data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: (input.dueAt ? new Date(input.dueAt) : lastDue!).toISOString(), createdBy: actor.id },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const installments = []
+    for (const [index, item] of schedule.entries()) {
+      installments.push(
+        await req.payload.create({
+          collection: 'installments',
+          data: { tenant: tenant.id, invoice: invoice.id, client: input.client, sequence: index + 1, amount: item.amount, amountPaid: 0, dueAt: item.dueAt.toISOString(), status: 'pending' },
+          depth: 0,
+          overrideAccess: true,
+          req,
+        }),
+      )
+    }
+    return { invoice, installments }
+  })
+}
+
+/** A fresh pay link on the locked invoice: the old token stops working at once. */
+const withNewToken = async (req: PayloadRequest, invoice: Invoice, now: Date, patch: Partial<Invoice> = {}) => {
+  const { token, hash } = newPayToken()
+  const updated = await req.payload.update({ collection: 'invoices', id: invoice.id, data: { ...patch, payTokenHash: hash, payTokenExpiresAt: payTokenExpiry(now).toISOString() }, depth: 0, overrideAccess: true, req })
+  return { invoice: updated, payUrl: payUrl(token) }
+}
+
+/** Runs `change` on the invoice under its row lock, after the caller's visibility and role checks. */
+const changeInvoice = async <T>(req: PayloadRequest, id: number, change: (invoice: Invoice) => Promise<T>): Promise<T> => {
+  await invoiceForStaff(req, id)
+  return inTransaction(req, async () => change(await lockInvoice(req, id)))
+}
+
+/** draft → issued: dated, and the pay link made (its plain token is in this answer only). */
+export const issueInvoice = (req: PayloadRequest, id: number, now = new Date()) =>
+  changeInvoice(req, id, async (invoice) => {
+    if (invoice.status !== 'draft') throw new ClientError(`The invoice is ${invoice.status}; only a draft is issued.`, 409)
+    if (new Date(invoice.dueAt) <= now) throw refuseField('invoices', 'dueAt', 'The due date has passed: make a new draft.', 409)
+    return withNewToken(req, invoice, now, { status: 'issued', issuedAt: now.toISOString() })
+  })
+
+/** A new pay link for an issued or partly paid invoice; the previous one stops working. */
+export const regeneratePayLink = (req: PayloadRequest, id: number, now = new Date()) =>
+  changeInvoice(req, id, async (invoice) => {
+    if (invoice.status !== 'issued' && invoice.status !== 'partially_paid') throw new ClientError(`The invoice is ${invoice.status}; it has no pay link.`, 409)
+    return withNewToken(req, invoice, now)
+  })
+
+/** Cancels a draft, or an issued invoice nothing was paid on; the pay link dies with it. */
+export const cancelInvoice = (req: PayloadRequest, id: number, now = new Date()) =>
+  changeInvoice(req, id, async (invoice) => {
+    const problem = cancelProblem(invoice.status, invoice.amountPaid)
+    if (problem) throw new ClientError(problem, 409)
+    return { invoice: await req.payload.update({ collection: 'invoices', id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req }) }
+  })

@@ -1,0 +1,49 @@
+import type { PayloadRequest } from 'payload'
+
+import { execute, sql } from '@/db/execute'
+import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
+import { ClientError } from '@/errors'
+import type { Installment, Invoice } from '@/payload-types'
+
+export type InvoiceTarget = { purpose: 'invoice'; invoice: number } | { purpose: 'installment'; installment: number }
+
+/** Takes the invoice's row lock: every change to an invoice or its installments runs under it. */
+export const lockInvoice = async (req: PayloadRequest, invoiceId: number): Promise<Invoice> => {
+  await execute(req, sql`SELECT id FROM invoices WHERE id = ${invoiceId} FOR UPDATE`)
+  return req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
+}
+
+const notFound = (field: string, id: number) => new ClientError(`${field}: there is no ${field} ${id} of yours here.`, 404, { field })
+
+/**
+ * What a client still owes on an invoice or one installment of it, under the invoice's
+ * row lock (taken before the payment row that will reference it, as orders do). Another
+ * website's, another client's or a draft invoice does not exist for the payer (404);
+ * one that takes no money (paid, cancelled, expired) or an installment already paid → 422.
+ */
+export const lockInvoiceDebt = async (req: PayloadRequest, tenantId: number, clientId: number, target: InvoiceTarget) => {
+  const field = target.purpose
+  const wanted = target.purpose === 'invoice' ? target.invoice : target.installment
+  let invoiceId = wanted
+  if (target.purpose === 'installment') {
+    const [row] = await execute<{ invoice_id: number }>(req, sql`SELECT invoice_id FROM installments WHERE id = ${target.installment} AND tenant_id = ${tenantId}`)
+    if (!row) throw notFound(field, wanted)
+    invoiceId = Number(row.invoice_id)
+  }
+  const locked = await execute(req, sql`SELECT id FROM invoices WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND client_id = ${clientId} AND status <> 'draft' FOR UPDATE`)
+  if (!locked[0]) throw notFound(field, wanted)
+  const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
+  if (!PAYABLE_STATUSES.includes(invoice.status)) throw new ClientError(`${field}: the invoice is ${invoice.status}; it takes no payment.`, 422, { field })
+  let installment: Installment | null = null
+  if (target.purpose === 'installment') {
+    installment = await req.payload.findByID({ collection: 'installments', id: target.installment, depth: 0, overrideAccess: true, req })
+    if (installment.status === 'paid') throw new ClientError('installment: this installment is paid.', 422, { field })
+  }
+  const amount = installment ? installment.amount - installment.amountPaid : invoice.total - invoice.amountPaid
+  if (amount <= 0) throw new ClientError(`${field}: nothing is owed on it.`, 422, { field })
+  return {
+    amount,
+    links: { invoice: invoice.id, installment: installment?.id ?? null },
+    label: installment ? `Invoice ${invoice.number}, installment ${installment.sequence}` : `Invoice ${invoice.number}`,
+  }
+}
