@@ -15,7 +15,7 @@ const ALPHA = { host: 'alpha.test' }
 
 beforeAll(async () => {
   t = await startTestPayload()
-  for (const who of ['client', 'writer', 'admin', 'support', 'editor']) {
+  for (const who of ['client', 'writer', 'writer2', 'admin', 'support', 'editor']) {
     tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
     ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
   }
@@ -123,6 +123,32 @@ describe('writer earnings', () => {
       { kind: 'order_earning', status: 'paid', amount: earning!.amount },
       { kind: 'reversal', status: 'pending', amount: earning!.amount },
     ])
+    await expectLedgerSound(t.payload)
+  })
+
+  it('a refund lowers an earning not yet paid out by the refunded share, voids it when everything goes back, and leaves a paid-out one alone', async () => {
+    const order = await completed()
+    const [earning] = await earningsOf(order.id)
+    const quarter = Math.floor(order.total / 4)
+    const first = await refund('admin', order.id, { amount: quarter, reason: 'One section missing' })
+    expect(first.status).toBe(201)
+    const lowered = earning!.amount - Math.round((earning!.amount * quarter) / order.total)
+    expect(await earningsOf(order.id)).toMatchObject([{ kind: 'order_earning', status: 'pending', amount: lowered }])
+    expect((await t.payload.count({ collection: 'journal-entries', where: { reference: { equals: `earning:order:${order.id}:refund:${first.body.refund.id}` } } })).totalDocs).toBe(1)
+    expect((await refund('admin', order.id, { amount: order.total - quarter, reason: 'Refunded in full' })).status).toBe(201)
+    expect(await earningsOf(order.id)).toMatchObject([{ kind: 'order_earning', status: 'voided', amount: lowered }])
+    await expectLedgerSound(t.payload)
+
+    // Batched into a payout: the writer keeps it whatever is refunded. (Another writer:
+    // the first one's reversal above would net their next payout to nothing.)
+    const batchedOrder = await w.must('client', (await deliveredOrder(w, 'client', 'writer2')).id, 'complete')
+    const [batchedEarning] = await earningsOf(batchedOrder.id)
+    const open = new Date(Date.now() + 15 * 24 * 3600 * 1000)
+    await runSchedule(t.payload, 'payouts-windows', open)
+    await runSchedule(t.payload, 'payouts-windows', new Date(open.getTime() + 14 * 24 * 3600 * 1000 + 60 * 1000))
+    expect((await t.payload.findByID({ collection: 'writer-earnings', id: batchedEarning!.id, depth: 0 })).payoutRecord).toBeTruthy()
+    expect((await refund('admin', batchedOrder.id, { amount: 1000, reason: 'Goodwill' })).status).toBe(201)
+    expect(await earningsOf(batchedOrder.id)).toMatchObject([{ kind: 'order_earning', status: 'pending', amount: batchedEarning!.amount }])
     await expectLedgerSound(t.payload)
   })
 })

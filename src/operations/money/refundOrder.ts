@@ -10,6 +10,8 @@ import { ensureWallet } from '../ledger/wallets'
 import { readLockedOrder } from '../orders/lockOrder'
 import { stripeClient } from '../payments/stripeClient'
 
+import { earningAfterRefund } from './writerEarnings'
+
 export type RefundDestination = 'wallet' | 'provider'
 
 /**
@@ -44,7 +46,8 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
  * provider: Stripe refunds the card payment (its idempotency key is the refund's
  * reference, so a retried request never refunds twice), then revenue → gateway clearing;
  * if Stripe refuses, nothing is written. Either way the order's paid amount and payment
- * status go down. Returns the refund row.
+ * status go down, and so does the writer's earning while it is not paid out. Returns the
+ * refund row.
  */
 export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, destination: RefundDestination = 'wallet') => {
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })
@@ -97,6 +100,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     memo: reason,
     lines: [{ account: { system: 'platform_revenue' }, debit: amount }, { account: credited, credit: amount }],
   })
+  await earningAfterRefund(req, order, amount, row.id)
   const amountPaid = order.amountPaid - amount
   await req.payload.update({
     collection: 'orders',

@@ -89,3 +89,32 @@ export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
   await post(req, tenant, { reference, type: 'reversal', memo: `Order ${order.number} cancelled after its earning went to payout: earning reversed`, lines: back })
   return 'reversed' as const
 }
+
+/**
+ * Money given back on an order takes the writer's earning down with it while the
+ * earning is not yet paid out (reference §6.5): still pending and in no payout batch.
+ * A refund of everything the order held voids the earning; a partial one lowers it by
+ * the refunded share of the order's total (rounded to the cent), with its own entry, so
+ * the ledger and the next payout window see the lower amount. An earning already in a
+ * batch or paid is left alone: the writer was paid for work delivered. Runs under the
+ * order's lock; takes the earning's, as the window close does.
+ */
+export const earningAfterRefund = async (req: PayloadRequest, order: Order, refunded: number, refundId: number) => {
+  await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${order.id} AND kind = 'order_earning' FOR UPDATE`)
+  const earning = await earningOf(req, order.id)
+  if (!earning || earning.status !== 'pending' || earning.payoutRecord) return null
+  if (order.amountPaid - refunded <= 0) return undoOrderEarning(req, order)
+  const deduction = Math.min(earning.amount, Math.round((earning.amount * refunded) / order.total))
+  if (deduction <= 0) return null
+  const tenant = idOf(order.tenant)!
+  const breakdown = (earning.breakdown ?? {}) as Record<string, unknown>
+  const deductions = [...((breakdown.refundDeductions as unknown[] | undefined) ?? []), { refund: refundId, amount: deduction }]
+  await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount - deduction, breakdown: { ...breakdown, refundDeductions: deductions } }, depth: 0, overrideAccess: true, req })
+  await post(req, tenant, {
+    reference: `${earning.reference}:refund:${refundId}`,
+    type: 'reversal',
+    memo: `Order ${order.number}: ${refunded} cents refunded, the earning lowered by ${deduction}`,
+    lines: [{ account: { system: 'writer_payable' }, debit: deduction }, { account: { system: 'writer_compensation_expense' }, credit: deduction }],
+  })
+  return 'lowered' as const
+}
