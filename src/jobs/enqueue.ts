@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { execute, sql } from '@/db/execute'
+
 import type { JobPayloads, JobType } from './types'
 
 export type Enqueue<T extends JobType> = {
@@ -13,23 +15,16 @@ export type Enqueue<T extends JobType> = {
 
 /**
  * Records a side effect in the caller's transaction (pass the request that carries it).
- * Nothing is sent until that transaction commits and the relay picks the row up.
+ * Nothing is sent until that transaction commits and the relay picks the row up. One
+ * plain INSERT: the outbox has no hooks or relationships, and nearly every write of the
+ * platform adds rows here, so the Local API's validation and read-back would only cost.
  */
-export const enqueue = async <T extends JobType>(req: PayloadRequest, job: Enqueue<T>) => {
-  const row = await req.payload.create({
-    collection: 'outbox',
-    data: {
-      type: job.type,
-      tenant: job.tenant,
-      payload: job.payload as Record<string, unknown>,
-      dedupeKey: job.dedupeKey ?? null,
-      status: 'pending',
-      attempts: 0,
-      availableAt: new Date().toISOString(),
-    },
-    depth: 0,
-    overrideAccess: true,
+export const enqueue = async <T extends JobType>(req: PayloadRequest, job: Enqueue<T>): Promise<number> => {
+  const [row] = await execute<{ id: number }>(
     req,
-  })
-  return row.id
+    sql`INSERT INTO outbox (type, tenant_id, payload, dedupe_key, status, attempts, available_at)
+        VALUES (${job.type}, ${job.tenant}, ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey ?? null}, 'pending', 0, now())
+        RETURNING id`,
+  )
+  return row!.id
 }

@@ -57,7 +57,7 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
       last_payment_error?: { message?: string } | null
     }
     const reference = referenceOf(object)
-    const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, overrideAccess: true, req: system }) : { docs: [] }
+    const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req: system }) : { docs: [] }
     const payment = docs[0]
     if (!payment) return { received: true as const, ignored: true as const }
     // The payment's row lock first: linking the event takes a key-share lock on the
