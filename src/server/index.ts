@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Queue } from 'bullmq'
 
 import { loadEnvOrExit } from './loadEnv'
+import { startupWatch } from './startupWatch'
 
 const dev = process.argv.includes('--dev')
 if (dev) (process.env as Record<string, string | undefined>).NODE_ENV ??= 'development'
@@ -17,21 +18,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
 const settings = loadEnvOrExit()
 
-/**
- * Where start-up has got to. If the process ends before it listens (an exit code with
- * no error, e.g. the event loop emptying under an await that never settles), the last
- * stage is printed so the cause can be found from a CI log.
- */
-let stage = 'loading modules'
-const reportEarlyExit = (code: number) => {
-  process.stderr.write(`Scriptorium exited with code ${code} during start-up, at: ${stage}\n`)
-}
-process.on('exit', reportEarlyExit)
-const onEmptyLoop = () => {
-  process.stderr.write(`Scriptorium start-up stalled with nothing left to wait on, at: ${stage}\n`)
-  process.exitCode = 1
-}
-process.on('beforeExit', onEmptyLoop)
+const startup = startupWatch('Scriptorium')
 
 const main = async () => {
   const { logger } = await import('@/logger')
@@ -48,17 +35,17 @@ const main = async () => {
   const { useRateLimitStore } = await import('@/security/rateLimits')
   const { isEmpty, seed } = await import('@/seed')
 
-  stage = 'preparing the database'
+  startup.stage('preparing the database')
   const database = await prepareDatabase()
-  stage = 'starting Payload'
+  startup.stage('starting Payload')
   const payload = await openPayload()
-  stage = 'running migrations'
+  startup.stage('running migrations')
   await migrate(payload)
 
   const seedDemo = settings.SEED_DEMO_DATA ?? dev
   let seeded = false
   if (seedDemo) {
-    stage = 'seeding demo data'
+    startup.stage('seeding demo data')
     // Idempotent: a fresh database gets everything, an older one what later versions added.
     const fresh = await isEmpty(payload)
     if (fresh) logger.info('empty database: seeding demo data')
@@ -66,7 +53,7 @@ const main = async () => {
     seeded = created > 0
   }
 
-  stage = 'preparing Next'
+  startup.stage('preparing Next')
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: path.resolve(import.meta.dirname, '../..'), hostname: 'localhost', port: settings.PORT })
   await nextApp.prepare()
@@ -74,7 +61,7 @@ const main = async () => {
 
   // Background work: with Redis, BullMQ (the worker process does the work, or this one
   // in development); without, everything in this process.
-  stage = 'starting the job runtime and event bus'
+  startup.stage('starting the job runtime and event bus')
   const redisUrl = settings.REDIS_URL ?? null
   const bus = startEventBus(redisUrl)
   const runtime = await startJobRuntime({ payload, redisUrl, work: !redisUrl || dev })
@@ -95,10 +82,9 @@ const main = async () => {
     routers,
     next: (req, res) => handle(req, res),
   })
-  stage = `binding port ${settings.PORT}`
+  startup.stage(`binding port ${settings.PORT}`)
   const server: Server = app.listen(settings.PORT, () => {
-    process.off('exit', reportEarlyExit)
-    process.off('beforeExit', onEmptyLoop)
+    startup.done()
     process.stdout.write(banner(settings.PORT, seedDemo))
     if (seeded) logger.info('demo data seeded')
   })

@@ -12,13 +12,18 @@ for (const name of ['REDIS_URL', 'DATABASE_URL'] as const) {
   }
 }
 
+const { startupWatch } = await import('./startupWatch')
+const startup = startupWatch('Scriptorium worker')
 const { closePayload, markClosing, openPayload } = await import('./boot')
 const { startEventBus } = await import('@/events/start')
 const { startJobRuntime } = await import('@/jobs/runtime')
 
+startup.stage('starting Payload')
 const payload = await openPayload()
+startup.stage('starting the job runtime')
 const bus = startEventBus(settings.REDIS_URL!)
 const runtime = await startJobRuntime({ payload, redisUrl: settings.REDIS_URL!, work: true })
+startup.done()
 payload.logger.info('worker started')
 
 let stopping = false
