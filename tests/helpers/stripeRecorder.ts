@@ -13,13 +13,18 @@ export const startStripeRecorder = async () => {
   let sessions = 0
   let refunds = 0
   /** How the next refunds are answered: Stripe's success, a pending refund, or a card error. */
-  const behaviour = { refunds: 'succeeded' as 'succeeded' | 'pending' | 'error' }
+  const behaviour = { refunds: 'succeeded' as 'succeeded' | 'pending' | 'error', sessions: 'open' as 'open' | 'error' }
   const server: Server = createServer((req, res) => {
     let raw = ''
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
     req.on('end', () => {
       const form = new URLSearchParams(raw)
       requests.push({ method: req.method ?? '', path: req.url ?? '', form, headers: req.headers })
+      if (req.method === 'POST' && req.url === '/v1/checkout/sessions' && behaviour.sessions === 'error') {
+        res.writeHead(400, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid currency: xyz.' } }))
+        return
+      }
       if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
         sessions += 1
         const id = `cs_test_${sessions.toString().padStart(6, '0')}`

@@ -71,6 +71,21 @@ describe('Stripe checkout and webhooks', () => {
     })
   })
 
+  it('fails the payment at once when Stripe refuses the session (502), instead of leaving it pending', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    recorder.behaviour.sessions = 'error'
+    try {
+      const res = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'order', order: order.id, provider: 'stripe' } })
+      expect(res.status).toBe(502)
+      expect(res.body.errors[0].message).toMatch(/Stripe refused the checkout: Invalid currency/)
+    } finally {
+      recorder.behaviour.sessions = 'open'
+    }
+    const { docs } = await t.payload.find({ collection: 'payments', where: { order: { equals: order.id } }, depth: 0 })
+    expect(docs).toMatchObject([{ status: 'failed', failureReason: expect.stringMatching(/Invalid currency/), checkoutUrl: null }])
+    expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).amountPaid).toBe(0)
+  })
+
   it('refuses a bad signature or a stale timestamp with 400 and writes nothing', async () => {
     const before = await counts()
     const completed = event('evt_bad', 'checkout.session.completed', { object: 'checkout.session', client_reference_id: reference, payment_status: 'paid' })

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
 import { z } from 'zod'
 
 import { actorOf } from '@/access/actor'
 import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
 import { env, manualPaymentsEnabled } from '@/env'
-import { ClientError } from '@/errors'
+import { ClientError, ProviderError } from '@/errors'
 import type { Order, Payment, Tenant } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
@@ -15,7 +16,7 @@ import { lockInvoiceDebt } from '../invoices/owed'
 import { resolveTenant } from '../resolveTenant'
 import { toValidationError } from '../toValidationError'
 
-import { settlePayment } from './settlePayment'
+import { failPayment, settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
 import { createTip } from './tips'
 
@@ -125,17 +126,25 @@ export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: n
   // Stripe: the session is created after the payment row commits, so its reference exists
   // whatever the webhook's timing.
   const base = env().SERVER_URL ?? 'http://localhost:3000'
-  const session = await stripe!.checkout.sessions.create({
-    mode: 'payment',
-    client_reference_id: created.reference,
-    metadata: { reference: created.reference, tenant: String(tenant.id) },
-    payment_intent_data: { metadata: { reference: created.reference } },
-    line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: productName } } }],
-    // Stripe's shortest session (30 min, plus a minute of slack): the card page closes when our payment expires.
-    expires_at: Math.floor(Date.now() / 1000) + (PAYMENT_EXPIRY_MINUTES + 1) * 60,
-    success_url: `${base}/pay/done?reference=${created.reference}`,
-    cancel_url: `${base}/pay/cancelled?reference=${created.reference}`,
-  })
+  let session: Stripe.Checkout.Session
+  try {
+    session = await stripe!.checkout.sessions.create({
+      mode: 'payment',
+      client_reference_id: created.reference,
+      metadata: { reference: created.reference, tenant: String(tenant.id) },
+      payment_intent_data: { metadata: { reference: created.reference } },
+      line_items: [{ quantity: 1, price_data: { currency: created.currency.toLowerCase(), unit_amount: created.amount, product_data: { name: productName } } }],
+      // Stripe's shortest session (30 min, plus a minute of slack): the card page closes when our payment expires.
+      expires_at: Math.floor(Date.now() / 1000) + (PAYMENT_EXPIRY_MINUTES + 1) * 60,
+      success_url: `${base}/pay/done?reference=${created.reference}`,
+      cancel_url: `${base}/pay/cancelled?reference=${created.reference}`,
+    })
+  } catch (error) {
+    // No card page: the payment fails now rather than waiting pending for its expiry (a tip with it).
+    const reason = `Stripe refused the checkout: ${error instanceof Error ? error.message : String(error)}`
+    await failPayment(req, created.id, 'failed', reason)
+    throw new ProviderError(reason)
+  }
   const payment = await req.payload.update({ collection: 'payments', id: created.id, data: { checkoutUrl: session.url, providerSession: session.id }, depth: 0, overrideAccess: true, req })
   return { payment, checkoutUrl: session.url }
 }
