@@ -616,6 +616,7 @@ export interface Order {
     reminder24hAt?: string | null;
     reminder6hAt?: string | null;
     reminder1hAt?: string | null;
+    acknowledgementReminderAt?: string | null;
     overdueAlertedAt?: string | null;
     stuckAlertedAt?: string | null;
   };
@@ -682,6 +683,7 @@ export interface OrderEvent {
     | 'archive'
     | 'paymentApplied'
     | 'deadlineReminder'
+    | 'acknowledgementReminder'
     | 'overdue'
     | 'stuck';
   from:
@@ -852,6 +854,10 @@ export interface OrderFile {
     | 'writer_guide'
     | 'internal';
   uploadedBy?: (number | null) | User;
+  /**
+   * The open revision request a revision file answers (set by the server).
+   */
+  revisionRequest?: (number | null) | OrderRequest;
   note?: string | null;
   prefix?: string | null;
   _objectKey?: string | null;
@@ -1627,6 +1633,7 @@ export interface OrdersSelect<T extends boolean = true> {
         reminder24hAt?: T;
         reminder6hAt?: T;
         reminder1hAt?: T;
+        acknowledgementReminderAt?: T;
         overdueAlertedAt?: T;
         stuckAlertedAt?: T;
       };
@@ -1717,6 +1724,7 @@ export interface OrderFilesSelect<T extends boolean = true> {
   order?: T;
   purpose?: T;
   uploadedBy?: T;
+  revisionRequest?: T;
   note?: T;
   prefix?: T;
   _objectKey?: T;

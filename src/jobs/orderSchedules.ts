@@ -2,7 +2,7 @@ import { createLocalReq, type Payload, type Where } from 'payload'
 
 import { AUTO_APPROVE_DAYS, AUTO_ARCHIVE_DAYS } from '@/domain/orders/revisions'
 import type { OrderAction } from '@/domain/orders/actions'
-import { dueReminder, ON_THE_CLOCK, overdueAlertDue, STUCK_AFTER_HOURS, stuckDue } from '@/domain/orders/monitoring'
+import { ACKNOWLEDGEMENT_REMINDER_HOURS, acknowledgementReminderDue, dueReminder, ON_THE_CLOCK, overdueAlertDue, STUCK_AFTER_HOURS, stuckDue } from '@/domain/orders/monitoring'
 import { ClientError } from '@/errors'
 import { recordFinding } from '@/operations/orders/recordFinding'
 import { performOrderAction } from '@/operations/orders/performOrderAction'
@@ -72,6 +72,21 @@ export const deadlineReminders: Sweep = (payload, now) =>
     }),
   )
 
+/** Assigned 2 h ago and not acknowledged: the writer is reminded once per assignment. */
+export const acknowledgementReminders: Sweep = (payload, now) =>
+  each(
+    payload,
+    { and: [{ status: { equals: 'in_progress' } }, { writer: { exists: true } }, { 'timestamps.assignedAt': { less_than_equal: new Date(now.getTime() - ACKNOWLEDGEMENT_REMINDER_HOURS * HOUR_MS).toISOString() } }] },
+    (order) =>
+      recordFinding(payload, order.id, 'acknowledgementReminder', now, (fresh) => {
+        const assignedAt = fresh.timestamps?.assignedAt ? new Date(fresh.timestamps.assignedAt) : null
+        const dateOf = (value: string | null | undefined) => (value ? new Date(value) : null)
+        if (fresh.status !== 'in_progress' || !fresh.writer || !assignedAt) return null
+        if (!acknowledgementReminderDue(assignedAt, now, dateOf(fresh.timestamps?.acknowledgedAt), dateOf(fresh.monitoring?.acknowledgementReminderAt))) return null
+        return { marks: { acknowledgementReminderAt: now.toISOString() }, metadata: { assignedAt: assignedAt.toISOString() }, notifyWriter: true, notifyStaff: false }
+      }),
+  )
+
 /** Past the writer deadline: staff are told, then again every 4 h while it lasts. */
 export const overdueEscalation: Sweep = (payload, now) =>
   each(payload, { and: [onTheClock, { writerDeadline: { less_than: now.toISOString() } }] }, (order) =>
@@ -112,6 +127,7 @@ const MINUTE_MS = 60 * 1000
 export const ORDER_SCHEDULES: Schedule[] = [
   { id: 'orders-invitation-expiry', everyMs: 5 * MINUTE_MS, run: ({ payload, now }) => expireInvitations(payload, now) },
   { id: 'orders-deadline-reminders', everyMs: 5 * MINUTE_MS, run: ({ payload, now }) => deadlineReminders(payload, now) },
+  { id: 'orders-acknowledgement-reminders', everyMs: 15 * MINUTE_MS, run: ({ payload, now }) => acknowledgementReminders(payload, now) },
   { id: 'orders-overdue-escalation', everyMs: 15 * MINUTE_MS, run: ({ payload, now }) => overdueEscalation(payload, now) },
   { id: 'orders-stuck-detection', everyMs: 30 * MINUTE_MS, run: ({ payload, now }) => stuckDetection(payload, now) },
   { id: 'orders-auto-approve', everyMs: 60 * MINUTE_MS, run: ({ payload, now }) => autoApprove(payload, now) },

@@ -9,6 +9,7 @@ import * as migration_20261125_192716_money_core from './20261125_192716_money_c
 import * as migration_20261125_211542_tips_refunds from './20261125_211542_tips_refunds';
 import * as migration_20261125_213634_payouts from './20261125_213634_payouts';
 import * as migration_20261125_215010_invoices from './20261125_215010_invoices';
+import * as migration_20261125_223644_acknowledgement_revision_files from './20261125_223644_acknowledgement_revision_files';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261125_215010_invoices.up,
     down: migration_20261125_215010_invoices.down,
     name: '20261125_215010_invoices',
+  },
+  {
+    up: migration_20261125_223644_acknowledgement_revision_files.up,
+    down: migration_20261125_223644_acknowledgement_revision_files.down,
+    name: '20261125_223644_acknowledgement_revision_files'
   },
 ];

@@ -15,7 +15,7 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
 let t: TestContext
 let p: OrderPeople
 
-type FileDoc = { id: number; filename: string; purpose: string; tenant: number; uploadedBy: number | null; order: number; url: string }
+type FileDoc = { id: number; filename: string; purpose: string; tenant: number; uploadedBy: number | null; order: number; url: string; revisionRequest?: number | null }
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -64,7 +64,8 @@ describe('adding files to an order', () => {
     ['client', 'internal', 403],
     ['writer', 'draft', 201],
     ['writer', 'final', 201],
-    ['writer', 'revision', 201],
+    // A revision file answers an open revision request; this order has none.
+    ['writer', 'revision', 409],
     ['writer', 'extra_service', 201],
     ['writer', 'instructions', 403],
     ['writer', 'writer_guide', 403],
@@ -85,8 +86,23 @@ describe('adding files to an order', () => {
       return
     }
     expect(await fileCountNow()).toBe(before)
-    if (status === 403 && who !== 'anonymous') expect(res.body.errors[0].message).toMatch(/^purpose: /)
+    if ((status === 403 && who !== 'anonymous') || status === 409) expect(res.body.errors[0].message).toMatch(/^purpose: /)
     if (status === 404) expect(res.body.errors[0]).toMatchObject({ message: `order: there is no order ${orderId} that you can see.` })
+  })
+
+  it('ties a writer\'s revision file to the open revision request it answers', async () => {
+    const order = await workingOrder()
+    const request = await t.payload.create({ collection: 'order-requests', data: { tenant: p.alphaId, order: order.id, kind: 'revision', status: 'in_progress', description: 'Add a conclusion.' }, depth: 0 })
+    const file = await uploaded('writer', { order: order.id, purpose: 'revision' })
+    expect(file).toMatchObject({ purpose: 'revision', revisionRequest: request.id })
+    await t.payload.update({ collection: 'order-requests', id: request.id, data: { status: 'done' }, depth: 0 })
+    const before = await fileCountNow()
+    const late = await upload('writer', { order: order.id, purpose: 'revision' })
+    expect(late.status).toBe(409)
+    expect(late.body.errors[0].message).toBe('purpose: a revision file answers an open revision request, and this order has none.')
+    expect(await fileCountNow()).toBe(before)
+    // Staff may still add one.
+    expect((await uploaded('admin', { order: order.id, purpose: 'revision' })).revisionRequest ?? null).toBeNull()
   })
 
   it('names the bad field with 400: an unknown purpose, a missing order', async () => {

@@ -52,7 +52,7 @@ const completed = async () => {
 describe('order schedules on a controlled clock', () => {
   it('every order job is in the one schedule list', () => {
     expect(SCHEDULES.map((s) => s.id)).toEqual(
-      expect.arrayContaining(['orders-invitation-expiry', 'orders-deadline-reminders', 'orders-overdue-escalation', 'orders-stuck-detection', 'orders-auto-approve', 'orders-auto-archive']),
+      expect.arrayContaining(['orders-invitation-expiry', 'orders-deadline-reminders', 'orders-acknowledgement-reminders', 'orders-overdue-escalation', 'orders-stuck-detection', 'orders-auto-approve', 'orders-auto-archive']),
     )
   })
 
@@ -83,6 +83,22 @@ describe('order schedules on a controlled clock', () => {
     expect(events.map((e) => (e.metadata as { hoursLeft: number }).hoursLeft)).toEqual([24, 6, 1])
     const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.deadlineReminder' } }] }, depth: 0 })
     expect(told.docs.filter((r) => (r.payload as { data: { orderId: number } }).data.orderId === order.id)).toHaveLength(3)
+  })
+
+  it('reminds a writer who has not acknowledged the assignment 2 h later, once per assignment', async () => {
+    const order = await inProgress()
+    const assignedAt = new Date(order.timestamps!.assignedAt!).getTime()
+    for (const [hours, expected] of [[1.5, 0], [2.5, 1], [5, 1]] as const) {
+      await runAt('orders-acknowledgement-reminders', new Date(assignedAt + hours * HOUR))
+      expect((await kinds(order.id)).filter((k) => k === 'acknowledgementReminder')).toHaveLength(expected)
+    }
+    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.acknowledgementReminder' } }] }, depth: 0 })
+    expect(told.docs.filter((r) => (r.payload as { data: { orderId: number } }).data.orderId === order.id)).toHaveLength(1)
+    // Acknowledged in time: no reminder.
+    const other = await inProgress()
+    await w.must('writer', other.id, 'acknowledge')
+    await runAt('orders-acknowledgement-reminders', new Date(new Date(other.timestamps!.assignedAt!).getTime() + 3 * HOUR))
+    expect((await kinds(other.id)).filter((k) => k === 'acknowledgementReminder')).toHaveLength(0)
   })
 
   it('escalates an overdue order to staff, at most once every 4 h', async () => {

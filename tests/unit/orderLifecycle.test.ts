@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { acknowledgementReminderDue } from '@/domain/orders/monitoring'
 import { forfeiturePercent, splitRefund } from '@/domain/orders/cancellation'
 import { revisionCheck } from '@/domain/orders/revisions'
 import { canTransition, ORDER_STATUSES, TERMINAL_STATUSES, TRANSITIONS } from '@/domain/orders/statuses'
@@ -91,5 +92,19 @@ describe('submission routing', () => {
     expect(submissionTarget({ ...qaOn, total: 30_000 })).toBe('qa_review')
     expect(submissionTarget({ ...qaOn, writerDeliveredOrders: 2 })).toBe('qa_review')
     expect(submissionTarget(qaOn)).toBe('submitted')
+  })
+})
+
+describe('writer acknowledgement reminder', () => {
+  const HOUR = 3600 * 1000
+  const assigned = new Date('2026-11-25T10:00:00Z')
+  const at = (hours: number) => new Date(assigned.getTime() + hours * HOUR)
+  it('is due 2 h after the assignment, unless acknowledged or reminded since that assignment', () => {
+    expect(acknowledgementReminderDue(assigned, at(1.9), null, null)).toBe(false)
+    expect(acknowledgementReminderDue(assigned, at(2), null, null)).toBe(true)
+    expect(acknowledgementReminderDue(assigned, at(3), at(0.5), null)).toBe(false)
+    expect(acknowledgementReminderDue(assigned, at(3), null, at(2))).toBe(false)
+    // A reassignment starts over: older acknowledgements and reminders count for nothing.
+    expect(acknowledgementReminderDue(assigned, at(3), at(-5), at(-3))).toBe(true)
   })
 })

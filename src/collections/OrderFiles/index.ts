@@ -57,6 +57,17 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     },
     { name: 'purpose', type: 'select', required: true, index: true, options: [...ORDER_FILE_PURPOSES] },
     { name: 'uploadedBy', type: 'relationship', relationTo: 'users', index: true, access: setByServer, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'revisionRequest',
+      type: 'relationship',
+      relationTo: 'order-requests',
+      index: true,
+      access: setByServer,
+      // Set only by the upload guard from the order's own open request, which the uploading
+      // writer may not be allowed to read: the default check would refuse it as theirs to pick.
+      validate: () => true as const,
+      admin: { readOnly: true, position: 'sidebar', description: 'The open revision request a revision file answers (set by the server).' },
+    },
     { name: 'note', type: 'textarea', maxLength: 2000 },
   ],
 }

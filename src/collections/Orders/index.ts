@@ -126,6 +126,7 @@ export const Orders: CollectionConfig<'orders'> = {
         { name: 'lastActivityAt', type: 'date', index: true },
         // One column each (not a hasMany select): reading an order stays one statement.
         ...REMINDER_MARKS.map((name) => ({ name, type: 'date' as const })),
+        { name: 'acknowledgementReminderAt', type: 'date' },
         { name: 'overdueAlertedAt', type: 'date' },
         { name: 'stuckAlertedAt', type: 'date' },
       ],

@@ -8,7 +8,7 @@ import { STAFF_ROLES } from '@/domain/roles'
 import { orderField, readOnlyField } from './fields'
 
 /** Timeline entries that are not actions: payments received, schedule findings and reminders. */
-export const ORDER_EVENT_KINDS = ['paymentApplied', 'deadlineReminder', 'overdue', 'stuck'] as const
+export const ORDER_EVENT_KINDS = ['paymentApplied', 'deadlineReminder', 'acknowledgementReminder', 'overdue', 'stuck'] as const
 
 /**
  * The order's timeline (reference OrderTimelineEvent): one row per action or schedule

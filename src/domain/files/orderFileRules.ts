@@ -50,6 +50,16 @@ const list = (purposes: readonly string[]) => purposes.join(', ')
  * Why `parties` may not add a file for `purpose` to an order in `status`, or null when
  * they may. The caller has already made sure the order is visible to the user (else 404).
  */
+/**
+ * A writer's `revision` file answers an open revision request (the client's or the
+ * editor's); without one it would be a delivery outside the workflow. Staff may add one
+ * at any time.
+ */
+export const revisionRefusal = (parties: readonly OrderParty[], purpose: OrderFilePurpose, openRevision: boolean): Refusal | null =>
+  purpose === 'revision' && !openRevision && !parties.includes('staff')
+    ? { status: 409, path: 'purpose', message: 'purpose: a revision file answers an open revision request, and this order has none.' }
+    : null
+
 export const uploadRefusal = (parties: readonly OrderParty[], purpose: OrderFilePurpose, status: OrderStatus): Refusal | null => {
   if (parties.length === 0) {
     return { status: 403, path: 'order', message: 'order: only its client, its current writer and the website’s staff add files to an order.' }

@@ -37,3 +37,14 @@ export const overdueAlertDue = (writerDeadline: Date, now: Date, lastAlert: Date
 
 export const stuckDue = (lastActivity: Date, now: Date, alertedAt: Date | null): boolean =>
   now.getTime() - lastActivity.getTime() >= STUCK_AFTER_HOURS * HOUR_MS && (!alertedAt || alertedAt < lastActivity)
+
+/** A writer who has not acknowledged their assignment this long after it is reminded (reference §3.11). */
+export const ACKNOWLEDGEMENT_REMINDER_HOURS = 2
+
+/**
+ * Whether the current assignment's acknowledgement reminder is due: 2 h after the
+ * assignment, not acknowledged since, not reminded since. A reassignment starts the
+ * clock again (acknowledgement and reminder older than the assignment count for nothing).
+ */
+export const acknowledgementReminderDue = (assignedAt: Date, now: Date, acknowledgedAt: Date | null, remindedAt: Date | null): boolean =>
+  now.getTime() - assignedAt.getTime() >= ACKNOWLEDGEMENT_REMINDER_HOURS * HOUR_MS && !(acknowledgedAt && acknowledgedAt >= assignedAt) && !(remindedAt && remindedAt >= assignedAt)

@@ -1,17 +1,19 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { actorOf } from '@/access/actor'
-import { isOrderFilePurpose, ORDER_FILE_PURPOSES, uploadRefusal } from '@/domain/files/orderFileRules'
+import { isOrderFilePurpose, ORDER_FILE_PURPOSES, revisionRefusal, uploadRefusal } from '@/domain/files/orderFileRules'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/domain/files/uploadLimits'
 import { refuseField } from '@/errors'
 import { orderForRequest } from '@/operations/orderForRequest'
+import { openRequests } from '@/operations/orders/records'
 import type { OrderFile } from '@/payload-types'
 
 /**
  * Adding a file to an order: the purpose must be one the user's part in the order allows
  * (client: the brief; current writer: the work; staff: anything), and only staff add
- * files to a closed order. The file belongs to the order's website and its uploader is
- * the user, whatever the body says. Runs before the file is stored, so a refusal stores
+ * files to a closed order; a writer's revision file answers an open revision request and
+ * is tied to it. The file belongs to the order's website and its uploader is the user,
+ * whatever the body says. Runs before the file is stored, so a refusal stores
  * nothing.
  */
 export const guardUpload: CollectionBeforeValidateHook<OrderFile> = async ({ data, operation, req }) => {
@@ -25,6 +27,9 @@ export const guardUpload: CollectionBeforeValidateHook<OrderFile> = async ({ dat
   const { order, tenant, parties } = await orderForRequest(req, 'order-files', data.order)
   const refusal = parties && uploadRefusal(parties, data.purpose, order.status)
   if (refusal) throw refuseField('order-files', refusal.path, refusal.message, refusal.status)
+  const revision = data.purpose === 'revision' ? ((await openRequests(req, order.id)).find((r) => r.kind === 'revision') ?? null) : null
+  const unanswered = parties && revisionRefusal(parties, data.purpose, revision !== null)
+  if (unanswered) throw refuseField('order-files', unanswered.path, unanswered.message, unanswered.status)
   const actor = actorOf(req)
-  return { ...data, order: order.id, tenant, uploadedBy: actor ? actor.id : (data.uploadedBy ?? null) }
+  return { ...data, order: order.id, tenant, uploadedBy: actor ? actor.id : (data.uploadedBy ?? null), revisionRequest: revision?.id ?? null }
 }
