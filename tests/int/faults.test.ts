@@ -118,6 +118,8 @@ describe.skipIf(redisMissing)('fault drills (needs redis-server)', () => {
     await redis.start()
     await expect.poll(async () => (await get('/readyz')).status, { timeout: 20_000 }).toBe(200)
     await expect.poll(async () => (await payload.findByID({ collection: 'outbox', id, depth: 0 })).status, { timeout: 90_000 }).toBe('done')
-    expect((await get('/api/events', auth())).status).toBe(200)
+    // Polled, as after the PostgreSQL restart: on a loaded machine one readiness probe can
+    // miss its 0.9 s budget and close the API for a second.
+    await expect.poll(async () => (await get('/api/events', auth())).status, { timeout: 10_000 }).toBe(200)
   })
 })
