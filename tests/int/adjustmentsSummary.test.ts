@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_PASSWORD } from '@/seed/demoData'
-
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { billingPeople } from '../helpers/orderPeople'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
-const tokens: Record<string, string> = {}
-const ids: Record<string, number> = {}
+let tokens: Record<string, string>
+let ids: Record<string, number>
+let alpha: number
 const ALPHA = { host: 'alpha.test' }
 let walletId: number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  for (const who of ['client', 'writer', 'admin', 'support', 'editor']) {
-    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
-    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
-  }
-  tokens.betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  ;({ tokens, ids, alpha } = await billingPeople(t))
   w = workflowClient(t.api, 'alpha.test', tokens)
-  walletId = await fundWallet(t.payload, 1, ids.client!, 1000, 'test:adjust-fund')
+  walletId = await fundWallet(t.payload, alpha, ids.client!, 1000, 'test:adjust-fund')
 })
 afterAll(async () => {
   if (t) await expectLedgerSound(t.payload)

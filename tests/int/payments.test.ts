@@ -4,22 +4,18 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { placeOrderFor } from '../helpers/tenantFixtures'
+import { billingPeople } from '../helpers/orderPeople'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
-const tokens: Record<string, string> = {}
-const ids: Record<string, number> = {}
+let tokens: Record<string, string>
+let ids: Record<string, number>
 const ALPHA = { host: 'alpha.test' }
 let alpha: number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
-  for (const who of ['client', 'client2', 'admin', 'editor', 'support']) {
-    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
-    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
-  }
-  tokens.betaClient = await t.api.login('client@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  ;({ tokens, ids, alpha } = await billingPeople(t))
   tokens.superadmin = await t.api.login('superadmin@scriptorium.test', DEMO_PASSWORD, ALPHA)
 })
 afterAll(async () => {

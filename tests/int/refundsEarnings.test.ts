@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_PASSWORD } from '@/seed/demoData'
-
 import { expectLedgerSound } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
 import { runSchedule } from '../helpers/schedules'
+import { billingPeople } from '../helpers/orderPeople'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
-const tokens: Record<string, string> = {}
-const ids: Record<string, number> = {}
+let tokens: Record<string, string>
+let ids: Record<string, number>
+let alpha: number
 const ALPHA = { host: 'alpha.test' }
 
 beforeAll(async () => {
   t = await startTestPayload()
-  for (const who of ['client', 'writer', 'writer2', 'admin', 'support', 'editor']) {
-    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
-    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
-  }
-  tokens.betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  ;({ tokens, ids, alpha } = await billingPeople(t))
   w = workflowClient(t.api, 'alpha.test', tokens)
 })
 afterAll(async () => {
@@ -87,7 +83,7 @@ describe('writer earnings', () => {
     // The demo writer has no level: the website's default (Entry, 4.00 a page) applies.
     expect(order.rateCard).toMatchObject({ code: 'entry', payPerPage: 400 })
     // Raising the level's pay later does not change this order.
-    const { docs } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: 1 } }, { code: { equals: 'entry' } }] }, depth: 0 })
+    const { docs } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: alpha } }, { code: { equals: 'entry' } }] }, depth: 0 })
     await t.payload.update({ collection: 'writer-levels', id: docs[0]!.id, data: { payPerPage: 999 }, depth: 0 })
     await w.must('admin', order.id, 'reopen')
     await w.must('writer', order.id, 'submit')

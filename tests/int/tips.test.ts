@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { expirePayments } from '@/jobs/paymentSchedules'
-import { DEMO_PASSWORD } from '@/seed/demoData'
-
 import { expectLedgerSound, fundWallet } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { billingPeople } from '../helpers/orderPeople'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
-const tokens: Record<string, string> = {}
-const ids: Record<string, number> = {}
+let tokens: Record<string, string>
+let ids: Record<string, number>
 const ALPHA = { host: 'alpha.test' }
 let alpha: number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
-  for (const who of ['client', 'client2', 'writer', 'writer2', 'admin', 'support', 'editor']) {
-    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
-    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
-  }
-  tokens.betaClient = await t.api.login('client@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
+  ;({ tokens, ids, alpha } = await billingPeople(t))
   w = workflowClient(t.api, 'alpha.test', tokens)
   // 80 % to the writer, 20 % to the platform on Alpha.
   await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { writerPercent: 80 } } }, depth: 0 })

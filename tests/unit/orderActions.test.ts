@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ActorFacts, availableActions, decide, ORDER_ACTION_NAMES, ORDER_ACTIONS, type OrderFacts } from '@/domain/orders/actions'
+import { type ActorFacts, availableActions, decide, NO_RELATION, ORDER_ACTION_NAMES, ORDER_ACTIONS, type OrderFacts } from '@/domain/orders/actions'
 import { canTransition, ORDER_STATUSES } from '@/domain/orders/statuses'
 import { ROLES, type Role } from '@/domain/roles'
 
@@ -23,17 +23,7 @@ const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
   takesEnabled: true,
   ...overrides,
 })
-const actor = (role: Role, overrides: Partial<ActorFacts> = {}): ActorFacts => ({
-  role,
-  isClientOwner: false,
-  isCurrentWriter: false,
-  isInvitedWriter: false,
-  isPendingAssignee: false,
-  hasPendingInterest: false,
-  writerIneligible: null,
-  isHoldRequester: false,
-  ...overrides,
-})
+const actor = (role: Role, overrides: Partial<ActorFacts> = {}): ActorFacts => ({ role, ...NO_RELATION, ...overrides })
 /** The closest an actor of this role can be to an order. */
 const closest = (role: Role) =>
   actor(role, { isClientOwner: true, isCurrentWriter: true, isInvitedWriter: true, isPendingAssignee: true, hasPendingInterest: true, isHoldRequester: true })

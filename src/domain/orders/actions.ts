@@ -48,9 +48,8 @@ export type ActorFacts = {
 
 export type ActionInput = Record<string, unknown>
 
-/** What the guards see when the platform acts: nobody in particular, always eligible. */
-const SYSTEM_FACTS: ActorFacts = {
-  role: 'superadmin',
+/** An actor with no part in the order: every relation false, eligible. */
+export const NO_RELATION: Omit<ActorFacts, 'role'> = {
   isClientOwner: false,
   isCurrentWriter: false,
   isInvitedWriter: false,
@@ -59,6 +58,9 @@ const SYSTEM_FACTS: ActorFacts = {
   writerIneligible: null,
   isHoldRequester: false,
 }
+
+/** What the guards see when the platform acts: nobody in particular, always eligible. */
+const SYSTEM_FACTS: ActorFacts = { role: 'superadmin', ...NO_RELATION }
 
 type Rule = {
   from: readonly OrderStatus[]
