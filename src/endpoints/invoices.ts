@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { ClientError } from '@/errors'
+import { recordId } from '@/domain/recordId'
+
 import { invoicePdf } from '@/operations/documents/documentPdf'
 import { billingStaff, cancelInvoice, createDraft, issueInvoice, regeneratePayLink } from '@/operations/invoices/manage'
 import { payByLink, payLinkSummary } from '@/operations/invoices/payLink'
@@ -11,12 +12,13 @@ import { clientIp, consume } from '@/security/rateLimits'
 
 import { pdfEndpoint } from './documentPdf'
 import { readJsonBody } from './readJsonBody'
+import { routeId } from './routeId'
 
 const cents = (what: string) => z.number({ error: `${what}: cents.` }).int('Whole cents.')
 const isoDate = z.iso.datetime({ offset: true, error: 'An ISO date-time such as 2026-12-01T12:00:00Z.' })
 
 const draftBody = z.object({
-  client: z.number({ error: 'The id of a client of this website.' }).int().positive(),
+  client: recordId('a client of this website'),
   title: z.string().trim().max(200).optional(),
   dueAt: isoDate.optional(),
   lines: z
@@ -37,12 +39,6 @@ const parse = <T>(schema: z.ZodType<T>, raw: unknown, req: PayloadRequest): T =>
   const parsed = schema.safeParse(raw)
   if (!parsed.success) throw toValidationError(parsed.error, 'invoices', req)
   return parsed.data
-}
-
-const routeId = (req: PayloadRequest) => {
-  const id = Number(req.routeParams?.id)
-  if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
-  return id
 }
 
 /** POST /api/invoices/drafts `{ client, title?, dueAt?, lines[], installments? }` (admins, support) → 201 `{ invoice, installments }`. */
@@ -70,7 +66,7 @@ const limited = async (req: PayloadRequest) => {
 
 const payBody = z.object({
   provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual.' }),
-  installment: z.number({ error: 'The id of one of the invoice\'s installments.' }).int().positive().optional(),
+  installment: recordId("one of the invoice's installments").optional(),
 })
 
 /** GET /api/invoices/pay/:token (no login) → the invoice's public summary; unknown or expired → 404. */

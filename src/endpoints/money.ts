@@ -4,12 +4,10 @@ import { z } from 'zod'
 import { ClientError } from '@/errors'
 import { ledgerSummary } from '@/operations/ledger/summary'
 import { adjustWallet } from '@/operations/money/adjustWallet'
-import { withIdempotency } from '@/operations/payments/idempotency'
 import { requestMember } from '@/operations/requestMember'
-import { toValidationError } from '@/operations/toValidationError'
 
-import { readJsonBody } from './readJsonBody'
-import { sendAnswer } from './sendAnswer'
+import { moneyPost } from './moneyPost'
+import { routeId } from './routeId'
 
 const adjustment = z.object({
   direction: z.enum(['credit', 'debit'], { error: 'credit or debit.' }),
@@ -18,21 +16,10 @@ const adjustment = z.object({
 })
 
 /** POST /api/wallets/:id/adjust `{ direction, amount, reason }` (admins; Idempotency-Key honoured) → `{ entry, wallet }`. */
-export const adjustWalletEndpoint: Endpoint = {
-  path: '/:id/adjust',
-  method: 'post',
-  handler: async (req) => {
-    const raw = await readJsonBody(req)
-    const id = Number(req.routeParams?.id)
-    if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
-    const answer = await withIdempotency(req, `wallets.adjust.${id}`, raw, async () => {
-      const parsed = adjustment.safeParse(raw)
-      if (!parsed.success) throw toValidationError(parsed.error, 'wallets', req)
-      return { status: 201, body: await adjustWallet(req, id, parsed.data) }
-    })
-    return sendAnswer(answer)
-  },
-}
+export const adjustWalletEndpoint = moneyPost('/:id/adjust', 'wallets', adjustment, (req) => `wallets.adjust.${routeId(req)}`, async (req, input) => ({
+  status: 201,
+  body: await adjustWallet(req, routeId(req), input),
+}))
 
 const day = (value: string | null, fallback: Date, field: string): Date => {
   if (!value) return fallback

@@ -1,22 +1,17 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { ORDER_ACTION_NAMES, type OrderAction } from '@/domain/orders/actions'
 import { ClientError } from '@/errors'
 import { listOrderActions, performOrderAction } from '@/operations/orders/performOrderAction'
 
 import { readJsonBody } from './readJsonBody'
-
-const orderIdOf = (req: PayloadRequest): number => {
-  const id = Number(req.routeParams?.id)
-  if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
-  return id
-}
+import { routeId } from './routeId'
 
 /** GET /api/orders/:id/actions → { available: [{ action, input }], blocked: [{ action, reason }] } for the caller. */
 export const listOrderActionsEndpoint: Endpoint = {
   path: '/:id/actions',
   method: 'get',
-  handler: async (req) => Response.json(await listOrderActions(req, orderIdOf(req))),
+  handler: async (req) => Response.json(await listOrderActions(req, routeId(req))),
 }
 
 /** POST /api/orders/:id/actions/:action with the action's input → { doc, event }. */
@@ -26,7 +21,7 @@ export const performOrderActionEndpoint: Endpoint = {
   handler: async (req) => {
     const action = String(req.routeParams?.action) as OrderAction
     if (!ORDER_ACTION_NAMES.includes(action)) throw new ClientError(`Unknown action "${action}". Actions: ${ORDER_ACTION_NAMES.join(', ')}.`, 404)
-    const id = orderIdOf(req)
+    const id = routeId(req)
     const body = await readJsonBody(req)
     return Response.json(await performOrderAction(req, id, action, body))
   },

@@ -1,16 +1,14 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
-import { withIdempotency } from '@/operations/payments/idempotency'
 import { adminOf, visibleDoc } from '@/operations/adminOfVisible'
 import { PAY_REFUSAL, payRecord } from '@/operations/payouts/payRecord'
 import { DECIDE_REFUSAL, decidePayoutRequest, requestPayout } from '@/operations/payouts/requests'
-import { toValidationError } from '@/operations/toValidationError'
 
-import { readJsonBody } from './readJsonBody'
-import { sendAnswer } from './sendAnswer'
+import { moneyPost } from './moneyPost'
+import { routeId } from './routeId'
 
 const paidOutside = z.object({
   method: z.enum(PAYOUT_METHODS, { error: `One of ${PAYOUT_METHODS.join(', ')}.` }),
@@ -19,46 +17,22 @@ const paidOutside = z.object({
 const rejection = z.object({ reason: z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(500) })
 const newRequest = z.object({ amount: z.number({ error: 'Cents.' }).int('Whole cents.').positive('More than 0.') })
 
-/**
- * A money-moving POST: the body is read, the `Idempotency-Key` honoured (per user and
- * `scope`), the body checked against `schema` (400 naming the field), then `run`.
- */
-const moneyPost = <S extends z.ZodType>(path: string, collection: string, schema: S, scope: (req: PayloadRequest) => string, run: (req: PayloadRequest, input: z.infer<S>) => Promise<{ status: number; body: unknown }>): Endpoint => ({
-  path,
-  method: 'post',
-  handler: async (req) => {
-    const raw = await readJsonBody(req)
-    const answer = await withIdempotency(req, scope(req), raw, async () => {
-      const parsed = schema.safeParse(raw)
-      if (!parsed.success) throw toValidationError(parsed.error, collection, req)
-      return run(req, parsed.data)
-    })
-    return sendAnswer(answer)
-  },
-})
-
-const idParam = (req: PayloadRequest) => {
-  const id = Number(req.routeParams?.id)
-  if (!Number.isInteger(id) || id <= 0) throw new ClientError('Not Found', 404)
-  return id
-}
-
 /** POST /api/payout-records/:id/pay `{ method, externalReference }` (admins of the record's website) → 200 `{ record }`; paid already → 409. */
-export const payRecordEndpoint = moneyPost('/:id/pay', 'payout-records', paidOutside, (req) => `payout-records.pay.${idParam(req)}`, async (req, input) => ({ status: 200, body: { record: await payRecord(req, idParam(req), input) } }))
+export const payRecordEndpoint = moneyPost('/:id/pay', 'payout-records', paidOutside, (req) => `payout-records.pay.${routeId(req)}`, async (req, input) => ({ status: 200, body: { record: await payRecord(req, routeId(req), input) } }))
 
 /** POST /api/payout-requests `{ amount }` (a writer of the request's website) → 201 `{ request }`; more than available → 422 with `shortfall`. */
 export const createRequestEndpoint = moneyPost('/', 'payout-requests', newRequest, () => 'payout-requests.create', async (req, input) => ({ status: 201, body: { request: await requestPayout(req, input.amount) } }))
 
 /** POST /api/payout-requests/:id/approve `{ method, externalReference }` (admins) → 200 `{ request }`: the hold is captured. */
-export const approveRequestEndpoint = moneyPost('/:id/approve', 'payout-requests', paidOutside, (req) => `payout-requests.approve.${idParam(req)}`, async (req, input) => ({
+export const approveRequestEndpoint = moneyPost('/:id/approve', 'payout-requests', paidOutside, (req) => `payout-requests.approve.${routeId(req)}`, async (req, input) => ({
   status: 200,
-  body: { request: await decidePayoutRequest(req, idParam(req), { status: 'approved', ...input }) },
+  body: { request: await decidePayoutRequest(req, routeId(req), { status: 'approved', ...input }) },
 }))
 
 /** POST /api/payout-requests/:id/reject `{ reason }` (admins) → 200 `{ request }`: the hold is released. */
-export const rejectRequestEndpoint = moneyPost('/:id/reject', 'payout-requests', rejection, (req) => `payout-requests.reject.${idParam(req)}`, async (req, input) => ({
+export const rejectRequestEndpoint = moneyPost('/:id/reject', 'payout-requests', rejection, (req) => `payout-requests.reject.${routeId(req)}`, async (req, input) => ({
   status: 200,
-  body: { request: await decidePayoutRequest(req, idParam(req), { status: 'rejected', ...input }) },
+  body: { request: await decidePayoutRequest(req, routeId(req), { status: 'rejected', ...input }) },
 }))
 
 const PAID_OUTSIDE_INPUT = { method: PAYOUT_METHODS.join(' | '), externalReference: 'required text: the bank, PayPal or Wise reference' }
@@ -69,12 +43,12 @@ const PAID_OUTSIDE_INPUT = { method: PAYOUT_METHODS.join(' | '), externalReferen
  * when they cannot read the document), and `POST /:id/actions/:action`, which answers
  * exactly as the action's own endpoint (same Idempotency-Key scope).
  */
-const workflowActions = (collection: CollectionSlug, refusal: string, actions: Record<string, { input: Record<string, string>; endpoint: Endpoint }>): Endpoint[] => [
+const workflowActions = (collection: 'payout-records' | 'payout-requests', refusal: string, actions: Record<string, { input: Record<string, string>; endpoint: Endpoint }>): Endpoint[] => [
   {
     path: '/:id/actions',
     method: 'get',
     handler: async (req) => {
-      const { actor, doc, tenant } = await visibleDoc(req, collection, idParam(req))
+      const { actor, doc, tenant } = await visibleDoc(req, collection, routeId(req))
       const reason = !adminOf(actor, tenant) ? refusal : doc.status !== 'pending' ? `It is already ${String(doc.status)}.` : null
       const names = Object.keys(actions)
       return Response.json(

@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { actorOf, idOf } from '@/access/actor'
-import { ClientError } from '@/errors'
+import { adminOfVisible } from '@/operations/adminOfVisible'
 import { receiptPdf } from '@/operations/documents/documentPdf'
 import { voidReceipt } from '@/operations/receipts/issueReceipt'
 import { toValidationError } from '@/operations/toValidationError'
 
-import { pdfEndpoint, readableById } from './documentPdf'
+import { pdfEndpoint } from './documentPdf'
 import { readJsonBody } from './readJsonBody'
+import { routeId } from './routeId'
 
 const voidBody = z.object({ reason: z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(500) })
 
@@ -18,9 +18,7 @@ const voidEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const raw = await readJsonBody(req)
-    const receipt = await readableById(req, 'receipts')
-    const actor = actorOf(req)!
-    if (!(actor.allTenants || (actor.roles.includes('admin') && actor.tenantIds.includes(idOf(receipt.tenant)!)))) throw new ClientError('Only an admin of the website voids a receipt.', 403)
+    const { doc: receipt, actor } = await adminOfVisible(req, 'receipts', routeId(req), 'Only an admin of the website voids a receipt.')
     const parsed = voidBody.safeParse(raw)
     if (!parsed.success) throw toValidationError(parsed.error, 'receipts', req)
     return Response.json({ receipt: await voidReceipt(req, receipt.id, parsed.data.reason, actor.id) }, { status: 201 })

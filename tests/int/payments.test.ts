@@ -148,3 +148,18 @@ describe('isolation and immutability', () => {
     expect((await t.payload.findByID({ collection: 'journal-entries', id: entry.id, depth: 0 })).memo).toBe(entry.memo)
   })
 })
+
+describe('ids beyond what the database holds', () => {
+  it('answer as for a missing record (404 in the path, 400 naming the field in a body), never 500', async () => {
+    const huge = 3_000_000_000
+    const as = (who: string) => ({ ...ALPHA, token: tokens[who] })
+    expect((await t.api.post(`/api/payments/${huge}/confirm`, { ...as('client'), body: {} })).status).toBe(404)
+    expect((await t.api.post(`/api/orders/${huge}/refunds`, { ...as('admin'), body: { amount: 100, reason: 'x' } })).status).toBe(404)
+    expect((await t.api.post(`/api/wallets/${huge}/adjust`, { ...as('admin'), body: { direction: 'credit', amount: 100, reason: 'x' } })).status).toBe(404)
+    expect((await t.api.get(`/api/invoices/${huge}/pdf`, as('admin'))).status).toBe(404)
+    expect((await t.api.get(`/api/orders/${huge}/actions`, as('client'))).status).toBe(404)
+    const body = await t.api.post('/api/payments/checkout', { ...as('client'), body: { purpose: 'order', order: huge, provider: 'wallet' } })
+    expect(body.status).toBe(400)
+    expect(body.body.errors[0].data.errors[0]).toMatchObject({ path: 'order' })
+  })
+})

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { recordId } from '../recordId'
+
 import type { OrderAction } from './actions'
 
 const reason = z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(2000)
@@ -17,7 +19,7 @@ export const ACTION_INPUTS = {
   showInterest: z.object({ message: note }),
   bid: z.object({ message: note }),
   assign: z.object({
-    writer: z.number({ error: 'Must be the id of a writer of this website.' }).int().positive(),
+    writer: recordId('a writer of this website'),
     direct: z.boolean({ error: 'Must be true or false.' }).optional(),
   }),
   rejectAssignment: z.object({ reason: note }),

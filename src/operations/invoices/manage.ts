@@ -1,27 +1,24 @@
 import type { PayloadRequest } from 'payload'
 
-import { type Actor, actorOf, idOf } from '@/access/actor'
 import { cancelProblem, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
 import { payTokenExpiry } from '@/domain/invoices/schedule'
 import { ClientError, refuseField } from '@/errors'
 import type { Invoice } from '@/payload-types'
 
+import { staffOf, staffOfVisible } from '../adminOfVisible'
 import { allocateDocumentNumber } from '../allocateOrderNumber'
 import { inTransaction } from '../inTransaction'
-import { resolveTenant } from '../resolveTenant'
+import { requestMember } from '../requestMember'
 
 import { lockInvoice } from './owed'
 import { newPayToken, payUrl } from './payToken'
 
-const mayManage = (actor: Actor, tenant: number) => actor.allTenants || (actor.roles.some((r) => r === 'admin' || r === 'support') && actor.tenantIds.includes(tenant))
+const BILLING_ROLES = ['admin', 'support'] as const
 
 /** The signed-in staff member allowed to bill on the request's website (401, 404, 403). */
 export const billingStaff = async (req: PayloadRequest) => {
-  const actor = actorOf(req)
-  if (!actor) throw new ClientError('Log in first.', 401)
-  const { tenant } = await resolveTenant(req)
-  if (!tenant || !(actor.allTenants || actor.tenantIds.includes(tenant.id))) throw new ClientError('Not Found', 404)
-  if (!mayManage(actor, tenant.id)) throw new ClientError('Only admins and support of the website bill clients.', 403)
+  const { actor, tenant } = await requestMember(req)
+  if (!staffOf(actor, tenant.id, BILLING_ROLES)) throw new ClientError('Only admins and support of the website bill clients.', 403)
   return { actor, tenant }
 }
 
@@ -30,12 +27,8 @@ export const billingStaff = async (req: PayloadRequest) => {
  * role (a client seeing their own invoice may still not manage it: 403).
  */
 export const invoiceForStaff = async (req: PayloadRequest, id: number) => {
-  const actor = actorOf(req)
-  if (!actor) throw new ClientError('Log in first.', 401)
-  const { docs } = await req.payload.find({ collection: 'invoices', where: { id: { equals: id } }, depth: 0, limit: 1, overrideAccess: false, user: req.user, req })
-  if (!docs[0]) throw new ClientError('Not Found', 404)
-  if (!mayManage(actor, idOf(docs[0].tenant)!)) throw new ClientError('Only admins and support of the website manage invoices.', 403)
-  return { actor, invoice: docs[0] }
+  const { actor, doc } = await staffOfVisible(req, 'invoices', id, BILLING_ROLES, 'Only admins and support of the website manage invoices.')
+  return { actor, invoice: doc }
 }
 
 export type DraftInput = { client: number; title?: string; dueAt?: string; lines: LineInput[]; installments?: { amount: number; dueAt: string }[] }

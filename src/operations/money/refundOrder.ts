@@ -7,6 +7,8 @@ import type { Order, Payment } from '@/payload-types'
 
 import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
+import { adminOfVisible } from '../adminOfVisible'
+import { inTransaction } from '../inTransaction'
 import { readLockedOrder } from '../orders/lockOrder'
 import { stripeClient } from '../payments/stripeClient'
 
@@ -145,4 +147,13 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
   await req.payload.update({ collection: 'orders', id: order.id, data: { amountPaid, paymentStatus: amountPaid >= order.total ? 'fully_paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
   await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, overrideAccess: true, req })
   return true
+}
+
+/**
+ * An admin's refund of an order over the API: the caller must see the order (404) and be
+ * an admin of its website (403); then, under the order's lock, `refundOrder`.
+ */
+export const refundOrderAsAdmin = async (req: PayloadRequest, orderId: number, input: { amount: number; reason: string; destination: RefundDestination }) => {
+  await adminOfVisible(req, 'orders', orderId, 'Only an admin of the website refunds.')
+  return inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), input.amount, input.reason, input.destination))
 }

@@ -5,6 +5,7 @@ import type Stripe from 'stripe'
 import { z } from 'zod'
 
 import { actorOf } from '@/access/actor'
+import { recordId } from '@/domain/recordId'
 import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
 import { env, manualPaymentsEnabled } from '@/env'
@@ -20,7 +21,7 @@ import { failPayment, settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
 import { createTip } from './tips'
 
-const idOfYour = (what: string) => z.number({ error: `The id of your ${what}.` }).int().positive()
+const idOfYour = (what: string) => recordId(`your ${what}`)
 const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
 
 const body = z.discriminatedUnion('purpose', [
