@@ -184,7 +184,7 @@ describe('refunds to the card', () => {
     expect(await paymentNow()).toMatchObject({ amountRefunded: 1500 })
   })
 
-  it('a pending card refund that Stripe later fails is undone: the money is the order’s again', async () => {
+  it('a pending card refund that Stripe later fails goes to the client’s wallet instead, once', async () => {
     recorder.behaviour.refunds = 'pending'
     let refundId: string
     try {
@@ -196,17 +196,31 @@ describe('refunds to the card', () => {
       recorder.behaviour.refunds = 'succeeded'
     }
     expect(await orderNow()).toMatchObject({ amountPaid: total - 2000 })
+    const walletBefore = (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance as number
     const failed = event('evt_refund_failed', 'refund.failed', { object: 'refund', id: refundId, status: 'failed', metadata: { reference: 'x' } })
     const answers = await Promise.all([deliver(failed), deliver(failed), deliver(event('evt_refund_failed_2', 'refund.updated', { object: 'refund', id: refundId, status: 'failed' }))])
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
-    expect(await orderNow()).toMatchObject({ amountPaid: total - 1500, paymentStatus: 'partially_paid' })
+    // The client is still refunded, by the wallet; the order stays as the refund left it.
+    expect((await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance).toBe(walletBefore + 500)
+    expect(await orderNow()).toMatchObject({ amountPaid: total - 2000, paymentStatus: 'partially_paid' })
     expect(await paymentNow()).toMatchObject({ amountRefunded: 1500 })
     const rows = (await t.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0 })).docs
     expect(rows).toMatchObject([{ status: 'failed' }])
     expect((await t.payload.count({ collection: 'journal-entries', where: { reference: { equals: `refund-failed:${refundId}` } } })).totalDocs).toBe(1)
+    // A late "succeeded" for the same refund changes nothing.
+    expect((await deliver(event('evt_refund_late_ok', 'refund.updated', { object: 'refund', id: refundId, status: 'succeeded' }))).status).toBe(200)
+    expect((await t.payload.findByID({ collection: 'refunds', id: rows[0]!.id, depth: 0 })).status).toBe('failed')
     const summary = await t.api.get(`/api/ledger/summary?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`, { ...ALPHA, token: tokens.admin })
-    expect(summary.body.refunds).toBe(1500)
+    expect(summary.body.refunds).toBe(2000)
     await expectLedgerSound(t.payload)
+  })
+
+  it('asks Stripe to deliver again an event for one of our refunds not recorded yet; ignores others', async () => {
+    const ours = event('evt_refund_early', 'refund.updated', { object: 'refund', id: 're_not_yet', status: 'succeeded', metadata: { reference: `refund:order:${orderId}:9` } })
+    expect((await deliver(ours)).status).toBe(500)
+    expect((await t.payload.count({ collection: 'provider-events', where: { eventId: { equals: 'evt_refund_early' } } })).totalDocs).toBe(0)
+    const foreign = await deliver(event('evt_refund_dashboard', 'refund.updated', { object: 'refund', id: 're_dashboard', status: 'succeeded', metadata: {} }))
+    expect(foreign.body).toMatchObject({ received: true, ignored: true })
   })
 
   it('an order paid from the wallet has nothing to give back to a card', async () => {

@@ -16,8 +16,7 @@ export const ledgerSummary = async (req: PayloadRequest, tenant: number, from: D
     sql`SELECT
           SUM(CASE WHEN a.code = 'platform_revenue' THEN l.credit - l.debit END) AS revenue,
           SUM(CASE WHEN a.code = 'writer_compensation_expense' THEN l.debit - l.credit END) AS writer_pay,
-          SUM(CASE WHEN e.type IN ('client_wallet_refund', 'provider_refund') AND a.code = 'platform_revenue' THEN l.debit
-                   WHEN e.type = 'provider_refund_failed' AND a.code = 'platform_revenue' THEN -l.credit END) AS refunds,
+          SUM(CASE WHEN e.type IN ('client_wallet_refund', 'provider_refund') AND a.code = 'platform_revenue' THEN l.debit END) AS refunds,
           SUM(CASE WHEN e.type = 'tip_settlement' THEN l.debit END) AS tips,
           SUM(CASE WHEN a.code = 'fines_recovery' THEN l.credit - l.debit END) AS fines
         FROM journal_entries e

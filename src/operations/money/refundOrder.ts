@@ -117,34 +117,34 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
 
 /**
  * Stripe reports on a card refund (its webhook, already verified): a pending refund
- * that succeeds is marked so; one that fails or is canceled is undone in one step:
- * the money is the order's again (gateway clearing → revenue), the order's paid amount
- * and the payment's refunded amount go back up. Anything already settled is left alone.
+ * that succeeds is marked so; one that fails or is canceled still owes the client the
+ * money, so it goes to their wallet instead (gateway clearing → wallet), the card
+ * payment's refunded amount goes back down and the refund is marked failed. The order
+ * and the writer's earning stay as the refund left them: the client was refunded, only
+ * by another route (the order may even be cancelled or paid again meanwhile). Returns
+ * false when no refund of ours carries that Stripe id.
  */
 export const providerRefundUpdate = async (req: PayloadRequest, refundId: string, status: string): Promise<boolean> => {
-  const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
   if (!docs[0]) return false
-  const order = await readLockedOrder(req, idOf(docs[0].order)!)
+  await execute(req, sql`SELECT id FROM refunds WHERE id = ${docs[0].id} FOR UPDATE`)
   const refund = await req.payload.findByID({ collection: 'refunds', id: docs[0].id, depth: 0, overrideAccess: true, req })
-  if (refund.status !== 'pending' && !(refund.status === 'succeeded' && (status === 'failed' || status === 'canceled'))) return true
+  if (refund.status === 'failed') return true
   if (status === 'succeeded') {
-    await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'succeeded' }, depth: 0, overrideAccess: true, req })
+    if (refund.status === 'pending') await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'succeeded' }, depth: 0, overrideAccess: true, req })
     return true
   }
   if (status !== 'failed' && status !== 'canceled') return true
   const tenant = idOf(refund.tenant)!
+  const wallet = await ensureWallet(req, tenant, idOf(refund.client)!, 'client')
   await post(req, tenant, {
     reference: `refund-failed:${refund.providerRefund}`,
     type: 'provider_refund_failed',
-    memo: `The card refund ${refund.providerRefund} ${status}: the money stays with the order`,
-    lines: [{ account: { system: 'gateway_clearing' }, debit: refund.amount }, { account: { system: 'platform_revenue' }, credit: refund.amount }],
+    memo: `The card refund ${refund.providerRefund} ${status}: refunded to the wallet instead`,
+    lines: [{ account: { system: 'gateway_clearing' }, debit: refund.amount }, { account: { wallet: wallet.id }, credit: refund.amount }],
   })
   const paymentId = idOf(refund.payment)
-  if (paymentId) {
-    await execute(req, sql`UPDATE payments SET amount_refunded = amount_refunded - ${refund.amount} WHERE id = ${paymentId}`)
-  }
-  const amountPaid = order.amountPaid + refund.amount
-  await req.payload.update({ collection: 'orders', id: order.id, data: { amountPaid, paymentStatus: amountPaid >= order.total ? 'fully_paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
+  if (paymentId) await execute(req, sql`UPDATE payments SET amount_refunded = amount_refunded - ${refund.amount} WHERE id = ${paymentId}`)
   await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, overrideAccess: true, req })
   return true
 }

@@ -44,8 +44,12 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
     )
     if (!fresh[0]) return { received: true as const, duplicate: true as const }
     if (event.type === 'refund.updated' || event.type === 'refund.failed' || event.type === 'charge.refund.updated') {
-      const refund = event.data.object as { id: string; status?: string | null }
-      return (await providerRefundUpdate(system, refund.id, refund.status ?? '')) ? { received: true as const } : { received: true as const, ignored: true as const }
+      const refund = event.data.object as { id: string; status?: string | null; metadata?: Record<string, string> | null }
+      if (await providerRefundUpdate(system, refund.id, refund.status ?? '')) return { received: true as const }
+      // One of ours whose row has not committed yet (the refund's transaction is still
+      // open): fail, so the event is not recorded and Stripe delivers it again later.
+      if (refund.metadata?.reference?.startsWith('refund:')) throw new Error(`refund ${refund.id} (${refund.metadata.reference}) is not recorded yet`)
+      return { received: true as const, ignored: true as const }
     }
     const object = event.data.object as {
       id?: string
