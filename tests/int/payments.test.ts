@@ -163,3 +163,25 @@ describe('ids beyond what the database holds', () => {
     expect(body.body.errors[0].data.errors[0]).toMatchObject({ path: 'order' })
   })
 })
+
+describe('a cancelled order', () => {
+  it('takes no payment at checkout (422 naming order, nothing written); money that arrives for it anyway goes to the wallet', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    const pending = await pay('client', { purpose: 'order', order: order.id, provider: 'manual' })
+    expect(pending.status).toBe(201)
+    await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'cancelled' }, depth: 0 })
+    const payments = async () => (await t.payload.count({ collection: 'payments', where: { order: { equals: order.id } } })).totalDocs
+    await fundWallet(t.payload, alpha, ids.client!, order.total, `test:cancelled:${order.id}`)
+    const refused = await pay('client', { purpose: 'order', order: order.id, provider: 'wallet' })
+    expect(refused.status).toBe(422)
+    expect(refused.body.errors[0]).toMatchObject({ message: 'order: a cancelled order takes no payment.', data: { field: 'order' } })
+    expect(await payments()).toBe(1)
+
+    const before = (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance as number
+    const confirmed = await t.api.post(`/api/payments/${pending.body.payment.id}/confirm`, { ...ALPHA, token: tokens.client, body: {} })
+    expect(confirmed.status).toBe(200)
+    expect((await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance).toBe(before + order.total)
+    expect(await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).toMatchObject({ status: 'cancelled', amountPaid: 0 })
+    await expectLedgerSound(t.payload)
+  })
+})

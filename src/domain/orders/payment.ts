@@ -1,5 +1,7 @@
 import type { Cents } from '../money'
 
+import { type OrderStatus, TERMINAL_STATUSES } from './statuses'
+
 export type PaymentState = { total: Cents; amountPaid: Cents }
 
 export type PaymentResult =
@@ -18,3 +20,13 @@ export const applyAmount = (order: PaymentState, amount: Cents): PaymentResult =
   const fullyPaid = amountPaid >= order.total
   return { ok: true, amountPaid, paymentStatus: fullyPaid ? 'fully_paid' : 'partially_paid', fullyPaid }
 }
+
+/**
+ * Statuses in which an order is waiting for its money (`created` never reaches staffing
+ * directly, and placement never leaves an order in it). Clients pay only then.
+ */
+export const AWAITING_PAYMENT: readonly OrderStatus[] = ['unpaid', 'pending_payment', 'paid']
+
+/** Why money cannot be applied to an order in this status at all, or null. */
+export const closedToPayment = (status: OrderStatus): string | null =>
+  TERMINAL_STATUSES.includes(status) ? `order: a ${status} order takes no payment.` : null

@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/actor'
-import { applyAmount } from '@/domain/orders/payment'
+import { applyAmount, AWAITING_PAYMENT, closedToPayment } from '@/domain/orders/payment'
 import { routing } from '@/domain/orders/staffing'
-import type { OrderStatus } from '@/domain/orders/statuses'
 import { ClientError } from '@/errors'
 import type { Order } from '@/payload-types'
 
@@ -14,9 +13,6 @@ import type { Effect } from './effects'
 import { readLockedOrder } from './lockOrder'
 import { idOf } from './records'
 
-// `created` never reaches ready_for_staffing directly (the transition table); placement
-// never leaves an order in it anyway.
-const AWAITING_PAYMENT: readonly OrderStatus[] = ['unpaid', 'pending_payment', 'paid']
 
 export type PaymentSource = { source: 'manual' | 'stripe' | 'wallet'; reference?: string }
 
@@ -26,6 +22,9 @@ export type PaymentSource = { source: 'manual' | 'stripe' | 'wallet'; reference?
  * partly paid → still pending payment. Shared by `markPaid` and payments.
  */
 export const paymentEffect = (order: Order, amount: number, now: Date, source: PaymentSource): Effect => {
+  // A cancelled, refunded or archived order keeps none: card money arriving late goes to the wallet (settlePayment).
+  const closed = closedToPayment(order.status)
+  if (closed) throw new ClientError(closed, 422, { field: 'order' })
   const result = applyAmount(order, amount)
   if (!result.ok) throw new ClientError(result.reason, 422, { field: 'amount' })
   const metadata = { amount, ...source }

@@ -5,6 +5,7 @@ import type Stripe from 'stripe'
 import { z } from 'zod'
 
 import { actorOf } from '@/access/actor'
+import { AWAITING_PAYMENT, closedToPayment } from '@/domain/orders/payment'
 import { recordId } from '@/domain/recordId'
 import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
@@ -75,6 +76,7 @@ const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input:
     const tip = await createTip(req, tenant, order, input)
     return { amount: tip.amount, label: `Tip for the writer of order ${order.id}`, links: { order: order.id, tip: tip.id } }
   }
+  if (!AWAITING_PAYMENT.includes(order.status)) throw new ClientError(closedToPayment(order.status) ?? `order: a ${order.status} order is paid already.`, 422, { field: 'order' })
   const owed = order.total - order.amountPaid
   if (owed <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
   return { amount: owed, label: `Order ${order.id}`, links: { order: order.id } }
