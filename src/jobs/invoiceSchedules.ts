@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type Where } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { hasExpired, markOf, reminderToSend, UPCOMING_DAYS, EXPIRE_AFTER_DAYS } from '@/domain/invoices/schedule'
@@ -32,12 +32,12 @@ const eachId = async (payload: Payload, collection: 'invoices' | 'installments',
  * when a reminder is due, sets its mark and writes the mail's outbox row in one
  * transaction: each reminder goes out once.
  */
-const remindOnce = async (payload: Payload, invoiceId: number, pick: (invoice: Invoice) => Promise<{ target: Invoice | Installment; installment: number | null } | null>, now: Date) => {
+const remindOnce = async (payload: Payload, invoiceId: number, pick: (req: PayloadRequest, invoice: Invoice) => Promise<{ target: Invoice | Installment; installment: number | null } | null>, now: Date) => {
   const req = await createLocalReq({}, payload)
   return inTransaction(req, async () => {
     const invoice = await lockInvoice(req, invoiceId)
     if (!PAYABLE_STATUSES.includes(invoice.status)) return false
-    const picked = await pick(invoice)
+    const picked = await pick(req, invoice)
     if (!picked) return false
     const kind = reminderToSend(new Date(picked.target.dueAt), now, picked.target)
     if (!kind) return false
@@ -61,7 +61,7 @@ export const billingReminders = async (payload: Payload, now: Date) => {
     remindOnce(
       payload,
       id,
-      async (invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, overrideAccess: true })).totalDocs ? null : { target: invoice, installment: null }),
+      async (req, invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, overrideAccess: true, req })).totalDocs ? null : { target: invoice, installment: null }),
       now,
     ),
   )
@@ -70,8 +70,8 @@ export const billingReminders = async (payload: Payload, now: Date) => {
     return remindOnce(
       payload,
       idOf(invoice)!,
-      async () => {
-        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true })
+      async (req) => {
+        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, req })
         return fresh.status === 'pending' ? { target: fresh, installment: id } : null
       },
       now,

@@ -84,6 +84,17 @@ describe('drafting and issuing (staff)', () => {
     const foreign = await draft({ client: betaClient })
     expect(foreign.status).toBe(400)
     expect(foreign.body.errors[0].data.errors[0].path).toBe('client')
+    const pathOf = async (body: Record<string, unknown>) => {
+      const res = await draft(body)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      return res.body.errors[0].data.errors[0].path as string
+    }
+    expect(await pathOf({ dueAt: new Date(Date.now() - 3600_000).toISOString() })).toBe('dueAt')
+    expect(await pathOf({ dueAt: '0000-01-01T00:00:00Z' })).toBe('dueAt')
+    expect(await pathOf({ dueAt: inDays(365 * 6) })).toBe('dueAt')
+    expect(await pathOf({ dueAt: undefined, installments: [{ amount: 3000, dueAt: inDays(3) }, { amount: 3000, dueAt: inDays(-1) }] })).toBe('installments.1.dueAt')
+    expect(await pathOf({ lines: [{ description: 'Too much', quantity: 10, unitAmount: 10_000_000 }] })).toBe('lines')
+    expect(await pathOf({ client: 3_000_000_000 })).toBe('client')
     expect((await draft({}, 'client')).status).toBe(403)
     expect((await draft({}, 'editor')).status).toBe(403)
     expect((await t.api.post('/api/invoices/drafts', { ...ALPHA, body: {} })).status).toBe(401)
@@ -110,7 +121,9 @@ describe('paying by the public link (no login)', () => {
 
     const started = await t.api.post(`/api/invoices/pay/${token}`, { ...ALPHA, body: { provider: 'manual' } })
     expect(started.status).toBe(201)
-    expect(started.body.payment).toMatchObject({ purpose: 'invoice', provider: 'manual', status: 'pending', amount: 6000, client: ids.client, invoice: invoice.id })
+    expect(started.body.payment).toMatchObject({ purpose: 'invoice', provider: 'manual', status: 'pending', amount: 6000 })
+    // The link holder learns nothing of the client.
+    expect(started.body.payment).not.toHaveProperty('client')
     const confirmed = await confirm(started.body.payment.id)
     expect(confirmed.body).toMatchObject({ applied: true })
     expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'paid', amountPaid: 6000 })
@@ -149,7 +162,8 @@ describe('paying by the public link (no login)', () => {
     expect(invoice.dueAt).toBe(late.toISOString())
     const first = await t.api.post(`/api/invoices/pay/${token}`, { ...ALPHA, body: { provider: 'manual', installment: installments[0]!.id } })
     expect(first.status).toBe(201)
-    expect(first.body.payment).toMatchObject({ purpose: 'installment', amount: 2500, installment: installments[0]!.id })
+    expect(first.body.payment).toMatchObject({ purpose: 'installment', amount: 2500 })
+    expect((await t.payload.findByID({ collection: 'payments', id: first.body.payment.id, depth: 0 })).installment).toBe(installments[0]!.id)
     await confirm(first.body.payment.id)
     expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'partially_paid', amountPaid: 2500 })
     const summary = (await t.api.get(`/api/invoices/pay/${token}`, ALPHA)).body
@@ -323,6 +337,10 @@ describe('reminders and expiry (the schedule, with its clock)', () => {
     expect(send).toHaveBeenCalledTimes(1)
     expect(send.mock.calls[0]![0]).toMatchObject({ to: 'client@alpha.test', subject: `Invoice ${invoice.number} is overdue` })
     expect(String((send.mock.calls[0]![0] as { text: string }).text)).toContain('$60.00')
+    // Queued before the invoice was cancelled: the handler sends nothing any more.
+    await t.payload.update({ collection: 'invoices', id: invoice.id, data: { status: 'cancelled' }, depth: 0 })
+    await handlers['mail.billingReminder']({ payload: t.payload, tenant: alpha, data: { invoiceId: invoice.id, installmentId: null, kind: 'overdue' }, outboxId: 0 })
+    expect(send).toHaveBeenCalledTimes(1)
     send.mockRestore()
   })
 

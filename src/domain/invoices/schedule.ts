@@ -35,3 +35,13 @@ export const payTokenExpiry = (issuedAt: Date): Date => new Date(issuedAt.getTim
 
 /** `INV-000123` / `RCT-000001`: the website's sequence, zero-padded to six digits. */
 export const formatDocumentNumber = (prefix: 'INV' | 'RCT', sequence: number): string => `${prefix}-${String(sequence).padStart(6, '0')}`
+
+/** How far ahead a due date may lie. */
+export const MAX_DUE_YEARS = 5
+
+/** Why a due date cannot be set now (it must lie ahead, and not beyond MAX_DUE_YEARS), or null. */
+export const dueDateProblem = (dueAt: Date, now: Date): string | null => {
+  if (dueAt <= now) return 'Must lie in the future.'
+  if (dueAt.getTime() > now.getTime() + MAX_DUE_YEARS * 365 * 24 * HOUR_MS) return `At most ${MAX_DUE_YEARS} years ahead.`
+  return null
+}

@@ -4,8 +4,8 @@ import type { Cents } from '../money'
 export type LineInput = { description: string; quantity: number; unitAmount: Cents }
 export type Line = LineInput & { amount: Cents }
 
-/** Largest invoice total (10 000 000.00): far below 2^53, so sums stay exact. */
-export const INVOICE_MAX_TOTAL = 1_000_000_000
+/** Largest invoice total (999 999.99): what the card processor takes in one payment, and far below 2^53. */
+export const INVOICE_MAX_TOTAL = 99_999_999
 
 /** Each line's amount and the invoice total, in integer cents (no rounding: quantities are whole). */
 export const priceLines = (lines: readonly LineInput[]): { lines: Line[]; total: Cents } => {

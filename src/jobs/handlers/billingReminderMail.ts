@@ -1,4 +1,5 @@
 import { idOf } from '@/access/actor'
+import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
 import { sendMail, tenantSender } from '@/mail/sendTenantMail'
 import { billingReminderMail as render } from '@/mail/templates/billingReminder'
 
@@ -13,6 +14,8 @@ export const billingReminderMail: JobHandler<'mail.billingReminder'> = async ({ 
   const bill = installment
     ? { label: `Installment ${installment.sequence} of invoice ${invoice.number}`, amountDue: installment.amount - installment.amountPaid, dueAt: installment.dueAt }
     : { label: `Invoice ${invoice.number}`, amountDue: invoice.total - invoice.amountPaid, dueAt: invoice.dueAt }
+  // Paid or cancelled since the reminder was queued: nothing to remind of any more.
+  if (!PAYABLE_STATUSES.includes(invoice.status) || (installment && installment.status !== 'pending') || bill.amountDue <= 0) return
   const sender = await tenantSender(payload, tenant)
   await sendMail(payload, user.email, sender.from, render(sender.brand, { name: user.name }, { kind: data.kind, currency: invoice.currency, ...bill }))
 }

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { cancelProblem, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
-import { payTokenExpiry } from '@/domain/invoices/schedule'
+import { cancelProblem, INVOICE_MAX_TOTAL, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
+import { dueDateProblem, payTokenExpiry } from '@/domain/invoices/schedule'
 import { ClientError, refuseField } from '@/errors'
 import type { Invoice } from '@/payload-types'
 
@@ -38,6 +38,16 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
   const { actor, tenant } = await billingStaff(req)
   const { lines, total } = priceLines(input.lines)
   if (total <= 0) throw refuseField('invoices', 'lines', 'The invoice must come to more than 0.', 400)
+  if (total > INVOICE_MAX_TOTAL) throw refuseField('invoices', 'lines', `The invoice may come to at most ${INVOICE_MAX_TOTAL} cents (the card processor's limit for one payment).`, 400)
+  const now = new Date()
+  if (input.dueAt) {
+    const problem = dueDateProblem(new Date(input.dueAt), now)
+    if (problem) throw refuseField('invoices', 'dueAt', problem, 400)
+  }
+  for (const [index, item] of (input.installments ?? []).entries()) {
+    const problem = dueDateProblem(new Date(item.dueAt), now)
+    if (problem) throw refuseField('invoices', `installments.${index}.dueAt`, problem, 400)
+  }
   const plan = input.installments ?? []
   const planProblem = installmentPlanProblem(total, plan.map((i) => i.amount))
   if (planProblem) throw refuseField('invoices', 'installments', planProblem, 400)

@@ -52,7 +52,10 @@ export const payLinkSummary = async (req: PayloadRequest, token: string, now = n
  * (`startPayment`): the whole remainder, or one installment's. The wallet is not offered:
  * nobody is signed in.
  */
-export const payByLink = async (req: PayloadRequest, token: string, input: { provider: 'stripe' | 'manual'; installment?: number }, now = new Date()): Promise<CheckoutAnswer> => {
+/** What a link holder learns of the payment they started: nothing of the client's. */
+export type PayLinkAnswer = { payment: Pick<CheckoutAnswer['payment'], 'id' | 'reference' | 'purpose' | 'provider' | 'status' | 'amount' | 'currency'>; checkoutUrl?: string | null }
+
+export const payByLink = async (req: PayloadRequest, token: string, input: { provider: 'stripe' | 'manual'; installment?: number }, now = new Date()): Promise<PayLinkAnswer> => {
   const { invoice, tenant } = await invoiceOfToken(req, token, now)
   if (input.installment) {
     const { totalDocs } = await req.payload.count({ collection: 'installments', where: { and: [{ id: { equals: input.installment } }, { invoice: { equals: invoice.id } }] }, overrideAccess: true, req })
@@ -62,5 +65,7 @@ export const payByLink = async (req: PayloadRequest, token: string, input: { pro
   // The token stands for the client: from here the platform acts for them, as a system
   // request (an anonymous one cannot reference the website in the documents it writes).
   const system = await createLocalReq({}, req.payload)
-  return startPayment(system, tenant, idOf(invoice.client)!, { ...target, provider: input.provider })
+  const { payment, checkoutUrl } = await startPayment(system, tenant, idOf(invoice.client)!, { ...target, provider: input.provider })
+  const { id, reference, purpose, provider, status, amount, currency } = payment
+  return { payment: { id, reference, purpose, provider, status, amount, currency }, checkoutUrl }
 }
