@@ -24,7 +24,8 @@ export const adjustWalletEndpoint = moneyPost('/:id/adjust', 'wallets', adjustme
 const day = (value: string | null, fallback: Date, field: string): Date => {
   if (!value) return fallback
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) throw new ClientError(`${field}: an ISO date such as 2026-11-01.`, 400, { field })
+  // Years PostgreSQL can store; a date outside them is no date (and would be a 500).
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new ClientError(`${field}: an ISO date such as 2026-11-01.`, 400, { field })
   return date
 }
 

@@ -77,6 +77,9 @@ describe('GET /api/ledger/summary', () => {
     expect(before.body.writerPay).toBe(0)
     expect((await t.api.get('/api/ledger/summary', { ...ALPHA, token: tokens.support })).status).toBe(403)
     expect((await t.api.get('/api/ledger/summary?from=yesterday', { ...ALPHA, token: tokens.admin })).status).toBe(400)
+    const ancient = await t.api.get('/api/ledger/summary?from=-100000-01-01T00:00:00Z', { ...ALPHA, token: tokens.admin })
+    expect(ancient.status).toBe(400)
+    expect(ancient.body.errors[0].data).toMatchObject({ field: 'from' })
     // Beta's admin sees Beta's ledger, which this order never touched.
     const beta = await t.api.get(`/api/ledger/summary?from=${from}&to=${to}`, { host: 'beta.test', token: tokens.betaAdmin })
     expect(beta.body).toMatchObject({ revenue: 0, writerPay: 0, refunds: 0 })

@@ -1,4 +1,7 @@
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { execute, sql } from '@/db/execute'
 
 import { expirePayments } from '@/jobs/paymentSchedules'
 import { expectLedgerSound, fundWallet } from '../helpers/money'
@@ -135,5 +138,21 @@ describe('tips', () => {
     const [expiredTip] = (await t.payload.find({ collection: 'tips', where: { amount: { equals: 700 } }, depth: 0 })).docs
     expect(expiredTip).toMatchObject({ status: 'failed' })
     expect((await writerWallet()) - writerBefore).toBe(1600)
+  })
+
+  it('counts the day\'s tips per client across orders, even when they come at once', async () => {
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { perDay: 3 } } }, depth: 0 })
+    try {
+      const since = new Date(Date.now() - 25 * 3600 * 1000).toISOString()
+      // Earlier tips of this file are moved out of the last 24 h, so the count starts at 0.
+      const req = await createLocalReq({}, t.payload)
+      await execute(req, sql`UPDATE tips SET created_at = ${since} WHERE client_id = ${ids.client!}`)
+      // The first writer is at their level's active-order limit: two more orders go to the second.
+      const orders = [{ id: orderId }, await deliveredOrder(w, 'client', 'writer2'), await deliveredOrder(w, 'client', 'writer2')]
+      const answers = await Promise.all([...orders, ...orders].map((order) => tip('client', { order: order.id, amount: 100, provider: 'wallet' })))
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 422, 422, 422])
+    } finally {
+      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { perDay: 25 } } }, depth: 0 })
+    }
   })
 })

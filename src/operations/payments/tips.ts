@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
+import { execute, sql } from '@/db/execute'
 import { DEFAULT_TIP_POLICY, splitTip, TIPPABLE_STATUSES, tipRefusal, type TipProvider } from '@/domain/tips/policy'
 import { withDefaults } from '@/domain/withDefaults'
 import { ClientError } from '@/errors'
@@ -17,13 +18,15 @@ const DAY_MS = 24 * 3600 * 1000
 /**
  * A pending tip for the writer of a delivered order, split now by the website's policy
  * (a later policy change does not touch it). Refusals name the field; the caller's
- * transaction holds the order's row lock.
+ * transaction holds the order's row lock, and the client's tip lock is taken here.
  */
 export const createTip = async (req: PayloadRequest, tenant: Tenant, order: Order, input: { amount: number; provider: TipProvider; message?: string }): Promise<Tip> => {
   const writer = idOf(order.writer)
   if (!writer || !TIPPABLE_STATUSES.includes(order.status)) throw new ClientError('order: a tip is given to the writer once the work is delivered.', 422, { field: 'order' })
   const policy = withDefaults(DEFAULT_TIP_POLICY, tenant.settings?.tips)
   const client = idOf(order.client)!
+  // The day's count is per client across orders: tips on two orders at once queue here.
+  await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`tips:${tenant.id}:${client}`}))`)
   const { totalDocs: recent } = await req.payload.count({
     collection: 'tips',
     where: { and: [{ client: { equals: client } }, { status: { in: ['pending', 'succeeded'] } }, { createdAt: { greater_than: new Date(Date.now() - DAY_MS).toISOString() } }] },

@@ -12,7 +12,7 @@ import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
 import { requestMember } from '../requestMember'
-import { dueIds } from './due'
+import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -84,15 +84,10 @@ export const decidePayoutRequest = async (req: PayloadRequest, requestId: number
 
 /** The schedule: requests still pending at their expiry are released, each in its own transaction; one decided meanwhile is left alone. */
 export const expirePayoutRequests = async (payload: Payload, now: Date) => {
-  let expired = 0
-  for (const id of await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now)) {
+  const { done, failed } = await eachOnItsOwn(payload, 'expiring a payout request', await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now), async (id) => {
     const req = await createLocalReq({}, payload)
-    try {
-      await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
-      expired += 1
-    } catch (error) {
-      if (!(error instanceof ClientError)) throw error
-    }
-  }
-  return { expired }
+    await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
+    return true
+  })
+  return { expired: done, failed }
 }

@@ -5,7 +5,7 @@ import { nextWindow, type PayoutItem, payoutLines } from '@/domain/payouts/windo
 import { enqueue } from '@/jobs/enqueue'
 
 import { inTransaction } from '../inTransaction'
-import { dueIds } from './due'
+import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
 /**
@@ -83,10 +83,8 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
  * its own transaction), then opens the next window of every active website that has none.
  */
 export const runPaymentWindows = async (payload: Payload, now: Date) => {
-  let closed = 0
-  for (const id of await dueIds(payload, 'payment-windows', 'open', 'closesAt', now)) if (await closeWindow(payload, id, now)) closed += 1
+  const closing = await eachOnItsOwn(payload, 'closing a payment window', await dueIds(payload, 'payment-windows', 'open', 'closesAt', now), async (id) => Boolean(await closeWindow(payload, id, now)))
   const { docs: websites } = await payload.find({ collection: 'tenants', where: { active: { equals: true } }, limit: 0, depth: 0, overrideAccess: true, select: { active: true } })
-  let opened = 0
-  for (const website of websites) if (await openWindow(payload, website.id, now)) opened += 1
-  return { closed, opened }
+  const opening = await eachOnItsOwn(payload, 'opening a payment window', websites.map((w) => w.id), async (id) => Boolean(await openWindow(payload, id, now)))
+  return { closed: closing.done, opened: opening.done, failed: closing.failed + opening.failed }
 }
