@@ -315,6 +315,20 @@ describe('payout requests', () => {
     await expectLedgerSound(t.payload)
   })
 
+  it('an approve and a reject at once: exactly one wins, the hold moves once', async () => {
+    const before = await writerWallet('writer')
+    const made = await request('writer', { amount: 800 })
+    expect(made.status).toBe(201)
+    const id = made.body.request.id as number
+    const answers = await Promise.all([decide('admin', id, 'approve', { method: 'wise', externalReference: 'W-RACE' }), decide('admin', id, 'reject', { reason: 'Race' })])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+    const after = await writerWallet('writer')
+    const won = (await t.payload.findByID({ collection: 'payout-requests', id, depth: 0 })).status
+    // Approved: 800 left the wallet; rejected: it is all back. Never both, never half.
+    expect(after).toMatchObject(won === 'approved' ? { balance: before.balance - 800, held: before.held } : { balance: before.balance, held: before.held })
+    await expectLedgerSound(t.payload)
+  })
+
   it('a request still pending after the website\'s 14 days expires by schedule and is released', async () => {
     const before = await writerWallet('writer')
     const made = await request('writer', { amount: 700 })
