@@ -8,6 +8,7 @@ import { buildConfig, type Config as PayloadConfig } from 'payload'
 import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
+import { apiGuards } from './src/api/plugin'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
 import { OrderMessages } from './src/collections/OrderMessages'
@@ -77,7 +78,9 @@ export default buildConfig({
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES }, abortOnLimit: true, responseOnLimit: TOO_LARGE_MESSAGE },
   logger,
   // Refusals are answers, not server faults: keep them out of the error log.
-  loggingLevels: { AuthenticationError: 'info', ClientError: 'info', ProviderError: 'warn' } as PayloadConfig['loggingLevels'],
+  // Refused paths and operators (Payload's own query check), malformed JSON and
+  // addresses are the request's fault too.
+  loggingLevels: { AuthenticationError: 'info', ClientError: 'info', QueryError: 'info', SyntaxError: 'info', URIError: 'info', ProviderError: 'warn' } as PayloadConfig['loggingLevels'],
   telemetry: false,
   plugins: [
     storagePlugin(settings),
@@ -120,5 +123,6 @@ export default buildConfig({
         tenantFieldAccess: { create: () => true, update: () => true },
       },
     }),
+    apiGuards(),
   ],
 })

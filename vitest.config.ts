@@ -1,7 +1,18 @@
+import { createRequire } from 'node:module'
+
 import { defineConfig } from 'vitest/config'
 
+const require = createRequire(import.meta.url)
+
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // One `graphql` for our code and Payload's: Vite would take its ESM build (the package's
+    // "module") for our files while Node loads the CommonJS one for Payload and graphql-http,
+    // and a GraphQLError of one is not an instanceof the other's (as in production, where
+    // Node resolves both).
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],

@@ -26,3 +26,13 @@ export class ProviderError extends APIError {
     this.name = 'ProviderError'
   }
 }
+
+/**
+ * A 400 for everything wrong with a request's parameters, filters or body at once: the
+ * message names the first problem (`where.status.in: "x" is not one of …`), `data.errors`
+ * lists them all as `{ path, message }`, the shape field refusals already have.
+ */
+export const invalidInput = (problems: readonly { path: string; message: string }[]) => {
+  const first = problems[0]!
+  return new ClientError(`${first.path}: ${first.message}`, 400, { errors: problems })
+}

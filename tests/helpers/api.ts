@@ -1,5 +1,6 @@
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type Payload } from 'payload'
+
+import { graphqlPost } from '../../src/api/graphql/route'
 
 export type ApiOptions = {
   /** Host header; a demo website's domain binds the request to it. */
@@ -41,7 +42,7 @@ const read = async (response: Response): Promise<ApiResponse> => {
  * the same code paths as the HTTP server, without a port.
  */
 export const createApi = (payload: Payload) => {
-  const graphql = GRAPHQL_POST(Promise.resolve(payload.config))
+  const graphql = graphqlPost(payload.config)
   const rest = async (method: string, url: string, options: ApiOptions = {}): Promise<ApiResponse> =>
     read(await handleEndpoints({ config: Promise.resolve(payload.config), request: buildRequest(method, url, options) }))
 
@@ -54,6 +55,8 @@ export const createApi = (payload: Payload) => {
     delete: (url: string, options?: ApiOptions) => rest('DELETE', url, options),
     graphql: async (query: string, options: ApiOptions & { variables?: Record<string, unknown> } = {}) =>
       read(await graphql(buildRequest('POST', '/api/graphql', { ...options, body: { query, variables: options.variables } }))),
+    /** A GraphQL request with the body exactly as given (malformed JSON, oversized bodies). */
+    graphqlRaw: async (body: string, options: ApiOptions = {}) => read(await graphql(buildRequest('POST', '/api/graphql', { ...options, body }))),
     /** Logs in through REST and returns the token (throws with the answer when refused). */
     login: async (email: string, password: string, options: ApiOptions = {}): Promise<string> => {
       const res = await rest('POST', '/api/users/login', { ...options, body: { email, password } })

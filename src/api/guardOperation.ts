@@ -1,0 +1,64 @@
+import { type CollectionBeforeOperationHook, NotFound } from 'payload'
+
+import { findControlCharacter } from '@/domain/input/controlCharacters'
+import type { InputProblem } from '@/domain/input/problems'
+import { QUERY_LIMITS } from '@/domain/query/limits'
+import { validatePaging } from '@/domain/query/validatePaging'
+import { validateSort } from '@/domain/query/validateSort'
+import { validateWhere } from '@/domain/query/validateWhere'
+import { MAX_RECORD_ID } from '@/domain/recordId'
+import { invalidInput } from '@/errors'
+
+import { querySchemaOf } from './querySchema'
+
+type Args = {
+  overrideAccess?: boolean
+  id?: unknown
+  where?: unknown
+  sort?: unknown
+  limit?: unknown
+  page?: unknown
+  depth?: unknown
+  pagination?: unknown
+  data?: unknown
+}
+
+/**
+ * What Payload records about an uploaded file, and where the storage adapter keeps it:
+ * set from the file itself, never from a body (a `mimeType` or `_objectKey` of one's
+ * choosing would serve a file as HTML, or another document's file).
+ */
+const FILE_METADATA = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes', 'prefix', '_objectKey']
+
+const isRecordId = (id: unknown): boolean => typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_RECORD_ID
+
+/**
+ * Every REST and GraphQL operation on every collection, before access and before any
+ * query: an id that cannot exist is a 404; `where`, `sort`, paging and depth are checked
+ * against the collection's fields and the limits; text anywhere in the body is free of
+ * control characters. Whatever fails is one 400 naming each place, and nothing runs.
+ * The Local API states `overrideAccess` on every call (REST and GraphQL never do): the
+ * server's own queries are trusted and pay nothing here.
+ */
+export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const a = args as Args
+  if (a.overrideAccess !== undefined) return args
+  if ('id' in a && a.id !== undefined && !isRecordId(a.id)) throw new NotFound(req.t)
+
+  const problems: InputProblem[] = []
+  const schema = querySchemaOf(req.payload.config)
+  if (a.where !== undefined && a.where !== null) problems.push(...validateWhere(schema, collection.slug, a.where, QUERY_LIMITS.maxWhereHops))
+  if (a.sort !== undefined && a.sort !== null && a.sort !== '') problems.push(...validateSort(schema, collection.slug, a.sort))
+  const list = (operation === 'read' && a.id === undefined) || operation === 'readDistinct'
+  problems.push(...validatePaging(a, list))
+  if (a.data !== undefined) {
+    const problem = findControlCharacter(a.data)
+    if (problem) problems.push(problem)
+  }
+  if (problems.length > 0) throw invalidInput(problems)
+  if (collection.upload && a.data && typeof a.data === 'object' && (operation === 'create' || operation === 'update')) {
+    const data = a.data as Record<string, unknown>
+    for (const key of FILE_METADATA) delete data[key]
+  }
+  return args
+}

@@ -1,0 +1,2 @@
+/** One thing wrong with a request: where (`where.status.in`, `limit`, `data.topic`) and why. */
+export type InputProblem = { path: string; message: string }
