@@ -76,5 +76,11 @@ export const staffRowsOrOwn =
     return { and: [tenant, own] }
   }
 
-/** A field only the server writes (from the request and related documents), never a body. */
-export const setByServer: { create: FieldAccess; update: FieldAccess } = { create: () => false, update: () => false }
+/** A field staff read and nobody else (bookkeeping, internal settings). */
+export const staffField: FieldAccess = ({ req }) => actorOf(req)?.staff ?? false
+
+/** A field everyone who reads the document reads, except the given roles. */
+export const fieldExceptFor =
+  (...roles: Role[]): FieldAccess =>
+  ({ req }) =>
+    !hasRole(actorOf(req), ...roles)

@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { actorOf } from '@/access/actor'
+import { readableDoc } from '@/access/readableDoc'
 import { ORDER_ACTION_NAMES, type OrderAction } from '@/domain/orders/actions'
 import { ClientError } from '@/errors'
 import { listOrderActions, performOrderAction } from '@/operations/orders/performOrderAction'
@@ -23,6 +25,9 @@ export const performOrderActionEndpoint: Endpoint = {
     if (!ORDER_ACTION_NAMES.includes(action)) throw new ClientError(`Unknown action "${action}". Actions: ${ORDER_ACTION_NAMES.join(', ')}.`, 404)
     const id = routeId(req)
     const body = await readJsonBody(req)
-    return Response.json(await performOrderAction(req, id, action, body))
+    const { doc, event } = await performOrderAction(req, id, action, body)
+    // The timeline's metadata (amounts, earnings, routing) is the staff's, like the timeline itself.
+    const { metadata, ...story } = event
+    return Response.json({ doc: await readableDoc(req, 'orders', doc), event: actorOf(req)?.staff ? { ...story, metadata } : story })
   },
 }

@@ -26,14 +26,14 @@ export const tinyPng = () =>
     .toBuffer()
 
 const firstId = async (payload: Payload, collection: 'users' | 'tenants', where: object) => {
-  const { docs } = await payload.find({ collection, where: where as never, limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection, where: where as never, sort: 'id', limit: 1, depth: 0 })
   if (!docs[0]) throw new Error(`no ${collection} fixture for ${JSON.stringify(where)}`)
   return docs[0].id
 }
 
-/** A user of the website with the role (from the seed). */
+/** The website's first user with the role (from the seed: client@…, writer@…, admin@…). */
 export const userOf = async (payload: Payload, tenantId: number, role: 'client' | 'writer' | 'admin'): Promise<number> => {
-  const { docs } = await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: role } }] }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: role } }] }, sort: 'id', limit: 1, depth: 0 })
   if (!docs[0]) throw new Error(`no ${role} on website ${tenantId}`)
   return docs[0].id
 }

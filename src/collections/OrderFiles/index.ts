@@ -2,7 +2,8 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { authenticated, setByServer, tenantRowsFor } from '@/access/rules'
+import { authenticated, tenantRowsFor } from '@/access/rules'
+import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
 import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
 import { STAFF_ROLES } from '@/domain/roles'
@@ -46,28 +47,20 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     },
   },
   fields: [
-    {
-      name: 'order',
-      type: 'relationship',
-      relationTo: 'orders',
-      required: true,
-      index: true,
-      // A file never moves to another order (nor, with it, to another website).
-      access: { update: () => false },
-    },
+    // A file never moves to another order (nor, with it, to another website).
+    setOnCreateField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
     { name: 'purpose', type: 'select', required: true, index: true, options: [...ORDER_FILE_PURPOSES] },
-    { name: 'uploadedBy', type: 'relationship', relationTo: 'users', index: true, access: setByServer, admin: { readOnly: true, position: 'sidebar' } },
-    {
+    serverOnlyField({ name: 'uploadedBy', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar' } }),
+    serverOnlyField({
       name: 'revisionRequest',
       type: 'relationship',
       relationTo: 'order-requests',
       index: true,
-      access: setByServer,
       // Set only by the upload guard from the order's own open request, which the uploading
       // writer may not be allowed to read: the default check would refuse it as theirs to pick.
       validate: () => true as const,
-      admin: { readOnly: true, position: 'sidebar', description: 'The open revision request a revision file answers (set by the server).' },
-    },
+      admin: { position: 'sidebar', description: 'The open revision request a revision file answers (set by the server).' },
+    }),
     { name: 'note', type: 'textarea', maxLength: 2000 },
   ],
 }

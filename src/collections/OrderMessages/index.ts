@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated, nobody, setByServer } from '@/access/rules'
+import { authenticated, nobody } from '@/access/rules'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
 
 import { readOrderMessages } from './access/readOrderMessages'
@@ -34,14 +35,8 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true },
     { name: 'thread', type: 'select', required: true, options: [...MESSAGE_THREADS] },
-    { name: 'author', type: 'relationship', relationTo: 'users', index: true, access: setByServer, admin: { readOnly: true } },
+    serverOnlyField({ name: 'author', type: 'relationship', relationTo: 'users', index: true }),
     { name: 'body', type: 'textarea', required: true, maxLength: MESSAGE_MAX_LENGTH },
-    {
-      name: 'masked',
-      type: 'checkbox',
-      defaultValue: false,
-      access: setByServer,
-      admin: { readOnly: true, description: 'Contact details were hidden before the message was stored.' },
-    },
+    serverOnlyField({ name: 'masked', type: 'checkbox', defaultValue: false, admin: { description: 'Contact details were hidden before the message was stored.' } }),
   ],
 }

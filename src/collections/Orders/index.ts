@@ -1,9 +1,11 @@
-import type { CollectionConfig, Field, FieldAccess } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
-import { fieldForRoles, hasAnyRole, tenantRowsFor } from '@/access/rules'
+import { fieldExceptFor, fieldForRoles, hasAnyRole, staffField, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { REMINDER_MARKS } from '@/domain/orders/monitoring'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
+import { readableBy } from '@/fields/readableBy'
+import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
@@ -11,18 +13,14 @@ import { quoteEndpoint } from '@/endpoints/quote'
 import { refundEndpoint } from '@/endpoints/refunds'
 
 import { readOrders } from './access/readOrders'
+import { staffOrOrderWriter } from './access/staffOrOrderWriter'
 import { placeOrder } from './hooks/placeOrder'
 
-/**
- * Set by the server (placement and workflow actions), never by an API body. The priced
- * inputs and deadlines are locked too: changing them is a priced adjustment, not an edit.
- */
-const systemOnly: { access: { update: FieldAccess } } = { access: { update: () => false } }
+/** A code of the priced inputs: given at placement, priced, never edited (a change is a priced adjustment). */
+const code = (name: string, required = false): Field => setOnCreateField({ name, type: 'text', required, maxLength: 64, index: required })
 
-const code = (name: string, required = false): Field => ({ name, type: 'text', required, maxLength: 64, index: required, ...systemOnly })
-
-const user = (name: string, extra: Partial<Field> = {}): Field =>
-  ({ name, type: 'relationship', relationTo: 'users', index: true, ...extra }) as Field
+const user = (name: string, extra: { required?: boolean; admin?: { description: string } } = {}) =>
+  ({ name, type: 'relationship', relationTo: 'users', index: true, ...extra }) satisfies Field
 
 /**
  * Paper orders. Placement (POST /api/orders) prices on the server and decides number,
@@ -52,8 +50,9 @@ export const Orders: CollectionConfig<'orders'> = {
   endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
-    { name: 'number', type: 'text', required: true, ...systemOnly, admin: { readOnly: true } },
-    user('client', { required: true, ...systemOnly }),
+    serverOnlyField({ name: 'number', type: 'text', required: true }),
+    // Staff name the client they place for; a client's order is their own whatever the body says.
+    setOnCreateField(user('client', { required: true }), staffField),
     { name: 'topic', type: 'text', required: true, maxLength: 255 },
     { name: 'instructions', type: 'textarea', required: true, maxLength: 20_000 },
     code('paperType', true),
@@ -64,23 +63,21 @@ export const Orders: CollectionConfig<'orders'> = {
     code('writerLevel'),
     code('formattingStyle'),
     code('englishType'),
-    { name: 'addons', type: 'text', hasMany: true, maxRows: 20, ...systemOnly },
-    { name: 'pages', type: 'number', required: true, min: 1, max: 500, ...systemOnly },
-    { name: 'spacing', type: 'select', required: true, options: ['single', 'double'], ...systemOnly },
-    { name: 'clientDeadline', type: 'date', required: true, index: true, ...systemOnly, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'writerDeadline', type: 'date', required: true, index: true, ...systemOnly, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    user('preferredWriter', systemOnly),
-    { name: 'total', type: 'number', required: true, ...systemOnly, admin: { description: 'Cents.' } },
-    { name: 'amountPaid', type: 'number', required: true, defaultValue: 0, ...systemOnly, admin: { description: 'Cents.' } },
-    { name: 'currency', type: 'text', required: true, maxLength: 3, ...systemOnly },
-    {
-      name: 'paymentStatus',
-      type: 'select',
-      required: true,
-      index: true,
-      options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'],
-      ...systemOnly,
-    },
+    setOnCreateField({ name: 'addons', type: 'text', hasMany: true, maxRows: 20 }),
+    setOnCreateField({ name: 'pages', type: 'number', required: true, min: 1, max: 500 }),
+    setOnCreateField({ name: 'spacing', type: 'select', required: true, options: ['single', 'double'] }),
+    setOnCreateField({ name: 'clientDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } }),
+    // The writer's own, earlier deadline: staff may set it when placing, clients never see it.
+    readableBy(
+      fieldExceptFor('client'),
+      setOnCreateField({ name: 'writerDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } }, staffField),
+    ),
+    setOnCreateField(user('preferredWriter')),
+    // What the client pays is not the writer's business: writers see their pay card instead.
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'total', type: 'number', required: true, admin: { description: 'Cents.' } })),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, admin: { description: 'Cents.' } })),
+    serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
+    serverOnlyField({ name: 'paymentStatus', type: 'select', required: true, index: true, options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'] }),
     {
       name: 'filesReleased',
       type: 'checkbox',
@@ -89,58 +86,64 @@ export const Orders: CollectionConfig<'orders'> = {
       access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
       admin: { position: 'sidebar', description: 'Lets the client download final and revision files before the order is fully paid.' },
     },
-    { name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES], ...systemOnly },
-    { name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'], ...systemOnly },
-    {
+    serverOnlyField({ name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES] }),
+    readableBy(fieldExceptFor('client'), serverOnlyField({ name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'] })),
+    serverOnlyField({
       name: 'preferredWriterStatus',
       type: 'select',
       defaultValue: 'not_requested',
       options: ['not_requested', 'invited', 'accepted', 'declined', 'expired', 'fallback_to_pool'],
-      ...systemOnly,
-    },
-    { name: 'invitedAt', type: 'date', index: true, ...systemOnly },
-    user('writer', systemOnly),
-    user('pendingWriter', { ...systemOnly, admin: { description: 'Assigned directly, waiting for the writer to accept.' } }),
-    user('editor', systemOnly),
-    { name: 'rateCard', type: 'json', ...systemOnly, admin: { description: "The writer level's pay card, frozen at assignment." } },
-    { name: 'priceSnapshot', type: 'json', ...systemOnly, admin: { description: 'Inputs, lines, total and price-list version at placement.' } },
-    {
+    }),
+    readableBy(fieldExceptFor('client'), serverOnlyField({ name: 'invitedAt', type: 'date', index: true })),
+    serverOnlyField(user('writer')),
+    readableBy(fieldExceptFor('client'), serverOnlyField(user('pendingWriter', { admin: { description: 'Assigned directly, waiting for the writer to accept.' } }))),
+    readableBy(fieldExceptFor('client'), serverOnlyField(user('editor'))),
+    // The writer level's pay card, frozen at assignment: the staff's and the assigned writer's.
+    readableBy(staffOrOrderWriter, serverOnlyField({ name: 'rateCard', type: 'json', admin: { description: "The writer level's pay card, frozen at assignment." } })),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'priceSnapshot', type: 'json', admin: { description: 'Inputs, lines, total and price-list version at placement.' } })),
+    serverOnlyField({
       name: 'flags',
       type: 'group',
-      ...systemOnly,
-      fields: ['urgent', 'highValue', 'firstOrder', 'returningClient'].map((name) => ({ name, type: 'checkbox' as const, defaultValue: false })),
-    },
-    {
+      fields: [
+        { name: 'urgent', type: 'checkbox', defaultValue: false },
+        // Who the client is to the business (a big spender, a first or returning customer) is the staff's.
+        ...['highValue', 'firstOrder', 'returningClient'].map((name) => readableBy(staffField, { name, type: 'checkbox' as const, defaultValue: false })),
+      ],
+    }),
+    serverOnlyField({
       name: 'timestamps',
       type: 'group',
-      ...systemOnly,
       fields: ['paidAt', 'assignedAt', 'acknowledgedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'].map((name) => ({ name, type: 'date' as const })),
-    },
-    {
-      // Bookkeeping of the schedules, so each finding is acted on once.
-      name: 'monitoring',
-      type: 'group',
-      ...systemOnly,
-      admin: { readOnly: true },
-      fields: [
-        { name: 'lastActivityAt', type: 'date', index: true },
-        // One column each (not a hasMany select): reading an order stays one statement.
-        ...REMINDER_MARKS.map((name) => ({ name, type: 'date' as const })),
-        { name: 'acknowledgementReminderAt', type: 'date' },
-        { name: 'overdueAlertedAt', type: 'date' },
-        { name: 'stuckAlertedAt', type: 'date' },
-      ],
-    },
-    {
-      name: 'cancellation',
-      type: 'group',
-      ...systemOnly,
-      admin: { readOnly: true, condition: (data) => data?.status === 'cancelled' },
-      fields: [
-        { name: 'forfeitPercent', type: 'number' },
-        { name: 'kept', type: 'number', admin: { description: 'Cents kept by the website.' } },
-        { name: 'refundDue', type: 'number', admin: { description: 'Cents owed back to the client.' } },
-      ],
-    },
+    }),
+    // Bookkeeping of the schedules, so each finding is acted on once: the staff's.
+    readableBy(
+      staffField,
+      serverOnlyField({
+        name: 'monitoring',
+        type: 'group',
+        fields: [
+          { name: 'lastActivityAt', type: 'date', index: true },
+          // One column each (not a hasMany select): reading an order stays one statement.
+          ...REMINDER_MARKS.map((name) => ({ name, type: 'date' as const })),
+          { name: 'acknowledgementReminderAt', type: 'date' },
+          { name: 'overdueAlertedAt', type: 'date' },
+          { name: 'stuckAlertedAt', type: 'date' },
+        ],
+      }),
+    ),
+    // What a cancellation kept and gave back: the client's and the staff's, not the writer's.
+    readableBy(
+      fieldExceptFor('writer'),
+      serverOnlyField({
+        name: 'cancellation',
+        type: 'group',
+        admin: { condition: (data) => data?.status === 'cancelled' },
+        fields: [
+          { name: 'forfeitPercent', type: 'number' },
+          { name: 'kept', type: 'number', admin: { description: 'Cents kept by the website.' } },
+          { name: 'refundDue', type: 'number', admin: { description: 'Cents owed back to the client.' } },
+        ],
+      }),
+    ),
   ],
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { isSuperadmin, nobody, tenantRowsFor } from '@/access/rules'
+import { isSuperadmin, nobody, staffField, tenantRowsFor } from '@/access/rules'
 import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
 import { RATE_LIMITS } from '@/domain/rateLimits'
 import { ROLES } from '@/domain/roles'
@@ -10,6 +10,8 @@ import {
   FEATURE_TOGGLES,
 } from '@/domain/tenancy/featureToggles'
 import { isSlug } from '@/domain/tenancy/slug'
+import { readableBy } from '@/fields/readableBy'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
@@ -120,7 +122,9 @@ export const Tenants: CollectionConfig<'tenants'> = {
         { name: 'mailFromAddress', type: 'text', validate: optionalEmail },
       ],
     },
-    pricingFields,
+    // Price lists, policies and limits are the staff's; frontends get the public face
+    // (GET /api/tenants/current) and prices through quotes and order options.
+    readableBy(staffField, pricingFields),
     {
       name: 'orderPrefix',
       type: 'text',
@@ -128,27 +132,23 @@ export const Tenants: CollectionConfig<'tenants'> = {
       admin: { position: 'sidebar', description: 'Order numbers look like PREFIX-00042. Default: the slug in capitals.' },
       validate: (value: string | null | undefined) => value == null || value === '' || /^[A-Z0-9]{1,8}$/.test(value) || 'Capital letters and digits, at most 8.',
     },
-    {
-      // Incremented atomically by allocateOrderNumber; never edited by hand.
-      name: 'orderSequence',
-      type: 'number',
-      defaultValue: 0,
-      access: { create: () => false, update: () => false },
-      admin: { hidden: true },
-    },
-    // Invoice and receipt numbers (INV-000123, RCT-000001): incremented by allocateNumber only.
-    ...(['invoiceSequence', 'receiptSequence'] as const).map((name): Field => ({ name, type: 'number', defaultValue: 0, access: { create: () => false, update: () => false }, admin: { hidden: true } })),
+    // Order, invoice and receipt numbers (ALPHA-00042, INV-000123, RCT-000001): incremented
+    // atomically by allocateOrderNumber / allocateNumber only, read by staff only.
+    ...(['orderSequence', 'invoiceSequence', 'receiptSequence'] as const).map((name) =>
+      serverOnlyField({ name, type: 'number', defaultValue: 0, access: { read: staffField }, admin: { hidden: true } }),
+    ),
     {
       name: 'settings',
       type: 'group',
       fields: [
         { name: 'features', type: 'group', fields: featureFields },
-        staffingFields,
-        reviewFields,
-        tipFields,
-        payoutFields,
+        readableBy(staffField, staffingFields),
+        readableBy(staffField, reviewFields),
+        readableBy(staffField, tipFields),
+        readableBy(staffField, payoutFields),
         {
           name: 'staffIdleTimeoutMinutes',
+          access: { read: staffField },
           type: 'number',
           defaultValue: DEFAULT_STAFF_IDLE_MINUTES,
           min: 5,
@@ -157,6 +157,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         {
           name: 'rateLimits',
           type: 'group',
+          access: { read: staffField },
           admin: { description: 'Attempts allowed per window before answering 429.' },
           fields: Object.entries(RATE_LIMITS).map(([name, limit]) => ({
             name,
@@ -169,6 +170,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         },
         {
           name: 'clientIdleTimeoutMinutes',
+          access: { read: staffField },
           type: 'number',
           defaultValue: DEFAULT_CLIENT_IDLE_MINUTES,
           min: 5,

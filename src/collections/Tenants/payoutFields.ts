@@ -1,9 +1,9 @@
-import type { Field } from 'payload'
+import type { NamedGroupField } from 'payload'
 
 import { DEFAULT_PAYOUTS } from '@/domain/payouts/settings'
 
 /** Writer payouts (reference §6.7, §12.6): payment windows and payout requests. */
-export const payoutFields: Field = {
+export const payoutFields: NamedGroupField = {
   name: 'payouts',
   type: 'group',
   fields: [

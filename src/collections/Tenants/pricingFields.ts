@@ -1,4 +1,4 @@
-import type { Field } from 'payload'
+import type { Field, NamedGroupField } from 'payload'
 
 import { BASIS } from '@/domain/money'
 import { defaultPricingConfig } from '@/domain/pricing/defaults'
@@ -23,7 +23,7 @@ const multiplier = (name: string, defaultValue: number): Field => ({
 })
 
 /** A website's base prices; the option multipliers live in pricing-options. */
-export const pricingFields: Field = {
+export const pricingFields: NamedGroupField = {
   name: 'pricing',
   type: 'group',
   admin: { description: 'Base prices before the order options’ multipliers.' },

@@ -1,9 +1,9 @@
-import type { Field } from 'payload'
+import type { NamedGroupField } from 'payload'
 
 import { DEFAULT_TIP_POLICY } from '@/domain/tips/policy'
 
 /** How clients tip writers on this website (reference TipPolicy). */
-export const tipFields: Field = {
+export const tipFields: NamedGroupField = {
   name: 'tips',
   type: 'group',
   fields: [

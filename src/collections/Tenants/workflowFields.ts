@@ -1,10 +1,10 @@
-import type { Field } from 'payload'
+import type { NamedGroupField } from 'payload'
 
 import { DEFAULT_REVIEW_POLICY } from '@/domain/orders/submitRouting'
 import { DEFAULT_STAFFING } from '@/domain/orders/staffing'
 
 /** How orders reach writers (reference WriterConfig). */
-export const staffingFields: Field = {
+export const staffingFields: NamedGroupField = {
   name: 'staffing',
   type: 'group',
   fields: [
@@ -21,7 +21,7 @@ export const staffingFields: Field = {
 }
 
 /** Where a writer's submission goes (reference EditingRequirementConfig). */
-export const reviewFields: Field = {
+export const reviewFields: NamedGroupField = {
   name: 'review',
   type: 'group',
   fields: [

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 import { readBilling, reminderMarkFields } from './Invoices'
 
@@ -18,14 +18,14 @@ export const Installments: CollectionConfig<'installments'> = {
   access: { read: readBilling('invoice.status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['invoice', 'sequence'], unique: true }],
   fields: [
-    { name: 'invoice', type: 'relationship', relationTo: 'invoices', required: true, index: true, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'sequence', type: 'number', required: true, min: 1, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'dueAt', type: 'date', required: true, index: true, ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid'], ...readOnlyField },
-    { name: 'paidAt', type: 'date', ...readOnlyField },
+    serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', required: true, index: true }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'sequence', type: 'number', required: true, min: 1 }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'dueAt', type: 'date', required: true, index: true }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid'] }),
+    serverOnlyField({ name: 'paidAt', type: 'date' }),
     ...reminderMarkFields,
   ],
 }

@@ -4,12 +4,12 @@ import { actorOf } from '@/access/actor'
 import { allOf } from '@/access/compose'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { INVOICE_STATUSES } from '@/domain/invoices/totals'
 import { invoiceEndpoints } from '@/endpoints/invoices'
 
 /** When each reminder went out (set with its outbox row, so it goes out once). */
-export const reminderMarkFields: Field[] = ['reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt'].map((name) => ({ name, type: 'date', ...readOnlyField }))
+export const reminderMarkFields: Field[] = ['reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt'].map((name) => serverOnlyField({ name, type: 'date' }))
 
 const staffOrOwn = staffRowsOrOwn('client', ['admin', 'support'])
 
@@ -40,35 +40,34 @@ export const Invoices: CollectionConfig<'invoices'> = {
   access: { read: readBilling('status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
-    { name: 'number', type: 'text', required: true, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'title', type: 'text', maxLength: 200, ...readOnlyField },
-    {
+    serverOnlyField({ name: 'number', type: 'text', required: true }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'title', type: 'text', maxLength: 200 }),
+    serverOnlyField({
       name: 'lines',
       type: 'array',
       required: true,
       minRows: 1,
-      ...readOnlyField,
       fields: [
         { name: 'description', type: 'text', required: true, maxLength: 500 },
         { name: 'quantity', type: 'number', required: true, min: 1 },
         { name: 'unitAmount', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } },
         { name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'Cents: quantity × unit amount.' } },
       ],
-    },
-    { name: 'total', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: [...INVOICE_STATUSES], ...readOnlyField },
-    { name: 'dueAt', type: 'date', required: true, index: true, ...readOnlyField },
-    { name: 'issuedAt', type: 'date', ...readOnlyField },
-    { name: 'paidAt', type: 'date', ...readOnlyField },
-    { name: 'cancelledAt', type: 'date', ...readOnlyField },
-    { name: 'expiredAt', type: 'date', ...readOnlyField },
+    }),
+    serverOnlyField({ name: 'total', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: [...INVOICE_STATUSES] }),
+    serverOnlyField({ name: 'dueAt', type: 'date', required: true, index: true }),
+    serverOnlyField({ name: 'issuedAt', type: 'date' }),
+    serverOnlyField({ name: 'paidAt', type: 'date' }),
+    serverOnlyField({ name: 'cancelledAt', type: 'date' }),
+    serverOnlyField({ name: 'expiredAt', type: 'date' }),
     // The pay link's token is kept as its SHA-256 only, and never leaves the server.
-    { name: 'payTokenHash', type: 'text', index: true, hidden: true, ...readOnlyField },
-    { name: 'payTokenExpiresAt', type: 'date', ...readOnlyField },
+    serverOnlyField({ name: 'payTokenHash', type: 'text', index: true, hidden: true }),
+    serverOnlyField({ name: 'payTokenExpiresAt', type: 'date' }),
     ...reminderMarkFields,
-    { name: 'createdBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { receiptEndpoints } from '@/endpoints/receipts'
 
 /**
@@ -17,16 +17,16 @@ export const Receipts: CollectionConfig<'receipts'> = {
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
-    { name: 'number', type: 'text', required: true, ...readOnlyField },
-    { name: 'kind', type: 'select', required: true, defaultValue: 'receipt', options: ['receipt', 'void'], ...readOnlyField },
-    { name: 'payment', type: 'relationship', relationTo: 'payments', required: true, index: true, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
-    { name: 'paidFor', type: 'json', required: true, ...readOnlyField },
-    { name: 'issuedAt', type: 'date', required: true, ...readOnlyField },
-    { name: 'voids', type: 'relationship', relationTo: 'receipts', index: true, ...readOnlyField },
-    { name: 'reason', type: 'text', maxLength: 500, ...readOnlyField },
-    { name: 'createdBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+    serverOnlyField({ name: 'number', type: 'text', required: true }),
+    serverOnlyField({ name: 'kind', type: 'select', required: true, defaultValue: 'receipt', options: ['receipt', 'void'] }),
+    serverOnlyField({ name: 'payment', type: 'relationship', relationTo: 'payments', required: true, index: true }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
+    serverOnlyField({ name: 'paidFor', type: 'json', required: true }),
+    serverOnlyField({ name: 'issuedAt', type: 'date', required: true }),
+    serverOnlyField({ name: 'voids', type: 'relationship', relationTo: 'receipts', index: true }),
+    serverOnlyField({ name: 'reason', type: 'text', maxLength: 500 }),
+    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, tenantRowsFor } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * The journal: append-only, balanced entries written only by `post` (src/operations/
@@ -15,15 +15,14 @@ export const JournalEntries: CollectionConfig<'journal-entries'> = {
   admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'type', 'memo', 'createdAt'] },
   access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'reference', type: 'text', required: true, unique: true, maxLength: 200, ...readOnlyField },
-    { name: 'type', type: 'text', required: true, index: true, maxLength: 64, ...readOnlyField },
-    { name: 'memo', type: 'text', maxLength: 500, ...readOnlyField },
-    {
+    serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true, maxLength: 200 }),
+    serverOnlyField({ name: 'type', type: 'text', required: true, index: true, maxLength: 64 }),
+    serverOnlyField({ name: 'memo', type: 'text', maxLength: 500 }),
+    serverOnlyField({
       name: 'lines',
       type: 'array',
       required: true,
       minRows: 2,
-      ...readOnlyField,
       fields: [
         {
           name: 'account',
@@ -39,6 +38,6 @@ export const JournalEntries: CollectionConfig<'journal-entries'> = {
         { name: 'debit', type: 'number', required: true, min: 0, defaultValue: 0 },
         { name: 'credit', type: 'number', required: true, min: 0, defaultValue: 0 },
       ],
-    },
+    }),
   ],
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { ACCOUNT_TYPES } from '@/domain/ledger/accounts'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * A website's ledger accounts: the system accounts and one per wallet, created by the
@@ -15,8 +15,8 @@ export const LedgerAccounts: CollectionConfig<'ledger-accounts'> = {
   access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [
-    { name: 'code', type: 'text', required: true, maxLength: 64, ...readOnlyField },
-    { name: 'name', type: 'text', required: true, maxLength: 120, ...readOnlyField },
-    { name: 'type', type: 'select', required: true, options: [...ACCOUNT_TYPES], ...readOnlyField },
+    serverOnlyField({ name: 'code', type: 'text', required: true, maxLength: 64 }),
+    serverOnlyField({ name: 'name', type: 'text', required: true, maxLength: 120 }),
+    serverOnlyField({ name: 'type', type: 'select', required: true, options: [...ACCOUNT_TYPES] }),
   ],
 }

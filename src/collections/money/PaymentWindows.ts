@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, tenantRowsFor } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * A website's payment windows (reference §6.7 PaymentWindow), opened and closed only by
@@ -15,10 +15,10 @@ export const PaymentWindows: CollectionConfig<'payment-windows'> = {
   admin: { group: 'Money', defaultColumns: ['opensAt', 'closesAt', 'status', 'batch'] },
   access: { read: tenantRowsFor(['admin', 'support', 'writer']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'opensAt', type: 'date', required: true, ...readOnlyField },
-    { name: 'closesAt', type: 'date', required: true, index: true, ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'open', index: true, options: ['open', 'closed'], ...readOnlyField },
-    { name: 'closedAt', type: 'date', ...readOnlyField },
-    { name: 'batch', type: 'relationship', relationTo: 'payout-batches', ...readOnlyField },
+    serverOnlyField({ name: 'opensAt', type: 'date', required: true }),
+    serverOnlyField({ name: 'closesAt', type: 'date', required: true, index: true }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'open', index: true, options: ['open', 'closed'] }),
+    serverOnlyField({ name: 'closedAt', type: 'date' }),
+    serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches' }),
   ],
 }

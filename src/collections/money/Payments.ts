@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { checkoutEndpoint, confirmEndpoint, stripeWebhookEndpoint } from '@/endpoints/payments'
 import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '@/domain/payments/types'
 
@@ -17,22 +17,22 @@ export const Payments: CollectionConfig<'payments'> = {
   admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'purpose', 'provider', 'status', 'amount', 'createdAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'reference', type: 'text', required: true, unique: true, maxLength: 64, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'purpose', type: 'select', required: true, options: [...PAYMENT_PURPOSES], ...readOnlyField },
-    { name: 'provider', type: 'select', required: true, options: [...PAYMENT_PROVIDERS], ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...PAYMENT_STATUSES], ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
-    { name: 'order', type: 'relationship', relationTo: 'orders', index: true, ...readOnlyField },
-    { name: 'tip', type: 'relationship', relationTo: 'tips', index: true, ...readOnlyField },
-    { name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, ...readOnlyField },
-    { name: 'installment', type: 'relationship', relationTo: 'installments', index: true, ...readOnlyField },
-    { name: 'checkoutUrl', type: 'text', ...readOnlyField },
-    { name: 'providerSession', type: 'text', index: true, ...readOnlyField },
-    { name: 'providerPaymentIntent', type: 'text', index: true, ...readOnlyField },
-    { name: 'amountRefunded', type: 'number', defaultValue: 0, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents given back to the card.' } },
-    { name: 'appliedAt', type: 'date', ...readOnlyField },
-    { name: 'failureReason', type: 'text', ...readOnlyField },
+    serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true, maxLength: 64 }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'purpose', type: 'select', required: true, options: [...PAYMENT_PURPOSES] }),
+    serverOnlyField({ name: 'provider', type: 'select', required: true, options: [...PAYMENT_PROVIDERS] }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...PAYMENT_STATUSES] }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', index: true }),
+    serverOnlyField({ name: 'tip', type: 'relationship', relationTo: 'tips', index: true }),
+    serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true }),
+    serverOnlyField({ name: 'installment', type: 'relationship', relationTo: 'installments', index: true }),
+    serverOnlyField({ name: 'checkoutUrl', type: 'text' }),
+    serverOnlyField({ name: 'providerSession', type: 'text', index: true }),
+    serverOnlyField({ name: 'providerPaymentIntent', type: 'text', index: true }),
+    serverOnlyField({ name: 'amountRefunded', type: 'number', defaultValue: 0, min: 0, admin: { description: 'Cents given back to the card.' } }),
+    serverOnlyField({ name: 'appliedAt', type: 'date' }),
+    serverOnlyField({ name: 'failureReason', type: 'text' }),
   ],
 }

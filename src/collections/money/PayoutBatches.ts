@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, tenantRowsFor } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * What a closed payment window owes writers (reference §6.7 PayoutBatch): one per
@@ -15,9 +15,9 @@ export const PayoutBatches: CollectionConfig<'payout-batches'> = {
   admin: { group: 'Money', defaultColumns: ['window', 'total', 'count', 'status', 'createdAt'] },
   access: { read: tenantRowsFor(['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'window', type: 'relationship', relationTo: 'payment-windows', required: true, unique: true, ...readOnlyField },
-    { name: 'total', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'count', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Payout records.' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'ready', index: true, options: ['ready', 'partially_paid', 'paid'], ...readOnlyField },
+    serverOnlyField({ name: 'window', type: 'relationship', relationTo: 'payment-windows', required: true, unique: true }),
+    serverOnlyField({ name: 'total', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'count', type: 'number', required: true, min: 0, admin: { description: 'Payout records.' } }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'ready', index: true, options: ['ready', 'partially_paid', 'paid'] }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { payoutRecordActions, payRecordEndpoint } from '@/endpoints/payouts'
 
@@ -20,15 +20,15 @@ export const PayoutRecords: CollectionConfig<'payout-records'> = {
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['batch', 'writer'], unique: true }],
   fields: [
-    { name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true, ...readOnlyField },
-    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'earnings', type: 'relationship', relationTo: 'writer-earnings', hasMany: true, ...readOnlyField },
+    serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true }),
+    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'earnings', type: 'relationship', relationTo: 'writer-earnings', hasMany: true }),
     // `cancelled` is kept for the coming "hold/defer a record" workflow; nothing sets it yet.
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'cancelled'], ...readOnlyField },
-    { name: 'method', type: 'select', options: [...PAYOUT_METHODS], ...readOnlyField },
-    { name: 'externalReference', type: 'text', maxLength: 200, ...readOnlyField },
-    { name: 'paidAt', type: 'date', ...readOnlyField },
-    { name: 'paidBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'cancelled'] }),
+    serverOnlyField({ name: 'method', type: 'select', options: [...PAYOUT_METHODS] }),
+    serverOnlyField({ name: 'externalReference', type: 'text', maxLength: 200 }),
+    serverOnlyField({ name: 'paidAt', type: 'date' }),
+    serverOnlyField({ name: 'paidBy', type: 'relationship', relationTo: 'users' }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { approveRequestEndpoint, createRequestEndpoint, payoutRequestActions, rejectRequestEndpoint } from '@/endpoints/payouts'
 
@@ -18,15 +18,15 @@ export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents.' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'approved', 'rejected', 'expired'], ...readOnlyField },
-    { name: 'expiresAt', type: 'date', required: true, index: true, ...readOnlyField },
-    { name: 'method', type: 'select', options: [...PAYOUT_METHODS], ...readOnlyField },
-    { name: 'externalReference', type: 'text', maxLength: 200, ...readOnlyField },
-    { name: 'reason', type: 'text', maxLength: 500, ...readOnlyField },
-    { name: 'decidedAt', type: 'date', ...readOnlyField },
-    { name: 'decidedBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'approved', 'rejected', 'expired'] }),
+    serverOnlyField({ name: 'expiresAt', type: 'date', required: true, index: true }),
+    serverOnlyField({ name: 'method', type: 'select', options: [...PAYOUT_METHODS] }),
+    serverOnlyField({ name: 'externalReference', type: 'text', maxLength: 200 }),
+    serverOnlyField({ name: 'reason', type: 'text', maxLength: 500 }),
+    serverOnlyField({ name: 'decidedAt', type: 'date' }),
+    serverOnlyField({ name: 'decidedBy', type: 'relationship', relationTo: 'users' }),
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * Money given back to a client for an order (reference §6.5): never more than the order
@@ -14,14 +14,14 @@ export const Refunds: CollectionConfig<'refunds'> = {
   admin: { group: 'Money', defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField },
-    { name: 'destination', type: 'select', required: true, options: ['wallet', 'provider'], ...readOnlyField },
-    { name: 'status', type: 'select', defaultValue: 'succeeded', options: ['pending', 'succeeded', 'failed'], ...readOnlyField },
-    { name: 'payment', type: 'relationship', relationTo: 'payments', ...readOnlyField, admin: { readOnly: true, description: 'The card payment refunded (provider refunds).' } },
-    { name: 'providerRefund', type: 'text', index: true, ...readOnlyField },
-    { name: 'reason', type: 'text', required: true, maxLength: 500, ...readOnlyField },
-    { name: 'createdBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1 }),
+    serverOnlyField({ name: 'destination', type: 'select', required: true, options: ['wallet', 'provider'] }),
+    serverOnlyField({ name: 'status', type: 'select', defaultValue: 'succeeded', options: ['pending', 'succeeded', 'failed'] }),
+    serverOnlyField({ name: 'payment', type: 'relationship', relationTo: 'payments', admin: { description: 'The card payment refunded (provider refunds).' } }),
+    serverOnlyField({ name: 'providerRefund', type: 'text', index: true }),
+    serverOnlyField({ name: 'reason', type: 'text', required: true, maxLength: 500 }),
+    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
   ],
 }

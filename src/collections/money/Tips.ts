@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { fieldExceptFor, nobody, staffField, staffRowsOrOwn } from '@/access/rules'
+import { readableBy } from '@/fields/readableBy'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * A client's tip to the writer of one of their orders (reference §6.6): paid like any
@@ -16,13 +17,14 @@ export const Tips: CollectionConfig<'tips'> = {
   admin: { group: 'Money', defaultColumns: ['order', 'client', 'writer', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn(['client', 'writer'], ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
-    { name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 1, ...readOnlyField, admin: { readOnly: true, description: 'Cents, what the client gives.' } },
-    { name: 'writerAmount', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents, to the writer’s wallet.' } },
-    { name: 'platformAmount', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents, the platform’s tip margin.' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'succeeded', 'failed', 'cancelled'], ...readOnlyField },
-    { name: 'message', type: 'textarea', maxLength: 500, ...readOnlyField },
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
+    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    // The client sees what they gave, the writer what reaches them; the platform's margin is the staff's.
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents, what the client gives.' } })),
+    readableBy(fieldExceptFor('client'), serverOnlyField({ name: 'writerAmount', type: 'number', required: true, min: 0, admin: { description: 'Cents, to the writer’s wallet.' } })),
+    readableBy(staffField, serverOnlyField({ name: 'platformAmount', type: 'number', required: true, min: 0, admin: { description: 'Cents, the platform’s tip margin.' } })),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'succeeded', 'failed', 'cancelled'] }),
+    serverOnlyField({ name: 'message', type: 'textarea', maxLength: 500 }),
   ],
 }

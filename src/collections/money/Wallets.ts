@@ -3,7 +3,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { actorOf } from '@/access/actor'
 import { nobody } from '@/access/rules'
 import { inActorTenants } from '@/access/where'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 import { adjustWalletEndpoint } from '@/endpoints/money'
 import { walletMeEndpoint } from '@/endpoints/walletMe'
 
@@ -30,11 +30,11 @@ export const Wallets: CollectionConfig<'wallets'> = {
   access: { read: readWallets, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'owner', 'kind'], unique: true }],
   fields: [
-    { name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'kind', type: 'select', required: true, options: ['client', 'writer'], ...readOnlyField },
-    { name: 'currency', type: 'text', required: true, maxLength: 3, ...readOnlyField },
-    { name: 'balance', type: 'number', required: true, defaultValue: 0, ...readOnlyField, admin: { readOnly: true, description: 'Available, cents.' } },
-    { name: 'held', type: 'number', required: true, defaultValue: 0, ...readOnlyField, admin: { readOnly: true, description: 'Held, cents.' } },
-    { name: 'account', type: 'relationship', relationTo: 'ledger-accounts', ...readOnlyField },
+    serverOnlyField({ name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['client', 'writer'] }),
+    serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
+    serverOnlyField({ name: 'balance', type: 'number', required: true, defaultValue: 0, admin: { description: 'Available, cents.' } }),
+    serverOnlyField({ name: 'held', type: 'number', required: true, defaultValue: 0, admin: { description: 'Held, cents.' } }),
+    serverOnlyField({ name: 'account', type: 'relationship', relationTo: 'ledger-accounts' }),
   ],
 }

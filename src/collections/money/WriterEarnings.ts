@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
-import { readOnlyField } from '@/collections/orderRecords/fields'
+import { serverOnlyField } from '@/fields/serverOnly'
 
 /**
  * What writers earned (reference §6.7 CompensationEvent): one `order_earning` per
@@ -15,15 +15,15 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
   admin: { group: 'Money', defaultColumns: ['writer', 'order', 'kind', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true, ...readOnlyField },
-    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField },
-    { name: 'kind', type: 'select', required: true, options: ['order_earning', 'reversal'], ...readOnlyField },
-    { name: 'amount', type: 'number', required: true, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents; a reversal takes this much back.' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'voided'], ...readOnlyField },
-    { name: 'reference', type: 'text', required: true, unique: true, ...readOnlyField },
-    { name: 'breakdown', type: 'json', ...readOnlyField },
-    { name: 'paidAt', type: 'date', ...readOnlyField },
+    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
+    serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['order_earning', 'reversal'] }),
+    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'Cents; a reversal takes this much back.' } }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'voided'] }),
+    serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true }),
+    serverOnlyField({ name: 'breakdown', type: 'json' }),
+    serverOnlyField({ name: 'paidAt', type: 'date' }),
     // Set when a window's close puts the earning in a payout record; unbatched while empty.
-    { name: 'payoutRecord', type: 'relationship', relationTo: 'payout-records', index: true, ...readOnlyField },
+    serverOnlyField({ name: 'payoutRecord', type: 'relationship', relationTo: 'payout-records', index: true }),
   ],
 }

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
-import { orderField, readOnlyField, userField } from './fields'
+import { serverOnlyField } from '@/fields/serverOnly'
+
+import { orderField, userField } from './fields'
 
 export const ASSIGNMENT_SOURCES = ['staff_assignment', 'self_take', 'accepted_interest', 'direct_acceptance', 'preferred_writer_acceptance'] as const
 export const ASSIGNMENT_STATUSES = ['active', 'released', 'completed', 'cancelled'] as const
@@ -20,10 +22,10 @@ export const OrderAssignments: CollectionConfig<'order-assignments'> = {
     orderField,
     userField('writer', { required: true, index: true }),
     userField('assignedBy'),
-    { name: 'source', type: 'select', required: true, options: [...ASSIGNMENT_SOURCES], ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'active', options: [...ASSIGNMENT_STATUSES], ...readOnlyField },
-    { name: 'isCurrent', type: 'checkbox', defaultValue: true, index: true, ...readOnlyField },
-    { name: 'releasedAt', type: 'date', ...readOnlyField },
-    { name: 'releaseReason', type: 'text', maxLength: 2000, ...readOnlyField },
+    serverOnlyField({ name: 'source', type: 'select', required: true, options: [...ASSIGNMENT_SOURCES] }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'active', options: [...ASSIGNMENT_STATUSES] }),
+    serverOnlyField({ name: 'isCurrent', type: 'checkbox', defaultValue: true, index: true }),
+    serverOnlyField({ name: 'releasedAt', type: 'date' }),
+    serverOnlyField({ name: 'releaseReason', type: 'text', maxLength: 2000 }),
   ],
 }

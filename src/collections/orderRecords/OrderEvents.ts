@@ -5,7 +5,9 @@ import { ORDER_ACTION_NAMES } from '@/domain/orders/actions'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { STAFF_ROLES } from '@/domain/roles'
 
-import { orderField, readOnlyField } from './fields'
+import { serverOnlyField } from '@/fields/serverOnly'
+
+import { orderField } from './fields'
 
 /** Timeline entries that are not actions: payments received, schedule findings and reminders. */
 export const ORDER_EVENT_KINDS = ['paymentApplied', 'deadlineReminder', 'acknowledgementReminder', 'overdue', 'stuck'] as const
@@ -23,11 +25,11 @@ export const OrderEvents: CollectionConfig<'order-events'> = {
   indexes: [{ fields: ['order', 'createdAt'] }],
   fields: [
     orderField,
-    { name: 'action', type: 'select', required: true, index: true, options: [...ORDER_ACTION_NAMES, ...ORDER_EVENT_KINDS], ...readOnlyField },
-    { name: 'from', type: 'select', required: true, options: [...ORDER_STATUSES], ...readOnlyField },
-    { name: 'to', type: 'select', required: true, options: [...ORDER_STATUSES], ...readOnlyField },
-    { name: 'actor', type: 'relationship', relationTo: 'users', ...readOnlyField, admin: { readOnly: true, description: 'Empty: the platform (a schedule).' } },
-    { name: 'reason', type: 'textarea', maxLength: 2000, ...readOnlyField },
-    { name: 'metadata', type: 'json', ...readOnlyField },
+    serverOnlyField({ name: 'action', type: 'select', required: true, index: true, options: [...ORDER_ACTION_NAMES, ...ORDER_EVENT_KINDS] }),
+    serverOnlyField({ name: 'from', type: 'select', required: true, options: [...ORDER_STATUSES] }),
+    serverOnlyField({ name: 'to', type: 'select', required: true, options: [...ORDER_STATUSES] }),
+    serverOnlyField({ name: 'actor', type: 'relationship', relationTo: 'users', admin: { description: 'Empty: the platform (a schedule).' } }),
+    serverOnlyField({ name: 'reason', type: 'textarea', maxLength: 2000 }),
+    serverOnlyField({ name: 'metadata', type: 'json' }),
   ],
 }

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
-import { orderField, readOnlyField, userField } from './fields'
+import { serverOnlyField } from '@/fields/serverOnly'
+
+import { orderField, userField } from './fields'
 
 export const INTEREST_STATUSES = ['pending', 'accepted', 'withdrawn', 'superseded'] as const
 
@@ -19,8 +21,8 @@ export const OrderInterests: CollectionConfig<'order-interests'> = {
   fields: [
     orderField,
     userField('writer', { required: true, index: true }),
-    { name: 'kind', type: 'select', required: true, options: ['interest', 'bid'], ...readOnlyField },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', options: [...INTEREST_STATUSES], ...readOnlyField },
-    { name: 'message', type: 'textarea', maxLength: 2000, ...readOnlyField },
+    serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['interest', 'bid'] }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', options: [...INTEREST_STATUSES] }),
+    serverOnlyField({ name: 'message', type: 'textarea', maxLength: 2000 }),
   ],
 }

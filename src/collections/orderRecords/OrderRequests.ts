@@ -4,7 +4,9 @@ import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@/domain/orders/requests'
 
-import { orderField, readOnlyField, userField } from './fields'
+import { serverOnlyField } from '@/fields/serverOnly'
+
+import { orderField, userField } from './fields'
 
 /**
  * Holds, disputes, cancellation, reassignment and revision requests of an order: one
@@ -19,16 +21,16 @@ export const OrderRequests: CollectionConfig<'order-requests'> = {
   indexes: [{ fields: ['order', 'kind', 'status'] }],
   fields: [
     orderField,
-    { name: 'kind', type: 'select', required: true, options: [...REQUEST_KINDS], ...readOnlyField },
-    { name: 'status', type: 'select', required: true, options: [...REQUEST_STATUSES], ...readOnlyField },
+    serverOnlyField({ name: 'kind', type: 'select', required: true, options: [...REQUEST_KINDS] }),
+    serverOnlyField({ name: 'status', type: 'select', required: true, options: [...REQUEST_STATUSES] }),
     userField('requestedBy', { index: true }),
-    { name: 'reason', type: 'text', maxLength: 64, ...readOnlyField, admin: { readOnly: true, description: 'A coded reason (disputes).' } },
-    { name: 'description', type: 'textarea', maxLength: 2000, ...readOnlyField },
-    { name: 'statusBefore', type: 'select', options: [...ORDER_STATUSES], ...readOnlyField, admin: { readOnly: true, description: 'Where the order returns to.' } },
-    { name: 'outcome', type: 'text', maxLength: 64, ...readOnlyField },
-    { name: 'resolution', type: 'textarea', maxLength: 2000, ...readOnlyField },
-    { name: 'forfeitPercent', type: 'number', min: 0, max: 80, ...readOnlyField },
+    serverOnlyField({ name: 'reason', type: 'text', maxLength: 64, admin: { description: 'A coded reason (disputes).' } }),
+    serverOnlyField({ name: 'description', type: 'textarea', maxLength: 2000 }),
+    serverOnlyField({ name: 'statusBefore', type: 'select', options: [...ORDER_STATUSES], admin: { description: 'Where the order returns to.' } }),
+    serverOnlyField({ name: 'outcome', type: 'text', maxLength: 64 }),
+    serverOnlyField({ name: 'resolution', type: 'textarea', maxLength: 2000 }),
+    serverOnlyField({ name: 'forfeitPercent', type: 'number', min: 0, max: 80 }),
     userField('decidedBy'),
-    { name: 'decidedAt', type: 'date', ...readOnlyField },
+    serverOnlyField({ name: 'decidedAt', type: 'date' }),
   ],
 }

@@ -1,14 +1,10 @@
 import type { Field } from 'payload'
 
-/** Written by the order workflow only: never through REST, GraphQL or the admin. */
-export const readOnlyField = { access: { create: () => false, update: () => false }, admin: { readOnly: true } } as const
+import { serverOnlyField } from '@/fields/serverOnly'
 
-export const orderField: Field = { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, ...readOnlyField }
+/** The order a record belongs to, set by the order workflow only. */
+export const orderField: Field = serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true })
 
-export const userField = (name: string, extra: { required?: boolean; index?: boolean } = {}): Field => ({
-  name,
-  type: 'relationship',
-  relationTo: 'users',
-  ...extra,
-  ...readOnlyField,
-})
+/** A person named by a workflow record (writer, requester, decider), set by the workflow only. */
+export const userField = (name: string, extra: { required?: boolean; index?: boolean } = {}): Field =>
+  serverOnlyField({ name, type: 'relationship', relationTo: 'users', ...extra })

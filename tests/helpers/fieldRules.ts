@@ -1,0 +1,172 @@
+/**
+ * What each role may write and read, field by field, written by hand from the product's
+ * rules (issue 10) — NOT derived from the access functions the API applies — so the
+ * generated tests in tests/int/fieldAccess.test.ts compare the two. A field added to a
+ * collection fails those tests until it is placed here.
+ */
+export type Role = 'superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client'
+export const ROLES: Role[] = ['superadmin', 'admin', 'editor', 'support', 'writer', 'client']
+const STAFF: Role[] = ['superadmin', 'admin', 'editor', 'support']
+
+const UPLOAD = ['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'prefix', '_objectKey']
+const STAMPS = ['id', 'createdAt', 'updatedAt']
+const group = (name: string, fields: string[]) => fields.map((f) => `${name}.${f}`)
+
+const ORDER_TIMESTAMPS = group('timestamps', ['paidAt', 'assignedAt', 'acknowledgedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'])
+const ORDER_MONITORING = group('monitoring', ['lastActivityAt', 'reminder24hAt', 'reminder6hAt', 'reminder1hAt', 'acknowledgementReminderAt', 'overdueAlertedAt', 'stuckAlertedAt'])
+const ORDER_CANCELLATION = group('cancellation', ['forfeitPercent', 'kept', 'refundDue'])
+const CLIENT_PROFILE = ['highValue', 'firstOrder', 'returningClient'].map((f) => `flags.${f}`)
+
+/** Inputs a client gives when placing an order (priced, then locked). */
+export const ORDER_INPUTS = ['topic', 'instructions', 'paperType', 'workType', 'academicLevel', 'subject', 'analysisLevel', 'writerLevel', 'formattingStyle', 'englishType', 'addons', 'pages', 'spacing', 'clientDeadline', 'preferredWriter']
+
+const TENANT_FEATURES = group('settings.features', ['magicLinkEnabled', 'twoFactorRequired', 'passwordResetEnabled', 'messagingEnabled', 'allowOrderDrafts', 'allowOrderPresets', 'allowWriterPortfolios', 'allowWriterFeedback', 'allowWallet', 'allowAdvancePayments', 'allowClassOrders', 'allowDisputes', 'allowEscalations', 'allowRegistration'])
+/** The website's internals: price list, counters, policies, limits, timeouts. */
+const TENANT_INTERNALS = [
+  ...group('pricing', ['basePerPage', 'basePerSlide', 'basePerDiagram', 'minimumCharge', 'preferredWriterFee', 'singleSpacingMultiplier', 'doubleSpacingMultiplier']),
+  'orderSequence',
+  'invoiceSequence',
+  'receiptSequence',
+  ...group('settings.staffing', ['takesEnabled', 'invitationHours']),
+  ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
+  ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
+  ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
+  'settings.staffIdleTimeoutMinutes',
+  'settings.clientIdleTimeoutMinutes',
+  // The rate limits a website may tune (see src/domain/rateLimits.ts).
+  'settings.rateLimits.*',
+]
+
+/**
+ * Reads: every field of the collection (leaf paths, groups spelled out), and for each
+ * role that can read the test's document of the collection, the fields hidden from it
+ * ([] = sees every field). A role not listed cannot read that document at all.
+ */
+export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, string[]>> }
+
+const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
+
+export const READS: Record<string, ReadRule> = {
+  tenants: {
+    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
+    hiddenFrom: { ...all(STAFF), writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
+  },
+  users: {
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
+    hiddenFrom: { ...all(STAFF), client: [] },
+  },
+  'pricing-options': {
+    fields: [...STAMPS, 'tenant', 'dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active'],
+    hiddenFrom: all(STAFF),
+  },
+  orders: {
+    fields: [
+      ...STAMPS, 'tenant', 'number', 'client', ...ORDER_INPUTS, 'writerDeadline', 'total', 'amountPaid', 'currency', 'paymentStatus', 'filesReleased', 'status', 'visibility', 'preferredWriterStatus', 'invitedAt', 'writer', 'pendingWriter', 'editor',
+      'rateCard', 'priceSnapshot', 'flags.urgent', ...CLIENT_PROFILE, ...ORDER_TIMESTAMPS, ...ORDER_MONITORING, ...ORDER_CANCELLATION,
+    ],
+    hiddenFrom: {
+      ...all(STAFF),
+      // The order's assigned writer: their pay card, never the client's price or who the client is to the business.
+      writer: ['total', 'amountPaid', 'priceSnapshot', ...ORDER_CANCELLATION, ...CLIENT_PROFILE, ...ORDER_MONITORING],
+      // The client: what they ordered and paid, not the staffing, the writer's deadline and pay, or the bookkeeping.
+      client: ['writerDeadline', 'visibility', 'invitedAt', 'pendingWriter', 'editor', 'rateCard', ...CLIENT_PROFILE, ...ORDER_MONITORING],
+    },
+  },
+  'order-events': { fields: [...STAMPS, 'tenant', 'order', 'action', 'from', 'to', 'actor', 'reason', 'metadata'], hiddenFrom: all(STAFF) },
+  'order-interests': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'kind', 'status', 'message'], hiddenFrom: all([...STAFF, 'writer']) },
+  'order-assignments': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'assignedBy', 'source', 'status', 'isCurrent', 'releasedAt', 'releaseReason'], hiddenFrom: all([...STAFF, 'writer']) },
+  'order-requests': {
+    fields: [...STAMPS, 'tenant', 'order', 'kind', 'status', 'requestedBy', 'reason', 'description', 'statusBefore', 'outcome', 'resolution', 'forfeitPercent', 'decidedBy', 'decidedAt'],
+    hiddenFrom: all(STAFF),
+  },
+  'writer-levels': {
+    fields: [...STAMPS, 'tenant', 'code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes'],
+    hiddenFrom: all([...STAFF, 'writer']),
+  },
+  'ledger-accounts': { fields: [...STAMPS, 'tenant', 'code', 'name', 'type'], hiddenFrom: all(['superadmin', 'admin']) },
+  'journal-entries': { fields: [...STAMPS, 'tenant', 'reference', 'type', 'memo', 'lines'], hiddenFrom: all(['superadmin', 'admin']) },
+  wallets: { fields: [...STAMPS, 'tenant', 'owner', 'kind', 'currency', 'balance', 'held', 'account'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  payments: {
+    fields: [...STAMPS, 'tenant', 'reference', 'client', 'purpose', 'provider', 'status', 'amount', 'currency', 'order', 'tip', 'invoice', 'installment', 'checkoutUrl', 'providerSession', 'providerPaymentIntent', 'amountRefunded', 'appliedAt', 'failureReason'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  refunds: {
+    fields: [...STAMPS, 'tenant', 'order', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'reason', 'createdBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  tips: {
+    fields: [...STAMPS, 'tenant', 'order', 'client', 'writer', 'amount', 'writerAmount', 'platformAmount', 'status', 'message'],
+    // The client sees what they gave, the writer what reaches them; the margin is the staff's.
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), writer: ['amount', 'platformAmount'], client: ['writerAmount', 'platformAmount'] },
+  },
+  'writer-earnings': {
+    fields: [...STAMPS, 'tenant', 'writer', 'order', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
+    hiddenFrom: all([...STAFF, 'writer']),
+  },
+  'payment-windows': { fields: [...STAMPS, 'tenant', 'opensAt', 'closesAt', 'status', 'closedAt', 'batch'], hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']) },
+  'payout-batches': { fields: [...STAMPS, 'tenant', 'window', 'total', 'count', 'status'], hiddenFrom: all(['superadmin', 'admin', 'support']) },
+  'payout-records': {
+    fields: [...STAMPS, 'tenant', 'batch', 'writer', 'amount', 'earnings', 'status', 'method', 'externalReference', 'paidAt', 'paidBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  'payout-requests': {
+    fields: [...STAMPS, 'tenant', 'writer', 'wallet', 'amount', 'status', 'expiresAt', 'method', 'externalReference', 'reason', 'decidedAt', 'decidedBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  invoices: {
+    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'total', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  installments: {
+    fields: [...STAMPS, 'tenant', 'invoice', 'client', 'sequence', 'amount', 'amountPaid', 'dueAt', 'status', 'paidAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  receipts: {
+    fields: [...STAMPS, 'tenant', 'number', 'kind', 'payment', 'client', 'amount', 'currency', 'paidFor', 'issuedAt', 'voids', 'reason', 'createdBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
+  'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
+  'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
+  media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'writer', 'client']) },
+}
+
+/**
+ * Writes: the fields each role may set through an API body, on create and on update.
+ * Anything else in a body is ignored (or, for `roles` / `tenants` changes a role may not
+ * make, refused with 403 — tested in roleEscalation.test.ts). A collection or role not
+ * listed may not create (or update) at all.
+ */
+export type WriteRule = { create?: Partial<Record<Role, string[]>>; update?: Partial<Record<Role, string[]>> }
+
+const STAFF_PLACEMENT = [...ORDER_INPUTS, 'client', 'writerDeadline']
+const USER_PROFILE = ['name', 'phone', 'timezone', 'email', 'password']
+
+const ADMINS: Role[] = ['admin', 'superadmin']
+const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((r) => [r, fields])) as Partial<Record<Role, string[]>>
+
+/** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
+const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings']
+const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active']
+const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
+
+export const WRITES: Record<string, WriteRule> = {
+  tenants: { create: each(['superadmin'], WEBSITE), update: each(ADMINS, WEBSITE) },
+  'pricing-options': { create: each(ADMINS, PRICE_OPTION), update: each(ADMINS, PRICE_OPTION) },
+  'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
+  // Uploads are created with a file (their own tests); their descriptions and an image's
+  // crop point are edited by these. What Payload records of the file itself is the server's.
+  media: { update: each(['admin', 'editor', 'superadmin'], ['alt', 'focalX', 'focalY']) },
+  'order-files': { update: each(STAFF, ['purpose', 'note', 'focalX', 'focalY']) },
+  orders: {
+    create: { client: ORDER_INPUTS, support: STAFF_PLACEMENT, admin: [...STAFF_PLACEMENT, 'filesReleased'], superadmin: [...STAFF_PLACEMENT, 'filesReleased'] },
+    // Everything else about an order moves through its workflow actions.
+    update: { admin: ['topic', 'instructions', 'filesReleased'], superadmin: ['topic', 'instructions', 'filesReleased'] },
+  },
+  users: {
+    create: { admin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'] },
+    // Everyone edits their own profile; the level and suspension of a writer are an admin's.
+    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
+  },
+  'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
+}
