@@ -167,7 +167,7 @@ const main = async () => {
     }
   } catch (error) {
     failed += 1
-    say(`✗ setup: server ${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-4000)}`)
+    say(`✗ setup: ${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-4000)}`)
   } finally {
     await browser?.close()
     const code = await stopCompiled(server.child, 15_000)
