@@ -9,7 +9,8 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+# Next's build and the compiled server entries (dist/server), see scripts/buildServer.ts.
+RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
@@ -19,5 +20,7 @@ COPY --from=build /app ./
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD curl -fsS http://127.0.0.1:3000/healthz || exit 1
+# Compiled JavaScript with plain node (no TypeScript loader); --conditions=production
+# loads Lexical's production build directly (see src/server/lexicalConditions.ts).
 # The entry applies pending migrations before it listens.
-CMD ["node", "--import", "tsx", "src/server/index.ts"]
+CMD ["node", "--conditions=production", "dist/server/index.js"]

@@ -134,7 +134,7 @@ const countRows = async (url: string) => {
 const migrateAndSeed = async (url: string) => {
   const { spawn } = await import('node:child_process')
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../src/server/seed.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=development', path.resolve(import.meta.dirname, '../src/server/seed.ts')], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
       stdio: ['ignore', 'inherit', 'inherit'],
     })

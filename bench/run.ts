@@ -17,6 +17,7 @@ import pg from 'pg'
 
 import { DEMO_PASSWORD, demoEmail } from '@/seed/demoData'
 import { dropDatabases, onServer, withDatabase } from '@/server/database'
+import { START_FLAG } from '@/server/lexicalConditions'
 
 import { BENCH_PAYLOAD_SECRET, benchConfig, DATASET, say } from './config'
 import { ensureDataset } from './dataset'
@@ -81,7 +82,7 @@ const money: MoneyFixtures | null = scenarios.some((s) => s.money)
 // The servers under test (uploads, if any, in a scratch directory removed at the end).
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'))
 const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: number; baseline: number } }> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', START_FLAG, path.resolve(import.meta.dirname, 'server.ts')], {
     env: {
       ...process.env,
       DATABASE_URL: runUrl,

@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import { getPayload, type Payload } from 'payload'
+
 import { poolOf } from '@/db/pool'
 
 import { env } from '@/env'
@@ -44,9 +45,13 @@ export const prepareDatabase = async (): Promise<Database> => {
 
 export { poolOf }
 
-/** Payload on the prepared database, with its pool made safe against server restarts. */
+/**
+ * Payload on the prepared database, with its pool made safe against server restarts.
+ * The config is imported here, once and on its own, because it reads the database URL
+ * as it loads: `prepareDatabase` puts the embedded server's URL in place first.
+ */
 export const openPayload = async (): Promise<Payload> => {
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+  const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const pool = poolOf(payload)
   if (pool) {

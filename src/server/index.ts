@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import type { Queue } from 'bullmq'
 
+import { requireDirectLexicalBuild } from './lexicalConditions'
 import { loadEnvOrExit } from './loadEnv'
 import { startupWatch } from './startupWatch'
 
@@ -17,6 +18,7 @@ if (dev) (process.env as Record<string, string | undefined>).NODE_ENV ??= 'devel
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
 const settings = loadEnvOrExit()
+requireDirectLexicalBuild()
 
 const startup = startupWatch('Scriptorium')
 

@@ -1,7 +1,9 @@
 /** `npm run migrate`: applies committed migrations to DATABASE_URL (or the embedded database). */
+import { requireDirectLexicalBuild } from './lexicalConditions'
 import { loadEnvOrExit } from './loadEnv'
 
 loadEnvOrExit()
+requireDirectLexicalBuild()
 
 const { closePayload, migrate, openPayload, prepareDatabase } = await import('./boot')
 const database = await prepareDatabase()

@@ -1,7 +1,9 @@
 /** `npm run seed`: demo websites and users (idempotent), with progress. */
+import { requireDirectLexicalBuild } from './lexicalConditions'
 import { loadEnvOrExit } from './loadEnv'
 
 loadEnvOrExit()
+requireDirectLexicalBuild()
 
 const { closePayload, migrate, openPayload, prepareDatabase } = await import('./boot')
 const { seed } = await import('@/seed')

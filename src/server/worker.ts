@@ -2,6 +2,7 @@
  * `npm run worker`: BullMQ workers for every job type, the schedules and the outbox
  * relay. Needs REDIS_URL and DATABASE_URL; run as many as you like.
  */
+import { requireDirectLexicalBuild } from './lexicalConditions'
 import { loadEnvOrExit } from './loadEnv'
 
 const settings = loadEnvOrExit()
@@ -11,6 +12,7 @@ for (const name of ['REDIS_URL', 'DATABASE_URL'] as const) {
     process.exit(1)
   }
 }
+requireDirectLexicalBuild()
 
 const { startupWatch } = await import('./startupWatch')
 const startup = startupWatch('Scriptorium worker')

@@ -1,9 +1,11 @@
 /**
- * Browser test of the admin panel: a production build served by the real server entry,
- * driven in Debian's Chromium by playwright-core (no browser download). Screenshots go
- * to test-results/. Prints "N passed, N failed" and exits non-zero on any failure.
+ * Browser test of the admin panel: the production build (`npm run build`) served by the
+ * compiled server entry with plain node, as `npm start` serves it, driven in Debian's
+ * Chromium by playwright-core (no browser download). Screenshots go to test-results/.
+ * Prints "N passed, N failed" and exits non-zero on any failure. E2E_SKIP_BUILD=1 uses
+ * the build already there (CI builds once for this and the start drill).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -15,8 +17,9 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { dropDatabases, ensureDatabase, withDatabase } from '../../src/server/database'
 import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
 import { DEMO_PASSWORD } from '../../src/seed/demoData'
+import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitForReady } from '../helpers/compiledProcess'
+import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
-const root = path.resolve(import.meta.dirname, '../..')
 const results = path.join(root, 'test-results')
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -25,20 +28,6 @@ const chromiumPath = (): string => {
     if (candidate && existsSync(candidate)) return candidate
   }
   throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.')
-}
-
-const waitForReady = async (base: string, server: ChildProcess, timeoutMs = 120_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`)
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`server not ready within ${timeoutMs} ms`)
 }
 
 const logIn = async (page: Page, url: string, email: string) => {
@@ -117,22 +106,15 @@ const checks: Check[] = [
   },
 ]
 
-/** A redis-server of the run's own, so the server runs with BullMQ as in production. */
-const startRedis = async (): Promise<{ url: string; stop: () => void } | null> => {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return null
-  const port = await freePort()
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  await new Promise((r) => setTimeout(r, 300))
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') }
-}
-
 const main = async () => {
   await mkdir(results, { recursive: true })
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    say('building the production bundle (next build)…')
-    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
-    if (build.status !== 0) throw new Error('next build failed')
+    say('building for production (npm run build)…')
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
+    if (build.status !== 0) throw new Error('npm run build failed')
   }
+  const missing = missingBuild('index')
+  if (missing.length > 0) throw new Error(`no production build (${missing.join(', ')} missing): run npm run build first`)
 
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-e2e-'))
   let embedded: EmbeddedDatabase | null = null
@@ -145,35 +127,29 @@ const main = async () => {
   const databaseUrl = withDatabase(serverUrl, dbName)
   await ensureDatabase(databaseUrl)
 
-  const redis = await startRedis()
+  // A redis-server of the run's own, so the server runs with BullMQ as in production.
+  const redis = hasRedisServer() ? await startPrivateRedis() : null
   if (redis) process.env.E2E_REDIS_URL = redis.url
   const port = await freePort()
   const base = `http://localhost:${port}`
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-      SEED_DEMO_DATA: 'true',
-      DATA_DIR: path.join(scratch, 'data'),
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...(redis ? { REDIS_URL: redis.url } : {}),
-    },
+  const server = startCompiled('index', {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO_DATA: 'true',
+    DATA_DIR: path.join(scratch, 'data'),
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...(redis ? { REDIS_URL: redis.url } : {}),
   })
-  let serverLog = ''
-  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
-  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
 
   let passed = 0
   let failed = 0
   let browser: Browser | null = null
   try {
-    await waitForReady(base, server)
+    await waitForReady(base, server.child)
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -191,23 +167,20 @@ const main = async () => {
     }
   } catch (error) {
     failed += 1
-    say(`✗ setup: ${error instanceof Error ? error.message : String(error)}\n${serverLog.slice(-4000)}`)
+    say(`✗ setup: ${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-4000)}`)
   } finally {
     await browser?.close()
-    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
-    server.kill('SIGTERM')
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000))])
-    if (code === 'timeout') {
-      server.kill('SIGKILL')
+    const code = await stopCompiled(server.child, 15_000)
+    if (code !== 0) {
       failed += 1
-      say('✗ the server did not stop within 15 s of SIGTERM')
+      say(code === 'timeout' ? '✗ the server did not stop within 15 s of SIGTERM' : `✗ the server ended with ${code} on SIGTERM`)
     }
     await dropDatabases(serverUrl, [dbName]).catch(() => {})
     await embedded?.stop()
-    redis?.stop()
+    await redis?.stop()
     await rm(scratch, { recursive: true, force: true })
   }
-  if (failed > 0) say(serverLog.slice(-3000))
+  if (failed > 0) say(server.output().slice(-3000))
   say(`${passed} passed, ${failed} failed`)
   process.exit(failed > 0 ? 1 : 0)
 }

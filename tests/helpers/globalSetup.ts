@@ -53,7 +53,8 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(templateUrl)
 
   const started = Date.now()
-  await run(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'prepareTemplate.ts')], {
+  // Lexical's development build directly, not through its wrapper (src/server/lexicalConditions.ts).
+  await run(process.execPath, ['--import', 'tsx', '--conditions=development', path.resolve(import.meta.dirname, 'prepareTemplate.ts')], {
     ...process.env,
     DATABASE_URL: templateUrl,
     DATA_DIR: path.join(scratch, 'data'),

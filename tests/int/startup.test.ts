@@ -3,10 +3,14 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-/** The server entry refuses a bad environment with one line that names the variable. */
+/**
+ * The entries refuse a bad environment, or a start that would load Lexical through its
+ * top-level-await wrapper, with one line. They run through tsx here (tests do not build);
+ * production runs the same code compiled.
+ */
 const root = path.resolve(import.meta.dirname, '../..')
-const start = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+const start = (env: Record<string, string>, entry = 'src/server/index.ts', flags: string[] = ['--conditions=development']) =>
+  spawnSync(process.execPath, ['--import', 'tsx', ...flags, entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
@@ -25,4 +29,15 @@ describe('start-up environment check', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(message)
   })
+
+  it.each(['src/server/index.ts', 'src/server/worker.ts', 'src/server/migrate.ts', 'src/server/seed.ts'])(
+    '%s without --conditions stops with exit 1 and one line naming the flag, before it loads anything',
+    (entry) => {
+      const result = start({ DATABASE_URL: 'postgres://127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' }, entry, [])
+      expect(result.status).toBe(1)
+      expect(result.stderr).toBe(
+        'Start this process with node --conditions=production (npm start, npm run worker and npm run migrate do): without it, loading Lexical can stall start-up\n',
+      )
+    },
+  )
 })

@@ -25,7 +25,7 @@ const compose = parse(readFileSync(path.resolve(import.meta.dirname, '../../dock
 describe('docker-compose.yml', () => {
   it('has the app, the worker, PostgreSQL 16, Redis 7, MinIO (with its bucket) and Mailpit', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['app', 'mailpit', 'minio', 'minio-setup', 'postgres', 'redis', 'worker'])
-    expect(compose.services.worker!.command).toEqual(['node', '--import', 'tsx', 'src/server/worker.ts'])
+    expect(compose.services.worker!.command).toEqual(['node', '--conditions=production', 'dist/server/worker.js'])
     expect(compose.services.postgres!.image).toBe('postgres:16')
     expect(compose.services.redis!.image).toBe('redis:7')
     expect(compose.services.app!.build).toBe('.')
