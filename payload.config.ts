@@ -39,6 +39,7 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WriterLevels } from './src/collections/WriterLevels'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
+import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
@@ -63,6 +64,7 @@ export default buildConfig({
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
+  hooks: { afterError: [answerLoginRefusals] },
   editor: lexicalEditor(),
   email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,

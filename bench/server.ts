@@ -17,6 +17,9 @@ import type { AddressInfo } from 'node:net'
 import { handleEndpoints } from 'payload'
 import pg from 'pg'
 
+import { assignClientAddress } from '@/security/clientAddress'
+import { parseTrustProxy } from '@/security/trustProxy'
+import { env } from '@/env'
 import { closePayload, openPayload, poolOf } from '@/server/boot'
 
 import { createBaseline, type BaselineRequest, type BaselineResponse } from './baseline'
@@ -57,6 +60,8 @@ const readBody = async (req: http.IncomingMessage): Promise<Buffer> => {
 }
 
 const config = Promise.resolve(payload.config)
+// The client's address as the web process works it out (rate limits key on it).
+const trust = parseTrustProxy(env().TRUST_PROXY)
 
 // CPU profiles of chosen stretches (bench/run.ts asks for one per Payload measurement when BENCH_PROFILE is set).
 const inspector = new Session()
@@ -88,6 +93,7 @@ const payloadServer = http.createServer(async (req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ file }))
       return
     }
+    assignClientAddress(req, trust)
     const body = await readBody(req)
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) {

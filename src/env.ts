@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { trustProxyProblem } from './security/trustProxy'
+
 /**
  * Every environment variable the product reads, validated once at start-up.
  * Unset optional services fall back to embedded defaults (DESIGN §2).
@@ -52,6 +54,18 @@ const schema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    /**
+     * Which proxies in front of the web process may name the client's address in
+     * X-Forwarded-For: a hop count (`1`) or a comma-separated list of addresses, CIDRs
+     * or names (`loopback`, `uniquelocal`). Unset: none, the socket's peer is the client.
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? null : trustProxyProblem(value)
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (a hop count, or addresses, CIDRs and loopback/linklocal/uniquelocal separated by commas)` })
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Stripe: secret key and webhook signing secret; unset → the stripe provider is off. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_…)').optional(),

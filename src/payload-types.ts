@@ -320,10 +320,6 @@ export interface Tenant {
       /**
        * per minute
        */
-      loginPerEmailPerMinute?: number | null;
-      /**
-       * per minute
-       */
       loginPerIpPerMinute?: number | null;
       /**
        * per hour
@@ -1459,7 +1455,6 @@ export interface TenantsSelect<T extends boolean = true> {
         rateLimits?:
           | T
           | {
-              loginPerEmailPerMinute?: T;
               loginPerIpPerMinute?: T;
               registrationPerIpPerHour?: T;
               registrationPerEmailPerHour?: T;

@@ -1,9 +1,9 @@
 /**
  * What is rate limited, with the defaults a website starts with (its settings may raise
- * or lower the counts; the windows are fixed).
+ * or lower the counts; the windows are fixed). Failed logins per account are counted
+ * across websites, so their rules live in `domain/logins/throttle.ts`, not here.
  */
 export const RATE_LIMITS = {
-  loginPerEmailPerMinute: { points: 10, durationS: 60, label: 'login attempts for this email' },
   loginPerIpPerMinute: { points: 30, durationS: 60, label: 'login attempts from this address' },
   registrationPerIpPerHour: { points: 20, durationS: 3600, label: 'registrations from this address' },
   registrationPerEmailPerHour: { points: 5, durationS: 3600, label: 'registrations for this email' },

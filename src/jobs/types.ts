@@ -7,6 +7,8 @@ export type JobPayloads = {
   'mail.welcome': { userId: number }
   /** Password-reset mail with the token Payload generated. */
   'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
+  /** Failed logins to the user's account passed the account-wide ceiling (one per window). */
+  'mail.loginFailures': { userId: number; failures: number; windowMinutes: number }
   /** An invoice (or installment) reminder to the invoice's client: upcoming, due or overdue. */
   'mail.billingReminder': { invoiceId: number; installmentId: number | null; kind: 'upcoming' | 'due' | 'overdue' }
   /** A live event for one user, or for the staff of a website. */

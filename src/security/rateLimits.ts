@@ -7,6 +7,8 @@ import { ClientError } from '@/errors'
 import { RATE_LIMITS, type RateLimitName } from '@/domain/rateLimits'
 import type { Tenant } from '@/payload-types'
 
+import { CLIENT_ADDRESS_HEADER } from './clientAddress'
+
 let redis: Redis | null = null
 const limiters = new Map<string, RateLimiterAbstract>()
 
@@ -19,7 +21,11 @@ export const useRateLimitStore = (client: Redis | null) => {
 /** Forgets every count (tests start each case from zero). */
 export const resetRateLimits = () => limiters.clear()
 
-const limiterFor = (name: RateLimitName, points: number, durationS: number): RateLimiterAbstract => {
+/**
+ * The counter `name` with `points` per `durationS` seconds, in Redis when configured
+ * (with a memory stand-in while Redis fails), in memory otherwise. One per name and shape.
+ */
+export const limiterFor = (name: string, points: number, durationS: number): RateLimiterAbstract => {
   const key = `${name}:${points}:${durationS}`
   let limiter = limiters.get(key)
   if (!limiter) {
@@ -32,9 +38,19 @@ const limiterFor = (name: RateLimitName, points: number, durationS: number): Rat
   return limiter
 }
 
-/** The client's address: the first X-Forwarded-For hop (set by Next and proxies). */
-export const clientIp = (req: Pick<PayloadRequest, 'headers'>): string =>
-  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown'
+/**
+ * The client's address as the HTTP server worked it out (`assignClientAddress`, under
+ * TRUST_PROXY); 'unknown' when nothing set it (the Local API). Never read from
+ * X-Forwarded-For here: a client can send any value in it.
+ */
+export const clientIp = (req: Pick<PayloadRequest, 'headers'>): string => req.headers.get(CLIENT_ADDRESS_HEADER) || 'unknown'
+
+/** A 429 with Retry-After (whole seconds, at least 1) for `what` ("login attempts for …"). */
+export const tooMany = (req: PayloadRequest, what: string, msBeforeNext: number): ClientError => {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000))
+  req.responseHeaders = new Headers({ 'Retry-After': String(retryAfter) })
+  return new ClientError(`Too many ${what}; try again in ${retryAfter} s.`, 429, { retryAfter })
+}
 
 /**
  * Counts one attempt against a limit of the request's website; past it, a 429 with
@@ -48,8 +64,6 @@ export const consume = async (req: PayloadRequest, tenant: Tenant | null, name: 
     await limiterFor(name, points, defaults.durationS).consume(`${tenant?.id ?? 'platform'}:${subject.toLowerCase()}`)
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error
-    const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-    req.responseHeaders = new Headers({ 'Retry-After': String(retryAfter) })
-    throw new ClientError(`Too many ${defaults.label}; try again in ${retryAfter} s.`, 429, { retryAfter })
+    throw tooMany(req, defaults.label, error.msBeforeNext)
   }
 }

@@ -78,7 +78,7 @@ const checks: Check[] = [
     run: async ({ browser, base }) => {
       const page = await browser.newPage()
       await logIn(page, `${base}/admin`, 'client@alpha.test')
-      await page.getByText("Log in on your website's address", { exact: false }).first().waitFor({ timeout: 30_000 })
+      await page.getByText('The email or password is wrong. Clients and writers log in on the website where they registered.', { exact: false }).first().waitFor({ timeout: 30_000 })
       await page.screenshot({ path: path.join(results, 'admin-client-login-refused.png'), fullPage: true })
       if (!page.url().includes('/login')) throw new Error('the client left the login page')
       await page.close()

@@ -1,11 +1,14 @@
 import { handleEndpoints, type Payload } from 'payload'
 
 import { graphqlPost } from '../../src/api/graphql/route'
+import { CLIENT_ADDRESS_HEADER } from '../../src/security/clientAddress'
 
 export type ApiOptions = {
   /** Host header; a demo website's domain binds the request to it. */
   host?: string
   token?: string
+  /** The client's address, as the HTTP server would hand it to Payload (unset: 'unknown'). */
+  address?: string
   headers?: Record<string, string>
   body?: unknown
 }
@@ -16,6 +19,7 @@ const buildRequest = (method: string, url: string, options: ApiOptions): Request
   const host = options.host ?? 'localhost'
   const headers: Record<string, string> = { host, ...options.headers }
   if (options.token) headers.authorization = `JWT ${options.token}`
+  if (options.address) headers[CLIENT_ADDRESS_HEADER] = options.address
   let body: string | FormData | undefined
   if (options.body instanceof FormData) {
     body = options.body // fetch sets the multipart boundary

@@ -4,11 +4,12 @@ import { and, or } from '@/access/compose'
 import { fieldForRoles, hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
+import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardMembership } from './hooks/guardMembership'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
-import { rateLimitAuth } from './hooks/rateLimitAuth'
+import { screenAuthAttempts } from './hooks/screenAuthAttempts'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -57,8 +58,9 @@ export const Users: CollectionConfig<'users'> = {
   },
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
+    afterLogin: [forgiveSuccessfulLogin],
     beforeChange: [guardMembership],
-    beforeOperation: [rateLimitAuth, disableInlineResetMail],
+    beforeOperation: [screenAuthAttempts, disableInlineResetMail],
     afterOperation: [queueResetMail],
   },
   fields: [

@@ -2,6 +2,7 @@ import type { HandlerRegistry } from '../handler'
 
 import { billingReminderMail } from './billingReminderMail'
 import { liveEvent } from './liveEvent'
+import { loginFailuresMail } from './loginFailuresMail'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
 
@@ -10,6 +11,7 @@ export const handlers: HandlerRegistry = {
   'mail.welcome': welcomeMail,
   'mail.passwordReset': passwordResetMail,
   'mail.billingReminder': billingReminderMail,
+  'mail.loginFailures': loginFailuresMail,
   'live.event': liveEvent,
   'test.noop': async () => {},
 }
