@@ -15,6 +15,7 @@ import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
+import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
@@ -146,6 +147,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         staffingFields,
         reviewFields,
         tipFields,
+        paymentFields,
         payoutFields,
         {
           name: 'staffIdleTimeoutMinutes',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { fieldForRoles, nobody, staffRowsOrOwn } from '@/access/rules'
 import { readOnlyField } from '@/collections/orderRecords/fields'
 import { checkoutEndpoint, confirmEndpoint, stripeWebhookEndpoint } from '@/endpoints/payments'
 import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '@/domain/payments/types'
@@ -34,5 +34,18 @@ export const Payments: CollectionConfig<'payments'> = {
     { name: 'amountRefunded', type: 'number', defaultValue: 0, min: 0, ...readOnlyField, admin: { readOnly: true, description: 'Cents given back to the card.' } },
     { name: 'appliedAt', type: 'date', ...readOnlyField },
     { name: 'failureReason', type: 'text', ...readOnlyField },
+    {
+      // Set once, by the confirmation that applied the payment; read by the staff who read payments.
+      name: 'confirmation',
+      type: 'group',
+      access: { ...readOnlyField.access, read: fieldForRoles('superadmin', 'admin', 'support') },
+      admin: { readOnly: true, description: 'Manual payments: who confirmed that the money arrived, when, and what they noted.' },
+      fields: [
+        { name: 'confirmedBy', type: 'relationship', relationTo: 'users', ...readOnlyField },
+        { name: 'confirmedAt', type: 'date', ...readOnlyField },
+        { name: 'bankReference', type: 'text', maxLength: 64, ...readOnlyField, admin: { readOnly: true, description: 'The bank transfer’s reference, or the cash receipt’s number.' } },
+        { name: 'note', type: 'textarea', maxLength: 500, ...readOnlyField },
+      ],
+    },
   ],
 }
