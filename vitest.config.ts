@@ -19,6 +19,10 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     setupFiles: ['tests/helpers/perTest.ts'],
     pool: 'forks',
+    // Lexical (loaded with the Payload config) picks its build with a top-level await that
+    // can stall on Node 20; naming the condition loads the build directly (see
+    // src/server/lexicalConditions.ts).
+    execArgv: ['--conditions=development'],
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,

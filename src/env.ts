@@ -73,8 +73,10 @@ const schema = z
     /** Where the Stripe SDK sends requests (tests point it at a local recorder). */
     STRIPE_API_URL: z.url().optional(),
     /**
-     * The `manual` payment provider (confirm by API, for development and tests). Off by
-     * default in production, where it would let anyone mark their own payment paid.
+     * The `manual` payment provider (bank transfer, cash; an admin confirms the money
+     * arrived). `false` switches it off on every website; otherwise it is on everywhere
+     * outside production, and in production on the websites that tick
+     * `settings.payments.manualEnabled` (`true` cannot switch it on for the others).
      */
     PAYMENTS_MANUAL_ENABLED: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   })
@@ -106,9 +108,6 @@ export const assertProductionReady = (settings: Env): void => {
     if (!settings[name]) throw new EnvError(`Environment variable ${name} is missing: required in production`)
   }
 }
-
-/** Whether the manual provider is on: the setting, else everywhere but production. */
-export const manualPaymentsEnabled = (settings: Env): boolean => settings.PAYMENTS_MANUAL_ENABLED ?? settings.NODE_ENV !== 'production'
 
 let cached: Env | undefined
 

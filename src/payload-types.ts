@@ -298,6 +298,12 @@ export interface Tenant {
       allowWallet?: boolean | null;
       allowCard?: boolean | null;
     };
+    payments?: {
+      /**
+       * Manual payments (bank transfer, cash): the client starts one, and an admin of this website confirms it once the money has arrived. In production they are taken only when this is ticked; in development and tests always; PAYMENTS_MANUAL_ENABLED=false on the server turns them off everywhere.
+       */
+      manualEnabled?: boolean | null;
+    };
     payouts?: {
       /**
        * Days in a payment window (14 = bi-weekly).
@@ -971,6 +977,18 @@ export interface Payment {
   amountRefunded?: number | null;
   appliedAt?: string | null;
   failureReason?: string | null;
+  /**
+   * Manual payments: who confirmed that the money arrived, when, and what they noted.
+   */
+  confirmation?: {
+    confirmedBy?: (number | null) | User;
+    confirmedAt?: string | null;
+    /**
+     * The bank transfer’s reference, or the cash receipt’s number.
+     */
+    bankReference?: string | null;
+    note?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1444,6 +1462,11 @@ export interface TenantsSelect<T extends boolean = true> {
               allowWallet?: T;
               allowCard?: T;
             };
+        payments?:
+          | T
+          | {
+              manualEnabled?: T;
+            };
         payouts?:
           | T
           | {
@@ -1819,6 +1842,14 @@ export interface PaymentsSelect<T extends boolean = true> {
   amountRefunded?: T;
   appliedAt?: T;
   failureReason?: T;
+  confirmation?:
+    | T
+    | {
+        confirmedBy?: T;
+        confirmedAt?: T;
+        bankReference?: T;
+        note?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,14 +1,12 @@
 import type { Endpoint } from 'payload'
+import { z } from 'zod'
 
-import { idOf } from '@/access/actor'
-import { env, manualPaymentsEnabled } from '@/env'
-import { ClientError } from '@/errors'
-import { adminOf, visibleDoc } from '@/operations/adminOfVisible'
 import { checkout } from '@/operations/payments/checkout'
+import { confirmManualPayment } from '@/operations/payments/confirmManualPayment'
 import { withIdempotency } from '@/operations/payments/idempotency'
-import { settlePayment } from '@/operations/payments/settlePayment'
 import { handleStripeWebhook } from '@/operations/payments/stripeWebhook'
 
+import { moneyPost } from './moneyPost'
 import { readJsonBody } from './readJsonBody'
 import { routeId } from './routeId'
 import { sendAnswer } from './sendAnswer'
@@ -30,20 +28,23 @@ export const stripeWebhookEndpoint: Endpoint = {
   handler: async (req) => Response.json(await handleStripeWebhook(req, req.text ? await req.text() : '')),
 }
 
+// A line of text as a bank or a cash book writes it: no control characters.
+const PLAIN_LINE = /^[^\p{Cc}]*$/u
+const PLAIN_TEXT = /^(?:[^\p{Cc}]|[\n\r\t])*$/u
+
+const confirmBody = z
+  .object({
+    bankReference: z.string({ error: 'Text.' }).trim().min(1, 'At least 1 character.').max(64, 'At most 64 characters.').regex(PLAIN_LINE, 'No control characters.').optional(),
+    note: z.string({ error: 'Text.' }).trim().max(500, 'At most 500 characters.').regex(PLAIN_TEXT, 'No control characters but line breaks.').optional(),
+  }, { error: 'An object: { bankReference?, note? }.' })
+  .strict()
+
 /**
- * POST /api/payments/:id/confirm: the manual provider's "the money arrived", for
- * development and tests (off in production): the payment's client or an admin of its
- * website confirms, and exactly the code a Stripe success runs applies it, once.
+ * POST /api/payments/:id/confirm `{ bankReference?, note? }`: an admin of the payment's
+ * website confirms that a manual payment's money arrived (Idempotency-Key honoured) →
+ * 200 `{ payment, applied }`; `applied: false` when it was applied already.
  */
-export const confirmEndpoint: Endpoint = {
-  path: '/:id/confirm',
-  method: 'post',
-  handler: async (req) => {
-    if (!manualPaymentsEnabled(env())) throw new ClientError('Manual payments are switched off here.', 404)
-    // Read as the caller: another website's or another client's payment does not exist for them.
-    const { doc: payment, actor, tenant } = await visibleDoc(req, 'payments', routeId(req))
-    if (idOf(payment.client) !== actor.id && !adminOf(actor, tenant)) throw new ClientError('Only the payer or an admin confirms a payment.', 403)
-    if (payment.provider !== 'manual') throw new ClientError(`A ${payment.provider} payment is confirmed by its provider.`, 409)
-    return sendAnswer(await withIdempotency(req, `payments.confirm.${payment.id}`, {}, async () => ({ status: 200, body: await settlePayment(req, payment.id) })))
-  },
-}
+export const confirmEndpoint = moneyPost('/:id/confirm', 'payments', confirmBody, (req) => `payments.confirm.${routeId(req)}`, async (req, input) => ({
+  status: 200,
+  body: await confirmManualPayment(req, routeId(req), input),
+}))

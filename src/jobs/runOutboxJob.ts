@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { HandlerRegistry, JobContext, JobHandler } from './handler'
+import { redactSecrets } from './secrets'
 import type { JobData, JobType } from './types'
 
 export type RunResult = 'done' | 'already-done' | 'missing'
@@ -8,7 +9,8 @@ export type RunResult = 'done' | 'already-done' | 'missing'
 /**
  * Runs the handler of one outbox row, at most once to completion: a row already marked
  * done is skipped, so a job delivered twice has one effect. A throw leaves the row for
- * the next attempt (the queue retries); `finalAttempt` turns it into a dead letter.
+ * the next attempt (the queue retries), secrets included; `finalAttempt` turns it into
+ * a dead letter (kept whole, so an operator can still retry it from the queue dashboard).
  */
 export const runOutboxJob = async (
   payload: Payload,
@@ -35,10 +37,11 @@ export const runOutboxJob = async (
     })
     throw error
   }
+  // Done, and its secrets (a reset token) gone in the same write: until now a retry needed them.
   await payload.update({
     collection: 'outbox',
     id: row.id,
-    data: { status: 'done', doneAt: new Date().toISOString(), attempts: (row.attempts ?? 0) + 1 },
+    data: { status: 'done', doneAt: new Date().toISOString(), attempts: (row.attempts ?? 0) + 1, payload: redactSecrets(row.type, row.payload) },
     depth: 0,
     overrideAccess: true,
   })

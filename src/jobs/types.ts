@@ -23,5 +23,15 @@ export type JobPayloads = {
 
 export type JobType = keyof JobPayloads
 
+/**
+ * Payload keys that hold a secret, per job type. The row keeps them while its job may
+ * still run (a retry needs them); the UPDATE that marks it done overwrites them, and no
+ * API read shows them, even while pending (see `src/jobs/secrets.ts`). A new job type
+ * carrying a token, a password or a key declares it here.
+ */
+export const JOB_SECRETS: { readonly [T in JobType]?: readonly (keyof JobPayloads[T] & string)[] } = {
+  'mail.passwordReset': ['token'],
+}
+
 /** What a queued job carries: everything else is read from the outbox row. */
 export type JobData = { outboxId: number; type: JobType; tenant: number | null }

@@ -10,7 +10,7 @@ import * as migration_20261125_211542_tips_refunds from './20261125_211542_tips_
 import * as migration_20261125_213634_payouts from './20261125_213634_payouts';
 import * as migration_20261125_215010_invoices from './20261125_215010_invoices';
 import * as migration_20261125_223644_acknowledgement_revision_files from './20261125_223644_acknowledgement_revision_files';
-import * as migration_20261130_124850_drop_login_per_email_limit from './20261130_124850_drop_login_per_email_limit';
+import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
 
 export const migrations = [
   {
@@ -71,11 +71,11 @@ export const migrations = [
   {
     up: migration_20261125_223644_acknowledgement_revision_files.up,
     down: migration_20261125_223644_acknowledgement_revision_files.down,
-    name: '20261125_223644_acknowledgement_revision_files',
+    name: '20261125_223644_acknowledgement_revision_files'
   },
   {
-    up: migration_20261130_124850_drop_login_per_email_limit.up,
-    down: migration_20261130_124850_drop_login_per_email_limit.down,
-    name: '20261130_124850_drop_login_per_email_limit'
+    up: migration_20261130_140000_issue10_defects.up,
+    down: migration_20261130_140000_issue10_defects.down,
+    name: '20261130_140000_issue10_defects'
   },
 ];

@@ -30,6 +30,8 @@ const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[n
         mailFromName: tenant.name,
         mailFromAddress: `no-reply@${tenant.slug}.test`,
       },
+      // The demo has no card processor: clients pay by "bank transfer", and its admin confirms.
+      settings: { payments: { manualEnabled: true } },
     },
     depth: 0,
     req,

@@ -31,6 +31,7 @@ const TENANT_INTERNALS = [
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
+  'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
@@ -87,8 +88,12 @@ export const READS: Record<string, ReadRule> = {
   'journal-entries': { fields: [...STAMPS, 'tenant', 'reference', 'type', 'memo', 'lines'], hiddenFrom: all(['superadmin', 'admin']) },
   wallets: { fields: [...STAMPS, 'tenant', 'owner', 'kind', 'currency', 'balance', 'held', 'account'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   payments: {
-    fields: [...STAMPS, 'tenant', 'reference', 'client', 'purpose', 'provider', 'status', 'amount', 'currency', 'order', 'tip', 'invoice', 'installment', 'checkoutUrl', 'providerSession', 'providerPaymentIntent', 'amountRefunded', 'appliedAt', 'failureReason'],
-    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+    fields: [
+      ...STAMPS, 'tenant', 'reference', 'client', 'purpose', 'provider', 'status', 'amount', 'currency', 'order', 'tip', 'invoice', 'installment', 'checkoutUrl', 'providerSession', 'providerPaymentIntent', 'amountRefunded', 'appliedAt', 'failureReason',
+      ...group('confirmation', ['confirmedBy', 'confirmedAt', 'bankReference', 'note']),
+    ],
+    // Who at the website confirmed a bank transfer, and their notes, are the staff's.
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('confirmation', ['confirmedBy', 'confirmedAt', 'bankReference', 'note']) },
   },
   refunds: {
     fields: [...STAMPS, 'tenant', 'order', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'reason', 'createdBy'],

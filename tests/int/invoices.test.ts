@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { handlers } from '@/jobs/handlers'
 import { billingReminders, expireInvoices } from '@/jobs/invoiceSchedules'
 
-import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
 import { billingPeople } from '../helpers/orderPeople'
 import { expectPdf, pdfImageCount, pdfText } from '../helpers/pdf'
 import { tinyPng } from '../helpers/tenantFixtures'
@@ -39,7 +39,7 @@ const issue = async (body: Record<string, unknown> = {}) => {
   expect(issued.status).toBe(200)
   return { invoice: issued.body.invoice, installments: made.body.installments as { id: number; sequence: number; amount: number }[], token: String(issued.body.payUrl).split('/pay/')[1]! }
 }
-const confirm = (paymentId: number) => t.api.post(`/api/payments/${paymentId}/confirm`, { ...ALPHA, token: tokens.admin })
+const confirm = (paymentId: number) => confirmAsAdmin(t, paymentId)
 const invoiceRow = (id: number) => t.payload.findByID({ collection: 'invoices', id, depth: 0 })
 const receiptsOf = (paymentId: number) => t.payload.find({ collection: 'receipts', where: { payment: { equals: paymentId } }, depth: 0 })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
 import { placeOrderFor } from '../helpers/tenantFixtures'
 import { billingPeople } from '../helpers/orderPeople'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
@@ -33,10 +33,10 @@ describe('wallet top-up through the manual provider', () => {
     expect(started.body.payment).toMatchObject({ status: 'pending', amount: 5000, purpose: 'wallet_top_up', provider: 'manual' })
     expect((await wallet('client2')).balance).toBe(0)
     const id = started.body.payment.id
-    const confirmed = await t.api.post(`/api/payments/${id}/confirm`, { ...ALPHA, token: tokens.client2 })
+    const confirmed = await confirmAsAdmin(t, id)
     expect(confirmed.status).toBe(200)
     expect(confirmed.body).toMatchObject({ applied: true, payment: { status: 'succeeded' } })
-    const again = await t.api.post(`/api/payments/${id}/confirm`, { ...ALPHA, token: tokens.client2 })
+    const again = await confirmAsAdmin(t, id)
     expect(again.body.applied).toBe(false)
     const statement = await wallet('client2')
     expect(statement).toMatchObject({ balance: 5000, held: 0, currency: 'USD' })
@@ -178,7 +178,7 @@ describe('a cancelled order', () => {
     expect(await payments()).toBe(1)
 
     const before = (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance as number
-    const confirmed = await t.api.post(`/api/payments/${pending.body.payment.id}/confirm`, { ...ALPHA, token: tokens.client, body: {} })
+    const confirmed = await confirmAsAdmin(t, pending.body.payment.id)
     expect(confirmed.status).toBe(200)
     expect((await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens.client })).body.balance).toBe(before + order.total)
     expect(await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).toMatchObject({ status: 'cancelled', amountPaid: 0 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execute, sql } from '@/db/execute'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
 import { billingPeople } from '../helpers/orderPeople'
 import { expectPdf } from '../helpers/pdf'
 import { placeOrderFor } from '../helpers/tenantFixtures'
@@ -34,7 +34,7 @@ const receiptOf = async (paymentId: number) => {
 
 const topUp = async (amount: number) => {
   const started = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client2, body: { purpose: 'wallet_top_up', amount, provider: 'manual' } })
-  await t.api.post(`/api/payments/${started.body.payment.id}/confirm`, { ...ALPHA, token: tokens.client2 })
+  await confirmAsAdmin(t, started.body.payment.id)
   return started.body.payment as { id: number }
 }
 
@@ -51,7 +51,7 @@ describe('a receipt for every settlement', () => {
 
   it('a top-up gets one when confirmed, and only once however often it is confirmed', async () => {
     const payment = await topUp(2500)
-    await t.api.post(`/api/payments/${payment.id}/confirm`, { ...ALPHA, token: tokens.client2 })
+    await confirmAsAdmin(t, payment.id)
     const receipt = await receiptOf(payment.id)
     expect(receipt).toMatchObject({ amount: 2500, paidFor: { purpose: 'wallet_top_up', outcome: 'wallet_credited' } })
     // The client reads their own receipt; another client of the website does not see it.

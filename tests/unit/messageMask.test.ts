@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { EMAIL_MASK, LINK_MASK, looksLikePhone, maskContactDetails, PHONE_MASK } from '@/domain/messages/mask'
+import { EMAIL_MASK, HANDLE_MASK, LINK_MASK, looksLikePhone, maskContactDetails, PHONE_MASK } from '@/domain/messages/mask'
 
 const mask = (text: string) => maskContactDetails(text).text
 
@@ -42,6 +42,56 @@ describe('masking contact details', () => {
     'e.g. chapter 3.2, i.e. section 4.1.2',
   ])('leaves ordinary text alone: %s', (text) => {
     expect(maskContactDetails(text)).toEqual({ text, masked: false })
+  })
+
+  // One case per way round the masking that was seen: each must still be hidden.
+  it.each([
+    ['full-width digits', 'call ５５５１２３４５６７ now', `call ${PHONE_MASK} now`],
+    ['full-width digits and dashes', '５５５－１２３－４５６７', PHONE_MASK],
+    ['full-width email', 'ｊｏｈｎ＠ｇｍａｉｌ．ｃｏｍ', EMAIL_MASK],
+    ['zero-width space inside an email', 'mail john\u200B.doe@gm\u200Bail.com', `mail ${EMAIL_MASK}`],
+    ['zero-width joiner and word joiner inside an email', 'john\u200D@\u2060gmail.com!', `${EMAIL_MASK}!`],
+    ['soft hyphen and bidi controls inside an email', 'jo\u00ADhn@gm\u202Eail\u202C.com', EMAIL_MASK],
+    ['zero-width space inside a phone', '555\u200B123\u200B4567', PHONE_MASK],
+    ['(at) and (dot)', 'john (at) gmail (dot) com', EMAIL_MASK],
+    ['[at] and [dot]', 'write john[at]gmail[dot]com today', `write ${EMAIL_MASK} today`],
+    ['{at} and a bracketed dot', 'john {at} mail [.] co [.] uk', EMAIL_MASK],
+    ['spelled at and dot', 'john.smith at gmail dot com', EMAIL_MASK],
+    ['spelled AT and DOT in capitals', 'JOHN AT YAHOO DOT CO DOT UK.', `${EMAIL_MASK}.`],
+    ['spaces around @ and the dot', 'john @ gmail . com', EMAIL_MASK],
+    ['digits separated by dashes, one each', '5-5-5-1-2-3-4-5-6-7', PHONE_MASK],
+    ['digits separated by spaced dashes', 'call 555 - 123 - 4567', `call ${PHONE_MASK}`],
+    ['digits separated by double dashes', '555--123--4567', PHONE_MASK],
+    ['digits separated by en dashes', '555–123–4567', PHONE_MASK],
+    ['digits separated by dots, one each', '5.5.5.1.2.3.4.5.6.7', PHONE_MASK],
+    ['digits separated by spaces, one each', 'my number 5 5 5 1 2 3 4 5 6 7', `my number ${PHONE_MASK}`],
+    ['digits separated by spaced dots', '555 . 123 . 4567', PHONE_MASK],
+    ['a French number with dots', '01.23.45.67.89', PHONE_MASK],
+    ['an @handle', 'find me @writer_joe on telegram', `find me ${HANDLE_MASK} on telegram`],
+    ['an @handle with a dot', 'IG: @joe.writes.', `IG: ${HANDLE_MASK}.`],
+    ['a full-width @handle', '＠ｗｒｉｔｅｒ＿ｊｏｅ', HANDLE_MASK],
+  ])('masks %s', (_bypass, input, expected) => {
+    expect(maskContactDetails(input)).toEqual({ text: expected, masked: true })
+  })
+
+  it.each([
+    'Price: $12.50 per page, 12.50-15.75 USD a page, €1,200.00 in total, USD 25.00 - 30.00',
+    'Office hours 9.00-17.00, or 10.30 - 11.45 on Fridays',
+    'Meet at 5 pm; look at chapter 3; the dot com era; connect the dots; look at the dot com bubble',
+    'Deadline 12 May 2024, or May 12, 2024 at 10:30, or 2024/05/01',
+    'Order ALPHA-00042, invoice INV-000123, receipt RCT-000001, order #4521',
+    'Answer questions 1 2 3 4 5 6 7 8 9, then sections 10 - 20 - 30 - 40',
+    'Read page 150. 2500 words are needed by Friday',
+    'Between 1990 – 2000 – 2010 the numbers grew',
+    'Thanks 👨‍👩‍👧 and ❤️ for the great work',
+    'I’m @ home today, tweet @ 5 pm',
+    'Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ essay, 12 pages',
+  ])('does not over-mask: %s', (text) => {
+    expect(maskContactDetails(text)).toEqual({ text, masked: false })
+  })
+
+  it('keeps what is not masked exactly as written, invisible characters included', () => {
+    expect(mask('Hi\u200B there 👨‍👩‍👧, mail jo\u200Bhn@x.io')).toBe(`Hi\u200B there 👨‍👩‍👧, mail ${EMAIL_MASK}`)
   })
 
   it('tells phone numbers from numbers in prose', () => {

@@ -17,6 +17,7 @@ import { currentTenantEndpoint } from './endpoints/current'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
+import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
@@ -145,6 +146,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, staffingFields),
         readableBy(staffField, reviewFields),
         readableBy(staffField, tipFields),
+        readableBy(staffField, paymentFields),
         readableBy(staffField, payoutFields),
         {
           name: 'staffIdleTimeoutMinutes',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { fieldForRoles, nobody, staffRowsOrOwn } from '@/access/rules'
+import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { checkoutEndpoint, confirmEndpoint, stripeWebhookEndpoint } from '@/endpoints/payments'
 import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES } from '@/domain/payments/types'
@@ -34,5 +35,20 @@ export const Payments: CollectionConfig<'payments'> = {
     serverOnlyField({ name: 'amountRefunded', type: 'number', defaultValue: 0, min: 0, admin: { description: 'Cents given back to the card.' } }),
     serverOnlyField({ name: 'appliedAt', type: 'date' }),
     serverOnlyField({ name: 'failureReason', type: 'text' }),
+    // Set once, by the confirmation that applied the payment; read by the staff who read payments.
+    readableBy(
+      fieldForRoles('superadmin', 'admin', 'support'),
+      serverOnlyField({
+        name: 'confirmation',
+        type: 'group',
+        admin: { description: 'Manual payments: who confirmed that the money arrived, when, and what they noted.' },
+        fields: [
+          { name: 'confirmedBy', type: 'relationship', relationTo: 'users' },
+          { name: 'confirmedAt', type: 'date' },
+          { name: 'bankReference', type: 'text', maxLength: 64, admin: { description: 'The bank transfer’s reference, or the cash receipt’s number.' } },
+          { name: 'note', type: 'textarea', maxLength: 500 },
+        ],
+      }),
+    ),
   ],
 }

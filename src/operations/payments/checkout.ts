@@ -6,11 +6,12 @@ import { z } from 'zod'
 
 import { actorOf } from '@/access/actor'
 import { AWAITING_PAYMENT, closedToPayment } from '@/domain/orders/payment'
+import { checkoutRefusal } from '@/domain/payments/checkoutRoles'
 import { recordId } from '@/domain/recordId'
 import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
 import { execute, sql } from '@/db/execute'
-import { env, manualPaymentsEnabled } from '@/env'
-import { ClientError, ProviderError } from '@/errors'
+import { env } from '@/env'
+import { ClientError, ProviderError, refuseField } from '@/errors'
 import type { Order, Payment, Tenant } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
@@ -18,6 +19,7 @@ import { lockInvoiceDebt } from '../invoices/owed'
 import { resolveTenant } from '../resolveTenant'
 import { toValidationError } from '../toValidationError'
 
+import { manualPaymentsOnWebsite } from './manualSwitch'
 import { failPayment, settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
 import { createTip } from './tips'
@@ -94,6 +96,9 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
   if (!actor) throw new ClientError('Log in to pay.', 401)
   const parsed = body.safeParse(raw)
   if (!parsed.success) throw toValidationError(parsed.error, 'payments', req)
+  // Each purpose names who pays it: a writer's, support's or editor's top-up is refused here, before anything is written.
+  const refusal = checkoutRefusal(parsed.data.purpose, actor.roles)
+  if (refusal) throw refuseField('payments', 'purpose', refusal, 403)
   const { tenant } = await resolveTenant(req)
   if (!tenant || !actor.tenantIds.includes(tenant.id)) throw new ClientError('Pay on your own website.', 403)
   return startPayment(req, tenant, actor.id, parsed.data)
@@ -105,7 +110,7 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
  * paying for the invoice's client.
  */
 export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: number, input: CheckoutInput): Promise<CheckoutAnswer> => {
-  if (input.provider === 'manual' && !manualPaymentsEnabled(env())) throw new ClientError('provider: manual payments are switched off here.', 400, { field: 'provider' })
+  if (input.provider === 'manual' && !manualPaymentsOnWebsite(tenant)) throw refuseField('payments', 'provider', 'provider: manual payments are switched off on this website.', 400)
   const stripe = input.provider === 'stripe' ? stripeClient() : null
   if (input.provider === 'stripe' && !stripe) throw new ClientError('provider: card payments are not configured on this server.', 400, { field: 'provider' })
 

@@ -3,11 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { nobody, superadminRows } from '@/access/rules'
 import { OUTBOX_STATUSES } from '@/jobs/outboxStatus'
 
+import { hideSecretsOnRead, refuseSecretQueries } from './hooks/hideSecrets'
+
 /**
  * Side effects written in the same transaction as the change they belong to, then
  * relayed to the job queue once committed (DESIGN §8). A rolled-back change leaves no
  * row, so it sends nothing; Redis being down leaves the row pending, so nothing is lost.
- * Platform bookkeeping: superadmins only, read-only in the admin.
+ * Platform bookkeeping: superadmins only, read-only in the admin; secrets in a payload
+ * (a reset token) are never shown and are gone once the job is done (`JOB_SECRETS`).
  */
 export const Outbox: CollectionConfig<'outbox'> = {
   slug: 'outbox',
@@ -20,6 +23,7 @@ export const Outbox: CollectionConfig<'outbox'> = {
     defaultColumns: ['id', 'type', 'status', 'attempts', 'lastError', 'createdAt'],
     description: 'Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.',
   },
+  hooks: { beforeOperation: [refuseSecretQueries] },
   access: {
     read: superadminRows,
     create: nobody,
@@ -29,7 +33,7 @@ export const Outbox: CollectionConfig<'outbox'> = {
   fields: [
     { name: 'type', type: 'text', required: true, index: true },
     { name: 'tenant', type: 'relationship', relationTo: 'tenants', index: true },
-    { name: 'payload', type: 'json', required: true },
+    { name: 'payload', type: 'json', required: true, hooks: { afterRead: [hideSecretsOnRead] } },
     {
       name: 'dedupeKey',
       type: 'text',
