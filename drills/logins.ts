@@ -16,14 +16,13 @@
  * Not part of CI.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 import { CLIENT_ADDRESS_HEADER } from '@/security/clientAddress'
-import { dropDatabases, ensureDatabase, withDatabase } from '@/server/database'
+
+import { scratchPayload } from './scratchPayload'
 
 type Kind = 'wrong password' | 'unknown email' | 'other website' | 'right password'
 type Attempt = { email: string; password: string; website: 'alpha' | 'beta'; address: string }
@@ -57,22 +56,8 @@ const remote = (base: string): Send => async (attempt) => {
 
 /** Payload in this process on a scratch copy of the demo data; answers the sender and the clean-up. */
 const inProcess = async (): Promise<{ send: Send; close: () => Promise<void> }> => {
-  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-  const scratch = `drill_logins_${Date.now().toString(36)}`
-  const url = withDatabase(serverUrl, scratch)
-  await ensureDatabase(url)
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-drill-'))
-  Object.assign(process.env, { DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
-  const { reloadEnv } = await import('@/env')
-  reloadEnv()
-  const { closePayload, migrate, openPayload } = await import('@/server/boot')
-  const { seed } = await import('@/seed')
+  const { payload, close } = await scratchPayload('logins', say)
   const { handleEndpoints } = await import('payload')
-  const started = Date.now()
-  const payload = await openPayload()
-  await migrate(payload)
-  await seed(payload)
-  say(`scratch database ${scratch}: migrated and seeded in ${Date.now() - started} ms`)
   const config = Promise.resolve(payload.config)
   return {
     send: async (attempt) => {
@@ -86,11 +71,7 @@ const inProcess = async (): Promise<{ send: Send; close: () => Promise<void> }> 
       await res.arrayBuffer()
       return res.status
     },
-    close: async () => {
-      await closePayload(payload)
-      await dropDatabases(serverUrl, [scratch])
-      await rm(dataDir, { recursive: true, force: true })
-    },
+    close,
   }
 }
 

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { actorOf } from '@/access/actor'
 import { readableDoc } from '@/access/readableDoc'
 import { ORDER_ACTION_NAMES, type OrderAction } from '@/domain/orders/actions'
+import { eventMetadataFor } from '@/domain/orders/eventStory'
 import { ClientError } from '@/errors'
 import { listOrderActions, performOrderAction } from '@/operations/orders/performOrderAction'
 
@@ -26,8 +27,10 @@ export const performOrderActionEndpoint: Endpoint = {
     const id = routeId(req)
     const body = await readJsonBody(req)
     const { doc, event } = await performOrderAction(req, id, action, body)
-    // The timeline's metadata (amounts, earnings, routing) is the staff's, like the timeline itself.
-    const { metadata, ...story } = event
-    return Response.json({ doc: await readableDoc(req, 'orders', doc), event: actorOf(req)?.staff ? { ...story, metadata } : story })
+    const actor = actorOf(req)
+    return Response.json({
+      doc: await readableDoc(req, 'orders', doc),
+      event: { ...event, metadata: eventMetadataFor(actor?.roles ?? [], actor?.staff ?? false, event.metadata) },
+    })
   },
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { execute, sql } from '@/db/execute'
 import type { Outbox } from '@/payload-types'
 
 import type { Dispatcher } from './dispatcher'
@@ -14,14 +15,24 @@ export const jobIdFor = (row: Pick<Outbox, 'id' | 'dedupeKey'>): string =>
 
 export type RelayResult = { dispatched: number; duplicates: number; retried: number; failed: number }
 
-const markIfPending = (payload: Payload, id: number, data: Partial<Outbox>) =>
-  payload.update({
-    collection: 'outbox',
-    where: { and: [{ id: { equals: id } }, { status: { equals: 'pending' } }] },
-    data,
-    depth: 0,
-    overrideAccess: true,
-  })
+type RelayChange = { status?: 'dispatched' | 'done' | 'failed'; dispatchedAt?: string; doneAt?: string; attempts?: number; lastError?: string; availableAt?: string }
+
+/**
+ * One conditional UPDATE: the row moves only while it is still pending. (Payload's
+ * update reads the row, then writes it whole: a job that finished in between went back
+ * from done to dispatched, its redacted secrets restored.)
+ */
+const markIfPending = (payload: Payload, id: number, change: RelayChange) =>
+  execute({ payload } as PayloadRequest, sql`
+    UPDATE outbox SET
+      status = COALESCE(${change.status ?? null}::enum_outbox_status, status),
+      dispatched_at = COALESCE(${change.dispatchedAt ?? null}::timestamptz, dispatched_at),
+      done_at = COALESCE(${change.doneAt ?? null}::timestamptz, done_at),
+      attempts = COALESCE(${change.attempts ?? null}::numeric, attempts),
+      last_error = COALESCE(${change.lastError ?? null}::varchar, last_error),
+      available_at = COALESCE(${change.availableAt ?? null}::timestamptz, available_at),
+      updated_at = now()
+    WHERE id = ${id} AND status = 'pending'`)
 
 /**
  * Moves committed, due outbox rows to the queue. Safe to run in several processes at

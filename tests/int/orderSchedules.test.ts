@@ -36,10 +36,12 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
+/** Taken by the writer; as stored (the writer's answer leaves out the schedules' bookkeeping). */
 const inProgress = async () => {
   const order = await w.place('client')
   await w.must('admin', order.id, 'markPaid')
-  return w.must('writer', order.id, 'take')
+  await w.must('writer', order.id, 'take')
+  return t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })
 }
 
 const completed = async () => {

@@ -92,3 +92,16 @@ describe('availableActions', () => {
     expect(available.find((a) => a.action === 'bid')!.input).toEqual({ message: 'optional text' })
   })
 })
+
+describe('an action answer’s event metadata', () => {
+  it('shows staff everything, the client their money, the writer their work, and nobody the writer’s pay', async () => {
+    const { eventMetadataFor } = await import('@/domain/orders/eventStory')
+    const cancellation = { forfeitPercent: 40, kept: 1000, refundDue: 1500, earning: 700 }
+    expect(eventMetadataFor(['admin'], true, cancellation)).toEqual(cancellation)
+    expect(eventMetadataFor(['client'], false, cancellation)).toEqual({ forfeitPercent: 40, kept: 1000, refundDue: 1500 })
+    expect(eventMetadataFor(['writer'], false, cancellation)).toBeNull()
+    expect(eventMetadataFor(['client'], false, { earning: 500 })).toBeNull()
+    expect(eventMetadataFor(['writer'], false, { routedTo: 'editing', writerDeliveredOrders: 3, request: 9 })).toEqual({ request: 9 })
+    expect(eventMetadataFor(['client'], false, null)).toBeNull()
+  })
+})
