@@ -1,4 +1,6 @@
-import express, { type Express, type RequestHandler, type Router } from 'express'
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express'
+
+import { logger } from '@/logger'
 
 import { clientAddressMiddleware } from '@/security/clientAddress'
 
@@ -18,5 +20,21 @@ export const createApp = (options: { checks: ReadinessCheck[]; guard?: RequestHa
   if (options.guard) app.use(options.guard)
   for (const router of options.routers ?? []) app.use(router)
   if (options.next) app.all('/{*splat}', options.next)
+  app.use(jsonErrors)
   return app
+}
+
+/**
+ * What fails in Express itself (a path that is not valid percent-encoding cannot even be
+ * matched to a route) answers in the API's error shape, not Express's HTML page, and
+ * says nothing of the server's insides.
+ */
+const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (res.headersSent) return next(error)
+  const raw = (error as { status?: unknown }).status
+  const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500
+  if (status >= 500) logger.error({ err: error }, 'request failed in the HTTP server')
+  const message =
+    error instanceof URIError || /decode/i.test(String((error as Error)?.message)) ? 'The address is not validly percent-encoded.' : status < 500 ? 'The request could not be read.' : 'Something went wrong.'
+  res.status(status).json({ errors: [{ message }] })
 }
