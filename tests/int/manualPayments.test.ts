@@ -122,6 +122,7 @@ describe('confirming a manual payment', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ bankReference: 'x'.repeat(65) }, 'bankReference'],
       [{ bankReference: 'TRX\u0000 1' }, 'bankReference'],
+      [{ bankReference: 'TRX\n1' }, 'bankReference'],
       [{ bankReference: 42 }, 'bankReference'],
       [{ note: 'n'.repeat(501) }, 'note'],
       [{ note: 'bell\u0007' }, 'note'],
