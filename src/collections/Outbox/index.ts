@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody, superadminRows } from '@/access/rules'
 import { OUTBOX_STATUSES } from '@/jobs/outboxStatus'
 
-import { hideSecretsOnRead, refuseSecretQueries } from './hooks/hideSecrets'
+import { hideSecretsOnRead } from './hooks/hideSecrets'
 
 /**
  * Side effects written in the same transaction as the change they belong to, then
@@ -23,7 +23,6 @@ export const Outbox: CollectionConfig<'outbox'> = {
     defaultColumns: ['id', 'type', 'status', 'attempts', 'lastError', 'createdAt'],
     description: 'Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.',
   },
-  hooks: { beforeOperation: [refuseSecretQueries] },
   access: {
     read: superadminRows,
     create: nobody,
