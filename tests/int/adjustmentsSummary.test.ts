@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { expectLedgerSound, fundWallet } from '../helpers/money'
+import { fundWallet } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
-import { billingPeople } from '../helpers/orderPeople'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
@@ -13,15 +13,10 @@ let alpha: number
 const ALPHA = { host: 'alpha.test' }
 let walletId: number
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
+moneyTestFile(async (test) => {
+  ;({ t, tokens, ids, alpha } = test)
   w = workflowClient(t.api, 'alpha.test', tokens)
   walletId = await fundWallet(t.payload, alpha, ids.client!, 1000, 'test:adjust-fund')
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
 })
 
 const adjust = (who: string, body: Record<string, unknown>, headers: Record<string, string> = {}, host = ALPHA.host) =>

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { handlers } from '@/jobs/handlers'
 import { billingReminders, expireInvoices } from '@/jobs/invoiceSchedules'
 
-import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
-import { billingPeople } from '../helpers/orderPeople'
+import { confirmAsAdmin, fundWallet } from '../helpers/money'
 import { expectPdf, pdfImageCount, pdfText } from '../helpers/pdf'
 import { tinyPng } from '../helpers/tenantFixtures'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let tokens: Record<string, string>
@@ -17,13 +17,8 @@ const ALPHA = { host: 'alpha.test' }
 const BETA = { host: 'beta.test' }
 const DAY = 24 * 3600 * 1000
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
+moneyTestFile((test) => {
+  ;({ t, tokens, ids, alpha } = test)
 })
 
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { reloadEnv } from '@/env'
-import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { confirmAsAdmin, expectLedgerSound } from '../helpers/money'
-import { billingPeople } from '../helpers/orderPeople'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 /**
  * Manual payments (bank transfer, cash) are confirmed by an admin of their website,
@@ -19,15 +18,9 @@ let ids: Record<string, number>
 let alpha: number
 const ALPHA = { host: 'alpha.test' }
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
-  tokens.superadmin = await t.api.login('superadmin@scriptorium.test', DEMO_PASSWORD, ALPHA)
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
-})
+moneyTestFile((test) => {
+  ;({ t, tokens, ids, alpha } = test)
+}, { superadmin: true })
 
 const pay = (who: string, body: Record<string, unknown>) => t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens[who], body })
 const confirmAs = (who: string, id: number, body: Record<string, unknown> = {}) =>

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
 import { placeOrderFor } from '../helpers/tenantFixtures'
-import { billingPeople } from '../helpers/orderPeople'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let tokens: Record<string, string>
@@ -13,15 +12,9 @@ let ids: Record<string, number>
 const ALPHA = { host: 'alpha.test' }
 let alpha: number
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
-  tokens.superadmin = await t.api.login('superadmin@scriptorium.test', DEMO_PASSWORD, ALPHA)
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
-})
+moneyTestFile((test) => {
+  ;({ t, tokens, ids, alpha } = test)
+}, { superadmin: true })
 
 const pay = (who: string, body: Record<string, unknown>, headers: Record<string, string> = {}) => t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens[who], body, headers })
 const wallet = async (who: string) => (await t.api.get('/api/wallets/me', { ...ALPHA, token: tokens[who] })).body

@@ -1,14 +1,14 @@
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { execute, sql } from '@/db/execute'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
-import { billingPeople } from '../helpers/orderPeople'
+import { confirmAsAdmin, fundWallet } from '../helpers/money'
 import { expectPdf } from '../helpers/pdf'
 import { placeOrderFor } from '../helpers/tenantFixtures'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let tokens: Record<string, string>
@@ -17,13 +17,8 @@ let alpha: number
 const ALPHA = { host: 'alpha.test' }
 const BETA = { host: 'beta.test' }
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
+moneyTestFile((test) => {
+  ;({ t, tokens, ids, alpha } = test)
 })
 
 const receiptOf = async (paymentId: number) => {

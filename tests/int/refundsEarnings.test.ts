@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { expectLedgerSound } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
 import { runSchedule } from '../helpers/schedules'
-import { billingPeople } from '../helpers/orderPeople'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
@@ -13,14 +13,9 @@ let ids: Record<string, number>
 let alpha: number
 const ALPHA = { host: 'alpha.test' }
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
+moneyTestFile((test) => {
+  ;({ t, tokens, ids, alpha } = test)
   w = workflowClient(t.api, 'alpha.test', tokens)
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
 })
 
 const refund = (who: string, orderId: number, body: Record<string, unknown>) => t.api.post(`/api/orders/${orderId}/refunds`, { ...ALPHA, token: tokens[who], body })

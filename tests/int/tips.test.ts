@@ -1,13 +1,13 @@
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { execute, sql } from '@/db/execute'
 
 import { expirePayments } from '@/jobs/paymentSchedules'
-import { confirmAsAdmin, expectLedgerSound, fundWallet } from '../helpers/money'
+import { confirmAsAdmin, fundWallet } from '../helpers/money'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
-import { billingPeople } from '../helpers/orderPeople'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
@@ -16,17 +16,12 @@ let ids: Record<string, number>
 const ALPHA = { host: 'alpha.test' }
 let alpha: number
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  ;({ tokens, ids, alpha } = await billingPeople(t))
+moneyTestFile(async (test) => {
+  ;({ t, tokens, ids, alpha } = test)
   w = workflowClient(t.api, 'alpha.test', tokens)
   // 80 % to the writer, 20 % to the platform on Alpha.
   await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { tips: { writerPercent: 80 } } }, depth: 0 })
   await fundWallet(t.payload, alpha, ids.client!, 50_000, 'test:tips:fund')
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
 })
 
 const tip = (who: string, body: Record<string, unknown>, host = ALPHA) => t.api.post('/api/payments/checkout', { ...host, token: tokens[who], body: { purpose: 'tip', ...body } })
