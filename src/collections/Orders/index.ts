@@ -8,7 +8,7 @@ import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
 
-import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
+import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { quoteEndpoint } from '@/endpoints/quote'
 import { refundEndpoint } from '@/endpoints/refunds'
 
@@ -47,7 +47,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
+  endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
