@@ -238,6 +238,10 @@ export interface Tenant {
   invoiceSequence?: number | null;
   receiptSequence?: number | null;
   settings?: {
+    /**
+     * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
+     */
+    timeZone?: string | null;
     features?: {
       magicLinkEnabled?: boolean | null;
       twoFactorRequired?: boolean | null;
@@ -1415,6 +1419,7 @@ export interface TenantsSelect<T extends boolean = true> {
   settings?:
     | T
     | {
+        timeZone?: T;
         features?:
           | T
           | {
