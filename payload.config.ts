@@ -38,6 +38,7 @@ import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { dashboardEndpoint } from './src/endpoints/dashboard'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
@@ -63,7 +64,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint],
   hooks: { afterError: [answerLoginRefusals] },
   editor: lexicalEditor(),
   email: mailAdapter(settings),
