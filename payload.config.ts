@@ -58,6 +58,8 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     meta: { titleSuffix: ' · Scriptorium' },
+    // The home page: what the caller's roles work on, from GET /api/dashboard.
+    components: { views: { dashboard: { Component: '/admin/dashboard/DashboardView#DashboardView' } } },
     importMap: {
       baseDir: path.resolve(dirname, 'src'),
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),

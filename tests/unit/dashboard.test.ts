@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { formatMinorUnits, minorUnitDigits } from '@/domain/currency'
 import { adminListLink } from '@/domain/dashboard/adminLinks'
 import { lastDays, ledgerWindowStart, websiteMoney } from '@/domain/dashboard/moneyDays'
 import { COUNTER_STATUSES, orderFigures } from '@/domain/dashboard/orderCounters'
@@ -88,5 +89,16 @@ describe("money per website's day", () => {
     expect(money.days).toHaveLength(30)
     expect(money.days[1]).toEqual({ day: '2026-11-02', revenue: 1000, refunds: 0, writerPay: 0 })
     expect(money.days[0]).toEqual({ day: '2026-11-01', revenue: 0, refunds: 0, writerPay: 0 })
+  })
+})
+
+describe('money on the dashboard', () => {
+  it("shows minor units by the currency's own digits", () => {
+    expect(minorUnitDigits('USD')).toBe(2)
+    expect(minorUnitDigits('JPY')).toBe(0)
+    expect(minorUnitDigits('KWD')).toBe(3)
+    expect(formatMinorUnits(123_450, 'USD', 'en-US')).toBe('$1,234.50')
+    expect(formatMinorUnits(1234, 'JPY', 'en-US')).toBe('¥1,234')
+    expect(formatMinorUnits(1500, 'KWD', 'en-US')).toBe('KWD 1.500')
   })
 })

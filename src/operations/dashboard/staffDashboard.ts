@@ -20,3 +20,4 @@ export const staffDashboard = async (req: PayloadRequest, tenant: number | null,
   const support = hasRole(actor, 'support') ? await openRequests(req, scope) : undefined
   return { generatedAt: now.toISOString(), tenant: scope.named?.[0] ?? null, websites: scope.websites, admin, editor, support }
 }
+export type StaffDashboard = Awaited<ReturnType<typeof staffDashboard>>
