@@ -1,16 +1,18 @@
 import path from 'node:path'
 
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 import { type Check, logInToAdmin, results } from './support'
 
 const COUNTERS = ['overdue', 'unpaid', 'awaitingStaffing', 'inQa', 'payoutRequests', 'failedOutbox', 'pendingOutbox'] as const
 
-/** The dashboard view once its figures arrived. */
-const dashboardOf = async (page: Page) => {
-  const root = page.locator('[data-dashboard][data-ready="true"]')
-  await root.waitFor({ timeout: 60_000 })
-  return root
+/** A staff member's admin home, wide enough for the navigation, once its figures arrived. */
+const homeOf = async (browser: Browser, base: string, email: string) => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  await logInToAdmin(page, base, email)
+  const view = page.locator('[data-dashboard][data-ready="true"]')
+  await view.waitFor({ timeout: 60_000 })
+  return { page, view }
 }
 
 /** GET /api/dashboard as the page's user, for the website the view asked about. */
@@ -26,9 +28,7 @@ export const dashboardChecks: Check[] = [
   {
     name: "an admin's dashboard shows the counters GET /api/dashboard answers, linking to the filtered lists, and the money chart",
     run: async ({ browser, base }) => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-      await logInToAdmin(page, base, 'admin@alpha.test')
-      const view = await dashboardOf(page)
+      const { page, view } = await homeOf(browser, base, 'admin@alpha.test')
       const tenant = (await view.getAttribute('data-tenant')) ?? ''
       const api = await apiDashboard(page, tenant)
       if (api.status !== 200) throw new Error(`GET /api/dashboard answered ${api.status}`)
@@ -55,9 +55,7 @@ export const dashboardChecks: Check[] = [
   {
     name: 'a support user sees no Money group in the navigation, and their open disputes and holds',
     run: async ({ browser, base }) => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-      await logInToAdmin(page, base, 'support@alpha.test')
-      const view = await dashboardOf(page)
+      const { page, view } = await homeOf(browser, base, 'support@alpha.test')
       await navLinkTo(page, 'orders').first().waitFor({ timeout: 30_000 })
       for (const collection of ['payments', 'wallets', 'journal-entries', 'payout-requests']) {
         if ((await navLinkTo(page, collection).count()) > 0) throw new Error(`support sees ${collection} in the navigation`)
@@ -73,9 +71,7 @@ export const dashboardChecks: Check[] = [
   {
     name: 'an editor sees the QA queue and the Orders group, not money or people',
     run: async ({ browser, base }) => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-      await logInToAdmin(page, base, 'editor@alpha.test')
-      const view = await dashboardOf(page)
+      const { page, view } = await homeOf(browser, base, 'editor@alpha.test')
       await view.locator('[data-worklist="qaQueue"]').waitFor({ timeout: 10_000 })
       await navLinkTo(page, 'orders').first().waitFor({ timeout: 30_000 })
       for (const collection of ['payments', 'users']) {

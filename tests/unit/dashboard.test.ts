@@ -99,6 +99,6 @@ describe('money on the dashboard', () => {
     expect(minorUnitDigits('KWD')).toBe(3)
     expect(formatMinorUnits(123_450, 'USD', 'en-US')).toBe('$1,234.50')
     expect(formatMinorUnits(1234, 'JPY', 'en-US')).toBe('¥1,234')
-    expect(formatMinorUnits(1500, 'KWD', 'en-US')).toBe('KWD 1.500')
+    expect(formatMinorUnits(1500, 'KWD', 'en-US')).toMatch(/^KWD\s1\.500$/)
   })
 })
