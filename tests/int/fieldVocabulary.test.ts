@@ -100,6 +100,17 @@ describe('money columns', () => {
   })
 })
 
+describe('money display', () => {
+  it('the admin’s currency look-up for a website answers its currency (one small read per website and page)', async () => {
+    for (const email of ['admin@alpha.test', 'support@alpha.test', 'editor@alpha.test']) {
+      const token = await t.api.login(email, DEMO_PASSWORD, { host: 'alpha.test' })
+      const res = await t.api.get(`/api/tenants/${alpha}?depth=0&select[currency]=true`, { host: 'alpha.test', token })
+      expect(res.status, email).toBe(200)
+      expect(res.body).toEqual({ id: alpha, currency: 'USD' })
+    }
+  })
+})
+
 describe('statuses', () => {
   const statusFields = () =>
     Object.values(t.payload.collections).flatMap(({ config }) =>
