@@ -210,23 +210,23 @@ export interface Tenant {
    */
   pricing?: {
     /**
-     * One double-spaced page. In cents of the website currency.
+     * One double-spaced page. In minor units (cents) of the currency.
      */
     basePerPage?: number | null;
     /**
-     * One slide. In cents of the website currency.
+     * One slide. In minor units (cents) of the currency.
      */
     basePerSlide?: number | null;
     /**
-     * One diagram. In cents of the website currency.
+     * One diagram. In minor units (cents) of the currency.
      */
     basePerDiagram?: number | null;
     /**
-     * No paper order costs less. In cents of the website currency.
+     * No paper order costs less. In minor units (cents) of the currency.
      */
     minimumCharge?: number | null;
     /**
-     * Added when the client asks for a preferred writer. In cents of the website currency.
+     * Added when the client asks for a preferred writer. In minor units (cents) of the currency.
      */
     preferredWriterFee?: number | null;
     singleSpacingMultiplier?: number | null;
@@ -278,7 +278,7 @@ export interface Tenant {
       qaEnabled?: boolean | null;
       qaForHighValue?: boolean | null;
       /**
-       * Cents.
+       * In minor units (cents) of the currency.
        */
       highValueThreshold?: number | null;
       qaForNewWriters?: boolean | null;
@@ -290,11 +290,11 @@ export interface Tenant {
        */
       writerPercent?: number | null;
       /**
-       * Cents.
+       * In minor units (cents) of the currency.
        */
       minimum?: number | null;
       /**
-       * Cents; larger tips are refused.
+       * Larger tips are refused. In minor units (cents) of the currency.
        */
       maximum?: number | null;
       /**
@@ -439,11 +439,11 @@ export interface WriterLevel {
   isDefault?: boolean | null;
   earningMode: 'fixed_per_page' | 'percentage_of_order_total';
   /**
-   * Cents per page.
+   * Per page. In minor units (cents) of the currency.
    */
   payPerPage: number;
   /**
-   * Cents per slide or chart.
+   * Per slide or chart. In minor units (cents) of the currency.
    */
   payPerSlide: number;
   /**
@@ -452,7 +452,7 @@ export interface WriterLevel {
   percentOfTotalBp?: number | null;
   urgentThresholdHours: number;
   /**
-   * Cents per page added to urgent orders.
+   * Per page, added to urgent orders. In minor units (cents) of the currency.
    */
   urgentSurchargePerPage: number;
   /**
@@ -491,7 +491,7 @@ export interface PricingOption {
    */
   multiplier?: number | null;
   /**
-   * In cents of the website currency.
+   * In minor units (cents) of the currency.
    */
   amount?: number | null;
   /**
@@ -536,13 +536,7 @@ export interface Order {
   clientDeadline: string;
   writerDeadline: string;
   preferredWriter?: (number | null) | User;
-  /**
-   * Cents.
-   */
   total: number;
-  /**
-   * Cents.
-   */
   amountPaid: number;
   currency: string;
   paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded';
@@ -631,11 +625,11 @@ export interface Order {
   cancellation?: {
     forfeitPercent?: number | null;
     /**
-     * Cents kept by the website.
+     * Kept by the website. In minor units (cents) of the currency.
      */
     kept?: number | null;
     /**
-     * Cents owed back to the client.
+     * Owed back to the client. In minor units (cents) of the currency.
      */
     refundDue?: number | null;
   };
@@ -956,7 +950,13 @@ export interface JournalEntry {
   memo?: string | null;
   lines: {
     account: number | LedgerAccount;
+    /**
+     * In minor units (cents) of the currency.
+     */
     debit: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
     credit: number;
     id?: string | null;
   }[];
@@ -974,11 +974,11 @@ export interface Wallet {
   kind: 'client' | 'writer';
   currency: string;
   /**
-   * Available, cents.
+   * Available.
    */
   balance: number;
   /**
-   * Held, cents.
+   * Held for payout requests and pending payments.
    */
   held: number;
   account?: (number | null) | LedgerAccount;
@@ -997,9 +997,6 @@ export interface Payment {
   purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip';
   provider: 'stripe' | 'wallet' | 'manual';
   status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'expired';
-  /**
-   * Cents.
-   */
   amount: number;
   currency: string;
   order?: (number | null) | Order;
@@ -1010,7 +1007,7 @@ export interface Payment {
   providerSession?: string | null;
   providerPaymentIntent?: string | null;
   /**
-   * Cents given back to the card.
+   * Given back to the card.
    */
   amountRefunded?: number | null;
   appliedAt?: string | null;
@@ -1041,15 +1038,15 @@ export interface Tip {
   client: number | User;
   writer: number | User;
   /**
-   * Cents, what the client gives.
+   * What the client gives.
    */
   amount: number;
   /**
-   * Cents, to the writer’s wallet.
+   * To the writer’s wallet.
    */
   writerAmount: number;
   /**
-   * Cents, the platform’s tip margin.
+   * The platform’s tip margin.
    */
   platformAmount: number;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
@@ -1071,22 +1068,16 @@ export interface Invoice {
     description: string;
     quantity: number;
     /**
-     * Cents.
+     * In minor units (cents) of the currency.
      */
     unitAmount: number;
     /**
-     * Cents: quantity × unit amount.
+     * Quantity × unit amount. In minor units (cents) of the currency.
      */
     amount: number;
     id?: string | null;
   }[];
-  /**
-   * Cents.
-   */
   total: number;
-  /**
-   * Cents.
-   */
   amountPaid: number;
   currency: string;
   status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
@@ -1114,13 +1105,7 @@ export interface Installment {
   invoice: number | Invoice;
   client: number | User;
   sequence: number;
-  /**
-   * Cents.
-   */
   amount: number;
-  /**
-   * Cents.
-   */
   amountPaid: number;
   dueAt: string;
   status: 'pending' | 'paid';
@@ -1164,7 +1149,7 @@ export interface WriterEarning {
   order: number | Order;
   kind: 'order_earning' | 'reversal';
   /**
-   * Cents; a reversal takes this much back.
+   * A reversal takes this much back.
    */
   amount: number;
   status: 'pending' | 'paid' | 'voided';
@@ -1192,9 +1177,6 @@ export interface PayoutRecord {
   tenant?: (number | null) | Tenant;
   batch: number | PayoutBatch;
   writer: number | User;
-  /**
-   * Cents.
-   */
   amount: number;
   earnings?: (number | WriterEarning)[] | null;
   status: 'pending' | 'paid' | 'cancelled';
@@ -1213,9 +1195,6 @@ export interface PayoutBatch {
   id: number;
   tenant?: (number | null) | Tenant;
   window: number | PaymentWindow;
-  /**
-   * Cents.
-   */
   total: number;
   /**
    * Payout records.
@@ -1249,9 +1228,6 @@ export interface PayoutRequest {
   tenant?: (number | null) | Tenant;
   writer: number | User;
   wallet: number | Wallet;
-  /**
-   * Cents.
-   */
   amount: number;
   status: 'pending' | 'approved' | 'rejected' | 'expired';
   expiresAt: string;
@@ -1274,9 +1250,6 @@ export interface Receipt {
   kind: 'receipt' | 'void';
   payment: number | Payment;
   client: number | User;
-  /**
-   * Cents.
-   */
   amount: number;
   currency: string;
   paidFor:

@@ -3,9 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { EARNING_MODES } from '@/domain/writers/levels'
+import { moneyField } from '@/fields/money'
 import { stampTenant } from '@/hooks/stampTenant'
 
-const cents = (name: string, description: string) => ({ name, type: 'number' as const, required: true, min: 0, defaultValue: 0, admin: { description } })
+const cents = (name: string, description: string) => moneyField(name, { required: true, defaultValue: 0, description })
 
 /**
  * A website's writer levels (reference §12.1): the pay card frozen onto an order at
@@ -31,11 +32,11 @@ export const WriterLevels: CollectionConfig<'writer-levels'> = {
     { name: 'active', type: 'checkbox', defaultValue: true },
     { name: 'isDefault', type: 'checkbox', defaultValue: false, admin: { description: 'Given to writers without a level.' } },
     { name: 'earningMode', type: 'select', required: true, defaultValue: 'fixed_per_page', options: [...EARNING_MODES] },
-    cents('payPerPage', 'Cents per page.'),
-    cents('payPerSlide', 'Cents per slide or chart.'),
+    cents('payPerPage', 'Per page.'),
+    cents('payPerSlide', 'Per slide or chart.'),
     { name: 'percentOfTotalBp', type: 'number', min: 0, max: 10_000, defaultValue: 0, admin: { description: 'Basis points of the order total (percentage mode).' } },
     { name: 'urgentThresholdHours', type: 'number', required: true, min: 0, defaultValue: 12 },
-    cents('urgentSurchargePerPage', 'Cents per page added to urgent orders.'),
+    cents('urgentSurchargePerPage', 'Per page, added to urgent orders.'),
     { name: 'urgentMultiplierBp', type: 'number', required: true, min: 10_000, defaultValue: 10_000, admin: { description: 'Basis points: 11000 = ×1.10.' } },
     { name: 'tipPercent', type: 'number', min: 0, max: 100, defaultValue: 100 },
     { name: 'maxActiveOrders', type: 'number', required: true, min: 1, defaultValue: 10 },

@@ -20,7 +20,3 @@ export const multiply = (cents: Cents, bp: BasisPoints): Cents => {
   if (cents < 0 || bp < 0) throw new RangeError('pricing amounts and multipliers are never negative')
   return Math.floor((cents * bp + BASIS / 2) / BASIS)
 }
-
-/** "USD 73.02" style formatting for logs and mails (frontends format themselves). */
-export const formatMoney = (cents: Cents, currency: string, locale = 'en-US'): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100)

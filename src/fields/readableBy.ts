@@ -1,6 +1,6 @@
-import type { Field, FieldAccess } from 'payload'
+import type { FieldAccess } from 'payload'
 
-type DataField = Exclude<Extract<Field, { name: string }>, { type: 'ui' }>
+import type { DataField } from './types'
 
 /**
  * A field only some readers see (the rest get the document without it, over REST,

@@ -1,16 +1,17 @@
-import type { Field, FieldAccess } from 'payload'
+import type { FieldAccess } from 'payload'
+
+import type { DataField } from './types'
 
 const never: FieldAccess = () => false
-
-/** Fields that hold data (and so have access rules): everything but layout and UI. */
-type DataField = Exclude<Extract<Field, { name: string }>, { type: 'ui' }>
 
 /**
  * A field only the server writes (placement, workflow actions, operations, schedules):
  * an API body can set it neither on create nor on update. Payload applies field access
  * to create and update separately, and a field locked on update alone was still
  * writable on create; a value in a body is dropped silently, as a price in a body is.
- * The Local API with `overrideAccess` (the server's own writes) is not affected.
+ * The Local API with `overrideAccess` (the server's own writes) is not affected. The admin
+ * shows it read-only. This is the one way to say "server-owned": the money, status and
+ * user-reference factories compose with it.
  */
 export const serverOnlyField = <F extends DataField>(field: F): F =>
   ({ ...field, access: { ...field.access, create: never, update: never }, admin: { readOnly: true, ...field.admin } }) as F

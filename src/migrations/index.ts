@@ -13,6 +13,7 @@ import * as migration_20261125_223644_acknowledgement_revision_files from './202
 import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
 import * as migration_20261130_144221_issue11_dashboard from './20261130_144221_issue11_dashboard';
 import * as migration_20261130_144718_issue11_workflow_events from './20261130_144718_issue11_workflow_events';
+import * as migration_20261130_150057_issue11_fields from './20261130_150057_issue11_fields';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261130_144718_issue11_workflow_events.up,
     down: migration_20261130_144718_issue11_workflow_events.down,
     name: '20261130_144718_issue11_workflow_events'
+  },
+  {
+    up: migration_20261130_150057_issue11_fields.up,
+    down: migration_20261130_150057_issue11_fields.down,
+    name: '20261130_150057_issue11_fields'
   },
 ];

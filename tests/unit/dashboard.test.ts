@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatMinorUnits, minorUnitDigits } from '@/domain/currency'
+import { minorUnitDigits } from '@/domain/currency'
+import { formatMoney } from '@/domain/moneyFormat'
 import { adminListLink } from '@/domain/dashboard/adminLinks'
 import { lastDays, ledgerWindowStart, websiteMoney } from '@/domain/dashboard/moneyDays'
 import { COUNTER_STATUSES, orderFigures } from '@/domain/dashboard/orderCounters'
@@ -97,8 +98,8 @@ describe('money on the dashboard', () => {
     expect(minorUnitDigits('USD')).toBe(2)
     expect(minorUnitDigits('JPY')).toBe(0)
     expect(minorUnitDigits('KWD')).toBe(3)
-    expect(formatMinorUnits(123_450, 'USD', 'en-US')).toBe('$1,234.50')
-    expect(formatMinorUnits(1234, 'JPY', 'en-US')).toBe('¥1,234')
-    expect(formatMinorUnits(1500, 'KWD', 'en-US')).toMatch(/^KWD\s1\.500$/)
+    expect(formatMoney(123_450, 'USD', 'en-US')).toBe('$1,234.50')
+    expect(formatMoney(1234, 'JPY', 'en-US')).toBe('¥1,234')
+    expect(formatMoney(1500, 'KWD', 'en-US')).toMatch(/^KWD\s1\.500$/)
   })
 })

@@ -4,7 +4,7 @@ import { useTenantSelection } from '@payloadcms/plugin-multi-tenant/client'
 import { Gutter, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import { formatMinorUnits } from '@/domain/currency'
+import { formatMoney } from '@/domain/moneyFormat'
 import { adminListLink } from '@/domain/dashboard/adminLinks'
 import { ORDER_COUNTERS, type OrderCounter } from '@/domain/dashboard/orderCounters'
 import type { StaffDashboard } from '@/operations/dashboard/staffDashboard'
@@ -75,7 +75,7 @@ export const DashboardView = () => {
                 link={data.admin.payoutRequests.link}
                 note={data.admin.payoutRequests.byWebsite
                   .filter((w) => w.count > 0)
-                  .map((w) => formatMinorUnits(w.amount, w.currency))
+                  .map((w) => formatMoney(w.amount, w.currency))
                   .join(' · ')}
               />
               <Card name="failedOutbox" label="Failed background jobs" count={data.admin.outbox.failed} link={data.admin.outbox.link} />

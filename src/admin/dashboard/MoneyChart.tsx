@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
-import { formatMinorUnits } from '@/domain/currency'
+import { formatMoney } from '@/domain/moneyFormat'
 import type { WebsiteMoney } from '@/domain/dashboard/moneyDays'
 
 const SERIES = [
@@ -13,8 +13,8 @@ const SERIES = [
 
 /** One website's last 30 days of revenue, refunds and writer pay, in its currency and on its days. */
 export const MoneyChart = ({ money, title }: { money: WebsiteMoney; title: string }) => {
-  const full = (value: unknown) => formatMinorUnits(Number(value), money.currency)
-  const short = (value: unknown) => formatMinorUnits(Number(value), money.currency, undefined, { notation: 'compact' })
+  const full = (value: unknown) => formatMoney(Number(value), money.currency)
+  const short = (value: unknown) => formatMoney(Number(value), money.currency, undefined, { notation: 'compact' })
   return (
     <section data-money-chart={money.website} style={{ marginBottom: 'var(--base)' }}>
       <h3>

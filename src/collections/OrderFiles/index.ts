@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { authenticated, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
+import { userRefField } from '@/fields/userRef'
 import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
 import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
 import { STAFF_ROLES } from '@/domain/roles'
@@ -51,7 +52,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     // A file never moves to another order (nor, with it, to another website).
     setOnCreateField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
     { name: 'purpose', type: 'select', required: true, index: true, options: [...ORDER_FILE_PURPOSES] },
-    serverOnlyField({ name: 'uploadedBy', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar' } }),
+    serverOnlyField({ ...userRefField('uploadedBy'), admin: { position: 'sidebar' } }),
     serverOnlyField({
       name: 'revisionRequest',
       type: 'relationship',

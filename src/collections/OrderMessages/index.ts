@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { authenticated, nobody } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { userRefField } from '@/fields/userRef'
 import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
 
 import { readOrderMessages } from './access/readOrderMessages'
@@ -36,7 +37,7 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true },
     { name: 'thread', type: 'select', required: true, options: [...MESSAGE_THREADS] },
-    serverOnlyField({ name: 'author', type: 'relationship', relationTo: 'users', index: true }),
+    userRefField('author', { serverOnly: true }),
     { name: 'body', type: 'textarea', required: true, maxLength: MESSAGE_MAX_LENGTH },
     serverOnlyField({ name: 'masked', type: 'checkbox', defaultValue: false, admin: { description: 'Contact details were hidden before the message was stored.' } }),
   ],

@@ -4,9 +4,12 @@ import { navigation } from '@/access/navigation'
 import { fieldExceptFor, fieldForRoles, hasAnyRole, staffField, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { REMINDER_MARKS } from '@/domain/orders/monitoring'
-import { ORDER_STATUSES } from '@/domain/orders/statuses'
+import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, PREFERRED_WRITER_STATUSES } from '@/domain/orders/statuses'
+import { moneyField } from '@/fields/money'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { workflowEndpoints } from '@/endpoints/workflowActions'
@@ -19,9 +22,6 @@ import { placeOrder } from './hooks/placeOrder'
 
 /** A code of the priced inputs: given at placement, priced, never edited (a change is a priced adjustment). */
 const code = (name: string, required = false): Field => setOnCreateField({ name, type: 'text', required, maxLength: 64, index: required })
-
-const user = (name: string, extra: { required?: boolean; admin?: { description: string } } = {}) =>
-  ({ name, type: 'relationship', relationTo: 'users', index: true, ...extra }) satisfies Field
 
 /**
  * Paper orders. Placement (POST /api/orders) prices on the server and decides number,
@@ -53,7 +53,7 @@ export const Orders: CollectionConfig<'orders'> = {
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     // Staff name the client they place for; a client's order is their own whatever the body says.
-    setOnCreateField(user('client', { required: true }), staffField),
+    setOnCreateField(userRefField('client', { roles: ['client'], required: true }), staffField),
     { name: 'topic', type: 'text', required: true, maxLength: 255 },
     { name: 'instructions', type: 'textarea', required: true, maxLength: 20_000 },
     code('paperType', true),
@@ -73,12 +73,12 @@ export const Orders: CollectionConfig<'orders'> = {
       fieldExceptFor('client'),
       setOnCreateField({ name: 'writerDeadline', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } }, staffField),
     ),
-    setOnCreateField(user('preferredWriter')),
+    setOnCreateField(userRefField('preferredWriter', { roles: ['writer'] })),
     // What the client pays is not the writer's business: writers see their pay card instead.
-    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'total', type: 'number', required: true, admin: { description: 'Cents.' } })),
-    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, admin: { description: 'Cents.' } })),
+    readableBy(fieldExceptFor('writer'), moneyField('total', { required: true, serverOnly: true })),
+    readableBy(fieldExceptFor('writer'), moneyField('amountPaid', { required: true, defaultValue: 0, serverOnly: true })),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
-    serverOnlyField({ name: 'paymentStatus', type: 'select', required: true, index: true, options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'] }),
+    statusField({ name: 'paymentStatus', statuses: ORDER_PAYMENT_STATUSES }),
     {
       name: 'filesReleased',
       type: 'checkbox',
@@ -87,18 +87,13 @@ export const Orders: CollectionConfig<'orders'> = {
       access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin') },
       admin: { position: 'sidebar', description: 'Lets the client download final and revision files before the order is fully paid.' },
     },
-    serverOnlyField({ name: 'status', type: 'select', required: true, index: true, options: [...ORDER_STATUSES] }),
+    statusField({ statuses: ORDER_STATUSES }),
     readableBy(fieldExceptFor('client'), serverOnlyField({ name: 'visibility', type: 'select', required: true, defaultValue: 'hidden', options: ['hidden', 'pool', 'preferred_writer_only'] })),
-    serverOnlyField({
-      name: 'preferredWriterStatus',
-      type: 'select',
-      defaultValue: 'not_requested',
-      options: ['not_requested', 'invited', 'accepted', 'declined', 'expired', 'fallback_to_pool'],
-    }),
+    statusField({ name: 'preferredWriterStatus', statuses: PREFERRED_WRITER_STATUSES, defaultValue: 'not_requested', required: false, index: false }),
     readableBy(fieldExceptFor('client'), serverOnlyField({ name: 'invitedAt', type: 'date', index: true })),
-    serverOnlyField(user('writer')),
-    readableBy(fieldExceptFor('client'), serverOnlyField(user('pendingWriter', { admin: { description: 'Assigned directly, waiting for the writer to accept.' } }))),
-    readableBy(fieldExceptFor('client'), serverOnlyField(user('editor'))),
+    userRefField('writer', { roles: ['writer'], serverOnly: true }),
+    readableBy(fieldExceptFor('client'), userRefField('pendingWriter', { roles: ['writer'], serverOnly: true, description: 'Assigned directly, waiting for the writer to accept.' })),
+    readableBy(fieldExceptFor('client'), userRefField('editor', { serverOnly: true })),
     // The writer level's pay card, frozen at assignment: the staff's and the assigned writer's.
     readableBy(staffOrOrderWriter, serverOnlyField({ name: 'rateCard', type: 'json', admin: { description: "The writer level's pay card, frozen at assignment." } })),
     readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'priceSnapshot', type: 'json', admin: { description: 'Inputs, lines, total and price-list version at placement.' } })),
@@ -141,8 +136,8 @@ export const Orders: CollectionConfig<'orders'> = {
         admin: { condition: (data) => data?.status === 'cancelled' },
         fields: [
           { name: 'forfeitPercent', type: 'number' },
-          { name: 'kept', type: 'number', admin: { description: 'Cents kept by the website.' } },
-          { name: 'refundDue', type: 'number', admin: { description: 'Cents owed back to the client.' } },
+          moneyField('kept', { description: 'Kept by the website.' }),
+          moneyField('refundDue', { description: 'Owed back to the client.' }),
         ],
       }),
     ),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, superadminRows } from '@/access/rules'
+import { statusField } from '@/fields/status'
 import { OUTBOX_STATUSES } from '@/jobs/outboxStatus'
 
 import { hideSecretsOnRead } from './hooks/hideSecrets'
@@ -39,14 +40,7 @@ export const Outbox: CollectionConfig<'outbox'> = {
       index: true,
       admin: { description: 'Rows with the same key produce one job.' },
     },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'pending',
-      index: true,
-      options: OUTBOX_STATUSES.map((value) => ({ label: value, value })),
-    },
+    statusField({ statuses: OUTBOX_STATUSES, defaultValue: 'pending', tones: { dispatched: 'info' } }),
     { name: 'attempts', type: 'number', defaultValue: 0, admin: { description: 'Relay and handler attempts so far.' } },
     { name: 'availableAt', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'dispatchedAt', type: 'date' },

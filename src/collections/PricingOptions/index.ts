@@ -4,6 +4,7 @@ import { navigation } from '@/access/navigation'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { DIMENSION_SHAPE, OPTION_DIMENSIONS, type OptionDimension } from '@/domain/pricing/dimensions'
 import { STAFF_ROLES } from '@/domain/roles'
+import { moneyField } from '@/fields/money'
 import { stampTenant } from '@/hooks/stampTenant'
 
 const CODE = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/
@@ -65,16 +66,16 @@ export const PricingOptions: CollectionConfig<'pricing-options'> = {
         return Math.round(value * 10_000) === value * 10_000 || 'At most four decimals.'
       },
     },
-    {
-      name: 'amount',
-      type: 'number',
-      admin: { condition: (data) => Boolean(shapeOf(data).amount), description: 'In cents of the website currency.' },
-      validate: (value: number | null | undefined, { data }: { data: Partial<{ dimension: OptionDimension; flat: boolean }> }) => {
-        const shape = shapeOf(data)
-        if (!shape.amount || (shape.flat && !data.flat)) return true
-        return (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || 'Must be a whole number of cents, 0 or more.'
+    moneyField('amount', {
+      overrides: {
+        admin: { condition: (data) => Boolean(shapeOf(data).amount) },
+        validate: (value: number | null | undefined, { data }: { data: Partial<{ dimension: OptionDimension; flat: boolean }> }) => {
+          const shape = shapeOf(data)
+          if (!shape.amount || (shape.flat && !data.flat)) return true
+          return (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || 'Must be a whole number of cents, 0 or more.'
+        },
       },
-    },
+    }),
     {
       name: 'flat',
       type: 'checkbox',

@@ -2,17 +2,17 @@ import type { Field, NamedGroupField } from 'payload'
 
 import { BASIS } from '@/domain/money'
 import { defaultPricingConfig } from '@/domain/pricing/defaults'
+import { moneyField } from '@/fields/money'
 
 const defaults = defaultPricingConfig()
 
-const cents = (name: string, defaultValue: number, description: string): Field => ({
-  name,
-  type: 'number',
-  defaultValue,
-  admin: { description: `${description} In cents of the website currency.` },
-  validate: (value: number | null | undefined) =>
-    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || 'Must be a whole number of cents, 0 or more.',
-})
+/** A price of the list, in minor units of the website's currency; never left empty. */
+const cents = (name: string, defaultValue: number, description: string): Field =>
+  moneyField(name, {
+    defaultValue,
+    description,
+    overrides: { validate: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || 'Must be a whole number of cents, 0 or more.' },
+  })
 
 const multiplier = (name: string, defaultValue: number): Field => ({
   name,

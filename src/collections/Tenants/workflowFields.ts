@@ -2,6 +2,7 @@ import type { NamedGroupField } from 'payload'
 
 import { DEFAULT_REVIEW_POLICY } from '@/domain/orders/submitRouting'
 import { DEFAULT_STAFFING } from '@/domain/orders/staffing'
+import { moneyField } from '@/fields/money'
 
 /** How orders reach writers (reference WriterConfig). */
 export const staffingFields: NamedGroupField = {
@@ -31,7 +32,7 @@ export const reviewFields: NamedGroupField = {
     { name: 'earlySubmissionHours', type: 'number', min: 0, defaultValue: DEFAULT_REVIEW_POLICY.earlySubmissionHours },
     { name: 'qaEnabled', type: 'checkbox', defaultValue: DEFAULT_REVIEW_POLICY.qaEnabled },
     { name: 'qaForHighValue', type: 'checkbox', defaultValue: DEFAULT_REVIEW_POLICY.qaForHighValue },
-    { name: 'highValueThreshold', type: 'number', min: 0, defaultValue: DEFAULT_REVIEW_POLICY.highValueThreshold, admin: { description: 'Cents.' } },
+    moneyField('highValueThreshold', { defaultValue: DEFAULT_REVIEW_POLICY.highValueThreshold }),
     { name: 'qaForNewWriters', type: 'checkbox', defaultValue: DEFAULT_REVIEW_POLICY.qaForNewWriters },
     { name: 'newWriterOrderThreshold', type: 'number', min: 0, defaultValue: DEFAULT_REVIEW_POLICY.newWriterOrderThreshold },
   ],

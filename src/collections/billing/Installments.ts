@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody } from '@/access/rules'
+import { INSTALLMENT_STATUSES } from '@/domain/invoices/totals'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
 import { readBilling, reminderMarkFields } from './Invoices'
 
@@ -20,12 +24,12 @@ export const Installments: CollectionConfig<'installments'> = {
   indexes: [{ fields: ['invoice', 'sequence'], unique: true }],
   fields: [
     serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', required: true, index: true }),
-    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'sequence', type: 'number', required: true, min: 1 }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
-    serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, admin: { description: 'Cents.' } }),
+    moneyField('amount', { min: 1, required: true, serverOnly: true }),
+    moneyField('amountPaid', { required: true, defaultValue: 0, serverOnly: true }),
     serverOnlyField({ name: 'dueAt', type: 'date', required: true, index: true }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid'] }),
+    statusField({ statuses: INSTALLMENT_STATUSES, defaultValue: 'pending' }),
     serverOnlyField({ name: 'paidAt', type: 'date' }),
     ...reminderMarkFields,
   ],

@@ -6,6 +6,9 @@ import { allOf } from '@/access/compose'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 import { INVOICE_STATUSES } from '@/domain/invoices/totals'
 import { invoiceEndpoints } from '@/endpoints/invoices'
 
@@ -42,7 +45,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
-    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'title', type: 'text', maxLength: 200 }),
     serverOnlyField({
       name: 'lines',
@@ -52,14 +55,14 @@ export const Invoices: CollectionConfig<'invoices'> = {
       fields: [
         { name: 'description', type: 'text', required: true, maxLength: 500 },
         { name: 'quantity', type: 'number', required: true, min: 1 },
-        { name: 'unitAmount', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } },
-        { name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'Cents: quantity × unit amount.' } },
+        moneyField('unitAmount', { required: true }),
+        moneyField('amount', { required: true, description: 'Quantity × unit amount.' }),
       ],
     }),
-    serverOnlyField({ name: 'total', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } }),
-    serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, min: 0, admin: { description: 'Cents.' } }),
+    moneyField('total', { required: true, serverOnly: true }),
+    moneyField('amountPaid', { required: true, defaultValue: 0, serverOnly: true }),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: [...INVOICE_STATUSES] }),
+    statusField({ statuses: INVOICE_STATUSES, defaultValue: 'draft' }),
     serverOnlyField({ name: 'dueAt', type: 'date', required: true, index: true }),
     serverOnlyField({ name: 'issuedAt', type: 'date' }),
     serverOnlyField({ name: 'paidAt', type: 'date' }),
@@ -69,6 +72,6 @@ export const Invoices: CollectionConfig<'invoices'> = {
     serverOnlyField({ name: 'payTokenHash', type: 'text', index: true, hidden: true }),
     serverOnlyField({ name: 'payTokenExpiresAt', type: 'date' }),
     ...reminderMarkFields,
-    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
+    userRefField('createdBy', { serverOnly: true }),
   ],
 }

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { userRefField } from '@/fields/userRef'
 import { receiptEndpoints } from '@/endpoints/receipts'
 
 /**
@@ -21,13 +23,13 @@ export const Receipts: CollectionConfig<'receipts'> = {
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, defaultValue: 'receipt', options: ['receipt', 'void'] }),
     serverOnlyField({ name: 'payment', type: 'relationship', relationTo: 'payments', required: true, index: true }),
-    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
+    moneyField('amount', { min: 1, required: true, serverOnly: true }),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
     serverOnlyField({ name: 'paidFor', type: 'json', required: true }),
     serverOnlyField({ name: 'issuedAt', type: 'date', required: true }),
     serverOnlyField({ name: 'voids', type: 'relationship', relationTo: 'receipts', index: true }),
     serverOnlyField({ name: 'reason', type: 'text', maxLength: 500 }),
-    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
+    userRefField('createdBy', { serverOnly: true }),
   ],
 }

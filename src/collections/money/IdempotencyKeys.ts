@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, superadminRows } from '@/access/rules'
+import { userRefField } from '@/fields/userRef'
 
 /**
  * Answers of money-moving requests by `Idempotency-Key` (per user and endpoint): the
@@ -15,7 +16,7 @@ export const IdempotencyKeys: CollectionConfig<'idempotency-keys'> = {
   access: { read: superadminRows, create: nobody, update: nobody, delete: superadminRows },
   indexes: [{ fields: ['user', 'scope', 'key'], unique: true }],
   fields: [
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true },
+    userRefField('user', { required: true }),
     { name: 'scope', type: 'text', required: true, maxLength: 64 },
     { name: 'key', type: 'text', required: true, maxLength: 255 },
     { name: 'requestHash', type: 'text', required: true, maxLength: 64 },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
 
 /**
  * The journal: append-only, balanced entries written only by `post` (src/operations/
@@ -36,8 +37,8 @@ export const JournalEntries: CollectionConfig<'journal-entries'> = {
           // re-read each account, twice per line, on every money write.
           validate: (value: unknown) => (value !== null && value !== undefined) || 'Required.',
         },
-        { name: 'debit', type: 'number', required: true, min: 0, defaultValue: 0 },
-        { name: 'credit', type: 'number', required: true, min: 0, defaultValue: 0 },
+        moneyField('debit', { required: true, defaultValue: 0 }),
+        moneyField('credit', { required: true, defaultValue: 0 }),
       ],
     }),
   ],

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
+import { PAYMENT_WINDOW_STATUSES } from '@/domain/payouts/statuses'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
 
 /**
  * A website's payment windows (reference §6.7 PaymentWindow), opened and closed only by
@@ -18,7 +20,7 @@ export const PaymentWindows: CollectionConfig<'payment-windows'> = {
   fields: [
     serverOnlyField({ name: 'opensAt', type: 'date', required: true }),
     serverOnlyField({ name: 'closesAt', type: 'date', required: true, index: true }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'open', index: true, options: ['open', 'closed'] }),
+    statusField({ statuses: PAYMENT_WINDOW_STATUSES, defaultValue: 'open' }),
     serverOnlyField({ name: 'closedAt', type: 'date' }),
     serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches' }),
   ],

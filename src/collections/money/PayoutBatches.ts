@@ -2,7 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
+import { PAYOUT_BATCH_STATUSES } from '@/domain/payouts/statuses'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
 
 /**
  * What a closed payment window owes writers (reference §6.7 PayoutBatch): one per
@@ -17,8 +20,8 @@ export const PayoutBatches: CollectionConfig<'payout-batches'> = {
   access: { read: tenantRowsFor(['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'window', type: 'relationship', relationTo: 'payment-windows', required: true, unique: true }),
-    serverOnlyField({ name: 'total', type: 'number', required: true, min: 0, admin: { description: 'Cents.' } }),
+    moneyField('total', { required: true, serverOnly: true }),
     serverOnlyField({ name: 'count', type: 'number', required: true, min: 0, admin: { description: 'Payout records.' } }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'ready', index: true, options: ['ready', 'partially_paid', 'paid'] }),
+    statusField({ statuses: PAYOUT_BATCH_STATUSES, defaultValue: 'ready' }),
   ],
 }

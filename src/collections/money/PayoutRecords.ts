@@ -3,7 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
+import { PAYOUT_RECORD_STATUSES } from '@/domain/payouts/statuses'
 import { payoutRecordEndpoints } from '@/endpoints/payouts'
 
 /**
@@ -22,14 +26,14 @@ export const PayoutRecords: CollectionConfig<'payout-records'> = {
   indexes: [{ fields: ['batch', 'writer'], unique: true }],
   fields: [
     serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true }),
-    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
+    userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
+    moneyField('amount', { min: 1, required: true, serverOnly: true }),
     serverOnlyField({ name: 'earnings', type: 'relationship', relationTo: 'writer-earnings', hasMany: true }),
     // `cancelled` is kept for the coming "hold/defer a record" workflow; nothing sets it yet.
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'cancelled'] }),
+    statusField({ statuses: PAYOUT_RECORD_STATUSES, defaultValue: 'pending' }),
     serverOnlyField({ name: 'method', type: 'select', options: [...PAYOUT_METHODS] }),
     serverOnlyField({ name: 'externalReference', type: 'text', maxLength: 200 }),
     serverOnlyField({ name: 'paidAt', type: 'date' }),
-    serverOnlyField({ name: 'paidBy', type: 'relationship', relationTo: 'users' }),
+    userRefField('paidBy', { serverOnly: true }),
   ],
 }

@@ -3,7 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
+import { PAYOUT_REQUEST_STATUSES } from '@/domain/payouts/statuses'
 import { payoutRequestEndpoints } from '@/endpoints/payouts'
 
 /**
@@ -19,15 +23,15 @@ export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   admin: { ...navigation('Money'), defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'approved', 'rejected', 'expired'] }),
+    moneyField('amount', { min: 1, required: true, serverOnly: true }),
+    statusField({ statuses: PAYOUT_REQUEST_STATUSES, defaultValue: 'pending' }),
     serverOnlyField({ name: 'expiresAt', type: 'date', required: true, index: true }),
     serverOnlyField({ name: 'method', type: 'select', options: [...PAYOUT_METHODS] }),
     serverOnlyField({ name: 'externalReference', type: 'text', maxLength: 200 }),
     serverOnlyField({ name: 'reason', type: 'text', maxLength: 500 }),
     serverOnlyField({ name: 'decidedAt', type: 'date' }),
-    serverOnlyField({ name: 'decidedBy', type: 'relationship', relationTo: 'users' }),
+    userRefField('decidedBy', { serverOnly: true }),
   ],
 }

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { REFUND_STATUSES } from '@/domain/payments/types'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
 /**
  * Money given back to a client for an order (reference §6.5): never more than the order
@@ -16,13 +20,13 @@ export const Refunds: CollectionConfig<'refunds'> = {
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
-    serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1 }),
+    userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
+    moneyField('amount', { min: 1, required: true, serverOnly: true }),
     serverOnlyField({ name: 'destination', type: 'select', required: true, options: ['wallet', 'provider'] }),
-    serverOnlyField({ name: 'status', type: 'select', defaultValue: 'succeeded', options: ['pending', 'succeeded', 'failed'] }),
+    statusField({ statuses: REFUND_STATUSES, defaultValue: 'succeeded', required: false, index: false }),
     serverOnlyField({ name: 'payment', type: 'relationship', relationTo: 'payments', admin: { description: 'The card payment refunded (provider refunds).' } }),
     serverOnlyField({ name: 'providerRefund', type: 'text', index: true }),
     serverOnlyField({ name: 'reason', type: 'text', required: true, maxLength: 500 }),
-    serverOnlyField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
+    userRefField('createdBy', { serverOnly: true }),
   ],
 }

@@ -5,6 +5,8 @@ import { actorOf } from '@/access/actor'
 import { nobody } from '@/access/rules'
 import { inActorTenants } from '@/access/where'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { userRefField } from '@/fields/userRef'
 import { adjustWalletEndpoint } from '@/endpoints/money'
 import { walletMeEndpoint } from '@/endpoints/walletMe'
 
@@ -31,11 +33,11 @@ export const Wallets: CollectionConfig<'wallets'> = {
   access: { read: readWallets, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'owner', 'kind'], unique: true }],
   fields: [
-    serverOnlyField({ name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    userRefField('owner', { required: true, serverOnly: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['client', 'writer'] }),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
-    serverOnlyField({ name: 'balance', type: 'number', required: true, defaultValue: 0, admin: { description: 'Available, cents.' } }),
-    serverOnlyField({ name: 'held', type: 'number', required: true, defaultValue: 0, admin: { description: 'Held, cents.' } }),
+    moneyField('balance', { required: true, defaultValue: 0, serverOnly: true, description: 'Available.' }),
+    moneyField('held', { required: true, defaultValue: 0, serverOnly: true, description: 'Held for payout requests and pending payments.' }),
     serverOnlyField({ name: 'account', type: 'relationship', relationTo: 'ledger-accounts' }),
   ],
 }

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { EARNING_STATUSES } from '@/domain/payouts/statuses'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { moneyField } from '@/fields/money'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
 /**
  * What writers earned (reference §6.7 CompensationEvent): one `order_earning` per
@@ -16,11 +20,11 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
   admin: { ...navigation('Money'), defaultColumns: ['writer', 'order', 'kind', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
-    serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
+    userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['order_earning', 'reversal'] }),
-    serverOnlyField({ name: 'amount', type: 'number', required: true, min: 0, admin: { description: 'Cents; a reversal takes this much back.' } }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'paid', 'voided'] }),
+    moneyField('amount', { required: true, serverOnly: true, description: 'A reversal takes this much back.' }),
+    statusField({ statuses: EARNING_STATUSES, defaultValue: 'pending' }),
     serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true }),
     serverOnlyField({ name: 'breakdown', type: 'json' }),
     serverOnlyField({ name: 'paidAt', type: 'date' }),

@@ -4,8 +4,10 @@ import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
 import { serverOnlyField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
-import { orderField, userField } from './fields'
+import { orderField } from './fields'
 
 export const ASSIGNMENT_SOURCES = ['staff_assignment', 'self_take', 'accepted_interest', 'direct_acceptance', 'preferred_writer_acceptance'] as const
 export const ASSIGNMENT_STATUSES = ['active', 'released', 'completed', 'cancelled'] as const
@@ -21,10 +23,10 @@ export const OrderAssignments: CollectionConfig<'order-assignments'> = {
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
     orderField,
-    userField('writer', { required: true, index: true }),
-    userField('assignedBy'),
+    userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
+    userRefField('assignedBy', { serverOnly: true }),
     serverOnlyField({ name: 'source', type: 'select', required: true, options: [...ASSIGNMENT_SOURCES] }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'active', options: [...ASSIGNMENT_STATUSES] }),
+    statusField({ statuses: ASSIGNMENT_STATUSES, defaultValue: 'active', index: false }),
     serverOnlyField({ name: 'isCurrent', type: 'checkbox', defaultValue: true, index: true }),
     serverOnlyField({ name: 'releasedAt', type: 'date' }),
     serverOnlyField({ name: 'releaseReason', type: 'text', maxLength: 2000 }),

@@ -7,6 +7,7 @@ import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { STAFF_ROLES } from '@/domain/roles'
 
 import { serverOnlyField } from '@/fields/serverOnly'
+import { userRefField } from '@/fields/userRef'
 
 import { orderField } from './fields'
 
@@ -29,7 +30,7 @@ export const OrderEvents: CollectionConfig<'order-events'> = {
     serverOnlyField({ name: 'action', type: 'select', required: true, index: true, options: [...ORDER_ACTION_NAMES, ...ORDER_EVENT_KINDS] }),
     serverOnlyField({ name: 'from', type: 'select', required: true, options: [...ORDER_STATUSES] }),
     serverOnlyField({ name: 'to', type: 'select', required: true, options: [...ORDER_STATUSES] }),
-    serverOnlyField({ name: 'actor', type: 'relationship', relationTo: 'users', admin: { description: 'Empty: the platform (a schedule).' } }),
+    userRefField('actor', { serverOnly: true, description: 'Empty: the platform (a schedule).' }),
     serverOnlyField({ name: 'reason', type: 'textarea', maxLength: 2000 }),
     serverOnlyField({ name: 'metadata', type: 'json' }),
   ],

@@ -4,8 +4,10 @@ import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
 import { serverOnlyField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
-import { orderField, userField } from './fields'
+import { orderField } from './fields'
 
 export const INTEREST_STATUSES = ['pending', 'accepted', 'withdrawn', 'superseded'] as const
 
@@ -21,9 +23,9 @@ export const OrderInterests: CollectionConfig<'order-interests'> = {
   indexes: [{ fields: ['order', 'writer', 'status'] }],
   fields: [
     orderField,
-    userField('writer', { required: true, index: true }),
+    userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['interest', 'bid'] }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, defaultValue: 'pending', options: [...INTEREST_STATUSES] }),
+    statusField({ statuses: INTEREST_STATUSES, defaultValue: 'pending', index: false }),
     serverOnlyField({ name: 'message', type: 'textarea', maxLength: 2000 }),
   ],
 }

@@ -6,8 +6,10 @@ import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@/domain/orders/requests'
 
 import { serverOnlyField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
 
-import { orderField, userField } from './fields'
+import { orderField } from './fields'
 
 /**
  * Holds, disputes, cancellation, reassignment and revision requests of an order: one
@@ -23,15 +25,15 @@ export const OrderRequests: CollectionConfig<'order-requests'> = {
   fields: [
     orderField,
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: [...REQUEST_KINDS] }),
-    serverOnlyField({ name: 'status', type: 'select', required: true, options: [...REQUEST_STATUSES] }),
-    userField('requestedBy', { index: true }),
+    statusField({ statuses: REQUEST_STATUSES, index: false }),
+    userRefField('requestedBy', { serverOnly: true }),
     serverOnlyField({ name: 'reason', type: 'text', maxLength: 64, admin: { description: 'A coded reason (disputes).' } }),
     serverOnlyField({ name: 'description', type: 'textarea', maxLength: 2000 }),
     serverOnlyField({ name: 'statusBefore', type: 'select', options: [...ORDER_STATUSES], admin: { description: 'Where the order returns to.' } }),
     serverOnlyField({ name: 'outcome', type: 'text', maxLength: 64 }),
     serverOnlyField({ name: 'resolution', type: 'textarea', maxLength: 2000 }),
     serverOnlyField({ name: 'forfeitPercent', type: 'number', min: 0, max: 80 }),
-    userField('decidedBy'),
+    userRefField('decidedBy', { serverOnly: true }),
     serverOnlyField({ name: 'decidedAt', type: 'date' }),
   ],
 }

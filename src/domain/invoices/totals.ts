@@ -45,3 +45,6 @@ export const spreadOverInstallments = (installments: readonly InstallmentShare[]
   }
   return out
 }
+
+/** Installments of an invoice; overdue is derived (pending past its due date). */
+export const INSTALLMENT_STATUSES = ['pending', 'paid'] as const

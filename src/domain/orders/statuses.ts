@@ -55,3 +55,9 @@ export const TERMINAL_STATUSES: readonly OrderStatus[] = ['cancelled', 'refunded
 
 /** Orders that no longer count against a writer's active-order limit. */
 export const CLOSED_FOR_STAFFING: readonly OrderStatus[] = ['completed', 'cancelled', 'archived', 'refunded']
+
+/** How much of an order's total has been paid (derived from payments and refunds, never typed in). */
+export const ORDER_PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'fully_paid', 'refunded'] as const
+
+/** Where an invitation of the client's preferred writer stands. */
+export const PREFERRED_WRITER_STATUSES = ['not_requested', 'invited', 'accepted', 'declined', 'expired', 'fallback_to_pool'] as const

@@ -17,3 +17,7 @@ export const TOP_UP_MAX = 1_000_000
 
 /** A checkout not paid within this long expires (reference: expires_at = created + 30 min; Stripe's shortest session). */
 export const PAYMENT_EXPIRY_MINUTES = 30
+
+/** A refund: pending while the card processor works on it, then succeeded or failed. */
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const
+

@@ -4,12 +4,8 @@ import { defineWorkflow } from '../workflow/define'
 import { nobody, PLATFORM, staffOf, type WebsiteActor } from '../workflow/websiteActor'
 
 import { PAYOUT_METHODS } from './settings'
+import { PAYOUT_RECORD_STATUSES, PAYOUT_REQUEST_STATUSES, type PayoutRecordStatus, type PayoutRequestStatus } from './statuses'
 
-export const PAYOUT_RECORD_STATUSES = ['pending', 'paid', 'cancelled'] as const
-export type PayoutRecordStatus = (typeof PAYOUT_RECORD_STATUSES)[number]
-
-export const PAYOUT_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const
-export type PayoutRequestStatus = (typeof PAYOUT_REQUEST_STATUSES)[number]
 
 /** How the writer was paid outside the platform (there is no automated rail). */
 export const PAID_OUTSIDE = z.object({

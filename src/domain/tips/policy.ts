@@ -41,3 +41,6 @@ export const tipRefusal = (policy: TipPolicy, amount: number, provider: TipProvi
   if (tipsInLastDay >= policy.perDay) return { field: 'amount', message: `amount: at most ${policy.perDay} tips in 24 hours.`, status: 422 }
   return null
 }
+
+/** A tip follows its payment; `cancelled` when nothing will be paid. */
+export const TIP_STATUSES = ['pending', 'succeeded', 'failed', 'cancelled'] as const

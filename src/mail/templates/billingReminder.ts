@@ -1,4 +1,4 @@
-import { formatMoney } from '@/domain/money'
+import { formatMoney } from '@/domain/moneyFormat'
 
 import { type Brand, frame, type Rendered } from '../layout'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { formatMoney } from '@/domain/money'
+import { formatMoney } from '@/domain/moneyFormat'
 import { env } from '@/env'
 import type { Invoice, Receipt } from '@/payload-types'
 

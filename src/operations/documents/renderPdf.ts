@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib'
 
-import { formatMoney } from '@/domain/money'
+import { formatMoney } from '@/domain/moneyFormat'
 
 export type DocumentLine = { description: string; quantity: number; unitAmount: number; amount: number }
 
