@@ -6,3 +6,31 @@ export const DEFAULT_CURRENCY = 'USD'
 export const isIsoCurrency = (code: string): boolean => ISO_CURRENCIES.has(code)
 
 export const currencyOptions = (): string[] => [...ISO_CURRENCIES].sort()
+
+/**
+ * How many digits a currency's minor unit has (USD 2, JPY 0, KWD 3), as Intl knows it:
+ * amounts are stored in that unit, so every conversion goes through this, never `* 100`.
+ */
+export const minorUnitDigits = (currency: string): number =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+
+/**
+ * A typed amount in major units ("12.5", "1,000.25") as whole minor units of `currency`,
+ * read as a decimal string so that no float rounding creeps in; null when it is not a
+ * plain non-negative amount or has more decimals than the currency has minor digits.
+ */
+export const parseMajorAmount = (text: string, currency: string): number | null => {
+  const digits = minorUnitDigits(currency)
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text.trim().replace(/,(?=\d{3}(\D|$))/g, ''))
+  if (!match) return null
+  const fraction = match[2] ?? ''
+  if (fraction.length > digits) return null
+  const minor = Number(match[1]! + fraction.padEnd(digits, '0'))
+  return Number.isSafeInteger(minor) ? minor : null
+}
+
+/** Minor units shown in the currency's own format ("$1,234.50", "¥1,234"). */
+export const formatMinor = (amount: number, currency: string, locale = 'en-US'): string => {
+  const digits = minorUnitDigits(currency)
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** digits)
+}
