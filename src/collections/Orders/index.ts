@@ -11,6 +11,7 @@ import { stampTenant } from '@/hooks/stampTenant'
 import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
 import { quoteEndpoint } from '@/endpoints/quote'
 import { refundEndpoint } from '@/endpoints/refunds'
+import { writerSuggestionsEndpoint } from '@/endpoints/writerSuggestions'
 
 import { readOrders } from './access/readOrders'
 import { staffOrOrderWriter } from './access/staffOrOrderWriter'
@@ -47,7 +48,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
+  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint, writerSuggestionsEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
