@@ -38,7 +38,7 @@ beforeAll(async () => {
   betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, { host: 'beta.test' })
   const placed = await orderWith({ status: 'ready_for_staffing', visibility: 'pool', paymentStatus: 'fully_paid' })
   target = { id: placed.id, writerDeadline: placed.writerDeadline }
-  tinyLevel = (await t.payload.create({ collection: 'writer-levels', data: { tenant: people.alphaId, code: 'tiny', name: 'Tiny', maxActiveOrders: 2 }, depth: 0 })).id
+  tinyLevel = (await t.payload.create({ collection: 'writer-levels', data: { tenant: people.alphaId, code: 'tiny', name: 'Tiny', maxActiveOrders: 2 } as never, depth: 0 })).id
   // writer: three delivered, two by the deadline; writer2: at the tiny level's limit of two.
   await delivered(people.ids.writer!, 2)
   await delivered(people.ids.writer!, 1)
