@@ -10,6 +10,7 @@ import { stampTenant } from '@/hooks/stampTenant'
 
 import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
 import { quoteEndpoint } from '@/endpoints/quote'
+import { orderDossierEndpoint } from '@/endpoints/orderDossier'
 import { refundEndpoint } from '@/endpoints/refunds'
 import { writerSuggestionsEndpoint } from '@/endpoints/writerSuggestions'
 
@@ -48,7 +49,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint, writerSuggestionsEndpoint],
+  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint, writerSuggestionsEndpoint, orderDossierEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
