@@ -147,5 +147,7 @@ export const Orders: CollectionConfig<'orders'> = {
         ],
       }),
     ),
+    // The dossier (timeline, files, messages, money) under the form; it reads /api/orders/:id/dossier as the viewer.
+    { name: 'dossier', type: 'ui', admin: { components: { Field: '/components/admin/OrderDossier#OrderDossier' } } },
   ],
 }

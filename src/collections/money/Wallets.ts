@@ -36,5 +36,7 @@ export const Wallets: CollectionConfig<'wallets'> = {
     serverOnlyField({ name: 'balance', type: 'number', required: true, defaultValue: 0, admin: { description: 'Available, cents.' } }),
     serverOnlyField({ name: 'held', type: 'number', required: true, defaultValue: 0, admin: { description: 'Held, cents.' } }),
     serverOnlyField({ name: 'account', type: 'relationship', relationTo: 'ledger-accounts' }),
+    // POST /api/wallets/:id/adjust from the edit view (admins).
+    { name: 'adjustment', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/WalletAdjustment#WalletAdjustment' } } },
   ],
 }
