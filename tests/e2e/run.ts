@@ -20,6 +20,8 @@ import { DEMO_PASSWORD } from '../../src/seed/demoData'
 import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitForReady } from '../helpers/compiledProcess'
 import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
+import { dossierChecks } from './dossier'
+
 const results = path.join(root, 'test-results')
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -104,6 +106,7 @@ const checks: Check[] = [
       await admin.close()
     },
   },
+  ...dossierChecks,
 ]
 
 const main = async () => {

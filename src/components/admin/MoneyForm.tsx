@@ -67,7 +67,7 @@ export const MoneyForm = <T,>({ testId, title, currency, choice, submitLabel, ur
 
   return (
     <div role="form" aria-label={title} data-testid={testId} onKeyDown={noEnter}>
-      <h4 style={{ margin: '0 0 8px' }}>{title}</h4>
+      <h4 style={{ margin: '12px 0 8px' }}>{title}</h4>
       <div style={fieldRow}>
         <label htmlFor={`${id}-amount`}>Amount ({currency})</label>
         <input id={`${id}-amount`} name="amount" inputMode="decimal" autoComplete="off" style={input} value={amount} onChange={(e) => setAmount(e.target.value)} />
