@@ -14,3 +14,17 @@ export const currencyOptions = (): string[] => [...ISO_CURRENCIES].sort()
 export const minorUnitDigits = (currency: string): number =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
 
+/**
+ * A typed amount in major units ("12.5", "1,000.25") as whole minor units of `currency`,
+ * read as a decimal string so that no float rounding creeps in; null when it is not a
+ * plain non-negative amount or has more decimals than the currency has minor digits.
+ */
+export const parseMajorAmount = (text: string, currency: string): number | null => {
+  const digits = minorUnitDigits(currency)
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text.trim().replace(/,(?=\d{3}(\D|$))/g, ''))
+  if (!match) return null
+  const fraction = match[2] ?? ''
+  if (fraction.length > digits) return null
+  const minor = Number(match[1]! + fraction.padEnd(digits, '0'))
+  return Number.isSafeInteger(minor) ? minor : null
+}

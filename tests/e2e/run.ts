@@ -22,6 +22,7 @@ import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 import { dashboardChecks } from './dashboard'
 import { type Check, logIn, results } from './support'
 
+import { dossierChecks } from './dossier'
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 const chromiumPath = (): string => {
@@ -97,6 +98,7 @@ const checks: Check[] = [
     },
   },
   ...dashboardChecks,
+  ...dossierChecks,
 ]
 
 const main = async () => {

@@ -14,7 +14,9 @@ import { stampTenant } from '@/hooks/stampTenant'
 
 import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { quoteEndpoint } from '@/endpoints/quote'
+import { orderDossierEndpoint } from '@/endpoints/orderDossier'
 import { refundEndpoint } from '@/endpoints/refunds'
+import { writerSuggestionsEndpoint } from '@/endpoints/writerSuggestions'
 
 import { readOrders } from './access/readOrders'
 import { staffOrOrderWriter } from './access/staffOrOrderWriter'
@@ -48,7 +50,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint],
+  endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint, writerSuggestionsEndpoint, orderDossierEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true }),
@@ -141,5 +143,7 @@ export const Orders: CollectionConfig<'orders'> = {
         ],
       }),
     ),
+    // The dossier (timeline, files, messages, money) under the form; it reads /api/orders/:id/dossier as the viewer.
+    { name: 'dossier', type: 'ui', admin: { components: { Field: '/components/admin/OrderDossier#OrderDossier' } } },
   ],
 }

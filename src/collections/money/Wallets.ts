@@ -39,5 +39,7 @@ export const Wallets: CollectionConfig<'wallets'> = {
     moneyField('balance', { required: true, defaultValue: 0, serverOnly: true, description: 'Available.' }),
     moneyField('held', { required: true, defaultValue: 0, serverOnly: true, description: 'Held for payout requests and pending payments.' }),
     serverOnlyField({ name: 'account', type: 'relationship', relationTo: 'ledger-accounts' }),
+    // POST /api/wallets/:id/adjust from the edit view (admins).
+    { name: 'adjustment', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/WalletAdjustment#WalletAdjustment' } } },
   ],
 }

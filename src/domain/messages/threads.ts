@@ -60,3 +60,10 @@ export const messageAudiences = (thread: MessageThread, order: OrderPeople & { t
     const user = order[member]
     return user !== null && user !== authorId ? [{ user }] : []
   })
+
+/** Messages grouped by thread, in the order given; every thread present, empty or not. */
+export const byThread = <T extends { thread: string }>(messages: readonly T[]): Record<MessageThread, T[]> => {
+  const groups = { client_support: [], client_writer: [], writer_support: [] } as Record<MessageThread, T[]>
+  for (const message of messages) if (isMessageThread(message.thread)) groups[message.thread].push(message)
+  return groups
+}

@@ -4,6 +4,8 @@ import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da1
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { StatusCell as StatusCell_4cfaedf1a486f78ed42f0a0793ef5913 } from '../../../fields/components/StatusCell'
+import { OrderDossier as OrderDossier_92301b1c9bc102b11ba1dcc052a6e868 } from '../../../components/admin/OrderDossier'
+import { WalletAdjustment as WalletAdjustment_3be214ab5c9d7e0a3e14346677cf2753 } from '../../../components/admin/WalletAdjustment'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
@@ -18,6 +20,8 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/fields/components/StatusCell#StatusCell": StatusCell_4cfaedf1a486f78ed42f0a0793ef5913,
+  "/components/admin/OrderDossier#OrderDossier": OrderDossier_92301b1c9bc102b11ba1dcc052a6e868,
+  "/components/admin/WalletAdjustment#WalletAdjustment": WalletAdjustment_3be214ab5c9d7e0a3e14346677cf2753,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
