@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { Payment } from '@/payload-types'
@@ -88,7 +88,7 @@ export type Settlement = { payment: Payment; applied: boolean }
  */
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
   inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    await lockRow(req, 'payments', paymentId)
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
@@ -106,7 +106,7 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
 /** The provider says the payment failed or expired: recorded unless it already succeeded. */
 export const failPayment = async (req: PayloadRequest, paymentId: number, status: 'failed' | 'expired', reason: string): Promise<Payment> =>
   inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    await lockRow(req, 'payments', paymentId)
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)

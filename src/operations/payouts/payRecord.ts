@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
@@ -24,7 +24,7 @@ export const PAY_REFUSAL = 'Only an admin of the website marks payouts paid.'
 export const payRecord = async (req: PayloadRequest, recordId: number, input: { method: PayoutMethod; externalReference: string }, now = new Date()) => {
   const { actor, tenant } = await adminOfVisible(req, 'payout-records', recordId, PAY_REFUSAL)
   return inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payout_records WHERE id = ${recordId} FOR UPDATE`)
+    await lockRow(req, 'payout_records', recordId)
     const record = await req.payload.findByID({ collection: 'payout-records', id: recordId, depth: 0, overrideAccess: true, req })
     if (record.status !== 'pending') throw new ClientError(`The payout record is already ${record.status}.`, 409)
     const writer = idOf(record.writer)!
@@ -44,7 +44,7 @@ export const payRecord = async (req: PayloadRequest, recordId: number, input: { 
     // One by one: a bulk update writes its documents concurrently on the one transaction.
     for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
     const batch = idOf(record.batch)!
-    await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
+    await lockRow(req, 'payout_batches', batch)
     const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
     await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
     await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
