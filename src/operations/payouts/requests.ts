@@ -1,7 +1,7 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
@@ -12,7 +12,6 @@ import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
 import { requestMember } from '../requestMember'
-import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -53,7 +52,7 @@ type Outcome = { status: 'approved'; method: PayoutMethod; externalReference: st
  * expired → the hold goes back to available. The writer is told.
  */
 const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outcome, by: number | null, now: Date): Promise<PayoutRequest> => {
-  await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
+  await lockRow(req, 'payout_requests', requestId)
   const request = await req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
   if (request.status !== 'pending') throw new ClientError(`The payout request is already ${request.status}.`, 409)
   const tenant = idOf(request.tenant)!
@@ -82,12 +81,5 @@ export const decidePayoutRequest = async (req: PayloadRequest, requestId: number
   return inTransaction(req, () => endRequest(req, requestId, outcome, actor.id, now))
 }
 
-/** The schedule: requests still pending at their expiry are released, each in its own transaction; one decided meanwhile is left alone. */
-export const expirePayoutRequests = async (payload: Payload, now: Date) => {
-  const { done, failed } = await eachOnItsOwn(payload, 'expiring a payout request', await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now), async (id) => {
-    const req = await createLocalReq({}, payload)
-    await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
-    return true
-  })
-  return { expired: done, failed }
-}
+/** A request still pending at its expiry: the hold goes back to the writer (409 when decided meanwhile). */
+export const expirePayoutRequest = (req: PayloadRequest, requestId: number, now: Date) => inTransaction(req, () => endRequest(req, requestId, { status: 'expired' }, null, now))
