@@ -38,6 +38,7 @@ import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { csvExports } from './src/endpoints/exportCsvPlugin'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
@@ -125,6 +126,7 @@ export default buildConfig({
         tenantFieldAccess: { create: () => true, update: () => true },
       },
     }),
+    csvExports(),
     apiGuards(),
   ],
 })

@@ -74,7 +74,7 @@ export const Orders: CollectionConfig<'orders'> = {
     ),
     setOnCreateField(user('preferredWriter')),
     // What the client pays is not the writer's business: writers see their pay card instead.
-    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'total', type: 'number', required: true, admin: { description: 'Cents.' } })),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'total', type: 'number', required: true, admin: { description: 'Cents.' }, custom: { money: true } })),
     readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'amountPaid', type: 'number', required: true, defaultValue: 0, admin: { description: 'Cents.' } })),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
     serverOnlyField({ name: 'paymentStatus', type: 'select', required: true, index: true, options: ['unpaid', 'partially_paid', 'fully_paid', 'refunded'] }),
