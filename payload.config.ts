@@ -40,6 +40,7 @@ import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { WriterLevels } from './src/collections/WriterLevels'
 import { dashboardEndpoint } from './src/endpoints/dashboard'
+import { csvExports } from './src/endpoints/exportCsvPlugin'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
@@ -130,6 +131,7 @@ export default buildConfig({
         tenantFieldAccess: { create: () => true, update: () => true },
       },
     }),
+    csvExports(),
     apiGuards(),
   ],
 })

@@ -1,62 +1,48 @@
-import { createLocalReq, type Payload, type Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { AUTO_APPROVE_DAYS, AUTO_ARCHIVE_DAYS } from '@/domain/orders/revisions'
 import type { OrderAction } from '@/domain/orders/actions'
 import { ACKNOWLEDGEMENT_REMINDER_HOURS, acknowledgementReminderDue, dueReminder, ON_THE_CLOCK, overdueAlertDue, STUCK_AFTER_HOURS, stuckDue } from '@/domain/orders/monitoring'
-import { ClientError } from '@/errors'
 import { recordFinding } from '@/operations/orders/recordFinding'
 import { performOrderAction } from '@/operations/orders/performOrderAction'
 import { websiteWorkflow } from '@/operations/orders/loadActionContext'
 import { idOf } from '@/operations/orders/records'
-import type { Order } from '@/payload-types'
 
 import type { Schedule } from './schedules'
+import { idsMatching, sweep, type SweepCounts } from './sweep'
 
 const HOUR_MS = 3600 * 1000
 const DAY_MS = 24 * HOUR_MS
-const BATCH = 200
 
-type Sweep = (payload: Payload, now: Date) => Promise<{ done: number }>
+type Sweep = (payload: Payload, now: Date) => Promise<SweepCounts>
 
-/** Orders matching `where`, a batch at a time (each batch re-queried: handled orders drop out). */
-const each = async (payload: Payload, where: Where, fn: (order: Order) => Promise<boolean>) => {
-  let done = 0
-  const seen = new Set<number>()
-  for (;;) {
-    const { docs } = await payload.find({ collection: 'orders', where: seen.size ? { and: [where, { id: { not_in: [...seen] } }] } : where, sort: 'id', limit: BATCH, depth: 0, overrideAccess: true })
-    for (const order of docs) {
-      seen.add(order.id)
-      if (await fn(order)) done += 1
-    }
-    if (docs.length < BATCH) return { done }
-  }
-}
+/** Each order matching `where`, on its own (see `sweep`). */
+const eachOrder = (payload: Payload, name: string, where: Where, handle: (orderId: number, req: PayloadRequest) => Promise<boolean>) =>
+  sweep(payload, name, idsMatching(payload, 'orders', where), handle)
 
 /**
  * The platform performs a workflow action through the same operation as a user. If the
- * order moved on meanwhile (a person acted first), the rules refuse and nothing happens.
+ * order moved on meanwhile (a person acted first), the rules refuse (a ClientError the
+ * sweep counts as skipped) and nothing happens.
  */
-const systemAction = async (payload: Payload, order: Order, action: OrderAction, now: Date): Promise<boolean> => {
-  try {
-    await performOrderAction(await createLocalReq({}, payload), order.id, action, {}, { system: true, now })
-    return true
-  } catch (error) {
-    if (error instanceof ClientError) return false
-    throw error
-  }
+const systemAction = (action: OrderAction, now: Date) => async (orderId: number, req: PayloadRequest): Promise<boolean> => {
+  await performOrderAction(req, orderId, action, {}, { system: true, now })
+  return true
 }
 
 /** Invitations left unanswered past the website's window fall back to the pool. */
 export const expireInvitations: Sweep = async (payload, now) => {
   const hours = new Map<number, number>()
-  return each(payload, { and: [{ status: { equals: 'ready_for_staffing' } }, { visibility: { equals: 'preferred_writer_only' } }, { invitedAt: { less_than_equal: new Date(now.getTime() - HOUR_MS).toISOString() } }] }, async (order) => {
+  const expire = systemAction('expireInvitation', now)
+  return eachOrder(payload, 'orders-invitation-expiry', { and: [{ status: { equals: 'ready_for_staffing' } }, { visibility: { equals: 'preferred_writer_only' } }, { invitedAt: { less_than_equal: new Date(now.getTime() - HOUR_MS).toISOString() } }] }, async (orderId, req) => {
+    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, req, select: { tenant: true, invitedAt: true } })
     const tenantId = idOf(order.tenant)!
     if (!hours.has(tenantId)) {
-      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, select: { settings: true } })
+      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, req, select: { settings: true } })
       hours.set(tenantId, websiteWorkflow(tenant).staffing.invitationHours)
     }
     if (!order.invitedAt || now.getTime() - new Date(order.invitedAt).getTime() < hours.get(tenantId)! * HOUR_MS) return false
-    return systemAction(payload, order, 'expireInvitation', now)
+    return expire(orderId, req)
   })
 }
 
@@ -64,8 +50,8 @@ const onTheClock: Where = { status: { in: [...ON_THE_CLOCK] } }
 
 /** 24 h, 6 h and 1 h before the writer deadline, once each. */
 export const deadlineReminders: Sweep = (payload, now) =>
-  each(payload, { and: [onTheClock, { writerDeadline: { greater_than: now.toISOString() } }, { writerDeadline: { less_than_equal: new Date(now.getTime() + DAY_MS).toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'deadlineReminder', now, (fresh) => {
+  eachOrder(payload, 'orders-deadline-reminders', { and: [onTheClock, { writerDeadline: { greater_than: now.toISOString() } }, { writerDeadline: { less_than_equal: new Date(now.getTime() + DAY_MS).toISOString() } }] }, (orderId, req) =>
+    recordFinding(req, orderId, 'deadlineReminder', now, (fresh) => {
       const due = ON_THE_CLOCK.includes(fresh.status as never) ? dueReminder(new Date(fresh.writerDeadline), now, fresh.monitoring ?? {}) : null
       if (!due) return null
       return { marks: Object.fromEntries(due.marks.map((m) => [m, now.toISOString()])), metadata: { hoursLeft: due.hours }, notifyWriter: true, notifyStaff: false }
@@ -74,11 +60,11 @@ export const deadlineReminders: Sweep = (payload, now) =>
 
 /** Assigned 2 h ago and not acknowledged: the writer is reminded once per assignment. */
 export const acknowledgementReminders: Sweep = (payload, now) =>
-  each(
-    payload,
+  eachOrder(
+    payload, 'orders-acknowledgement-reminders',
     { and: [{ status: { equals: 'in_progress' } }, { writer: { exists: true } }, { 'timestamps.assignedAt': { less_than_equal: new Date(now.getTime() - ACKNOWLEDGEMENT_REMINDER_HOURS * HOUR_MS).toISOString() } }] },
-    (order) =>
-      recordFinding(payload, order.id, 'acknowledgementReminder', now, (fresh) => {
+    (orderId, req) =>
+      recordFinding(req, orderId, 'acknowledgementReminder', now, (fresh) => {
         const assignedAt = fresh.timestamps?.assignedAt ? new Date(fresh.timestamps.assignedAt) : null
         const dateOf = (value: string | null | undefined) => (value ? new Date(value) : null)
         if (fresh.status !== 'in_progress' || !fresh.writer || !assignedAt) return null
@@ -89,8 +75,8 @@ export const acknowledgementReminders: Sweep = (payload, now) =>
 
 /** Past the writer deadline: staff are told, then again every 4 h while it lasts. */
 export const overdueEscalation: Sweep = (payload, now) =>
-  each(payload, { and: [onTheClock, { writerDeadline: { less_than: now.toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'overdue', now, (fresh) => {
+  eachOrder(payload, 'orders-overdue-escalation', { and: [onTheClock, { writerDeadline: { less_than: now.toISOString() } }] }, (orderId, req) =>
+    recordFinding(req, orderId, 'overdue', now, (fresh) => {
       const last = fresh.monitoring?.overdueAlertedAt ? new Date(fresh.monitoring.overdueAlertedAt) : null
       if (!ON_THE_CLOCK.includes(fresh.status as never) || !overdueAlertDue(new Date(fresh.writerDeadline), now, last)) return null
       return { marks: { overdueAlertedAt: now.toISOString() }, metadata: { hoursLate: Math.floor((now.getTime() - new Date(fresh.writerDeadline).getTime()) / HOUR_MS) }, notifyWriter: true, notifyStaff: true }
@@ -99,8 +85,8 @@ export const overdueEscalation: Sweep = (payload, now) =>
 
 /** In progress with no activity for 8 h: reported once per quiet spell. */
 export const stuckDetection: Sweep = (payload, now) =>
-  each(payload, { and: [{ status: { equals: 'in_progress' } }, { 'monitoring.lastActivityAt': { less_than_equal: new Date(now.getTime() - STUCK_AFTER_HOURS * HOUR_MS).toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'stuck', now, (fresh) => {
+  eachOrder(payload, 'orders-stuck-detection', { and: [{ status: { equals: 'in_progress' } }, { 'monitoring.lastActivityAt': { less_than_equal: new Date(now.getTime() - STUCK_AFTER_HOURS * HOUR_MS).toISOString() } }] }, (orderId, req) =>
+    recordFinding(req, orderId, 'stuck', now, (fresh) => {
       const m = fresh.monitoring
       if (fresh.status !== 'in_progress' || !m?.lastActivityAt || !stuckDue(new Date(m.lastActivityAt), now, m.stuckAlertedAt ? new Date(m.stuckAlertedAt) : null)) return null
       return { marks: { stuckAlertedAt: now.toISOString() }, metadata: { quietSince: m.lastActivityAt }, notifyWriter: false, notifyStaff: true }
@@ -109,17 +95,15 @@ export const stuckDetection: Sweep = (payload, now) =>
 
 /** Completed and not approved 14 days later: approved by the platform (the reference looked at `submitted` and never approved). */
 export const autoApprove: Sweep = (payload, now) =>
-  each(
-    payload,
+  eachOrder(
+    payload, 'orders-auto-approve',
     { and: [{ status: { equals: 'completed' } }, { 'timestamps.approvedAt': { exists: false } }, { 'timestamps.completedAt': { less_than_equal: new Date(now.getTime() - AUTO_APPROVE_DAYS * DAY_MS).toISOString() } }] },
-    (order) => systemAction(payload, order, 'approve', now),
+    systemAction('approve', now),
   )
 
 /** Completed 30 days ago with nothing pending: archived (an open dispute or revision holds it back). */
 export const autoArchive: Sweep = (payload, now) =>
-  each(payload, { and: [{ status: { equals: 'completed' } }, { 'timestamps.completedAt': { less_than_equal: new Date(now.getTime() - AUTO_ARCHIVE_DAYS * DAY_MS).toISOString() } }] }, (order) =>
-    systemAction(payload, order, 'archive', now),
-  )
+  eachOrder(payload, 'orders-auto-archive', { and: [{ status: { equals: 'completed' } }, { 'timestamps.completedAt': { less_than_equal: new Date(now.getTime() - AUTO_ARCHIVE_DAYS * DAY_MS).toISOString() } }] }, systemAction('archive', now))
 
 const MINUTE_MS = 60 * 1000
 

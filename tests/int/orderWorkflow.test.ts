@@ -1,7 +1,9 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { applyPayment } from '@/operations/orders/applyPayment'
+import { inTransaction } from '@/operations/inTransaction'
+import { applyPayment, type PaymentSource } from '@/operations/orders/applyPayment'
+import { readLockedOrder } from '@/operations/orders/lockOrder'
 
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
@@ -117,12 +119,16 @@ describe('an order from payment to approval', () => {
 describe('payments against an order', () => {
   it('applies partial payments, staffs the order only when fully paid, and never takes more than is owed', async () => {
     const order = await w.place('client')
-    const req = await createLocalReq({}, t.payload)
+    // As a settlement does: the order's row lock, then the payment, in one transaction.
+    const pay = async (amount: number, source: PaymentSource) => {
+      const req = await createLocalReq({}, t.payload)
+      return inTransaction(req, async () => applyPayment(req, await readLockedOrder(req, order.id), amount, source))
+    }
     const half = Math.floor(order.total / 2)
-    const first = await applyPayment(req, order.id, half, { source: 'manual' })
+    const first = await pay(half, { source: 'manual' })
     expect(first.doc).toMatchObject({ status: 'pending_payment', paymentStatus: 'partially_paid', amountPaid: half, visibility: 'hidden' })
-    await expect(applyPayment(await createLocalReq({}, t.payload), order.id, order.total, { source: 'manual' })).rejects.toMatchObject({ status: 422 })
-    const rest = await applyPayment(await createLocalReq({}, t.payload), order.id, order.total - half, { source: 'stripe', reference: 'pi_test' })
+    await expect(pay(order.total, { source: 'manual' })).rejects.toMatchObject({ status: 422 })
+    const rest = await pay(order.total - half, { source: 'stripe', reference: 'pi_test' })
     expect(rest.doc).toMatchObject({ status: 'ready_for_staffing', paymentStatus: 'fully_paid', amountPaid: order.total, visibility: 'pool' })
     expect(rest.event).toMatchObject({ action: 'paymentApplied', from: 'pending_payment', to: 'ready_for_staffing', metadata: { amount: order.total - half, source: 'stripe', reference: 'pi_test' } })
     expect((await w.act('admin', order.id, 'markPaid')).status).toBe(409)

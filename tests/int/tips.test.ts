@@ -126,9 +126,9 @@ describe('tips', () => {
 
     const abandoned = await tip('client', { order: orderId, amount: 700, provider: 'manual' })
     const id = abandoned.body.payment.id as number
-    expect(await expirePayments(t.payload, new Date(Date.now() + 10 * 60_000))).toEqual({ done: 0 })
-    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 1 })
-    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 0 })
+    expect(await expirePayments(t.payload, new Date(Date.now() + 10 * 60_000))).toEqual({ done: 0, failed: 0 })
+    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 1, failed: 0 })
+    expect(await expirePayments(t.payload, new Date(Date.now() + 31 * 60_000))).toEqual({ done: 0, failed: 0 })
     expect(await t.payload.findByID({ collection: 'payments', id, depth: 0 })).toMatchObject({ status: 'expired' })
     const [expiredTip] = (await t.payload.find({ collection: 'tips', where: { amount: { equals: 700 } }, depth: 0 })).docs
     expect(expiredTip).toMatchObject({ status: 'failed' })

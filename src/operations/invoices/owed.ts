@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { execute, sql } from '@/db/execute'
+import { lockIssuedInvoice, lockRow } from '@/db/locks'
 import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
 import { ClientError } from '@/errors'
 import type { Installment, Invoice } from '@/payload-types'
@@ -9,7 +10,7 @@ export type InvoiceTarget = { purpose: 'invoice'; invoice: number } | { purpose:
 
 /** Takes the invoice's row lock: every change to an invoice or its installments runs under it. */
 export const lockInvoice = async (req: PayloadRequest, invoiceId: number): Promise<Invoice> => {
-  await execute(req, sql`SELECT id FROM invoices WHERE id = ${invoiceId} FOR UPDATE`)
+  await lockRow(req, 'invoices', invoiceId)
   return req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
 }
 
@@ -30,8 +31,7 @@ export const lockInvoiceDebt = async (req: PayloadRequest, tenantId: number, cli
     if (!row) throw notFound(field, wanted)
     invoiceId = Number(row.invoice_id)
   }
-  const locked = await execute(req, sql`SELECT id FROM invoices WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND client_id = ${clientId} AND status <> 'draft' FOR UPDATE`)
-  if (!locked[0]) throw notFound(field, wanted)
+  if (!(await lockIssuedInvoice(req, invoiceId, { tenant: tenantId, client: clientId }))) throw notFound(field, wanted)
   const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
   if (!PAYABLE_STATUSES.includes(invoice.status)) throw new ClientError(`${field}: the invoice is ${invoice.status}; it takes no payment.`, 422, { field })
   let installment: Installment | null = null

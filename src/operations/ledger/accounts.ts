@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type AccountType, SYSTEM_ACCOUNTS, type SystemAccount } from '@/domain/ledger/accounts'
-import { execute, sql } from '@/db/execute'
+import { lockKey } from '@/db/locks'
 
 /**
  * The id of a website's account, created on first use. Concurrent first uses serialise
@@ -14,7 +14,7 @@ export const accountId = async (req: PayloadRequest, tenant: number, code: strin
   }
   const found = await find()
   if (found) return found
-  await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`ledger-account:${tenant}:${code}`}))`)
+  await lockKey(req, `ledger-account:${tenant}:${code}`)
   const again = await find()
   if (again) return again
   const spec = describe ?? SYSTEM_ACCOUNTS[code as SystemAccount]

@@ -2,10 +2,9 @@ import type { PayloadRequest } from 'payload'
 
 import type { EntryDraft } from '@/domain/ledger/entry'
 import { execute, sql } from '@/db/execute'
+import { lockWalletRow } from '@/db/locks'
 
 import { type AccountRef, InsufficientFunds, post } from './post'
-
-type WalletRow = { id: number; balance: string | number; held: string | number }
 
 /**
  * Takes the wallet's row lock for the rest of the caller's transaction and reads it.
@@ -15,9 +14,9 @@ type WalletRow = { id: number; balance: string | number; held: string | number }
  */
 export const lockWallet = async (req: PayloadRequest, tenant: number, walletId: number) => {
   if (!req.transactionID) throw new Error('wallet holds must run inside a transaction')
-  const [row] = await execute<WalletRow>(req, sql`SELECT id, balance, held FROM wallets WHERE id = ${walletId} AND tenant_id = ${tenant} FOR UPDATE`)
-  if (!row) throw new Error(`wallet ${walletId} is not on website ${tenant}`)
-  return { id: row.id, balance: Number(row.balance), held: Number(row.held) }
+  const wallet = await lockWalletRow(req, walletId, tenant)
+  if (!wallet) throw new Error(`wallet ${walletId} is not on website ${tenant}`)
+  return wallet
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { type EntryDraft, entryProblem } from '@/domain/ledger/entry'
 import { execute, sql } from '@/db/execute'
+import { type LockedWallet, lockWalletRow } from '@/db/locks'
 import { ClientError } from '@/errors'
 
 import { accountId } from './accounts'
@@ -18,8 +19,6 @@ export class InsufficientFunds extends ClientError {
   }
 }
 
-type WalletRow = { id: number; balance: number; account_id: number | null }
-
 /**
  * The one way to write the ledger, always inside the caller's transaction (`req`):
  * checks the entry balances, locks every wallet it touches (in id order, so two entries
@@ -33,9 +32,9 @@ export const post = async (req: PayloadRequest, tenant: number, draft: EntryDraf
   if (problem) throw new Error(`refusing to post ${draft.reference}: ${problem}`)
 
   const walletIds = [...new Set(draft.lines.flatMap((l) => ('wallet' in l.account ? [l.account.wallet] : [])))].sort((a, b) => a - b)
-  const wallets = new Map<number, WalletRow>()
+  const wallets = new Map<number, LockedWallet>()
   for (const id of walletIds) {
-    const [row] = await execute<WalletRow>(req, sql`SELECT id, balance, account_id FROM wallets WHERE id = ${id} AND tenant_id = ${tenant} FOR UPDATE`)
+    const row = await lockWalletRow(req, id, tenant)
     if (!row) throw new Error(`wallet ${id} is not on website ${tenant}`)
     wallets.set(id, row)
   }
@@ -46,13 +45,13 @@ export const post = async (req: PayloadRequest, tenant: number, draft: EntryDraf
   }
   for (const [id, change] of delta) {
     const wallet = wallets.get(id)!
-    const next = Number(wallet.balance) + change
+    const next = wallet.balance + change
     if (next < 0) throw new InsufficientFunds(id, -next)
   }
 
   const lines = []
   for (const line of draft.lines) {
-    const account = 'wallet' in line.account ? wallets.get(line.account.wallet)!.account_id : await accountId(req, tenant, line.account.system)
+    const account = 'wallet' in line.account ? wallets.get(line.account.wallet)!.accountId : await accountId(req, tenant, line.account.system)
     if (!account) throw new Error(`wallet ${JSON.stringify(line.account)} has no ledger account`)
     lines.push({ account, debit: line.debit ?? 0, credit: line.credit ?? 0 })
   }

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { walletAccountCode } from '@/domain/ledger/accounts'
-import { execute, sql } from '@/db/execute'
+import { lockKey } from '@/db/locks'
 import type { Wallet } from '@/payload-types'
 
 import { accountId } from './accounts'
@@ -15,7 +15,7 @@ export const ensureWallet = async (req: PayloadRequest, tenant: number, owner: n
     (await req.payload.find({ collection: 'wallets', where: { and: [{ tenant: { equals: tenant } }, { owner: { equals: owner } }, { kind: { equals: kind } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })).docs[0]
   const found = await find()
   if (found) return found
-  await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`wallet:${tenant}:${owner}:${kind}`}))`)
+  await lockKey(req, `wallet:${tenant}:${owner}:${kind}`)
   const again = await find()
   if (again) return again
   const website = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0, overrideAccess: true, req, select: { currency: true } })

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { actorOf, idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { ClientError, ProviderError } from '@/errors'
 import type { Order, Payment } from '@/payload-types'
 
@@ -37,7 +38,7 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
     const most = Math.max(0, ...docs.filter((p) => p.providerPaymentIntent).map(room))
     throw new ClientError(`amount: at most ${most} cents can go back to the card in one refund (the rest was paid another way).`, 422, { field: 'amount', refundable: most })
   }
-  await execute(req, sql`SELECT id FROM payments WHERE id = ${payment.id} FOR UPDATE`)
+  await lockRow(req, 'payments', payment.id)
   return payment
 }
 
@@ -127,7 +128,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
 export const providerRefundUpdate = async (req: PayloadRequest, refundId: string, status: string): Promise<boolean> => {
   const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
   if (!docs[0]) return false
-  await execute(req, sql`SELECT id FROM refunds WHERE id = ${docs[0].id} FOR UPDATE`)
+  await lockRow(req, 'refunds', docs[0].id)
   const refund = await req.payload.findByID({ collection: 'refunds', id: docs[0].id, depth: 0, overrideAccess: true, req })
   if (refund.status === 'failed') return true
   if (status === 'succeeded') {

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockOrderEarning } from '@/db/locks'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import type { Order } from '@/payload-types'
 
@@ -68,7 +68,7 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
  * moment either batches it before (→ reversal) or finds it voided.
  */
 export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
-  await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${order.id} AND kind = 'order_earning' FOR UPDATE`)
+  await lockOrderEarning(req, order.id)
   const earning = await earningOf(req, order.id)
   if (!earning) return null
   const tenant = idOf(order.tenant)!
@@ -100,7 +100,7 @@ export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
  * order's lock; takes the earning's, as the window close does.
  */
 export const earningAfterRefund = async (req: PayloadRequest, order: Order, refunded: number, refundId: number) => {
-  await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${order.id} AND kind = 'order_earning' FOR UPDATE`)
+  await lockOrderEarning(req, order.id)
   const earning = await earningOf(req, order.id)
   if (!earning || earning.status !== 'pending' || earning.payoutRecord) return null
   if (order.amountPaid - refunded <= 0) return undoOrderEarning(req, order)

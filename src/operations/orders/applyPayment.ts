@@ -1,16 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/actor'
-import { applyAmount, AWAITING_PAYMENT, closedToPayment } from '@/domain/orders/payment'
+import { applyAmount, AWAITING_PAYMENT } from '@/domain/orders/payment'
+import { orderPaymentRefusal } from '@/domain/payments/application'
 import { routing } from '@/domain/orders/staffing'
 import { ClientError } from '@/errors'
 import type { Order } from '@/payload-types'
 
-import { inTransaction } from '../inTransaction'
-
 import { type ChangeResult, commitOrderChange } from './commitOrderChange'
 import type { Effect } from './effects'
-import { readLockedOrder } from './lockOrder'
 import { idOf } from './records'
 
 
@@ -23,10 +21,10 @@ export type PaymentSource = { source: 'manual' | 'stripe' | 'wallet'; reference?
  */
 export const paymentEffect = (order: Order, amount: number, now: Date, source: PaymentSource): Effect => {
   // A cancelled, refunded or archived order keeps none: card money arriving late goes to the wallet (settlePayment).
-  const closed = closedToPayment(order.status)
-  if (closed) throw new ClientError(closed, 422, { field: 'order' })
+  const refusal = orderPaymentRefusal(order, amount)
+  if (refusal) throw new ClientError(refusal.reason, 422, { field: refusal.field })
   const result = applyAmount(order, amount)
-  if (!result.ok) throw new ClientError(result.reason, 422, { field: 'amount' })
+  if (!result.ok) throw new Error(result.reason)
   const metadata = { amount, ...source }
   if (!result.fullyPaid) {
     return { status: AWAITING_PAYMENT.includes(order.status) ? 'pending_payment' : order.status, patch: { amountPaid: result.amountPaid, paymentStatus: result.paymentStatus }, metadata }
@@ -38,11 +36,9 @@ export const paymentEffect = (order: Order, amount: number, now: Date, source: P
 }
 
 /**
- * Applies a payment to an order in the caller's transaction (joined or opened), under
- * the order's row lock, with its timeline event and notifications.
+ * Applies a payment to an order the caller has locked and decided can take it
+ * (`orderPaymentRefusal`), in the caller's transaction, with its timeline event and
+ * notifications.
  */
-export const applyPayment = async (req: PayloadRequest, orderId: number, amount: number, source: PaymentSource, now = new Date()): Promise<ChangeResult> =>
-  inTransaction(req, async () => {
-    const order = await readLockedOrder(req, orderId)
-    return commitOrderChange(req, order, { action: 'paymentApplied', actorId: actorOf(req)?.id ?? null, effect: paymentEffect(order, amount, now, source), now })
-  })
+export const applyPayment = async (req: PayloadRequest, order: Order, amount: number, source: PaymentSource, now = new Date()): Promise<ChangeResult> =>
+  commitOrderChange(req, order, { action: 'paymentApplied', actorId: actorOf(req)?.id ?? null, effect: paymentEffect(order, amount, now, source), now })

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import type { Order } from '@/payload-types'
 
 /**
@@ -8,8 +8,7 @@ import type { Order } from '@/payload-types'
  * actions on one order run one after another and each sees the last one's result.
  */
 export const lockOrder = async (req: PayloadRequest, orderId: number): Promise<void> => {
-  const rows = await execute(req, sql`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`)
-  if (rows.length === 0) throw new Error(`order ${orderId} vanished`)
+  if (!(await lockRow(req, 'orders', orderId))) throw new Error(`order ${orderId} vanished`)
 }
 
 /** Locks the order, then reads it: what the caller sees cannot change until it commits. */

@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { ORDER_EVENT_KINDS } from '@/collections/orderRecords/OrderEvents'
 import { enqueue } from '@/jobs/enqueue'
@@ -20,11 +20,11 @@ type Finding = {
 /**
  * A schedule's finding about one order (reminder, overdue, stuck): decided again on the
  * locked, fresh row (`decide` returns null when there is nothing to do any more), then
- * marked, written to the timeline and told, in one transaction. Does not count as
- * activity on the order.
+ * marked, written to the timeline and told, in one transaction (the caller's, when it
+ * has one). Does not count as activity on the order.
  */
-export const recordFinding = async (payload: Payload, orderId: number, kind: (typeof ORDER_EVENT_KINDS)[number], now: Date, decide: (order: Order) => Finding | null): Promise<boolean> => {
-  const req = await createLocalReq({}, payload)
+export const recordFinding = async (req: PayloadRequest, orderId: number, kind: (typeof ORDER_EVENT_KINDS)[number], now: Date, decide: (order: Order) => Finding | null): Promise<boolean> => {
+  const { payload } = req
   return inTransaction(req, async () => {
     await lockOrder(req, orderId)
     const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, req })

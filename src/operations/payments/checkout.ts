@@ -9,7 +9,7 @@ import { AWAITING_PAYMENT, closedToPayment } from '@/domain/orders/payment'
 import { checkoutRefusal } from '@/domain/payments/checkoutRoles'
 import { recordId } from '@/domain/recordId'
 import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } from '@/domain/payments/types'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { env } from '@/env'
 import { ClientError, ProviderError, refuseField } from '@/errors'
 import type { Order, Payment, Tenant } from '@/payload-types'
@@ -58,7 +58,7 @@ const newReference = () => `pay_${randomBytes(12).toString('hex')}`
  * queue here instead of deadlocking on the reference's key lock.
  */
 const lockPayerOrder = async (req: PayloadRequest, tenant: number, payer: number, id: number): Promise<Order> => {
-  await execute(req, sql`SELECT id FROM orders WHERE id = ${id} AND tenant_id = ${tenant} FOR UPDATE`)
+  await lockRow(req, 'orders', id, { tenant })
   const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: id } }, { tenant: { equals: tenant } }, { client: { equals: payer } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
   if (!docs[0]) throw new ClientError(`order: there is no order ${id} of yours here.`, 404, { field: 'order' })
   return docs[0]

@@ -1,16 +1,19 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
+import { invoicePaymentRefusal, orderPaymentRefusal, paymentApplication, type PaymentRefusal } from '@/domain/payments/application'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { Payment } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
 import { applyInvoicePayment } from '../invoices/applyInvoicePayment'
+import { lockInvoice } from '../invoices/owed'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { applyPayment } from '../orders/applyPayment'
+import { readLockedOrder } from '../orders/lockOrder'
 import { issueReceipt } from '../receipts/issueReceipt'
 
 import { failTip, settleTip } from './tips'
@@ -24,46 +27,67 @@ const creditWallet = async (req: PayloadRequest, payment: Payment, tenant: numbe
   await post(req, tenant, { reference, type: 'client_wallet_top_up', memo, lines: [{ account: { system: 'gateway_clearing' }, debit: payment.amount }, { account: { wallet: wallet.id }, credit: payment.amount }] })
 }
 
+/** What a payment pays for, locked and read (no write yet), and how to apply the payment to it. */
+type Payable = { refusal: PaymentRefusal | null; write: () => Promise<string> }
+
 /**
  * What a payment for something owed does to it (in the settlement's transaction), the
- * journal entry's type, and the outcome. `apply` throws a ClientError, having written
- * nothing, when the thing no longer owes the money.
+ * journal entry's type, and the outcome. `open` locks and reads the thing, says whether
+ * it can take the money, and hands back its write for when it can.
  */
-const PAYABLES: Partial<Record<Payment['purpose'], { type: string; outcome: string; apply: (req: PayloadRequest, payment: Payment, now: Date) => Promise<string> }>> = {
+const PAYABLES: Partial<Record<Payment['purpose'], { type: string; outcome: string; open: (req: PayloadRequest, payment: Payment, now: Date) => Promise<Payable> }>> = {
   order: {
     type: 'order_payment',
     outcome: 'order_paid',
-    apply: async (req, payment, now) => {
-      await applyPayment(req, idOf(payment.order)!, payment.amount, { source: payment.provider, reference: payment.reference }, now)
-      return `Order ${idOf(payment.order)}`
+    open: async (req, payment, now) => {
+      const order = await readLockedOrder(req, idOf(payment.order)!)
+      return {
+        refusal: orderPaymentRefusal(order, payment.amount),
+        write: async () => {
+          await applyPayment(req, order, payment.amount, { source: payment.provider, reference: payment.reference }, now)
+          return `Order ${order.id}`
+        },
+      }
     },
   },
-  invoice: { type: 'invoice_payment', outcome: 'invoice_paid', apply: applyInvoicePayment },
-  installment: { type: 'invoice_payment', outcome: 'installment_paid', apply: applyInvoicePayment },
+  invoice: { type: 'invoice_payment', outcome: 'invoice_paid', open: (req, payment, now) => openInvoice(req, payment, now) },
+  installment: { type: 'invoice_payment', outcome: 'installment_paid', open: (req, payment, now) => openInvoice(req, payment, now) },
+}
+
+/** The invoice under its row lock (and the installment paid, if one is), for `PAYABLES`. */
+const openInvoice = async (req: PayloadRequest, payment: Payment, now: Date): Promise<Payable> => {
+  const invoice = await lockInvoice(req, idOf(payment.invoice)!)
+  const installmentId = idOf(payment.installment)
+  const installment = installmentId ? await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, overrideAccess: true, req }) : null
+  return {
+    refusal: invoicePaymentRefusal(invoice, installment, payment.amount),
+    write: () => applyInvoicePayment(req, invoice, installment, payment.amount, now),
+  }
 }
 
 /**
  * Applies a succeeded payment, exactly once, in the caller's transaction: the journal
  * entry, the business change (order or invoice paid, wallet topped up) and the client's
- * notification. A payment already applied is left alone. Money that arrives for an
- * order or invoice that no longer owes it (paid meanwhile by another route, cancelled)
- * goes to the client's wallet rather than nowhere.
+ * notification. A payment already applied is left alone. Whether the order or invoice
+ * still owes the money is decided before anything is written (`paymentApplication`):
+ * money that arrives for one that no longer owes it goes to the client's wallet rather
+ * than nowhere, and a wallet payment is refused.
  */
 const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
   const tenant = idOf(payment.tenant)!
   const reference = `payment:${payment.reference}`
   const payable = PAYABLES[payment.purpose]
   if (payable) {
-    const source = await sourceOf(req, payment, tenant)
-    let memo: string
-    try {
-      memo = await payable.apply(req, payment, now)
-    } catch (error) {
-      if (!(error instanceof ClientError) || payment.provider === 'wallet') throw error
+    const target = await payable.open(req, payment, now)
+    const decision = paymentApplication(payment.provider, target.refusal)
+    if (decision.kind === 'refuse') throw new ClientError(decision.refusal.reason, 422, decision.refusal.field ? { field: decision.refusal.field } : null)
+    if (decision.kind === 'credit_wallet') {
       const what = payment.order ? `Order ${idOf(payment.order)}` : `Invoice ${idOf(payment.invoice)}`
       await creditWallet(req, payment, tenant, reference, `${what} no longer owed ${payment.amount}: credited to the wallet`)
       return 'credited_to_wallet'
     }
+    const source = await sourceOf(req, payment, tenant)
+    const memo = await target.write()
     await post(req, tenant, { reference, type: payable.type, memo, lines: [{ account: source, debit: payment.amount }, { account: { system: 'platform_revenue' }, credit: payment.amount }] })
     return payable.outcome
   }
@@ -88,7 +112,7 @@ export type Settlement = { payment: Payment; applied: boolean }
  */
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
   inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    await lockRow(req, 'payments', paymentId)
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
@@ -106,7 +130,7 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
 /** The provider says the payment failed or expired: recorded unless it already succeeded. */
 export const failPayment = async (req: PayloadRequest, paymentId: number, status: 'failed' | 'expired', reason: string): Promise<Payment> =>
   inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
+    await lockRow(req, 'payments', paymentId)
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)

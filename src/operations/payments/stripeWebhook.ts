@@ -2,6 +2,7 @@ import { createLocalReq, type PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { env } from '@/env'
 import { ClientError } from '@/errors'
 
@@ -67,7 +68,7 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
     // The payment's row lock first: linking the event takes a key-share lock on the
     // payment, and two deliveries holding that while waiting for the update lock would
     // deadlock each other.
-    await execute(system, sql`SELECT id FROM payments WHERE id = ${payment.id} FOR UPDATE`)
+    await lockRow(system, 'payments', payment.id)
     await execute(system, sql`UPDATE provider_events SET payment_id = ${payment.id} WHERE id = ${fresh[0].id}`)
     // The charge's id at Stripe, which a card refund names later.
     const intent = object.object === 'payment_intent' ? object.id : typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id

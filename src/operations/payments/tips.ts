@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockKey } from '@/db/locks'
 import { DEFAULT_TIP_POLICY, splitTip, TIPPABLE_STATUSES, tipRefusal, type TipProvider } from '@/domain/tips/policy'
 import { withDefaults } from '@/domain/withDefaults'
 import { ClientError } from '@/errors'
@@ -26,7 +26,7 @@ export const createTip = async (req: PayloadRequest, tenant: Tenant, order: Orde
   const policy = withDefaults(DEFAULT_TIP_POLICY, tenant.settings?.tips)
   const client = idOf(order.client)!
   // The day's count is per client across orders: tips on two orders at once queue here.
-  await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`tips:${tenant.id}:${client}`}))`)
+  await lockKey(req, `tips:${tenant.id}:${client}`)
   const { totalDocs: recent } = await req.payload.count({
     collection: 'tips',
     where: { and: [{ client: { equals: client } }, { status: { in: ['pending', 'succeeded'] } }, { createdAt: { greater_than: new Date(Date.now() - DAY_MS).toISOString() } }] },

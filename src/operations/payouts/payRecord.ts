@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { enqueue } from '@/jobs/enqueue'
 import type { PayoutRecord } from '@/payload-types'
@@ -37,7 +37,7 @@ export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, 
   // One by one: a bulk update writes its documents concurrently on the one transaction.
   for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
   const batch = idOf(record.batch)!
-  await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
+  await lockRow(req, 'payout_batches', batch)
   const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
   await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })

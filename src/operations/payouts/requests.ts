@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
@@ -47,7 +47,7 @@ export type Outcome = { status: 'approved'; method: PayoutMethod; externalRefere
 
 /** Locks a payout request's row and reads it: decisions on one request run one after another. */
 export const lockPayoutRequest = async (req: PayloadRequest, requestId: number): Promise<PayoutRequest> => {
-  await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
+  await lockRow(req, 'payout_requests', requestId)
   return req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
 }
 

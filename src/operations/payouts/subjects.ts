@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '@/domain/payouts/workflows'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import type { PayoutRecord, PayoutRequest } from '@/payload-types'
@@ -14,7 +14,7 @@ import { markRecordPaid } from './payRecord'
 import { endRequest, lockPayoutRequest, type Outcome } from './requests'
 
 const lockPayoutRecord = async (req: PayloadRequest, id: number): Promise<PayoutRecord> => {
-  await execute(req, sql`SELECT id FROM payout_records WHERE id = ${id} FOR UPDATE`)
+  await lockRow(req, 'payout_records', id)
   return req.payload.findByID({ collection: 'payout-records', id, depth: 0, overrideAccess: true, req })
 }
 

@@ -1,11 +1,10 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { execute, sql } from '@/db/execute'
-import { nextWindow, type PayoutItem, payoutLines } from '@/domain/payouts/windows'
+import { lockKey, lockPaymentWindow, lockUnpaidEarnings } from '@/db/locks'
+import { nextWindow, payoutLines } from '@/domain/payouts/windows'
 import { enqueue } from '@/jobs/enqueue'
 
 import { inTransaction } from '../inTransaction'
-import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
 /**
@@ -13,10 +12,10 @@ import { websitePayouts } from './settings'
  * an advisory lock (and a partial unique index allows one open window per website), so
  * concurrent runs open one.
  */
-export const openWindow = async (payload: Payload, tenant: number, now: Date) => {
-  const req = await createLocalReq({}, payload)
+export const openWindow = async (req: PayloadRequest, tenant: number, now: Date) => {
+  const { payload } = req
   return inTransaction(req, async () => {
-    await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`payment-window:${tenant}`}))`)
+    await lockKey(req, `payment-window:${tenant}`)
     const { totalDocs: open } = await payload.count({ collection: 'payment-windows', where: { and: [{ tenant: { equals: tenant } }, { status: { equals: 'open' } }] }, overrideAccess: true, req })
     if (open > 0) return null
     const { docs } = await payload.find({ collection: 'payment-windows', where: { tenant: { equals: tenant } }, sort: '-closesAt', limit: 1, depth: 0, overrideAccess: true, req })
@@ -26,8 +25,6 @@ export const openWindow = async (payload: Payload, tenant: number, now: Date) =>
   })
 }
 
-type ItemRow = { id: number; writer_id: number; kind: PayoutItem['kind']; amount: string | number }
-
 /**
  * Closes a window whose close has passed, once: under the window's row lock, a window
  * already closed (by a concurrent or earlier run) is left alone. In the same transaction
@@ -36,20 +33,13 @@ type ItemRow = { id: number; writer_id: number; kind: PayoutItem['kind']; amount
  * the batch: one record per writer for their net amount. Moves no money: the ledger moves
  * when a record is paid. Returns the batch, or null when there was nothing to close.
  */
-export const closeWindow = async (payload: Payload, windowId: number, now: Date) => {
-  const req = await createLocalReq({}, payload)
+export const closeWindow = async (req: PayloadRequest, windowId: number, now: Date) => {
+  const { payload } = req
   return inTransaction(req, async () => {
-    const [window] = await execute<{ tenant_id: number; status: string; closes_at: string }>(req, sql`SELECT tenant_id, status, closes_at FROM payment_windows WHERE id = ${windowId} FOR UPDATE`)
-    if (!window || window.status !== 'open' || new Date(window.closes_at) > now) return null
-    const tenant = window.tenant_id
-    const closesAt = new Date(window.closes_at).toISOString()
-    const rows = await execute<ItemRow>(
-      req,
-      sql`SELECT id, writer_id, kind, amount FROM writer_earnings
-          WHERE tenant_id = ${tenant} AND status = 'pending' AND payout_record_id IS NULL AND created_at <= ${closesAt}
-          ORDER BY id FOR UPDATE`,
-    )
-    const lines = payoutLines(rows.map((r) => ({ id: r.id, writer: r.writer_id, kind: r.kind, amount: Number(r.amount) })))
+    const window = await lockPaymentWindow(req, windowId)
+    if (!window || window.status !== 'open' || window.closesAt > now) return null
+    const { tenant } = window
+    const lines = payoutLines(await lockUnpaidEarnings(req, tenant, window.closesAt))
     const total = lines.reduce((sum, l) => sum + l.amount, 0)
     const batch = await payload.create({
       collection: 'payout-batches',
@@ -76,15 +66,4 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
     }
     return batch
   })
-}
-
-/**
- * The payment-window schedule: closes every open window whose close has passed (each in
- * its own transaction), then opens the next window of every active website that has none.
- */
-export const runPaymentWindows = async (payload: Payload, now: Date) => {
-  const closing = await eachOnItsOwn(payload, 'closing a payment window', await dueIds(payload, 'payment-windows', 'open', 'closesAt', now), async (id) => Boolean(await closeWindow(payload, id, now)))
-  const { docs: websites } = await payload.find({ collection: 'tenants', where: { active: { equals: true } }, limit: 0, depth: 0, overrideAccess: true, select: { active: true } })
-  const opening = await eachOnItsOwn(payload, 'opening a payment window', websites.map((w) => w.id), async (id) => Boolean(await openWindow(payload, id, now)))
-  return { closed: closing.done, opened: opening.done, failed: closing.failed + opening.failed }
 }

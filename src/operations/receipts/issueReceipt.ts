@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { ClientError } from '@/errors'
 import type { Payment, Receipt } from '@/payload-types'
 
@@ -59,7 +59,7 @@ export const issueReceipt = async (req: PayloadRequest, payment: Payment, outcom
  */
 export const voidReceipt = async (req: PayloadRequest, receiptId: number, reason: string, actorId: number, now = new Date()): Promise<Receipt> =>
   inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM receipts WHERE id = ${receiptId} FOR UPDATE`)
+    await lockRow(req, 'receipts', receiptId)
     const original = await req.payload.findByID({ collection: 'receipts', id: receiptId, depth: 0, overrideAccess: true, req })
     if (original.kind === 'void') throw new ClientError('A voiding record is not voided.', 409)
     const voided = await req.payload.count({ collection: 'receipts', where: { voids: { equals: receiptId } }, overrideAccess: true, req })

@@ -1,6 +1,7 @@
 import { MoneyCell as MoneyCell_aea9a899e14c8b8788fbf06bec7aa6ae } from '../../../fields/components/MoneyCell'
 import { MoneyField as MoneyField_5331af7a64be1a459d66134954254760 } from '../../../fields/components/MoneyField'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
+import { ExportCsvLink as ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd } from '../../../admin/ExportCsvLink'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { StatusCell as StatusCell_4cfaedf1a486f78ed42f0a0793ef5913 } from '../../../fields/components/StatusCell'
@@ -17,6 +18,7 @@ export const importMap = {
   "/fields/components/MoneyCell#MoneyCell": MoneyCell_aea9a899e14c8b8788fbf06bec7aa6ae,
   "/fields/components/MoneyField#MoneyField": MoneyField_5331af7a64be1a459d66134954254760,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
+  "/admin/ExportCsvLink#ExportCsvLink": ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/fields/components/StatusCell#StatusCell": StatusCell_4cfaedf1a486f78ed42f0a0793ef5913,
