@@ -5,6 +5,7 @@ import { MATCH_NOTHING } from '@/access/where'
 import { REMINDER_MARKS } from '@/domain/orders/monitoring'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { readableBy } from '@/fields/readableBy'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
 
@@ -50,6 +51,7 @@ export const Orders: CollectionConfig<'orders'> = {
   endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
+    actionPanelField({ choices: { writer: 'writer-suggestions' } }),
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     // Staff name the client they place for; a client's order is their own whatever the body says.
     setOnCreateField(user('client', { required: true }), staffField),

@@ -4,6 +4,7 @@ import { actorOf } from '@/access/actor'
 import { allOf } from '@/access/compose'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { INVOICE_STATUSES } from '@/domain/invoices/totals'
 import { invoiceEndpoints } from '@/endpoints/invoices'
@@ -40,6 +41,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
   access: { read: readBilling('status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     serverOnlyField({ name: 'client', type: 'relationship', relationTo: 'users', required: true, index: true }),
     serverOnlyField({ name: 'title', type: 'text', maxLength: 200 }),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { payoutRecordActions, payRecordEndpoint } from '@/endpoints/payouts'
@@ -20,6 +21,7 @@ export const PayoutRecords: CollectionConfig<'payout-records'> = {
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['batch', 'writer'], unique: true }],
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true }),
     serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
     serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),

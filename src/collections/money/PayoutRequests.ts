@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { approveRequestEndpoint, createRequestEndpoint, payoutRequestActions, rejectRequestEndpoint } from '@/endpoints/payouts'
@@ -18,6 +19,7 @@ export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),
     serverOnlyField({ name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true }),
     serverOnlyField({ name: 'amount', type: 'number', required: true, min: 1, admin: { description: 'Cents.' } }),
