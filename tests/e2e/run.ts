@@ -7,37 +7,21 @@
  */
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 
 import { dropDatabases, ensureDatabase, withDatabase } from '../../src/server/database'
 import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
-import { DEMO_PASSWORD } from '../../src/seed/demoData'
 import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitForReady } from '../helpers/compiledProcess'
 import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
-const results = path.join(root, 'test-results')
+import { type Check, chromiumPath, logIn, results } from './support'
+import { workflowChecks } from './workflows'
+
 const say = (line: string) => process.stdout.write(`${line}\n`)
-
-const chromiumPath = (): string => {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate
-  }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.')
-}
-
-const logIn = async (page: Page, url: string, email: string) => {
-  await page.goto(url)
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(DEMO_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-}
-
-type Check = { name: string; run: (ctx: { browser: Browser; base: string; port: number }) => Promise<void> }
 
 const checks: Check[] = [
   {
@@ -104,6 +88,7 @@ const checks: Check[] = [
       await admin.close()
     },
   },
+  ...workflowChecks,
 ]
 
 const main = async () => {
