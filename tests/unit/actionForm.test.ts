@@ -80,8 +80,17 @@ describe('the answers of the actions endpoints', () => {
   })
 
   it('reads writer suggestions in the shapes a suggestions endpoint may answer', () => {
-    expect(suggestionsOf({ suggestions: [{ writer: { id: 5, name: 'Ann', email: 'a@x' }, reasons: ['2 of 5 active', '98% on time'] }, { writer: 6, email: 'b@x', reason: 'eligible' }, { bad: true }] })).toEqual([
-      { value: '5', label: 'Ann', note: '2 of 5 active; 98% on time' },
+    const answer = {
+      suggestions: [
+        { writer: { id: 5, name: 'Ann', email: 'a@x' }, eligible: true, reasons: ['2 of 5 active orders.', 'On time for 9 of 10.'] },
+        { writer: { id: 7, name: 'Bo', email: 'c@x' }, eligible: false, reasons: ['Suspended.'] },
+        { writer: 6, email: 'b@x', reason: 'eligible' },
+        { bad: true },
+      ],
+    }
+    expect(suggestionsOf(answer)).toEqual([
+      { value: '5', label: 'Ann', note: '2 of 5 active orders. On time for 9 of 10.' },
+      { value: '7', label: 'Bo (not eligible)', note: 'Suspended.' },
       { value: '6', label: 'b@x', note: 'eligible' },
     ])
     expect(suggestionsOf([{ id: 9 }])).toEqual([{ value: '9', label: '#9' }])

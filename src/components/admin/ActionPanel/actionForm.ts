@@ -183,7 +183,7 @@ const nameOf = (value: unknown): string | undefined => {
 
 /**
  * Choices for a control from a suggestions endpoint (`GET /api/orders/:id/writer-suggestions`):
- * a list of `{ writer: id | { id, name, email }, name?, reason? | reasons? }` under
+ * a list of `{ writer: id | { id, name, email }, eligible?, name?, reason? | reasons? }` under
  * `suggestions`, `docs` or as the answer itself. Anything else gives no choices, and the
  * control falls back to its plain input.
  */
@@ -197,8 +197,9 @@ export const suggestionsOf = (body: unknown): Suggestion[] => {
     const id = isRecord(item.writer) || isRecord(item.user) ? person.id : (item.writer ?? item.id)
     if (typeof id !== 'number' && typeof id !== 'string') continue
     const reasons = Array.isArray(item.reasons) ? item.reasons.filter((r): r is string => typeof r === 'string') : []
-    const note = typeof item.reason === 'string' ? item.reason : reasons.join('; ')
-    out.push({ value: String(id), label: nameOf(item) ?? nameOf(person) ?? `#${id}`, ...(note ? { note } : {}) })
+    const note = typeof item.reason === 'string' ? item.reason : reasons.join(' ')
+    const label = nameOf(item) ?? nameOf(person) ?? `#${id}`
+    out.push({ value: String(id), label: item.eligible === false ? `${label} (not eligible)` : label, ...(note ? { note } : {}) })
   }
   return out
 }
