@@ -38,10 +38,15 @@ const userId = async (rest: RestClient, website: Website, local: string): Promis
 
 const orderOf = async (rest: RestClient, website: Website, id: number) => rest.must(200, 'GET', `/api/orders/${id}?depth=0`, { website, token: await tokenOf(rest, 'admin', website) })
 
+/** The action panel of the page (other parts of the order view, such as its timeline, carry `data-action` too). */
+const panel = (page: Page) => page.getByTestId('action-panel')
+const button = (page: Page, action: string) => panel(page).locator(`[data-action="${action}"]`)
+const submit = (page: Page, action: string) => panel(page).locator(`[data-action-submit="${action}"]`)
+
 /** The order's edit view, once its action panel has drawn its actions. */
 const openOrder = async (page: Page, base: string, id: number, firstAction: string) => {
   await page.goto(`${base}/admin/collections/orders/${id}`)
-  await page.locator(`[data-action="${firstAction}"]`).waitFor({ timeout: 60_000 })
+  await button(page, firstAction).waitFor({ timeout: 60_000 })
 }
 
 /** A fresh Alpha order, paid over REST, open in its edit view for Alpha's admin. */
@@ -56,7 +61,7 @@ const paidAlphaOrder = async (browser: Browser, base: string, firstAction: strin
 
 /** Waits for the panel's answer; fails with the panel's own message when it is an error. */
 const panelAnswer = async (page: Page, statuses: string[]) => {
-  const answer = page.locator('.action-panel__answer[data-answer]')
+  const answer = panel(page).locator('[role="status"][data-answer]')
   await answer.waitFor({ timeout: 30_000 })
   const status = await answer.getAttribute('data-status')
   if (!status || !statuses.includes(status)) throw new Error(`the panel answered "${await answer.innerText()}" (status ${status}), expected ${statuses.join(' or ')}`)
@@ -75,12 +80,12 @@ export const workflowChecks: Check[] = [
       const page = await adminPage(browser, base, email('admin', 'alpha'))
       await openOrder(page, base, order.id, 'markPaid')
       await screenshot(page, 'workflow-unpaid-order')
-      await page.locator('[data-action="markPaid"]').click()
+      await button(page, 'markPaid').click()
       await panelAnswer(page, ['ready_for_staffing'])
       await statusFieldShows(page, 'ready_for_staffing')
       // The list is drawn anew for the new status: markPaid is gone, staffing actions came.
-      await page.locator('[data-action="assign"]').waitFor({ timeout: 30_000 })
-      if ((await page.locator('[data-action="markPaid"]').count()) > 0) throw new Error('markPaid is still offered after the order was paid')
+      await button(page, 'assign').waitFor({ timeout: 30_000 })
+      if ((await button(page, 'markPaid').count()) > 0) throw new Error('markPaid is still offered after the order was paid')
       const events = await eventually('an order-events row for markPaid', async () => {
         const body = await rest.must(200, 'GET', `/api/order-events?where[order][equals]=${order.id}&where[action][equals]=markPaid&depth=0`, { token: await tokenOf(rest, 'admin', 'alpha') })
         return body.totalDocs > 0 ? body.docs : null
@@ -95,14 +100,14 @@ export const workflowChecks: Check[] = [
     run: async ({ browser, base }) => {
       const { rest, order, page } = await paidAlphaOrder(browser, base, 'assign')
       const writer = await userId(rest, 'alpha', 'writer')
-      await page.locator('[data-action="assign"]').click()
+      await button(page, 'assign').click()
       const input = page.locator('#action-panel-form-assign-writer')
       await input.waitFor()
       // The writer suggestions fill a select; without them the panel asks for the id.
       if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(String(writer))
       else await input.fill(String(writer))
       await screenshot(page, 'workflow-assign-form')
-      await page.locator('[data-action-submit="assign"]').click()
+      await submit(page, 'assign').click()
       await panelAnswer(page, ['in_progress'])
       await statusFieldShows(page, 'in_progress')
       const saved = await orderOf(rest, 'alpha', order.id)
@@ -116,9 +121,9 @@ export const workflowChecks: Check[] = [
     run: async ({ browser, base }) => {
       const { rest, order, page } = await paidAlphaOrder(browser, base, 'cancel')
       // Cancelling needs a reason: an empty one is refused with the field named beside it.
-      await page.locator('[data-action="cancel"]').click()
-      await page.locator('[data-action-submit="cancel"]').click()
-      await page.locator('.action-panel__answer[data-answer="error"]').waitFor({ timeout: 30_000 })
+      await button(page, 'cancel').click()
+      await submit(page, 'cancel').click()
+      await panel(page).locator('[role="status"][data-answer="error"]').waitFor({ timeout: 30_000 })
       await page.locator('#action-panel-form-cancel-reason-error').waitFor({ timeout: 5_000 })
       await screenshot(page, 'workflow-refused-input')
       if ((await orderOf(rest, 'alpha', order.id)).status !== 'ready_for_staffing') throw new Error('a refused cancel changed the order')
@@ -142,10 +147,10 @@ export const workflowChecks: Check[] = [
 
       const page = await adminPage(browser, base, email('editor', 'beta'))
       await openOrder(page, base, order.id, 'qaApprove')
-      await page.locator('[data-action="qaApprove"]').click()
+      await button(page, 'qaApprove').click()
       await page.locator('#action-panel-form-qaApprove-note').fill('Checked: sources and format are fine.')
       await screenshot(page, 'workflow-qa-review')
-      await page.locator('[data-action-submit="qaApprove"]').click()
+      await submit(page, 'qaApprove').click()
       await panelAnswer(page, ['submitted'])
       await statusFieldShows(page, 'submitted')
       await screenshot(page, 'workflow-qa-approved')

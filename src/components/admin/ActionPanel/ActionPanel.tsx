@@ -109,7 +109,7 @@ export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelPr
   if (!docUrl) return null
   const fieldErrors = answer && !answer.ok ? answer.fieldErrors : {}
   return (
-    <section className="action-panel" aria-labelledby="action-panel-title" data-collection={collectionSlug}>
+    <section className="action-panel" aria-labelledby="action-panel-title" data-testid="action-panel" data-collection={collectionSlug}>
       <h3 className="action-panel__title" id="action-panel-title">
         Actions
       </h3>
