@@ -4,11 +4,13 @@
  * websites (placed by the demo client, moved on by the demo staff), never by changing the
  * demo seed, then drives the panel in Chromium; screenshots in test-results/workflow-*.png.
  */
+import path from 'node:path'
+
 import type { Browser, Page } from 'playwright-core'
 
 import { ESSAY } from '../helpers/orderWorkflow'
 
-import { adminPage, type Check, eventually, restClient, type RestClient, screenshot } from './support'
+import { adminPage, type Check, eventually, restClient, type RestClient, results, screenshot } from './support'
 
 type Website = 'alpha' | 'beta'
 const email = (local: string, website: Website) => `${local}@${website}.test`
@@ -42,6 +44,9 @@ const orderOf = async (rest: RestClient, website: Website, id: number) => rest.m
 const panel = (page: Page) => page.getByTestId('action-panel')
 const button = (page: Page, action: string) => panel(page).locator(`[data-action="${action}"]`)
 const submit = (page: Page, action: string) => panel(page).locator(`[data-action-submit="${action}"]`)
+
+/** A picture of the panel alone, legible where the whole page is not. */
+const panelShot = (page: Page, name: string) => panel(page).screenshot({ path: path.join(results, `${name}.png`) })
 
 /** The order's edit view, once its action panel has drawn its actions. */
 const openOrder = async (page: Page, base: string, id: number, firstAction: string) => {
@@ -106,7 +111,7 @@ export const workflowChecks: Check[] = [
       // The writer suggestions fill a select; without them the panel asks for the id.
       if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(String(writer))
       else await input.fill(String(writer))
-      await screenshot(page, 'workflow-assign-form')
+      await panelShot(page, 'workflow-assign-form')
       await submit(page, 'assign').click()
       await panelAnswer(page, ['in_progress'])
       await statusFieldShows(page, 'in_progress')
@@ -125,7 +130,7 @@ export const workflowChecks: Check[] = [
       await submit(page, 'cancel').click()
       await panel(page).locator('[role="status"][data-answer="error"]').waitFor({ timeout: 30_000 })
       await page.locator('#action-panel-form-cancel-reason-error').waitFor({ timeout: 5_000 })
-      await screenshot(page, 'workflow-refused-input')
+      await panelShot(page, 'workflow-refused-input')
       if ((await orderOf(rest, 'alpha', order.id)).status !== 'ready_for_staffing') throw new Error('a refused cancel changed the order')
       await page.close()
     },
@@ -149,7 +154,7 @@ export const workflowChecks: Check[] = [
       await openOrder(page, base, order.id, 'qaApprove')
       await button(page, 'qaApprove').click()
       await page.locator('#action-panel-form-qaApprove-note').fill('Checked: sources and format are fine.')
-      await screenshot(page, 'workflow-qa-review')
+      await panelShot(page, 'workflow-qa-review')
       await submit(page, 'qaApprove').click()
       await panelAnswer(page, ['submitted'])
       await statusFieldShows(page, 'submitted')
