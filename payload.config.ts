@@ -37,6 +37,7 @@ import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
+import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { WriterLevels } from './src/collections/WriterLevels'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
@@ -62,7 +63,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint],
   hooks: { afterError: [answerLoginRefusals] },
   editor: lexicalEditor(),
@@ -93,6 +94,7 @@ export default buildConfig({
         'pricing-options': {},
         orders: {},
         'order-events': {},
+        'workflow-events': {},
         'order-interests': {},
         'order-assignments': {},
         'order-requests': {},

@@ -74,6 +74,7 @@ export interface Config {
     'writer-levels': WriterLevel;
     orders: Order;
     'order-events': OrderEvent;
+    'workflow-events': WorkflowEvent;
     'order-interests': OrderInterest;
     'order-assignments': OrderAssignment;
     'order-requests': OrderRequest;
@@ -109,6 +110,7 @@ export interface Config {
     'writer-levels': WriterLevelsSelect<false> | WriterLevelsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'order-interests': OrderInterestsSelect<false> | OrderInterestsSelect<true>;
     'order-assignments': OrderAssignmentsSelect<false> | OrderAssignmentsSelect<true>;
     'order-requests': OrderRequestsSelect<false> | OrderRequestsSelect<true>;
@@ -732,6 +734,38 @@ export interface OrderEvent {
   actor?: (number | null) | User;
   reason?: string | null;
   metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  /**
+   * The id of the record in its collection.
+   */
+  document: number;
+  action: string;
+  from: string;
+  to: string;
+  /**
+   * Empty: the platform (a schedule).
+   */
+  actor?: (number | null) | User;
+  reason?: string | null;
+  data?:
     | {
         [k: string]: unknown;
       }
@@ -1678,6 +1712,23 @@ export interface OrderEventsSelect<T extends boolean = true> {
   actor?: T;
   reason?: T;
   metadata?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  tenant?: T;
+  collection?: T;
+  document?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  reason?: T;
+  data?: T;
   updatedAt?: T;
   createdAt?: T;
 }

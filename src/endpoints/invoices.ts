@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { recordId } from '@/domain/recordId'
 
 import { invoicePdf } from '@/operations/documents/documentPdf'
-import { billingStaff, cancelInvoice, createDraft, issueInvoice, regeneratePayLink } from '@/operations/invoices/manage'
+import { billingStaff, createDraft } from '@/operations/invoices/manage'
 import { payByLink, payLinkSummary } from '@/operations/invoices/payLink'
 import { resolveTenant } from '@/operations/resolveTenant'
 import { toValidationError } from '@/operations/toValidationError'
@@ -12,7 +12,7 @@ import { clientIp, consume } from '@/security/rateLimits'
 
 import { pdfEndpoint } from './documentPdf'
 import { readJsonBody } from './readJsonBody'
-import { routeId } from './routeId'
+import { actionAlias, workflowEndpoints } from './workflowActions'
 
 const cents = (what: string) => z.number({ error: `${what}: cents.` }).int('Whole cents.')
 const isoDate = z.iso.datetime({ offset: true, error: 'An ISO date-time such as 2026-12-01T12:00:00Z.' })
@@ -52,13 +52,6 @@ const createDraftEndpoint: Endpoint = {
   },
 }
 
-/** POST /api/invoices/:id/issue, /cancel, /pay-link (admins, support of the invoice's website). */
-const action = (path: string, run: (req: PayloadRequest, id: number) => Promise<unknown>): Endpoint => ({
-  path: `/:id/${path}`,
-  method: 'post',
-  handler: async (req) => Response.json(await run(req, routeId(req))),
-})
-
 const limited = async (req: PayloadRequest) => {
   const { tenant } = await resolveTenant(req)
   await consume(req, tenant, 'invoicePayPerIpPerMinute', clientIp(req))
@@ -94,8 +87,10 @@ export const invoiceEndpoints: Endpoint[] = [
   createDraftEndpoint,
   paySummaryEndpoint,
   payEndpoint,
-  action('issue', issueInvoice),
-  action('cancel', cancelInvoice),
-  action('pay-link', regeneratePayLink),
+  ...workflowEndpoints('invoices'),
+  // Older routes, thin aliases of the actions (admins, support of the invoice's website).
+  actionAlias('invoices', 'issue', 'issue', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
+  actionAlias('invoices', 'pay-link', 'payLink', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
+  actionAlias('invoices', 'cancel', 'cancel', ({ doc }) => ({ invoice: doc })),
   pdfEndpoint('invoices', invoicePdf),
 ]

@@ -1,4 +1,4 @@
-import { expirePayoutRequests } from '@/operations/payouts/requests'
+import { expirePayoutRequests } from '@/operations/payouts/expire'
 import { runPaymentWindows } from '@/operations/payouts/windows'
 
 import type { Schedule } from './schedules'

@@ -362,16 +362,31 @@ describe('workflow actions (DESIGN §6)', () => {
   it('lists what the caller may do with a payout record and performs it through /actions/pay', async () => {
     const [record] = (await t.payload.find({ collection: 'payout-records', where: { and: [{ writer: { equals: ids.writer2 } }, { status: { equals: 'pending' } }] }, depth: 0 })).docs
     const path = `payout-records/${record!.id}`
-    expect((await actions('admin', path)).body).toEqual({ available: [{ action: 'pay', input: { method: expect.any(String), externalReference: expect.any(String) } }], blocked: [] })
-    expect((await actions('support', path)).body).toEqual({ available: [], blocked: [{ action: 'pay', reason: 'Only an admin of the website marks payouts paid.' }] })
-    expect((await actions('writer2', path)).body.blocked).toHaveLength(1)
+    expect((await actions('admin', path)).body).toEqual({
+      available: [
+        {
+          action: 'pay',
+          label: 'Mark paid',
+          money: true,
+          input: { type: 'object', properties: { method: { type: 'string', enum: ['bank_transfer', 'paypal', 'wise', 'other'] }, externalReference: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['method', 'externalReference'] },
+        },
+      ],
+      blocked: [],
+    })
+    // What the role rules out is not listed; doing it anyway is 403.
+    expect((await actions('support', path)).body).toEqual({ available: [], blocked: [] })
+    expect((await actions('writer2', path)).body).toEqual({ available: [], blocked: [] })
+    expect((await t.api.post(`/api/${path}/actions/pay`, { ...ALPHA, token: tokens.support, body: { method: 'other', externalReference: 'X' } })).status).toBe(403)
     expect((await actions('writer', path)).status).toBe(404)
     expect((await actions('betaAdmin', path, BETA)).status).toBe(404)
     expect((await t.api.post(`/api/${path}/actions/refund`, { ...ALPHA, token: tokens.admin, body: {} })).status).toBe(404)
     const paid = await t.api.post(`/api/${path}/actions/pay`, { ...ALPHA, token: tokens.admin, body: { method: 'other', externalReference: 'CHEQUE-3' } })
     expect(paid.status).toBe(200)
-    expect(paid.body.record).toMatchObject({ status: 'paid', externalReference: 'CHEQUE-3' })
-    expect((await actions('admin', path)).body).toEqual({ available: [], blocked: [{ action: 'pay', reason: 'It is already paid.' }] })
+    expect(paid.body.doc).toMatchObject({ status: 'paid', externalReference: 'CHEQUE-3' })
+    expect(paid.body.event).toMatchObject({ collection: 'payout-records', document: record!.id, action: 'pay', from: 'pending', to: 'paid', actor: ids.admin })
+    // The status now rules it out: not listed, and 409 when tried.
+    expect((await actions('admin', path)).body).toEqual({ available: [], blocked: [] })
+    expect((await t.api.post(`/api/${path}/actions/pay`, { ...ALPHA, token: tokens.admin, body: { method: 'other', externalReference: 'CHEQUE-4' } })).status).toBe(409)
     await expectLedgerSound(t.payload)
   })
 
@@ -381,9 +396,10 @@ describe('workflow actions (DESIGN §6)', () => {
     expect((await actions('admin', path)).body.available.map((a: { action: string }) => a.action)).toEqual(['approve', 'reject'])
     const before = await writerWallet('writer2')
     const rejected = await t.api.post(`/api/${path}/actions/reject`, { ...ALPHA, token: tokens.admin, body: { reason: 'Duplicate' } })
-    expect(rejected.body.request).toMatchObject({ status: 'rejected', reason: 'Duplicate' })
+    expect(rejected.body.doc).toMatchObject({ status: 'rejected', reason: 'Duplicate' })
+    expect(rejected.body.event).toMatchObject({ action: 'reject', from: 'pending', to: 'rejected', reason: 'Duplicate' })
     expect(await writerWallet('writer2')).toMatchObject({ balance: before.balance + pending!.amount, held: before.held - pending!.amount })
-    expect((await actions('admin', path)).body.blocked.map((a: { reason: string }) => a.reason)).toEqual(['It is already rejected.', 'It is already rejected.'])
+    expect((await actions('admin', path)).body).toEqual({ available: [], blocked: [] })
     await expectLedgerSound(t.payload)
   })
 })

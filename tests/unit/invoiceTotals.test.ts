@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { formatDocumentNumber, hasExpired, payTokenExpiry, reminderToSend } from '@/domain/invoices/schedule'
-import { cancelProblem, installmentPlanProblem, priceLines, spreadOverInstallments, statusAfterPayment } from '@/domain/invoices/totals'
+import { installmentPlanProblem, priceLines, spreadOverInstallments, statusAfterPayment } from '@/domain/invoices/totals'
 
 const HOUR = 3600 * 1000
 const DAY = 24 * HOUR
@@ -25,15 +25,6 @@ describe('invoice totals', () => {
   it('is paid when nothing is left, partly paid otherwise', () => {
     expect(statusAfterPayment(1000, 400)).toBe('partially_paid')
     expect(statusAfterPayment(1000, 1000)).toBe('paid')
-  })
-
-  it('cancels only drafts and issued invoices nothing was paid on', () => {
-    expect(cancelProblem('draft', 0)).toBeNull()
-    expect(cancelProblem('issued', 0)).toBeNull()
-    expect(cancelProblem('partially_paid', 100)).toMatch(/refund/)
-    expect(cancelProblem('paid', 1000)).toMatch(/refund/)
-    expect(cancelProblem('cancelled', 0)).toBe('The invoice is cancelled already.')
-    expect(cancelProblem('expired', 0)).toBe('The invoice is expired already.')
   })
 
   it('spreads a whole-invoice payment over unpaid installments, earliest first', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ActorFacts, availableActions, decide, NO_RELATION, ORDER_ACTION_NAMES, ORDER_ACTIONS, type OrderFacts } from '@/domain/orders/actions'
-import { canTransition, ORDER_STATUSES } from '@/domain/orders/statuses'
-import { ROLES, type Role } from '@/domain/roles'
+import { type ActorFacts, availableActions, decide, NO_RELATION, type OrderFacts } from '@/domain/orders/actions'
+import type { Role } from '@/domain/roles'
 
 const now = new Date('2026-11-25T12:00:00Z')
 const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
@@ -29,28 +28,6 @@ const closest = (role: Role) =>
   actor(role, { isClientOwner: true, isCurrentWriter: true, isInvitedWriter: true, isPendingAssignee: true, hasPendingInterest: true, isHoldRequester: true })
 
 describe('the action table', () => {
-  it('only leads along the transition table', () => {
-    for (const [action, rule] of Object.entries(ORDER_ACTIONS)) {
-      for (const from of rule.from) for (const to of rule.targets) if (to !== from) expect(canTransition(from, to), `${action}: ${from} → ${to}`).toBe(true)
-    }
-  })
-
-  it('every role × action × status: outside its statuses an action is 409, outside its roles 403, never allowed', () => {
-    for (const action of ORDER_ACTION_NAMES) {
-      const rule = ORDER_ACTIONS[action]
-      for (const role of ROLES) {
-        const a = closest(role)
-        const roleAllowed = rule.who(a)
-        for (const status of ORDER_STATUSES) {
-          const decision = decide(action, order({ status }), a, now)
-          if (!roleAllowed) expect(decision, `${role} ${action} ${status}`).toMatchObject({ ok: false, status: 403 })
-          else if (!(rule.from as readonly string[]).includes(status)) expect(decision, `${role} ${action} ${status}`).toMatchObject({ ok: false, status: 409 })
-          else expect([true, false]).toContain(decision.ok)
-        }
-      }
-    }
-  })
-
   it('keeps money actions with admins and workflow actions with the right people', () => {
     expect(decide('markPaid', order({ status: 'pending_payment', paymentStatus: 'unpaid' }), actor('admin'), now)).toEqual({ ok: true, targets: ['ready_for_staffing'] })
     expect(decide('markPaid', order({ status: 'pending_payment', paymentStatus: 'unpaid' }), actor('support'), now)).toMatchObject({ status: 403 })
@@ -82,14 +59,14 @@ describe('availableActions', () => {
     expect(available.map((a) => a.action).sort()).toEqual(['complete', 'openDispute', 'requestRevision'])
     expect(blocked).toEqual([])
     const disputed = availableActions({ ...delivered, dispute: 'open' }, actor('client', { isClientOwner: true }), now)
-    expect(disputed.blocked).toEqual([{ action: 'openDispute', reason: 'A dispute is already open.' }])
+    expect(disputed.blocked).toEqual([{ action: 'openDispute', label: 'Open a dispute', reason: 'A dispute is already open.' }])
   })
 
   it('shows writers the pool actions with their inputs', () => {
     const pool = order({ status: 'ready_for_staffing', hasWriter: false, visibility: 'pool' })
     const { available } = availableActions(pool, actor('writer'), now)
     expect(available.map((a) => a.action).sort()).toEqual(['bid', 'showInterest', 'take'])
-    expect(available.find((a) => a.action === 'bid')!.input).toEqual({ message: 'optional text' })
+    expect(available.find((a) => a.action === 'bid')).toEqual({ action: 'bid', label: 'Bid', money: false, input: { type: 'object', properties: { message: { type: 'string', maxLength: 2000 } } } })
   })
 })
 

@@ -9,7 +9,7 @@ import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
 
-import { listOrderActionsEndpoint, performOrderActionEndpoint } from '@/endpoints/orderActions'
+import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { quoteEndpoint } from '@/endpoints/quote'
 import { refundEndpoint } from '@/endpoints/refunds'
 
@@ -48,7 +48,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, listOrderActionsEndpoint, performOrderActionEndpoint, refundEndpoint],
+  endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     actionPanelField({ choices: { writer: 'writer-suggestions' } }),

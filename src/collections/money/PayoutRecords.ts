@@ -4,7 +4,7 @@ import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
-import { payoutRecordActions, payRecordEndpoint } from '@/endpoints/payouts'
+import { payoutRecordEndpoints } from '@/endpoints/payouts'
 
 /**
  * One writer's payout in a batch (reference §6.7 PayoutRecord): the earnings (and
@@ -16,7 +16,7 @@ import { payoutRecordActions, payRecordEndpoint } from '@/endpoints/payouts'
 export const PayoutRecords: CollectionConfig<'payout-records'> = {
   slug: 'payout-records',
   lockDocuments: false,
-  endpoints: [payRecordEndpoint, ...payoutRecordActions],
+  endpoints: payoutRecordEndpoints,
   admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'method', 'paidAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['batch', 'writer'], unique: true }],

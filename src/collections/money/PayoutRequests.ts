@@ -4,7 +4,7 @@ import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
-import { approveRequestEndpoint, createRequestEndpoint, payoutRequestActions, rejectRequestEndpoint } from '@/endpoints/payouts'
+import { payoutRequestEndpoints } from '@/endpoints/payouts'
 
 /**
  * A writer asks to be paid from their writer wallet's available balance (reference §6.4):
@@ -15,7 +15,7 @@ import { approveRequestEndpoint, createRequestEndpoint, payoutRequestActions, re
 export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   slug: 'payout-requests',
   lockDocuments: false,
-  endpoints: [createRequestEndpoint, approveRequestEndpoint, rejectRequestEndpoint, ...payoutRequestActions],
+  endpoints: payoutRequestEndpoints,
   admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [

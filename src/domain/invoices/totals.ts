@@ -29,13 +29,6 @@ export const PAYABLE_STATUSES: readonly InvoiceStatus[] = ['issued', 'partially_
 /** Status after money arrives: paid when nothing is left, partially paid otherwise. */
 export const statusAfterPayment = (total: Cents, amountPaid: Cents): InvoiceStatus => (amountPaid >= total ? 'paid' : 'partially_paid')
 
-/** Cancelling: only a draft or an issued invoice nobody has paid anything on. */
-export const cancelProblem = (status: InvoiceStatus, amountPaid: Cents): string | null => {
-  if (amountPaid > 0 || status === 'partially_paid' || status === 'paid') return 'Money was paid on this invoice: refund it instead of cancelling.'
-  if (status !== 'draft' && status !== 'issued') return `The invoice is ${status} already.`
-  return null
-}
-
 export type InstallmentShare = { id: number; sequence: number; amount: Cents; amountPaid: Cents }
 
 /**

@@ -2,8 +2,6 @@ import { z } from 'zod'
 
 import { recordId } from '../recordId'
 
-import type { OrderAction } from './actions'
-
 const reason = z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(2000)
 const note = z.string().trim().max(2000).optional()
 
@@ -12,8 +10,8 @@ export const DISPUTE_OUTCOMES = ['writer_wins', 'client_wins', 'extend_deadline'
 export const DISPUTE_RESTORE_TO = ['in_progress', 'submitted', 'completed'] as const
 
 /**
- * The body each action accepts. Unknown keys are ignored; a bad value is a 400 naming
- * the field. Actions not listed take no input.
+ * The body each order action accepts (`ORDER_ACTIONS` names them as its inputs). Unknown
+ * keys are ignored; a bad value is a 400 naming the field. Actions not listed take no input.
  */
 export const ACTION_INPUTS = {
   showInterest: z.object({ message: note }),
@@ -47,12 +45,6 @@ export const ACTION_INPUTS = {
   }),
   rejectCancellation: z.object({ reason }),
   cancel: z.object({ reason }),
-} satisfies Partial<Record<OrderAction, z.ZodType>>
+}
 
 export type ActionInputs = { [A in keyof typeof ACTION_INPUTS]: z.infer<(typeof ACTION_INPUTS)[A]> }
-
-/** Parses an action's body: `{ ok, value }` or the zod error to turn into a 400. */
-export const parseActionInput = (action: OrderAction, body: unknown) => {
-  const schema: z.ZodType = (ACTION_INPUTS as Partial<Record<OrderAction, z.ZodType>>)[action] ?? z.object({})
-  return schema.safeParse(body ?? {})
-}

@@ -1,16 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import { cancelProblem, INVOICE_MAX_TOTAL, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
+import { INVOICE_MAX_TOTAL, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
 import { dueDateProblem, payTokenExpiry } from '@/domain/invoices/schedule'
 import { ClientError, refuseField } from '@/errors'
 import type { Invoice } from '@/payload-types'
 
-import { staffOf, staffOfVisible } from '../adminOfVisible'
+import { staffOf } from '../adminOfVisible'
 import { allocateDocumentNumber } from '../allocateOrderNumber'
 import { inTransaction } from '../inTransaction'
 import { requestMember } from '../requestMember'
 
-import { lockInvoice } from './owed'
 import { newPayToken, payUrl } from './payToken'
 
 const BILLING_ROLES = ['admin', 'support'] as const
@@ -20,15 +19,6 @@ export const billingStaff = async (req: PayloadRequest) => {
   const { actor, tenant } = await requestMember(req)
   if (!staffOf(actor, tenant.id, BILLING_ROLES)) throw new ClientError('Only admins and support of the website bill clients.', 403)
   return { actor, tenant }
-}
-
-/**
- * An invoice as the caller sees it (another website's does not exist: 404), then the
- * role (a client seeing their own invoice may still not manage it: 403).
- */
-export const invoiceForStaff = async (req: PayloadRequest, id: number) => {
-  const { actor, doc } = await staffOfVisible(req, 'invoices', id, BILLING_ROLES, 'Only admins and support of the website manage invoices.')
-  return { actor, invoice: doc }
 }
 
 export type DraftInput = { client: number; title?: string; dueAt?: string; lines: LineInput[]; installments?: { amount: number; dueAt: string }[] }
@@ -84,37 +74,8 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
 }
 
 /** A fresh pay link on the locked invoice: the old token stops working at once. */
-const withNewToken = async (req: PayloadRequest, invoice: Invoice, now: Date, patch: Partial<Invoice> = {}) => {
+export const withNewToken = async (req: PayloadRequest, invoice: Invoice, now: Date, patch: Partial<Invoice> = {}) => {
   const { token, hash } = newPayToken()
   const updated = await req.payload.update({ collection: 'invoices', id: invoice.id, data: { ...patch, payTokenHash: hash, payTokenExpiresAt: payTokenExpiry(now).toISOString() }, depth: 0, overrideAccess: true, req })
   return { invoice: updated, payUrl: payUrl(token) }
 }
-
-/** Runs `change` on the invoice under its row lock, after the caller's visibility and role checks. */
-const changeInvoice = async <T>(req: PayloadRequest, id: number, change: (invoice: Invoice) => Promise<T>): Promise<T> => {
-  await invoiceForStaff(req, id)
-  return inTransaction(req, async () => change(await lockInvoice(req, id)))
-}
-
-/** draft → issued: dated, and the pay link made (its plain token is in this answer only). */
-export const issueInvoice = (req: PayloadRequest, id: number, now = new Date()) =>
-  changeInvoice(req, id, async (invoice) => {
-    if (invoice.status !== 'draft') throw new ClientError(`The invoice is ${invoice.status}; only a draft is issued.`, 409)
-    if (new Date(invoice.dueAt) <= now) throw refuseField('invoices', 'dueAt', 'The due date has passed: make a new draft.', 409)
-    return withNewToken(req, invoice, now, { status: 'issued', issuedAt: now.toISOString() })
-  })
-
-/** A new pay link for an issued or partly paid invoice; the previous one stops working. */
-export const regeneratePayLink = (req: PayloadRequest, id: number, now = new Date()) =>
-  changeInvoice(req, id, async (invoice) => {
-    if (invoice.status !== 'issued' && invoice.status !== 'partially_paid') throw new ClientError(`The invoice is ${invoice.status}; it has no pay link.`, 409)
-    return withNewToken(req, invoice, now)
-  })
-
-/** Cancels a draft, or an issued invoice nothing was paid on; the pay link dies with it. */
-export const cancelInvoice = (req: PayloadRequest, id: number, now = new Date()) =>
-  changeInvoice(req, id, async (invoice) => {
-    const problem = cancelProblem(invoice.status, invoice.amountPaid)
-    if (problem) throw new ClientError(problem, 409)
-    return { invoice: await req.payload.update({ collection: 'invoices', id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req }) }
-  })

@@ -3,51 +3,43 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
 import type { PayoutMethod } from '@/domain/payouts/settings'
-import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
+import type { PayoutRecord } from '@/payload-types'
 
-import { adminOfVisible } from '../adminOfVisible'
-import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 
-export const PAY_REFUSAL = 'Only an admin of the website marks payouts paid.'
-
 /**
  * An admin of the record's website has paid the writer outside the platform and marks
- * the payout record paid, once (409 after), in one transaction under the record's row
- * lock: the writer payable is settled into the writer's wallet (`payout_settled`) and the
+ * the payout record paid (the `pay` action, in its transaction under the record's row
+ * lock): the writer payable is settled into the writer's wallet (`payout_settled`) and the
  * same amount leaves the wallet to platform cash (`writer_payout`), so the writer's
  * statement shows the payout and the wallet keeps only what was there; the record and
  * its earnings become paid; the batch's status follows; the writer is told.
  */
-export const payRecord = async (req: PayloadRequest, recordId: number, input: { method: PayoutMethod; externalReference: string }, now = new Date()) => {
-  const { actor, tenant } = await adminOfVisible(req, 'payout-records', recordId, PAY_REFUSAL)
-  return inTransaction(req, async () => {
-    await execute(req, sql`SELECT id FROM payout_records WHERE id = ${recordId} FOR UPDATE`)
-    const record = await req.payload.findByID({ collection: 'payout-records', id: recordId, depth: 0, overrideAccess: true, req })
-    if (record.status !== 'pending') throw new ClientError(`The payout record is already ${record.status}.`, 409)
-    const writer = idOf(record.writer)!
-    const wallet = await ensureWallet(req, tenant, writer, 'writer')
-    const memo = `Payout record ${recordId} by ${input.method} (${input.externalReference})`
-    await post(req, tenant, { reference: `payout:record:${recordId}:settle`, type: 'payout_settled', memo, lines: [{ account: { system: 'writer_payable' }, debit: record.amount }, { account: { wallet: wallet.id }, credit: record.amount }] })
-    await post(req, tenant, { reference: `payout:record:${recordId}:disburse`, type: 'writer_payout', memo, lines: [{ account: { wallet: wallet.id }, debit: record.amount }, { account: { system: 'platform_cash' }, credit: record.amount }] })
-    const paidAt = now.toISOString()
-    const paid = await req.payload.update({
-      collection: 'payout-records',
-      id: recordId,
-      data: { status: 'paid', method: input.method, externalReference: input.externalReference, paidAt, paidBy: actor.id },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    // One by one: a bulk update writes its documents concurrently on the one transaction.
-    for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
-    const batch = idOf(record.batch)!
-    await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
-    const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
-    await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
-    await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
-    return paid
+export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, input: { method: PayoutMethod; externalReference: string }, by: number | null, now: Date) => {
+  const recordId = record.id
+  const tenant = idOf(record.tenant)!
+  const writer = idOf(record.writer)!
+  const wallet = await ensureWallet(req, tenant, writer, 'writer')
+  const memo = `Payout record ${recordId} by ${input.method} (${input.externalReference})`
+  await post(req, tenant, { reference: `payout:record:${recordId}:settle`, type: 'payout_settled', memo, lines: [{ account: { system: 'writer_payable' }, debit: record.amount }, { account: { wallet: wallet.id }, credit: record.amount }] })
+  await post(req, tenant, { reference: `payout:record:${recordId}:disburse`, type: 'writer_payout', memo, lines: [{ account: { wallet: wallet.id }, debit: record.amount }, { account: { system: 'platform_cash' }, credit: record.amount }] })
+  const paidAt = now.toISOString()
+  const paid = await req.payload.update({
+    collection: 'payout-records',
+    id: recordId,
+    data: { status: 'paid', method: input.method, externalReference: input.externalReference, paidAt, paidBy: by },
+    depth: 0,
+    overrideAccess: true,
+    req,
   })
+  // One by one: a bulk update writes its documents concurrently on the one transaction.
+  for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
+  const batch = idOf(record.batch)!
+  await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
+  const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
+  await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
+  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
+  return paid
 }

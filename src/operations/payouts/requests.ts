@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
@@ -7,12 +7,10 @@ import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { PayoutRequest } from '@/payload-types'
 
-import { adminOfVisible } from '../adminOfVisible'
 import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
 import { requestMember } from '../requestMember'
-import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -45,17 +43,21 @@ export const requestPayout = async (req: PayloadRequest, amount: number, now = n
   })
 }
 
-type Outcome = { status: 'approved'; method: PayoutMethod; externalReference: string } | { status: 'rejected'; reason: string } | { status: 'expired' }
+export type Outcome = { status: 'approved'; method: PayoutMethod; externalReference: string } | { status: 'rejected'; reason: string } | { status: 'expired' }
+
+/** Locks a payout request's row and reads it: decisions on one request run one after another. */
+export const lockPayoutRequest = async (req: PayloadRequest, requestId: number): Promise<PayoutRequest> => {
+  await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
+  return req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
+}
 
 /**
- * Ends a pending request under its row lock (409 when it is no longer pending): approved
- * → the hold is captured and the money leaves the wallet to platform cash; rejected or
- * expired → the hold goes back to available. The writer is told.
+ * Ends a pending request (its action decided under its row lock): approved → the hold is
+ * captured and the money leaves the wallet to platform cash; rejected or expired → the
+ * hold goes back to available. The writer is told.
  */
-const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outcome, by: number | null, now: Date): Promise<PayoutRequest> => {
-  await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
-  const request = await req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
-  if (request.status !== 'pending') throw new ClientError(`The payout request is already ${request.status}.`, 409)
+export const endRequest = async (req: PayloadRequest, request: PayoutRequest, outcome: Outcome, by: number | null, now: Date): Promise<PayoutRequest> => {
+  const requestId = request.id
   const tenant = idOf(request.tenant)!
   const wallet = idOf(request.wallet)!
   if (outcome.status === 'approved') {
@@ -72,22 +74,4 @@ const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outco
   const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, overrideAccess: true, req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(request.writer)! }, event: `payout_request.${status}`, data: { request: requestId, amount: request.amount, ...details } } })
   return done
-}
-
-export const DECIDE_REFUSAL = 'Only an admin of the website decides payout requests.'
-
-/** An admin of the request's website approves (money out) or rejects (hold released) a pending request. */
-export const decidePayoutRequest = async (req: PayloadRequest, requestId: number, outcome: Exclude<Outcome, { status: 'expired' }>, now = new Date()) => {
-  const { actor } = await adminOfVisible(req, 'payout-requests', requestId, DECIDE_REFUSAL)
-  return inTransaction(req, () => endRequest(req, requestId, outcome, actor.id, now))
-}
-
-/** The schedule: requests still pending at their expiry are released, each in its own transaction; one decided meanwhile is left alone. */
-export const expirePayoutRequests = async (payload: Payload, now: Date) => {
-  const { done, failed } = await eachOnItsOwn(payload, 'expiring a payout request', await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now), async (id) => {
-    const req = await createLocalReq({}, payload)
-    await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
-    return true
-  })
-  return { expired: done, failed }
 }

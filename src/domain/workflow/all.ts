@@ -1,0 +1,13 @@
+import { INVOICE_WORKFLOW } from '../invoices/workflow'
+import { ORDER_WORKFLOW } from '../orders/actions'
+import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
+
+import type { WorkflowCollection } from './collections'
+
+/** Every workflow table by the collection it runs. */
+export const WORKFLOWS = {
+  orders: ORDER_WORKFLOW,
+  invoices: INVOICE_WORKFLOW,
+  'payout-records': PAYOUT_RECORD_WORKFLOW,
+  'payout-requests': PAYOUT_REQUEST_WORKFLOW,
+} as const satisfies Record<WorkflowCollection, unknown>

@@ -1,0 +1,42 @@
+import { idOf } from '@/access/actor'
+import { INVOICE_WORKFLOW } from '@/domain/invoices/workflow'
+import type { Invoice } from '@/payload-types'
+
+import { recordEvent } from '../workflow/recordEvent'
+import { defineSubject } from '../workflow/subject'
+import { websiteActorOf } from '../workflow/websiteActor'
+
+import { withNewToken } from './manage'
+import { lockInvoice } from './owed'
+
+/** What an invoice action wrote; the plain pay-link token is in the answer only, never in the timeline. */
+type Change = { invoice: Invoice; payUrl?: string }
+
+/** Invoices on the one workflow pattern (`docs/invoices.md`). */
+export const INVOICE_SUBJECT = defineSubject({
+  collection: 'invoices',
+  workflow: INVOICE_WORKFLOW,
+  lock: lockInvoice,
+  context: async (_req, invoice, actor) => ({
+    facts: { status: invoice.status, dueAt: new Date(invoice.dueAt), amountPaid: invoice.amountPaid },
+    actor: websiteActorOf(actor, idOf(invoice.tenant)!),
+  }),
+  apply: async ({ req, doc, action, input, actor, now }) => {
+    const change: Change =
+      action === 'cancel'
+        ? { invoice: await req.payload.update({ collection: 'invoices', id: doc.id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req }) }
+        : await withNewToken(req, doc, now, action === 'issue' ? { status: 'issued', issuedAt: now.toISOString() } : {})
+    const event = await recordEvent(req, {
+      collection: 'invoices',
+      document: doc.id,
+      tenant: idOf(doc.tenant)!,
+      action,
+      actor: actor?.id ?? null,
+      from: doc.status,
+      to: change.invoice.status,
+      reason: typeof input.reason === 'string' ? input.reason : null,
+      data: change.payUrl ? { payTokenExpiresAt: change.invoice.payTokenExpiresAt } : null,
+    })
+    return { doc: change.invoice, event, extra: change.payUrl ? { payUrl: change.payUrl } : undefined }
+  },
+})

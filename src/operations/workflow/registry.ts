@@ -1,0 +1,21 @@
+import type { WorkflowCollection } from '@/domain/workflow/collections'
+
+import { INVOICE_SUBJECT } from '../invoices/subject'
+import { ORDER_SUBJECT } from '../orders/subject'
+import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
+
+import type { WorkflowSubject } from './subject'
+
+/** Every workflow collection's subject; one line for each new workflow. */
+const SUBJECTS = {
+  orders: ORDER_SUBJECT,
+  invoices: INVOICE_SUBJECT,
+  'payout-records': PAYOUT_RECORD_SUBJECT,
+  'payout-requests': PAYOUT_REQUEST_SUBJECT,
+} satisfies { [C in WorkflowCollection]: { collection: C } }
+
+// The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySubject = WorkflowSubject<WorkflowCollection, string, { status: string }, any, string, any>
+
+export const subjectOf = (collection: WorkflowCollection): AnySubject => SUBJECTS[collection] as unknown as AnySubject
