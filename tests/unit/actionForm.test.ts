@@ -3,8 +3,11 @@ import { z } from 'zod'
 
 import { actionListOf, answerOf, bodyOf, humanize, initialValues, inputFieldsOf, type JsonSchema, suggestionsOf, TEXTAREA_FROM } from '@/components/admin/ActionPanel/actionForm'
 import { ACTION_INPUTS } from '@/domain/orders/actionInputs'
+import { WORKFLOWS } from '@/domain/workflow/all'
+import { inputJsonSchema } from '@/domain/workflow/define'
 
-const schemaOf = (type: z.ZodType) => z.toJSONSchema(type, { io: 'input' }) as JsonSchema
+// The schemas exactly as GET /api/<collection>/:id/actions sends them.
+const schemaOf = (type: z.ZodObject) => inputJsonSchema(type) as JsonSchema
 
 describe('the action form read from an action input JSON Schema', () => {
   it('draws the order inputs zod describes: writer number, direct checkbox, reason textarea, enum select', () => {
@@ -16,6 +19,25 @@ describe('the action form read from an action input JSON Schema', () => {
     const dispute = inputFieldsOf(schemaOf(ACTION_INPUTS.openDispute))
     expect(dispute[0]).toMatchObject({ name: 'reason', kind: 'select', required: true, options: ['quality_issue', 'late_delivery', 'wrong_file', 'conduct_issue', 'payment_issue', 'other'] })
     expect(inputFieldsOf(schemaOf(ACTION_INPUTS.approveCancellation))).toEqual([{ name: 'forfeitPercent', label: 'Forfeit percent', required: false, kind: 'integer', min: 0, max: 80 }])
+  })
+
+  it('draws a control for every input of every workflow action, none as a bare text box by default', () => {
+    for (const [collection, workflow] of Object.entries(WORKFLOWS)) {
+      for (const [action, rule] of Object.entries(workflow.actions as Record<string, { input?: z.ZodObject }>)) {
+        const schema = schemaOf(rule.input ?? z.object({}))
+        const fields = inputFieldsOf(schema)
+        expect(fields.map((f) => f.name), `${collection}.${action}`).toEqual(Object.keys(schema.properties ?? {}))
+        for (const field of fields) {
+          const property = schema.properties![field.name]!
+          const expected = property.enum ? 'select' : property.type === 'boolean' ? 'checkbox' : property.type === 'integer' ? 'integer' : property.type === 'number' ? 'number' : (property.maxLength ?? Infinity) > TEXTAREA_FROM ? 'textarea' : 'text'
+          expect(field.kind, `${collection}.${action}.${field.name}`).toBe(expected)
+        }
+      }
+    }
+    expect(inputFieldsOf(schemaOf(WORKFLOWS['payout-records'].actions.pay.input!))).toEqual([
+      { name: 'method', label: 'Method', required: true, kind: 'select', options: expect.arrayContaining(['bank_transfer']) },
+      { name: 'externalReference', label: 'External reference', required: true, kind: 'text', maxLength: 200 },
+    ])
   })
 
   it('gives a one-line input up to the textarea threshold and a textarea past it or without a limit', () => {
@@ -55,6 +77,7 @@ describe('the answers of the actions endpoints', () => {
     expect(answerOf('Mark paid', 200, { doc: { id: 3, status: 'ready_for_staffing' }, event: { to: 'ready_for_staffing' } })).toEqual({ ok: true, status: 'ready_for_staffing', message: 'Mark paid: done. Status: Ready for staffing.' })
     expect(answerOf('Pay', 200, { event: { to: 'paid' } })).toMatchObject({ ok: true, status: 'paid' })
     expect(answerOf('Route to pool', 200, {})).toEqual({ ok: true, message: 'Route to pool: done.' })
+    expect(answerOf('Issue', 200, { doc: { status: 'issued' }, event: {}, payUrl: 'https://alpha.test/pay/abc' })).toEqual({ ok: true, status: 'issued', message: 'Issue: done. Status: Issued.', link: 'https://alpha.test/pay/abc' })
   })
 
   it("shows the error's message and puts each field error beside its control", () => {

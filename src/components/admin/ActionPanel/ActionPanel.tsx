@@ -115,6 +115,14 @@ export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelPr
       </h3>
       <div className={`action-panel__answer${answer ? (answer.ok ? ' action-panel__answer--ok' : ' action-panel__answer--error') : ''}`} role="status" aria-live="polite" data-answer={answer ? (answer.ok ? 'ok' : 'error') : undefined} data-status={answer?.ok ? answer.status : undefined}>
         {answer?.message}
+        {answer?.ok && answer.link && (
+          <>
+            {' '}
+            <a href={answer.link} target="_blank" rel="noreferrer" data-pay-link>
+              Pay link
+            </a>
+          </>
+        )}
         {answer && !answer.ok && Object.keys(answer.fieldErrors).length > 0 && (
           <ul>
             {Object.entries(answer.fieldErrors).map(([name, message]) => (

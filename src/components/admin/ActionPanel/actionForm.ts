@@ -124,7 +124,7 @@ export const bodyOf = (fields: InputField[], values: FieldValues): Record<string
 }
 
 /** What the panel shows after an action: the new status, or the error and the fields it names. */
-export type Answer = { ok: true; message: string; status?: string } | { ok: false; message: string; fieldErrors: Record<string, string> }
+export type Answer = { ok: true; message: string; status?: string; link?: string } | { ok: false; message: string; fieldErrors: Record<string, string> }
 
 const statusOf = (body: Record<string, unknown>): string | undefined => {
   const doc = [body.doc, body.record, body.request, body.invoice].find(isRecord)
@@ -138,7 +138,9 @@ export const answerOf = (label: string, httpStatus: number, body: unknown): Answ
   const record = isRecord(body) ? body : {}
   if (httpStatus >= 200 && httpStatus < 300) {
     const status = statusOf(record)
-    return status ? { ok: true, status, message: `${label}: done. Status: ${humanize(status)}.` } : { ok: true, message: `${label}: done.` }
+    // An invoice's issue and pay link answer the client's pay link too: staff pass it on.
+    const link = typeof record.payUrl === 'string' && record.payUrl ? { link: record.payUrl } : {}
+    return status ? { ok: true, status, message: `${label}: done. Status: ${humanize(status)}.`, ...link } : { ok: true, message: `${label}: done.`, ...link }
   }
   const first = Array.isArray(record.errors) && isRecord(record.errors[0]) ? record.errors[0] : {}
   const message = typeof first.message === 'string' && first.message ? first.message : `${label} failed (HTTP ${httpStatus}).`
