@@ -103,6 +103,40 @@ describe('drafting and issuing (staff)', () => {
     expect((await t.api.post(`/api/invoices/${invoice.id}/cancel`, { ...ALPHA, token: tokens.client2 })).status).toBe(404)
     expect((await invoiceRow(invoice.id)).status).toBe('issued')
   })
+
+  it('answers the actions contract: what the caller may do now, each action through /actions, one timeline row each', async () => {
+    const made = await draft({})
+    const id = made.body.invoice.id
+    const actions = (who: string) => t.api.get(`/api/invoices/${id}/actions`, { ...ALPHA, token: tokens[who] })
+    const listed = await actions('support')
+    expect(listed.body.available.map((a: { action: string; label: string }) => [a.action, a.label])).toEqual([
+      ['issue', 'Issue'],
+      ['cancel', 'Cancel'],
+    ])
+    expect(listed.body.available[1].input).toMatchObject({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } })
+    // Drafts are the billing staff's: nobody else reads them, so there is nothing to list.
+    expect((await actions('editor')).status).toBe(404)
+    expect((await actions('client')).status).toBe(404)
+    const issued = await t.api.post(`/api/invoices/${id}/actions/issue`, { ...ALPHA, token: tokens.support, body: {} })
+    expect(issued.status).toBe(200)
+    expect(issued.body.doc).toMatchObject({ status: 'issued' })
+    expect(issued.body.doc).not.toHaveProperty('payTokenHash')
+    expect(issued.body.payUrl).toMatch(/\/pay\/[A-Za-z0-9_-]{32}$/)
+    expect(issued.body.event).toMatchObject({ collection: 'invoices', document: id, action: 'issue', from: 'draft', to: 'issued', actor: ids.support })
+    expect((await actions('admin')).body.available.map((a: { action: string }) => a.action)).toEqual(['payLink', 'cancel'])
+    // Issued, the client reads it but may act on nothing.
+    expect((await actions('client')).body).toEqual({ available: [], blocked: [] })
+    const cancelled = await t.api.post(`/api/invoices/${id}/actions/cancel`, { ...ALPHA, token: tokens.admin, body: { reason: 'Sent to the wrong client' } })
+    expect(cancelled.body.doc).toMatchObject({ status: 'cancelled' })
+    const { docs: timeline } = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'invoices' } }, { document: { equals: id } }] }, sort: 'createdAt', depth: 0 })
+    expect(timeline.map((e) => [e.action, e.from, e.to, e.reason])).toEqual([
+      ['issue', 'draft', 'issued', null],
+      ['cancel', 'issued', 'cancelled', 'Sent to the wrong client'],
+    ])
+    // The plain pay token is in the answer only, never in the timeline.
+    expect(JSON.stringify(timeline)).not.toContain(String(issued.body.payUrl).split('/pay/')[1])
+    expect((await t.api.post(`/api/invoices/${id}/actions/issue`, { ...ALPHA, token: tokens.admin, body: {} })).status).toBe(409)
+  })
 })
 
 describe('paying by the public link (no login)', () => {

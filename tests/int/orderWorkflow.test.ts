@@ -82,11 +82,24 @@ describe('an order from payment to approval', () => {
     const writer = await w.actions('writer', order.id)
     expect(writer.status).toBe(200)
     expect(writer.body.available.map((a: { action: string }) => a.action).sort()).toEqual(['bid', 'showInterest', 'take'])
-    expect(writer.body.available.find((a: { action: string }) => a.action === 'bid').input).toEqual({ message: 'optional text' })
+    expect(writer.body.available.find((a: { action: string }) => a.action === 'bid')).toEqual({ action: 'bid', label: 'Bid', money: false, input: { type: 'object', properties: { message: { type: 'string', maxLength: 2000 } } } })
     const admin = await w.actions('admin', order.id)
     expect(admin.body.available.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['assign', 'cancel']))
-    expect(admin.body.blocked).toEqual(expect.arrayContaining([{ action: 'routeToPool', reason: 'The order is already in the pool.' }]))
+    expect(admin.body.available.find((a: { action: string }) => a.action === 'assign').input).toMatchObject({ properties: { writer: { type: 'integer' }, direct: { type: 'boolean' } }, required: ['writer'] })
+    expect(admin.body.blocked).toEqual(expect.arrayContaining([{ action: 'routeToPool', label: 'Send to the pool', reason: 'The order is already in the pool.' }]))
     expect((await w.actions('betaWriter', order.id)).status).toBe(404)
+  })
+
+  it('honours Idempotency-Key on money actions: a replay gets the first answer, the order is paid once', async () => {
+    const order = await w.place('client')
+    const once = { host: 'alpha.test', token: tokens.admin, body: {}, headers: { 'idempotency-key': `mark-paid-${order.id}` } }
+    const [first, replay] = [await t.api.post(`/api/orders/${order.id}/actions/markPaid`, once), await t.api.post(`/api/orders/${order.id}/actions/markPaid`, once)]
+    expect(first.status).toBe(200)
+    expect(replay.status).toBe(200)
+    expect(replay.body).toEqual(first.body)
+    expect((await eventsOf(t.payload, order.id)).filter((e) => e.action === 'markPaid')).toHaveLength(1)
+    // Without the key the same call is a fresh attempt: the status rules it out now.
+    expect((await w.act('admin', order.id, 'markPaid')).status).toBe(409)
   })
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { enqueue } from '@/jobs/enqueue'
 import type { WorkflowEvent } from '@/payload-types'
 
 import type { WorkflowCollection } from '@/domain/workflow/collections'
@@ -16,12 +17,20 @@ export type EventInput = {
   data?: Record<string, unknown> | null
 }
 
-/** One row of a record's business timeline, in the caller's transaction. */
-export const recordEvent = (req: PayloadRequest, event: EventInput): Promise<WorkflowEvent> =>
-  req.payload.create({
+/**
+ * One row of a record's business timeline, and the live event that tells the website's
+ * staff (`<collection>.<action>`), in the caller's transaction: a rolled-back action
+ * leaves neither.
+ */
+export const recordEvent = async (req: PayloadRequest, event: EventInput): Promise<WorkflowEvent> => {
+  const written = await req.payload.create({
     collection: 'workflow-events',
     data: { ...event, reason: event.reason ?? null, data: event.data ?? null },
     depth: 0,
     overrideAccess: true,
     req,
   })
+  const { tenant, collection, document, action, from, to } = event
+  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: `${collection}.${action}`, data: { id: document, from, to, event: written.id } } })
+  return written
+}
