@@ -240,6 +240,10 @@ export interface Tenant {
   invoiceSequence?: number | null;
   receiptSequence?: number | null;
   settings?: {
+    /**
+     * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
+     */
+    timeZone?: string | null;
     features?: {
       magicLinkEnabled?: boolean | null;
       twoFactorRequired?: boolean | null;
@@ -1449,6 +1453,7 @@ export interface TenantsSelect<T extends boolean = true> {
   settings?:
     | T
     | {
+        timeZone?: T;
         features?:
           | T
           | {

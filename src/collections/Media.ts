@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { actorOf } from '@/access/actor'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
@@ -20,7 +21,7 @@ export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   // Payload's lock records are readable by any signed-in user across websites; off until scoped.
   lockDocuments: false,
-  admin: { group: 'Content' },
+  admin: { ...navigation('Content') },
   access: {
     read: async ({ req }) => {
       if (actorOf(req)) return tenantRowsFor([...ROLES])({ req })

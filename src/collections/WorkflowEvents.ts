@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { STAFF_ROLES } from '@/domain/roles'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -14,7 +15,7 @@ import { WORKFLOW_COLLECTIONS } from '@/domain/workflow/collections'
 export const WorkflowEvents: CollectionConfig<'workflow-events'> = {
   slug: 'workflow-events',
   lockDocuments: false,
-  admin: { group: 'Platform', useAsTitle: 'action', defaultColumns: ['collection', 'document', 'action', 'from', 'to', 'actor', 'createdAt'] },
+  admin: { ...navigation('Orders'), useAsTitle: 'action', defaultColumns: ['collection', 'document', 'action', 'from', 'to', 'actor', 'createdAt'] },
   access: { read: tenantRowsFor([...STAFF_ROLES]), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['collection', 'document', 'createdAt'] }],
   fields: [

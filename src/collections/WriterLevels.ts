@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { EARNING_MODES } from '@/domain/writers/levels'
 import { stampTenant } from '@/hooks/stampTenant'
@@ -14,7 +15,7 @@ const cents = (name: string, description: string) => ({ name, type: 'number' as 
 export const WriterLevels: CollectionConfig<'writer-levels'> = {
   slug: 'writer-levels',
   lockDocuments: false,
-  admin: { group: 'Writers', useAsTitle: 'name', defaultColumns: ['name', 'code', 'payPerPage', 'maxActiveOrders', 'active', 'isDefault'] },
+  admin: { ...navigation('Settings'), useAsTitle: 'name', defaultColumns: ['name', 'code', 'payPerPage', 'maxActiveOrders', 'active', 'isDefault'] },
   access: {
     read: tenantRowsFor(['admin', 'editor', 'support', 'writer']),
     create: hasAnyRole('superadmin', 'admin'),

@@ -18,6 +18,7 @@ import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../../sr
 import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitForReady } from '../helpers/compiledProcess'
 import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
+import { dashboardChecks } from './dashboard'
 import { type Check, chromiumPath, logIn, results } from './support'
 import { workflowChecks } from './workflows'
 
@@ -88,6 +89,7 @@ const checks: Check[] = [
       await admin.close()
     },
   },
+  ...dashboardChecks,
   ...workflowChecks,
 ]
 

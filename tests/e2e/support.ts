@@ -7,8 +7,10 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../src/seed/demoData'
 import { projectRoot } from '../helpers/compiledProcess'
 
+/** Where screenshots go. */
 export const results = path.join(projectRoot, 'test-results')
 
+/** One browser check of the e2e run: a name and what it does with the browser and the server's address. */
 export type Check = { name: string; run: (ctx: { browser: Browser; base: string; port: number }) => Promise<void> }
 
 export const chromiumPath = (): string => {
@@ -25,11 +27,16 @@ export const logIn = async (page: Page, url: string, email: string) => {
   await page.locator('button[type="submit"]').click()
 }
 
-/** Logs in to the admin on the platform host and waits until the login page is left. */
-export const adminPage = async (browser: Browser, base: string, email: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+/** Logs in at /admin and waits until the panel is past the login page. */
+export const logInToAdmin = async (page: Page, base: string, email: string) => {
   await logIn(page, `${base}/admin`, email)
   await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+}
+
+/** A new page logged in to the admin on the platform host. */
+export const adminPage = async (browser: Browser, base: string, email: string): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await logInToAdmin(page, base, email)
   return page
 }
 

@@ -49,7 +49,7 @@ const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.m
 
 export const READS: Record<string, ReadRule> = {
   tenants: {
-    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
+    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
     hiddenFrom: { ...all(STAFF), writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
   },
   users: {

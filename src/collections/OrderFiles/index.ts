@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { authenticated, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
@@ -25,7 +26,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
   lockDocuments: false,
   graphQL: { singularName: 'OrderFile', pluralName: 'OrderFiles' },
   admin: {
-    group: 'Orders',
+    ...navigation('Orders'),
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'order', 'purpose', 'uploadedBy', 'createdAt'],
   },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { authenticated, nobody } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
@@ -20,7 +21,7 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
   lockDocuments: false,
   graphQL: { singularName: 'OrderMessage', pluralName: 'OrderMessages' },
   admin: {
-    group: 'Orders',
+    ...navigation('Orders'),
     defaultColumns: ['order', 'thread', 'author', 'body', 'createdAt'],
   },
   access: {

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { fieldExceptFor, fieldForRoles, hasAnyRole, staffField, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { REMINDER_MARKS } from '@/domain/orders/monitoring'
@@ -32,9 +33,9 @@ export const Orders: CollectionConfig<'orders'> = {
   slug: 'orders',
   lockDocuments: false,
   admin: {
-    group: 'Orders',
+    ...navigation('Orders'),
     useAsTitle: 'number',
-    defaultColumns: ['number', 'topic', 'status', 'paymentStatus', 'total', 'clientDeadline', 'writer'],
+    defaultColumns: ['number', 'status', 'client', 'writer', 'clientDeadline', 'total', 'paymentStatus'],
     listSearchableFields: ['number', 'topic'],
   },
   access: {

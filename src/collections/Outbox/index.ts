@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, superadminRows } from '@/access/rules'
 import { OUTBOX_STATUSES } from '@/jobs/outboxStatus'
 
@@ -17,8 +18,7 @@ export const Outbox: CollectionConfig<'outbox'> = {
   lockDocuments: false,
   graphQL: { singularName: 'OutboxRow', pluralName: 'OutboxRows' },
   admin: {
-    hidden: ({ user }) => !(user?.roles as string[] | undefined)?.includes('superadmin'),
-    group: 'Platform',
+    ...navigation('Platform'),
     useAsTitle: 'type',
     defaultColumns: ['id', 'type', 'status', 'attempts', 'lastError', 'createdAt'],
     description: 'Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { DIMENSION_SHAPE, OPTION_DIMENSIONS, type OptionDimension } from '@/domain/pricing/dimensions'
 import { STAFF_ROLES } from '@/domain/roles'
@@ -21,7 +22,7 @@ export const PricingOptions: CollectionConfig<'pricing-options'> = {
   lockDocuments: false,
   labels: { singular: 'Order option', plural: 'Order options' },
   admin: {
-    group: 'Orders',
+    ...navigation('Settings'),
     useAsTitle: 'label',
     defaultColumns: ['dimension', 'code', 'label', 'multiplier', 'amount', 'active', 'sortOrder'],
     listSearchableFields: ['code', 'label'],

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { isSuperadmin, nobody, staffField, tenantRowsFor } from '@/access/rules'
 import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
 import { RATE_LIMITS } from '@/domain/rateLimits'
@@ -10,6 +11,7 @@ import {
   FEATURE_TOGGLES,
 } from '@/domain/tenancy/featureToggles'
 import { isSlug } from '@/domain/tenancy/slug'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@/domain/timeZone'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -46,7 +48,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'active', 'currency'],
-    group: 'Platform',
+    ...navigation('Settings'),
   },
   access: {
     // A website's own row is the one whose id is among the user's websites.
@@ -142,6 +144,16 @@ export const Tenants: CollectionConfig<'tenants'> = {
       name: 'settings',
       type: 'group',
       fields: [
+        {
+          name: 'timeZone',
+          type: 'text',
+          defaultValue: DEFAULT_TIME_ZONE,
+          maxLength: 64,
+          admin: { description: 'IANA name such as Europe/Berlin: the website\'s days (dashboard figures per day) begin at its midnight.' },
+          hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() : value)] },
+          validate: (value: string | null | undefined) =>
+            value == null || (typeof value === 'string' && isTimeZone(value)) || 'Must be an IANA time zone such as UTC or Europe/Berlin.',
+        },
         { name: 'features', type: 'group', fields: featureFields },
         readableBy(staffField, staffingFields),
         readableBy(staffField, reviewFields),

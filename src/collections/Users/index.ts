@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { and, or } from '@/access/compose'
 import { fieldForRoles, hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
@@ -39,7 +40,7 @@ export const Users: CollectionConfig<'users'> = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles', 'tenants'],
-    group: 'People',
+    ...navigation('People'),
   },
   auth: {
     // The tenants array stays as ids: no extra query per authenticated request.

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -14,7 +15,7 @@ import { readBilling, reminderMarkFields } from './Invoices'
 export const Installments: CollectionConfig<'installments'> = {
   slug: 'installments',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['invoice', 'sequence', 'amount', 'amountPaid', 'status', 'dueAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['invoice', 'sequence', 'amount', 'amountPaid', 'status', 'dueAt'] },
   access: { read: readBilling('invoice.status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['invoice', 'sequence'], unique: true }],
   fields: [

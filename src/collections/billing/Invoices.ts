@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig, Field } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { actorOf } from '@/access/actor'
 import { allOf } from '@/access/compose'
 
@@ -37,7 +38,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
   slug: 'invoices',
   lockDocuments: false,
   endpoints: invoiceEndpoints,
-  admin: { group: 'Money', useAsTitle: 'number', defaultColumns: ['number', 'client', 'status', 'total', 'amountPaid', 'dueAt'] },
+  admin: { ...navigation('Money'), useAsTitle: 'number', defaultColumns: ['number', 'client', 'status', 'total', 'amountPaid', 'dueAt'] },
   access: { read: readBilling('status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { receiptEndpoints } from '@/endpoints/receipts'
@@ -13,7 +14,7 @@ export const Receipts: CollectionConfig<'receipts'> = {
   slug: 'receipts',
   lockDocuments: false,
   endpoints: receiptEndpoints,
-  admin: { group: 'Money', useAsTitle: 'number', defaultColumns: ['number', 'kind', 'client', 'amount', 'issuedAt'] },
+  admin: { ...navigation('Money'), useAsTitle: 'number', defaultColumns: ['number', 'kind', 'client', 'amount', 'issuedAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, superadminRows } from '@/access/rules'
 
 /**
@@ -10,7 +11,7 @@ import { nobody, superadminRows } from '@/access/rules'
 export const IdempotencyKeys: CollectionConfig<'idempotency-keys'> = {
   slug: 'idempotency-keys',
   lockDocuments: false,
-  admin: { group: 'Platform', hidden: ({ user }) => !(user?.roles as string[] | undefined)?.includes('superadmin') },
+  admin: { ...navigation('Platform') },
   access: { read: superadminRows, create: nobody, update: nobody, delete: superadminRows },
   indexes: [{ fields: ['user', 'scope', 'key'], unique: true }],
   fields: [

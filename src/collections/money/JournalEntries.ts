@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -12,7 +13,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const JournalEntries: CollectionConfig<'journal-entries'> = {
   slug: 'journal-entries',
   lockDocuments: false,
-  admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'type', 'memo', 'createdAt'] },
+  admin: { ...navigation('Money'), useAsTitle: 'reference', defaultColumns: ['reference', 'type', 'memo', 'createdAt'] },
   access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true, maxLength: 200 }),

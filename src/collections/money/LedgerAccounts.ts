@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { ACCOUNT_TYPES } from '@/domain/ledger/accounts'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -11,7 +12,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const LedgerAccounts: CollectionConfig<'ledger-accounts'> = {
   slug: 'ledger-accounts',
   lockDocuments: false,
-  admin: { group: 'Money', useAsTitle: 'name', defaultColumns: ['code', 'name', 'type'] },
+  admin: { ...navigation('Money'), useAsTitle: 'name', defaultColumns: ['code', 'name', 'type'] },
   access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'code'], unique: true }],
   fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -12,7 +13,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const PaymentWindows: CollectionConfig<'payment-windows'> = {
   slug: 'payment-windows',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['opensAt', 'closesAt', 'status', 'batch'] },
+  admin: { ...navigation('Money'), defaultColumns: ['opensAt', 'closesAt', 'status', 'batch'] },
   access: { read: tenantRowsFor(['admin', 'support', 'writer']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'opensAt', type: 'date', required: true }),

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { fieldForRoles, nobody, staffRowsOrOwn } from '@/access/rules'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -15,7 +16,7 @@ export const Payments: CollectionConfig<'payments'> = {
   slug: 'payments',
   lockDocuments: false,
   endpoints: [stripeWebhookEndpoint, checkoutEndpoint, confirmEndpoint],
-  admin: { group: 'Money', useAsTitle: 'reference', defaultColumns: ['reference', 'purpose', 'provider', 'status', 'amount', 'createdAt'] },
+  admin: { ...navigation('Money'), useAsTitle: 'reference', defaultColumns: ['reference', 'status', 'amount', 'provider', 'purpose', 'createdAt'], listSearchableFields: ['reference'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true, maxLength: 64 }),

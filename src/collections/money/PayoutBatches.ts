@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -12,7 +13,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const PayoutBatches: CollectionConfig<'payout-batches'> = {
   slug: 'payout-batches',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['window', 'total', 'count', 'status', 'createdAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['window', 'total', 'count', 'status', 'createdAt'] },
   access: { read: tenantRowsFor(['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'window', type: 'relationship', relationTo: 'payment-windows', required: true, unique: true }),

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -17,7 +18,7 @@ export const PayoutRecords: CollectionConfig<'payout-records'> = {
   slug: 'payout-records',
   lockDocuments: false,
   endpoints: payoutRecordEndpoints,
-  admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'method', 'paidAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['writer', 'amount', 'status', 'method', 'paidAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['batch', 'writer'], unique: true }],
   fields: [

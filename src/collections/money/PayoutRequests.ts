@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -16,7 +17,7 @@ export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   slug: 'payout-requests',
   lockDocuments: false,
   endpoints: payoutRequestEndpoints,
-  admin: { group: 'Money', defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     actionPanelField(),

@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, superadminRows } from '@/access/rules'
 
 /** Every payment-provider event id seen, once: a replayed webhook finds its row and does nothing. */
 export const ProviderEvents: CollectionConfig<'provider-events'> = {
   slug: 'provider-events',
   lockDocuments: false,
-  admin: { group: 'Platform', hidden: ({ user }) => !(user?.roles as string[] | undefined)?.includes('superadmin') },
+  admin: { ...navigation('Platform') },
   access: { read: superadminRows, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['provider', 'eventId'], unique: true }],
   fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -11,7 +12,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const Refunds: CollectionConfig<'refunds'> = {
   slug: 'refunds',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),

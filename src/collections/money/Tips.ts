@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { fieldExceptFor, nobody, staffField, staffRowsOrOwn } from '@/access/rules'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -14,7 +15,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const Tips: CollectionConfig<'tips'> = {
   slug: 'tips',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['order', 'client', 'writer', 'amount', 'status', 'createdAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['order', 'client', 'writer', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn(['client', 'writer'], ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),

@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { actorOf } from '@/access/actor'
 import { nobody } from '@/access/rules'
 import { inActorTenants } from '@/access/where'
@@ -26,7 +27,7 @@ export const Wallets: CollectionConfig<'wallets'> = {
   slug: 'wallets',
   lockDocuments: false,
   endpoints: [walletMeEndpoint, adjustWalletEndpoint],
-  admin: { group: 'Money', defaultColumns: ['owner', 'kind', 'balance', 'held', 'currency'] },
+  admin: { ...navigation('Money'), defaultColumns: ['owner', 'kind', 'balance', 'held', 'currency'] },
   access: { read: readWallets, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'owner', 'kind'], unique: true }],
   fields: [

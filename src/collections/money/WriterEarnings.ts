@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
 
@@ -12,7 +13,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
   slug: 'writer-earnings',
   lockDocuments: false,
-  admin: { group: 'Money', defaultColumns: ['writer', 'order', 'kind', 'amount', 'status', 'createdAt'] },
+  admin: { ...navigation('Money'), defaultColumns: ['writer', 'order', 'kind', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
     serverOnlyField({ name: 'writer', type: 'relationship', relationTo: 'users', required: true, index: true }),

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -16,7 +17,7 @@ export const ASSIGNMENT_STATUSES = ['active', 'released', 'completed', 'cancelle
 export const OrderAssignments: CollectionConfig<'order-assignments'> = {
   slug: 'order-assignments',
   lockDocuments: false,
-  admin: { group: 'Orders', defaultColumns: ['order', 'writer', 'source', 'status', 'createdAt'] },
+  admin: { ...navigation('Orders'), defaultColumns: ['order', 'writer', 'source', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
     orderField,

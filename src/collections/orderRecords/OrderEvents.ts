@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { ORDER_ACTION_NAMES } from '@/domain/orders/actions'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
@@ -20,7 +21,7 @@ export const ORDER_EVENT_KINDS = ['paymentApplied', 'deadlineReminder', 'acknowl
 export const OrderEvents: CollectionConfig<'order-events'> = {
   slug: 'order-events',
   lockDocuments: false,
-  admin: { group: 'Orders', useAsTitle: 'action', defaultColumns: ['order', 'action', 'from', 'to', 'actor', 'createdAt'] },
+  admin: { ...navigation('Orders'), useAsTitle: 'action', defaultColumns: ['order', 'action', 'from', 'to', 'actor', 'createdAt'] },
   access: { read: tenantRowsFor([...STAFF_ROLES]), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['order', 'createdAt'] }],
   fields: [

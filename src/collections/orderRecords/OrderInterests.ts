@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -15,7 +16,7 @@ export const INTEREST_STATUSES = ['pending', 'accepted', 'withdrawn', 'supersede
 export const OrderInterests: CollectionConfig<'order-interests'> = {
   slug: 'order-interests',
   lockDocuments: false,
-  admin: { group: 'Orders', defaultColumns: ['order', 'writer', 'kind', 'status', 'createdAt'] },
+  admin: { ...navigation('Orders'), defaultColumns: ['order', 'writer', 'kind', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['order', 'writer', 'status'] }],
   fields: [

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@/domain/orders/requests'
@@ -16,7 +17,7 @@ import { orderField, userField } from './fields'
 export const OrderRequests: CollectionConfig<'order-requests'> = {
   slug: 'order-requests',
   lockDocuments: false,
-  admin: { group: 'Orders', defaultColumns: ['order', 'kind', 'status', 'requestedBy', 'createdAt'] },
+  admin: { ...navigation('Orders'), defaultColumns: ['order', 'kind', 'status', 'requestedBy', 'createdAt'] },
   access: { read: staffRowsOrOwn('requestedBy'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['order', 'kind', 'status'] }],
   fields: [
