@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,17 +19,11 @@ import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitFor
 import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
 import { dashboardChecks } from './dashboard'
-import { type Check, logIn, results } from './support'
+import { type Check, chromiumPath, logIn, results } from './support'
+import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
 const say = (line: string) => process.stdout.write(`${line}\n`)
-
-const chromiumPath = (): string => {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate
-  }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.')
-}
 
 const checks: Check[] = [
   {
@@ -99,6 +92,7 @@ const checks: Check[] = [
   },
   ...dashboardChecks,
   ...dossierChecks,
+  ...workflowChecks,
 ]
 
 const main = async () => {

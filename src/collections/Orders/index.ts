@@ -7,6 +7,7 @@ import { REMINDER_MARKS } from '@/domain/orders/monitoring'
 import { ORDER_PAYMENT_STATUSES, ORDER_STATUSES, PREFERRED_WRITER_STATUSES } from '@/domain/orders/statuses'
 import { moneyField } from '@/fields/money'
 import { readableBy } from '@/fields/readableBy'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
@@ -53,6 +54,7 @@ export const Orders: CollectionConfig<'orders'> = {
   endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint, writerSuggestionsEndpoint, orderDossierEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
+    actionPanelField({ choices: { writer: 'writer-suggestions' } }),
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     // Staff name the client they place for; a client's order is their own whatever the body says.
     setOnCreateField(userRefField('client', { roles: ['client'], required: true }), staffField),

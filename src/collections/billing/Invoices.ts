@@ -5,6 +5,7 @@ import { actorOf } from '@/access/actor'
 import { allOf } from '@/access/compose'
 
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { moneyField } from '@/fields/money'
 import { statusField } from '@/fields/status'
@@ -44,6 +45,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
   access: { read: readBilling('status'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'number'], unique: true }],
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'number', type: 'text', required: true }),
     userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'title', type: 'text', maxLength: 200 }),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { moneyField } from '@/fields/money'
 import { statusField } from '@/fields/status'
@@ -25,6 +26,7 @@ export const PayoutRecords: CollectionConfig<'payout-records'> = {
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['batch', 'writer'], unique: true }],
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'batch', type: 'relationship', relationTo: 'payout-batches', required: true, index: true }),
     userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
     moneyField('amount', { min: 1, required: true, serverOnly: true }),

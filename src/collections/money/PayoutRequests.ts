@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
+import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { moneyField } from '@/fields/money'
 import { statusField } from '@/fields/status'
@@ -23,6 +24,7 @@ export const PayoutRequests: CollectionConfig<'payout-requests'> = {
   admin: { ...navigation('Money'), defaultColumns: ['writer', 'amount', 'status', 'expiresAt', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
+    actionPanelField(),
     userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'wallet', type: 'relationship', relationTo: 'wallets', required: true }),
     moneyField('amount', { min: 1, required: true, serverOnly: true }),

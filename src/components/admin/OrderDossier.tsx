@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { formatMoney } from '@/domain/moneyFormat'
 
+import { ACTION_DONE_EVENT } from './ActionPanel/ActionPanel'
 import { Earnings, Files, Journal, Messages, Payments, Refunds, Timeline } from './dossierSections'
 import type { Dossier } from './dossierTypes'
 import { MoneyForm } from './MoneyForm'
@@ -40,6 +41,13 @@ export const OrderDossier = () => {
 
   useEffect(() => {
     void load()
+  }, [load])
+
+  // An action taken in the panel adds a timeline row (and may move money): read again.
+  useEffect(() => {
+    const reload = () => void load()
+    window.addEventListener(ACTION_DONE_EVENT, reload)
+    return () => window.removeEventListener(ACTION_DONE_EVENT, reload)
   }, [load])
 
   if (id === undefined || id === null) return null

@@ -4,6 +4,7 @@ import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da1
 import { ExportCsvLink as ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd } from '../../../admin/ExportCsvLink'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
+import { ActionPanel as ActionPanel_b683b1524c6fe4ff74b83b192019832a } from '../../../components/admin/ActionPanel/ActionPanel'
 import { StatusCell as StatusCell_4cfaedf1a486f78ed42f0a0793ef5913 } from '../../../fields/components/StatusCell'
 import { OrderDossier as OrderDossier_92301b1c9bc102b11ba1dcc052a6e868 } from '../../../components/admin/OrderDossier'
 import { WalletAdjustment as WalletAdjustment_3be214ab5c9d7e0a3e14346677cf2753 } from '../../../components/admin/WalletAdjustment'
@@ -21,6 +22,7 @@ export const importMap = {
   "/admin/ExportCsvLink#ExportCsvLink": ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
+  "/components/admin/ActionPanel/ActionPanel#ActionPanel": ActionPanel_b683b1524c6fe4ff74b83b192019832a,
   "/fields/components/StatusCell#StatusCell": StatusCell_4cfaedf1a486f78ed42f0a0793ef5913,
   "/components/admin/OrderDossier#OrderDossier": OrderDossier_92301b1c9bc102b11ba1dcc052a6e868,
   "/components/admin/WalletAdjustment#WalletAdjustment": WalletAdjustment_3be214ab5c9d7e0a3e14346677cf2753,
