@@ -11,9 +11,7 @@ import * as migration_20261125_213634_payouts from './20261125_213634_payouts';
 import * as migration_20261125_215010_invoices from './20261125_215010_invoices';
 import * as migration_20261125_223644_acknowledgement_revision_files from './20261125_223644_acknowledgement_revision_files';
 import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
-import * as migration_20261130_144221_issue11_dashboard from './20261130_144221_issue11_dashboard';
-import * as migration_20261130_144718_issue11_workflow_events from './20261130_144718_issue11_workflow_events';
-import * as migration_20261130_150057_issue11_fields from './20261130_150057_issue11_fields';
+import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 
 export const migrations = [
   {
@@ -82,18 +80,8 @@ export const migrations = [
     name: '20261130_140000_issue10_defects',
   },
   {
-    up: migration_20261130_144221_issue11_dashboard.up,
-    down: migration_20261130_144221_issue11_dashboard.down,
-    name: '20261130_144221_issue11_dashboard'
-  },
-  {
-    up: migration_20261130_144718_issue11_workflow_events.up,
-    down: migration_20261130_144718_issue11_workflow_events.down,
-    name: '20261130_144718_issue11_workflow_events'
-  },
-  {
-    up: migration_20261130_150057_issue11_fields.up,
-    down: migration_20261130_150057_issue11_fields.down,
-    name: '20261130_150057_issue11_fields'
+    up: migration_20261130_160921_issue11_staff_admin.up,
+    down: migration_20261130_160921_issue11_staff_admin.down,
+    name: '20261130_160921_issue11_staff_admin'
   },
 ];
