@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { PAYOUT_METHODS } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
-import { adminOf, visibleDoc } from '@/operations/adminOfVisible'
+import { adminOf, visibleDoc } from '@/operations/gate'
 import { PAY_REFUSAL, payRecord } from '@/operations/payouts/payRecord'
 import { DECIDE_REFUSAL, decidePayoutRequest, requestPayout } from '@/operations/payouts/requests'
 

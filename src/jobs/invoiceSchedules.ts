@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { hasExpired, markOf, reminderToSend, UPCOMING_DAYS, EXPIRE_AFTER_DAYS } from '@/domain/invoices/schedule'
@@ -7,8 +7,11 @@ import { enqueue } from '@/jobs/enqueue'
 import { inTransaction } from '@/operations/inTransaction'
 import { lockInvoice } from '@/operations/invoices/owed'
 import type { Installment, Invoice } from '@/payload-types'
+import { asSystem, systemProof, systemRequest } from '@/access/system'
 
 import type { Schedule } from './schedules'
+
+const proof = systemProof('invoice schedules')
 
 const DAY_MS = 24 * 3600 * 1000
 const BATCH = 200
@@ -18,7 +21,7 @@ const eachId = async (payload: Payload, collection: 'invoices' | 'installments',
   let done = 0
   const seen: number[] = []
   for (;;) {
-    const { docs } = await payload.find({ collection, where: seen.length ? { and: [where, { id: { not_in: seen } }] } : where, sort: 'id', limit: BATCH, depth: 0, overrideAccess: true, select: {} })
+    const { docs } = await payload.find({ collection, where: seen.length ? { and: [where, { id: { not_in: seen } }] } : where, sort: 'id', limit: BATCH, depth: 0, ...asSystem(proof), select: {} })
     for (const { id } of docs) {
       seen.push(id)
       if (await fn(id)) done += 1
@@ -33,7 +36,7 @@ const eachId = async (payload: Payload, collection: 'invoices' | 'installments',
  * transaction: each reminder goes out once.
  */
 const remindOnce = async (payload: Payload, invoiceId: number, pick: (req: PayloadRequest, invoice: Invoice) => Promise<{ target: Invoice | Installment; installment: number | null } | null>, now: Date) => {
-  const req = await createLocalReq({}, payload)
+  const req = await systemRequest(payload, proof)
   return inTransaction(req, async () => {
     const invoice = await lockInvoice(req, invoiceId)
     if (!PAYABLE_STATUSES.includes(invoice.status)) return false
@@ -42,8 +45,8 @@ const remindOnce = async (payload: Payload, invoiceId: number, pick: (req: Paylo
     const kind = reminderToSend(new Date(picked.target.dueAt), now, picked.target)
     if (!kind) return false
     const data = { [markOf(kind)]: now.toISOString() }
-    if (picked.installment) await payload.update({ collection: 'installments', id: picked.installment, data, depth: 0, overrideAccess: true, req })
-    else await payload.update({ collection: 'invoices', id: invoiceId, data, depth: 0, overrideAccess: true, req })
+    if (picked.installment) await payload.update({ collection: 'installments', id: picked.installment, data, depth: 0, ...asSystem(proof), req })
+    else await payload.update({ collection: 'invoices', id: invoiceId, data, depth: 0, ...asSystem(proof), req })
     await enqueue(req, { type: 'mail.billingReminder', tenant: idOf(invoice.tenant), payload: { invoiceId, installmentId: picked.installment, kind }, dedupeKey: `billing-reminder:${picked.installment ? `installment:${picked.installment}` : `invoice:${invoiceId}`}:${kind}` })
     return true
   })
@@ -61,17 +64,17 @@ export const billingReminders = async (payload: Payload, now: Date) => {
     remindOnce(
       payload,
       id,
-      async (req, invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, overrideAccess: true, req })).totalDocs ? null : { target: invoice, installment: null }),
+      async (req, invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, ...asSystem(proof), req })).totalDocs ? null : { target: invoice, installment: null }),
       now,
     ),
   )
   const installments = await eachId(payload, 'installments', { and: [{ status: { equals: 'pending' } }, { 'invoice.status': { in: [...PAYABLE_STATUSES] } }, soon(now)] }, async (id) => {
-    const { invoice } = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, select: { invoice: true } })
+    const { invoice } = await payload.findByID({ collection: 'installments', id, depth: 0, ...asSystem(proof), select: { invoice: true } })
     return remindOnce(
       payload,
       idOf(invoice)!,
       async (req) => {
-        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, req })
+        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, ...asSystem(proof), req })
         return fresh.status === 'pending' ? { target: fresh, installment: id } : null
       },
       now,
@@ -83,11 +86,11 @@ export const billingReminders = async (payload: Payload, now: Date) => {
 /** Issued invoices with nothing paid, a week past due: expired, and their pay link with them. */
 export const expireInvoices = (payload: Payload, now: Date) =>
   eachId(payload, 'invoices', { and: [{ status: { equals: 'issued' } }, { amountPaid: { equals: 0 } }, { dueAt: { less_than_equal: new Date(now.getTime() - EXPIRE_AFTER_DAYS * DAY_MS).toISOString() } }] }, async (id) => {
-    const req = await createLocalReq({}, payload)
+    const req = await systemRequest(payload, proof)
     return inTransaction(req, async () => {
       const invoice = await lockInvoice(req, id)
       if (!hasExpired({ status: invoice.status, amountPaid: invoice.amountPaid, dueAt: new Date(invoice.dueAt) }, now)) return false
-      await payload.update({ collection: 'invoices', id, data: { status: 'expired', expiredAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req })
+      await payload.update({ collection: 'invoices', id, data: { status: 'expired', expiredAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proof), req })
       return true
     })
   })

@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { AUTO_APPROVE_DAYS, AUTO_ARCHIVE_DAYS } from '@/domain/orders/revisions'
 import type { OrderAction } from '@/domain/orders/actions'
@@ -9,8 +9,11 @@ import { performOrderAction } from '@/operations/orders/performOrderAction'
 import { websiteWorkflow } from '@/operations/orders/loadActionContext'
 import { idOf } from '@/operations/orders/records'
 import type { Order } from '@/payload-types'
+import { asSystem, systemProof, systemRequest } from '@/access/system'
 
 import type { Schedule } from './schedules'
+
+const proof = systemProof('order schedules')
 
 const HOUR_MS = 3600 * 1000
 const DAY_MS = 24 * HOUR_MS
@@ -23,7 +26,7 @@ const each = async (payload: Payload, where: Where, fn: (order: Order) => Promis
   let done = 0
   const seen = new Set<number>()
   for (;;) {
-    const { docs } = await payload.find({ collection: 'orders', where: seen.size ? { and: [where, { id: { not_in: [...seen] } }] } : where, sort: 'id', limit: BATCH, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({ collection: 'orders', where: seen.size ? { and: [where, { id: { not_in: [...seen] } }] } : where, sort: 'id', limit: BATCH, depth: 0, ...asSystem(proof) })
     for (const order of docs) {
       seen.add(order.id)
       if (await fn(order)) done += 1
@@ -38,7 +41,7 @@ const each = async (payload: Payload, where: Where, fn: (order: Order) => Promis
  */
 const systemAction = async (payload: Payload, order: Order, action: OrderAction, now: Date): Promise<boolean> => {
   try {
-    await performOrderAction(await createLocalReq({}, payload), order.id, action, {}, { system: true, now })
+    await performOrderAction(await systemRequest(payload, proof), order.id, action, {}, { system: true, now })
     return true
   } catch (error) {
     if (error instanceof ClientError) return false
@@ -52,7 +55,7 @@ export const expireInvitations: Sweep = async (payload, now) => {
   return each(payload, { and: [{ status: { equals: 'ready_for_staffing' } }, { visibility: { equals: 'preferred_writer_only' } }, { invitedAt: { less_than_equal: new Date(now.getTime() - HOUR_MS).toISOString() } }] }, async (order) => {
     const tenantId = idOf(order.tenant)!
     if (!hours.has(tenantId)) {
-      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, select: { settings: true } })
+      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proof), select: { settings: true } })
       hours.set(tenantId, websiteWorkflow(tenant).staffing.invitationHours)
     }
     if (!order.invitedAt || now.getTime() - new Date(order.invitedAt).getTime() < hours.get(tenantId)! * HOUR_MS) return false
@@ -65,7 +68,7 @@ const onTheClock: Where = { status: { in: [...ON_THE_CLOCK] } }
 /** 24 h, 6 h and 1 h before the writer deadline, once each. */
 export const deadlineReminders: Sweep = (payload, now) =>
   each(payload, { and: [onTheClock, { writerDeadline: { greater_than: now.toISOString() } }, { writerDeadline: { less_than_equal: new Date(now.getTime() + DAY_MS).toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'deadlineReminder', now, (fresh) => {
+    recordFinding(payload, proof, order.id, 'deadlineReminder', now, (fresh) => {
       const due = ON_THE_CLOCK.includes(fresh.status as never) ? dueReminder(new Date(fresh.writerDeadline), now, fresh.monitoring ?? {}) : null
       if (!due) return null
       return { marks: Object.fromEntries(due.marks.map((m) => [m, now.toISOString()])), metadata: { hoursLeft: due.hours }, notifyWriter: true, notifyStaff: false }
@@ -78,7 +81,7 @@ export const acknowledgementReminders: Sweep = (payload, now) =>
     payload,
     { and: [{ status: { equals: 'in_progress' } }, { writer: { exists: true } }, { 'timestamps.assignedAt': { less_than_equal: new Date(now.getTime() - ACKNOWLEDGEMENT_REMINDER_HOURS * HOUR_MS).toISOString() } }] },
     (order) =>
-      recordFinding(payload, order.id, 'acknowledgementReminder', now, (fresh) => {
+      recordFinding(payload, proof, order.id, 'acknowledgementReminder', now, (fresh) => {
         const assignedAt = fresh.timestamps?.assignedAt ? new Date(fresh.timestamps.assignedAt) : null
         const dateOf = (value: string | null | undefined) => (value ? new Date(value) : null)
         if (fresh.status !== 'in_progress' || !fresh.writer || !assignedAt) return null
@@ -90,7 +93,7 @@ export const acknowledgementReminders: Sweep = (payload, now) =>
 /** Past the writer deadline: staff are told, then again every 4 h while it lasts. */
 export const overdueEscalation: Sweep = (payload, now) =>
   each(payload, { and: [onTheClock, { writerDeadline: { less_than: now.toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'overdue', now, (fresh) => {
+    recordFinding(payload, proof, order.id, 'overdue', now, (fresh) => {
       const last = fresh.monitoring?.overdueAlertedAt ? new Date(fresh.monitoring.overdueAlertedAt) : null
       if (!ON_THE_CLOCK.includes(fresh.status as never) || !overdueAlertDue(new Date(fresh.writerDeadline), now, last)) return null
       return { marks: { overdueAlertedAt: now.toISOString() }, metadata: { hoursLate: Math.floor((now.getTime() - new Date(fresh.writerDeadline).getTime()) / HOUR_MS) }, notifyWriter: true, notifyStaff: true }
@@ -100,7 +103,7 @@ export const overdueEscalation: Sweep = (payload, now) =>
 /** In progress with no activity for 8 h: reported once per quiet spell. */
 export const stuckDetection: Sweep = (payload, now) =>
   each(payload, { and: [{ status: { equals: 'in_progress' } }, { 'monitoring.lastActivityAt': { less_than_equal: new Date(now.getTime() - STUCK_AFTER_HOURS * HOUR_MS).toISOString() } }] }, (order) =>
-    recordFinding(payload, order.id, 'stuck', now, (fresh) => {
+    recordFinding(payload, proof, order.id, 'stuck', now, (fresh) => {
       const m = fresh.monitoring
       if (fresh.status !== 'in_progress' || !m?.lastActivityAt || !stuckDue(new Date(m.lastActivityAt), now, m.stuckAlertedAt ? new Date(m.stuckAlertedAt) : null)) return null
       return { marks: { stuckAlertedAt: now.toISOString() }, metadata: { quietSince: m.lastActivityAt }, notifyWriter: false, notifyStaff: true }

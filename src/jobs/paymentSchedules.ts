@@ -1,9 +1,12 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { PAYMENT_EXPIRY_MINUTES } from '@/domain/payments/types'
 import { failPayment } from '@/operations/payments/settlePayment'
+import { asSystem, systemProof, systemRequest } from '@/access/system'
 
 import type { Schedule } from './schedules'
+
+const proof = systemProof('payment schedules')
 
 const MINUTE_MS = 60 * 1000
 const BATCH = 200
@@ -16,7 +19,7 @@ const BATCH = 200
  */
 export const expirePayments = async (payload: Payload, now: Date): Promise<{ done: number }> => {
   const before = new Date(now.getTime() - PAYMENT_EXPIRY_MINUTES * MINUTE_MS).toISOString()
-  const req = await createLocalReq({}, payload)
+  const req = await systemRequest(payload, proof)
   let done = 0
   for (;;) {
     const { docs } = await payload.find({
@@ -25,7 +28,7 @@ export const expirePayments = async (payload: Payload, now: Date): Promise<{ don
       sort: 'id',
       limit: BATCH,
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proof),
     })
     for (const payment of docs) {
       const after = await failPayment(req, payment.id, 'expired', `Not paid within ${PAYMENT_EXPIRY_MINUTES} minutes.`)

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { PAYABLE_STATUSES, spreadOverInstallments, statusAfterPayment } from '@/domain/invoices/totals'
 import { ClientError } from '@/errors'
 import type { Payment } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { lockInvoice } from './owed'
 
@@ -22,21 +23,21 @@ export const applyInvoicePayment = async (req: PayloadRequest, payment: Payment,
   const installmentId = idOf(payment.installment)
   let shares: { id: number; add: number }[]
   if (installmentId) {
-    const installment = await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, overrideAccess: true, req })
+    const installment = await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (installment.status === 'paid' || payment.amount > installment.amount - installment.amountPaid) throw new ClientError(`Installment ${installment.sequence} owes less than ${payment.amount}.`, 422)
     shares = [{ id: installment.id, add: payment.amount }]
   } else {
-    const { docs } = await req.payload.find({ collection: 'installments', where: { and: [{ invoice: { equals: invoice.id } }, { status: { equals: 'pending' } }] }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req })
+    const { docs } = await req.payload.find({ collection: 'installments', where: { and: [{ invoice: { equals: invoice.id } }, { status: { equals: 'pending' } }] }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
     shares = spreadOverInstallments(docs, payment.amount)
   }
   for (const share of shares) {
-    const installment = await req.payload.findByID({ collection: 'installments', id: share.id, depth: 0, overrideAccess: true, req })
+    const installment = await req.payload.findByID({ collection: 'installments', id: share.id, depth: 0, ...asSystem(proofOf(req)), req })
     const amountPaid = installment.amountPaid + share.add
     const paid = amountPaid >= installment.amount
-    await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
   }
   const amountPaid = invoice.amountPaid + payment.amount
   const status = statusAfterPayment(invoice.total, amountPaid)
-  await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
   return `Invoice ${invoice.number}${installmentId ? ' installment' : ''}`
 }

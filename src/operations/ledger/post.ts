@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { type EntryDraft, entryProblem } from '@/domain/ledger/entry'
 import { execute, sql } from '@/db/execute'
 import { ClientError } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 
 import { accountId } from './accounts'
 
@@ -63,7 +64,7 @@ export const post = async (req: PayloadRequest, tenant: number, draft: EntryDraf
     collection: 'journal-entries',
     data: { tenant, reference: draft.reference, type: draft.type, memo: draft.memo ?? null, lines },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }

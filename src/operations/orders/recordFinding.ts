@@ -1,5 +1,6 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
+import { asSystem, type SystemProof, systemRequest } from '@/access/system'
 import type { ORDER_EVENT_KINDS } from '@/collections/orderRecords/OrderEvents'
 import { enqueue } from '@/jobs/enqueue'
 import type { Order } from '@/payload-types'
@@ -23,19 +24,20 @@ type Finding = {
  * marked, written to the timeline and told, in one transaction. Does not count as
  * activity on the order.
  */
-export const recordFinding = async (payload: Payload, orderId: number, kind: (typeof ORDER_EVENT_KINDS)[number], now: Date, decide: (order: Order) => Finding | null): Promise<boolean> => {
-  const req = await createLocalReq({}, payload)
+export const recordFinding = async (payload: Payload, proof: SystemProof, orderId: number, kind: (typeof ORDER_EVENT_KINDS)[number], now: Date, decide: (order: Order) => Finding | null): Promise<boolean> => {
+  const req = await systemRequest(payload, proof)
   return inTransaction(req, async () => {
     await lockOrder(req, orderId)
-    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, req })
+    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proof), req })
     const finding = decide(order)
     if (!finding) return false
     const tenant = tenantOf(order)
-    await payload.update({ collection: 'orders', id: orderId, data: { monitoring: { ...order.monitoring, ...finding.marks } }, depth: 0, req })
+    await payload.update({ collection: 'orders', id: orderId, data: { monitoring: { ...order.monitoring, ...finding.marks } }, depth: 0, ...asSystem(proof), req })
     const event = await payload.create({
       collection: 'order-events',
       data: { tenant, order: orderId, action: kind, from: order.status, to: order.status, actor: null, metadata: finding.metadata },
       depth: 0,
+      ...asSystem(proof),
       req,
     })
     const data = { orderId, number: order.number, kind, eventId: event.id, ...finding.metadata }

@@ -5,6 +5,7 @@ import { execute, sql } from '@/db/execute'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { Payment } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { inTransaction } from '../inTransaction'
 import { applyInvoicePayment } from '../invoices/applyInvoicePayment'
@@ -89,12 +90,12 @@ export type Settlement = { payment: Payment; applied: boolean }
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
   inTransaction(req, async () => {
     await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
-    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
     const outcome = await apply(req, payment, now)
     const receipt = await issueReceipt(req, payment, outcome, now)
-    const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, overrideAccess: true, req })
+    const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, ...asSystem(proofOf(req)), req })
     await enqueue(req, {
       type: 'live.event',
       tenant: idOf(payment.tenant),
@@ -107,8 +108,8 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
 export const failPayment = async (req: PayloadRequest, paymentId: number, status: 'failed' | 'expired', reason: string): Promise<Payment> =>
   inTransaction(req, async () => {
     await execute(req, sql`SELECT id FROM payments WHERE id = ${paymentId} FOR UPDATE`)
-    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)
-    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, overrideAccess: true, req })
+    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, ...asSystem(proofOf(req)), req })
   })

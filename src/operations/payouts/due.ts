@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { asSystem, type SystemProof } from '@/access/system'
 import { ClientError } from '@/errors'
 
 /**
@@ -7,14 +8,14 @@ import { ClientError } from '@/errors'
  * payouts schedule has to handle (each then in its own transaction, re-checked under
  * its row lock).
  */
-export const dueIds = async (payload: Payload, collection: 'payment-windows' | 'payout-requests', status: 'open' | 'pending', field: 'closesAt' | 'expiresAt', now: Date): Promise<number[]> => {
+export const dueIds = async (payload: Payload, proof: SystemProof, collection: 'payment-windows' | 'payout-requests', status: 'open' | 'pending', field: 'closesAt' | 'expiresAt', now: Date): Promise<number[]> => {
   const { docs } = await payload.find({
     collection,
     where: { and: [{ status: { equals: status } }, { [field]: { less_than_equal: now.toISOString() } }] },
     sort: field,
     limit: 0,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proof),
     select: { status: true },
   })
   return docs.map((d) => d.id)

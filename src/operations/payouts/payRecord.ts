@@ -5,8 +5,9 @@ import { execute, sql } from '@/db/execute'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf } from '@/access/system'
 
-import { adminOfVisible } from '../adminOfVisible'
+import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
@@ -25,7 +26,7 @@ export const payRecord = async (req: PayloadRequest, recordId: number, input: { 
   const { actor, tenant } = await adminOfVisible(req, 'payout-records', recordId, PAY_REFUSAL)
   return inTransaction(req, async () => {
     await execute(req, sql`SELECT id FROM payout_records WHERE id = ${recordId} FOR UPDATE`)
-    const record = await req.payload.findByID({ collection: 'payout-records', id: recordId, depth: 0, overrideAccess: true, req })
+    const record = await req.payload.findByID({ collection: 'payout-records', id: recordId, depth: 0, ...asSystem(proofOf(req)), req })
     if (record.status !== 'pending') throw new ClientError(`The payout record is already ${record.status}.`, 409)
     const writer = idOf(record.writer)!
     const wallet = await ensureWallet(req, tenant, writer, 'writer')
@@ -38,15 +39,15 @@ export const payRecord = async (req: PayloadRequest, recordId: number, input: { 
       id: recordId,
       data: { status: 'paid', method: input.method, externalReference: input.externalReference, paidAt, paidBy: actor.id },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     // One by one: a bulk update writes its documents concurrently on the one transaction.
-    for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
+    for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, ...asSystem(proofOf(req)), req })
     const batch = idOf(record.batch)!
     await execute(req, sql`SELECT id FROM payout_batches WHERE id = ${batch} FOR UPDATE`)
-    const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
-    await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
+    const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, ...asSystem(proofOf(req)), req })
+    await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, ...asSystem(proofOf(req)), req })
     await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
     return paid
   })

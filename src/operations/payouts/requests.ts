@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
@@ -6,12 +6,12 @@ import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { PayoutRequest } from '@/payload-types'
+import { asSystem, proofOf, type SystemProof, systemRequest } from '@/access/system'
 
-import { adminOfVisible } from '../adminOfVisible'
+import { adminOfVisible, requestMember } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
-import { requestMember } from '../requestMember'
 import { dueIds, eachOnItsOwn } from './due'
 import { websitePayouts } from './settings'
 
@@ -30,14 +30,14 @@ export const requestPayout = async (req: PayloadRequest, amount: number, now = n
     const settings = await websitePayouts(req, tenant.id)
     const wallet = await ensureWallet(req, tenant.id, actor.id, 'writer')
     await lockWallet(req, tenant.id, wallet.id)
-    const { totalDocs: open } = await req.payload.count({ collection: 'payout-requests', where: { and: [{ wallet: { equals: wallet.id } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
+    const { totalDocs: open } = await req.payload.count({ collection: 'payout-requests', where: { and: [{ wallet: { equals: wallet.id } }, { status: { equals: 'pending' } }] }, ...asSystem(proofOf(req)), req })
     if (open >= settings.maxOpenRequests) throw new ClientError(`You already have ${open} payout request(s) waiting for a decision.`, 409, { open, allowed: settings.maxOpenRequests })
     await shiftHeld(req, tenant.id, wallet.id, amount)
     const request = await req.payload.create({
       collection: 'payout-requests',
       data: { tenant: tenant.id, writer: actor.id, wallet: wallet.id, amount, status: 'pending', expiresAt: new Date(now.getTime() + settings.requestExpiryDays * DAY_MS).toISOString() },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     await enqueue(req, { type: 'live.event', tenant: tenant.id, payload: { audience: { staffOfTenant: tenant.id }, event: 'payout_request.created', data: { request: request.id, writer: actor.id, amount } } })
@@ -54,7 +54,7 @@ type Outcome = { status: 'approved'; method: PayoutMethod; externalReference: st
  */
 const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outcome, by: number | null, now: Date): Promise<PayoutRequest> => {
   await execute(req, sql`SELECT id FROM payout_requests WHERE id = ${requestId} FOR UPDATE`)
-  const request = await req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
+  const request = await req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, ...asSystem(proofOf(req)), req })
   if (request.status !== 'pending') throw new ClientError(`The payout request is already ${request.status}.`, 409)
   const tenant = idOf(request.tenant)!
   const wallet = idOf(request.wallet)!
@@ -69,7 +69,7 @@ const endRequest = async (req: PayloadRequest, requestId: number, outcome: Outco
     await shiftHeld(req, tenant, wallet, -request.amount)
   }
   const { status, ...details } = outcome
-  const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, overrideAccess: true, req })
+  const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, ...asSystem(proofOf(req)), req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(request.writer)! }, event: `payout_request.${status}`, data: { request: requestId, amount: request.amount, ...details } } })
   return done
 }
@@ -83,9 +83,9 @@ export const decidePayoutRequest = async (req: PayloadRequest, requestId: number
 }
 
 /** The schedule: requests still pending at their expiry are released, each in its own transaction; one decided meanwhile is left alone. */
-export const expirePayoutRequests = async (payload: Payload, now: Date) => {
-  const { done, failed } = await eachOnItsOwn(payload, 'expiring a payout request', await dueIds(payload, 'payout-requests', 'pending', 'expiresAt', now), async (id) => {
-    const req = await createLocalReq({}, payload)
+export const expirePayoutRequests = async (payload: Payload, proof: SystemProof, now: Date) => {
+  const { done, failed } = await eachOnItsOwn(payload, 'expiring a payout request', await dueIds(payload, proof, 'payout-requests', 'pending', 'expiresAt', now), async (id) => {
+    const req = await systemRequest(payload, proof)
     await inTransaction(req, () => endRequest(req, id, { status: 'expired' }, null, now))
     return true
   })

@@ -1,8 +1,9 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { execute, sql } from '@/db/execute'
 import { nextWindow, type PayoutItem, payoutLines } from '@/domain/payouts/windows'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf, type SystemProof, systemRequest } from '@/access/system'
 
 import { inTransaction } from '../inTransaction'
 import { dueIds, eachOnItsOwn } from './due'
@@ -13,16 +14,16 @@ import { websitePayouts } from './settings'
  * an advisory lock (and a partial unique index allows one open window per website), so
  * concurrent runs open one.
  */
-export const openWindow = async (payload: Payload, tenant: number, now: Date) => {
-  const req = await createLocalReq({}, payload)
+export const openWindow = async (payload: Payload, proof: SystemProof, tenant: number, now: Date) => {
+  const req = await systemRequest(payload, proof)
   return inTransaction(req, async () => {
     await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`payment-window:${tenant}`}))`)
-    const { totalDocs: open } = await payload.count({ collection: 'payment-windows', where: { and: [{ tenant: { equals: tenant } }, { status: { equals: 'open' } }] }, overrideAccess: true, req })
+    const { totalDocs: open } = await payload.count({ collection: 'payment-windows', where: { and: [{ tenant: { equals: tenant } }, { status: { equals: 'open' } }] }, ...asSystem(proofOf(req)), req })
     if (open > 0) return null
-    const { docs } = await payload.find({ collection: 'payment-windows', where: { tenant: { equals: tenant } }, sort: '-closesAt', limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await payload.find({ collection: 'payment-windows', where: { tenant: { equals: tenant } }, sort: '-closesAt', limit: 1, depth: 0, ...asSystem(proofOf(req)), req })
     const { windowDays } = await websitePayouts(req, tenant)
     const { opensAt, closesAt } = nextWindow(docs[0] ? new Date(docs[0].closesAt) : null, now, windowDays)
-    return payload.create({ collection: 'payment-windows', data: { tenant, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), status: 'open' }, depth: 0, overrideAccess: true, req })
+    return payload.create({ collection: 'payment-windows', data: { tenant, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), status: 'open' }, depth: 0, ...asSystem(proofOf(req)), req })
   })
 }
 
@@ -36,8 +37,8 @@ type ItemRow = { id: number; writer_id: number; kind: PayoutItem['kind']; amount
  * the batch: one record per writer for their net amount. Moves no money: the ledger moves
  * when a record is paid. Returns the batch, or null when there was nothing to close.
  */
-export const closeWindow = async (payload: Payload, windowId: number, now: Date) => {
-  const req = await createLocalReq({}, payload)
+export const closeWindow = async (payload: Payload, proof: SystemProof, windowId: number, now: Date) => {
+  const req = await systemRequest(payload, proof)
   return inTransaction(req, async () => {
     const [window] = await execute<{ tenant_id: number; status: string; closes_at: string }>(req, sql`SELECT tenant_id, status, closes_at FROM payment_windows WHERE id = ${windowId} FOR UPDATE`)
     if (!window || window.status !== 'open' || new Date(window.closes_at) > now) return null
@@ -56,7 +57,7 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
       // An empty batch has nothing left to pay.
       data: { tenant, window: windowId, total, count: lines.length, status: lines.length ? 'ready' : 'paid' },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     for (const line of lines) {
@@ -64,13 +65,13 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
         collection: 'payout-records',
         data: { tenant, batch: batch.id, writer: line.writer, amount: line.amount, earnings: line.items, status: 'pending' },
         depth: 0,
-        overrideAccess: true,
+        ...asSystem(proofOf(req)),
         req,
       })
       // One by one: a bulk update writes its documents concurrently on the one transaction.
-      for (const id of line.items) await payload.update({ collection: 'writer-earnings', id, data: { payoutRecord: record.id }, depth: 0, overrideAccess: true, req })
+      for (const id of line.items) await payload.update({ collection: 'writer-earnings', id, data: { payoutRecord: record.id }, depth: 0, ...asSystem(proofOf(req)), req })
     }
-    await payload.update({ collection: 'payment-windows', id: windowId, data: { status: 'closed', closedAt: now.toISOString(), batch: batch.id }, depth: 0, overrideAccess: true, req })
+    await payload.update({ collection: 'payment-windows', id: windowId, data: { status: 'closed', closedAt: now.toISOString(), batch: batch.id }, depth: 0, ...asSystem(proofOf(req)), req })
     if (lines.length) {
       await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: 'payouts.batch_ready', data: { batch: batch.id, window: windowId, total, count: lines.length } } })
     }
@@ -82,9 +83,9 @@ export const closeWindow = async (payload: Payload, windowId: number, now: Date)
  * The payment-window schedule: closes every open window whose close has passed (each in
  * its own transaction), then opens the next window of every active website that has none.
  */
-export const runPaymentWindows = async (payload: Payload, now: Date) => {
-  const closing = await eachOnItsOwn(payload, 'closing a payment window', await dueIds(payload, 'payment-windows', 'open', 'closesAt', now), async (id) => Boolean(await closeWindow(payload, id, now)))
-  const { docs: websites } = await payload.find({ collection: 'tenants', where: { active: { equals: true } }, limit: 0, depth: 0, overrideAccess: true, select: { active: true } })
-  const opening = await eachOnItsOwn(payload, 'opening a payment window', websites.map((w) => w.id), async (id) => Boolean(await openWindow(payload, id, now)))
+export const runPaymentWindows = async (payload: Payload, proof: SystemProof, now: Date) => {
+  const closing = await eachOnItsOwn(payload, 'closing a payment window', await dueIds(payload, proof, 'payment-windows', 'open', 'closesAt', now), async (id) => Boolean(await closeWindow(payload, proof, id, now)))
+  const { docs: websites } = await payload.find({ collection: 'tenants', where: { active: { equals: true } }, limit: 0, depth: 0, ...asSystem(proof), select: { active: true } })
+  const opening = await eachOnItsOwn(payload, 'opening a payment window', websites.map((w) => w.id), async (id) => Boolean(await openWindow(payload, proof, id, now)))
   return { closed: closing.done, opened: opening.done, failed: closing.failed + opening.failed }
 }

@@ -8,6 +8,7 @@ import { allocateOrderNumber } from '@/operations/allocateOrderNumber'
 import { loadPricingConfig } from '@/operations/loadPricingConfig'
 import { resolvedTenantWithId } from '@/operations/resolveTenant'
 import type { Order } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 type Problem = { path: string; message: string }
 
@@ -40,7 +41,7 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
   }
   // Usually the request's own website, already read by stampTenant: no second query.
   const tenant =
-    resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req }))
+    resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req }))
 
   // The client: yourself, or (staff) a client of this website.
   let clientId: number | null = null
@@ -49,7 +50,7 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
     const requested = typeof raw.client === 'object' && raw.client ? raw.client.id : raw.client
     if (typeof requested !== 'number') problems.push({ path: 'client', message: 'Staff must name the client the order is for.' })
     else {
-      const client = await req.payload.findByID({ collection: 'users', id: requested, depth: 0, overrideAccess: true, disableErrors: true, req })
+      const client = await req.payload.findByID({ collection: 'users', id: requested, depth: 0, ...asSystem(proofOf(req)), disableErrors: true, req })
       const belongs = client?.roles.includes('client') && client.tenants?.some((row) => (typeof row.tenant === 'object' ? row.tenant.id : row.tenant) === tenantId)
       if (!belongs) problems.push({ path: 'client', message: 'Must be a client of this website.' })
       else clientId = requested
@@ -59,7 +60,7 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
   // A preferred writer must be a writer of this website.
   const preferred = typeof raw.preferredWriter === 'object' && raw.preferredWriter ? raw.preferredWriter.id : raw.preferredWriter
   if (preferred != null) {
-    const writer = typeof preferred === 'number' ? await req.payload.findByID({ collection: 'users', id: preferred, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
+    const writer = typeof preferred === 'number' ? await req.payload.findByID({ collection: 'users', id: preferred, depth: 0, ...asSystem(proofOf(req)), disableErrors: true, req }) : null
     const ok = writer?.roles.includes('writer') && writer.tenants?.some((row) => (typeof row.tenant === 'object' ? row.tenant.id : row.tenant) === tenantId)
     if (!ok) problems.push({ path: 'preferredWriter', message: 'Must be a writer of this website.' })
   }
@@ -113,7 +114,7 @@ export const placeOrder: CollectionBeforeValidateHook<Order> = async ({ data, op
   if (problems.length > 0 || !priced?.ok || !clientId || !clientDeadline || !writerDeadline) throw refuse(req, problems)
 
   const quote = priced.quote
-  const previous = await req.payload.count({ collection: 'orders', where: { client: { equals: clientId } }, overrideAccess: true, req })
+  const previous = await req.payload.count({ collection: 'orders', where: { client: { equals: clientId } }, ...asSystem(proofOf(req)), req })
   const paid = quote.total === 0
   return {
     ...data,
