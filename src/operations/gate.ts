@@ -77,6 +77,17 @@ export const requestMember = async (req: PayloadRequest): Promise<{ actor: Actor
 }
 
 /**
+ * The request's website for a signed-in caller who acts on what is theirs there (a
+ * client paying their own debts): 403 with `refusal` unless they belong to it.
+ */
+export const ownWebsite = async (req: PayloadRequest, actor: Actor, refusal: string): Promise<Tenant> => {
+  const { tenant } = await resolveTenant(req)
+  if (!tenant || !(actor.allTenants || actor.tenantIds.includes(tenant.id))) throw new ClientError(refusal, 403)
+  admit(req, `user ${actor.id} on their own website ${tenant.id}`)
+  return tenant
+}
+
+/**
  * For the public endpoints (registration, quotes, order options, the website's face, pay
  * links): nobody signs in, the subject is the request's website, which may be unknown
  * (the caller answers that; a pay link then stands on its token alone).
