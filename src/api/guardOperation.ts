@@ -8,6 +8,7 @@ import { validateSort } from '@/domain/query/validateSort'
 import { validateWhere } from '@/domain/query/validateWhere'
 import { MAX_RECORD_ID } from '@/domain/recordId'
 import { invalidInput } from '@/errors'
+import { payloadOperation } from '@/operations/gate'
 
 import { querySchemaOf } from './querySchema'
 
@@ -38,7 +39,9 @@ const isRecordId = (id: unknown): boolean => typeof id === 'number' && Number.is
  * against the collection's fields and the limits; text anywhere in the body is free of
  * control characters. Whatever fails is one 400 naming each place, and nothing runs.
  * The Local API states `overrideAccess` on every call (REST and GraphQL never do): the
- * server's own queries are trusted and pay nothing here.
+ * server's own queries are trusted and pay nothing here. A REST or GraphQL operation
+ * that passes is a gate (issue 11): access runs inside it before any hook, so its hooks
+ * may act as the system through `proofOf(req)`.
  */
 export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const a = args as Args
@@ -60,5 +63,6 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
     const data = a.data as Record<string, unknown>
     for (const key of FILE_METADATA) delete data[key]
   }
+  payloadOperation(req, collection.slug, operation)
   return args
 }

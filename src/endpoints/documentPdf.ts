@@ -1,6 +1,6 @@
 import type { DataFromCollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { visibleDoc } from '@/operations/adminOfVisible'
+import { visibleDoc } from '@/operations/gate'
 
 import { routeId } from './routeId'
 

@@ -6,7 +6,7 @@ import { recordId } from '@/domain/recordId'
 import { invoicePdf } from '@/operations/documents/documentPdf'
 import { billingStaff, createDraft } from '@/operations/invoices/manage'
 import { payByLink, payLinkSummary } from '@/operations/invoices/payLink'
-import { resolveTenant } from '@/operations/resolveTenant'
+import { publicRequest } from '@/operations/gate'
 import { toValidationError } from '@/operations/toValidationError'
 import { clientIp, consume } from '@/security/rateLimits'
 
@@ -53,7 +53,8 @@ const createDraftEndpoint: Endpoint = {
 }
 
 const limited = async (req: PayloadRequest) => {
-  const { tenant } = await resolveTenant(req)
+  // The pay link is public: the token stands for the invoice's client.
+  const { tenant } = await publicRequest(req, 'pay link')
   await consume(req, tenant, 'invoicePayPerIpPerMinute', clientIp(req))
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ClientError } from '@/errors'
 import { ledgerSummary } from '@/operations/ledger/summary'
 import { adjustWallet } from '@/operations/money/adjustWallet'
-import { requestMember } from '@/operations/requestMember'
+import { requestMember } from '@/operations/gate'
 
 import { moneyPost } from './moneyPost'
 import { routeId } from './routeId'

@@ -3,7 +3,8 @@ import type { Endpoint } from 'payload'
 import { ClientError } from '@/errors'
 import { OPTION_DIMENSIONS } from '@/domain/pricing/dimensions'
 import { loadPricingConfig } from '@/operations/loadPricingConfig'
-import { describeUnresolved, resolveTenant } from '@/operations/resolveTenant'
+import { publicRequest } from '@/operations/gate'
+import { describeUnresolved } from '@/operations/resolveTenant'
 
 /**
  * GET /api/order-options — the active choices of the request's website's order form,
@@ -13,7 +14,7 @@ export const orderOptionsEndpoint: Endpoint = {
   path: '/order-options',
   method: 'get',
   handler: async (req) => {
-    const resolution = await resolveTenant(req)
+    const resolution = await publicRequest(req, 'order options')
     if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
     const loaded = await loadPricingConfig(req, resolution.tenant)
     if (!loaded) throw new ClientError(`${resolution.tenant.name} has no price list yet.`, 422)

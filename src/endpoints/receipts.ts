@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { adminOfVisible } from '@/operations/adminOfVisible'
+import { adminOfVisible } from '@/operations/gate'
 import { receiptPdf } from '@/operations/documents/documentPdf'
 import { voidReceipt } from '@/operations/receipts/issueReceipt'
 import { toValidationError } from '@/operations/toValidationError'

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { ClientError } from '@/errors'
 import { walletStatement } from '@/operations/ledger/walletStatement'
-import { requestMember } from '@/operations/requestMember'
+import { requestMember } from '@/operations/gate'
 
 /** GET /api/wallets/me?kind=client|writer → `{ balance, held, currency, entries }` of the caller's wallet on the request's website. */
 export const walletMeEndpoint: Endpoint = {

@@ -5,6 +5,7 @@ import { hasExpired, markOf, reminderToSend, UPCOMING_DAYS, EXPIRE_AFTER_DAYS } 
 import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
 import { enqueue } from '@/jobs/enqueue'
 import { lockInvoice } from '@/operations/invoices/owed'
+import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
 
 import type { Schedule } from './schedules'
@@ -26,8 +27,8 @@ const remindOnce = async (req: PayloadRequest, invoiceId: number, pick: (invoice
   const kind = reminderToSend(new Date(picked.target.dueAt), now, picked.target)
   if (!kind) return false
   const data = { [markOf(kind)]: now.toISOString() }
-  if (picked.installment) await payload.update({ collection: 'installments', id: picked.installment, data, depth: 0, overrideAccess: true, req })
-  else await payload.update({ collection: 'invoices', id: invoiceId, data, depth: 0, overrideAccess: true, req })
+  if (picked.installment) await payload.update({ collection: 'installments', id: picked.installment, data, depth: 0, ...asSystem(proofOf(req)), req })
+  else await payload.update({ collection: 'invoices', id: invoiceId, data, depth: 0, ...asSystem(proofOf(req)), req })
   await enqueue(req, { type: 'mail.billingReminder', tenant: idOf(invoice.tenant), payload: { invoiceId, installmentId: picked.installment, kind }, dedupeKey: `billing-reminder:${picked.installment ? `installment:${picked.installment}` : `invoice:${invoiceId}`}:${kind}` })
   return true
 }
@@ -44,17 +45,17 @@ export const billingReminders = async (payload: Payload, now: Date) => {
     remindOnce(
       req,
       id,
-      async (invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, overrideAccess: true, req })).totalDocs ? null : { target: invoice, installment: null }),
+      async (invoice) => ((await payload.count({ collection: 'installments', where: { invoice: { equals: id } }, ...asSystem(proofOf(req)), req })).totalDocs ? null : { target: invoice, installment: null }),
       now,
     ),
   )
   const installments = await sweep(payload, 'billing-reminders (installments)', idsMatching(payload, 'installments', { and: [{ status: { equals: 'pending' } }, { 'invoice.status': { in: [...PAYABLE_STATUSES] } }, soon(now)] }), async (id, req) => {
-    const { invoice } = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, req, select: { invoice: true } })
+    const { invoice } = await payload.findByID({ collection: 'installments', id, depth: 0, ...asSystem(proofOf(req)), req, select: { invoice: true } })
     return remindOnce(
       req,
       idOf(invoice)!,
       async () => {
-        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, overrideAccess: true, req })
+        const fresh = await payload.findByID({ collection: 'installments', id, depth: 0, ...asSystem(proofOf(req)), req })
         return fresh.status === 'pending' ? { target: fresh, installment: id } : null
       },
       now,
@@ -68,7 +69,7 @@ export const expireInvoices = (payload: Payload, now: Date) =>
   sweep(payload, 'billing-invoice-expiry', idsMatching(payload, 'invoices', { and: [{ status: { equals: 'issued' } }, { amountPaid: { equals: 0 } }, { dueAt: { less_than_equal: new Date(now.getTime() - EXPIRE_AFTER_DAYS * DAY_MS).toISOString() } }] }), async (id, req) => {
     const invoice = await lockInvoice(req, id)
     if (!hasExpired({ status: invoice.status, amountPaid: invoice.amountPaid, dueAt: new Date(invoice.dueAt) }, now)) return false
-    await payload.update({ collection: 'invoices', id, data: { status: 'expired', expiredAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req })
+    await payload.update({ collection: 'invoices', id, data: { status: 'expired', expiredAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req })
     return true
   })
 

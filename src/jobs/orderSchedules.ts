@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { asSystem, proofOf } from '@/access/system'
 import { AUTO_APPROVE_DAYS, AUTO_ARCHIVE_DAYS } from '@/domain/orders/revisions'
 import type { OrderAction } from '@/domain/orders/actions'
 import { ACKNOWLEDGEMENT_REMINDER_HOURS, acknowledgementReminderDue, dueReminder, ON_THE_CLOCK, overdueAlertDue, STUCK_AFTER_HOURS, stuckDue } from '@/domain/orders/monitoring'
@@ -35,10 +36,10 @@ export const expireInvitations: Sweep = async (payload, now) => {
   const hours = new Map<number, number>()
   const expire = systemAction('expireInvitation', now)
   return eachOrder(payload, 'orders-invitation-expiry', { and: [{ status: { equals: 'ready_for_staffing' } }, { visibility: { equals: 'preferred_writer_only' } }, { invitedAt: { less_than_equal: new Date(now.getTime() - HOUR_MS).toISOString() } }] }, async (orderId, req) => {
-    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, req, select: { tenant: true, invitedAt: true } })
+    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { tenant: true, invitedAt: true } })
     const tenantId = idOf(order.tenant)!
     if (!hours.has(tenantId)) {
-      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, req, select: { settings: true } })
+      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req, select: { settings: true } })
       hours.set(tenantId, websiteWorkflow(tenant).staffing.invitationHours)
     }
     if (!order.invitedAt || now.getTime() - new Date(order.invitedAt).getTime() < hours.get(tenantId)! * HOUR_MS) return false

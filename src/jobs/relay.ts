@@ -4,10 +4,13 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { execute, sql } from '@/db/execute'
 import type { Outbox } from '@/payload-types'
+import { asSystem, systemProof } from '@/access/system'
 
 import type { Dispatcher } from './dispatcher'
 import { backoffMs, RELAY_ATTEMPTS } from './retryPolicy'
 import type { JobType } from './types'
+
+const proof = systemProof('outbox relay')
 
 /** The queue's job id: one per row, or one per dedupe key (BullMQ ids may not contain ':'). */
 export const jobIdFor = (row: Pick<Outbox, 'id' | 'dedupeKey'>): string =>
@@ -50,7 +53,7 @@ export const relayOnce = async (payload: Payload, dispatcher: Dispatcher, option
     limit: options.batch ?? 100,
     pagination: false,
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proof),
   })
   for (const row of docs) {
     if (row.dedupeKey) {
@@ -59,7 +62,7 @@ export const relayOnce = async (payload: Payload, dispatcher: Dispatcher, option
         where: {
           and: [{ dedupeKey: { equals: row.dedupeKey } }, { id: { not_equals: row.id } }, { status: { in: ['dispatched', 'done'] } }],
         },
-        overrideAccess: true,
+        ...asSystem(proof),
       })
       if (earlier.totalDocs > 0) {
         await markIfPending(payload, row.id, { status: 'done', doneAt: now.toISOString(), lastError: `duplicate of dedupe key ${row.dedupeKey}` })

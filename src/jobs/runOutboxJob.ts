@@ -3,6 +3,9 @@ import type { Payload } from 'payload'
 import type { HandlerRegistry, JobContext, JobHandler } from './handler'
 import { redactSecrets } from './secrets'
 import type { JobData, JobType } from './types'
+import { asSystem, systemProof } from '@/access/system'
+
+const proof = systemProof('outbox job runner')
 
 export type RunResult = 'done' | 'already-done' | 'missing'
 
@@ -18,7 +21,7 @@ export const runOutboxJob = async (
   job: JobData,
   options: { finalAttempt: boolean },
 ): Promise<RunResult> => {
-  const row = await payload.findByID({ collection: 'outbox', id: job.outboxId, depth: 0, disableErrors: true, overrideAccess: true })
+  const row = await payload.findByID({ collection: 'outbox', id: job.outboxId, depth: 0, disableErrors: true, ...asSystem(proof) })
   if (!row) return 'missing'
   if (row.status === 'done') return 'already-done'
   const handler = handlers[row.type as JobType] as JobHandler<JobType> | undefined
@@ -33,7 +36,7 @@ export const runOutboxJob = async (
       id: row.id,
       data: { attempts: (row.attempts ?? 0) + 1, lastError: message, ...(options.finalAttempt ? { status: 'failed' } : {}) },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proof),
     })
     throw error
   }
@@ -43,7 +46,7 @@ export const runOutboxJob = async (
     id: row.id,
     data: { status: 'done', doneAt: new Date().toISOString(), attempts: (row.attempts ?? 0) + 1, payload: redactSecrets(row.type, row.payload) },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proof),
   })
   return 'done'
 }

@@ -6,6 +6,9 @@ import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { relayOnce } from './relay'
+import { asSystem, systemProof } from '@/access/system'
+
+const proof = systemProof('schedules')
 
 export type Schedule = {
   /** Stable id; BullMQ upserts its job scheduler under it. */
@@ -43,7 +46,7 @@ export const cleanOutbox = async (payload: Payload, before: Date) => {
     collection: 'outbox',
     where: { and: [{ status: { equals: 'done' } }, { doneAt: { less_than: before.toISOString() } }] },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proof),
   })
   return { deleted: docs.length }
 }

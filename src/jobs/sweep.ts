@@ -1,7 +1,10 @@
 import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { ClientError } from '@/errors'
+import { asSystem, systemProof } from '@/access/system'
 import { inTransaction } from '@/operations/inTransaction'
+
+const proof = systemProof('a schedule walking records')
 
 export type SweepCounts = { done: number; failed: number }
 
@@ -15,7 +18,7 @@ const BATCH = 200
 export async function* idsMatching(payload: Payload, collection: CollectionSlug, where: Where): AsyncGenerator<number> {
   let after = 0
   for (;;) {
-    const { docs } = await payload.find({ collection, where: { and: [where, { id: { greater_than: after } }] }, sort: 'id', limit: BATCH, pagination: false, depth: 0, overrideAccess: true, select: {} })
+    const { docs } = await payload.find({ collection, where: { and: [where, { id: { greater_than: after } }] }, sort: 'id', limit: BATCH, pagination: false, depth: 0, ...asSystem(proof), select: {} })
     for (const { id } of docs) {
       after = Number(id)
       yield after

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { asSystem, type SystemProof } from '@/access/system'
 import { env } from '@/env'
 
 import type { Brand, Rendered } from './layout'
@@ -7,10 +8,10 @@ import type { Brand, Rendered } from './layout'
 export type TenantSender = { brand: Brand; from: string; host: string | null }
 
 /** The website's brand and sender address (platform defaults where it has none). */
-export const tenantSender = async (payload: Payload, tenantId: number | null): Promise<TenantSender> => {
+export const tenantSender = async (payload: Payload, proof: SystemProof, tenantId: number | null): Promise<TenantSender> => {
   const settings = env()
   const tenant = tenantId
-    ? await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, disableErrors: true })
+    ? await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proof), disableErrors: true })
     : null
   const name = tenant?.branding?.mailFromName || tenant?.branding?.brandName || tenant?.name || settings.MAIL_FROM_NAME
   const address = tenant?.branding?.mailFromAddress || settings.MAIL_FROM_ADDRESS

@@ -54,7 +54,7 @@ export const exportCsv = async (req: PayloadRequest, collection: CollectionSlug,
   const { payload, user } = req
   const asCaller = { overrideAccess: false, user, req } as const
   const columns = await exportColumns(req, collection)
-  const { totalDocs: total } = await payload.count({ collection, where: query.where, ...asCaller })
+  const { totalDocs: total } = await payload.count({ collection, where: query.where, ...asCaller, overrideAccess: false })
   const truncated = total > query.cap
   const websiteCurrency = new Map<number, string | null>()
 
@@ -63,7 +63,7 @@ export const exportCsv = async (req: PayloadRequest, collection: CollectionSlug,
     const tenant = idOf(row.tenant as number | { id: number } | null | undefined)
     if (!tenant) return null
     if (!websiteCurrency.has(tenant)) {
-      const { docs } = await payload.find({ collection: 'tenants', where: { id: { equals: tenant } }, depth: 0, limit: 1, select: { currency: true }, ...asCaller })
+      const { docs } = await payload.find({ collection: 'tenants', where: { id: { equals: tenant } }, depth: 0, limit: 1, select: { currency: true }, ...asCaller, overrideAccess: false })
       websiteCurrency.set(tenant, docs[0]?.currency ?? null)
     }
     return websiteCurrency.get(tenant) ?? null
@@ -77,7 +77,7 @@ export const exportCsv = async (req: PayloadRequest, collection: CollectionSlug,
     pull: async (controller) => {
       try {
         const want = Math.min(PAGE, query.cap - written)
-        const { docs, hasNextPage } = want > 0 ? await payload.find({ collection, where: query.where, sort: query.sort, limit: PAGE, page, depth: 0, ...asCaller }) : { docs: [], hasNextPage: false }
+        const { docs, hasNextPage } = want > 0 ? await payload.find({ collection, where: query.where, sort: query.sort, limit: PAGE, page, depth: 0, ...asCaller, overrideAccess: false }) : { docs: [], hasNextPage: false }
         const rows: string[][] = []
         for (const doc of docs.slice(0, want) as unknown as Record<string, unknown>[]) {
           const currency = columns.some((c) => c.kind === 'money') ? await currencyOf(doc) : null

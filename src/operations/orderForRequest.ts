@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { actorOf, idOf } from '@/access/actor'
+import { asSystem, proofOf } from '@/access/system'
 import { partiesOf, type OrderParty } from '@/domain/orders/parties'
 import { refuseField } from '@/errors'
 import type { Order } from '@/payload-types'
@@ -24,7 +25,8 @@ export const orderForRequest = async (req: PayloadRequest, collection: string, v
   const id = typeof value === 'object' && value !== null ? idOf(value as { id: number }) : value
   if (typeof id !== 'number' || !Number.isInteger(id)) throw refuseField(collection, 'order', 'order: name the order by its id.', 400)
   const actor = actorOf(req)
-  const visible = await req.payload.findByID({ collection: 'orders', id, depth: 0, overrideAccess: !actor, user: req.user, disableErrors: true, req, select: { status: true } })
+  const read = { collection: 'orders', id, depth: 0, disableErrors: true, req, select: { status: true } } as const
+  const visible = actor ? await req.payload.findByID({ ...read, overrideAccess: false, user: req.user }) : await req.payload.findByID({ ...read, ...asSystem(proofOf(req)) })
   if (!visible) throw refuseField(collection, 'order', `order: there is no order ${id} that you can see.`, 404)
   // Locked until the file or message is stored: it cannot slip past a cancellation or
   // a change of writer that commits meanwhile.

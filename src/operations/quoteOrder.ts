@@ -7,7 +7,8 @@ import type { Quote } from '@/domain/pricing/types'
 
 import { loadPricingConfig } from './loadPricingConfig'
 import { toValidationError } from './toValidationError'
-import { describeUnresolved, resolveTenant } from './resolveTenant'
+import { publicRequest } from './gate'
+import { describeUnresolved } from './resolveTenant'
 
 const code = z.string().trim().min(1, 'Required.').max(64)
 
@@ -30,7 +31,7 @@ export const quoteInput = z.object({
 export const quoteOrder = async (req: PayloadRequest, body: unknown): Promise<Quote> => {
   const parsed = quoteInput.safeParse(body ?? {})
   if (!parsed.success) throw toValidationError(parsed.error, 'orders', req)
-  const resolution = await resolveTenant(req)
+  const resolution = await publicRequest(req, 'quote')
   if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
   const loaded = await loadPricingConfig(req, resolution.tenant)
   if (!loaded) throw new ClientError(`${resolution.tenant.name} has no price list yet.`, 422)

@@ -5,10 +5,12 @@ import { z } from 'zod'
 
 import { enqueue } from '@/jobs/enqueue'
 import { clientIp, consume } from '@/security/rateLimits'
+import { asSystem, proofOf } from '@/access/system'
 
 import { inTransaction } from './inTransaction'
 import { toValidationError } from './toValidationError'
-import { describeUnresolved, resolveTenant } from './resolveTenant'
+import { publicRequest } from './gate'
+import { describeUnresolved } from './resolveTenant'
 
 export const registrationInput = z.object({
   name: z
@@ -43,7 +45,7 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   if (!parsed.success) throw toValidationError(parsed.error, 'users', req)
   const input = parsed.data
 
-  const resolution = await resolveTenant(req)
+  const resolution = await publicRequest(req, 'registration')
   if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
   const tenant = resolution.tenant
   if (tenant.settings?.features?.allowRegistration === false) {
@@ -57,7 +59,7 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
       const taken = await req.payload.count({
         collection: 'users',
         where: { email: { equals: input.email } },
-        overrideAccess: true,
+        ...asSystem(proofOf(req)),
         req,
       })
       if (taken.totalDocs > 0) throw emailTaken()
@@ -70,7 +72,7 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
           roles: ['client'],
           tenants: [{ tenant: tenant.id }],
         },
-        overrideAccess: true,
+        ...asSystem(proofOf(req)),
         depth: 0,
         req,
       })

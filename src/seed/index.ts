@@ -1,9 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { createLocalReq } from 'payload'
 
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
 import { ensurePricing } from './pricing'
 import { ensureWriterLevels } from './writerLevels'
+import { asSystem, systemProof, systemRequest } from '@/access/system'
+
+const proof = systemProof('seed (demo data)')
 
 type Progress = (message: string) => void
 
@@ -13,6 +15,7 @@ const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[n
     where: { slug: { equals: tenant.slug } },
     limit: 1,
     depth: 0,
+    ...asSystem(proof),
     req,
   })
   if (docs[0]) return { doc: docs[0], created: false }
@@ -34,6 +37,7 @@ const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[n
       settings: { payments: { manualEnabled: true } },
     },
     depth: 0,
+    ...asSystem(proof),
     req,
   })
   return { doc, created: true }
@@ -43,7 +47,7 @@ const ensureUser = async (
   req: PayloadRequest,
   user: { email: string; name: string; roles: ['superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client']; tenantIds: number[] },
 ) => {
-  const existing = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, req })
+  const existing = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, ...asSystem(proof), req })
   if (existing.totalDocs > 0) return false
   await req.payload.create({
     collection: 'users',
@@ -55,6 +59,7 @@ const ensureUser = async (
       tenants: user.tenantIds.map((tenant) => ({ tenant })),
     },
     depth: 0,
+    ...asSystem(proof),
     req,
   })
   return true
@@ -65,7 +70,7 @@ const ensureUser = async (
  * what is missing is created. Runs in one transaction, so a failure leaves nothing half-made.
  */
 export const seed = async (payload: Payload, progress: Progress = () => {}): Promise<{ created: number }> => {
-  const req = await createLocalReq({ context: { seeding: true } }, payload)
+  const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
   const total = DEMO_TENANTS.length * (3 + DEMO_PEOPLE.length) + 1
@@ -107,4 +112,4 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
 
 /** True when the database holds no website yet (a fresh install). */
 export const isEmpty = async (payload: Payload): Promise<boolean> =>
-  (await payload.count({ collection: 'tenants' })).totalDocs === 0
+  (await payload.count({ collection: 'tenants', ...asSystem(proof) })).totalDocs === 0

@@ -3,6 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { BASIS } from '@/domain/money'
 import { defaultPricingConfig } from '@/domain/pricing/defaults'
 import type { OptionDimension } from '@/domain/pricing/dimensions'
+import { asSystem, systemProof } from '@/access/system'
+
+const proof = systemProof('seed (demo data)')
 
 type OptionRow = {
   dimension: OptionDimension
@@ -54,11 +57,11 @@ export const defaultOptionRows = (): OptionRow[] => {
 
 /** Gives a website the default order options unless it has some already (base prices default on the tenant). */
 export const ensurePricing = async (req: PayloadRequest, tenantId: number): Promise<number> => {
-  const existing = await req.payload.count({ collection: 'pricing-options', where: { tenant: { equals: tenantId } }, req })
+  const existing = await req.payload.count({ collection: 'pricing-options', where: { tenant: { equals: tenantId } }, ...asSystem(proof), req })
   if (existing.totalDocs > 0) return 0
   const rows = defaultOptionRows()
   for (const row of rows) {
-    await req.payload.create({ collection: 'pricing-options', data: { ...row, tenant: tenantId, active: true }, depth: 0, req })
+    await req.payload.create({ collection: 'pricing-options', data: { ...row, tenant: tenantId, active: true }, depth: 0, ...asSystem(proof), req })
   }
   return rows.length
 }

@@ -1,11 +1,14 @@
 import express, { type Request, type Response, Router } from 'express'
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
 import { type Audience, type EventBus, isFor, type LiveEvent } from '@/events/bus'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, systemProof, systemRequest } from '@/access/system'
 
 import { withTimeout } from './withTimeout'
+
+const proof = systemProof('live events (SSE) and the test event')
 
 const HEARTBEAT_MS = 25_000
 
@@ -26,7 +29,7 @@ const audiencesOf = async (payload: Payload, user: Parameters<typeof actorFromUs
   const audiences: Audience[] = [{ user: actor.id }]
   if (!actor.staff) return audiences
   const tenantIds = actor.allTenants
-    ? (await payload.find({ collection: 'tenants', depth: 0, limit: 0, pagination: false, select: {}, overrideAccess: true })).docs.map((d) => d.id)
+    ? (await payload.find({ collection: 'tenants', depth: 0, limit: 0, pagination: false, select: {}, ...asSystem(proof) })).docs.map((d) => d.id)
     : actor.tenantIds
   return [...audiences, ...tenantIds.map((id) => ({ staffOfTenant: id }))]
 }
@@ -113,9 +116,9 @@ export const eventStreams = (payload: Payload, bus: EventBus): EventStreams => {
     const body = (req.body ?? {}) as { user?: unknown; message?: unknown }
     if (typeof body.user !== 'number' || !Number.isInteger(body.user)) return fail(res, 400, 'user: must be a user id (integer).')
     if (typeof body.message !== 'string' || !body.message.trim()) return fail(res, 400, 'message: must be a non-empty string.')
-    const target = await payload.findByID({ collection: 'users', id: body.user, depth: 0, disableErrors: true, overrideAccess: true })
+    const target = await payload.findByID({ collection: 'users', id: body.user, depth: 0, disableErrors: true, ...asSystem(proof) })
     if (!target) return fail(res, 404, `user: no user has the id ${body.user}.`)
-    const outboxId = await enqueue(await createLocalReq({}, payload), {
+    const outboxId = await enqueue(await systemRequest(payload, proof), {
       type: 'live.event',
       tenant: actorFromUser(target).tenantIds[0] ?? null,
       payload: { audience: { user: target.id }, event: 'test', data: { message: body.message } },

@@ -1,13 +1,16 @@
 import { env } from '@/env'
 import { sendMail, tenantSender } from '@/mail/sendTenantMail'
 import { passwordResetMail as render } from '@/mail/templates/passwordReset'
+import { asSystem, systemProof } from '@/access/system'
 
 import type { JobHandler } from '../handler'
 
+const proof = systemProof('password reset mail job')
+
 export const passwordResetMail: JobHandler<'mail.passwordReset'> = async ({ payload, tenant, data }) => {
-  const user = await payload.findByID({ collection: 'users', id: data.userId, depth: 0, overrideAccess: true, disableErrors: true })
+  const user = await payload.findByID({ collection: 'users', id: data.userId, depth: 0, ...asSystem(proof), disableErrors: true })
   if (!user) return
-  const sender = await tenantSender(payload, tenant)
+  const sender = await tenantSender(payload, proof, tenant)
   // Staff reset in the admin panel; clients and writers on their website's frontend.
   const url =
     data.audience === 'site' && sender.host

@@ -7,6 +7,7 @@ import { idOf } from '@/access/actor'
 import { formatMoney } from '@/domain/moneyFormat'
 import { env } from '@/env'
 import type { Invoice, Receipt } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { type DocumentLine, type PrintedDocument, renderPdf } from './renderPdf'
 
@@ -19,7 +20,7 @@ const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '-')
  */
 const logoOf = async (req: PayloadRequest, mediaId: number | null): Promise<NonNullable<PrintedDocument['brand']['logo']> | null> => {
   if (!mediaId || env().S3_BUCKET) return null
-  const media = await req.payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const media = await req.payload.findByID({ collection: 'media', id: mediaId, depth: 0, ...asSystem(proofOf(req)), req, disableErrors: true })
   const type = media?.mimeType === 'image/png' ? 'png' : media?.mimeType === 'image/jpeg' ? 'jpg' : null
   const dir = req.payload.collections.media.config.upload.staticDir
   if (!media?.filename || !type || !dir) return null
@@ -31,14 +32,14 @@ const logoOf = async (req: PayloadRequest, mediaId: number | null): Promise<NonN
 }
 
 const brandOf = async (req: PayloadRequest, tenantId: number): Promise<PrintedDocument['brand']> => {
-  const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req, select: { name: true, branding: true } })
+  const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req, select: { name: true, branding: true } })
   const b = tenant.branding
   return { name: b?.brandName || tenant.name, color: b?.primaryColor || '#1f4e79', supportEmail: b?.supportEmail ?? null, logo: await logoOf(req, idOf(b?.logo as number | { id: number } | null | undefined)) }
 }
 
 /** The invoice as a branded PDF: number, dates, lines, total, paid and still due, installments. */
 export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise<Uint8Array> => {
-  const { docs: installments } = await req.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, sort: 'sequence', depth: 0, limit: 0, pagination: false, overrideAccess: true, req })
+  const { docs: installments } = await req.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, sort: 'sequence', depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
   return renderPdf({
     brand: await brandOf(req, idOf(invoice.tenant)!),
     title: 'Invoice',
@@ -63,7 +64,7 @@ export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise
 export const receiptPdf = async (req: PayloadRequest, receipt: Receipt): Promise<Uint8Array> => {
   const paidFor = (receipt.paidFor ?? {}) as { purpose?: string; reference?: string; lines?: DocumentLine[]; invoice?: { number: string }; order?: { number: string } }
   const voids = idOf(receipt.voids)
-  const voided = voids ? await req.payload.findByID({ collection: 'receipts', id: voids, depth: 0, overrideAccess: true, req, select: { number: true } }) : null
+  const voided = voids ? await req.payload.findByID({ collection: 'receipts', id: voids, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } }) : null
   return renderPdf({
     brand: await brandOf(req, idOf(receipt.tenant)!),
     title: receipt.kind === 'void' ? 'Void of receipt' : 'Receipt',

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { spreadOverInstallments, statusAfterPayment } from '@/domain/invoices/totals'
+import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
 
 /**
@@ -14,17 +15,17 @@ export const applyInvoicePayment = async (req: PayloadRequest, invoice: Invoice,
   let shares: { id: number; add: number }[]
   if (target) shares = [{ id: target.id, add: amount }]
   else {
-    const { docs } = await req.payload.find({ collection: 'installments', where: { and: [{ invoice: { equals: invoice.id } }, { status: { equals: 'pending' } }] }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req })
+    const { docs } = await req.payload.find({ collection: 'installments', where: { and: [{ invoice: { equals: invoice.id } }, { status: { equals: 'pending' } }] }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
     shares = spreadOverInstallments(docs, amount)
   }
   for (const share of shares) {
-    const installment = await req.payload.findByID({ collection: 'installments', id: share.id, depth: 0, overrideAccess: true, req })
+    const installment = await req.payload.findByID({ collection: 'installments', id: share.id, depth: 0, ...asSystem(proofOf(req)), req })
     const amountPaid = installment.amountPaid + share.add
     const paid = amountPaid >= installment.amount
-    await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
   }
   const amountPaid = invoice.amountPaid + amount
   const status = statusAfterPayment(invoice.total, amountPaid)
-  await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
   return `Invoice ${invoice.number}${target ? ' installment' : ''}`
 }

@@ -3,12 +3,13 @@ import type { PayloadRequest } from 'payload'
 import { INVOICE_MAX_TOTAL, installmentPlanProblem, priceLines, type LineInput } from '@/domain/invoices/totals'
 import { dueDateProblem, payTokenExpiry } from '@/domain/invoices/schedule'
 import { ClientError, refuseField } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
-import { staffOf } from '../adminOfVisible'
+import { staffOf } from '../gate'
 import { allocateDocumentNumber } from '../allocateOrderNumber'
 import { inTransaction } from '../inTransaction'
-import { requestMember } from '../requestMember'
+import { requestMember } from '../gate'
 
 import { newPayToken, payUrl } from './payToken'
 
@@ -46,7 +47,7 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
   const lastDue = schedule.at(-1)?.dueAt
   if (!input.dueAt && !lastDue) throw refuseField('invoices', 'dueAt', 'Required (or give installments).', 400)
   if (input.dueAt && lastDue && new Date(input.dueAt) < lastDue) throw refuseField('invoices', 'dueAt', 'Must not come before the last installment.', 400)
-  const { docs } = await req.payload.find({ collection: 'users', where: { and: [{ id: { equals: input.client } }, { roles: { equals: 'client' } }, { 'tenants.tenant': { equals: tenant.id } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'users', where: { and: [{ id: { equals: input.client } }, { roles: { equals: 'client' } }, { 'tenants.tenant': { equals: tenant.id } }] }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })
   if (!docs[0]) throw refuseField('invoices', 'client', `There is no client ${input.client} on this website.`, 400)
   return inTransaction(req, async () => {
     const number = await allocateDocumentNumber(req, tenant.id, 'invoice')
@@ -54,7 +55,7 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
       collection: 'invoices',
       data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: (input.dueAt ? new Date(input.dueAt) : lastDue!).toISOString(), createdBy: actor.id },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     const installments = []
@@ -64,7 +65,7 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
           collection: 'installments',
           data: { tenant: tenant.id, invoice: invoice.id, client: input.client, sequence: index + 1, amount: item.amount, amountPaid: 0, dueAt: item.dueAt.toISOString(), status: 'pending' },
           depth: 0,
-          overrideAccess: true,
+          ...asSystem(proofOf(req)),
           req,
         }),
       )
@@ -76,6 +77,6 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
 /** A fresh pay link on the locked invoice: the old token stops working at once. */
 export const withNewToken = async (req: PayloadRequest, invoice: Invoice, now: Date, patch: Partial<Invoice> = {}) => {
   const { token, hash } = newPayToken()
-  const updated = await req.payload.update({ collection: 'invoices', id: invoice.id, data: { ...patch, payTokenHash: hash, payTokenExpiresAt: payTokenExpiry(now).toISOString() }, depth: 0, overrideAccess: true, req })
+  const updated = await req.payload.update({ collection: 'invoices', id: invoice.id, data: { ...patch, payTokenHash: hash, payTokenExpiresAt: payTokenExpiry(now).toISOString() }, depth: 0, ...asSystem(proofOf(req)), req })
   return { invoice: updated, payUrl: payUrl(token) }
 }

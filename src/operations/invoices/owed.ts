@@ -4,6 +4,7 @@ import { execute, sql } from '@/db/execute'
 import { lockIssuedInvoice, lockRow } from '@/db/locks'
 import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
 import { ClientError } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
 
 export type InvoiceTarget = { purpose: 'invoice'; invoice: number } | { purpose: 'installment'; installment: number }
@@ -11,7 +12,7 @@ export type InvoiceTarget = { purpose: 'invoice'; invoice: number } | { purpose:
 /** Takes the invoice's row lock: every change to an invoice or its installments runs under it. */
 export const lockInvoice = async (req: PayloadRequest, invoiceId: number): Promise<Invoice> => {
   await lockRow(req, 'invoices', invoiceId)
-  return req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
+  return req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
 const notFound = (field: string, id: number) => new ClientError(`${field}: there is no ${field} ${id} of yours here.`, 404, { field })
@@ -32,11 +33,11 @@ export const lockInvoiceDebt = async (req: PayloadRequest, tenantId: number, cli
     invoiceId = Number(row.invoice_id)
   }
   if (!(await lockIssuedInvoice(req, invoiceId, { tenant: tenantId, client: clientId }))) throw notFound(field, wanted)
-  const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
+  const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, ...asSystem(proofOf(req)), req })
   if (!PAYABLE_STATUSES.includes(invoice.status)) throw new ClientError(`${field}: the invoice is ${invoice.status}; it takes no payment.`, 422, { field })
   let installment: Installment | null = null
   if (target.purpose === 'installment') {
-    installment = await req.payload.findByID({ collection: 'installments', id: target.installment, depth: 0, overrideAccess: true, req })
+    installment = await req.payload.findByID({ collection: 'installments', id: target.installment, depth: 0, ...asSystem(proofOf(req)), req })
     if (installment.status === 'paid') throw new ClientError('installment: this installment is paid.', 422, { field })
   }
   const amount = installment ? installment.amount - installment.amountPaid : invoice.total - invoice.amountPaid

@@ -1,5 +1,6 @@
 import { idOf } from '@/access/actor'
 import { INVOICE_WORKFLOW } from '@/domain/invoices/workflow'
+import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
 import { recordEvent } from '../workflow/recordEvent'
@@ -24,7 +25,7 @@ export const INVOICE_SUBJECT = defineSubject({
   apply: async ({ req, doc, action, input, actor, now }) => {
     const change: Change =
       action === 'cancel'
-        ? { invoice: await req.payload.update({ collection: 'invoices', id: doc.id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, overrideAccess: true, req }) }
+        ? { invoice: await req.payload.update({ collection: 'invoices', id: doc.id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req }) }
         : await withNewToken(req, doc, now, action === 'issue' ? { status: 'issued', issuedAt: now.toISOString() } : {})
     const event = await recordEvent(req, {
       collection: 'invoices',

@@ -4,6 +4,7 @@ import { type EntryDraft, entryProblem } from '@/domain/ledger/entry'
 import { execute, sql } from '@/db/execute'
 import { type LockedWallet, lockWalletRow } from '@/db/locks'
 import { ClientError } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 
 import { accountId } from './accounts'
 
@@ -62,7 +63,7 @@ export const post = async (req: PayloadRequest, tenant: number, draft: EntryDraf
     collection: 'journal-entries',
     data: { tenant, reference: draft.reference, type: draft.type, memo: draft.memo ?? null, lines },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { execute, sql } from '@/db/execute'
+import { asSystem, proofOf } from '@/access/system'
 
 type Line = { reference: string; type: string; memo: string | null; debit: number; credit: number; created_at: string }
 
@@ -9,7 +10,7 @@ type Line = { reference: string; type: string; memo: string | null; debit: numbe
  * account (credits positive). No wallet yet reads as an empty one.
  */
 export const walletStatement = async (req: PayloadRequest, tenant: number, owner: number, kind: 'client' | 'writer', currency: string, limit = 50) => {
-  const { docs } = await req.payload.find({ collection: 'wallets', where: { and: [{ tenant: { equals: tenant } }, { owner: { equals: owner } }, { kind: { equals: kind } }] }, depth: 0, limit: 1, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'wallets', where: { and: [{ tenant: { equals: tenant } }, { owner: { equals: owner } }, { kind: { equals: kind } }] }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })
   const wallet = docs[0]
   if (!wallet?.account) return { balance: 0, held: 0, currency, entries: [] }
   const rows = await execute<Line>(

@@ -1,6 +1,7 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
+import { type SystemProof, systemRequest } from '@/access/system'
 import { ACCOUNT_FAILURES, accountAlertKey } from '@/domain/logins/throttle'
 import { enqueue } from '@/jobs/enqueue'
 import type { User } from '@/payload-types'
@@ -13,10 +14,10 @@ import { inTransaction } from '../inTransaction'
  * fail (and roll back whatever it wrote), so these rows are written on a request of
  * their own and committed here. Nothing is locked.
  */
-export const alertLoginFailures = async (payload: Payload, user: Pick<User, 'id' | 'email' | 'roles' | 'tenants'>, failures: number): Promise<void> => {
+export const alertLoginFailures = async (payload: Payload, proof: SystemProof, user: Pick<User, 'id' | 'email' | 'roles' | 'tenants'>, failures: number): Promise<void> => {
   const { tenantIds } = actorFromUser(user)
   const windowMinutes = ACCOUNT_FAILURES.windowS / 60
-  const req = await createLocalReq({}, payload)
+  const req = await systemRequest(payload, proof)
   await inTransaction(req, async () => {
     for (const tenant of tenantIds) {
       await enqueue(req, {

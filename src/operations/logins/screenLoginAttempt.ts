@@ -1,6 +1,7 @@
 import { AuthenticationError, type PayloadRequest } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
+import { proofOf } from '@/access/system'
 import { aboveAccountCeiling } from '@/domain/logins/throttle'
 import { mayLogInOn } from '@/domain/logins/website'
 import type { User } from '@/payload-types'
@@ -44,7 +45,7 @@ export const screenLoginAttempt = async (req: PayloadRequest, data: { email?: un
   if (user && aboveAccountCeiling(accountCount) && (await firstAlertOfWindow(email))) {
     // The alert is a side effect of this attempt, not its answer: a failure to write it
     // is logged and the login goes on as it would have.
-    await alertLoginFailures(req.payload, user, accountCount - 1).catch((error: unknown) =>
+    await alertLoginFailures(req.payload, proofOf(req), user, accountCount - 1).catch((error: unknown) =>
       req.payload.logger.error({ err: error, userId: user.id }, 'could not record the failed-login alert'),
     )
   }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { adminOfVisible } from '../adminOfVisible'
+import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * An admin credits or debits a wallet of their website, with a required reason, as a
@@ -24,7 +25,7 @@ export const adjustWallet = async (req: PayloadRequest, walletId: number, input:
         ? [{ account: { system: 'manual_adjustments' }, debit: input.amount }, { account: { wallet: walletId }, credit: input.amount }]
         : [{ account: { wallet: walletId }, debit: input.amount }, { account: { system: 'manual_adjustments' }, credit: input.amount }],
     })
-    const after = await req.payload.findByID({ collection: 'wallets', id: walletId, depth: 0, overrideAccess: true, req })
+    const after = await req.payload.findByID({ collection: 'wallets', id: walletId, depth: 0, ...asSystem(proofOf(req)), req })
     return { entry: { id: entry.id, reference: entry.reference, type: entry.type }, wallet: { id: after.id, balance: after.balance, held: after.held, currency: after.currency } }
   })
 }

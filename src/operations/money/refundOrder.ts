@@ -4,11 +4,12 @@ import { actorOf, idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { ClientError, ProviderError } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 import type { Order, Payment } from '@/payload-types'
 
 import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
-import { adminOfVisible } from '../adminOfVisible'
+import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { readLockedOrder } from '../orders/lockOrder'
 import { stripeClient } from '../payments/stripeClient'
@@ -29,7 +30,7 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
     sort: '-createdAt',
     depth: 0,
     limit: 50,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   const room = (p: Payment) => p.amount - (p.amountRefunded ?? 0)
@@ -57,7 +58,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
   if (amount > order.amountPaid) throw new ClientError(`amount: at most ${order.amountPaid} cents can be refunded on this order.`, 422, { field: 'amount', refundable: order.amountPaid })
   const tenant = idOf(order.tenant)!
   const client = idOf(order.client)!
-  const { totalDocs: previous } = await req.payload.count({ collection: 'refunds', where: { order: { equals: order.id } }, overrideAccess: true, req })
+  const { totalDocs: previous } = await req.payload.count({ collection: 'refunds', where: { order: { equals: order.id } }, ...asSystem(proofOf(req)), req })
   const reference = `refund:order:${order.id}:${previous + 1}`
 
   let credited: AccountRef
@@ -76,7 +77,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     if (refund.status === 'failed' || refund.status === 'canceled') throw new ProviderError(`The card refund was refused by the provider (${refund.status}).`, { field: 'destination' })
     provider = { payment, refundId: refund.id, status: refund.status === 'succeeded' ? 'succeeded' : 'pending' }
     credited = { system: 'gateway_clearing' }
-    await req.payload.update({ collection: 'payments', id: payment.id, data: { amountRefunded: (payment.amountRefunded ?? 0) + amount }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ collection: 'payments', id: payment.id, data: { amountRefunded: (payment.amountRefunded ?? 0) + amount }, depth: 0, ...asSystem(proofOf(req)), req })
   }
 
   const row = await req.payload.create({
@@ -94,7 +95,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
       status: provider?.status ?? 'succeeded',
     },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   await post(req, tenant, {
@@ -110,7 +111,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     id: order.id,
     data: { amountPaid, paymentStatus: amountPaid === 0 ? 'refunded' : 'partially_paid' },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return row
@@ -126,13 +127,13 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
  * false when no refund of ours carries that Stripe id.
  */
 export const providerRefundUpdate = async (req: PayloadRequest, refundId: string, status: string): Promise<boolean> => {
-  const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'refunds', where: { providerRefund: { equals: refundId } }, depth: 0, limit: 1, pagination: false, ...asSystem(proofOf(req)), req })
   if (!docs[0]) return false
   await lockRow(req, 'refunds', docs[0].id)
-  const refund = await req.payload.findByID({ collection: 'refunds', id: docs[0].id, depth: 0, overrideAccess: true, req })
+  const refund = await req.payload.findByID({ collection: 'refunds', id: docs[0].id, depth: 0, ...asSystem(proofOf(req)), req })
   if (refund.status === 'failed') return true
   if (status === 'succeeded') {
-    if (refund.status === 'pending') await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'succeeded' }, depth: 0, overrideAccess: true, req })
+    if (refund.status === 'pending') await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'succeeded' }, depth: 0, ...asSystem(proofOf(req)), req })
     return true
   }
   if (status !== 'failed' && status !== 'canceled') return true
@@ -146,7 +147,7 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
   })
   const paymentId = idOf(refund.payment)
   if (paymentId) await execute(req, sql`UPDATE payments SET amount_refunded = amount_refunded - ${refund.amount} WHERE id = ${paymentId}`)
-  await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, ...asSystem(proofOf(req)), req })
   return true
 }
 

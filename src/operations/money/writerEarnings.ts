@@ -4,19 +4,20 @@ import { idOf } from '@/access/actor'
 import { lockOrderEarning } from '@/db/locks'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import type { Order } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { post } from '../ledger/post'
 
 /** The writer level's pay card as it stands now, to freeze onto an order at assignment. */
 export const rateCardFor = async (req: PayloadRequest, tenant: number, writerId: number): Promise<RateCard | null> => {
-  const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, overrideAccess: true, req, select: { writerLevel: true } })
+  const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, ...asSystem(proofOf(req)), req, select: { writerLevel: true } })
   const levelId = idOf(writer.writerLevel)
   const { docs } = await req.payload.find({
     collection: 'writer-levels',
     where: { and: [{ tenant: { equals: tenant } }, levelId ? { id: { equals: levelId } } : { isDefault: { equals: true } }] },
     depth: 0,
     limit: 1,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   const level = docs[0]
@@ -33,7 +34,7 @@ export const rateCardFor = async (req: PayloadRequest, tenant: number, writerId:
 }
 
 const earningOf = async (req: PayloadRequest, orderId: number) =>
-  (await req.payload.find({ collection: 'writer-earnings', where: { and: [{ order: { equals: orderId } }, { kind: { equals: 'order_earning' } }, { status: { not_equals: 'voided' } }] }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0] ?? null
+  (await req.payload.find({ collection: 'writer-earnings', where: { and: [{ order: { equals: orderId } }, { kind: { equals: 'order_earning' } }, { status: { not_equals: 'voided' } }] }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })).docs[0] ?? null
 
 /**
  * At completion: the writer who completed the order earns what the frozen rate card
@@ -53,7 +54,7 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
     collection: 'writer-earnings',
     data: { tenant, writer, order: order.id, kind: 'order_earning', amount: breakdown.total, status: 'pending', reference, breakdown: { ...breakdown, level: card.code } },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   await post(req, tenant, { reference, type: 'writer_earning', memo: `Order ${order.number}`, lines: [{ account: { system: 'writer_compensation_expense' }, debit: breakdown.total }, { account: { system: 'writer_payable' }, credit: breakdown.total }] })
@@ -74,7 +75,7 @@ export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
   const tenant = idOf(order.tenant)!
   const back = [{ account: { system: 'writer_payable' }, debit: earning.amount }, { account: { system: 'writer_compensation_expense' }, credit: earning.amount }]
   if (earning.status === 'pending' && !earning.payoutRecord) {
-    await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { status: 'voided' }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { status: 'voided' }, depth: 0, ...asSystem(proofOf(req)), req })
     await post(req, tenant, { reference: `${earning.reference}:void`, type: 'reversal', memo: `Order ${order.number} cancelled: earning voided`, lines: back })
     return 'voided' as const
   }
@@ -83,7 +84,7 @@ export const undoOrderEarning = async (req: PayloadRequest, order: Order) => {
     collection: 'writer-earnings',
     data: { tenant, writer: idOf(earning.writer)!, order: order.id, kind: 'reversal', amount: earning.amount, status: 'pending', reference },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   await post(req, tenant, { reference, type: 'reversal', memo: `Order ${order.number} cancelled after its earning went to payout: earning reversed`, lines: back })
@@ -109,7 +110,7 @@ export const earningAfterRefund = async (req: PayloadRequest, order: Order, refu
   const tenant = idOf(order.tenant)!
   const breakdown = (earning.breakdown ?? {}) as Record<string, unknown>
   const deductions = [...((breakdown.refundDeductions as unknown[] | undefined) ?? []), { refund: refundId, amount: deduction }]
-  await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount - deduction, breakdown: { ...breakdown, refundDeductions: deductions } }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount - deduction, breakdown: { ...breakdown, refundDeductions: deductions } }, depth: 0, ...asSystem(proofOf(req)), req })
   await post(req, tenant, {
     reference: `${earning.reference}:refund:${refundId}`,
     type: 'reversal',

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { ORDER_EVENT_KINDS } from '@/collections/orderRecords/OrderEvents'
 import type { OrderAction } from '@/domain/orders/actions'
 import type { Order, OrderEvent } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import type { Effect } from './effects'
 import { notifyOrderChange } from './notifyOrderChange'
@@ -26,14 +27,14 @@ export const commitOrderChange = async (
     id: order.id,
     data: { ...effect.patch, status: to, monitoring: { ...order.monitoring, ...effect.patch?.monitoring, lastActivityAt: now.toISOString() } },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   const event = await req.payload.create({
     collection: 'order-events',
     data: { tenant: tenantOf(order), order: order.id, action: change.action, from: order.status, to, actor: change.actorId, reason: change.reason ?? null, metadata: effect.metadata ?? null },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   await notifyOrderChange(req, order, doc, event, effect.notify)

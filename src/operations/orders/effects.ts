@@ -11,6 +11,7 @@ import { routing } from '@/domain/orders/staffing'
 import type { OrderStatus } from '@/domain/orders/statuses'
 import { submissionTarget } from '@/domain/orders/submitRouting'
 import type { Order } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { post } from '../ledger/post'
 import { refundOrder } from '../money/refundOrder'
@@ -83,12 +84,12 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
   showInterest: async (args) => interest(args, 'interest'),
   bid: async (args) => interest(args as unknown as Args<'showInterest'>, 'bid'),
   withdrawInterest: async ({ req, ctx }) => {
-    if (ctx.interest) await req.payload.update({ collection: 'order-interests', id: ctx.interest.id, data: { status: 'withdrawn' }, depth: 0, overrideAccess: true, req })
+    if (ctx.interest) await req.payload.update({ collection: 'order-interests', id: ctx.interest.id, data: { status: 'withdrawn' }, depth: 0, ...asSystem(proofOf(req)), req })
     return { metadata: { interest: ctx.interest?.id } }
   },
   take: async ({ req, ctx, actor, now }) => ({ status: 'in_progress', patch: await assignWriter(req, ctx.order, actor!.id, 'self_take', actor!.id, now) }),
   assign: async ({ req, ctx, actor, input, now }) => {
-    const writer = await req.payload.findByID({ collection: 'users', id: input.writer, depth: 0, overrideAccess: true, disableErrors: true, req, select: { roles: true, tenants: true } })
+    const writer = await req.payload.findByID({ collection: 'users', id: input.writer, depth: 0, ...asSystem(proofOf(req)), disableErrors: true, req, select: { roles: true, tenants: true } })
     const belongs = writer?.roles.includes('writer') && writer.tenants?.some((row) => idOf(row.tenant) === ctx.tenantId)
     if (!belongs) throw new ValidationError({ collection: 'orders', errors: [{ path: 'writer', message: 'Must be a writer of this website.' }] }, req.t)
     const ineligible = await writerEligibility(req, input.writer, ctx.tenantId)
@@ -97,7 +98,7 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const { totalDocs: interested } = await req.payload.count({
       collection: 'order-interests',
       where: { and: [{ order: { equals: ctx.order.id } }, { writer: { equals: input.writer } }, { status: { equals: 'pending' } }] },
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     const source = interested > 0 ? 'accepted_interest' : 'staff_assignment'
@@ -146,7 +147,7 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const { totalDocs: delivered } = await req.payload.count({
       collection: 'orders',
       where: { and: [{ tenant: { equals: ctx.tenantId } }, { writer: { equals: actor!.id } }, { status: { in: ['completed', 'archived'] } }] },
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     const target = submissionTarget({
@@ -230,7 +231,7 @@ async function interest(args: Args<'showInterest'>, kind: 'interest' | 'bid'): P
     collection: 'order-interests',
     data: { tenant: ctx.tenantId, order: ctx.order.id, writer: actor!.id, kind, status: 'pending', message: input.message ?? null },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return { metadata: { interest: row.id } }

@@ -9,6 +9,7 @@ import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '@/domain/orders/submit
 import { withDefaults } from '@/domain/withDefaults'
 import { writerIneligibility } from '@/domain/writers/levels'
 import type { Order, OrderInterest, OrderRequest, Tenant } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { idOf, openRequests, tenantOf } from './records'
 
@@ -26,21 +27,21 @@ export const websiteWorkflow = (tenant: Pick<Tenant, 'settings'>): WebsiteWorkfl
  * orders than their level (or the website's default level) allows.
  */
 export const writerEligibility = async (req: PayloadRequest, writerId: number, tenantId: number): Promise<string | null> => {
-  const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, overrideAccess: true, req, select: { suspended: true, writerLevel: true } })
+  const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, ...asSystem(proofOf(req)), req, select: { suspended: true, writerLevel: true } })
   const levelId = idOf(writer.writerLevel)
   const { docs: levels } = await req.payload.find({
     collection: 'writer-levels',
     where: { and: [{ tenant: { equals: tenantId } }, levelId ? { id: { equals: levelId } } : { isDefault: { equals: true } }] },
     depth: 0,
     limit: 1,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
     select: { maxActiveOrders: true },
   })
   const { totalDocs: activeOrders } = await req.payload.count({
     collection: 'orders',
     where: { and: [{ tenant: { equals: tenantId } }, { writer: { equals: writerId } }, { status: { not_in: [...CLOSED_FOR_STAFFING] } }] },
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return writerIneligibility({ suspended: Boolean(writer.suspended), activeOrders, maxActiveOrders: levels[0]?.maxActiveOrders ?? null })
@@ -62,7 +63,7 @@ export type ActionContext = {
 /** Everything the workflow rules need about this order and this actor, read under the order's lock. */
 export const loadActionContext = async (req: PayloadRequest, order: Order, actor: Actor | null): Promise<ActionContext> => {
   const tenantId = tenantOf(order)
-  const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req, select: { settings: true } })
+  const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req, select: { settings: true } })
   const website = websiteWorkflow(tenant)
   const requests = await openRequests(req, order.id)
   const hold = open(requests, 'hold')
@@ -97,7 +98,7 @@ export const loadActionContext = async (req: PayloadRequest, order: Order, actor
       where: { and: [{ order: { equals: order.id } }, { writer: { equals: actor.id } }, { status: { equals: 'pending' } }] },
       depth: 0,
       limit: 1,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     interest = docs[0] ?? null

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { lockRow } from '@/db/locks'
 import type { Order } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * Takes the order's row lock for the rest of the request's transaction, so concurrent
@@ -14,5 +15,5 @@ export const lockOrder = async (req: PayloadRequest, orderId: number): Promise<v
 /** Locks the order, then reads it: what the caller sees cannot change until it commits. */
 export const readLockedOrder = async (req: PayloadRequest, orderId: number): Promise<Order> => {
   await lockOrder(req, orderId)
-  return req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true, req })
+  return req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req })
 }

@@ -4,7 +4,7 @@ import { byThread } from '@/domain/messages/threads'
 import { orderJournalReferences } from '@/domain/orders/journalReferences'
 import { STAFF_ROLES } from '@/domain/roles'
 
-import { adminOf, staffOfVisible } from '../adminOfVisible'
+import { adminOf, staffOfVisible } from '../gate'
 
 /** How many rows each part shows at most (newest first); `total` says how many there are. */
 export const DOSSIER_LIMITS = { timeline: 100, files: 100, messages: 200, payments: 50, refunds: 50, journal: 100, earnings: 20 } as const
@@ -18,20 +18,22 @@ const PEOPLE = { users: { name: true, email: true } } as const
  */
 export const orderDossier = async (req: PayloadRequest, orderId: number) => {
   const { actor, doc: order, tenant } = await staffOfVisible(req, 'orders', orderId, STAFF_ROLES, 'Only staff of the website read an order’s dossier.')
-  const asCaller = { overrideAccess: false, user: req.user, req } as const
+  // Every read as the caller: each call states `overrideAccess: false` (lint holds every Local API call to it).
+  const asCaller = { user: req.user, req } as const
   const ofOrder: Where = { order: { equals: order.id } }
   const list = <C extends CollectionSlug>(collection: C, limit: number, sort = '-createdAt') =>
     ({ collection, where: ofOrder, sort, limit, depth: 1, populate: PEOPLE, ...asCaller }) as const
 
-  const timeline = await req.payload.find({ ...list('order-events', DOSSIER_LIMITS.timeline), select: { action: true, from: true, to: true, actor: true, reason: true, createdAt: true } })
-  const files = await req.payload.find({ ...list('order-files', DOSSIER_LIMITS.files), select: { filename: true, purpose: true, note: true, uploadedBy: true, filesize: true, mimeType: true, createdAt: true } })
-  const messages = await req.payload.find({ ...list('order-messages', DOSSIER_LIMITS.messages), select: { thread: true, author: true, body: true, masked: true, createdAt: true } })
+  const timeline = await req.payload.find({ overrideAccess: false, ...list('order-events', DOSSIER_LIMITS.timeline), select: { action: true, from: true, to: true, actor: true, reason: true, createdAt: true } })
+  const files = await req.payload.find({ overrideAccess: false, ...list('order-files', DOSSIER_LIMITS.files), select: { filename: true, purpose: true, note: true, uploadedBy: true, filesize: true, mimeType: true, createdAt: true } })
+  const messages = await req.payload.find({ overrideAccess: false, ...list('order-messages', DOSSIER_LIMITS.messages), select: { thread: true, author: true, body: true, masked: true, createdAt: true } })
   const payments = await req.payload.find({
+    overrideAccess: false,
     ...list('payments', DOSSIER_LIMITS.payments),
     select: { reference: true, purpose: true, provider: true, status: true, amount: true, currency: true, amountRefunded: true, appliedAt: true, createdAt: true },
   })
-  const refunds = await req.payload.find({ ...list('refunds', DOSSIER_LIMITS.refunds), select: { amount: true, destination: true, status: true, reason: true, providerRefund: true, createdBy: true, createdAt: true } })
-  const earnings = await req.payload.find({ ...list('writer-earnings', DOSSIER_LIMITS.earnings), select: { writer: true, kind: true, amount: true, status: true, paidAt: true, createdAt: true } })
+  const refunds = await req.payload.find({ overrideAccess: false, ...list('refunds', DOSSIER_LIMITS.refunds), select: { amount: true, destination: true, status: true, reason: true, providerRefund: true, createdBy: true, createdAt: true } })
+  const earnings = await req.payload.find({ overrideAccess: false, ...list('writer-earnings', DOSSIER_LIMITS.earnings), select: { writer: true, kind: true, amount: true, status: true, paidAt: true, createdAt: true } })
 
   const references = orderJournalReferences({
     id: order.id,
@@ -49,6 +51,7 @@ export const orderDossier = async (req: PayloadRequest, orderId: number) => {
     populate: { 'ledger-accounts': { code: true, name: true } },
     select: { reference: true, type: true, memo: true, lines: true, createdAt: true },
     ...asCaller,
+    overrideAccess: false,
   })
 
   // Messages read newest first (the last ones count), shown oldest first within each thread.

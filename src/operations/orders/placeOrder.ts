@@ -4,6 +4,7 @@ import { actorOf } from '@/access/actor'
 import { defaultWriterDeadline, hoursUntil, orderFlags } from '@/domain/orders/deadlines'
 import { priceOrder } from '@/domain/pricing/priceOrder'
 import type { QuoteInput } from '@/domain/pricing/types'
+import { asSystem, proofOf } from '@/access/system'
 import type { Order } from '@/payload-types'
 
 import { allocateOrderNumber } from '../allocateOrderNumber'
@@ -42,7 +43,7 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
   }
   // Usually the request's own website, already read by stampTenant: no second query.
   const tenant =
-    resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, overrideAccess: true, req }))
+    resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req }))
 
   // The client: yourself, or (staff) a client of this website.
   let clientId: number | null = null
@@ -51,7 +52,7 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
     const requested = typeof raw.client === 'object' && raw.client ? raw.client.id : raw.client
     if (typeof requested !== 'number') problems.push({ path: 'client', message: 'Staff must name the client the order is for.' })
     else {
-      const client = await req.payload.findByID({ collection: 'users', id: requested, depth: 0, overrideAccess: true, disableErrors: true, req })
+      const client = await req.payload.findByID({ collection: 'users', id: requested, depth: 0, ...asSystem(proofOf(req)), disableErrors: true, req })
       const belongs = client?.roles.includes('client') && client.tenants?.some((row) => (typeof row.tenant === 'object' ? row.tenant.id : row.tenant) === tenantId)
       if (!belongs) problems.push({ path: 'client', message: 'Must be a client of this website.' })
       else clientId = requested
@@ -61,7 +62,7 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
   // A preferred writer must be a writer of this website.
   const preferred = typeof raw.preferredWriter === 'object' && raw.preferredWriter ? raw.preferredWriter.id : raw.preferredWriter
   if (preferred != null) {
-    const writer = typeof preferred === 'number' ? await req.payload.findByID({ collection: 'users', id: preferred, depth: 0, overrideAccess: true, disableErrors: true, req }) : null
+    const writer = typeof preferred === 'number' ? await req.payload.findByID({ collection: 'users', id: preferred, depth: 0, ...asSystem(proofOf(req)), disableErrors: true, req }) : null
     const ok = writer?.roles.includes('writer') && writer.tenants?.some((row) => (typeof row.tenant === 'object' ? row.tenant.id : row.tenant) === tenantId)
     if (!ok) problems.push({ path: 'preferredWriter', message: 'Must be a writer of this website.' })
   }
@@ -115,7 +116,7 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
   if (problems.length > 0 || !priced?.ok || !clientId || !clientDeadline || !writerDeadline) throw refuse(req, problems)
 
   const quote = priced.quote
-  const previous = await req.payload.count({ collection: 'orders', where: { client: { equals: clientId } }, overrideAccess: true, req })
+  const previous = await req.payload.count({ collection: 'orders', where: { client: { equals: clientId } }, ...asSystem(proofOf(req)), req })
   const paid = quote.total === 0
   return {
     ...raw,

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { asSystem, proofOf } from '@/access/system'
+
 import type { ORDER_EVENT_KINDS } from '@/collections/orderRecords/OrderEvents'
 import { enqueue } from '@/jobs/enqueue'
 import type { Order } from '@/payload-types'
@@ -27,15 +29,16 @@ export const recordFinding = async (req: PayloadRequest, orderId: number, kind: 
   const { payload } = req
   return inTransaction(req, async () => {
     await lockOrder(req, orderId)
-    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, req })
+    const order = await payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req })
     const finding = decide(order)
     if (!finding) return false
     const tenant = tenantOf(order)
-    await payload.update({ collection: 'orders', id: orderId, data: { monitoring: { ...order.monitoring, ...finding.marks } }, depth: 0, req })
+    await payload.update({ collection: 'orders', id: orderId, data: { monitoring: { ...order.monitoring, ...finding.marks } }, depth: 0, ...asSystem(proofOf(req)), req })
     const event = await payload.create({
       collection: 'order-events',
       data: { tenant, order: orderId, action: kind, from: order.status, to: order.status, actor: null, metadata: finding.metadata },
       depth: 0,
+      ...asSystem(proofOf(req)),
       req,
     })
     const data = { orderId, number: order.number, kind, eventId: event.id, ...finding.metadata }

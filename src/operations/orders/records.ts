@@ -5,6 +5,7 @@ import { idOf } from '@/access/actor'
 import type { RequestKind, RequestStatus } from '@/domain/orders/requests'
 import { ALL_OPEN_REQUEST_STATUSES } from '@/domain/orders/requests'
 import type { Order, OrderRequest } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * Reads and writes of an order's workflow records, always inside the action's
@@ -25,7 +26,7 @@ export const openRequests = async (req: PayloadRequest, orderId: number): Promis
     depth: 0,
     limit: 100,
     pagination: false,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return docs
@@ -40,12 +41,12 @@ export const createRequest = async (
     collection: 'order-requests',
     data: { ...data, tenant: tenantOf(order), order: order.id },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 
 export const updateRequest = async (req: PayloadRequest, id: number, data: Partial<Pick<OrderRequest, 'status' | 'outcome' | 'resolution' | 'forfeitPercent' | 'decidedBy' | 'decidedAt'>>) =>
-  req.payload.update({ collection: 'order-requests', id, data, depth: 0, overrideAccess: true, req })
+  req.payload.update({ collection: 'order-requests', id, data, depth: 0, ...asSystem(proofOf(req)), req })
 
 /** Moves every open request of these kinds to `status` (e.g. all holds released). */
 export const closeRequests = async (req: PayloadRequest, orderId: number, kinds: RequestKind[], status: RequestStatus, decidedBy: number | null, now: Date) => {
@@ -54,7 +55,7 @@ export const closeRequests = async (req: PayloadRequest, orderId: number, kinds:
     where: { and: [{ order: { equals: orderId } }, { kind: { in: kinds } }, { status: { in: [...ALL_OPEN_REQUEST_STATUSES] } }] },
     data: { status, decidedBy, decidedAt: now.toISOString() },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { Order } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 import { rateCardFor } from '../money/writerEarnings'
 
@@ -15,13 +16,13 @@ type Source = 'staff_assignment' | 'self_take' | 'accepted_interest' | 'direct_a
  */
 export const assignWriter = async (req: PayloadRequest, order: Order, writerId: number, source: Source, assignedBy: number | null, now: Date) => {
   const pending: Where = { and: [{ order: { equals: order.id } }, { status: { equals: 'pending' } }] }
-  await req.payload.update({ collection: 'order-interests', where: { and: [pending, { writer: { not_equals: writerId } }] }, data: { status: 'superseded' }, depth: 0, overrideAccess: true, req })
-  await req.payload.update({ collection: 'order-interests', where: { and: [pending, { writer: { equals: writerId } }] }, data: { status: 'accepted' }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'order-interests', where: { and: [pending, { writer: { not_equals: writerId } }] }, data: { status: 'superseded' }, depth: 0, ...asSystem(proofOf(req)), req })
+  await req.payload.update({ collection: 'order-interests', where: { and: [pending, { writer: { equals: writerId } }] }, data: { status: 'accepted' }, depth: 0, ...asSystem(proofOf(req)), req })
   await req.payload.create({
     collection: 'order-assignments',
     data: { tenant: tenantOf(order), order: order.id, writer: writerId, assignedBy, source, status: 'active', isCurrent: true },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return {
@@ -41,7 +42,7 @@ export const endAssignment = async (req: PayloadRequest, order: Order, status: '
     where: { and: [{ order: { equals: order.id } }, { isCurrent: { equals: true } }] },
     data: { isCurrent: status === 'completed', status, releasedAt: now.toISOString(), releaseReason: reason },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }

@@ -5,7 +5,7 @@ import { execute, sql } from '@/db/execute'
 import { CLOSED_FOR_STAFFING } from '@/domain/orders/statuses'
 import { deadlineReason, hoursLeft, rankWriters, type WriterRecord } from '@/domain/writers/suggestions'
 
-import { adminOfVisible } from '../adminOfVisible'
+import { adminOfVisible } from '../gate'
 
 /** More writers than one website staffs with; the list is for choosing, not exporting. */
 const MAX_WRITERS = 500

@@ -12,6 +12,7 @@ import { PAYMENT_EXPIRY_MINUTES, PAYMENT_PROVIDERS, TOP_UP_MAX, TOP_UP_MIN } fro
 import { lockRow } from '@/db/locks'
 import { env } from '@/env'
 import { ClientError, ProviderError, refuseField } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 import type { Order, Payment, Tenant } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
@@ -59,7 +60,7 @@ const newReference = () => `pay_${randomBytes(12).toString('hex')}`
  */
 const lockPayerOrder = async (req: PayloadRequest, tenant: number, payer: number, id: number): Promise<Order> => {
   await lockRow(req, 'orders', id, { tenant })
-  const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: id } }, { tenant: { equals: tenant } }, { client: { equals: payer } }] }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'orders', where: { and: [{ id: { equals: id } }, { tenant: { equals: tenant } }, { client: { equals: payer } }] }, depth: 0, limit: 1, pagination: false, ...asSystem(proofOf(req)), req })
   if (!docs[0]) throw new ClientError(`order: there is no order ${id} of yours here.`, 404, { field: 'order' })
   return docs[0]
 }
@@ -122,7 +123,7 @@ export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: n
       collection: 'payments',
       data: { tenant: tenant.id, client: payer, reference: newReference(), purpose: input.purpose, provider: input.provider, status: 'pending', amount: debt.amount, currency: tenant.currency ?? 'USD', ...debt.links },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     // The wallet pays in the same transaction: too little in it, and not even the payment row remains.
@@ -153,6 +154,6 @@ export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: n
     await failPayment(req, created.id, 'failed', reason)
     throw new ProviderError(reason)
   }
-  const payment = await req.payload.update({ collection: 'payments', id: created.id, data: { checkoutUrl: session.url, providerSession: session.id }, depth: 0, overrideAccess: true, req })
+  const payment = await req.payload.update({ collection: 'payments', id: created.id, data: { checkoutUrl: session.url, providerSession: session.id }, depth: 0, ...asSystem(proofOf(req)), req })
   return { payment, checkoutUrl: session.url }
 }

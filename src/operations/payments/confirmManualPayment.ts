@@ -3,8 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { confirmRefusal } from '@/domain/payments/manualProvider'
 import { ClientError, refuseField } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 
-import { adminOf, visibleDoc } from '../adminOfVisible'
+import { adminOf, visibleDoc } from '../gate'
 import { inTransaction } from '../inTransaction'
 
 import { manualPaymentsOnWebsite } from './manualSwitch'
@@ -26,7 +27,7 @@ export const confirmManualPayment = async (req: PayloadRequest, paymentId: numbe
   const refusal = confirmRefusal({ actor: actor.id, payer: idOf(payment.client)!, adminOfWebsite: adminOf(actor, tenant) })
   if (refusal) throw new ClientError(refusal, 403)
   if (payment.provider !== 'manual') throw refuseField('payments', 'provider', `provider: a ${payment.provider} payment is confirmed by its provider.`, 409)
-  const website = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0, overrideAccess: true, req })
+  const website = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0, ...asSystem(proofOf(req)), req })
   if (!manualPaymentsOnWebsite(website)) throw refuseField('payments', 'provider', 'provider: manual payments are switched off on this website.', 409)
 
   return inTransaction(req, async () => {
@@ -34,7 +35,7 @@ export const confirmManualPayment = async (req: PayloadRequest, paymentId: numbe
     // Under settlePayment's row lock: only the confirmation that applied the money is recorded.
     if (!settled.applied) return settled
     const confirmation = { confirmedBy: actor.id, confirmedAt: now.toISOString(), bankReference: input.bankReference ?? null, note: input.note ?? null }
-    const recorded = await req.payload.update({ collection: 'payments', id: paymentId, data: { confirmation }, depth: 0, overrideAccess: true, req })
+    const recorded = await req.payload.update({ collection: 'payments', id: paymentId, data: { confirmation }, depth: 0, ...asSystem(proofOf(req)), req })
     return { payment: recorded, applied: true }
   })
 }

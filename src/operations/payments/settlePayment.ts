@@ -5,6 +5,7 @@ import { lockRow } from '@/db/locks'
 import { invoicePaymentRefusal, orderPaymentRefusal, paymentApplication, type PaymentRefusal } from '@/domain/payments/application'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf } from '@/access/system'
 import type { Payment } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
@@ -58,7 +59,7 @@ const PAYABLES: Partial<Record<Payment['purpose'], { type: string; outcome: stri
 const openInvoice = async (req: PayloadRequest, payment: Payment, now: Date): Promise<Payable> => {
   const invoice = await lockInvoice(req, idOf(payment.invoice)!)
   const installmentId = idOf(payment.installment)
-  const installment = installmentId ? await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, overrideAccess: true, req }) : null
+  const installment = installmentId ? await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, ...asSystem(proofOf(req)), req }) : null
   return {
     refusal: invoicePaymentRefusal(invoice, installment, payment.amount),
     write: () => applyInvoicePayment(req, invoice, installment, payment.amount, now),
@@ -113,12 +114,12 @@ export type Settlement = { payment: Payment; applied: boolean }
 export const settlePayment = async (req: PayloadRequest, paymentId: number, now = new Date()): Promise<Settlement> =>
   inTransaction(req, async () => {
     await lockRow(req, 'payments', paymentId)
-    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
     const outcome = await apply(req, payment, now)
     const receipt = await issueReceipt(req, payment, outcome, now)
-    const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, overrideAccess: true, req })
+    const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, ...asSystem(proofOf(req)), req })
     await enqueue(req, {
       type: 'live.event',
       tenant: idOf(payment.tenant),
@@ -131,8 +132,8 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
 export const failPayment = async (req: PayloadRequest, paymentId: number, status: 'failed' | 'expired', reason: string): Promise<Payment> =>
   inTransaction(req, async () => {
     await lockRow(req, 'payments', paymentId)
-    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, overrideAccess: true, req })
+    const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)
-    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, overrideAccess: true, req })
+    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, ...asSystem(proofOf(req)), req })
   })

@@ -1,11 +1,13 @@
-import { createLocalReq, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { env } from '@/env'
 import { ClientError } from '@/errors'
+import { asSystem, proofOf, systemRequest } from '@/access/system'
 
+import { verifiedWebhook } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { providerRefundUpdate } from '../money/refundOrder'
 
@@ -28,15 +30,16 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
   if (!stripe || !secret) throw new ClientError('Stripe is not configured here.', 404)
   const signature = req.headers.get('stripe-signature')
   if (!signature) throw new ClientError('Missing Stripe-Signature header.', 400)
-  let event: Stripe.Event
-  try {
-    event = stripe.webhooks.constructEvent(rawBody, signature, secret, 300)
-  } catch (error) {
-    throw new ClientError(`Invalid signature: ${(error as Error).message}`, 400)
-  }
+  const event: Stripe.Event = verifiedWebhook(req, 'stripe', () => {
+    try {
+      return stripe.webhooks.constructEvent(rawBody, signature, secret, 300)
+    } catch (error) {
+      throw new ClientError(`Invalid signature: ${(error as Error).message}`, 400)
+    }
+  })
 
   // Verified: from here the platform acts on Stripe's word, not the anonymous caller.
-  const system = await createLocalReq({}, req.payload)
+  const system = await systemRequest(req.payload, proofOf(req))
   return inTransaction(system, async () => {
     const fresh = await execute<{ id: number }>(
       system,
@@ -62,7 +65,7 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
       last_payment_error?: { message?: string } | null
     }
     const reference = referenceOf(object)
-    const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req: system }) : { docs: [] }
+    const { docs } = reference ? await req.payload.find({ collection: 'payments', where: { reference: { equals: reference } }, depth: 0, limit: 1, pagination: false, ...asSystem(proofOf(system)), req: system }) : { docs: [] }
     const payment = docs[0]
     if (!payment) return { received: true as const, ignored: true as const }
     // The payment's row lock first: linking the event takes a key-share lock on the

@@ -9,6 +9,7 @@ import { enqueue } from '@/jobs/enqueue'
 import type { Order, Payment, Tenant, Tip } from '@/payload-types'
 
 import type { LineDraft } from '@/domain/ledger/entry'
+import { asSystem, proofOf } from '@/access/system'
 
 import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
@@ -30,7 +31,7 @@ export const createTip = async (req: PayloadRequest, tenant: Tenant, order: Orde
   const { totalDocs: recent } = await req.payload.count({
     collection: 'tips',
     where: { and: [{ client: { equals: client } }, { status: { in: ['pending', 'succeeded'] } }, { createdAt: { greater_than: new Date(Date.now() - DAY_MS).toISOString() } }] },
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   const refusal = tipRefusal(policy, input.amount, input.provider, recent)
@@ -40,7 +41,7 @@ export const createTip = async (req: PayloadRequest, tenant: Tenant, order: Orde
     collection: 'tips',
     data: { tenant: tenant.id, order: order.id, client, writer, amount: input.amount, writerAmount: split.writer, platformAmount: split.platform, status: 'pending', message: input.message ?? null },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }
@@ -52,19 +53,19 @@ export const createTip = async (req: PayloadRequest, tenant: Tenant, order: Orde
  */
 export const settleTip = async (req: PayloadRequest, payment: Payment, source: AccountRef, reference: string) => {
   const tenant = idOf(payment.tenant)!
-  const tip = await req.payload.findByID({ collection: 'tips', id: idOf(payment.tip)!, depth: 0, overrideAccess: true, req })
+  const tip = await req.payload.findByID({ collection: 'tips', id: idOf(payment.tip)!, depth: 0, ...asSystem(proofOf(req)), req })
   const writer = idOf(tip.writer)!
   const wallet = await ensureWallet(req, tenant, writer, 'writer')
   const lines: LineDraft<AccountRef>[] = [{ account: source, debit: tip.amount }]
   if (tip.writerAmount > 0) lines.push({ account: { wallet: wallet.id }, credit: tip.writerAmount })
   if (tip.platformAmount > 0) lines.push({ account: { system: 'platform_tip_margin' }, credit: tip.platformAmount })
   await post(req, tenant, { reference, type: 'tip_settlement', memo: `Tip on order ${idOf(tip.order)}`, lines })
-  await req.payload.update({ collection: 'tips', id: tip.id, data: { status: 'succeeded' }, depth: 0, overrideAccess: true, req })
+  await req.payload.update({ collection: 'tips', id: tip.id, data: { status: 'succeeded' }, depth: 0, ...asSystem(proofOf(req)), req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'tip.received', data: { tipId: tip.id, order: idOf(tip.order), amount: tip.writerAmount, message: tip.message ?? null } } })
 }
 
 /** The tip's payment failed or expired: the tip did not happen. */
 export const failTip = async (req: PayloadRequest, payment: Payment) => {
   const tip = idOf(payment.tip)
-  if (tip) await req.payload.update({ collection: 'tips', id: tip, data: { status: 'failed' }, depth: 0, overrideAccess: true, req })
+  if (tip) await req.payload.update({ collection: 'tips', id: tip, data: { status: 'failed' }, depth: 0, ...asSystem(proofOf(req)), req })
 }

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf } from '@/access/system'
 import type { PayoutRecord } from '@/payload-types'
 
 import { post } from '../ledger/post'
@@ -31,15 +32,15 @@ export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, 
     id: recordId,
     data: { status: 'paid', method: input.method, externalReference: input.externalReference, paidAt, paidBy: by },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   // One by one: a bulk update writes its documents concurrently on the one transaction.
-  for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, overrideAccess: true, req })
+  for (const id of (record.earnings ?? []).map((e) => idOf(e)!)) await req.payload.update({ collection: 'writer-earnings', id, data: { status: 'paid', paidAt }, depth: 0, ...asSystem(proofOf(req)), req })
   const batch = idOf(record.batch)!
   await lockRow(req, 'payout_batches', batch)
-  const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
-  await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, overrideAccess: true, req })
+  const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, ...asSystem(proofOf(req)), req })
+  await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, ...asSystem(proofOf(req)), req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
   return paid
 }

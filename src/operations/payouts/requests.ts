@@ -5,12 +5,13 @@ import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf } from '@/access/system'
 import type { PayoutRequest } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
-import { requestMember } from '../requestMember'
+import { requestMember } from '../gate'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -28,14 +29,14 @@ export const requestPayout = async (req: PayloadRequest, amount: number, now = n
     const settings = await websitePayouts(req, tenant.id)
     const wallet = await ensureWallet(req, tenant.id, actor.id, 'writer')
     await lockWallet(req, tenant.id, wallet.id)
-    const { totalDocs: open } = await req.payload.count({ collection: 'payout-requests', where: { and: [{ wallet: { equals: wallet.id } }, { status: { equals: 'pending' } }] }, overrideAccess: true, req })
+    const { totalDocs: open } = await req.payload.count({ collection: 'payout-requests', where: { and: [{ wallet: { equals: wallet.id } }, { status: { equals: 'pending' } }] }, ...asSystem(proofOf(req)), req })
     if (open >= settings.maxOpenRequests) throw new ClientError(`You already have ${open} payout request(s) waiting for a decision.`, 409, { open, allowed: settings.maxOpenRequests })
     await shiftHeld(req, tenant.id, wallet.id, amount)
     const request = await req.payload.create({
       collection: 'payout-requests',
       data: { tenant: tenant.id, writer: actor.id, wallet: wallet.id, amount, status: 'pending', expiresAt: new Date(now.getTime() + settings.requestExpiryDays * DAY_MS).toISOString() },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     await enqueue(req, { type: 'live.event', tenant: tenant.id, payload: { audience: { staffOfTenant: tenant.id }, event: 'payout_request.created', data: { request: request.id, writer: actor.id, amount } } })
@@ -48,7 +49,7 @@ export type Outcome = { status: 'approved'; method: PayoutMethod; externalRefere
 /** Locks a payout request's row and reads it: decisions on one request run one after another. */
 export const lockPayoutRequest = async (req: PayloadRequest, requestId: number): Promise<PayoutRequest> => {
   await lockRow(req, 'payout_requests', requestId)
-  return req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, overrideAccess: true, req })
+  return req.payload.findByID({ collection: 'payout-requests', id: requestId, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
 /**
@@ -71,7 +72,7 @@ export const endRequest = async (req: PayloadRequest, request: PayoutRequest, ou
     await shiftHeld(req, tenant, wallet, -request.amount)
   }
   const { status, ...details } = outcome
-  const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, overrideAccess: true, req })
+  const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, ...asSystem(proofOf(req)), req })
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(request.writer)! }, event: `payout_request.${status}`, data: { request: requestId, amount: request.amount, ...details } } })
   return done
 }

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '@/domain/payouts/workflows'
 import type { PayoutMethod } from '@/domain/payouts/settings'
+import { asSystem, proofOf } from '@/access/system'
 import type { PayoutRecord, PayoutRequest } from '@/payload-types'
 
 import { recordEvent } from '../workflow/recordEvent'
@@ -15,7 +16,7 @@ import { endRequest, lockPayoutRequest, type Outcome } from './requests'
 
 const lockPayoutRecord = async (req: PayloadRequest, id: number): Promise<PayoutRecord> => {
   await lockRow(req, 'payout_records', id)
-  return req.payload.findByID({ collection: 'payout-records', id, depth: 0, overrideAccess: true, req })
+  return req.payload.findByID({ collection: 'payout-records', id, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
 type PaidOutside = { method: PayoutMethod; externalReference: string }

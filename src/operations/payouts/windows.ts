@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { lockKey, lockPaymentWindow, lockUnpaidEarnings } from '@/db/locks'
 import { nextWindow, payoutLines } from '@/domain/payouts/windows'
+import { asSystem, proofOf } from '@/access/system'
 import { enqueue } from '@/jobs/enqueue'
 
 import { inTransaction } from '../inTransaction'
@@ -16,12 +17,12 @@ export const openWindow = async (req: PayloadRequest, tenant: number, now: Date)
   const { payload } = req
   return inTransaction(req, async () => {
     await lockKey(req, `payment-window:${tenant}`)
-    const { totalDocs: open } = await payload.count({ collection: 'payment-windows', where: { and: [{ tenant: { equals: tenant } }, { status: { equals: 'open' } }] }, overrideAccess: true, req })
+    const { totalDocs: open } = await payload.count({ collection: 'payment-windows', where: { and: [{ tenant: { equals: tenant } }, { status: { equals: 'open' } }] }, ...asSystem(proofOf(req)), req })
     if (open > 0) return null
-    const { docs } = await payload.find({ collection: 'payment-windows', where: { tenant: { equals: tenant } }, sort: '-closesAt', limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await payload.find({ collection: 'payment-windows', where: { tenant: { equals: tenant } }, sort: '-closesAt', limit: 1, depth: 0, ...asSystem(proofOf(req)), req })
     const { windowDays } = await websitePayouts(req, tenant)
     const { opensAt, closesAt } = nextWindow(docs[0] ? new Date(docs[0].closesAt) : null, now, windowDays)
-    return payload.create({ collection: 'payment-windows', data: { tenant, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), status: 'open' }, depth: 0, overrideAccess: true, req })
+    return payload.create({ collection: 'payment-windows', data: { tenant, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), status: 'open' }, depth: 0, ...asSystem(proofOf(req)), req })
   })
 }
 
@@ -46,7 +47,7 @@ export const closeWindow = async (req: PayloadRequest, windowId: number, now: Da
       // An empty batch has nothing left to pay.
       data: { tenant, window: windowId, total, count: lines.length, status: lines.length ? 'ready' : 'paid' },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     for (const line of lines) {
@@ -54,13 +55,13 @@ export const closeWindow = async (req: PayloadRequest, windowId: number, now: Da
         collection: 'payout-records',
         data: { tenant, batch: batch.id, writer: line.writer, amount: line.amount, earnings: line.items, status: 'pending' },
         depth: 0,
-        overrideAccess: true,
+        ...asSystem(proofOf(req)),
         req,
       })
       // One by one: a bulk update writes its documents concurrently on the one transaction.
-      for (const id of line.items) await payload.update({ collection: 'writer-earnings', id, data: { payoutRecord: record.id }, depth: 0, overrideAccess: true, req })
+      for (const id of line.items) await payload.update({ collection: 'writer-earnings', id, data: { payoutRecord: record.id }, depth: 0, ...asSystem(proofOf(req)), req })
     }
-    await payload.update({ collection: 'payment-windows', id: windowId, data: { status: 'closed', closedAt: now.toISOString(), batch: batch.id }, depth: 0, overrideAccess: true, req })
+    await payload.update({ collection: 'payment-windows', id: windowId, data: { status: 'closed', closedAt: now.toISOString(), batch: batch.id }, depth: 0, ...asSystem(proofOf(req)), req })
     if (lines.length) {
       await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: 'payouts.batch_ready', data: { batch: batch.id, window: windowId, total, count: lines.length } } })
     }

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
 import { ClientError } from '@/errors'
+import { asSystem, proofOf } from '@/access/system'
 import type { Payment, Receipt } from '@/payload-types'
 
 import { allocateDocumentNumber } from '../allocateOrderNumber'
@@ -13,18 +14,18 @@ const paidFor = async (req: PayloadRequest, payment: Payment, outcome: string) =
   const snapshot: Record<string, unknown> = { purpose: payment.purpose, outcome, reference: payment.reference, provider: payment.provider }
   const orderId = idOf(payment.order)
   if (orderId) {
-    const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true, req, select: { number: true, topic: true } })
+    const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true, topic: true } })
     snapshot.order = { id: orderId, number: order.number, topic: order.topic }
     const description = payment.purpose === 'tip' ? `Tip for the writer of order ${order.number}` : `Order ${order.number}: ${order.topic}`
     snapshot.lines = [{ description, quantity: 1, unitAmount: payment.amount, amount: payment.amount }]
   }
   const invoiceId = idOf(payment.invoice)
   if (invoiceId) {
-    const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: true, req })
+    const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, ...asSystem(proofOf(req)), req })
     snapshot.invoice = { id: invoiceId, number: invoice.number, total: invoice.total, lines: invoice.lines.map(({ description, quantity, unitAmount, amount }) => ({ description, quantity, unitAmount, amount })) }
     const installmentId = idOf(payment.installment)
     if (installmentId) {
-      const installment = await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, overrideAccess: true, req })
+      const installment = await req.payload.findByID({ collection: 'installments', id: installmentId, depth: 0, ...asSystem(proofOf(req)), req })
       snapshot.installment = { id: installmentId, sequence: installment.sequence, amount: installment.amount }
     }
     const label = snapshot.installment ? `Invoice ${invoice.number}, installment ${(snapshot.installment as { sequence: number }).sequence}` : `Invoice ${invoice.number}`
@@ -46,7 +47,7 @@ export const issueReceipt = async (req: PayloadRequest, payment: Payment, outcom
     collection: 'receipts',
     data: { tenant, number, kind: 'receipt', payment: payment.id, client: idOf(payment.client)!, amount: payment.amount, currency: payment.currency, paidFor: await paidFor(req, payment, outcome), issuedAt: now.toISOString() },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
 }
@@ -60,16 +61,16 @@ export const issueReceipt = async (req: PayloadRequest, payment: Payment, outcom
 export const voidReceipt = async (req: PayloadRequest, receiptId: number, reason: string, actorId: number, now = new Date()): Promise<Receipt> =>
   inTransaction(req, async () => {
     await lockRow(req, 'receipts', receiptId)
-    const original = await req.payload.findByID({ collection: 'receipts', id: receiptId, depth: 0, overrideAccess: true, req })
+    const original = await req.payload.findByID({ collection: 'receipts', id: receiptId, depth: 0, ...asSystem(proofOf(req)), req })
     if (original.kind === 'void') throw new ClientError('A voiding record is not voided.', 409)
-    const voided = await req.payload.count({ collection: 'receipts', where: { voids: { equals: receiptId } }, overrideAccess: true, req })
+    const voided = await req.payload.count({ collection: 'receipts', where: { voids: { equals: receiptId } }, ...asSystem(proofOf(req)), req })
     if (voided.totalDocs > 0) throw new ClientError('This receipt is voided already.', 409)
     const tenant = idOf(original.tenant)!
     return req.payload.create({
       collection: 'receipts',
       data: { tenant, number: await allocateDocumentNumber(req, tenant, 'receipt'), kind: 'void', payment: idOf(original.payment)!, client: idOf(original.client)!, amount: original.amount, currency: original.currency, paidFor: original.paidFor, issuedAt: now.toISOString(), voids: original.id, reason, createdBy: actorId },
       depth: 0,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
   })

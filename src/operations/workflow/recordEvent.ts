@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { enqueue } from '@/jobs/enqueue'
 import type { WorkflowEvent } from '@/payload-types'
 
+import { asSystem, proofOf } from '@/access/system'
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
 export type EventInput = {
@@ -27,7 +28,7 @@ export const recordEvent = async (req: PayloadRequest, event: EventInput): Promi
     collection: 'workflow-events',
     data: { ...event, reason: event.reason ?? null, data: event.data ?? null },
     depth: 0,
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   const { tenant, collection, document, action, from, to } = event

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { messageAudiences } from '@/domain/messages/threads'
 import { enqueue } from '@/jobs/enqueue'
 import type { OrderMessage } from '@/payload-types'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * Tells the thread's other members of a new message through the outbox, in the
@@ -16,7 +17,7 @@ export const announceMessage: CollectionAfterChangeHook<OrderMessage> = async ({
   if (operation !== 'create') return doc
   const orderId = idOf(doc.order)!
   const tenant = idOf(doc.tenant)!
-  const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true, req })
+  const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req })
   const audiences = messageAudiences(doc.thread, { tenant, client: idOf(order.client), writer: idOf(order.writer) }, idOf(doc.author))
   // One at a time: the writes share the request's transaction.
   for (const audience of audiences) {

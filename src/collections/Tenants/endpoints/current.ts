@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { describeUnresolved, resolveTenant } from '@/operations/resolveTenant'
+import { publicRequest } from '@/operations/gate'
+import { describeUnresolved } from '@/operations/resolveTenant'
+import { asSystem, proofOf } from '@/access/system'
 
 import { publicFace } from '../publicFace'
 
@@ -9,7 +11,7 @@ export const currentTenantEndpoint: Endpoint = {
   path: '/current',
   method: 'get',
   handler: async (req) => {
-    const resolution = await resolveTenant(req)
+    const resolution = await publicRequest(req, 'the website’s face')
     if (!resolution.tenant) {
       return Response.json({ errors: [{ message: describeUnresolved(resolution) }] }, { status: 404 })
     }
@@ -17,7 +19,7 @@ export const currentTenantEndpoint: Endpoint = {
       collection: 'tenants',
       id: resolution.tenant.id,
       depth: 1,
-      overrideAccess: true,
+      ...asSystem(proofOf(req)),
       req,
     })
     return Response.json(publicFace(tenant))

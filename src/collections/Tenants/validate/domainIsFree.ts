@@ -1,6 +1,7 @@
 import type { TextFieldSingleValidation } from 'payload'
 
 import { normalizeHostname } from '@/domain/tenancy/hostname'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * A domain is a host name no other website uses. The unique index still decides races;
@@ -11,7 +12,7 @@ export const domainIsFree: TextFieldSingleValidation = async (value, { id, req }
   const { totalDocs } = await req.payload.count({
     collection: 'tenants',
     where: { and: [{ 'domains.domain': { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
-    overrideAccess: true,
+    ...asSystem(proofOf(req)),
     req,
   })
   return totalDocs === 0 || `${value} is already used by another website.`

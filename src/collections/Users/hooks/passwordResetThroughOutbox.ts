@@ -2,6 +2,7 @@ import type { CollectionAfterOperationHook, CollectionBeforeOperationHook } from
 
 import { actorFromUser } from '@/access/actor'
 import { enqueue } from '@/jobs/enqueue'
+import { asSystem, proofOf } from '@/access/system'
 
 /**
  * Payload would send the reset mail inline, inside the request. Instead the mail is an
@@ -14,7 +15,7 @@ export const disableInlineResetMail: CollectionBeforeOperationHook<'users'> = ({
 export const queueResetMail: CollectionAfterOperationHook<'users'> = async ({ args, operation, req, result }) => {
   if (operation !== 'forgotPassword' || typeof result !== 'string') return result
   const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
-  const { docs } = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0, limit: 1, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })
   const user = docs[0]
   if (!user) return result
   const actor = actorFromUser(user)
