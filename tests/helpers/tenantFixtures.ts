@@ -132,6 +132,14 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { reason: 'Hijacked' },
     graphql: { one: 'OrderEvent', many: 'OrderEvents', count: 'countOrderEvents', update: 'updateOrderEvent', delete: 'deleteOrderEvent', dataType: '' },
   },
+  'workflow-events': {
+    documentOf: async (payload, tenantId) => {
+      const row = await payload.create({ collection: 'workflow-events', data: { tenant: tenantId, collection: 'invoices', document: 1, action: 'issue', from: 'draft', to: 'issued' } })
+      return row.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'WorkflowEvent', many: 'WorkflowEvents', count: 'countWorkflowEvents', update: 'updateWorkflowEvent', delete: 'deleteWorkflowEvent', dataType: '' },
+  },
   'order-interests': {
     documentOf: async (payload, tenantId) => {
       const order = await orderOf(payload, tenantId)

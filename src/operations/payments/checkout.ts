@@ -17,7 +17,7 @@ import type { Order, Payment, Tenant } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
 import { lockInvoiceDebt } from '../invoices/owed'
-import { resolveTenant } from '../resolveTenant'
+import { ownWebsite } from '../gate'
 import { toValidationError } from '../toValidationError'
 
 import { manualPaymentsOnWebsite } from './manualSwitch'
@@ -100,8 +100,8 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
   // Each purpose names who pays it: a writer's, support's or editor's top-up is refused here, before anything is written.
   const refusal = checkoutRefusal(parsed.data.purpose, actor.roles)
   if (refusal) throw refuseField('payments', 'purpose', refusal, 403)
-  const { tenant } = await resolveTenant(req)
-  if (!tenant || !actor.tenantIds.includes(tenant.id)) throw new ClientError('Pay on your own website.', 403)
+  // Whatever is paid is looked up among the payer's own on this website (their orders, invoices, wallet).
+  const tenant = await ownWebsite(req, actor, 'Pay on your own website.')
   return startPayment(req, tenant, actor.id, parsed.data)
 }
 
