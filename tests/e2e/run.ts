@@ -49,8 +49,8 @@ const checks: Check[] = [
       const page = await browser.newPage()
       const base = `http://alpha.localhost:${port}`
       await logIn(page, `${base}/admin`, 'client@alpha.test')
-      await page.waitForLoadState('networkidle')
-      await page.waitForTimeout(1000)
+      // The refusal comes once the login round trip is over: wait for it, not for a fixed time.
+      await page.getByText(/unauthorized|not allowed/i).first().waitFor({ timeout: 60_000 })
       await page.screenshot({ path: path.join(results, 'admin-client-refused.png'), fullPage: true })
       const dashboard = await page.getByRole('link', { name: 'Websites', exact: true }).count()
       if (dashboard > 0) throw new Error('a client reached the admin dashboard')
