@@ -25,7 +25,7 @@ const dossierShot = async (page: Page, name: string) => {
   await dossier.screenshot({ path: shot(name), style: '.doc-controls, .app-header { visibility: hidden !important; }' })
 }
 
-/** Waits until the document's (read-only) field shows `value`: the edit view reloaded after a form's answer. */
+/** Waits until the document's (read-only, formatted) money field shows `value`: the edit view reloaded after a form's answer. */
 const fieldShows = (page: Page, name: string, value: string) =>
   page.waitForFunction(([n, v]) => (document.querySelector<HTMLInputElement>(`#field-${n}`)?.value ?? '') === v, [name, value] as const, { timeout: 30_000 })
 
@@ -86,7 +86,7 @@ export const dossierChecks = [
       if ((await refundRow.count()) !== 2) throw new Error('the refund entry does not show its two lines')
       const refunds = await api(base, 'GET', `/api/refunds?where[order][equals]=${order.id}&depth=0`, order.admin)
       if (refunds.docs.length !== 1 || refunds.docs[0].amount !== 1000) throw new Error(`expected one refund of 1000 cents, got ${JSON.stringify(refunds.docs)}`)
-      await fieldShows(page, 'amountPaid', String(order.total - 1000))
+      await fieldShows(page, 'amountPaid', formatMoney(order.total - 1000, 'USD'))
       await dossierShot(page, 'order-dossier-admin.png')
 
       // A bad amount is refused in place, before any request.
@@ -104,7 +104,7 @@ export const dossierChecks = [
       await adjust.locator('[name="reason"]').fill('Goodwill')
       await adjust.getByRole('button', { name: 'Adjust' }).click()
       await walletPage.getByTestId('wallet-adjustment-form-answer').filter({ hasText: `Balance now ${formatMoney(wallet.balance + 550, 'USD')}` }).waitFor({ timeout: 30_000 })
-      await fieldShows(walletPage, 'balance', String(wallet.balance + 550))
+      await fieldShows(walletPage, 'balance', formatMoney(wallet.balance + 550, 'USD'))
       await walletPage.screenshot({ path: shot('wallet-adjustment.png') })
       await walletPage.close()
 
