@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { type ActorFacts, availableActions, decide, NO_RELATION, type OrderFacts } from '@/domain/orders/actions'
-import type { Role } from '@/domain/roles'
+import { availableActions, decide } from '@/domain/orders/actions'
+
+import { closestToOrder, orderActor, orderFacts } from '../helpers/orderFacts'
 
 const now = new Date('2026-11-25T12:00:00Z')
-const order = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
-  status: 'in_progress',
-  paymentStatus: 'fully_paid',
-  visibility: 'hidden',
-  hasWriter: true,
-  hasPreferredWriter: false,
-  hold: 'none',
-  dispute: 'none',
-  cancellationPending: false,
-  statusBeforeCancellation: null,
-  reassignmentPending: false,
-  revisionPending: false,
-  approvedAt: null,
-  completedAt: null,
-  submittedAt: null,
-  takesEnabled: true,
-  ...overrides,
-})
-const actor = (role: Role, overrides: Partial<ActorFacts> = {}): ActorFacts => ({ role, ...NO_RELATION, ...overrides })
-/** The closest an actor of this role can be to an order. */
-const closest = (role: Role) =>
-  actor(role, { isClientOwner: true, isCurrentWriter: true, isInvitedWriter: true, isPendingAssignee: true, hasPendingInterest: true, isHoldRequester: true })
+const order = orderFacts
+const actor = orderActor
+const closest = closestToOrder
 
 describe('the action table', () => {
   it('keeps money actions with admins and workflow actions with the right people', () => {

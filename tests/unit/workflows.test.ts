@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { INVOICE_WORKFLOW, type InvoiceFacts } from '@/domain/invoices/workflow'
-import { type ActorFacts, NO_RELATION, type OrderFacts } from '@/domain/orders/actions'
+import type { OrderFacts } from '@/domain/orders/actions'
 import { canTransition } from '@/domain/orders/statuses'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '@/domain/payouts/workflows'
 import { ROLES, type Role } from '@/domain/roles'
@@ -9,33 +9,16 @@ import { WORKFLOWS } from '@/domain/workflow/all'
 import { type AnyWorkflow, actionNames, availableActions, decide, inputJsonSchema, parseInput, SYSTEM } from '@/domain/workflow/define'
 import type { WebsiteActor } from '@/domain/workflow/websiteActor'
 
+import { closestToOrder, orderFacts } from '../helpers/orderFacts'
+
 const now = new Date('2026-11-30T12:00:00Z')
 
-const baseOrder: OrderFacts = {
-  status: 'in_progress',
-  paymentStatus: 'fully_paid',
-  visibility: 'hidden',
-  hasWriter: true,
-  hasPreferredWriter: false,
-  hold: 'none',
-  dispute: 'none',
-  cancellationPending: false,
-  statusBeforeCancellation: null,
-  reassignmentPending: false,
-  revisionPending: false,
-  approvedAt: null,
-  completedAt: null,
-  submittedAt: null,
-  takesEnabled: true,
-}
-/** The closest an actor of a role can be to an order. */
-const closestToOrder = (role: Role): ActorFacts => ({ role, ...NO_RELATION, isClientOwner: true, isCurrentWriter: true, isInvitedWriter: true, isPendingAssignee: true, hasPendingInterest: true, isHoldRequester: true })
 /** Staff of the record's own website. */
 const ofWebsite = (role: Role): WebsiteActor => ({ roles: [role], ofWebsite: true, superadmin: role === 'superadmin' })
 
 /** For each workflow: facts in a given status, and the closest actor of a role. */
 const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => { status: string }; actor: (role: Role) => unknown }[] = [
-  { name: 'orders', workflow: WORKFLOWS.orders, facts: (status) => ({ ...baseOrder, status }), actor: closestToOrder },
+  { name: 'orders', workflow: WORKFLOWS.orders, facts: (status) => orderFacts({ status: status as OrderFacts['status'] }), actor: closestToOrder },
   { name: 'invoices', workflow: WORKFLOWS.invoices, facts: (status) => ({ status, dueAt: new Date(now.getTime() + 86_400_000), amountPaid: 0 }), actor: ofWebsite },
   { name: 'payout-records', workflow: WORKFLOWS['payout-records'], facts: (status) => ({ status }), actor: ofWebsite },
   { name: 'payout-requests', workflow: WORKFLOWS['payout-requests'], facts: (status) => ({ status }), actor: ofWebsite },
