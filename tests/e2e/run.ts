@@ -23,6 +23,7 @@ import { type Check, chromiumPath, logIn, results } from './support'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
+import { exportCsvChecks } from './exportCsv'
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 const checks: Check[] = [
@@ -93,6 +94,7 @@ const checks: Check[] = [
   ...dashboardChecks,
   ...dossierChecks,
   ...workflowChecks,
+  ...exportCsvChecks,
 ]
 
 const main = async () => {
