@@ -74,6 +74,8 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   'order-events': { fields: [...STAMPS, 'tenant', 'order', 'action', 'from', 'to', 'actor', 'reason', 'metadata'], hiddenFrom: all(STAFF) },
+  // The business timeline of invoices and payouts: the website's staff read it whole.
+  'workflow-events': { fields: [...STAMPS, 'tenant', 'collection', 'document', 'action', 'from', 'to', 'actor', 'reason', 'data'], hiddenFrom: all(STAFF) },
   'order-interests': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'kind', 'status', 'message'], hiddenFrom: all([...STAFF, 'writer']) },
   'order-assignments': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'assignedBy', 'source', 'status', 'isCurrent', 'releasedAt', 'releaseReason'], hiddenFrom: all([...STAFF, 'writer']) },
   'order-requests': {
