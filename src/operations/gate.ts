@@ -3,6 +3,7 @@ import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'pay
 import { type Actor, actorOf, idOf } from '@/access/actor'
 import { recordProof, type SystemProof, systemProof } from '@/access/system'
 import type { Role } from '@/domain/roles'
+import { onWebsite, staffOf as staffOfWebsite } from '@/domain/workflow/websiteActor'
 import { ClientError } from '@/errors'
 import type { Tenant } from '@/payload-types'
 
@@ -37,8 +38,7 @@ export const visibleDoc = async <C extends CollectionSlug>(req: PayloadRequest, 
 }
 
 /** Staff in one of `roles` of the website, or a superadmin. */
-export const staffOf = (actor: Actor, tenant: number, roles: readonly Role[]): boolean =>
-  actor.allTenants || (actor.roles.some((r) => roles.includes(r)) && actor.tenantIds.includes(tenant))
+export const staffOf = (actor: Actor, tenant: number, roles: readonly Role[]): boolean => staffOfWebsite(...roles)(onWebsite(actor, tenant))
 
 /** An admin of the website, or a superadmin. */
 export const adminOf = (actor: Actor, tenant: number): boolean => staffOf(actor, tenant, ['admin'])

@@ -13,6 +13,13 @@ export const staffOf =
   (actor: WebsiteActor): boolean =>
     actor.superadmin || (actor.ofWebsite && actor.roles.some((role) => roles.includes(role)))
 
+/** The request's actor as seen from a record of `tenant`. */
+export const onWebsite = (actor: { roles: readonly Role[]; tenantIds: readonly number[]; allTenants: boolean }, tenant: number): WebsiteActor => ({
+  roles: actor.roles,
+  ofWebsite: actor.tenantIds.includes(tenant),
+  superadmin: actor.allTenants,
+})
+
 /** The platform acting (schedules): for guards that look at the actor at all. */
 export const PLATFORM: WebsiteActor = { roles: ['superadmin'], ofWebsite: true, superadmin: true }
 
