@@ -8,6 +8,8 @@ import { buildConfig, type Config as PayloadConfig } from 'payload'
 import sharp from 'sharp'
 
 import { actorFromUser } from './src/access/actor'
+import { workflowMutations, workflowQueries } from './src/api/graphql/extensions'
+import { introspectionRule } from './src/api/graphql/introspection'
 import { apiGuards } from './src/api/plugin'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
@@ -70,6 +72,15 @@ export default buildConfig({
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint],
   hooks: { afterError: [answerLoginRefusals] },
+  // The workflows beside the collections; introspection and the playground follow
+  // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.
+  graphQL: {
+    queries: workflowQueries,
+    mutations: workflowMutations,
+    disableIntrospectionInProduction: false,
+    disablePlaygroundInProduction: false,
+    validationRules: () => [introspectionRule],
+  },
   editor: lexicalEditor(),
   email: mailAdapter(settings),
   secret: settings.PAYLOAD_SECRET ?? DEV_PAYLOAD_SECRET,

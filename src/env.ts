@@ -79,11 +79,24 @@ const schema = z
      * `settings.payments.manualEnabled` (`true` cannot switch it on for the others).
      */
     PAYMENTS_MANUAL_ENABLED: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+    /**
+     * GraphQL introspection (`__schema`, `__type`): what schema-driven clients and code
+     * generators read. Unset: on outside production, off in production.
+     */
+    GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+    /** The GraphQL playground page (`/api/graphql-playground`). Unset: on outside production, off in production. */
+    GRAPHQL_PLAYGROUND: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   })
 
 export type Env = z.infer<typeof schema>
 
 export class EnvError extends Error {}
+
+/** Whether GraphQL answers introspection, and serves its playground: as set, else everywhere but production. */
+export const graphqlSwitches = (settings: Env) => ({
+  introspection: settings.GRAPHQL_INTROSPECTION ?? settings.NODE_ENV !== 'production',
+  playground: settings.GRAPHQL_PLAYGROUND ?? settings.NODE_ENV !== 'production',
+})
 
 /** Parses an environment; the error names the first bad variable in one line. */
 export const parseEnv = (source: Record<string, string | undefined>): Env => {

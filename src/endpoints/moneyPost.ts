@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
-import { withIdempotency } from '@/operations/payments/idempotency'
+import { idempotencyHeader, withIdempotency } from '@/operations/payments/idempotency'
 import { toValidationError } from '@/operations/toValidationError'
 
 import { readJsonBody } from './readJsonBody'
@@ -23,7 +23,7 @@ export const moneyPost = <S extends z.ZodType>(
   method: 'post',
   handler: async (req) => {
     const raw = await readJsonBody(req)
-    const answer = await withIdempotency(req, scope(req), raw, async () => {
+    const answer = await withIdempotency(req, idempotencyHeader(req), scope(req), raw, async () => {
       const parsed = schema.safeParse(raw)
       if (!parsed.success) throw toValidationError(parsed.error, collection, req)
       return run(req, parsed.data)

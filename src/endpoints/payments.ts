@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { checkout } from '@/operations/payments/checkout'
 import { confirmManualPayment } from '@/operations/payments/confirmManualPayment'
-import { withIdempotency } from '@/operations/payments/idempotency'
+import { checkoutOnce } from '@/operations/payments/checkoutOnce'
+import { idempotencyHeader } from '@/operations/payments/idempotency'
 import { handleStripeWebhook } from '@/operations/payments/stripeWebhook'
 
 import { moneyPost } from './moneyPost'
@@ -17,7 +17,7 @@ export const checkoutEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const body = await readJsonBody(req)
-    return sendAnswer(await withIdempotency(req, 'payments.checkout', body, async () => ({ status: 201, body: await checkout(req, body) })))
+    return sendAnswer(await checkoutOnce(req, idempotencyHeader(req), body))
   },
 }
 

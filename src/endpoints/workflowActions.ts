@@ -1,24 +1,15 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { readableDoc } from '@/access/readableDoc'
 import type { WorkflowCollection } from '@/domain/workflow/collections'
-import { withIdempotency } from '@/operations/payments/idempotency'
-import { actionOf, listActions, performAction } from '@/operations/workflow/performAction'
-import { subjectOf } from '@/operations/workflow/registry'
-import type { Applied } from '@/operations/workflow/subject'
+import { idempotencyHeader } from '@/operations/payments/idempotency'
+import { type ActionAnswer, actionScope, answerAction as answer } from '@/operations/workflow/actionAnswer'
+import { actionOf, listActions } from '@/operations/workflow/performAction'
 
 import { readJsonBody } from './readJsonBody'
 import { routeId } from './routeId'
 import { sendAnswer } from './sendAnswer'
 
-export type ActionAnswer = { doc: unknown; event: object } & Record<string, unknown>
-
-/** An action's answer as the caller may read it: the record through its field rules, the event as the subject presents it. */
-const present = async (req: PayloadRequest, collection: WorkflowCollection, applied: Applied<WorkflowCollection>): Promise<ActionAnswer> => ({
-  doc: await readableDoc(req, collection, applied.doc),
-  event: subjectOf(collection).presentEvent?.(req, applied.event) ?? applied.event,
-  ...applied.extra,
-})
+export type { ActionAnswer }
 
 /**
  * Runs a named action of `collection` on the route's record and answers with `shape` of
@@ -28,11 +19,7 @@ const present = async (req: PayloadRequest, collection: WorkflowCollection, appl
 export const answerAction = async (req: PayloadRequest, collection: WorkflowCollection, action: string, shape: (answer: ActionAnswer) => unknown, scope: string): Promise<Response> => {
   const id = routeId(req)
   actionOf(collection, action)
-  const body = await readJsonBody(req)
-  const run = async () => ({ status: 200, body: shape(await present(req, collection, await performAction(req, collection, id, action, body))) })
-  const rule = subjectOf(collection).workflow.actions[action]!
-  if (rule.money) return sendAnswer(await withIdempotency(req, scope, body, run))
-  return Response.json((await run()).body)
+  return sendAnswer(await answer(req, { collection, id, action, body: await readJsonBody(req), key: idempotencyHeader(req), scope, shape }))
 }
 
 /**
@@ -49,7 +36,7 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
     method: 'post',
     handler: async (req) => {
       const action = String(req.routeParams?.action)
-      return answerAction(req, collection, action, (answer) => answer, `${collection}.actions.${action}.${routeId(req)}`)
+      return answerAction(req, collection, action, (answer) => answer, actionScope(collection, action, routeId(req)))
     },
   },
 ]

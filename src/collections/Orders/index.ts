@@ -14,6 +14,7 @@ import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { workflowEndpoints } from '@/endpoints/workflowActions'
+import { placeOrderEndpoint } from '@/endpoints/placeOrder'
 import { quoteEndpoint } from '@/endpoints/quote'
 import { orderDossierEndpoint } from '@/endpoints/orderDossier'
 import { refundEndpoint } from '@/endpoints/refunds'
@@ -51,7 +52,7 @@ export const Orders: CollectionConfig<'orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
     { fields: ['tenant', 'client', 'createdAt'] },
   ],
-  endpoints: [quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint, writerSuggestionsEndpoint, orderDossierEndpoint],
+  endpoints: [placeOrderEndpoint, quoteEndpoint, ...workflowEndpoints('orders'), refundEndpoint, writerSuggestionsEndpoint, orderDossierEndpoint],
   hooks: { beforeValidate: [stampTenant, placeOrder] },
   fields: [
     actionPanelField({ choices: { writer: 'writer-suggestions' } }),

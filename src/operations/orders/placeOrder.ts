@@ -22,6 +22,13 @@ const parseDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/**
+ * Where an idempotency key of a placement is kept: `POST /api/orders` with
+ * `Idempotency-Key` and GraphQL's `placeOrder(idempotencyKey)` share it, so a retry over
+ * either transport finds the first attempt.
+ */
+export const PLACEMENT_SCOPE = 'orders.create'
+
 /** An order as a create request brings it: the quote inputs, the brief, maybe a deadline in hours. */
 export type OrderDraft = Partial<Order> & { deadlineHours?: unknown }
 

@@ -7,7 +7,7 @@ import { execute, sql } from '@/db/execute'
 import { ClientError } from '@/errors'
 
 /** An answer as sent: the status and the exact JSON text, so a replay is byte-identical. */
-type Answer = { status: number; text: string }
+export type Answer = { status: number; text: string }
 type Row = { id: number; request_hash: string; status: string; response_status: number | null; response_body: string | null }
 
 const canonical = (value: unknown): unknown =>
@@ -22,18 +22,29 @@ const refusalAnswer = (error: unknown): Answer | null => {
   return { status: e.status, text: JSON.stringify({ errors: [{ name: e.name, message: e.message, ...(e.data ? { data: e.data } : {}) }] }) }
 }
 
+/** The `Idempotency-Key` header of a REST request (GraphQL passes its `idempotencyKey` argument instead). */
+export const idempotencyHeader = (req: PayloadRequest): string | undefined => req.headers.get('idempotency-key') ?? undefined
+
 /**
- * Runs a money-moving request once per `Idempotency-Key` (per user and endpoint): the
- * first request runs and its answer (success or refusal) is kept; a repeat gets that
- * answer, waiting while the first is still running; the same key with a different body
- * is a 422. A server error forgets the key, so the client may retry.
+ * Runs a money-moving request once per idempotency `key` (per user and `scope`; REST
+ * takes it from the `Idempotency-Key` header, GraphQL from an argument): the first
+ * request runs and its answer (success or refusal) is kept; a repeat gets that answer,
+ * waiting while the first is still running; the same key with a different body is a
+ * 422. A server error forgets the key, so the client may retry. No key: `handle` runs,
+ * and nothing is read or written here.
  */
-export const withIdempotency = async (req: PayloadRequest, scope: string, body: unknown, handle: () => Promise<{ status: number; body: unknown }>): Promise<Answer> => {
+export const withIdempotency = async (
+  req: PayloadRequest,
+  givenKey: string | null | undefined,
+  scope: string,
+  body: unknown,
+  handle: () => Promise<{ status: number; body: unknown }>,
+): Promise<Answer> => {
   const run = async (): Promise<Answer> => {
     const { status, body: out } = await handle()
     return { status, text: JSON.stringify(out) }
   }
-  const key = req.headers.get('idempotency-key')?.trim()
+  const key = givenKey?.trim()
   if (!key) return run()
   if (key.length > 255) throw new ClientError('Idempotency-Key: at most 255 characters.', 400)
   const actor = actorOf(req)
@@ -66,7 +77,7 @@ export const withIdempotency = async (req: PayloadRequest, scope: string, body: 
   const started = Date.now()
   for (;;) {
     const [row] = await execute<Row>(req, sql`SELECT id, request_hash, status, response_status, response_body FROM idempotency_keys WHERE user_id = ${actor.id} AND scope = ${scope} AND key = ${key}`)
-    if (!row) return withIdempotency(req, scope, body, handle) // the first attempt failed and let go
+    if (!row) return withIdempotency(req, key, scope, body, handle) // the first attempt failed and let go
     if (row.request_hash !== hash) throw new ClientError('Idempotency-Key was used with a different request body.', 422)
     if (row.status === 'done') return { status: Number(row.response_status ?? 200), text: row.response_body ?? 'null' }
     if (Date.now() - started > WAIT_MS) throw new ClientError('A request with this Idempotency-Key is still running; retry shortly.', 409)
