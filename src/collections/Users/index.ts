@@ -10,6 +10,7 @@ import { guardMembership } from './hooks/guardMembership'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
+import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
 
 const isValidTimeZone = (value: string): boolean => {
@@ -61,6 +62,7 @@ export const Users: CollectionConfig<'users'> = {
     beforeLogin: [loginOnOwnWebsite],
     afterLogin: [forgiveSuccessfulLogin],
     beforeChange: [guardMembership],
+    beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
     afterOperation: [queueResetMail],
   },
