@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { assertProductionReady, parseEnv } from '@/env'
+import { assertProductionReady, graphqlSwitches, parseEnv } from '@/env'
 
 describe('parseEnv', () => {
   it('fills defaults for a bare development environment', () => {
@@ -28,5 +28,18 @@ describe('parseEnv', () => {
         parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' }),
       ),
     ).not.toThrow()
+  })
+})
+
+describe('graphqlSwitches', () => {
+  it('introspection and the playground are on outside production and off in it, unless set', () => {
+    expect(graphqlSwitches(parseEnv({}))).toEqual({ introspection: true, playground: true })
+    expect(graphqlSwitches(parseEnv({ NODE_ENV: 'test' }))).toEqual({ introspection: true, playground: true })
+    expect(graphqlSwitches(parseEnv({ NODE_ENV: 'production' }))).toEqual({ introspection: false, playground: false })
+    expect(graphqlSwitches(parseEnv({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_PLAYGROUND: 'true' }))).toEqual({ introspection: true, playground: true })
+    expect(graphqlSwitches(parseEnv({ GRAPHQL_INTROSPECTION: 'false', GRAPHQL_PLAYGROUND: 'false' }))).toEqual({ introspection: false, playground: false })
+  })
+  it('takes only true or false', () => {
+    expect(() => parseEnv({ GRAPHQL_INTROSPECTION: 'yes' })).toThrow(/^Environment variable GRAPHQL_INTROSPECTION is invalid/)
   })
 })
