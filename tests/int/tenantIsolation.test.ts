@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { WORKFLOW_COLLECTIONS } from '@/domain/workflow/collections'
+import { actionNames } from '@/domain/workflow/define'
+import { subjectOf } from '@/operations/workflow/registry'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { isolationFixtures, PLATFORM_COLLECTIONS, tenantScopedCollections } from '../helpers/tenantFixtures'
@@ -21,6 +24,7 @@ let alphaId: number
 let betaId: number
 const tokens: Partial<Record<(typeof ROLES)[number], string>> = {}
 const betaDocs: Record<string, number> = {}
+const alphaDocs: Record<string, number> = {}
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -33,7 +37,7 @@ beforeAll(async () => {
   for (const [slug, fixture] of Object.entries(isolationFixtures)) {
     betaDocs[slug] = await fixture.documentOf(t.payload, betaId)
     // Alpha has one too, so that "empty" answers are not empty merely for lack of data.
-    await fixture.documentOf(t.payload, alphaId)
+    alphaDocs[slug] = await fixture.documentOf(t.payload, alphaId)
   }
 })
 afterAll(async () => t?.close())
@@ -130,5 +134,73 @@ describe.each(Object.keys(isolationFixtures))('%s', (slug) => {
       }
       expect(await snapshot()).toEqual(before)
     })
+  })
+})
+
+/**
+ * The workflow fields of GraphQL (issue 12) enforce what the REST actions routes do:
+ * every role of Alpha (and anonymous) gets, for Beta's record, the answer a missing
+ * record gets; for Alpha's records, every refusal over GraphQL is the REST route's
+ * refusal (status and message), so a writer cannot take an admin's action there either.
+ */
+describe('workflow actions over GraphQL', () => {
+  /** The GraphQL names of each workflow collection's fields, found by what they describe. */
+  const fieldNames = async () => {
+    const res = await t.api.graphql('{ __schema { queryType { fields { name description } } mutationType { fields { name description } } } }', { host: ALPHA_HOST, token: tokens.admin })
+    const find = (fields: { name: string; description: string | null }[], prefix: string) => fields.find((f) => f.description?.startsWith(prefix))?.name
+    return Object.fromEntries(
+      WORKFLOW_COLLECTIONS.map((collection) => [
+        collection,
+        { query: find(res.body.data.__schema.queryType.fields, `GET /api/${collection}/:id/actions`)!, mutation: find(res.body.data.__schema.mutationType.fields, `POST /api/${collection}/:id/actions/:action`)! },
+      ]),
+    )
+  }
+  const errorOf = (res: { status: number; body: { errors?: { message: string; extensions?: { statusCode?: number } }[] } }) => {
+    const error = res.body.errors?.[0]
+    return error ? { status: error.extensions?.statusCode ?? res.status, message: error.message } : null
+  }
+
+  it.each(WORKFLOW_COLLECTIONS)('%s: Beta\'s record is a missing record to every role of Alpha, and nothing changes', async (collection) => {
+    const names = (await fieldNames())[collection]!
+    expect(names.query && names.mutation).toBeTruthy()
+    const beta = betaDocs[collection]!
+    const before = await t.payload.findByID({ collection, id: beta, depth: 0 })
+    for (const role of ROLES) {
+      const opts = { host: ALPHA_HOST, token: tokens[role] }
+      const list = async (id: number) => errorOf(await t.api.graphql(`query($id: Int!) { ${names.query}(id: $id) { available { action } } }`, { ...opts, variables: { id } }))
+      const listed = await list(beta)
+      expect(listed, `${role} lists ${collection} actions`).toEqual(await list(MISSING_ID))
+      expect(listed!.status).toBe(role === 'anonymous' ? 401 : 404)
+      expect(listed!.status).toBe((await t.api.get(`/api/${collection}/${beta}/actions`, opts)).status)
+      for (const action of actionNames(subjectOf(collection).workflow)) {
+        const perform = async (id: number) => errorOf(await t.api.graphql(`mutation($id: Int!) { ${names.mutation}(id: $id, action: ${action}, input: {}) { event } }`, { ...opts, variables: { id } }))
+        const performed = await perform(beta)
+        expect(performed, `${role} ${action} on ${collection}`).toEqual(await perform(MISSING_ID))
+        const rest = await t.api.post(`/api/${collection}/${beta}/actions/${action}`, { ...opts, body: {} })
+        expect(performed).toEqual({ status: rest.status, message: rest.body.errors[0].message })
+      }
+    }
+    expect(await t.payload.findByID({ collection, id: beta, depth: 0 })).toEqual(before)
+  })
+
+  it.each(WORKFLOW_COLLECTIONS)('%s: on Alpha\'s record every GraphQL refusal is the REST refusal', async (collection) => {
+    const names = (await fieldNames())[collection]!
+    const alpha = alphaDocs[collection]!
+    const seen = new Set<number>()
+    for (const role of ROLES) {
+      const opts = { host: ALPHA_HOST, token: tokens[role] }
+      for (const action of actionNames(subjectOf(collection).workflow)) {
+        const res = await t.api.graphql(`mutation($id: Int!) { ${names.mutation}(id: $id, action: ${action}, input: {}) { event } }`, { ...opts, variables: { id: alpha } })
+        const refused = errorOf(res)
+        // Performed: the record moved on, so REST would be asked about another state.
+        if (!refused) continue
+        seen.add(refused.status)
+        const rest = await t.api.post(`/api/${collection}/${alpha}/actions/${action}`, { ...opts, body: {} })
+        expect(refused, `${role} ${action} on ${collection}`).toEqual({ status: rest.status, message: rest.body.errors[0].message })
+      }
+    }
+    // Anonymous is refused as such, and some role is refused for not being the action's.
+    expect(seen).toContain(401)
+    expect([...seen].some((status) => status === 403 || status === 404)).toBe(true)
   })
 })
