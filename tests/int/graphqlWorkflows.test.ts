@@ -1,6 +1,9 @@
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { WORKFLOW_COLLECTIONS } from '@/domain/workflow/collections'
+import { inTransaction } from '@/operations/inTransaction'
+import { ensureWallet } from '@/operations/ledger/wallets'
 import { actionNames } from '@/domain/workflow/define'
 import { subjectOf } from '@/operations/workflow/registry'
 
@@ -198,6 +201,55 @@ describe('order actions', () => {
     expect(control.extensions.statusCode).toBe(400)
     expect(control.extensions.data!.errors![0]!.path).toBe('reason')
     expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).status).toBe('pending_payment')
+  })
+})
+
+describe('invoices and payout requests', () => {
+  const DAY = 24 * 3600 * 1000
+
+  it('issues an invoice: the typed invoice, its event, and the pay link in extra; a client may not', async () => {
+    const made = await t.api.post('/api/invoices/drafts', { host: ALPHA, token: tokens.admin, body: { client: ids.client, lines: [{ description: 'Editing', quantity: 2, unitAmount: 1500 }], dueAt: new Date(Date.now() + 10 * DAY).toISOString() } })
+    expect(made.status).toBe(201)
+    const id = made.body.invoice.id as number
+    const listed = await gql('admin', `query($id: Int!) { invoiceActions(id: $id) { available { action money } } }`, { id })
+    expect(listed.body.data!.invoiceActions.available.map((a: { action: string }) => a.action)).toContain('issue')
+    const ISSUE = `mutation($id: Int!) { performInvoiceAction(id: $id, action: issue) { doc { id status total } event extra } }`
+    expect((await refusal('client', ISSUE, { id })).extensions.statusCode).toBe(404)
+    const issued = await gql('admin', ISSUE, { id })
+    expect(issued.body.errors).toBeUndefined()
+    expect(issued.body.data!.performInvoiceAction.doc).toMatchObject({ id, status: 'issued', total: 3000 })
+    expect(issued.body.data!.performInvoiceAction.extra.payUrl).toMatch(/\/pay\//)
+    expect((await refusal('admin', ISSUE, { id })).extensions.statusCode).toBe(409)
+  })
+
+  it('rejects a payout request once per key (a money action); only admins decide', async () => {
+    const req = await createLocalReq({}, t.payload)
+    const wallet = await inTransaction(req, () => ensureWallet(req, alpha, ids.writer!, 'writer'))
+    const credit = await t.api.post(`/api/wallets/${wallet.id}/adjust`, { host: ALPHA, token: tokens.admin, body: { direction: 'credit', amount: 3000, reason: 'Bonus' } })
+    expect(credit.status).toBe(201)
+    const requested = await t.api.post('/api/payout-requests', { host: ALPHA, token: tokens.writer, body: { amount: 1000 } })
+    expect(requested.status).toBe(201)
+    const id = requested.body.request.id as number
+    const REJECT = `mutation($id: Int!, $input: JSON, $key: String) { performPayoutRequestAction(id: $id, action: reject, input: $input, idempotencyKey: $key) { doc { id status } event } }`
+    const forbidden = await refusal('writer', REJECT, { id, input: { reason: 'Mine' } })
+    expect(forbidden.extensions.statusCode).toBe(403)
+    const bad = await refusal('admin', REJECT, { id, input: {}, key: `reject-bad-${id}` })
+    expect(bad.extensions.data!.errors).toEqual([{ path: 'reason', message: 'Required: say why.' }])
+    const first = await gql('admin', REJECT, { id, input: { reason: 'Duplicate' }, key: `reject-${id}` })
+    expect(first.body.errors).toBeUndefined()
+    expect(first.body.data!.performPayoutRequestAction.doc).toEqual({ id, status: 'rejected' })
+    expect((await gql('admin', REJECT, { id, input: { reason: 'Duplicate' }, key: `reject-${id}` })).body).toEqual(first.body)
+    expect((await refusal('admin', REJECT, { id, input: { reason: 'Duplicate' } })).extensions.statusCode).toBe(409)
+  })
+
+  it('a writer on the order may not take an admin’s action (403, as over REST)', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'in_progress', paymentStatus: 'fully_paid', amountPaid: order.total, writer: ids.writer }, depth: 0 })
+    const refused = await refusal('writer', PERFORM_ORDER, { id: order.id, action: 'approveReassignment' })
+    const rest = await t.api.post(`/api/orders/${order.id}/actions/approveReassignment`, { host: ALPHA, token: tokens.writer, body: {} })
+    expect(rest.status).toBe(403)
+    expect([refused.extensions.statusCode, refused.message]).toEqual([403, rest.body.errors[0].message])
+    expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).status).toBe('in_progress')
   })
 })
 
