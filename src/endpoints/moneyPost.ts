@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
-import { idempotencyHeader, withIdempotency } from '@/operations/payments/idempotency'
-import { toValidationError } from '@/operations/toValidationError'
+import { idempotencyHeader } from '@/operations/payments/idempotency'
+import { runMoneyCommand, withMoneyCommand } from '@/operations/payments/moneyCommand'
 
 import { readJsonBody } from './readJsonBody'
 import { sendAnswer } from './sendAnswer'
@@ -10,7 +10,8 @@ import { sendAnswer } from './sendAnswer'
 /**
  * A money-moving POST: the body is read, the `Idempotency-Key` honoured (per user and
  * `scope`), the body checked against `schema` (400 naming the field), then `run`, whose
- * answer (refusals included) is what a replay of the key gets back.
+ * answer (refusals included) is what a replay of the key gets back. The command rides
+ * on the endpoint, so GraphQL's money mutations run the very same one.
  */
 export const moneyPost = <S extends z.ZodType>(
   path: string,
@@ -18,16 +19,14 @@ export const moneyPost = <S extends z.ZodType>(
   schema: S,
   scope: (req: PayloadRequest) => string,
   run: (req: PayloadRequest, input: z.infer<S>) => Promise<{ status: number; body: unknown }>,
-): Endpoint => ({
-  path,
-  method: 'post',
-  handler: async (req) => {
-    const raw = await readJsonBody(req)
-    const answer = await withIdempotency(req, idempotencyHeader(req), scope(req), raw, async () => {
-      const parsed = schema.safeParse(raw)
-      if (!parsed.success) throw toValidationError(parsed.error, collection, req)
-      return run(req, parsed.data)
-    })
-    return sendAnswer(answer)
-  },
-})
+): Endpoint => {
+  const command = { collection, schema, scope, run }
+  return withMoneyCommand(
+    {
+      path,
+      method: 'post',
+      handler: async (req) => sendAnswer(await runMoneyCommand(req, command, await readJsonBody(req), idempotencyHeader(req))),
+    },
+    command,
+  )
+}

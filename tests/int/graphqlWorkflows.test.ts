@@ -1,10 +1,11 @@
 import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
+import { MONEY_MUTATIONS, moneyPosts } from '@/api/graphql/moneyFields'
 import { WORKFLOW_COLLECTIONS } from '@/domain/workflow/collections'
+import { actionNames } from '@/domain/workflow/define'
 import { inTransaction } from '@/operations/inTransaction'
 import { ensureWallet } from '@/operations/ledger/wallets'
-import { actionNames } from '@/domain/workflow/define'
 import { subjectOf } from '@/operations/workflow/registry'
 
 import { fundWallet } from '../helpers/money'
@@ -292,6 +293,63 @@ describe('checkout and the wallet', () => {
     const error = await refusal('client2', CHECKOUT, { input: { purpose: 'wallet_top_up', amount: 5, provider: 'manual' } })
     expect(error.extensions.statusCode).toBe(400)
     expect(error.extensions.data!.errors).toEqual([{ path: 'amount', message: 'At least 100 cents.' }])
+  })
+})
+
+describe('the other money POSTs', () => {
+  it('every money POST of the config has a mutation', () => {
+    const routes = moneyPosts(t.payload.config.collections).map(({ route }) => route)
+    expect(routes.length).toBeGreaterThanOrEqual(4)
+    for (const route of routes) expect(MONEY_MUTATIONS, `name the GraphQL mutation of ${route}`).toHaveProperty([route])
+  })
+
+  it('refundOrder, adjustWallet, requestPayout, confirmPayment run the REST commands, once per key', async () => {
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+    expect((await gql('admin', PERFORM_ORDER, { id: order.id, action: 'markPaid' })).body.errors).toBeUndefined()
+    const REFUND = `mutation($id: Int!, $input: JSON!, $key: String) { refundOrder(id: $id, input: $input, idempotencyKey: $key) }`
+    const input = { amount: 500, destination: 'wallet', reason: 'Late' }
+    expect((await refusal('client', REFUND, { id: order.id, input })).extensions.statusCode).toBe(403)
+    const bad = await refusal('admin', REFUND, { id: order.id, input: { ...input, amount: 0.5 } })
+    expect(bad.extensions.data!.errors).toEqual([{ path: 'amount', message: 'Whole cents.' }])
+    const first = await gql('admin', REFUND, { id: order.id, input, key: `refund-${order.id}` })
+    expect(first.body.errors).toBeUndefined()
+    expect(first.body.data!.refundOrder.refund).toMatchObject({ amount: 500 })
+    expect((await gql('admin', REFUND, { id: order.id, input, key: `refund-${order.id}` })).body).toEqual(first.body)
+    const rest = await t.api.post(`/api/orders/${order.id}/refunds`, { host: ALPHA, token: tokens.admin, body: input, headers: { 'idempotency-key': `refund-${order.id}` } })
+    expect(rest.body).toEqual(first.body.data!.refundOrder)
+    expect((await t.payload.count({ collection: 'refunds', where: { order: { equals: order.id } } })).totalDocs).toBe(1)
+    expect((await refusal('admin', REFUND, { id: 2_000_000_000, input })).extensions.statusCode).toBe(404)
+
+    const req = await createLocalReq({}, t.payload)
+    const wallet = await inTransaction(req, () => ensureWallet(req, alpha, ids.writer2!, 'writer'))
+    const ADJUST = `mutation($id: Int!, $input: JSON!, $key: String) { adjustWallet(id: $id, input: $input, idempotencyKey: $key) }`
+    const adjusted = await gql('admin', ADJUST, { id: wallet.id, input: { direction: 'credit', amount: 2000, reason: 'Bonus' }, key: `bonus-${wallet.id}` })
+    expect(adjusted.body.errors).toBeUndefined()
+    expect(adjusted.body.data!.adjustWallet.wallet).toMatchObject({ balance: 2000 })
+    expect((await gql('admin', ADJUST, { id: wallet.id, input: { direction: 'credit', amount: 2000, reason: 'Bonus' }, key: `bonus-${wallet.id}` })).body).toEqual(adjusted.body)
+    expect((await refusal('writer2', ADJUST, { id: wallet.id, input: { direction: 'credit', amount: 2000, reason: 'Me' } })).extensions.statusCode).toBeGreaterThanOrEqual(403)
+
+    const REQUEST = `mutation($input: JSON!, $key: String) { requestPayout(input: $input, idempotencyKey: $key) }`
+    const requested = await gql('writer2', REQUEST, { input: { amount: 800 }, key: 'payout-800' })
+    expect(requested.body.errors).toBeUndefined()
+    expect(requested.body.data!.requestPayout.request).toMatchObject({ amount: 800, status: 'pending' })
+    expect((await gql('writer2', REQUEST, { input: { amount: 800 }, key: 'payout-800' })).body).toEqual(requested.body)
+    // A second request while one is pending: refused as over REST.
+    const second = await refusal('writer2', REQUEST, { input: { amount: 100 } })
+    const restSecond = await t.api.post('/api/payout-requests', { host: ALPHA, token: tokens.writer2, body: { amount: 100 } })
+    expect([second.extensions.statusCode, second.message]).toEqual([restSecond.status, restSecond.body.errors[0].message])
+
+    const started = await gql('client2', `mutation { checkout(input: { purpose: "wallet_top_up", amount: 1500, provider: "manual" }) { payment { id } } }`)
+    const paymentId = started.body.data!.checkout.payment.id as number
+    const CONFIRM = `mutation($id: Int!) { confirmPayment(id: $id, input: { bankReference: "BANK-1" }) }`
+    // The payer never confirms their own money: refused as over REST.
+    const payer = await refusal('client2', CONFIRM, { id: paymentId })
+    const restPayer = await t.api.post(`/api/payments/${paymentId}/confirm`, { host: ALPHA, token: tokens.client2, body: { bankReference: 'BANK-1' } })
+    expect([payer.extensions.statusCode, payer.message]).toEqual([restPayer.status, restPayer.body.errors[0].message])
+    expect(payer.extensions.statusCode).toBe(403)
+    const confirmed = await gql('admin', CONFIRM, { id: paymentId })
+    expect(confirmed.body.errors).toBeUndefined()
+    expect(confirmed.body.data!.confirmPayment).toMatchObject({ applied: true, payment: { status: 'succeeded' } })
   })
 })
 
