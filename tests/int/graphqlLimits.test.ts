@@ -81,6 +81,24 @@ describe('refused by validation, before anything runs', () => {
   })
 })
 
+describe('the workflow fields are under the same limits', () => {
+  it('500 aliases of an action mutation are refused before anything runs', async () => {
+    const res = await ask(`mutation { ${Array.from({ length: 500 }, (_, i) => `a${i}: performOrderAction(id: 1, action: markPaid) { event }`).join(' ')} }`)
+    expect(res.status).toBe(400)
+    expect(res.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/Aliases limit of 15 exceeded, found 500/)
+    expect(operations).toBe(0)
+  })
+
+  it('30 levels through an action answer’s document are refused before anything runs', async () => {
+    let inner = 'id'
+    for (let level = 0; level < 30; level += 3) inner = `branding { logo { tenant { ${inner} } } }`
+    const res = await ask(`mutation { performOrderAction(id: 1, action: markPaid) { doc { client { tenants { tenant { ${inner} } } } } } }`)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/Query depth limit of 10 exceeded/)
+    expect(operations).toBe(0)
+  })
+})
+
 describe('what still answers', () => {
   it('an ordinary query runs and answers 200', async () => {
     const res = await ask('{ Orders(limit: 5) { totalDocs docs { id number status } } me: Users { totalDocs } }')
