@@ -34,10 +34,13 @@ const specOf = (scope: Scope, endpoint: Endpoint, relative: string): OperationSp
   const method = endpoint.method as HttpMethod
   const doc = routeDocOf(endpoint)
   const tag = scope.kind === 'root' ? 'api' : scope.config.slug
-  if (doc) return customOperation(doc, tag)
-  if (scope.kind === 'collection') return payloadCollectionRoute(scope.config, method, relative)
-  if (scope.kind === 'global') return payloadGlobalRoute(scope.config, method, relative)
-  return payloadRootRoute(method, relative)
+  const payloads =
+    scope.kind === 'collection' ? payloadCollectionRoute(scope.config, method, relative) : scope.kind === 'global' ? payloadGlobalRoute(scope.config, method, relative) : payloadRootRoute(method, relative)
+  if (!doc) return payloads
+  const custom = customOperation(doc, tag)
+  // A route standing in front of Payload's own (order placement before Payload's create)
+  // takes Payload's body when its documentation names none: Payload's handler reads it.
+  return payloads && !custom.requestBody ? { ...custom, requestBody: payloads.requestBody, parameters: custom.parameters ?? payloads.parameters } : custom
 }
 
 /**
