@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { actorFromUser } from './src/access/actor'
 import { workflowMutations, workflowQueries } from './src/api/graphql/extensions'
 import { introspectionRule } from './src/api/graphql/introspection'
+import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
@@ -70,7 +71,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.

@@ -17,6 +17,12 @@ export const serverOnlyField = <F extends DataField>(field: F): F =>
   ({ ...field, access: { ...field.access, create: never, update: never }, admin: { readOnly: true, ...field.admin } }) as F
 
 /**
+ * Whether an API body may set `field` on `operation`: false for what `serverOnlyField`
+ * and `setOnCreateField` lock (the API document leaves it out of that request body).
+ */
+export const writableOn = (field: { access?: { create?: unknown; update?: unknown } }, operation: 'create' | 'update'): boolean => field.access?.[operation] !== never
+
+/**
  * A field the creator gives once and nobody edits afterwards (the priced inputs of an
  * order: changing them is a priced adjustment, not an edit). `create` narrows who may
  * give it (e.g. staff only); by default whoever may create the document.

@@ -1,0 +1,90 @@
+import { configToJSONSchema, type FlattenedField, type SanitizedCollectionConfig, type SanitizedConfig } from 'payload'
+
+import { writableOn } from '@/fields/serverOnly'
+
+import { type JsonSchema, mapObjects } from './jsonSchema'
+
+/** Fields of an auth collection that Payload never sends, whatever the caller. */
+const AUTH_SECRETS = ['password', 'salt', 'hash', 'resetPasswordToken', 'resetPasswordExpiration', '_verificationToken', 'lockUntil', 'loginAttempts']
+
+const DEFINITIONS = '#/definitions/'
+
+/**
+ * Payload's JSON Schema (draft 4, what `generate:types` reads) for the document: refs
+ * into `components.schemas`, and the draft-4 habit of `required: false` on a property
+ * (not a keyword in 2020-12) dropped.
+ */
+const toDocumentDialect = (schema: unknown): JsonSchema =>
+  mapObjects(schema, (object) => {
+    if (typeof object.$ref === 'string' && object.$ref.startsWith(DEFINITIONS)) object.$ref = `#/components/schemas/${object.$ref.slice(DEFINITIONS.length)}`
+    if ('required' in object && !Array.isArray(object.required)) delete object.required
+    return object
+  }) as JsonSchema
+
+/**
+ * A read's document may lack any field but its id: field-level read access drops what
+ * the caller may not read (a writer sees no client, a client no writer pay), `select`
+ * and `depth` trim the rest. So nothing is required in an answer but `id`.
+ */
+const optionalEverywhere = (schema: JsonSchema): JsonSchema =>
+  mapObjects(schema, (object) => {
+    if (Array.isArray(object.required)) delete object.required
+    return object
+  }) as JsonSchema
+
+/**
+ * In a request body a relationship is an id: the populated-document alternative of
+ * Payload's `oneOf: [id, $ref]` is only ever an answer.
+ */
+const idsOnly = (schema: JsonSchema): JsonSchema =>
+  mapObjects(schema, (object) => {
+    if (!Array.isArray(object.oneOf)) return object
+    const kept = (object.oneOf as JsonSchema[]).filter((branch) => typeof branch.$ref !== 'string')
+    if (kept.length === object.oneOf.length || kept.length === 0) return object
+    const { oneOf: _branches, ...rest } = object
+    return kept.length === 1 ? { ...rest, ...kept[0] } : { ...rest, oneOf: kept }
+  }) as JsonSchema
+
+const withoutProperties = (schema: JsonSchema, names: Set<string>): JsonSchema => {
+  const properties = Object.fromEntries(Object.entries((schema.properties ?? {}) as JsonSchema).filter(([name]) => !names.has(name)))
+  const required = Array.isArray(schema.required) ? (schema.required as string[]).filter((name) => !names.has(name)) : undefined
+  return { ...schema, properties, ...(required?.length ? { required } : { required: undefined }) }
+}
+
+const clean = (schema: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema
+
+const hidden = (field: FlattenedField) => 'hidden' in field && field.hidden === true
+
+/** What an API body may not set on `operation`: the id, server-owned fields, hidden ones. */
+const notWritable = (collection: SanitizedCollectionConfig, operation: 'create' | 'update'): Set<string> =>
+  new Set(['id', 'collection', ...(collection.auth ? AUTH_SECRETS.filter((name) => name !== 'password') : []), ...collection.flattenedFields.filter((f) => hidden(f) || !writableOn(f, operation)).map((f) => f.name)])
+
+export type CollectionSchemas = {
+  /** `components.schemas`: per collection `<slug>` (an answer), `<slug>_create`, `<slug>_update` (bodies), and Payload's shared definitions. */
+  schemas: Record<string, JsonSchema>
+}
+
+/**
+ * Every collection's document, create body and update body, from the collection's
+ * fields through Payload's own generator (the one behind `payload-types.ts`).
+ */
+export const collectionSchemas = (config: SanitizedConfig): CollectionSchemas => {
+  const generated = toDocumentDialect(configToJSONSchema(config, 'number'))
+  const definitions = generated.definitions as Record<string, JsonSchema>
+  const schemas: Record<string, JsonSchema> = {}
+  for (const [name, definition] of Object.entries(definitions)) {
+    // `<slug>_select` and `auth` describe the Local API's arguments, not the wire.
+    if (name.endsWith('_select') || name === 'auth') continue
+    schemas[name] = definition
+  }
+  for (const collection of config.collections) {
+    const definition = definitions[collection.slug]
+    if (!definition) continue
+    const secrets = new Set([...(collection.auth ? AUTH_SECRETS : []), ...collection.flattenedFields.filter(hidden).map((f) => f.name)])
+    schemas[collection.slug] = { ...optionalEverywhere(withoutProperties(definition, secrets)), required: ['id'] }
+    schemas[`${collection.slug}_create`] = clean(idsOnly(withoutProperties(definition, notWritable(collection, 'create'))))
+    // An update names only what changes; what it names is whole (an array's items keep their required fields).
+    schemas[`${collection.slug}_update`] = clean({ ...idsOnly(withoutProperties(definition, notWritable(collection, 'update'))), required: undefined })
+  }
+  return { schemas }
+}

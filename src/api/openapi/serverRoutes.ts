@@ -1,0 +1,106 @@
+import { json } from './components'
+import type { HttpMethod, OperationSpec } from './operation'
+
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } })
+
+const READINESS = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: { status: { type: 'string', enum: ['ready', 'unavailable'] }, checks: { type: 'object', additionalProperties: { type: 'string' }, description: 'Per dependency `ok` or why not.' } },
+}
+
+/**
+ * Routes the HTTP server answers itself, beside Payload's REST router (src/server:
+ * health probes, live events, the queue dashboard; GraphQL's routes, which are not
+ * Payload endpoints). Kept here by hand: the coverage test walks the Express app and
+ * GraphQL's routes and fails when one is missing.
+ */
+export const SERVER_ROUTES: { method: HttpMethod; path: string; spec: OperationSpec }[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    spec: { summary: 'Liveness: the process answers', tags: ['operations'], auth: 'none', api: false, responses: { 200: { description: 'Up.', content: json({ type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }) } } },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    spec: {
+      summary: 'Readiness: every dependency answers',
+      description: '503 names the failing dependencies; a load balancer stops sending traffic until they recover.',
+      tags: ['operations'],
+      auth: 'none',
+      api: false,
+      responses: { 200: { description: 'Ready.', content: json(READINESS) }, 503: { description: 'A dependency does not answer.', content: json(READINESS) } },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/events',
+    spec: {
+      summary: 'Live events (Server-Sent Events)',
+      description:
+        'The caller’s own events, and for staff their websites’ staff events. Every event has an id: reconnect with `Last-Event-ID` (or `?lastEventId=`) to replay what was missed. `EventSource` sends the cookie; other clients send the token.',
+      tags: ['events'],
+      auth: 'required',
+      api: false,
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      responses: { 200: { description: 'An event stream (`id`, `event`, `data` as JSON).', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      errors: [401],
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/events/test',
+    spec: {
+      summary: 'Send a test event through the outbox and the worker',
+      description: 'Superadmins: checks a deployment end to end.',
+      tags: ['events'],
+      auth: 'required',
+      api: false,
+      requestBody: { required: true, content: json({ type: 'object', required: ['user', 'message'], properties: { user: { type: 'integer', minimum: 1 }, message: { type: 'string', minLength: 1 } } }) },
+      responses: { 202: { description: 'Queued.', content: json({ type: 'object', required: ['message', 'outboxId'], properties: { message: { type: 'string' }, outboxId: {} } }) } },
+      errors: [401, 403, 404],
+    },
+  },
+  {
+    method: 'get',
+    path: '/admin/queues',
+    spec: {
+      summary: 'The job queue dashboard (HTML)',
+      description: 'Superadmins logged in to the admin panel; others are sent to the login page. Its pages and assets live under this path.',
+      tags: ['operations'],
+      auth: 'required',
+      api: false,
+      responses: { 200: html('The dashboard.'), 302: { description: 'Not logged in: to the admin login.', headers: { Location: { schema: { type: 'string' } } } } },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/graphql',
+    spec: {
+      summary: 'GraphQL',
+      description:
+        'Every collection, and the workflows (quote, placement, actions, checkout, wallet, dashboard), with the same access and errors as REST. Documents deeper than the depth limit or with too many aliases are refused (400). Money mutations take an `idempotencyKey` argument. The schema is introspectable where `GRAPHQL_INTROSPECTION` allows.',
+      tags: ['graphql'],
+      auth: 'optional',
+      requestBody: {
+        required: true,
+        content: json({ type: 'object', required: ['query'], properties: { query: { type: 'string' }, variables: { type: ['object', 'null'] }, operationName: { type: ['string', 'null'] } } }),
+      },
+      responses: {
+        200: {
+          description: 'A GraphQL answer; field errors are in `errors` beside `data`.',
+          content: json({ type: 'object', properties: { data: { type: ['object', 'null'] }, errors: { type: 'array', items: { type: 'object', required: ['message'] } } } }),
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/graphql-playground',
+    spec: { summary: 'The GraphQL playground (HTML)', description: 'Where `GRAPHQL_PLAYGROUND` allows it; 404 otherwise.', tags: ['graphql'], auth: 'none', responses: { 200: html('The playground.') }, errors: [404] },
+  },
+]

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+import type { JsonSchema } from './jsonSchema'
+
+/** The component a collection's document is described by. */
+export const collectionRef = (slug: string) => `#/components/schemas/${slug}`
+
+/**
+ * A zod schema as JSON Schema 2020-12 for the document: `io: 'input'` for what a client
+ * sends (bodies, parameters: defaults make a field optional), `'output'` for what it
+ * receives. `docOf(slug)` (meta `collectionRef`) becomes a `$ref` to the collection's
+ * schema; the dialect line is dropped since the document declares it once.
+ */
+export const zodToJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    // A transform or a custom check cannot be said in JSON Schema: the document says
+    // "any" there, and the handler's own parse still decides.
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const slug = (z.globalRegistry.get(ctx.zodSchema) as { collectionRef?: unknown } | undefined)?.collectionRef
+      if (typeof slug !== 'string') return
+      for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key]
+      ;(ctx.jsonSchema as JsonSchema).$ref = collectionRef(slug)
+    },
+  }) as JsonSchema
+  delete json.$schema
+  return json
+}
