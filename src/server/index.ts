@@ -1,7 +1,7 @@
 /**
  * The web process: database (embedded when DATABASE_URL is unset), migrations, demo
- * data on an empty development database, then Express hosting Next (admin, REST,
- * GraphQL) and the health probes. `--dev` runs Next in development mode.
+ * data on an empty development database, then Express hosting the API (REST and
+ * GraphQL through Payload's own handlers), Next (the admin) and the health probes. `--dev` runs Next in development mode.
  */
 import type { Server } from 'node:http'
 import path from 'node:path'
@@ -31,6 +31,8 @@ const main = async () => {
   const { eventStreams } = await import('./events')
   const { watchAvailability } = await import('./availability')
   const { queueDashboard } = await import('./queueDashboard')
+  const { payloadApi } = await import('./payloadApi')
+  const { websiteOriginCache } = await import('./websiteOrigins')
   const { startEventBus } = await import('@/events/start')
   const { startJobRuntime } = await import('@/jobs/runtime')
   const { createRedis } = await import('@/jobs/redis')
@@ -78,10 +80,14 @@ const main = async () => {
   if ('queue' in runtime.dispatcher) routers.push(queueDashboard(payload, runtime.dispatcher.queue as Queue))
   const checks = [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])]
   const availability = watchAvailability(checks)
+  // After the event bus: every process's cache hears when a website changes.
+  const origins = websiteOriginCache(payload)
   const app = createApp({
     checks,
+    edge: { origins, cookieName: `${payload.config.cookiePrefix}-token`, production: settings.NODE_ENV === 'production', development: dev || settings.NODE_ENV === 'development' },
     guard: availability.guard,
     routers,
+    api: payloadApi(payload.config),
     next: (req, res) => handle(req, res),
   })
   startup.stage(`binding port ${settings.PORT}`)
@@ -99,6 +105,7 @@ const main = async () => {
     logger.info({ signal }, 'shutting down')
     // Stop accepting, end the live streams (clients reconnect elsewhere), drain the rest.
     availability.stop()
+    origins.close()
     server.close()
     streams.closeAll()
     server.closeIdleConnections()
