@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto'
 
 import fc from 'fast-check'
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
-import { handleEndpoints, type Payload, type Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
-import { graphqlPost } from '../../src/api/graphql/route'
 import { DEMO_PASSWORD } from '../../src/seed/demoData'
-import { CLIENT_ADDRESS_HEADER } from '../../src/security/clientAddress'
 
 import { graphqlRequests } from './graphql'
 import { type OpenApiDocument, type Route, routesOf } from './openapi'
+import { sendRaw } from './transport'
 import { type ActorName, type HostileRequest, requestsFor, type Targets } from './requests'
 import { type Answer, graphqlRefusedAll, judge, judgeGraphql } from './verdict'
 import { changedTables, snapshot, type Snapshot } from './writes'
@@ -80,17 +79,6 @@ const graphqlSchemaOf = async (send: (body: string, actor: Actor) => Promise<Ans
   return cached?.graphql?.schema ?? null
 }
 
-const readAnswer = async (response: Response): Promise<Answer> => {
-  const text = await response.text()
-  let body: unknown = text
-  try {
-    body = text ? JSON.parse(text) : null
-  } catch {
-    // not JSON: judged as text
-  }
-  return { status: response.status, body, headers: response.headers }
-}
-
 /**
  * Runs the campaign: every operation of the document with generated hostile requests,
  * as anonymous, a client and a writer of Alpha, and Beta's admin (on Alpha's host and on
@@ -98,20 +86,18 @@ const readAnswer = async (response: Response): Promise<Answer> => {
  * refused wrote a row. Answers the figures; findings are collected, not thrown, so one
  * run lists them all.
  */
-export const runCampaign = async (payload: Payload, document: OpenApiDocument, options: CampaignOptions): Promise<Figures> => {
+export const runCampaign = async (payload: Payload, server: { base: string }, document: OpenApiDocument, options: CampaignOptions): Promise<Figures> => {
   const started = Date.now()
   const log = options.log ?? ((line: string) => console.log(line))
-  const graphql = graphqlPost(payload.config)
   let addresses = 0
-  const build = (method: string, url: string, actor: Actor, headers: Record<string, string>, body?: string) => {
+  /** Each request from its own address (X-Forwarded-For, the server trusting loopback), so rate limits count no two alike. */
+  const rest = async (method: string, url: string, actor: Actor, headers: Record<string, string> = {}, body?: string) => {
     addresses += 1
-    const all: Record<string, string> = { host: actor.host, ...headers, [CLIENT_ADDRESS_HEADER]: `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}` }
+    const all: Record<string, string> = { host: actor.host, ...headers, 'x-forwarded-for': `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}` }
     if (actor.token) all.authorization = `JWT ${actor.token}`
-    return new Request(`http://${actor.host}${url}`, { method, headers: all, body: method === 'GET' || method === 'HEAD' ? undefined : body })
+    return sendRaw(server.base, method, url, all, method === 'GET' || method === 'HEAD' ? undefined : body)
   }
-  const rest = async (method: string, url: string, actor: Actor, headers: Record<string, string> = {}, body?: string) =>
-    readAnswer(await handleEndpoints({ config: Promise.resolve(payload.config), request: build(method, url, actor, headers, body) }))
-  const sendGraphql = async (body: string, actor: Actor, contentType = 'application/json') => readAnswer(await graphql(build('POST', '/api/graphql', actor, { 'content-type': contentType }, body)))
+  const sendGraphql = async (body: string, actor: Actor, contentType = 'application/json') => rest('POST', '/api/graphql', actor, { 'content-type': contentType }, body)
 
   const actors: Record<ActorName, Actor> = {
     anonymous: { host: ALPHA },
