@@ -22,6 +22,8 @@ export const securityHeaders = (options: { production: boolean; development: boo
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
+        // A default-src would govern scripts and styles too, which Next's admin inlines.
+        'default-src': helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
         'frame-ancestors': ["'self'"],
         'frame-src': ["'self'", (_req, res) => frames(res)],
         'object-src': ["'none'"],

@@ -76,12 +76,16 @@ const inErrorShape = async (response: Response): Promise<Response> => {
   return new Response(rewrapped ? JSON.stringify({ errors: [{ message }] }) : text, { status: response.status, headers })
 }
 
-/** Status, every header (each Set-Cookie on its own), then the body streamed: CSV exports and PDFs arrive as they are made. */
+/**
+ * Status, every header (each Set-Cookie on its own; CORS left to the edge), then the
+ * body streamed: CSV exports and PDFs arrive as they are made.
+ */
 const send = async (answer: Response, res: ExpressResponse, head: boolean) => {
   const response = await inErrorShape(answer)
   res.status(response.status)
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value)
+    // CORS is the edge's (src/security/cors.ts): Payload adds its own methods and headers to every answer.
+    if (name !== 'set-cookie' && !name.startsWith('access-control-')) res.setHeader(name, value)
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)

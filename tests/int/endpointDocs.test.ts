@@ -199,6 +199,11 @@ describe('documented answers of the staff routes', () => {
     await call([null, 'get', '/dashboard'], '/api/dashboard?tenant=alpha', as('admin'))
     await call([null, 'get', '/dashboard'], '/api/dashboard', as('client'))
 
+    const selector = await call(['tenants', 'get', '/populate-tenant-options'], '/api/tenants/populate-tenant-options', as('admin'))
+    expect(selector.headers.get('content-type')).toContain('application/json')
+    expect(selector.body.tenantOptions).toEqual([expect.objectContaining({ value: alpha })])
+    expect((await call(['tenants', 'get', '/populate-tenant-options'], '/api/tenants/populate-tenant-options', ALPHA)).status).toBe(401)
+
     expect((await call(['orders', 'get', '/export.csv'], '/api/orders/export.csv?sort=id&cap=5', as('admin'))).status).toBe(200)
     await call(['orders', 'get', '/export.csv'], '/api/orders/export.csv?cap=0', as('admin'))
     await call(['orders', 'get', '/export.csv'], '/api/orders/export.csv', as('client'))
