@@ -18,8 +18,9 @@ export const sendRaw = (base: string, method: string, path: string, headers: Rec
         method,
         path,
         setHost: false,
-        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}), connection: 'keep-alive' },
-        agent: keepAlive,
+        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}), connection: 'close' },
+        // A connection per request: a server that answers early (413) and drops the rest of a body must not take the next request down with it.
+        agent: false,
       },
       (response) => {
         const chunks: Buffer[] = []
@@ -42,5 +43,3 @@ export const sendRaw = (base: string, method: string, path: string, headers: Rec
     request.on('error', reject)
     request.end(payload)
   })
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 })

@@ -10,7 +10,10 @@ export type Answer = { status: number; body: unknown; headers: Headers }
 type ErrorItem = { message?: unknown; data?: { errors?: { path?: unknown; message?: unknown }[] } | null; extensions?: { statusCode?: unknown } }
 
 /** Refusals of the whole request, which no single field can be blamed for. */
-const WHOLE_REQUEST = [/not valid JSON/i, /body/i, /content.type/i, /multipart/i, /JSON/i, /form/i, /file/i, /upload/i, /Idempotency-Key/i, /GraphQL/i, /Syntax Error/i, /query/i, /too (large|many|deep)/i]
+const WHOLE_REQUEST = [/not valid JSON/i, /body/i, /content.type/i, /multipart/i, /JSON/i, /form/i, /file/i, /upload/i, /Idempotency-Key/i, /GraphQL/i, /Syntax Error/i, /too (large|many|deep)/i, /is not enabled for this collection/i]
+
+/** `field: problem`, or a parameter named in quotes (Payload's "Missing 'where' query…"). */
+const NAMES_A_FIELD = /^[\w.[\]-]+: |'[\w.]+'|"[\w.]+"/
 
 const errorsOf = (body: unknown): ErrorItem[] | null => {
   const errors = (body as { errors?: unknown } | null)?.errors
@@ -28,7 +31,10 @@ export const judge = (answer: Answer, names: string[]): string[] => {
   if (answer.status === 400) {
     const paths = errors.flatMap((e) => e.data?.errors ?? []).map((e) => e.path)
     const messages = errors.map((e) => String(e.message ?? ''))
-    const named = paths.some((p) => typeof p === 'string' && p.length > 0) || messages.some((m) => names.some((n) => n.length > 1 && m.includes(n.replace(/\[.*$/, '')))) || messages.some((m) => WHOLE_REQUEST.some((re) => re.test(m)))
+    const named =
+      paths.some((p) => typeof p === 'string' && p.length > 0) ||
+      messages.some((m) => NAMES_A_FIELD.test(m) || names.some((n) => n.length > 1 && m.includes(n.replace(/\[.*$/, '')))) ||
+      messages.some((m) => WHOLE_REQUEST.some((re) => re.test(m)))
     if (!named) problems.push(`400 naming no field: ${messages.join(' | ').slice(0, 200)}`)
   }
   return problems
