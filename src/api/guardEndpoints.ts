@@ -1,10 +1,21 @@
-import { type Endpoint, NotFound, type PayloadHandler, type PayloadRequest, type SanitizedCollectionConfig, type SanitizedConfig } from 'payload'
+import { APIError, type Endpoint, NotFound, type PayloadHandler, type PayloadRequest, type SanitizedCollectionConfig, type SanitizedConfig } from 'payload'
 
 import { findControlCharacter } from '@/domain/input/controlCharacters'
 import { MAX_RECORD_ID } from '@/domain/recordId'
 import { invalidInput } from '@/errors'
+import { isMultipart } from '@/security/mediaTypes'
+
+import { isVerifyRoute, verifiesNothing } from './unverifiedAuth'
 
 const ID = /^\d{1,10}$/
+
+/** A multipart content type that names its boundary, the only kind Payload's parser takes. */
+const MULTIPART_WITH_BOUNDARY = /^multipart\/[\w.+-]+(?:\s*;\s*[\w-]+=(?:"[^"]+"|[^\s;"]+))*\s*;\s*boundary=(?:"[^"]+"|[^\s;"]+)(?:\s*;\s*[\w-]+=(?:"[^"]+"|[^\s;"]+))*$/i
+
+/** What Payload's multipart parser (busboy) throws for a form that is not one: a plain Error, a 500. */
+const MULTIPART_FAULTS = /^(Unexpected end of (form|file)|Malformed (part header|content type)|Multipart: Boundary not found|Request is not eligible for file upload)$/
+
+const WRITES = new Set(['POST', 'PATCH', 'PUT'])
 
 /** Query parameters Payload parses as JSON when given as a string. */
 const JSON_PARAMS = ['where', 'data'] as const
@@ -13,7 +24,8 @@ const JSON_PARAMS = ['where', 'data'] as const
  * What must hold before any REST handler (Payload's or ours) reads a request: route
  * parameters and query values free of control characters, a `:id` that can name a
  * document (else 404, as `routeId` answers), `where` / `data` given as JSON that parses,
- * and no version routes on collections without versions. Payload would otherwise
+ * no version routes on collections without versions, no email verification where
+ * nothing is verified (./unverifiedAuth.ts), and a multipart body that names its boundary. Payload would otherwise
  * answer 500 to each (`parseFloat("abc")` reaching SQL, `JSON.parse` throwing).
  */
 const checkRequest = (req: PayloadRequest, collection: SanitizedCollectionConfig | null, endpoint: Endpoint) => {
@@ -21,8 +33,13 @@ const checkRequest = (req: PayloadRequest, collection: SanitizedCollectionConfig
   const paramProblem = findControlCharacter(params)
   if (paramProblem) throw invalidInput([paramProblem])
   if (collection && endpoint.path.startsWith('/versions') && !collection.versions) throw new NotFound(req.t)
+  if (isVerifyRoute(endpoint) && verifiesNothing(collection)) throw new NotFound(req.t)
   if (collection && 'id' in params && typeof params.id === 'string' && !(ID.test(params.id) && Number(params.id) > 0 && Number(params.id) <= MAX_RECORD_ID)) {
     throw new NotFound(req.t)
+  }
+  const contentType = req.headers.get('content-type')
+  if (WRITES.has(req.method ?? '') && isMultipart(contentType) && !MULTIPART_WITH_BOUNDARY.test(contentType!.trim())) {
+    throw invalidInput([{ path: 'content-type', message: 'A multipart body needs its boundary: multipart/form-data; boundary=…' }])
   }
   const query = (req.query ?? {}) as Record<string, unknown>
   const queryProblem = findControlCharacter(query)
@@ -38,10 +55,26 @@ const checkRequest = (req: PayloadRequest, collection: SanitizedCollectionConfig
   }
 }
 
+/**
+ * A multipart body that ends early, has a broken part header or another boundary than
+ * announced: Payload's parser throws busboy's plain Error (a 500). It is the request's
+ * fault: a 400 naming the body. Payload's own refusals (413 for size limits) keep theirs.
+ */
+const unreadableForm = (req: PayloadRequest, error: unknown) => {
+  if (!isMultipart(req.headers.get('content-type')) || !(error instanceof Error)) return null
+  if (error instanceof APIError && error.status !== 500) return null
+  if (!MULTIPART_FAULTS.test(error.message)) return null
+  return invalidInput([{ path: 'body', message: `The multipart form cannot be read: ${error.message}.` }])
+}
+
 const guarded = <E extends Endpoint>(endpoint: E, collection: SanitizedCollectionConfig | null): E => {
   const handler: PayloadHandler = async (req) => {
     checkRequest(req, collection, endpoint)
-    return endpoint.handler(req)
+    try {
+      return await endpoint.handler(req)
+    } catch (error) {
+      throw unreadableForm(req, error) ?? error
+    }
   }
   return { ...endpoint, handler }
 }

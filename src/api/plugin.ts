@@ -6,6 +6,7 @@ import { graphqlLimitRules } from './graphql/limits'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
 import { mapClientFaults } from './mapDatabaseErrors'
+import { unverifiedMutations } from './unverifiedAuth'
 
 /**
  * Malformed input of any kind is a 4xx naming what is wrong, for every collection and
@@ -25,6 +26,7 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
   graphQL: {
     ...config.graphQL,
     validationRules: (args) => [...(config.graphQL?.validationRules?.(args) ?? []), ...graphqlLimitRules()],
+    mutations: (graphQL, info) => ({ ...unverifiedMutations(info), ...(config.graphQL?.mutations?.(graphQL, info) ?? {}) }),
   },
   onInit: async (payload) => {
     // Payload adds its default REST endpoints, and its own collections (preferences, key

@@ -243,3 +243,41 @@ describe('the cases found on the production build', () => {
     }
   })
 })
+
+describe('found by the hostile-input campaign (tests/hostile)', () => {
+  const BOUNDARY = 'campaignBoundary'
+  const filePart = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"purpose":"instructions"}\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="brief.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n`
+  const upload = (contentType: string, body: string) => t.api.post('/api/order-files', { ...as('client'), headers: { 'content-type': contentType }, body })
+
+  it('a multipart body without its boundary, cut short, or under another boundary is 400 naming what is wrong', async () => {
+    const noBoundary = await upload('multipart/form-data', `${filePart}--${BOUNDARY}--\r\n`)
+    expect(noBoundary.status).toBe(400)
+    expect(problemPaths(noBoundary.body)).toEqual(['content-type'])
+    for (const [contentType, body] of [
+      [`multipart/form-data; boundary=${BOUNDARY}`, filePart],
+      ['multipart/form-data; boundary=anotherBoundary', `${filePart}--${BOUNDARY}--\r\n`],
+      [`multipart/form-data; boundary=${BOUNDARY}`, filePart.slice(0, 60)],
+    ]) {
+      const res = await upload(contentType!, body!)
+      expect(res.status, body).toBe(400)
+      expect(problemPaths(res.body)).toEqual(['body'])
+      expect(res.body.errors[0].message).toMatch(/^body: The multipart form cannot be read/)
+    }
+  })
+
+  it('a well-formed upload still works after them', async () => {
+    const res = await upload(`multipart/form-data; boundary=${BOUNDARY}`, `${filePart.replace('{"purpose":"instructions"}', JSON.stringify({ purpose: 'instructions', order }))}--${BOUNDARY}--\r\n`)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    // This one writes, on purpose: put the counts back in step.
+    countsBefore = await rowCounts(t.payload)
+  })
+
+  it('email verification, which users do not have, is 404 over REST and GraphQL for any token', async () => {
+    for (const token of ['1', String(order), 'abc']) {
+      const res = await t.api.post(`/api/users/verify/${token}`, { host: 'alpha.test', body: {} })
+      expect(res.status, token).toBe(404)
+    }
+    const graphql = await t.api.graphql('mutation { verifyEmailUser(token: "abc") }', { host: 'alpha.test' })
+    expect(graphql.body.errors[0].extensions.statusCode).toBe(404)
+  })
+})
