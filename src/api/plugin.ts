@@ -6,6 +6,7 @@ import { graphqlLimitRules } from './graphql/limits'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
 import { mapClientFaults } from './mapDatabaseErrors'
+import { replacePreferenceDelete } from './preferenceDelete'
 import { unverifiedMutations } from './unverifiedAuth'
 
 /**
@@ -31,6 +32,7 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
   onInit: async (payload) => {
     // Payload adds its default REST endpoints, and its own collections (preferences, key
     // values, migrations, locks), while sanitising the config: only now are they there.
+    replacePreferenceDelete(payload.config)
     guardEndpoints(payload.config)
     for (const collection of payload.config.collections) {
       const hooks = collection.hooks.beforeOperation

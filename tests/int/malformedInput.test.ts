@@ -281,3 +281,20 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
     expect(graphql.body.errors[0].extensions.statusCode).toBe(404)
   })
 })
+
+describe('Payload’s preference delete (found by the hostile campaign)', () => {
+  it('deletes the caller’s own preference by key, and a key they do not have is a 404, not a 500', async () => {
+    const key = `campaign-${Date.now()}`
+    const set = await t.api.post(`/api/payload-preferences/${key}`, { ...as('client'), body: { value: { columns: ['id'] } } })
+    expect(set.status, JSON.stringify(set.body)).toBe(200)
+    const otherUser = await t.api.delete(`/api/payload-preferences/${key}`, as('admin'))
+    expect(otherUser.status).toBe(404)
+    const deleted = await t.api.delete(`/api/payload-preferences/${key}`, as('client'))
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200)
+    expect(deleted.body.key).toBe(key)
+    expect((await t.api.get(`/api/payload-preferences/${key}`, as('client'))).body?.value ?? null).toBeNull()
+    expect((await t.api.delete(`/api/payload-preferences/${key}`, as('client'))).status).toBe(404)
+    expect((await t.api.delete('/api/payload-preferences/99999999999999999999', as('client'))).status).toBe(404)
+    expect((await t.api.delete(`/api/payload-preferences/${key}`, { host: 'alpha.test' })).status).toBe(401)
+  })
+})
