@@ -5,6 +5,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 import { graphqlLimitRules } from './graphql/limits'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
+import { accessQueryWithFlag } from './accessQuery'
 import { mapClientFaults } from './mapDatabaseErrors'
 import { replacePreferenceDelete } from './preferenceDelete'
 import { unverifiedMutations } from './unverifiedAuth'
@@ -27,6 +28,7 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
   graphQL: {
     ...config.graphQL,
     validationRules: (args) => [...(config.graphQL?.validationRules?.(args) ?? []), ...graphqlLimitRules()],
+    queries: (graphQL, info) => ({ ...accessQueryWithFlag(info), ...(config.graphQL?.queries?.(graphQL, info) ?? {}) }),
     mutations: (graphQL, info) => ({ ...unverifiedMutations(info), ...(config.graphQL?.mutations?.(graphQL, info) ?? {}) }),
   },
   onInit: async (payload) => {

@@ -113,6 +113,7 @@ const payloadQuery: fc.Arbitrary<[string, string][]> = fc.oneof(
  * any of our code): query values stay under that so they reach the routes.
  */
 const MAX_QUERY_VALUE = 2000
+const MAX_QUERY_STRING = 10_000
 
 const queryString = (entries: [string, string][]) => entries.map(([k, v]) => `${k.replace(/[^[\]]+/g, (part) => enc(part))}=${enc(v)}`).join('&')
 
@@ -227,6 +228,9 @@ const bodyOf = (doc: OpenApiDocument, route: Route, targets: Targets): fc.Arbitr
   return jsonBody(doc, route, targets)
 }
 
+/** The properties the route's body schema names: a refusal may name one the request left out. */
+const bodyFields = (doc: OpenApiDocument, route: Route): string[] => (route.body ? Object.keys(deref(doc, route.body.schema).properties ?? {}) : [])
+
 /** Hostile requests for one route of the document. */
 export const requestsFor = (doc: OpenApiDocument, route: Route, targets: Targets): fc.Arbitrary<HostileRequest> => {
   const params = route.pathParams.length === 0 ? fc.constant([] as string[]) : fc.tuple(...route.pathParams.map((p) => pathValue(doc, route, p.name, targets)))
@@ -234,9 +238,12 @@ export const requestsFor = (doc: OpenApiDocument, route: Route, targets: Targets
   const query = fc
     .tuple(documentedQuery(doc, route, targets), listsRecords ? fc.option(payloadQuery, { freq: 2 }) : fc.constant(null), fc.option(fc.tuple(extraFieldNames, hostileStrings.filter((s) => s.length < 1000)), { freq: 4 }))
     .map(([documented, payload, extra]) => [...documented, ...(payload ?? []), ...(extra ? [extra as [string, string]] : [])])
-  return fc.record({ actor: fc.constantFrom(...ACTORS), params, query, body: bodyOf(doc, route, targets), idempotencyKey: fc.option(fc.oneof(fc.uuid(), hostileStrings.filter((s) => s.length < 3000)), { freq: 3 }) }).map(({ actor, params, query, body, idempotencyKey }) => {
+  return fc.record({ actor: fc.constantFrom(...ACTORS), params, query, body: bodyOf(doc, route, targets), idempotencyKey: fc.option(fc.oneof(fc.uuid(), hostileStrings.filter((s) => s.length < 3000)), { freq: 3 }) }).map(({ actor, params, query: generated, body, idempotencyKey }) => {
+    const query = [...generated]
     let path = route.path
     route.pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, params[i]!)))
+    // Node's own limit on the request line and headers (16 kB, a 431 before our code): keep under it.
+    while (query.length > 0 && queryString(query).length > MAX_QUERY_STRING) query.pop()
     const qs = queryString(query)
     const headers: Record<string, string> = {}
     if (body.contentType) headers['content-type'] = body.contentType
@@ -248,7 +255,7 @@ export const requestsFor = (doc: OpenApiDocument, route: Route, targets: Targets
       headers,
       body: body.body,
       note: [body.note, query.length > 0 ? `query ${query.map(([k]) => k).join(',')}` : ''].filter(Boolean).join('; '),
-      names: [...route.pathParams.map((p) => p.name), ...query.map(([k]) => k), ...body.names],
+      names: [...route.pathParams.map((p) => p.name), ...query.map(([k]) => k), ...body.names, ...bodyFields(doc, route)],
     }
   })
 }

@@ -280,6 +280,14 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
     const graphql = await t.api.graphql('mutation { verifyEmailUser(token: "abc") }', { host: 'alpha.test' })
     expect(graphql.body.errors[0].extensions.statusCode).toBe(404)
   })
+
+  it('GraphQL’s Access query answers canAccessAdmin false to those who may not open the admin, instead of failing', async () => {
+    for (const [who, expected] of [['anonymous', false], ['client', false], ['admin', true]] as const) {
+      const res = await t.api.graphql('{ Access { canAccessAdmin } }', who === 'anonymous' ? { host: 'alpha.test' } : as(who))
+      expect(res.body.errors, who).toBeUndefined()
+      expect(res.body.data.Access.canAccessAdmin, who).toBe(expected)
+    }
+  })
 })
 
 describe('Payload’s preference delete (found by the hostile campaign)', () => {
