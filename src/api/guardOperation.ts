@@ -54,7 +54,14 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
   if (a.sort !== undefined && a.sort !== null && a.sort !== '') problems.push(...validateSort(schema, collection.slug, a.sort))
   const list = (operation === 'read' && a.id === undefined) || operation === 'readDistinct'
   problems.push(...validatePaging(a, list))
-  if (a.data !== undefined) {
+  if ((operation === 'create' || operation === 'update') && a.data === undefined) {
+    // A REST write with no body (or a file and no `_payload`): Payload's hooks read fields of
+    // `data` and fail on undefined (a 500). No fields is what was sent: validation names what is missing.
+    a.data = {}
+  }
+  if (a.data !== undefined && (a.data === null || typeof a.data !== 'object' || Array.isArray(a.data))) {
+    problems.push({ path: 'body', message: 'Must be a JSON object of the document’s fields.' })
+  } else if (a.data !== undefined) {
     const problem = findControlCharacter(a.data)
     if (problem) problems.push(problem)
   }

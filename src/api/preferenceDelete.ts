@@ -1,4 +1,4 @@
-import { NotFound, type PayloadHandler, type SanitizedConfig, UnauthorizedError } from 'payload'
+import { NotFound, type PayloadHandler, type SanitizedConfig, UnauthorizedError, type Where } from 'payload'
 
 const PREFERENCES = 'payload-preferences'
 
@@ -12,7 +12,7 @@ const PREFERENCES = 'payload-preferences'
 const deletePreference: PayloadHandler = async (req) => {
   if (!req.user) throw new UnauthorizedError(req.t)
   const key = String(req.routeParams?.key ?? '')
-  const where = { and: [{ key: { equals: key } }, { 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }] }
+  const where: Where = { and: [{ key: { equals: key } }, { 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }] }
   const found = await req.payload.db.findOne<{ id: number }>({ collection: PREFERENCES, req, where })
   if (!found) throw new NotFound(req.t)
   const doc = await req.payload.db.deleteOne({ collection: PREFERENCES, req, where: { id: { equals: found.id } } })

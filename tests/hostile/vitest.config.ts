@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
 
-import base from '../../vitest.config.ts'
+import base from '../../vitest.config'
 
 /** The campaign's long form only (`npm run test:hostile`): not part of `npm test`. */
 const config = mergeConfig(base, defineConfig({ test: { testTimeout: 0 } }))

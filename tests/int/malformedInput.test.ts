@@ -281,6 +281,30 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
     expect(graphql.body.errors[0].extensions.statusCode).toBe(404)
   })
 
+  it('a body nested 20,000 deep with an Idempotency-Key is a 400 naming the body, not a stack overflow', async () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`
+    const res = await t.api.post(`/api/orders/${order}/actions/markPaid`, { ...as('client'), headers: { 'idempotency-key': 'deep-body-1' }, body: deep })
+    expect(res.status).toBe(400)
+    expect(problemPaths(res.body)).toEqual(['body'])
+  })
+
+  it('a create or update with no body, or a body that is not an object, is a 400 naming fields or the body', async () => {
+    const empty = await t.api.post('/api/orders', { ...as('client'), headers: { 'content-type': 'application/json' }, body: '' })
+    expect(empty.status).toBe(400)
+    expect(problemPaths(empty.body).length).toBeGreaterThan(0)
+    const pricing = (await t.payload.find({ collection: 'pricing-options', limit: 1, depth: 0 })).docs[0]!.id
+    for (const body of ['191', '[1]', '"text"', 'null']) {
+      if (body !== 'null') {
+        // Payload's duplicate takes a null body as no changes.
+        const duplicate = await t.api.post(`/api/pricing-options/${pricing}/duplicate`, { ...as('superadmin'), body })
+        expect(duplicate.status, body).toBe(400)
+        expect(problemPaths(duplicate.body), body).toEqual(['body'])
+      }
+      const update = await t.api.patch(`/api/orders/${order}`, { ...as('admin'), body })
+      expect(update.status, body).toBe(400)
+    }
+  })
+
   it('GraphQL’s Access query answers canAccessAdmin false to those who may not open the admin, instead of failing', async () => {
     for (const [who, expected] of [['anonymous', false], ['client', false], ['admin', true]] as const) {
       const res = await t.api.graphql('{ Access { canAccessAdmin } }', who === 'anonymous' ? { host: 'alpha.test' } : as(who))

@@ -4,14 +4,25 @@ import type { PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
-import { ClientError } from '@/errors'
+import { ClientError, invalidInput } from '@/errors'
 
 /** An answer as sent: the status and the exact JSON text, so a replay is byte-identical. */
 export type Answer = { status: number; text: string }
 type Row = { id: number; request_hash: string; status: string; response_status: number | null; response_body: string | null }
 
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)])) : value
+/** Deeper than any body of ours: a request nested past it is refused before it is hashed (the walk recurses). */
+const MAX_NESTING = 64
+
+const canonical = (value: unknown, depth = 0): unknown => {
+  if (depth > MAX_NESTING) throw invalidInput([{ path: 'body', message: `Nested deeper than ${MAX_NESTING} levels.` }])
+  if (Array.isArray(value)) return value.map((item) => canonical(item, depth + 1))
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, canonical(v, depth + 1)]),
+  )
+}
 
 const WAIT_MS = 30_000
 
