@@ -101,7 +101,7 @@ const graphqlSchemaOf = async (send: (body: string, actor: Actor) => Promise<Ans
  */
 export const runCampaign = async (payload: Payload, server: { base: string }, document: OpenApiDocument, options: CampaignOptions): Promise<Figures> => {
   const started = Date.now()
-  const log = options.log ?? ((line: string) => console.log(line))
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
   let addresses = 0
   /** Each request from its own address (X-Forwarded-For, the server trusting loopback), so rate limits count no two alike. */
   const rest = async (method: string, url: string, actor: Actor, headers: Record<string, string> = {}, body?: string) => {

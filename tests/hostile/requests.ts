@@ -247,7 +247,9 @@ export const requestsFor = (doc: OpenApiDocument, route: Route, targets: Targets
     const qs = queryString(query)
     const headers: Record<string, string> = {}
     if (body.contentType) headers['content-type'] = body.contentType
-    if (idempotencyKey !== null && route.method !== 'GET') headers['idempotency-key'] = idempotencyKey.replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, '?')
+    // A header carries no line breaks, controls or non-Latin-1 text (Node refuses to send them).
+    // eslint-disable-next-line no-control-regex
+    if (idempotencyKey !== null && route.method !== 'GET') headers['idempotency-key'] = idempotencyKey.replace(/[\u0000-\u001f\u007f-\uffff]/g, '?')
     return {
       actor,
       method: route.method,

@@ -28,7 +28,7 @@ export const startCampaignServer = async (): Promise<{ t: TestContext; base: str
 
 export const campaign = async (payload: Payload, base: string, options: CampaignOptions): Promise<Figures> => {
   const figures = await runCampaign(payload, { base }, campaignDocument(payload), options)
-  console.log(formatFigures(figures))
+  process.stdout.write(`${formatFigures(figures)}\n`)
   return figures
 }
 
