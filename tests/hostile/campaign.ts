@@ -61,6 +61,17 @@ type Actor = { email?: string; host: string; loginHost?: string; token?: string 
 /** The same number for the same seed and route, whatever else the document holds. */
 const routeSeed = (seed: number, key: string) => createHash('sha256').update(`${seed}:${key}`).digest().readInt32LE(0)
 
+/**
+ * `total` values of `arbitrary`, made a batch at a time (a request may carry megabytes:
+ * thousands made at once exhaust the heap), each batch from its own seed so a run replays.
+ */
+function* samples<T>(arbitrary: fc.Arbitrary<T>, total: number, seed: number, key: string): Generator<T> {
+  const BATCH = 25
+  for (let start = 0, batch = 0; start < total; start += BATCH, batch += 1) {
+    yield* fc.sample(arbitrary, { numRuns: Math.min(BATCH, total - start), seed: routeSeed(seed, `${key}#${batch}`) })
+  }
+}
+
 const excerpt = (text: string | undefined, max = 300) => (text === undefined ? '' : text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text)
 
 /** Real records of both websites (the campaign aims at Alpha's, as Beta's admin too). */
@@ -186,8 +197,7 @@ export const runCampaign = async (payload: Payload, server: { base: string }, do
   const routes = routesOf(document).filter((route) => !(route.path in NOT_CAMPAIGNED) && (!options.only || options.only.test(route.key)))
   for (const route of routes) {
     figures.routes += 1
-    const samples = fc.sample(requestsFor(document, route, targets), { numRuns: options.runs, seed: routeSeed(options.seed, route.key) })
-    for (const request of samples) await sendRest(route, request)
+    for (const request of samples(requestsFor(document, route, targets), options.runs, options.seed, route.key)) await sendRest(route, request)
   }
 
   async function sendRest(route: Route, request: HostileRequest) {
@@ -203,8 +213,7 @@ export const runCampaign = async (payload: Payload, server: { base: string }, do
     if (!schema) throw new Error('no GraphQL schema: neither introspection nor Payload’s cache answered')
     figures.routes += 1
     const ids = fc.constantFrom(...Object.values(targets.ids).flat().slice(0, 200), ...Object.values(targets.otherIds).flat().slice(0, 50))
-    const samples = fc.sample(graphqlRequests(schema, ids), { numRuns: options.graphqlRuns ?? options.runs * 10, seed: routeSeed(options.seed, 'graphql') })
-    for (const request of samples) {
+    for (const request of samples(graphqlRequests(schema, ids), options.graphqlRuns ?? options.runs * 10, options.seed, 'graphql')) {
       const t0 = performance.now()
       const answer = await sendGraphql(request.body, actors[request.actor], request.contentType)
       const ms = performance.now() - t0

@@ -33,7 +33,7 @@ export const judge = (answer: Answer, names: string[]): string[] => {
     const messages = errors.map((e) => String(e.message ?? ''))
     const named =
       paths.some((p) => typeof p === 'string' && p.length > 0) ||
-      messages.some((m) => NAMES_A_FIELD.test(m) || names.some((n) => n.length > 1 && m.includes(n.replace(/\[.*$/, '')))) ||
+      messages.some((m) => NAMES_A_FIELD.test(m) || names.some((n) => n.length > 1 && m.toLowerCase().includes(n.replace(/\[.*$/, '').toLowerCase()))) ||
       messages.some((m) => WHOLE_REQUEST.some((re) => re.test(m)))
     if (!named) problems.push(`400 naming no field: ${messages.join(' | ').slice(0, 200)}`)
   }
