@@ -59,6 +59,18 @@ const hidden = (field: FlattenedField) => 'hidden' in field && field.hidden === 
 const notWritable = (collection: SanitizedCollectionConfig, operation: 'create' | 'update'): Set<string> =>
   new Set(['id', 'collection', ...(collection.auth ? AUTH_SECRETS.filter((name) => name !== 'password') : []), ...collection.flattenedFields.filter((f) => hidden(f) || !writableOn(f, operation)).map((f) => f.name)])
 
+/**
+ * What answers carry beyond the fields: the timestamps may be null (rows written by the
+ * server's own inserts before it stamped them), and a logged-in user's record says
+ * which auth strategy let them in.
+ */
+const answerOf = (collection: SanitizedCollectionConfig, schema: JsonSchema): JsonSchema => {
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) }
+  for (const name of ['createdAt', 'updatedAt']) if (properties[name]) properties[name] = { ...properties[name], type: ['string', 'null'] }
+  if (collection.auth) properties._strategy = { type: 'string', description: 'The auth strategy that identified the user (login, me).' }
+  return { ...schema, properties }
+}
+
 export type CollectionSchemas = {
   /** `components.schemas`: per collection `<slug>` (an answer), `<slug>_create`, `<slug>_update` (bodies), and Payload's shared definitions. */
   schemas: Record<string, JsonSchema>
@@ -81,7 +93,7 @@ export const collectionSchemas = (config: SanitizedConfig): CollectionSchemas =>
     const definition = definitions[collection.slug]
     if (!definition) continue
     const secrets = new Set([...(collection.auth ? AUTH_SECRETS : []), ...collection.flattenedFields.filter(hidden).map((f) => f.name)])
-    schemas[collection.slug] = { ...optionalEverywhere(withoutProperties(definition, secrets)), required: ['id'] }
+    schemas[collection.slug] = { ...answerOf(collection, optionalEverywhere(withoutProperties(definition, secrets))), required: ['id'] }
     schemas[`${collection.slug}_create`] = clean(idsOnly(withoutProperties(definition, notWritable(collection, 'create'))))
     // An update names only what changes; what it names is whole (an array's items keep their required fields).
     schemas[`${collection.slug}_update`] = clean({ ...idsOnly(withoutProperties(definition, notWritable(collection, 'update'))), required: undefined })
