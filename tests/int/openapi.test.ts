@@ -171,7 +171,8 @@ describe('the OpenAPI document is well formed', () => {
 
   it('documents Payload’s list parameters and an id path parameter as an int4', () => {
     const list = document.paths['/api/orders'].get
-    const byName = Object.fromEntries(list.parameters.filter((p: any) => p.name).map((p: any) => [p.name, p]))
+    const deref = (p: any) => (p.$ref ? document.components.parameters[p.$ref.split('/').pop()] : p)
+    const byName = Object.fromEntries(list.parameters.map(deref).map((p: any) => [p.name, p]))
     expect(byName.where).toMatchObject({ in: 'query', style: 'deepObject', explode: true })
     expect(byName.limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 })
     for (const name of ['sort', 'page', 'depth', 'select', 'pagination']) expect(byName, name).toHaveProperty(name)

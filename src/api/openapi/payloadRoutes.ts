@@ -2,8 +2,7 @@ import type { SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
 
 import { QUERY_LIMITS } from '@/domain/query/limits'
 
-import { json } from './components'
-import type { JsonSchema } from './jsonSchema'
+import { json, type JsonSchema } from './jsonSchema'
 import type { HttpMethod, OperationSpec } from './operation'
 
 /**
@@ -26,22 +25,26 @@ const query = (name: string, schema: JsonSchema, description: string): JsonSchem
 
 const { maxDepth, maxPageSize, maxPage, maxSortFields } = QUERY_LIMITS
 
-const DEPTH = query('depth', { type: 'integer', minimum: 0, maximum: maxDepth }, `How deep relationships are populated (0: ids only). At most ${maxDepth}.`)
-const SELECT = query('select', { type: 'object', additionalProperties: true }, 'The fields to answer with: `select[title]=true`. `id` is always there.')
-const WHERE = query(
-  'where',
-  { type: 'object', additionalProperties: true },
-  'A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them.',
-)
-const LIST = [
-  WHERE,
-  query('sort', { type: 'string' }, `A field name, \`-\` first for descending; up to ${maxSortFields} separated by commas.`),
-  query('limit', { type: 'integer', minimum: 1, maximum: maxPageSize }, `Documents per page (default 10, at most ${maxPageSize}).`),
-  query('page', { type: 'integer', minimum: 1, maximum: maxPage }, 'The page, from 1.'),
-  query('pagination', { type: 'boolean' }, `false: one page of \`limit\` documents without counting (needs a limit of at most ${maxPageSize}).`),
-  DEPTH,
-  SELECT,
-]
+/** Payload's query parameters, shared as `components.parameters` (one definition, referenced by every route). */
+export const QUERY_PARAMETERS = {
+  Depth: query('depth', { type: 'integer', minimum: 0, maximum: maxDepth }, `How deep relationships are populated (0: ids only). At most ${maxDepth}.`),
+  Select: query('select', { type: 'object', additionalProperties: true }, 'The fields to answer with: `select[title]=true`. `id` is always there.'),
+  Where: query(
+    'where',
+    { type: 'object', additionalProperties: true },
+    'A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them.',
+  ),
+  Sort: query('sort', { type: 'string' }, `A field name, \`-\` first for descending; up to ${maxSortFields} separated by commas.`),
+  Limit: query('limit', { type: 'integer', minimum: 1, maximum: maxPageSize }, `Documents per page (default 10, at most ${maxPageSize}).`),
+  Page: query('page', { type: 'integer', minimum: 1, maximum: maxPage }, 'The page, from 1.'),
+  Pagination: query('pagination', { type: 'boolean' }, `false: one page of \`limit\` documents without counting (needs a limit of at most ${maxPageSize}).`),
+}
+
+const param = (name: keyof typeof QUERY_PARAMETERS) => ({ $ref: `#/components/parameters/${name}` })
+const DEPTH = param('Depth')
+const SELECT = param('Select')
+const WHERE = param('Where')
+const LIST = [WHERE, param('Sort'), param('Limit'), param('Page'), param('Pagination'), DEPTH, SELECT]
 
 const MESSAGE = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } }
 

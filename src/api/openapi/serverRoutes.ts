@@ -1,4 +1,4 @@
-import { json } from './components'
+import { json } from './jsonSchema'
 import type { HttpMethod, OperationSpec } from './operation'
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } })

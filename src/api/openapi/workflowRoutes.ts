@@ -2,7 +2,7 @@ import { WORKFLOWS } from '@/domain/workflow/all'
 import { WORKFLOW_COLLECTIONS, type WorkflowCollection } from '@/domain/workflow/collections'
 import { actionNames, inputJsonSchema } from '@/domain/workflow/define'
 
-import { json } from './components'
+import { json } from './jsonSchema'
 import type { OperationSpec } from './operation'
 
 const isWorkflowCollection = (slug: string): slug is WorkflowCollection => (WORKFLOW_COLLECTIONS as readonly string[]).includes(slug)
