@@ -48,6 +48,7 @@ import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
+import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
@@ -144,6 +145,7 @@ export default buildConfig({
       },
     }),
     csvExports(),
+    tenantOptionsDocs(),
     apiGuards(),
   ],
 })

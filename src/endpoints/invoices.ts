@@ -1,16 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { docOf, documented } from '@/api/openapi/describe'
 import { recordId } from '@/domain/recordId'
 
 import { invoicePdf } from '@/operations/documents/documentPdf'
 import { billingStaff, createDraft } from '@/operations/invoices/manage'
-import { payByLink, payLinkSummary } from '@/operations/invoices/payLink'
-import { publicRequest } from '@/operations/gate'
 import { toValidationError } from '@/operations/toValidationError'
-import { clientIp, consume } from '@/security/rateLimits'
 
 import { pdfEndpoint } from './documentPdf'
+import { aliasDoc } from './aliasDoc'
+import { payLinkEndpoints } from './invoicePayLink'
 import { readJsonBody } from './readJsonBody'
 import { actionAlias, workflowEndpoints } from './workflowActions'
 
@@ -42,56 +42,62 @@ const parse = <T>(schema: z.ZodType<T>, raw: unknown, req: PayloadRequest): T =>
 }
 
 /** POST /api/invoices/drafts `{ client, title?, dueAt?, lines[], installments? }` (admins, support) → 201 `{ invoice, installments }`. */
-const createDraftEndpoint: Endpoint = {
-  path: '/drafts',
-  method: 'post',
-  handler: async (req) => {
-    const raw = await readJsonBody(req)
-    await billingStaff(req) // who may bill (401, 404, 403) before what they sent (400)
-    return Response.json(await createDraft(req, parse(draftBody, raw, req)), { status: 201 })
+const createDraftEndpoint: Endpoint = documented(
+  {
+    path: '/drafts',
+    method: 'post',
+    handler: async (req) => {
+      const raw = await readJsonBody(req)
+      await billingStaff(req) // who may bill (401, 404, 403) before what they sent (400)
+      return Response.json(await createDraft(req, parse(draftBody, raw, req)), { status: 201 })
+    },
   },
-}
-
-const limited = async (req: PayloadRequest) => {
-  // The pay link is public: the token stands for the invoice's client.
-  const { tenant } = await publicRequest(req, 'pay link')
-  await consume(req, tenant, 'invoicePayPerIpPerMinute', clientIp(req))
-}
-
-const payBody = z.object({
-  provider: z.enum(['stripe', 'manual'], { error: 'One of stripe, manual.' }),
-  installment: recordId("one of the invoice's installments").optional(),
-})
-
-/** GET /api/invoices/pay/:token (no login) → the invoice's public summary; unknown or expired → 404. */
-const paySummaryEndpoint: Endpoint = {
-  path: '/pay/:token',
-  method: 'get',
-  handler: async (req) => {
-    await limited(req)
-    return Response.json(await payLinkSummary(req, String(req.routeParams?.token ?? '')))
+  {
+    summary: 'Draft an invoice',
+    description: [
+      'Admins and support of the request’s website bill one of its clients: lines (`quantity` × `unitAmount` cents, priced on the server), a due date, and optionally a plan of at least two installments that adds up to the total and falls due in order, the last no later than the invoice. The invoice is numbered per website and stays a draft until issued (`POST /api/invoices/{id}/issue`).',
+      '**400** naming each bad field (a total of 0 or over the card processor’s limit names `lines`; a client not of this website names `client`), **403** for other roles, **404** when the caller is not a member of the request’s website.',
+    ].join('\n\n'),
+    auth: 'required',
+    body: draftBody,
+    responses: { 201: z.object({ invoice: docOf('invoices'), installments: z.array(docOf('installments')) }) },
+    errors: [400, 401, 403, 404],
   },
-}
+)
 
-/** POST /api/invoices/pay/:token `{ provider, installment? }` (no login) → 201 `{ payment, checkoutUrl? }`. */
-const payEndpoint: Endpoint = {
-  path: '/pay/:token',
-  method: 'post',
-  handler: async (req) => {
-    await limited(req)
-    const body = parse(payBody, await readJsonBody(req), req)
-    return Response.json(await payByLink(req, String(req.routeParams?.token ?? ''), body), { status: 201 })
-  },
-}
+const invoiceWithLink = z.object({ invoice: docOf('invoices'), payUrl: z.string().describe('The public pay link, shown once: only its hash is kept.') })
 
 export const invoiceEndpoints: Endpoint[] = [
   createDraftEndpoint,
-  paySummaryEndpoint,
-  payEndpoint,
+  ...payLinkEndpoints,
   ...workflowEndpoints('invoices'),
   // Older routes, thin aliases of the actions (admins, support of the invoice's website).
-  actionAlias('invoices', 'issue', 'issue', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
-  actionAlias('invoices', 'pay-link', 'payLink', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
-  actionAlias('invoices', 'cancel', 'cancel', ({ doc }) => ({ invoice: doc })),
+  documented(
+    actionAlias('invoices', 'issue', 'issue', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
+    aliasDoc('invoices', 'issue', {
+      summary: 'Issue a draft invoice',
+      description:
+        'Admins and support of the invoice’s website issue a draft: it becomes `issued`, the client is told, and the answer carries the public pay link (`payUrl`, shown once). The `issue` action of `POST /api/invoices/{id}/actions/{action}`. **409** unless it is a draft, **422** when its due date has passed.',
+      responses: { 200: invoiceWithLink },
+    }),
+  ),
+  documented(
+    actionAlias('invoices', 'pay-link', 'payLink', ({ doc, payUrl }) => ({ invoice: doc, payUrl })),
+    aliasDoc('invoices', 'payLink', {
+      summary: 'A new pay link for an invoice',
+      description:
+        'Admins and support of the invoice’s website replace the pay link of an issued or partially paid invoice (the old one stops working), when it leaked or lapsed. The `payLink` action. **409** in any other status.',
+      responses: { 200: invoiceWithLink },
+    }),
+  ),
+  documented(
+    actionAlias('invoices', 'cancel', 'cancel', ({ doc }) => ({ invoice: doc })),
+    aliasDoc('invoices', 'cancel', {
+      summary: 'Cancel an invoice',
+      description:
+        'Admins and support of the invoice’s website cancel a draft or issued invoice, with an optional reason; its pay link dies. The `cancel` action. **409** in any other status, **422** once money was paid on it (refund instead).',
+      responses: { 200: z.object({ invoice: docOf('invoices') }) },
+    }),
+  ),
   pdfEndpoint('invoices', invoicePdf),
 ]

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
+import { documented, type RouteDoc } from '@/api/openapi/describe'
 import { idempotencyHeader } from '@/operations/payments/idempotency'
 import { runMoneyCommand, withMoneyCommand } from '@/operations/payments/moneyCommand'
 
@@ -11,7 +12,8 @@ import { sendAnswer } from './sendAnswer'
  * A money-moving POST: the body is read, the `Idempotency-Key` honoured (per user and
  * `scope`), the body checked against `schema` (400 naming the field), then `run`, whose
  * answer (refusals included) is what a replay of the key gets back. The command rides
- * on the endpoint, so GraphQL's money mutations run the very same one.
+ * on the endpoint, so GraphQL's money mutations run the very same one; so does its
+ * documentation, whose body is `schema` itself.
  */
 export const moneyPost = <S extends z.ZodType>(
   path: string,
@@ -19,9 +21,10 @@ export const moneyPost = <S extends z.ZodType>(
   schema: S,
   scope: (req: PayloadRequest) => string,
   run: (req: PayloadRequest, input: z.infer<S>) => Promise<{ status: number; body: unknown }>,
+  doc: Omit<RouteDoc, 'body' | 'idempotent' | 'auth'>,
 ): Endpoint => {
   const command = { collection, schema, scope, run }
-  return withMoneyCommand(
+  const endpoint = withMoneyCommand(
     {
       path,
       method: 'post',
@@ -29,4 +32,6 @@ export const moneyPost = <S extends z.ZodType>(
     },
     command,
   )
+  // Every money POST needs a user: the key is kept per user (401 without one).
+  return documented(endpoint, { auth: 'required', ...doc, body: schema, idempotent: true })
 }

@@ -1,11 +1,15 @@
 import type { PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import { MAX_RECORD_ID } from '@/domain/recordId'
+import { schemas } from '@/api/openapi/describe'
 import { ClientError } from '@/errors'
+
+/** The path parameters of a document route (`/:id/...`), as documented and parsed. */
+export const idParams = z.object({ id: schemas.id })
 
 /** The `:id` of a document route: anything but a whole number from 1 to the largest id names no document (404). */
 export const routeId = (req: PayloadRequest): number => {
-  const id = Number(req.routeParams?.id)
-  if (!Number.isInteger(id) || id <= 0 || id > MAX_RECORD_ID) throw new ClientError('Not Found', 404)
-  return id
+  const parsed = idParams.safeParse(req.routeParams ?? {})
+  if (!parsed.success) throw new ClientError('Not Found', 404)
+  return parsed.data.id
 }

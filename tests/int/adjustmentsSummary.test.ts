@@ -74,7 +74,8 @@ describe('GET /api/ledger/summary', () => {
     expect((await t.api.get('/api/ledger/summary?from=yesterday', { ...ALPHA, token: tokens.admin })).status).toBe(400)
     const ancient = await t.api.get('/api/ledger/summary?from=-100000-01-01T00:00:00Z', { ...ALPHA, token: tokens.admin })
     expect(ancient.status).toBe(400)
-    expect(ancient.body.errors[0].data).toMatchObject({ field: 'from' })
+    expect(ancient.body.errors[0].data.errors[0]).toMatchObject({ path: 'from', message: 'an ISO date such as 2026-11-01.' })
+    expect(ancient.body.errors[0].message).toBe('from: an ISO date such as 2026-11-01.')
     // Beta's admin sees Beta's ledger, which this order never touched.
     const beta = await t.api.get(`/api/ledger/summary?from=${from}&to=${to}`, { host: 'beta.test', token: tokens.betaAdmin })
     expect(beta.body).toMatchObject({ revenue: 0, writerPay: 0, refunds: 0 })

@@ -59,7 +59,9 @@ export type QuoteInput = {
   addons?: string[]
 }
 
-export type QuoteLineType = 'base' | 'multiplier' | 'fixed_fee' | 'addon' | 'minimum' | 'total'
+/** What a quote's line is: the base price, a factor, a fee, an add-on, the minimum charge, the total. */
+export const QUOTE_LINE_TYPES = ['base', 'multiplier', 'fixed_fee', 'addon', 'minimum', 'total'] as const
+export type QuoteLineType = (typeof QUOTE_LINE_TYPES)[number]
 
 export type QuoteLine = { type: QuoteLineType; code: string; label: string; amount: Cents }
 

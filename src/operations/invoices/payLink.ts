@@ -8,9 +8,9 @@ import { asSystem, proofOf, systemRequest } from '@/access/system'
 import { resolveTenant } from '../resolveTenant'
 import { type CheckoutAnswer, startPayment } from '../payments/checkout'
 
-import { hashPayToken } from './payToken'
+import { hashPayToken, PAY_TOKEN_PATTERN } from './payToken'
 
-const NOT_FOUND = 'This pay link does not exist or has expired.'
+export const PAY_LINK_NOT_FOUND = 'This pay link does not exist or has expired.'
 
 /**
  * The invoice a pay link names, or 404, the same answer for an unknown token, an expired
@@ -18,13 +18,13 @@ const NOT_FOUND = 'This pay link does not exist or has expired.'
  * website's host (a request that names no website is answered by the token alone).
  */
 const invoiceOfToken = async (req: PayloadRequest, token: string, now: Date): Promise<{ invoice: Invoice; tenant: Tenant }> => {
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw new ClientError(NOT_FOUND, 404)
+  if (!PAY_TOKEN_PATTERN.test(token)) throw new ClientError(PAY_LINK_NOT_FOUND, 404)
   const { docs } = await req.payload.find({ collection: 'invoices', where: { payTokenHash: { equals: hashPayToken(token) } }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })
   const invoice = docs[0]
   const live = invoice?.payTokenExpiresAt && new Date(invoice.payTokenExpiresAt) > now && !['draft', 'cancelled', 'expired'].includes(invoice.status)
-  if (!invoice || !live) throw new ClientError(NOT_FOUND, 404)
+  if (!invoice || !live) throw new ClientError(PAY_LINK_NOT_FOUND, 404)
   const { tenant: requested } = await resolveTenant(req)
-  if (requested && requested.id !== idOf(invoice.tenant)) throw new ClientError(NOT_FOUND, 404)
+  if (requested && requested.id !== idOf(invoice.tenant)) throw new ClientError(PAY_LINK_NOT_FOUND, 404)
   const tenant = requested ?? (await req.payload.findByID({ collection: 'tenants', id: idOf(invoice.tenant)!, depth: 0, ...asSystem(proofOf(req)), req }))
   return { invoice, tenant }
 }

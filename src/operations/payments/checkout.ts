@@ -28,7 +28,8 @@ import { createTip } from './tips'
 const idOfYour = (what: string) => recordId(`your ${what}`)
 const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
 
-const body = z.discriminatedUnion('purpose', [
+/** What `POST /api/payments/checkout` takes, by purpose (documented from this schema). */
+export const checkoutInput = z.discriminatedUnion('purpose', [
   z.object({ purpose: z.literal('order'), order: idOfYour('order'), provider }),
   // What is still owed on the invoice, or on one of its installments.
   z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider }),
@@ -47,7 +48,7 @@ const body = z.discriminatedUnion('purpose', [
   }),
 ], { error: 'One of order, invoice, installment, wallet_top_up, tip.' })
 
-export type CheckoutInput = z.infer<typeof body>
+export type CheckoutInput = z.infer<typeof checkoutInput>
 
 export type CheckoutAnswer = { payment: Payment; checkoutUrl?: string | null }
 
@@ -95,7 +96,7 @@ const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input:
 export const checkout = async (req: PayloadRequest, raw: unknown): Promise<CheckoutAnswer> => {
   const actor = actorOf(req)
   if (!actor) throw new ClientError('Log in to pay.', 401)
-  const parsed = body.safeParse(raw)
+  const parsed = checkoutInput.safeParse(raw)
   if (!parsed.success) throw toValidationError(parsed.error, 'payments', req)
   // Each purpose names who pays it: a writer's, support's or editor's top-up is refused here, before anything is written.
   const refusal = checkoutRefusal(parsed.data.purpose, actor.roles)
