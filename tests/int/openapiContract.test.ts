@@ -19,7 +19,7 @@ let next: { status: number; body: unknown } = { status: 200, body: { ok: true } 
 
 const probe: Endpoint = documented(
   { path: '/contract-probe', method: 'get', handler: () => Response.json(next.body, { status: next.status }) },
-  { summary: 'A route of this test only', auth: 'none', responses: { 200: z.object({ ok: z.boolean(), count: z.number().int().optional() }) } },
+  { summary: 'A route of this test only', auth: 'none', responses: { 200: z.strictObject({ ok: z.boolean(), count: z.number().int().optional() }) } },
 )
 const undocumented: Endpoint = { path: '/contract-undocumented', method: 'get', handler: () => Response.json({ ok: true }) }
 

@@ -200,8 +200,9 @@ const COLLECTION_ROUTES: Record<string, Route> = {
     summary: 'Set a new password with the mailed token',
     auth: 'none',
     requestBody: body({ type: 'object', required: ['token', 'password'], properties: { token: { type: 'string' }, password: { type: 'string' } } }),
+    description: 'On a website’s domain (or with `X-Tenant`), only that website’s members: a member of another website is refused (401) as at login.',
     responses: { 200: ok({ type: 'object', required: ['message'], properties: { message: { type: 'string' }, token: { type: 'string' }, user: ref(slug) } }) },
-    errors: [403, 429],
+    errors: [401, 403, 429],
   }),
   'post /unlock': () => ({
     summary: 'Unlock an account locked by failed logins',
@@ -271,8 +272,17 @@ export const payloadCollectionRoute = (collection: SanitizedCollectionConfig, me
   const route = COLLECTION_ROUTES[`${method} ${path}`]
   if (!route) return undefined
   const label = typeof collection.labels?.plural === 'string' ? collection.labels.plural.toLowerCase() : collection.slug
-  return { tags: [collection.slug], ...route({ slug: collection.slug, label, collection }) }
+  const spec = route({ slug: collection.slug, label, collection })
+  return { tags: [collection.slug], ...spec, errors: [...(spec.errors ?? []), ...collectionErrors(method)] }
 }
+
+/**
+ * What any of Payload's collection routes may answer besides its own: access refused
+ * (403, also to an anonymous caller: Payload does not tell the two apart); and on a
+ * write, what the collection's hooks refuse: a record the body names that the caller
+ * cannot see (404), a state that forbids it (409), a rule (422).
+ */
+const collectionErrors = (method: HttpMethod): (403 | 404 | 409 | 422)[] => (method === 'get' ? [403] : [403, 404, 409, 422])
 
 type GlobalRoute = (slug: string) => Omit<OperationSpec, 'tags'>
 
