@@ -68,7 +68,7 @@ describe('a client portal on the typed client (openapi-fetch + generated types)'
     const options = await client.GET('/api/order-options')
     expect(options.response.status).toBe(200)
 
-    const order = { ...ESSAY, deadlineHours: 72 }
+    const order = { ...ESSAY, spacing: 'double' as const, deadlineHours: 72 }
     const quote = await client.POST('/api/orders/quote', { body: order })
     expect(quote.response.status).toBe(200)
     expect(quote.data!.total).toBeGreaterThan(0)
@@ -104,7 +104,7 @@ describe('a client portal on the typed client (openapi-fetch + generated types)'
 
   it('reads a refusal in the one error shape, the field named', async () => {
     const { client } = portal(server.base)
-    const quote = await client.POST('/api/orders/quote', { body: { ...ESSAY, pages: 0, deadlineHours: 72 } })
+    const quote = await client.POST('/api/orders/quote', { body: { ...ESSAY, spacing: 'double', pages: 0, deadlineHours: 72 } })
     expect(quote.response.status).toBe(400)
     expect(quote.error!.errors[0]!.data?.errors?.map((e) => e.path)).toContain('pages')
   })
