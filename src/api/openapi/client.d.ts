@@ -354,8 +354,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of idempotency keys
-         * @description Only collections with versions; others answer 404.
+         * Versions of idempotency keys: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getIdempotencyKeysVersions"];
         put?: never;
@@ -373,10 +373,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of idempotency keys */
+        /**
+         * Versions of idempotency keys: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getIdempotencyKeysVersionsById"];
         put?: never;
-        /** Restore a version of idempotency keys */
+        /**
+         * Versions of idempotency keys: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postIdempotencyKeysVersionsById"];
         delete?: never;
         options?: never;
@@ -532,8 +538,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of installments
-         * @description Only collections with versions; others answer 404.
+         * Versions of installments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getInstallmentsVersions"];
         put?: never;
@@ -551,10 +557,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of installments */
+        /**
+         * Versions of installments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getInstallmentsVersionsById"];
         put?: never;
-        /** Restore a version of installments */
+        /**
+         * Versions of installments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postInstallmentsVersionsById"];
         delete?: never;
         options?: never;
@@ -940,8 +952,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of invoices
-         * @description Only collections with versions; others answer 404.
+         * Versions of invoices: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getInvoicesVersions"];
         put?: never;
@@ -959,10 +971,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of invoices */
+        /**
+         * Versions of invoices: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getInvoicesVersionsById"];
         put?: never;
-        /** Restore a version of invoices */
+        /**
+         * Versions of invoices: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postInvoicesVersionsById"];
         delete?: never;
         options?: never;
@@ -1118,8 +1136,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of journal entries
-         * @description Only collections with versions; others answer 404.
+         * Versions of journal entries: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getJournalEntriesVersions"];
         put?: never;
@@ -1137,10 +1155,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of journal entries */
+        /**
+         * Versions of journal entries: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getJournalEntriesVersionsById"];
         put?: never;
-        /** Restore a version of journal entries */
+        /**
+         * Versions of journal entries: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postJournalEntriesVersionsById"];
         delete?: never;
         options?: never;
@@ -1296,8 +1320,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of ledger accounts
-         * @description Only collections with versions; others answer 404.
+         * Versions of ledger accounts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getLedgerAccountsVersions"];
         put?: never;
@@ -1315,10 +1339,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of ledger accounts */
+        /**
+         * Versions of ledger accounts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getLedgerAccountsVersionsById"];
         put?: never;
-        /** Restore a version of ledger accounts */
+        /**
+         * Versions of ledger accounts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postLedgerAccountsVersionsById"];
         delete?: never;
         options?: never;
@@ -1547,8 +1577,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of media
-         * @description Only collections with versions; others answer 404.
+         * Versions of media: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getMediaVersions"];
         put?: never;
@@ -1566,10 +1596,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of media */
+        /**
+         * Versions of media: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getMediaVersionsById"];
         put?: never;
-        /** Restore a version of media */
+        /**
+         * Versions of media: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postMediaVersionsById"];
         delete?: never;
         options?: never;
@@ -1745,8 +1781,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order assignments
-         * @description Only collections with versions; others answer 404.
+         * Versions of order assignments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderAssignmentsVersions"];
         put?: never;
@@ -1764,10 +1800,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order assignments */
+        /**
+         * Versions of order assignments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderAssignmentsVersionsById"];
         put?: never;
-        /** Restore a version of order assignments */
+        /**
+         * Versions of order assignments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderAssignmentsVersionsById"];
         delete?: never;
         options?: never;
@@ -1923,8 +1965,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order events
-         * @description Only collections with versions; others answer 404.
+         * Versions of order events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderEventsVersions"];
         put?: never;
@@ -1942,10 +1984,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order events */
+        /**
+         * Versions of order events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderEventsVersionsById"];
         put?: never;
-        /** Restore a version of order events */
+        /**
+         * Versions of order events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderEventsVersionsById"];
         delete?: never;
         options?: never;
@@ -2152,8 +2200,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order files
-         * @description Only collections with versions; others answer 404.
+         * Versions of order files: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderFilesVersions"];
         put?: never;
@@ -2171,10 +2219,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order files */
+        /**
+         * Versions of order files: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderFilesVersionsById"];
         put?: never;
-        /** Restore a version of order files */
+        /**
+         * Versions of order files: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderFilesVersionsById"];
         delete?: never;
         options?: never;
@@ -2330,8 +2384,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order interests
-         * @description Only collections with versions; others answer 404.
+         * Versions of order interests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderInterestsVersions"];
         put?: never;
@@ -2349,10 +2403,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order interests */
+        /**
+         * Versions of order interests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderInterestsVersionsById"];
         put?: never;
-        /** Restore a version of order interests */
+        /**
+         * Versions of order interests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderInterestsVersionsById"];
         delete?: never;
         options?: never;
@@ -2508,8 +2568,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order messages
-         * @description Only collections with versions; others answer 404.
+         * Versions of order messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderMessagesVersions"];
         put?: never;
@@ -2527,10 +2587,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order messages */
+        /**
+         * Versions of order messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderMessagesVersionsById"];
         put?: never;
-        /** Restore a version of order messages */
+        /**
+         * Versions of order messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderMessagesVersionsById"];
         delete?: never;
         options?: never;
@@ -2708,8 +2774,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order requests
-         * @description Only collections with versions; others answer 404.
+         * Versions of order requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrderRequestsVersions"];
         put?: never;
@@ -2727,10 +2793,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order requests */
+        /**
+         * Versions of order requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrderRequestsVersionsById"];
         put?: never;
-        /** Restore a version of order requests */
+        /**
+         * Versions of order requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrderRequestsVersionsById"];
         delete?: never;
         options?: never;
@@ -3778,8 +3850,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of orders
-         * @description Only collections with versions; others answer 404.
+         * Versions of orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOrdersVersions"];
         put?: never;
@@ -3797,10 +3869,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of orders */
+        /**
+         * Versions of orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOrdersVersionsById"];
         put?: never;
-        /** Restore a version of orders */
+        /**
+         * Versions of orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOrdersVersionsById"];
         delete?: never;
         options?: never;
@@ -3956,8 +4034,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of outboxes
-         * @description Only collections with versions; others answer 404.
+         * Versions of outboxes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getOutboxVersions"];
         put?: never;
@@ -3975,10 +4053,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of outboxes */
+        /**
+         * Versions of outboxes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getOutboxVersionsById"];
         put?: never;
-        /** Restore a version of outboxes */
+        /**
+         * Versions of outboxes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postOutboxVersionsById"];
         delete?: never;
         options?: never;
@@ -4110,8 +4194,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payload kvs
-         * @description Only collections with versions; others answer 404.
+         * Versions of payload kvs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPayloadKvVersions"];
         put?: never;
@@ -4129,10 +4213,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payload kvs */
+        /**
+         * Versions of payload kvs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPayloadKvVersionsById"];
         put?: never;
-        /** Restore a version of payload kvs */
+        /**
+         * Versions of payload kvs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPayloadKvVersionsById"];
         delete?: never;
         options?: never;
@@ -4283,8 +4373,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payload preferences
-         * @description Only collections with versions; others answer 404.
+         * Versions of payload preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPayloadPreferencesVersions"];
         put?: never;
@@ -4302,10 +4392,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payload preferences */
+        /**
+         * Versions of payload preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPayloadPreferencesVersionsById"];
         put?: never;
-        /** Restore a version of payload preferences */
+        /**
+         * Versions of payload preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPayloadPreferencesVersionsById"];
         delete?: never;
         options?: never;
@@ -4461,8 +4557,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payment windows
-         * @description Only collections with versions; others answer 404.
+         * Versions of payment windows: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPaymentWindowsVersions"];
         put?: never;
@@ -4480,10 +4576,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payment windows */
+        /**
+         * Versions of payment windows: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPaymentWindowsVersionsById"];
         put?: never;
-        /** Restore a version of payment windows */
+        /**
+         * Versions of payment windows: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPaymentWindowsVersionsById"];
         delete?: never;
         options?: never;
@@ -4685,8 +4787,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payments
-         * @description Only collections with versions; others answer 404.
+         * Versions of payments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPaymentsVersions"];
         put?: never;
@@ -4704,10 +4806,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payments */
+        /**
+         * Versions of payments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPaymentsVersionsById"];
         put?: never;
-        /** Restore a version of payments */
+        /**
+         * Versions of payments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPaymentsVersionsById"];
         delete?: never;
         options?: never;
@@ -4885,8 +4993,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payout batches
-         * @description Only collections with versions; others answer 404.
+         * Versions of payout batches: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPayoutBatchesVersions"];
         put?: never;
@@ -4904,10 +5012,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payout batches */
+        /**
+         * Versions of payout batches: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPayoutBatchesVersionsById"];
         put?: never;
-        /** Restore a version of payout batches */
+        /**
+         * Versions of payout batches: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPayoutBatchesVersionsById"];
         delete?: never;
         options?: never;
@@ -5143,8 +5257,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payout records
-         * @description Only collections with versions; others answer 404.
+         * Versions of payout records: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPayoutRecordsVersions"];
         put?: never;
@@ -5162,10 +5276,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payout records */
+        /**
+         * Versions of payout records: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPayoutRecordsVersionsById"];
         put?: never;
-        /** Restore a version of payout records */
+        /**
+         * Versions of payout records: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPayoutRecordsVersionsById"];
         delete?: never;
         options?: never;
@@ -5463,8 +5583,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of payout requests
-         * @description Only collections with versions; others answer 404.
+         * Versions of payout requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPayoutRequestsVersions"];
         put?: never;
@@ -5482,10 +5602,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of payout requests */
+        /**
+         * Versions of payout requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPayoutRequestsVersionsById"];
         put?: never;
-        /** Restore a version of payout requests */
+        /**
+         * Versions of payout requests: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPayoutRequestsVersionsById"];
         delete?: never;
         options?: never;
@@ -5641,8 +5767,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of order options
-         * @description Only collections with versions; others answer 404.
+         * Versions of order options: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getPricingOptionsVersions"];
         put?: never;
@@ -5660,10 +5786,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of order options */
+        /**
+         * Versions of order options: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getPricingOptionsVersionsById"];
         put?: never;
-        /** Restore a version of order options */
+        /**
+         * Versions of order options: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postPricingOptionsVersionsById"];
         delete?: never;
         options?: never;
@@ -5819,8 +5951,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of provider events
-         * @description Only collections with versions; others answer 404.
+         * Versions of provider events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getProviderEventsVersions"];
         put?: never;
@@ -5838,10 +5970,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of provider events */
+        /**
+         * Versions of provider events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getProviderEventsVersionsById"];
         put?: never;
-        /** Restore a version of provider events */
+        /**
+         * Versions of provider events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postProviderEventsVersionsById"];
         delete?: never;
         options?: never;
@@ -6039,8 +6177,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of receipts
-         * @description Only collections with versions; others answer 404.
+         * Versions of receipts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getReceiptsVersions"];
         put?: never;
@@ -6058,10 +6196,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of receipts */
+        /**
+         * Versions of receipts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getReceiptsVersionsById"];
         put?: never;
-        /** Restore a version of receipts */
+        /**
+         * Versions of receipts: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postReceiptsVersionsById"];
         delete?: never;
         options?: never;
@@ -6217,8 +6361,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of refunds
-         * @description Only collections with versions; others answer 404.
+         * Versions of refunds: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getRefundsVersions"];
         put?: never;
@@ -6236,10 +6380,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of refunds */
+        /**
+         * Versions of refunds: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getRefundsVersionsById"];
         put?: never;
-        /** Restore a version of refunds */
+        /**
+         * Versions of refunds: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postRefundsVersionsById"];
         delete?: never;
         options?: never;
@@ -6437,8 +6587,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of websites
-         * @description Only collections with versions; others answer 404.
+         * Versions of websites: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getTenantsVersions"];
         put?: never;
@@ -6456,10 +6606,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of websites */
+        /**
+         * Versions of websites: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getTenantsVersionsById"];
         put?: never;
-        /** Restore a version of websites */
+        /**
+         * Versions of websites: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postTenantsVersionsById"];
         delete?: never;
         options?: never;
@@ -6615,8 +6771,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of tips
-         * @description Only collections with versions; others answer 404.
+         * Versions of tips: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getTipsVersions"];
         put?: never;
@@ -6634,10 +6790,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of tips */
+        /**
+         * Versions of tips: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getTipsVersionsById"];
         put?: never;
-        /** Restore a version of tips */
+        /**
+         * Versions of tips: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postTipsVersionsById"];
         delete?: never;
         options?: never;
@@ -6964,8 +7126,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of users
-         * @description Only collections with versions; others answer 404.
+         * Versions of users: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getUsersVersions"];
         put?: never;
@@ -6983,10 +7145,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of users */
+        /**
+         * Versions of users: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getUsersVersionsById"];
         put?: never;
-        /** Restore a version of users */
+        /**
+         * Versions of users: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postUsersVersionsById"];
         delete?: never;
         options?: never;
@@ -7186,8 +7354,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of wallets
-         * @description Only collections with versions; others answer 404.
+         * Versions of wallets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getWalletsVersions"];
         put?: never;
@@ -7205,10 +7373,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of wallets */
+        /**
+         * Versions of wallets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getWalletsVersionsById"];
         put?: never;
-        /** Restore a version of wallets */
+        /**
+         * Versions of wallets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postWalletsVersionsById"];
         delete?: never;
         options?: never;
@@ -7364,8 +7538,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of workflow events
-         * @description Only collections with versions; others answer 404.
+         * Versions of workflow events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getWorkflowEventsVersions"];
         put?: never;
@@ -7383,10 +7557,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of workflow events */
+        /**
+         * Versions of workflow events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getWorkflowEventsVersionsById"];
         put?: never;
-        /** Restore a version of workflow events */
+        /**
+         * Versions of workflow events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postWorkflowEventsVersionsById"];
         delete?: never;
         options?: never;
@@ -7542,8 +7722,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of writer earnings
-         * @description Only collections with versions; others answer 404.
+         * Versions of writer earnings: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getWriterEarningsVersions"];
         put?: never;
@@ -7561,10 +7741,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of writer earnings */
+        /**
+         * Versions of writer earnings: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getWriterEarningsVersionsById"];
         put?: never;
-        /** Restore a version of writer earnings */
+        /**
+         * Versions of writer earnings: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postWriterEarningsVersionsById"];
         delete?: never;
         options?: never;
@@ -7720,8 +7906,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Versions of writer levels
-         * @description Only collections with versions; others answer 404.
+         * Versions of writer levels: none kept
+         * @description This collection keeps no versions: the route always answers 404.
          */
         get: operations["getWriterLevelsVersions"];
         put?: never;
@@ -7739,10 +7925,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of writer levels */
+        /**
+         * Versions of writer levels: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         get: operations["getWriterLevelsVersionsById"];
         put?: never;
-        /** Restore a version of writer levels */
+        /**
+         * Versions of writer levels: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
         post: operations["postWriterLevelsVersionsById"];
         delete?: never;
         options?: never;
@@ -10392,22 +10584,7 @@ export interface operations {
     };
     getIdempotencyKeysVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -10417,46 +10594,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["idempotency-keys"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getIdempotencyKeysVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -10468,25 +10613,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["idempotency-keys"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -10505,26 +10632,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["idempotency-keys"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -11003,22 +11115,7 @@ export interface operations {
     };
     getInstallmentsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -11028,46 +11125,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["installments"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getInstallmentsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -11079,25 +11144,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["installments"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -11116,26 +11163,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["installments"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -12166,22 +12198,7 @@ export interface operations {
     };
     getInvoicesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -12191,46 +12208,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["invoices"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getInvoicesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -12242,25 +12227,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["invoices"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -12279,26 +12246,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["invoices"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -12777,22 +12729,7 @@ export interface operations {
     };
     getJournalEntriesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -12802,46 +12739,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["journal-entries"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getJournalEntriesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -12853,25 +12758,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["journal-entries"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -12890,26 +12777,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["journal-entries"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -13388,22 +13260,7 @@ export interface operations {
     };
     getLedgerAccountsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -13413,46 +13270,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["ledger-accounts"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getLedgerAccountsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -13464,25 +13289,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["ledger-accounts"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -13501,26 +13308,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["ledger-accounts"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -14143,22 +13935,7 @@ export interface operations {
     };
     getMediaVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -14168,46 +13945,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["media"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getMediaVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -14219,25 +13964,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["media"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -14256,26 +13983,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["media"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -14789,22 +14501,7 @@ export interface operations {
     };
     getOrderAssignmentsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -14814,46 +14511,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-assignments"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderAssignmentsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -14865,25 +14530,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-assignments"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -14902,26 +14549,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-assignments"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -15400,22 +15032,7 @@ export interface operations {
     };
     getOrderEventsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -15425,46 +15042,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-events"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderEventsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -15476,25 +15061,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-events"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -15513,26 +15080,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-events"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -16114,22 +15666,7 @@ export interface operations {
     };
     getOrderFilesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -16139,46 +15676,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-files"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderFilesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -16190,25 +15695,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-files"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -16227,26 +15714,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-files"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -16725,22 +16197,7 @@ export interface operations {
     };
     getOrderInterestsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -16750,46 +16207,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-interests"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderInterestsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -16801,25 +16226,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-interests"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -16838,26 +16245,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-interests"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -17336,22 +16728,7 @@ export interface operations {
     };
     getOrderMessagesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -17361,46 +16738,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-messages"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderMessagesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -17412,25 +16757,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-messages"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -17449,26 +16776,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-messages"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -18088,22 +17400,7 @@ export interface operations {
     };
     getOrderRequestsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -18113,46 +17410,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["order-requests"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrderRequestsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -18164,25 +17429,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["order-requests"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -18201,26 +17448,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["order-requests"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -20965,22 +20197,7 @@ export interface operations {
     };
     getOrdersVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -20990,46 +20207,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["orders"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOrdersVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -21041,25 +20226,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["orders"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -21078,26 +20245,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["orders"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -21576,22 +20728,7 @@ export interface operations {
     };
     getOutboxVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -21601,46 +20738,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["outbox"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getOutboxVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -21652,25 +20757,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["outbox"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -21689,26 +20776,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["outbox"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -22151,22 +21223,7 @@ export interface operations {
     };
     getPayloadKvVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -22176,46 +21233,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payload-kv"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPayloadKvVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -22227,25 +21252,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payload-kv"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -22264,26 +21271,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payload-kv"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -22836,22 +21828,7 @@ export interface operations {
     };
     getPayloadPreferencesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -22861,46 +21838,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payload-preferences"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPayloadPreferencesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -22912,25 +21857,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payload-preferences"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -22949,26 +21876,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payload-preferences"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -23447,22 +22359,7 @@ export interface operations {
     };
     getPaymentWindowsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -23472,46 +22369,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payment-windows"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPaymentWindowsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -23523,25 +22388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payment-windows"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -23560,26 +22407,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payment-windows"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -24179,22 +23011,7 @@ export interface operations {
     };
     getPaymentsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -24204,46 +23021,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payments"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPaymentsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -24255,25 +23040,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payments"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -24292,26 +23059,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payments"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -24826,22 +23578,7 @@ export interface operations {
     };
     getPayoutBatchesVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -24851,46 +23588,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payout-batches"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPayoutBatchesVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -24902,25 +23607,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payout-batches"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -24939,26 +23626,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payout-batches"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -25635,22 +24307,7 @@ export interface operations {
     };
     getPayoutRecordsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -25660,46 +24317,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payout-records"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPayoutRecordsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -25711,25 +24336,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payout-records"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -25748,26 +24355,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payout-records"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -26585,22 +25177,7 @@ export interface operations {
     };
     getPayoutRequestsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -26610,46 +25187,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["payout-requests"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPayoutRequestsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -26661,25 +25206,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["payout-requests"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -26698,26 +25225,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["payout-requests"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -27196,22 +25708,7 @@ export interface operations {
     };
     getPricingOptionsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -27221,46 +25718,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["pricing-options"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getPricingOptionsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -27272,25 +25737,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["pricing-options"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -27309,26 +25756,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["pricing-options"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -27807,22 +26239,7 @@ export interface operations {
     };
     getProviderEventsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -27832,46 +26249,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["provider-events"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getProviderEventsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -27883,25 +26268,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["provider-events"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -27920,26 +26287,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["provider-events"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -28489,22 +26841,7 @@ export interface operations {
     };
     getReceiptsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -28514,46 +26851,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["receipts"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getReceiptsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -28565,25 +26870,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["receipts"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -28602,26 +26889,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["receipts"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -29100,22 +27372,7 @@ export interface operations {
     };
     getRefundsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -29125,46 +27382,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["refunds"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getRefundsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -29176,25 +27401,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["refunds"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -29213,26 +27420,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["refunds"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -29801,22 +27993,7 @@ export interface operations {
     };
     getTenantsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -29826,46 +28003,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["tenants"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getTenantsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -29877,25 +28022,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["tenants"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -29914,26 +28041,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["tenants"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -30412,22 +28524,7 @@ export interface operations {
     };
     getTipsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -30437,46 +28534,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["tips"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getTipsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -30488,25 +28553,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["tips"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -30525,26 +28572,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["tips"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -31370,22 +29402,7 @@ export interface operations {
     };
     getUsersVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -31395,46 +29412,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["users"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getUsersVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -31446,25 +29431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["users"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -31483,26 +29450,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["users"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -32082,22 +30034,7 @@ export interface operations {
     };
     getWalletsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -32107,46 +30044,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["wallets"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getWalletsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -32158,25 +30063,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["wallets"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -32195,26 +30082,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["wallets"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -32693,22 +30565,7 @@ export interface operations {
     };
     getWorkflowEventsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -32718,46 +30575,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["workflow-events"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getWorkflowEventsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -32769,25 +30594,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["workflow-events"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -32806,26 +30613,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["workflow-events"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -33304,22 +31096,7 @@ export interface operations {
     };
     getWriterEarningsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -33329,46 +31106,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["writer-earnings"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getWriterEarningsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -33380,25 +31125,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["writer-earnings"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -33417,26 +31144,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["writer-earnings"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -33915,22 +31627,7 @@ export interface operations {
     };
     getWriterLevelsVersions: {
         parameters: {
-            query?: {
-                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
-                where?: components["parameters"]["Where"];
-                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
-                sort?: components["parameters"]["Sort"];
-                /** @description Documents per page (default 10, at most 100). */
-                limit?: components["parameters"]["Limit"];
-                /** @description The page, from 1. */
-                page?: components["parameters"]["Page"];
-                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
-                pagination?: components["parameters"]["Pagination"];
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
-                select?: components["parameters"]["Select"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -33940,46 +31637,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        docs: {
-                            id: number;
-                            parent?: unknown;
-                            version?: components["schemas"]["writer-levels"];
-                            createdAt?: string;
-                            updatedAt?: string;
-                            latest?: boolean | null;
-                            autosave?: boolean | null;
-                        }[];
-                        totalDocs?: number;
-                        limit?: number;
-                        totalPages?: number;
-                        page?: number;
-                        pagingCounter?: number;
-                        hasPrevPage?: boolean;
-                        hasNextPage?: boolean;
-                        prevPage?: number | null;
-                        nextPage?: number | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
     getWriterLevelsVersionsById: {
         parameters: {
-            query?: {
-                /** @description How deep relationships are populated (0: ids only). At most 3. */
-                depth?: components["parameters"]["Depth"];
-            };
+            query?: never;
             header?: {
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
@@ -33991,25 +31656,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        parent?: unknown;
-                        version?: components["schemas"]["writer-levels"];
-                        createdAt?: string;
-                        updatedAt?: string;
-                        latest?: boolean | null;
-                        autosave?: boolean | null;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
@@ -34028,26 +31675,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        doc: components["schemas"]["writer-levels"];
-                        message: string;
-                    };
-                };
-            };
             400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
-            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };

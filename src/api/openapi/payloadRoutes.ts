@@ -272,9 +272,20 @@ export const payloadCollectionRoute = (collection: SanitizedCollectionConfig, me
   const route = COLLECTION_ROUTES[`${method} ${path}`]
   if (!route) return undefined
   const label = typeof collection.labels?.plural === 'string' ? collection.labels.plural.toLowerCase() : collection.slug
+  if (path.startsWith('/versions') && !collection.versions) return noVersions(collection.slug, label)
   const spec = route({ slug: collection.slug, label, collection })
   return { tags: [collection.slug], ...spec, errors: [...(spec.errors ?? []), ...collectionErrors(method)] }
 }
+
+/** Payload registers the version routes on every collection; one without versions answers them 404 (src/api/guardEndpoints.ts). */
+const noVersions = (slug: string, label: string): OperationSpec => ({
+  tags: [slug],
+  summary: `Versions of ${label}: none kept`,
+  description: 'This collection keeps no versions: the route always answers 404.',
+  auth: 'none',
+  responses: {},
+  errors: [404],
+})
 
 /**
  * What any of Payload's collection routes may answer besides its own: access refused
