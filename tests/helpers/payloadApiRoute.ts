@@ -28,9 +28,9 @@ export type ApiServer = { base: string; edge: EdgeOptions; close: () => void }
 /**
  * The web process's HTTP stack as src/server/index.ts builds it, without Next: the
  * client's address, the edge (allowed origins from the database, headers, CORS, the
- * Origin rule, body types) and the API. Start the event bus first to hear website changes.
+ * Origin rule, body types) and the API; `next` stands in for Next. Start the event bus first to hear website changes.
  */
-export const startApiServer = async (payload: Payload, options: { development?: boolean; production?: boolean; ttlMs?: number } = {}): Promise<ApiServer> => {
+export const startApiServer = async (payload: Payload, options: { development?: boolean; production?: boolean; ttlMs?: number; next?: RequestHandler } = {}): Promise<ApiServer> => {
   const { createApp } = await import('../../src/server/app')
   const { websiteOriginCache } = await import('../../src/server/websiteOrigins')
   const edge: EdgeOptions = {
@@ -39,7 +39,7 @@ export const startApiServer = async (payload: Payload, options: { development?: 
     production: options.production ?? false,
     development: options.development ?? false,
   }
-  const server = await listen(createApp({ checks: [], edge, api: payloadApiRoute(payload) }))
+  const server = await listen(createApp({ checks: [], edge, api: payloadApiRoute(payload), next: options.next }))
   return {
     ...server,
     edge,
