@@ -86,7 +86,8 @@ describe('login and authentication', () => {
   it('the cookie, `JWT <token>` and `Bearer <token>` each authenticate; logout clears the cookie', async () => {
     const { res, body } = await login('client@alpha.test')
     const cookie = cookieOf(res)
-    for (const headers of [{ cookie }, { authorization: `JWT ${body.token}` }, { authorization: `Bearer ${body.token}` }]) {
+    const ways: Record<string, string>[] = [{ cookie }, { authorization: `JWT ${body.token}` }, { authorization: `Bearer ${body.token}` }]
+    for (const headers of ways) {
       const me = await send('GET', '/api/users/me', { ...headers, 'x-tenant': 'alpha' })
       expect(me.status, JSON.stringify(headers)).toBe(200)
       expect(me.body.user?.email).toBe('client@alpha.test')
