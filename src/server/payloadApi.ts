@@ -96,7 +96,10 @@ const send = async (answer: Response, res: ExpressResponse, head: boolean, signa
   res.status(response.status)
   response.headers.forEach((value, name) => {
     // CORS is the edge's (src/security/cors.ts): Payload adds its own methods and headers to every answer.
-    if (name !== 'set-cookie' && !name.startsWith('access-control-')) res.setHeader(name, value)
+    if (name === 'set-cookie' || name.startsWith('access-control-')) return
+    // Added to the edge's `Vary: Origin`, not in its place; any other header of the answer wins (a CSP of its own).
+    if (name === 'vary') res.vary(value)
+    else res.setHeader(name, value)
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
