@@ -35,7 +35,7 @@ const hasBody = (req: ExpressRequest) => Number(req.headers['content-length'] ??
 /** Bodies up to this size (declared) are read whole first: a web stream over the socket costs more than the copy. */
 const BUFFERED_BODY_BYTES = 64 * 1024
 
-const readWhole = async (req: ExpressRequest): Promise<Uint8Array> => {
+const readWhole = async (req: ExpressRequest): Promise<Uint8Array<ArrayBuffer>> => {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
   return new Uint8Array(Buffer.concat(chunks))
