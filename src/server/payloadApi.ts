@@ -159,9 +159,9 @@ export const payloadApi = (config: SanitizedConfig): RequestHandler => {
     res.on('close', () => {
       if (!res.writableFinished) abort.abort()
     })
-    const request = await toFetchRequest(req, method, abort.signal)
-    if (!request) return fail(res, 400, 'The Host header is not a host name.')
     try {
+      const request = await toFetchRequest(req, method, abort.signal)
+      if (!request) return fail(res, 400, 'The Host header is not a host name.')
       await send(await handler(request), res, head, abort.signal)
     } catch (error) {
       // The client went away (a closed tab, a load tester stopping): nobody to answer.
