@@ -132,7 +132,10 @@ const payloadServer = http.createServer(async (req, res) => {
 })
 
 // The production path, built as src/server/index.ts builds it (no event bus: nothing changes websites during a run).
-const checks = [postgresCheck(pool)]
+// The guard's probe (a query a second) on a pool of its own: on Payload's it would count as the sampled requests' statements.
+const probePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
+probePool.on('error', () => {})
+const checks = [postgresCheck(probePool)]
 const availability = watchAvailability(checks)
 // No website changes during a run: a refresh every 30 s would add a statement to the sampled requests' counts.
 const origins = websiteOriginCache(payload, { ttlMs: 24 * 3600 * 1000 })
@@ -177,6 +180,7 @@ process.stdout.write(`BENCH_READY ${JSON.stringify(ports)}\n`)
 
 const stop = async () => {
   availability.stop()
+  await probePool.end().catch(() => {})
   origins.close()
   expressServer.close()
   expressServer.closeAllConnections()
