@@ -114,6 +114,10 @@ describe('login and authentication', () => {
     const get = await send('GET', '/api/graphql')
     expect(get.status).toBe(405)
     expect(get.body.errors[0].message).toMatch(/GET is not allowed/)
+    // The playground page (on outside production) is served here too.
+    const playground = await send('GET', '/api/graphql-playground')
+    expect(playground.status).toBe(200)
+    expect(playground.headers['content-type']).toMatch(/text\/html/)
   })
 })
 
@@ -234,6 +238,16 @@ describe('the Origin rule for writes the login cookie authenticates', () => {
     const noPage = await rename('Renamed by a script', { cookie })
     expect(noPage.status).toBe(200)
     expect(await nameNow()).toBe('Renamed by a script')
+  })
+
+  it('GraphQL over the cookie from a foreign Origin is refused the same way; with a Bearer token it runs', async () => {
+    const query = JSON.stringify({ query: '{ meUser { user { email } } }' })
+    const refused = await send('POST', '/api/graphql', { cookie, origin: 'https://evil.test', 'content-type': 'application/json', 'x-tenant': 'alpha' }, query)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toBe(COOKIE_ORIGIN_MESSAGE)
+    const bearer = await send('POST', '/api/graphql', { origin: 'https://evil.test', authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-tenant': 'alpha' }, query)
+    expect(bearer.status).toBe(200)
+    expect(bearer.body.data.meUser.user.email).toBe('client@alpha.test')
   })
 
   it('reads are not writes: a cookie GET from a foreign Origin still answers (CORS keeps it from the page)', async () => {
