@@ -3,15 +3,14 @@
  * (src/server/payloadApi.ts) takes the admin's own multipart save, and the admin's pages
  * carry the security headers.
  */
-import { adminPage, type Check, eventually, restClient, screenshot } from './support'
+import { adminPage, type Check, restClient, screenshot } from './support'
 
 export const edgeChecks: Check[] = [
   {
     name: "an admin saves a website's brand name from its edit view (a multipart save through the API path); the admin's pages carry the security headers",
     run: async ({ browser, base }) => {
       const rest = restClient(base)
-      // Alone (E2E_ONLY), this check may start before the availability probes have seen Redis.
-      const token = await eventually('the admin logs in over REST', () => rest.login('admin@alpha.test').catch(() => null), 30_000)
+      const token = await rest.login('admin@alpha.test')
       const alpha = (await rest.must(200, 'GET', '/api/tenants?where[slug][equals]=alpha&depth=0', { token })).docs[0] as { id: number }
       const page = await adminPage(browser, base, 'admin@alpha.test')
       const view = await page.goto(`${base}/admin/collections/tenants/${alpha.id}`)
