@@ -24,7 +24,9 @@ let alphaId: number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  server = await startApiServer(t.payload)
+  const { memoryEventBus } = await import('@/events/bus')
+  const { eventStreams } = await import('@/server/events')
+  server = await startApiServer(t.payload, { routers: [eventStreams(t.payload, memoryEventBus()).router] })
   alphaId = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } } })).docs[0]!.id
 })
 afterAll(async () => {
@@ -122,6 +124,12 @@ describe('login and authentication', () => {
 })
 
 describe('requests and answers', () => {
+  it('/api/events stays the live-event route of Express, in front of the API', async () => {
+    const anonymous = await send('GET', '/api/events')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.body.errors[0].message).toBe('Log in to receive live events.')
+  })
+
   it('an unknown /api route answers 404 in JSON, in the error shape', async () => {
     for (const path of ['/api/nothing-here', '/api/orders/1/nothing/else', '/api/globals/none']) {
       const res = await send('GET', path)
