@@ -188,6 +188,33 @@ describe('requests and answers', () => {
     expect((await t.payload.count({ collection: 'order-files' })).totalDocs).toBe(before)
   })
 
+  it('an answer is streamed: the client reads the first part before the rest is made', async () => {
+    let finish: () => void = () => {}
+    const rest = new Promise<void>((resolve) => (finish = resolve))
+    t.payload.config.endpoints.push({
+      path: '/stream-probe',
+      method: 'get',
+      handler: () =>
+        new Response(
+          new ReadableStream({
+            async start(controller) {
+              controller.enqueue(new TextEncoder().encode('first\n'))
+              await rest
+              controller.enqueue(new TextEncoder().encode('second\n'))
+              controller.close()
+            },
+          }),
+          { headers: { 'content-type': 'text/plain' } },
+        ),
+    })
+    const res = await fetch(`${server.base}/api/stream-probe`)
+    const reader = res.body!.getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first\n')
+    finish()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('second\n')
+    expect((await reader.read()).done).toBe(true)
+  })
+
   it('a CSV export streams through with its headers', async () => {
     const admin = (await login('admin@alpha.test')).body.token!
     const res = await fetch(`${server.base}/api/orders/export.csv?limit=5`, { headers: { authorization: `JWT ${admin}`, 'x-tenant': 'alpha' } })
