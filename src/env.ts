@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { originListProblem } from './security/origins'
 import { trustProxyProblem } from './security/trustProxy'
 
 /**
@@ -65,6 +66,17 @@ const schema = z
       .superRefine((value, ctx) => {
         const problem = value === undefined ? null : trustProxyProblem(value)
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (a hop count, or addresses, CIDRs and loopback/linklocal/uniquelocal separated by commas)` })
+      }),
+    /**
+     * Browser origins allowed to call the API with credentials besides the websites'
+     * own domains (which come from the database): comma-separated `scheme://host[:port]`.
+     */
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? null : originListProblem(value)
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; separate origins with commas` })
       }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Stripe: secret key and webhook signing secret; unset → the stripe provider is off. */

@@ -5,7 +5,7 @@ import { APIError, ValidationError } from 'payload'
  * config log these at info level: they are answers, not faults of the server.
  */
 export class ClientError extends APIError {
-  constructor(message: string, status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429, data: Record<string, unknown> | null = null) {
+  constructor(message: string, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429, data: Record<string, unknown> | null = null) {
     super(message, status, data, true)
     this.name = 'ClientError'
   }

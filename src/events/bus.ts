@@ -15,6 +15,14 @@ export type EventBus = {
   subscribe: (listener: (event: LiveEvent) => void) => () => void
   /** Events after `afterId` for these audiences, oldest first (resume with Last-Event-ID). */
   history: (audiences: Audience[], afterId: number) => Promise<LiveEvent[]>
+  /**
+   * Tells every process (this one included) that `topic` happened: no audience, no
+   * history, nothing for SSE clients. For process caches that must be dropped at once
+   * (the websites' allowed origins), not for users' events.
+   */
+  signal: (topic: string) => Promise<void>
+  /** Listens for `topic` signals in this process; returns the unsubscribe function. */
+  onSignal: (topic: string, listener: () => void) => () => void
   close: () => Promise<void>
 }
 
@@ -30,6 +38,8 @@ const byId = (a: LiveEvent, b: LiveEvent) => Number(a.id) - Number(b.id)
 export const memoryEventBus = (): EventBus => {
   const emitter = new EventEmitter()
   emitter.setMaxListeners(0)
+  const signals = new EventEmitter()
+  signals.setMaxListeners(0)
   const histories = new Map<string, LiveEvent[]>()
   let seq = 0
   return {
@@ -52,8 +62,16 @@ export const memoryEventBus = (): EventBus => {
         .flatMap((a) => histories.get(audienceKey(a)) ?? [])
         .filter((e) => Number(e.id) > afterId)
         .sort(byId),
+    signal: async (topic) => {
+      signals.emit(topic)
+    },
+    onSignal: (topic, listener) => {
+      signals.on(topic, listener)
+      return () => signals.off(topic, listener)
+    },
     close: async () => {
       emitter.removeAllListeners()
+      signals.removeAllListeners()
     },
   }
 }
@@ -64,12 +82,19 @@ export const memoryEventBus = (): EventBus => {
  */
 export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string): EventBus => {
   const channel = `${prefix}:events`
+  const signalChannel = `${prefix}:signals`
   const emitter = new EventEmitter()
   emitter.setMaxListeners(0)
+  const signals = new EventEmitter()
+  signals.setMaxListeners(0)
   // Subscribe at once: an event published before the first stream opens still reaches
   // this process's listeners (ioredis resubscribes by itself after a reconnect).
-  const subscribed = subscriber.subscribe(channel).catch(() => undefined)
+  const subscribed = subscriber.subscribe(channel, signalChannel).catch(() => undefined)
   subscriber.on('message', (ch: string, message: string) => {
+    if (ch === signalChannel) {
+      signals.emit(message)
+      return
+    }
     if (ch !== channel) return
     try {
       emitter.emit('event', JSON.parse(message) as LiveEvent)
@@ -99,8 +124,16 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
         .filter((e) => Number(e.id) > afterId)
         .sort(byId)
     },
+    signal: async (topic) => {
+      await commands.publish(signalChannel, topic)
+    },
+    onSignal: (topic, listener) => {
+      signals.on(topic, listener)
+      return () => signals.off(topic, listener)
+    },
     close: async () => {
       emitter.removeAllListeners()
+      signals.removeAllListeners()
       subscriber.disconnect()
       commands.disconnect()
     },

@@ -14,3 +14,6 @@ export const eventBus = (): EventBus => {
   if (!current) throw new Error('the event bus is not started')
   return current
 }
+
+/** The process's event bus, or null before start-up (tests and scripts without one). */
+export const startedEventBus = (): EventBus | null => current

@@ -2,23 +2,54 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler, t
 
 import { logger } from '@/logger'
 
+import { apiBodyTypes } from '@/security/bodyTypes'
 import { clientAddressMiddleware } from '@/security/clientAddress'
+import { cookieWriteOriginRule } from '@/security/cookieWrites'
+import { corsMiddleware, loadAllowedOrigins } from '@/security/cors'
+import { securityHeaders } from '@/security/headers'
+import type { OriginCache } from '@/security/originCache'
 
 import { healthRoutes, type ReadinessCheck } from './health'
 
+/** What guards the browser-facing edge: the allowed origins and the login cookie's name. */
+export type EdgeOptions = { origins: OriginCache; cookieName: string; production: boolean; development: boolean }
+
+/**
+ * The edge in front of every route but the probes: the allowed origins (cached), the
+ * security headers, CORS, the Origin rule for cookie writes, and the body types /api reads.
+ */
+export const edgeMiddleware = (edge: EdgeOptions): RequestHandler[] => [
+  loadAllowedOrigins(edge.origins),
+  ...securityHeaders(edge),
+  corsMiddleware(),
+  cookieWriteOriginRule(edge.cookieName),
+  apiBodyTypes(),
+]
+
 /**
  * The web process's HTTP surface: first the client's address (under TRUST_PROXY, handed
- * on in a private header for the rate limits), then health probes, the long-lived
- * routes (live events, queue dashboard), then everything else (admin, REST, GraphQL)
- * handed to Next. No global body parser: Payload reads request bodies itself.
+ * on in a private header for the rate limits), then health probes, the edge (headers,
+ * CORS, the Origin rule, body types), the availability guard, the long-lived routes
+ * (live events, queue dashboard), the API (`/api/*` and GraphQL through Payload's own
+ * handlers, src/server/payloadApi.ts), then everything else (the admin) handed to Next.
+ * No global body parser: Payload reads request bodies itself.
  */
-export const createApp = (options: { checks: ReadinessCheck[]; guard?: RequestHandler; routers?: Router[]; next?: RequestHandler }): Express => {
+export const createApp = (options: {
+  checks: ReadinessCheck[]
+  edge?: EdgeOptions
+  guard?: RequestHandler
+  routers?: Router[]
+  api?: RequestHandler
+  next?: RequestHandler
+}): Express => {
   const app = express()
   app.disable('x-powered-by')
   app.use(clientAddressMiddleware())
   app.use(healthRoutes(options.checks))
+  if (options.edge) app.use(edgeMiddleware(options.edge))
   if (options.guard) app.use(options.guard)
   for (const router of options.routers ?? []) app.use(router)
+  if (options.api) app.use(options.api)
   if (options.next) app.all('/{*splat}', options.next)
   app.use(jsonErrors)
   return app

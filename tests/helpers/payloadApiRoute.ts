@@ -1,29 +1,14 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { Express, RequestHandler } from 'express'
-import { handleEndpoints, type Payload } from 'payload'
+import type { Express, RequestHandler, Router } from 'express'
+import type { Payload } from 'payload'
 
-/**
- * What Next's `/api/[...slug]` route does in the web process, without `next build`: the
- * Express request becomes a fetch Request (built from the headers Express holds, as
- * Next builds it) for Payload's REST router, and its Response goes back to the client.
- */
-export const payloadApiRoute = (payload: Payload): RequestHandler => async (req, res) => {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
-  }
-  const body = chunks.length > 0 ? new Uint8Array(Buffer.concat(chunks)) : undefined
-  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers, body })
-  const response = await handleEndpoints({ config: Promise.resolve(payload.config), request })
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value)
-  })
-  res.status(response.status).end(Buffer.from(await response.arrayBuffer()))
-}
+import type { EdgeOptions } from '../../src/server/app'
+import { payloadApi } from '../../src/server/payloadApi'
+
+/** The web process's API handler (src/server/payloadApi.ts): `/api/*` and GraphQL through Payload's own handlers. */
+export const payloadApiRoute = (payload: Payload): RequestHandler => payloadApi(payload.config)
 
 /** Listens on a free port of 127.0.0.1; answers the base URL and a close function. */
 export const listen = async (app: Express): Promise<{ base: string; close: () => void }> => {
@@ -33,6 +18,33 @@ export const listen = async (app: Express): Promise<{ base: string; close: () =>
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => {
       server.closeAllConnections()
+      server.close()
+    },
+  }
+}
+
+export type ApiServer = { base: string; edge: EdgeOptions; close: () => void }
+
+/**
+ * The web process's HTTP stack as src/server/index.ts builds it, without Next: the
+ * client's address, the edge (allowed origins from the database, headers, CORS, the
+ * Origin rule, body types), `routers` (the live events), the API; `next` stands in for Next. Start the event bus first to hear website changes.
+ */
+export const startApiServer = async (payload: Payload, options: { development?: boolean; production?: boolean; ttlMs?: number; routers?: Router[]; next?: RequestHandler } = {}): Promise<ApiServer> => {
+  const { createApp } = await import('../../src/server/app')
+  const { websiteOriginCache } = await import('../../src/server/websiteOrigins')
+  const edge: EdgeOptions = {
+    origins: websiteOriginCache(payload, { ttlMs: options.ttlMs, development: options.development }),
+    cookieName: `${payload.config.cookiePrefix}-token`,
+    production: options.production ?? false,
+    development: options.development ?? false,
+  }
+  const server = await listen(createApp({ checks: [], edge, routers: options.routers, api: payloadApiRoute(payload), next: options.next }))
+  return {
+    ...server,
+    edge,
+    close: () => {
+      edge.origins.close()
       server.close()
     },
   }

@@ -16,6 +16,7 @@ import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 
 import { currentTenantEndpoint } from './endpoints/current'
+import { announceOriginsOnChange, announceOriginsOnDelete } from './hooks/announceOrigins'
 import { normalizeDomain } from './hooks/normalizeDomain'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
@@ -58,6 +59,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
     delete: nobody,
   },
   endpoints: [currentTenantEndpoint],
+  hooks: { afterChange: [announceOriginsOnChange], afterDelete: [announceOriginsOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
