@@ -82,12 +82,15 @@ export class ApiContract {
 
   /** Throws a `ContractViolation` naming the route, the status and what is wrong, unless `answer` is one the document allows. */
   check(answer: ContractAnswer): void {
-    const { method, url, status, body } = answer
+    const { url, status, body } = answer
+    // HEAD is GET without a body: its status is checked, there is no body to check.
+    const head = answer.method.toUpperCase() === 'HEAD'
+    const method = head ? 'GET' : answer.method
     const where = `${method.toUpperCase()} ${url} → ${status}`
     const found = this.operationOf(method, url)
     if (!found) {
-      // A route nobody serves: Payload's 404 in the error shape is the documented answer.
-      if (status === 404) return this.checkSchema(where, '#/components/schemas/Error', body)
+      // A route nobody serves (404), or a method the route does not take (405): the error shape is the documented answer.
+      if (status === 404 || status === 405) return this.checkSchema(where, '#/components/schemas/Error', body)
       throw new ContractViolation(`${where}: the route is not in the API document (add documented(...) beside its handler).`)
     }
     const { template, operation } = found
@@ -96,6 +99,7 @@ export class ApiContract {
     if (!response) {
       throw new ContractViolation(`${where}: status ${status} is not documented for ${method.toUpperCase()} ${template} (documented: ${Object.keys(operation.responses ?? {}).join(', ')}). Body: ${excerpt(body)}`)
     }
+    if (head) return
     const content = this.resolve(response).content as Json | undefined
     const jsonContent = content?.['application/json']
     if (!jsonContent?.schema) return

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { paths } from '../../src/api/openapi/client'
 import { DEMO_PASSWORD } from '../../src/seed/demoData'
-import { createApp } from '../../src/server/app'
 import { ESSAY } from '../helpers/orderWorkflow'
-import { listen, payloadApiRoute } from '../helpers/payloadApiRoute'
+import { type ApiServer, startApiServer } from '../helpers/payloadApiRoute'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 /**
@@ -15,11 +14,11 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
  */
 
 let t: TestContext
-let server: { base: string; close: () => void }
+let server: ApiServer
 
 beforeAll(async () => {
   t = await startTestPayload()
-  server = await listen(createApp({ checks: [], next: payloadApiRoute(t.payload) }))
+  server = await startApiServer(t.payload)
 })
 
 afterAll(async () => {

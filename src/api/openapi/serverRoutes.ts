@@ -99,6 +99,20 @@ export const SERVER_ROUTES: { method: HttpMethod; path: string; spec: OperationS
     },
   },
   {
+    // Next's REST route adds this endpoint to the config the first time it runs; listed
+    // here so the document is the same whether or not it has yet.
+    method: 'get',
+    path: '/api/og',
+    spec: {
+      summary: 'An Open Graph image for the admin’s pages (PNG)',
+      description: 'Served by the admin (Next), not the API.',
+      tags: ['operations'],
+      auth: 'none',
+      parameters: ['title', 'leader', 'description'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      responses: { 200: { description: 'The image.', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } } },
+    },
+  },
+  {
     method: 'get',
     path: '/api/graphql-playground',
     spec: { summary: 'The GraphQL playground (HTML)', description: 'Where `GRAPHQL_PLAYGROUND` allows it; 404 otherwise.', tags: ['graphql'], auth: 'none', responses: { 200: html('The playground.') }, errors: [404] },
