@@ -17586,7 +17586,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         doc: components["schemas"]["orders"];
-                        message: string;
+                        message?: string;
                     };
                 };
             };
