@@ -12,7 +12,9 @@ import { openApiPaths } from '../../src/api/openapi/paths'
 import { startEventBus } from '../../src/events/start'
 import { createApp } from '../../src/server/app'
 import { eventStreams } from '../../src/server/events'
+import { payloadApi } from '../../src/server/payloadApi'
 import { queueDashboard } from '../../src/server/queueDashboard'
+import { websiteOriginCache } from '../../src/server/websiteOrigins'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -99,13 +101,21 @@ describe('the OpenAPI document covers every route', () => {
   it('every route the Express app serves (health, live events, queue dashboard) and every Next route file is in it', async () => {
     const bus = startEventBus(null)
     const queue = new Queue('openapi-coverage', { connection: { host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: null } })
+    const origins = websiteOriginCache(t.payload, {})
     try {
-      const app = createApp({ checks: [], routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue)] })
+      // Composed as src/server/index.ts composes the web process (its Next catch-all aside).
+      const app = createApp({
+        checks: [],
+        edge: { origins, cookieName: `${t.payload.config.cookiePrefix}-token`, production: false, development: false },
+        routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue)],
+        api: payloadApi(t.payload.config),
+      })
       const routes = [...expressRoutes(app), ...nextRouteFileRoutes()]
       expect(routes).toEqual(expect.arrayContaining(['GET /healthz', 'GET /readyz', 'GET /api/events', 'POST /api/events/test', 'GET /admin/queues', 'POST /api/graphql', 'GET /api/graphql-playground']))
       const missing = missingFrom(routes)
       expect(missing, `routes of the HTTP server missing from the API document (src/api/openapi/serverRoutes.ts):\n${missing.join('\n')}`).toEqual([])
     } finally {
+      origins.close()
       await queue.close()
       await bus.close()
     }
