@@ -6,14 +6,19 @@ export type ScenarioResult = {
   name: string
   title: string
   baselineDoes: string
+  /** The path production serves (Express → src/server/payloadApi.ts → Payload): the targets' figures. */
   payload: LoadResult
+  /** Payload's REST handler called directly behind node's http, beside it. */
+  direct: LoadResult
   baseline: LoadResult
+  /** The production path's throughput over the direct handler's. */
+  productionOverDirect: number
   throughputRatio: number
   p99Ratio: number
   /** SQL statements per Payload request, by page size (`default` for non-lists). */
   statements: Record<string, number>
   /** CPU time of the servers' process per request (ms), from sequential requests. */
-  cpuMs: { payload: number; baseline: number }
+  cpuMs: { payload: number; direct: number; baseline: number }
   checks: Check[]
 }
 
@@ -24,6 +29,7 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 export const evaluate = (
   scenario: Scenario,
   payload: LoadResult,
+  direct: LoadResult,
   baseline: LoadResult,
   statements: Record<string, number>,
   cpuMs: ScenarioResult['cpuMs'],
@@ -41,14 +47,16 @@ export const evaluate = (
       checks.push({ what: `SQL statements / request (limit=${size})`, value: n, limit: `≤ ${t.maxStatements}`, pass: n <= t.maxStatements })
     }
   }
-  const failed = payload.errors + payload.non2xx + baseline.errors + baseline.non2xx
-  checks.push({ what: 'errors + non-2xx (both servers)', value: failed, limit: '= 0', pass: failed === 0 })
+  const failed = payload.errors + payload.non2xx + direct.errors + direct.non2xx + baseline.errors + baseline.non2xx
+  checks.push({ what: 'errors + non-2xx (every server)', value: failed, limit: '= 0', pass: failed === 0 })
   return {
     name: scenario.name,
     title: scenario.title,
     baselineDoes: scenario.baseline,
     payload,
+    direct,
     baseline,
+    productionOverDirect: round(direct.rps > 0 ? payload.rps / direct.rps : 0, 3),
     throughputRatio,
     p99Ratio,
     statements,
@@ -70,11 +78,14 @@ export const formatResults = (results: ScenarioResult[]): string => {
       .map(([size, n]) => (size === 'default' ? `${n}` : `${n} (limit ${size})`))
       .join(', ')
     const cells = (l: LoadResult) => [l.rps.toFixed(1), l.p50.toFixed(1), l.p95.toFixed(1), l.p99.toFixed(1), `${l.errors}/${l.non2xx}`]
-    rows.push([r.name, 'payload', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, r.cpuMs.payload.toFixed(2), sql])
+    const directRatio = r.baseline.rps > 0 ? r.direct.rps / r.baseline.rps : 0
+    rows.push([r.name, 'production', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, r.cpuMs.payload.toFixed(2), sql])
+    rows.push(['', 'handler', ...cells(r.direct), `${directRatio.toFixed(3)}×`, '', r.cpuMs.direct.toFixed(2), ''])
     rows.push(['', 'baseline', ...cells(r.baseline), '', '', r.cpuMs.baseline.toFixed(2), ''])
   }
   const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${c.what} = ${c.value} (target ${c.limit})`))
-  return `${table(rows)}\n\nTargets:\n${checks.join('\n')}`
+  const paths = results.map((r) => `  ${r.name}: production path ÷ Payload's handler = ${r.productionOverDirect.toFixed(3)}× throughput`)
+  return `${table(rows)}\n\nproduction: Express → src/server/payloadApi.ts → Payload (what users get; the targets' figures); handler: Payload's REST handler called directly.\n${paths.join('\n')}\n\nTargets:\n${checks.join('\n')}`
 }
 
 /** Targets measured against another scenario of the same run (Payload against Payload). */

@@ -76,12 +76,13 @@ say(`callers on ${host}: client ${picked.client.email} (${picked.client.orders} 
 const scenarios = SCENARIOS.filter((s) => config.only.length === 0 || config.only.includes(s.name))
 // Enough for warm-up, the measured stretches and the sequential samples of each server.
 const money: MoneyFixtures | null = scenarios.some((s) => s.money)
-  ? await prepareMoneyFixtures(runUrl, picked.tenantId, { orders: { payload: 60, baseline: 300 }, topUps: { payload: 6000, baseline: 30000 } })
+  ? await prepareMoneyFixtures(runUrl, picked.tenantId, { orders: { payload: 120, baseline: 300 }, topUps: { payload: 12000, baseline: 30000 } })
   : null
 
 // The servers under test (uploads, if any, in a scratch directory removed at the end).
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'))
-const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: number; baseline: number } }> => {
+type Ports = { express: number; payload: number; baseline: number }
+const startServer = async (): Promise<{ child: ChildProcess; ports: Ports }> => {
   const child = spawn(process.execPath, ['--import', 'tsx', START_FLAG, path.resolve(import.meta.dirname, 'server.ts')], {
     env: {
       ...process.env,
@@ -99,7 +100,7 @@ const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: n
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const lines = createInterface({ input: child.stdout! })
-  const ports = await new Promise<{ payload: number; baseline: number }>((resolve, reject) => {
+  const ports = await new Promise<Ports>((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
     lines.on('line', (line) => {
       if (line.startsWith('BENCH_READY ')) resolve(JSON.parse(line.slice('BENCH_READY '.length)))
@@ -110,7 +111,7 @@ const startServer = async (): Promise<{ child: ChildProcess; ports: { payload: n
 }
 const serverStarted = Date.now()
 const { child, ports } = await startServer()
-say(`servers up in ${Date.now() - serverStarted} ms (payload :${ports.payload}, baseline :${ports.baseline})`)
+say(`servers up in ${Date.now() - serverStarted} ms (production path :${ports.express}, Payload's handler :${ports.payload}, baseline :${ports.baseline})`)
 
 const stopServer = () =>
   new Promise<void>((resolve) => {
@@ -122,7 +123,7 @@ const stopServer = () =>
 
 try {
   const login = async (email: string) => {
-    const res = await call(ports.payload, {
+    const res = await call(ports.express, {
       method: 'POST',
       path: '/api/users/login',
       headers: { host, 'content-type': 'application/json' },
@@ -151,10 +152,10 @@ try {
   // Both servers must answer the same thing before their speeds are compared.
   for (const scenario of scenarios) {
     const requests = requestsOf(scenario)
-    const [a, b] = [await call(ports.payload, requests.payload), await call(ports.baseline, requests.baseline)]
-    if (a.status >= 300 || b.status >= 300) {
+    const [a, d, b] = [await call(ports.express, requests.payload), await call(ports.payload, requests.payload), await call(ports.baseline, requests.baseline)]
+    if (a.status >= 300 || d.status >= 300 || b.status >= 300) {
       throw new Error(
-        `${scenario.name}: payload ${a.status} ${JSON.stringify(a.body).slice(0, 300)}; baseline ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`,
+        `${scenario.name}: production path ${a.status} ${JSON.stringify(a.body).slice(0, 300)}; handler ${d.status} ${JSON.stringify(d.body).slice(0, 300)}; baseline ${b.status} ${JSON.stringify(b.body).slice(0, 300)}`,
       )
     }
     const shape = (body: unknown) => {
@@ -164,8 +165,8 @@ try {
       if (answer.received) return 'event received'
       return r.docs ? `${r.docs.length} docs of ${r.totalDocs}, first #${r.docs[0]?.id}` : r.doc ? 'one order' : `total ${r.total}`
     }
-    const same = scenario.writes === true || shape(a.body) === shape(b.body)
-    say(`check ${scenario.name}: payload ${a.status} ${shape(a.body)} | baseline ${b.status} ${shape(b.body)}${same ? '' : '  ← DIFFERENT'}`)
+    const same = scenario.writes === true || (shape(a.body) === shape(b.body) && shape(d.body) === shape(b.body))
+    say(`check ${scenario.name}: production path ${a.status} ${shape(a.body)} | handler ${d.status} ${shape(d.body)} | baseline ${b.status} ${shape(b.body)}${same ? '' : '  ← DIFFERENT'}`)
     if (!same) throw new Error(`${scenario.name}: Payload and the baseline disagree`)
   }
 
@@ -181,23 +182,28 @@ try {
       await call(ports.payload, { method: 'POST', path: `/__bench/profile/${action}`, headers: {}, body: file })
     }
 
-    // A warm-up of each, then alternating stretches so that both servers meet the same
-    // background load (the machine may be shared): payload, baseline, payload, baseline…
+    // A warm-up of each, then alternating stretches so that every server meets the same
+    // background load (the machine may be shared): the production path (Express →
+    // payloadApi → Payload), Payload's handler called directly, the baseline, again…
     const requests = requestsOf(scenario)
     const load = { connections: scenario.connections ?? config.connections }
-    const samples = { payload: [] as LoadSample[], baseline: [] as LoadSample[] }
+    const samples = { express: [] as LoadSample[], payload: [] as LoadSample[], baseline: [] as LoadSample[] }
+    await runLoad(ports.express, requests.payload, { ...load, duration: config.warmup })
     await runLoad(ports.payload, requests.payload, { ...load, duration: config.warmup })
     await runLoad(ports.baseline, requests.baseline, { ...load, duration: config.warmup })
     const stretch = Math.max(1, Math.round(config.duration / config.rounds))
     loadAverages.push(os.loadavg()[0]!)
     for (let round = 1; round <= config.rounds; round++) {
       await profiling('start', round)
-      samples.payload.push(await runLoad(ports.payload, requests.payload, { ...load, duration: stretch }))
+      samples.express.push(await runLoad(ports.express, requests.payload, { ...load, duration: stretch }))
       await profiling('stop', round)
+      samples.payload.push(await runLoad(ports.payload, requests.payload, { ...load, duration: stretch }))
       samples.baseline.push(await runLoad(ports.baseline, requests.baseline, { ...load, duration: stretch }))
     }
     loadAverages.push(os.loadavg()[0]!)
-    const payload = summarize(samples.payload)
+    // Targets are the production path's; Payload's handler called directly is reported beside it.
+    const payload = summarize(samples.express)
+    const direct = summarize(samples.payload)
     const baseline = summarize(samples.baseline)
 
     // SQL statements per Payload request: N sequential requests (after the load, so with
@@ -205,11 +211,12 @@ try {
     // time per request (Payload, then the baseline): a figure far less sensitive to other
     // load on the machine than throughput.
     const statements: Record<string, number> = {}
-    const cpu = { payload: 0, baseline: 0 }
+    const cpu = { payload: 0, direct: 0, baseline: 0 }
     for (const [i, size] of (scenario.pageSizes ?? [undefined]).entries()) {
       const sized = { payload: scenario.request(actors, size, 'payload'), baseline: scenario.request(actors, size, 'baseline') }
       const sequential = async (port: number) => {
-        const request = size === undefined ? (port === ports.payload ? requests.payload : requests.baseline) : port === ports.payload ? sized.payload : sized.baseline
+        const toPayload = port !== ports.baseline
+        const request = size === undefined ? (toPayload ? requests.payload : requests.baseline) : toPayload ? sized.payload : sized.baseline
         await call(port, request)
         const before = await stats()
         for (let n = 0; n < config.sqlSamples; n++) {
@@ -222,18 +229,20 @@ try {
           cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / config.sqlSamples,
         }
       }
-      const payloadRun = await sequential(ports.payload)
+      const payloadRun = await sequential(ports.express)
       statements[size === undefined ? 'default' : String(size)] = Math.round(payloadRun.statements * 100) / 100
       if (i === 0) {
         cpu.payload = Math.round(payloadRun.cpuMs * 100) / 100
+        cpu.direct = Math.round((await sequential(ports.payload)).cpuMs * 100) / 100
         cpu.baseline = Math.round((await sequential(ports.baseline)).cpuMs * 100) / 100
       }
     }
-    const result = evaluate(scenario, payload, baseline, statements, cpu)
+    const result = evaluate(scenario, payload, direct, baseline, statements, cpu)
     results.push(result)
     say(
-      `[${elapsed()}] ${scenario.name}: payload ${payload.rps} req/s p99 ${payload.p99} ms, baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ` +
-        `${result.throughputRatio}× throughput, ${Object.values(statements).join(' / ')} SQL/req, CPU ${cpu.payload} vs ${cpu.baseline} ms/req`,
+      `[${elapsed()}] ${scenario.name}: production path ${payload.rps} req/s p99 ${payload.p99} ms, handler ${direct.rps} req/s p99 ${direct.p99} ms, ` +
+        `baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ${result.throughputRatio}× throughput (production ÷ handler ${result.productionOverDirect}×), ` +
+        `${Object.values(statements).join(' / ')} SQL/req, CPU ${cpu.payload} / ${cpu.direct} / ${cpu.baseline} ms/req`,
     )
   }
 

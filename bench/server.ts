@@ -1,13 +1,17 @@
 /**
- * The servers under test, in one process started by bench/run.ts:
- * - Payload (in-process, as in tests/helpers/testPayload.ts) behind node's `http`: each
- *   request becomes a fetch `Request` for Payload's REST router (`handleEndpoints`, what
- *   Next's `/api/[...slug]` route calls), so the load hits a real socket without `next build`;
+ * The servers under test, in one process started by bench/run.ts, all on one Payload
+ * (in-process, as in tests/helpers/testPayload.ts):
+ * - `express`: the path production serves — the web process's Express app
+ *   (src/server/app.ts: client address, security headers, CORS and the allowed origins,
+ *   the Origin rule, body types, the availability guard) with the API answered by
+ *   src/server/payloadApi.ts; Next is not mounted, it serves only the admin;
+ * - `payload`: Payload's REST router called directly (`handleEndpoints` behind node's
+ *   `http`, the body buffered), what the bench measured before the API moved to Express;
  * - the baseline (bench/baseline.ts) behind another `http` server with its own pool.
  * On the Payload port, `GET /__bench/stats` answers how many SQL statements Payload's
  * pool has sent so far and the process's CPU time (µs, user + system), and
  * `POST /__bench/profile/start|stop` (body: file) records a V8 CPU profile.
- * Prints `BENCH_READY {"payload":port,"baseline":port}` when listening.
+ * Prints `BENCH_READY {"express":port,"payload":port,"baseline":port}` when listening.
  */
 import { writeFile } from 'node:fs/promises'
 import http from 'node:http'
@@ -21,6 +25,11 @@ import { assignClientAddress } from '@/security/clientAddress'
 import { parseTrustProxy } from '@/security/trustProxy'
 import { env } from '@/env'
 import { closePayload, openPayload, poolOf } from '@/server/boot'
+import { createApp } from '@/server/app'
+import { watchAvailability } from '@/server/availability'
+import { postgresCheck } from '@/server/health'
+import { payloadApi } from '@/server/payloadApi'
+import { websiteOriginCache } from '@/server/websiteOrigins'
 
 import { createBaseline, type BaselineRequest, type BaselineResponse } from './baseline'
 import { createMoneyBaseline } from './baselineMoney'
@@ -122,6 +131,23 @@ const payloadServer = http.createServer(async (req, res) => {
   }
 })
 
+// The production path, built as src/server/index.ts builds it (no event bus: nothing changes websites during a run).
+// The guard's probe (a query a second) on a pool of its own: on Payload's it would count as the sampled requests' statements.
+const probePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
+probePool.on('error', () => {})
+const checks = [postgresCheck(probePool)]
+const availability = watchAvailability(checks)
+// No website changes during a run: a refresh every 30 s would add a statement to the sampled requests' counts.
+const origins = websiteOriginCache(payload, { ttlMs: 24 * 3600 * 1000 })
+const expressServer = http.createServer(
+  createApp({
+    checks,
+    edge: { origins, cookieName: `${payload.config.cookiePrefix}-token`, production: true, development: false },
+    guard: availability.guard,
+    api: payloadApi(payload.config),
+  }),
+)
+
 const baselinePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: pool.options.max ?? 10 })
 baselinePool.on('error', () => {})
 const baseline = createBaseline(baselinePool, payload.secret)
@@ -149,10 +175,15 @@ const baselineServer = http.createServer(async (req, res) => {
 
 const listen = (server: http.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
 
-const ports = { payload: await listen(payloadServer), baseline: await listen(baselineServer) }
+const ports = { express: await listen(expressServer), payload: await listen(payloadServer), baseline: await listen(baselineServer) }
 process.stdout.write(`BENCH_READY ${JSON.stringify(ports)}\n`)
 
 const stop = async () => {
+  availability.stop()
+  await probePool.end().catch(() => {})
+  origins.close()
+  expressServer.close()
+  expressServer.closeAllConnections()
   payloadServer.close()
   baselineServer.close()
   payloadServer.closeAllConnections()

@@ -29,7 +29,7 @@ type Args = {
  * set from the file itself, never from a body (a `mimeType` or `_objectKey` of one's
  * choosing would serve a file as HTML, or another document's file).
  */
-const FILE_METADATA = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes', 'prefix', '_objectKey']
+export const FILE_METADATA = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes', 'prefix', '_objectKey']
 
 const isRecordId = (id: unknown): boolean => typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_RECORD_ID
 

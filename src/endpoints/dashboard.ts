@@ -73,7 +73,7 @@ export const dashboardEndpoint: Endpoint = documented(
     description: [
       'For staff: the admin home’s figures over their websites (or the one named by `?tenant=`), one part per role they hold.',
       '- `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.\n- `editor`: the QA queue.\n- `support`: open disputes and holds.',
-      '**400** naming `tenant` when it is not an id, **403** naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access) and for non-staff, **404** naming `tenant` for no such website.',
+      '**400** naming `tenant` when it is not an id, **403** for non-staff, and naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access), **404** naming `tenant` for no such website.',
     ].join('\n\n'),
     tags: ['dashboard'],
     auth: 'required',

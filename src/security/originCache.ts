@@ -100,16 +100,14 @@ export const createOriginCache = (options: {
 
 /**
  * Says that a website changed: this process's caches drop at once, and every other
- * process's when the bus delivers the signal. A bus failure is logged, never thrown: the
- * website's change is saved and the TTL covers the other processes.
+ * process's when the bus delivers the signal. The save does not wait for Redis: a bus
+ * failure is logged, never thrown, and the TTL covers the other processes.
  */
-export const announceWebsitesChanged = async (): Promise<void> => {
+export const announceWebsitesChanged = (): void => {
   for (const cache of caches) cache.drop()
-  const bus = startedEventBus()
-  if (!bus) return
-  try {
-    await bus.signal(WEBSITES_CHANGED)
-  } catch (error) {
-    logger.warn({ err: (error as Error).message }, 'website change: the event bus did not take the signal; other processes catch up within the TTL')
-  }
+  startedEventBus()
+    ?.signal(WEBSITES_CHANGED)
+    .catch((error: unknown) => {
+      logger.warn({ err: (error as Error).message }, 'website change: the event bus did not take the signal; other processes catch up within the TTL')
+    })
 }

@@ -1,8 +1,10 @@
 /**
  * The web process: database (embedded when DATABASE_URL is unset), migrations, demo
  * data on an empty development database, then Express hosting the API (REST and
- * GraphQL through Payload's own handlers), Next (the admin) and the health probes. `--dev` runs Next in development mode.
+ * GraphQL through Payload's own handlers), Next (the admin) and the health probes.
+ * `--dev` runs Next in development mode.
  */
+import { once } from 'node:events'
 import type { Server } from 'node:http'
 import path from 'node:path'
 
@@ -11,6 +13,7 @@ import type { Queue } from 'bullmq'
 import { requireDirectLexicalBuild } from './lexicalConditions'
 import { loadEnvOrExit } from './loadEnv'
 import { startupWatch } from './startupWatch'
+import { withTimeout } from './withTimeout'
 
 const dev = process.argv.includes('--dev')
 if (dev) (process.env as Record<string, string | undefined>).NODE_ENV ??= 'development'
@@ -79,6 +82,9 @@ const main = async () => {
   const routers = [streams.router]
   if ('queue' in runtime.dispatcher) routers.push(queueDashboard(payload, runtime.dispatcher.queue as Queue))
   const checks = [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])]
+  // The guard's first probe must not meet a connection still being made: it would hold
+  // "redis unreachable" (503 on /api and /admin) for a probe interval after /readyz says ready.
+  if (health && health.status !== 'ready') await withTimeout(5000, 'redis not ready', once(health, 'ready')).catch(() => undefined)
   const availability = watchAvailability(checks)
   // After the event bus: every process's cache hears when a website changes.
   const origins = websiteOriginCache(payload)

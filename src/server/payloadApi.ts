@@ -1,7 +1,6 @@
+import { once } from 'node:events'
 import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { TLSSocket } from 'node:tls'
 
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
@@ -33,27 +32,39 @@ const headersOf = (incoming: IncomingHttpHeaders): Headers => {
 
 const hasBody = (req: ExpressRequest) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
 
+/** Bodies up to this size (declared) are read whole first: a web stream over the socket costs more than the copy. */
+const BUFFERED_BODY_BYTES = 64 * 1024
+
+const readWhole = async (req: ExpressRequest): Promise<Uint8Array<ArrayBuffer>> => {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
 /**
  * The fetch Request Payload's handlers take, from the Express request: the full URL with
  * the request's Host (Payload's `req.origin`, the tenant rule reads the Host header), the
- * scheme as Next works it out, the headers, and the body streamed (a 25 MB upload is not
- * held in memory before Payload's own size limit sees it). `signal` aborts when the
- * client goes away. Null when the Host cannot make a URL.
+ * scheme as Next works it out, the headers, and the body: read whole when it is small,
+ * streamed otherwise (a 25 MB upload is not held in memory before Payload's own size
+ * limit sees it). `signal` aborts when the client goes away. Null when the Host cannot
+ * make a URL.
  */
-const toFetchRequest = (req: ExpressRequest, method: string, signal: AbortSignal): Request | null => {
+const toFetchRequest = async (req: ExpressRequest, method: string, signal: AbortSignal): Promise<Request | null> => {
   const host = req.headers.host ?? 'localhost'
   if (!HOST.test(host)) return null
   const encrypted = (req.socket as TLSSocket).encrypted === true
   const protocol = encrypted || String(req.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http'
-  const withBody = method !== 'GET' && method !== 'HEAD' && hasBody(req)
-  return new Request(`${protocol}://${host}${req.originalUrl}`, {
-    method,
-    headers: headersOf(req.headers),
-    body: withBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    signal,
-    // Node's fetch streams a request body only in half-duplex mode.
-    ...(withBody ? { duplex: 'half' } : {}),
-  } as RequestInit)
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: headersOf(req.headers), signal }
+  if (method !== 'GET' && method !== 'HEAD' && hasBody(req)) {
+    const declared = Number(req.headers['content-length'] ?? Number.NaN)
+    if (declared <= BUFFERED_BODY_BYTES) init.body = await readWhole(req)
+    else {
+      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>
+      // Node's fetch streams a request body only in half-duplex mode.
+      init.duplex = 'half'
+    }
+  }
+  return new Request(`${protocol}://${host}${req.originalUrl}`, init)
 }
 
 /**
@@ -80,12 +91,15 @@ const inErrorShape = async (response: Response): Promise<Response> => {
  * Status, every header (each Set-Cookie on its own; CORS left to the edge), then the
  * body streamed: CSV exports and PDFs arrive as they are made.
  */
-const send = async (answer: Response, res: ExpressResponse, head: boolean) => {
+const send = async (answer: Response, res: ExpressResponse, head: boolean, signal: AbortSignal) => {
   const response = await inErrorShape(answer)
   res.status(response.status)
   response.headers.forEach((value, name) => {
     // CORS is the edge's (src/security/cors.ts): Payload adds its own methods and headers to every answer.
-    if (name !== 'set-cookie' && !name.startsWith('access-control-')) res.setHeader(name, value)
+    if (name === 'set-cookie' || name.startsWith('access-control-')) return
+    // Added to the edge's `Vary: Origin`, not in its place; any other header of the answer wins (a CSP of its own).
+    if (name === 'vary') res.vary(value)
+    else res.setHeader(name, value)
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
@@ -94,7 +108,19 @@ const send = async (answer: Response, res: ExpressResponse, head: boolean) => {
     res.end()
     return
   }
-  await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res)
+  const reader = response.body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      // Backpressure: wait for the socket to drain; a client that leaves aborts the wait.
+      if (!res.write(value)) await once(res, 'drain', { signal })
+    }
+    res.end()
+  } catch (error) {
+    await reader.cancel().catch(() => undefined)
+    throw error
+  }
 }
 
 /**
@@ -133,11 +159,13 @@ export const payloadApi = (config: SanitizedConfig): RequestHandler => {
     res.on('close', () => {
       if (!res.writableFinished) abort.abort()
     })
-    const request = toFetchRequest(req, method, abort.signal)
-    if (!request) return fail(res, 400, 'The Host header is not a host name.')
     try {
-      await send(await handler(request), res, head)
+      const request = await toFetchRequest(req, method, abort.signal)
+      if (!request) return fail(res, 400, 'The Host header is not a host name.')
+      await send(await handler(request), res, head, abort.signal)
     } catch (error) {
+      // The client went away (a closed tab, a load tester stopping): nobody to answer.
+      if (abort.signal.aborted || res.destroyed) return
       if (res.headersSent) {
         res.destroy(error as Error)
         return

@@ -23,6 +23,7 @@ import { type Check, chromiumPath, logIn, results } from './support'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
+import { edgeChecks } from './edge'
 import { exportCsvChecks } from './exportCsv'
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -95,6 +96,7 @@ const checks: Check[] = [
   ...dossierChecks,
   ...workflowChecks,
   ...exportCsvChecks,
+  ...edgeChecks,
 ]
 
 const main = async () => {
@@ -145,7 +147,9 @@ const main = async () => {
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     })
-    for (const check of checks) {
+    // E2E_ONLY=<words>: only the checks whose name contains them (while working on one).
+    const only = process.env.E2E_ONLY?.toLowerCase()
+    for (const check of checks.filter((c) => !only || c.name.toLowerCase().includes(only))) {
       const started = Date.now()
       try {
         await check.run({ browser, base, port })

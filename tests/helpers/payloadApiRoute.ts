@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { Express, RequestHandler } from 'express'
+import type { Express, RequestHandler, Router } from 'express'
 import type { Payload } from 'payload'
 
 import type { EdgeOptions } from '../../src/server/app'
@@ -28,9 +28,9 @@ export type ApiServer = { base: string; edge: EdgeOptions; close: () => void }
 /**
  * The web process's HTTP stack as src/server/index.ts builds it, without Next: the
  * client's address, the edge (allowed origins from the database, headers, CORS, the
- * Origin rule, body types) and the API. Start the event bus first to hear website changes.
+ * Origin rule, body types), `routers` (the live events), the API; `next` stands in for Next. Start the event bus first to hear website changes.
  */
-export const startApiServer = async (payload: Payload, options: { development?: boolean; production?: boolean; ttlMs?: number } = {}): Promise<ApiServer> => {
+export const startApiServer = async (payload: Payload, options: { development?: boolean; production?: boolean; ttlMs?: number; routers?: Router[]; next?: RequestHandler } = {}): Promise<ApiServer> => {
   const { createApp } = await import('../../src/server/app')
   const { websiteOriginCache } = await import('../../src/server/websiteOrigins')
   const edge: EdgeOptions = {
@@ -39,7 +39,7 @@ export const startApiServer = async (payload: Payload, options: { development?: 
     production: options.production ?? false,
     development: options.development ?? false,
   }
-  const server = await listen(createApp({ checks: [], edge, api: payloadApiRoute(payload) }))
+  const server = await listen(createApp({ checks: [], edge, routers: options.routers, api: payloadApiRoute(payload), next: options.next }))
   return {
     ...server,
     edge,

@@ -24,7 +24,9 @@ let alphaId: number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  server = await startApiServer(t.payload)
+  const { memoryEventBus } = await import('@/events/bus')
+  const { eventStreams } = await import('@/server/events')
+  server = await startApiServer(t.payload, { routers: [eventStreams(t.payload, memoryEventBus()).router] })
   alphaId = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } } })).docs[0]!.id
 })
 afterAll(async () => {
@@ -86,7 +88,8 @@ describe('login and authentication', () => {
   it('the cookie, `JWT <token>` and `Bearer <token>` each authenticate; logout clears the cookie', async () => {
     const { res, body } = await login('client@alpha.test')
     const cookie = cookieOf(res)
-    for (const headers of [{ cookie }, { authorization: `JWT ${body.token}` }, { authorization: `Bearer ${body.token}` }]) {
+    const ways: Record<string, string>[] = [{ cookie }, { authorization: `JWT ${body.token}` }, { authorization: `Bearer ${body.token}` }]
+    for (const headers of ways) {
       const me = await send('GET', '/api/users/me', { ...headers, 'x-tenant': 'alpha' })
       expect(me.status, JSON.stringify(headers)).toBe(200)
       expect(me.body.user?.email).toBe('client@alpha.test')
@@ -113,10 +116,20 @@ describe('login and authentication', () => {
     const get = await send('GET', '/api/graphql')
     expect(get.status).toBe(405)
     expect(get.body.errors[0].message).toMatch(/GET is not allowed/)
+    // The playground page (on outside production) is served here too.
+    const playground = await send('GET', '/api/graphql-playground')
+    expect(playground.status).toBe(200)
+    expect(playground.headers['content-type']).toMatch(/text\/html/)
   })
 })
 
 describe('requests and answers', () => {
+  it('/api/events stays the live-event route of Express, in front of the API', async () => {
+    const anonymous = await send('GET', '/api/events')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.body.errors[0].message).toBe('Log in to receive live events.')
+  })
+
   it('an unknown /api route answers 404 in JSON, in the error shape', async () => {
     for (const path of ['/api/nothing-here', '/api/orders/1/nothing/else', '/api/globals/none']) {
       const res = await send('GET', path)
@@ -173,6 +186,33 @@ describe('requests and answers', () => {
     expect(res.status).toBe(413)
     expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/25 MB/)
     expect((await t.payload.count({ collection: 'order-files' })).totalDocs).toBe(before)
+  })
+
+  it('an answer is streamed: the client reads the first part before the rest is made', async () => {
+    let finish: () => void = () => {}
+    const rest = new Promise<void>((resolve) => (finish = resolve))
+    t.payload.config.endpoints.push({
+      path: '/stream-probe',
+      method: 'get',
+      handler: () =>
+        new Response(
+          new ReadableStream({
+            async start(controller) {
+              controller.enqueue(new TextEncoder().encode('first\n'))
+              await rest
+              controller.enqueue(new TextEncoder().encode('second\n'))
+              controller.close()
+            },
+          }),
+          { headers: { 'content-type': 'text/plain' } },
+        ),
+    })
+    const res = await fetch(`${server.base}/api/stream-probe`)
+    const reader = res.body!.getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first\n')
+    finish()
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('second\n')
+    expect((await reader.read()).done).toBe(true)
   })
 
   it('a CSV export streams through with its headers', async () => {
@@ -233,6 +273,16 @@ describe('the Origin rule for writes the login cookie authenticates', () => {
     const noPage = await rename('Renamed by a script', { cookie })
     expect(noPage.status).toBe(200)
     expect(await nameNow()).toBe('Renamed by a script')
+  })
+
+  it('GraphQL over the cookie from a foreign Origin is refused the same way; with a Bearer token it runs', async () => {
+    const query = JSON.stringify({ query: '{ meUser { user { email } } }' })
+    const refused = await send('POST', '/api/graphql', { cookie, origin: 'https://evil.test', 'content-type': 'application/json', 'x-tenant': 'alpha' }, query)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toBe(COOKIE_ORIGIN_MESSAGE)
+    const bearer = await send('POST', '/api/graphql', { origin: 'https://evil.test', authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-tenant': 'alpha' }, query)
+    expect(bearer.status).toBe(200)
+    expect(bearer.body.data.meUser.user.email).toBe('client@alpha.test')
   })
 
   it('reads are not writes: a cookie GET from a foreign Origin still answers (CORS keeps it from the page)', async () => {

@@ -1,16 +1,17 @@
-import type { Endpoint } from 'payload'
-import { describe, expect, it } from 'vitest'
+import { createLocalReq, type Endpoint } from 'payload'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 
 import { routeDocOf, type RouteDoc } from '@/api/openapi/describe'
 import { inTransaction } from '@/operations/inTransaction'
 import { ensureWallet } from '@/operations/ledger/wallets'
-import { createLocalReq } from 'payload'
 
 import type { ApiOptions, ApiResponse } from '../helpers/api'
 import { confirmAsAdmin, fundWallet } from '../helpers/money'
 import { moneyTestFile } from '../helpers/moneyTestFile'
 import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { startStripeRecorder } from '../helpers/stripeRecorder'
 import type { TestContext } from '../helpers/testPayload'
 
 /**
@@ -27,6 +28,19 @@ let ids: Record<string, number>
 let alpha: number
 let w: ReturnType<typeof workflowClient>
 const ALPHA = { host: 'alpha.test' }
+const STRIPE_SECRET = 'whsec_test_endpoint_docs'
+let recorder: Awaited<ReturnType<typeof startStripeRecorder>>
+
+// Stripe's API stands in locally, configured before Payload starts (moneyTestFile's beforeAll).
+beforeAll(async () => {
+  recorder = await startStripeRecorder()
+  process.env.STRIPE_SECRET_KEY = 'sk_test_scriptorium'
+  process.env.STRIPE_WEBHOOK_SECRET = STRIPE_SECRET
+  process.env.STRIPE_API_URL = recorder.url
+})
+afterAll(async () => {
+  await recorder?.close()
+})
 
 moneyTestFile(
   (test) => {
@@ -125,12 +139,28 @@ describe('documented answers of the money routes', () => {
     await call(['wallets', 'get', '/me'], '/api/wallets/me?kind=writer', as('writer'))
     await call(['wallets', 'get', '/me'], '/api/wallets/me?kind=nobody', as('client'))
 
-    const writerWallet = await inTransaction(await createLocalReq({}, t.payload), async () => ensureWallet(await createLocalReq({}, t.payload), alpha, ids.writer!, 'writer'))
+    const system = await createLocalReq({}, t.payload)
+    const writerWallet = await inTransaction(system, async () => ensureWallet(system, alpha, ids.writer!, 'writer'))
     expect((await call(['wallets', 'post', '/:id/adjust'], `/api/wallets/${writerWallet.id}/adjust`, as('admin', { body: { direction: 'credit', amount: 5000, reason: 'Bonus' } }))).status).toBe(201)
     await call(['wallets', 'post', '/:id/adjust'], `/api/wallets/${writerWallet.id}/adjust`, as('admin', { body: { direction: 'debit', amount: 10_000_000, reason: 'Too much' } }))
 
-    // Unsigned (and, without Stripe configured, unknown here): refused as documented.
-    await call(['payments', 'post', '/webhooks/stripe'], '/api/payments/webhooks/stripe', { ...ALPHA, body: { id: 'evt_1', type: 'checkout.session.completed' } })
+    // Stripe: a Checkout URL, then the signed webhook settles it once; unsigned is refused.
+    const byCard = await w.place('client')
+    const card = await call(['payments', 'post', '/checkout'], '/api/payments/checkout', as('client', { body: { purpose: 'order', order: byCard.id, provider: 'stripe' } }))
+    expect(card.body.checkoutUrl).toEqual(expect.any(String))
+    const completed = JSON.stringify({
+      id: 'evt_docs_1',
+      object: 'event',
+      type: 'checkout.session.completed',
+      api_version: '2025-01-01',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: card.body.payment.providerSession, object: 'checkout.session', client_reference_id: card.body.payment.reference, payment_status: 'paid', payment_intent: 'pi_docs_1' } },
+    })
+    const signature = new Stripe('sk_test_scriptorium').webhooks.generateTestHeaderString({ payload: completed, secret: STRIPE_SECRET })
+    const delivery = { ...ALPHA, body: completed, headers: { 'stripe-signature': signature, 'content-type': 'application/json' } }
+    expect((await call(['payments', 'post', '/webhooks/stripe'], '/api/payments/webhooks/stripe', delivery)).body).toEqual({ received: true })
+    expect((await call(['payments', 'post', '/webhooks/stripe'], '/api/payments/webhooks/stripe', delivery)).body).toEqual({ received: true, duplicate: true })
+    await call(['payments', 'post', '/webhooks/stripe'], '/api/payments/webhooks/stripe', { ...ALPHA, body: completed })
 
     const summary = await call([null, 'get', '/ledger/summary'], '/api/ledger/summary', as('admin'))
     expect(summary.status).toBe(200)
@@ -141,13 +171,13 @@ describe('documented answers of the money routes', () => {
   it('payout requests and their approve and reject aliases', async () => {
     const first = await call(['payout-requests', 'post', '/'], '/api/payout-requests', as('writer', { body: { amount: 1000 } }))
     expect(first.status).toBe(201)
-    const second = await call(['payout-requests', 'post', '/'], '/api/payout-requests', as('writer', { body: { amount: 1000 } }))
     await call(['payout-requests', 'post', '/'], '/api/payout-requests', as('client', { body: { amount: 1000 } }))
     expect((await call(['payout-requests', 'post', '/:id/approve'], `/api/payout-requests/${first.body.request.id}/approve`, as('admin', { body: { method: 'bank_transfer', externalReference: 'TX-1' } }))).status).toBe(200)
     await call(['payout-requests', 'post', '/:id/approve'], `/api/payout-requests/${first.body.request.id}/approve`, as('admin', { body: { method: 'bank_transfer', externalReference: 'TX-1' } }))
-    if (second.status === 201) {
-      expect((await call(['payout-requests', 'post', '/:id/reject'], `/api/payout-requests/${second.body.request.id}/reject`, as('admin', { body: { reason: 'Not now' } }))).status).toBe(200)
-    }
+    const second = await call(['payout-requests', 'post', '/'], '/api/payout-requests', as('writer', { body: { amount: 1000 } }))
+    expect(second.status).toBe(201)
+    expect((await call(['payout-requests', 'post', '/:id/reject'], `/api/payout-requests/${second.body.request.id}/reject`, as('admin', { body: { reason: 'Not now' } }))).status).toBe(200)
+    await call(['payout-requests', 'post', '/:id/reject'], `/api/payout-requests/${second.body.request.id}/reject`, as('writer', { body: { reason: 'Mine' } }))
   })
 
   it('invoices: drafts, issue, pay link (read and pay), a new link, cancel, the PDF; receipts: void and PDF', async () => {

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { REFERENCE_CSP } from '../../src/api/openapi/referencePage'
-import { createApp } from '../../src/server/app'
-import { listen, payloadApiRoute } from '../helpers/payloadApiRoute'
+import { type ApiServer, startApiServer } from '../helpers/payloadApiRoute'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let ctx: TestContext
-let server: { base: string; close: () => void }
+let server: ApiServer
 
 beforeAll(async () => {
   ctx = await startTestPayload()
-  server = await listen(createApp({ checks: [], next: payloadApiRoute(ctx.payload) }))
+  server = await startApiServer(ctx.payload)
 })
 
 afterAll(async () => {
@@ -20,8 +19,8 @@ afterAll(async () => {
 
 const urlsIn = (html: string) => [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#38;/g, '&'))
 
-describe('GET /api/docs (the reference page)', () => {
-  it('is HTML whose every script, style and image is this server’s, under its own Content-Security-Policy, with no inline script', async () => {
+describe('GET /api/docs (the reference page), through the web process’s edge and API handler', () => {
+  it('is HTML whose every script, style and image is this server’s, under its own Content-Security-Policy (not the admin’s), with no inline script', async () => {
     const res = await fetch(`${server.base}/api/docs`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)

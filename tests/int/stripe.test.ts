@@ -33,10 +33,10 @@ afterAll(async () => {
 })
 
 /** A webhook delivery as Stripe makes it: the event JSON, signed with the endpoint's secret. */
-const deliver = (event: Record<string, unknown>, options: { secret?: string; timestamp?: number } = {}) => {
+const deliver = (event: Record<string, unknown>, options: { secret?: string; timestamp?: number; unchecked?: true } = {}) => {
   const payload = JSON.stringify(event)
   const header = stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, timestamp: options.timestamp })
-  return t.api.post('/api/payments/webhooks/stripe', { ...ALPHA, body: payload, headers: { 'stripe-signature': header, 'content-type': 'application/json' } })
+  return t.api.post('/api/payments/webhooks/stripe', { ...ALPHA, body: payload, headers: { 'stripe-signature': header, 'content-type': 'application/json' }, unchecked: options.unchecked })
 }
 const event = (id: string, type: string, object: Record<string, unknown>) => ({ id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object } })
 const counts = async () => ({
@@ -217,7 +217,8 @@ describe('refunds to the card', () => {
 
   it('asks Stripe to deliver again an event for one of our refunds not recorded yet; ignores others', async () => {
     const ours = event('evt_refund_early', 'refund.updated', { object: 'refund', id: 're_not_yet', status: 'succeeded', metadata: { reference: `refund:order:${orderId}:9` } })
-    expect((await deliver(ours)).status).toBe(500)
+    // A deliberate failure so that Stripe delivers the event again: a 500 the API document does not promise.
+    expect((await deliver(ours, { unchecked: true })).status).toBe(500)
     expect((await t.payload.count({ collection: 'provider-events', where: { eventId: { equals: 'evt_refund_early' } } })).totalDocs).toBe(0)
     const foreign = await deliver(event('evt_refund_dashboard', 'refund.updated', { object: 'refund', id: 're_dashboard', status: 'succeeded', metadata: {} }))
     expect(foreign.body).toMatchObject({ received: true, ignored: true })

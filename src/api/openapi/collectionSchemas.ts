@@ -1,5 +1,6 @@
 import { configToJSONSchema, type FlattenedField, type SanitizedCollectionConfig, type SanitizedConfig } from 'payload'
 
+import { FILE_METADATA } from '@/api/guardOperation'
 import { writableOn } from '@/fields/serverOnly'
 
 import { type JsonSchema, mapObjects } from './jsonSchema'
@@ -18,6 +19,8 @@ const toDocumentDialect = (schema: unknown): JsonSchema =>
   mapObjects(schema, (object) => {
     if (typeof object.$ref === 'string' && object.$ref.startsWith(DEFINITIONS)) object.$ref = `#/components/schemas/${object.$ref.slice(DEFINITIONS.length)}`
     if ('required' in object && !Array.isArray(object.required)) delete object.required
+    // An optional select is `type: [string, null]` with its options as `enum`: null must be one of them.
+    if (Array.isArray(object.enum) && Array.isArray(object.type) && object.type.includes('null') && !object.enum.includes(null)) object.enum = [...object.enum, null]
     return object
   }) as JsonSchema
 
@@ -55,9 +58,36 @@ const clean = (schema: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(sche
 
 const hidden = (field: FlattenedField) => 'hidden' in field && field.hidden === true
 
-/** What an API body may not set on `operation`: the id, server-owned fields, hidden ones. */
+/** What an API body may not set on `operation`: the id, server-owned fields, hidden ones, what Payload records of an uploaded file. */
 const notWritable = (collection: SanitizedCollectionConfig, operation: 'create' | 'update'): Set<string> =>
-  new Set(['id', 'collection', ...(collection.auth ? AUTH_SECRETS.filter((name) => name !== 'password') : []), ...collection.flattenedFields.filter((f) => hidden(f) || !writableOn(f, operation)).map((f) => f.name)])
+  new Set([
+    'id',
+    'collection',
+    ...(collection.auth ? [...AUTH_SECRETS.filter((name) => name !== 'password'), 'sessions'] : []),
+    ...(collection.upload ? FILE_METADATA : []),
+    ...collection.flattenedFields.filter((f) => hidden(f) || !writableOn(f, operation)).map((f) => f.name),
+  ])
+
+/**
+ * A body as the server takes it: keys it does not know are ignored (not refused), and
+ * which fields a create needs is the server's decision (hooks fill the website, the
+ * client, deadlines; order placement takes `deadlineHours` instead of a date), answered
+ * as a 400 naming each missing field. So the body names its fields and their types,
+ * and neither closes nor requires at the top.
+ */
+const bodyOf = (schema: JsonSchema): JsonSchema => clean({ ...idsOnly(schema), required: undefined, additionalProperties: undefined })
+
+/**
+ * What answers carry beyond the fields: the timestamps may be null (rows written by the
+ * server's own inserts before it stamped them), and a logged-in user's record says
+ * which auth strategy let them in.
+ */
+const answerOf = (collection: SanitizedCollectionConfig, schema: JsonSchema): JsonSchema => {
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) }
+  for (const name of ['createdAt', 'updatedAt']) if (properties[name]) properties[name] = { ...properties[name], type: ['string', 'null'] }
+  if (collection.auth) properties._strategy = { type: 'string', description: 'The auth strategy that identified the user (login, me).' }
+  return { ...schema, properties }
+}
 
 export type CollectionSchemas = {
   /** `components.schemas`: per collection `<slug>` (an answer), `<slug>_create`, `<slug>_update` (bodies), and Payload's shared definitions. */
@@ -81,10 +111,10 @@ export const collectionSchemas = (config: SanitizedConfig): CollectionSchemas =>
     const definition = definitions[collection.slug]
     if (!definition) continue
     const secrets = new Set([...(collection.auth ? AUTH_SECRETS : []), ...collection.flattenedFields.filter(hidden).map((f) => f.name)])
-    schemas[collection.slug] = { ...optionalEverywhere(withoutProperties(definition, secrets)), required: ['id'] }
-    schemas[`${collection.slug}_create`] = clean(idsOnly(withoutProperties(definition, notWritable(collection, 'create'))))
+    schemas[collection.slug] = { ...answerOf(collection, optionalEverywhere(withoutProperties(definition, secrets))), required: ['id'] }
+    schemas[`${collection.slug}_create`] = bodyOf(withoutProperties(definition, notWritable(collection, 'create')))
     // An update names only what changes; what it names is whole (an array's items keep their required fields).
-    schemas[`${collection.slug}_update`] = clean({ ...idsOnly(withoutProperties(definition, notWritable(collection, 'update'))), required: undefined })
+    schemas[`${collection.slug}_update`] = bodyOf(withoutProperties(definition, notWritable(collection, 'update')))
   }
   return { schemas }
 }

@@ -1,6 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 
-import type { JsonSchema } from './jsonSchema'
+import { json, type JsonSchema } from './jsonSchema'
+import { QUERY_PARAMETERS } from './payloadRoutes'
 
 /** Error statuses the document knows, with what each means in this API. */
 export const ERROR_STATUSES = {
@@ -53,9 +54,6 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 }
 
-/** A JSON body as the document spells it. */
-export const json = (schema: JsonSchema) => ({ 'application/json': { schema } })
-
 /**
  * The shared parts of the document: the error shape and its responses, the security
  * schemes (the cookie's name follows `config.cookiePrefix`), and the headers and query
@@ -84,6 +82,7 @@ export const components = (config: SanitizedConfig) => ({
     ]),
   ),
   parameters: {
+    ...QUERY_PARAMETERS,
     IdempotencyKey: {
       name: 'Idempotency-Key',
       in: 'header',

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 
-import { json } from './components'
 import type { RouteDoc } from './describe'
-import type { JsonSchema } from './jsonSchema'
+import { json, type JsonSchema } from './jsonSchema'
 import type { OperationSpec } from './operation'
 import { zodToJsonSchema } from './zodJson'
 

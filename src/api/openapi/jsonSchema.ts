@@ -11,3 +11,6 @@ export const mapObjects = (value: unknown, visit: (object: JsonSchema) => JsonSc
   }
   return value
 }
+
+/** A JSON body as the document spells it. */
+export const json = (schema: JsonSchema) => ({ 'application/json': { schema } })

@@ -2,8 +2,7 @@ import type { SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
 
 import { QUERY_LIMITS } from '@/domain/query/limits'
 
-import { json } from './components'
-import type { JsonSchema } from './jsonSchema'
+import { json, type JsonSchema } from './jsonSchema'
 import type { HttpMethod, OperationSpec } from './operation'
 
 /**
@@ -26,22 +25,26 @@ const query = (name: string, schema: JsonSchema, description: string): JsonSchem
 
 const { maxDepth, maxPageSize, maxPage, maxSortFields } = QUERY_LIMITS
 
-const DEPTH = query('depth', { type: 'integer', minimum: 0, maximum: maxDepth }, `How deep relationships are populated (0: ids only). At most ${maxDepth}.`)
-const SELECT = query('select', { type: 'object', additionalProperties: true }, 'The fields to answer with: `select[title]=true`. `id` is always there.')
-const WHERE = query(
-  'where',
-  { type: 'object', additionalProperties: true },
-  'A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them.',
-)
-const LIST = [
-  WHERE,
-  query('sort', { type: 'string' }, `A field name, \`-\` first for descending; up to ${maxSortFields} separated by commas.`),
-  query('limit', { type: 'integer', minimum: 1, maximum: maxPageSize }, `Documents per page (default 10, at most ${maxPageSize}).`),
-  query('page', { type: 'integer', minimum: 1, maximum: maxPage }, 'The page, from 1.'),
-  query('pagination', { type: 'boolean' }, `false: one page of \`limit\` documents without counting (needs a limit of at most ${maxPageSize}).`),
-  DEPTH,
-  SELECT,
-]
+/** Payload's query parameters, shared as `components.parameters` (one definition, referenced by every route). */
+export const QUERY_PARAMETERS = {
+  Depth: query('depth', { type: 'integer', minimum: 0, maximum: maxDepth }, `How deep relationships are populated (0: ids only). At most ${maxDepth}.`),
+  Select: query('select', { type: 'object', additionalProperties: true }, 'The fields to answer with: `select[title]=true`. `id` is always there.'),
+  Where: query(
+    'where',
+    { type: 'object', additionalProperties: true },
+    'A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them.',
+  ),
+  Sort: query('sort', { type: 'string' }, `A field name, \`-\` first for descending; up to ${maxSortFields} separated by commas.`),
+  Limit: query('limit', { type: 'integer', minimum: 1, maximum: maxPageSize }, `Documents per page (default 10, at most ${maxPageSize}).`),
+  Page: query('page', { type: 'integer', minimum: 1, maximum: maxPage }, 'The page, from 1.'),
+  Pagination: query('pagination', { type: 'boolean' }, `false: one page of \`limit\` documents without counting (needs a limit of at most ${maxPageSize}).`),
+}
+
+const param = (name: keyof typeof QUERY_PARAMETERS) => ({ $ref: `#/components/parameters/${name}` })
+const DEPTH = param('Depth')
+const SELECT = param('Select')
+const WHERE = param('Where')
+const LIST = [WHERE, param('Sort'), param('Limit'), param('Page'), param('Pagination'), DEPTH, SELECT]
 
 const MESSAGE = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } }
 
@@ -197,8 +200,9 @@ const COLLECTION_ROUTES: Record<string, Route> = {
     summary: 'Set a new password with the mailed token',
     auth: 'none',
     requestBody: body({ type: 'object', required: ['token', 'password'], properties: { token: { type: 'string' }, password: { type: 'string' } } }),
+    description: 'On a website’s domain (or with `X-Tenant`), only that website’s members: a member of another website is refused (401) as at login.',
     responses: { 200: ok({ type: 'object', required: ['message'], properties: { message: { type: 'string' }, token: { type: 'string' }, user: ref(slug) } }) },
-    errors: [403, 429],
+    errors: [401, 403, 429],
   }),
   'post /unlock': () => ({
     summary: 'Unlock an account locked by failed logins',
@@ -268,8 +272,28 @@ export const payloadCollectionRoute = (collection: SanitizedCollectionConfig, me
   const route = COLLECTION_ROUTES[`${method} ${path}`]
   if (!route) return undefined
   const label = typeof collection.labels?.plural === 'string' ? collection.labels.plural.toLowerCase() : collection.slug
-  return { tags: [collection.slug], ...route({ slug: collection.slug, label, collection }) }
+  if (path.startsWith('/versions') && !collection.versions) return noVersions(collection.slug, label)
+  const spec = route({ slug: collection.slug, label, collection })
+  return { tags: [collection.slug], ...spec, errors: [...(spec.errors ?? []), ...collectionErrors(method)] }
 }
+
+/** Payload registers the version routes on every collection; one without versions answers them 404 (src/api/guardEndpoints.ts). */
+const noVersions = (slug: string, label: string): OperationSpec => ({
+  tags: [slug],
+  summary: `Versions of ${label}: none kept`,
+  description: 'This collection keeps no versions: the route always answers 404.',
+  auth: 'none',
+  responses: {},
+  errors: [404],
+})
+
+/**
+ * What any of Payload's collection routes may answer besides its own: access refused
+ * (403, also to an anonymous caller: Payload does not tell the two apart); and on a
+ * write, what the collection's hooks refuse: a record the body names that the caller
+ * cannot see (404), a state that forbids it (409), a rule (422).
+ */
+const collectionErrors = (method: HttpMethod): (403 | 404 | 409 | 422)[] => (method === 'get' ? [403] : [403, 404, 409, 422])
 
 type GlobalRoute = (slug: string) => Omit<OperationSpec, 'tags'>
 

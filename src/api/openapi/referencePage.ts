@@ -52,10 +52,28 @@ const assets = () => {
   return loaded
 }
 
+/**
+ * Swagger UI renders only OpenAPI's default schema dialect and puts a warning over the
+ * page for any other; ours declares JSON Schema 2020-12 and uses none of the default
+ * dialect's additions, so the page drops the declaration from its own copy.
+ */
 const initScript = (documentUrl: string) =>
-  `window.addEventListener('load', function () {
+  `var documentUrl = ${JSON.stringify(documentUrl)}
+var withoutDialect = function (res) {
+  if (res.url && res.url.indexOf(documentUrl) !== -1 && typeof res.text === 'string') {
+    try {
+      var doc = JSON.parse(res.text)
+      delete doc.jsonSchemaDialect
+      res.text = res.data = JSON.stringify(doc)
+      res.body = res.obj = doc
+    } catch (e) {}
+  }
+  return res
+}
+window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
-    url: ${JSON.stringify(documentUrl)},
+    url: documentUrl,
+    responseInterceptor: withoutDialect,
     dom_id: '#reference',
     deepLinking: true,
     docExpansion: 'none',

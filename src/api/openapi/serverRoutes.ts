@@ -1,4 +1,4 @@
-import { json } from './components'
+import { json } from './jsonSchema'
 import type { HttpMethod, OperationSpec } from './operation'
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } })
@@ -96,6 +96,20 @@ export const SERVER_ROUTES: { method: HttpMethod; path: string; spec: OperationS
           content: json({ type: 'object', properties: { data: { type: ['object', 'null'] }, errors: { type: 'array', items: { type: 'object', required: ['message'] } } } }),
         },
       },
+    },
+  },
+  {
+    // Next's REST route adds this endpoint to the config the first time it runs; listed
+    // here so the document is the same whether or not it has yet.
+    method: 'get',
+    path: '/api/og',
+    spec: {
+      summary: 'An Open Graph image for the admin’s pages (PNG)',
+      description: 'Served by the admin (Next), not the API.',
+      tags: ['operations'],
+      auth: 'none',
+      parameters: ['title', 'leader', 'description'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      responses: { 200: { description: 'The image.', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } } },
     },
   },
   {

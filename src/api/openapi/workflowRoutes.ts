@@ -1,8 +1,8 @@
 import { WORKFLOWS } from '@/domain/workflow/all'
 import { WORKFLOW_COLLECTIONS, type WorkflowCollection } from '@/domain/workflow/collections'
-import { actionNames, inputJsonSchema } from '@/domain/workflow/define'
+import { actionNames, type AnyWorkflow, inputJsonSchema } from '@/domain/workflow/define'
 
-import { json } from './components'
+import { json } from './jsonSchema'
 import type { OperationSpec } from './operation'
 
 const isWorkflowCollection = (slug: string): slug is WorkflowCollection => (WORKFLOW_COLLECTIONS as readonly string[]).includes(slug)
@@ -16,7 +16,7 @@ const isWorkflowCollection = (slug: string): slug is WorkflowCollection => (WORK
  */
 export const workflowActionRoutes = (slug: string, generic: OperationSpec): { action: string; spec: OperationSpec }[] => {
   if (!isWorkflowCollection(slug)) return []
-  const workflow = WORKFLOWS[slug]
+  const workflow = WORKFLOWS[slug] as AnyWorkflow
   const rules = workflow.actions as Record<string, { label: string; input?: Parameters<typeof inputJsonSchema>[0]; money?: boolean; from: readonly string[] }>
   return actionNames(workflow).map((action) => {
     const rule = rules[action]!

@@ -2,12 +2,12 @@ import { z } from 'zod'
 
 import { WORKFLOWS } from '@/domain/workflow/all'
 import type { WorkflowCollection } from '@/domain/workflow/collections'
-import { actionNames } from '@/domain/workflow/define'
+import { actionNames, type AnyWorkflow } from '@/domain/workflow/define'
 
 import { docOf, schemas } from './describe'
 
 /** The action names of a workflow collection, from its workflow table. */
-export const actionsOf = (collection: WorkflowCollection): [string, ...string[]] => actionNames(WORKFLOWS[collection]) as [string, ...string[]]
+export const actionsOf = (collection: WorkflowCollection): [string, ...string[]] => actionNames(WORKFLOWS[collection] as AnyWorkflow) as [string, ...string[]]
 
 /** The path of an action route: the record and the action's name. */
 export const actionParams = (collection: WorkflowCollection) => z.object({ id: schemas.id, action: z.enum(actionsOf(collection)) })

@@ -11,12 +11,12 @@ const sameDomains = (a: Tenant | undefined, b: Tenant | undefined) =>
  * The allowed origins (CORS, cookie writes, the CSP's frame-src) are the active
  * websites' domains, cached in every web process: a change of either tells them all.
  */
-export const announceOriginsOnChange: CollectionAfterChangeHook<Tenant> = async ({ doc, previousDoc, operation }) => {
+export const announceOriginsOnChange: CollectionAfterChangeHook<Tenant> = ({ doc, previousDoc, operation }) => {
   if (operation === 'update' && previousDoc?.active === doc.active && sameDomains(previousDoc, doc)) return doc
-  await announceWebsitesChanged()
+  announceWebsitesChanged()
   return doc
 }
 
-export const announceOriginsOnDelete: CollectionAfterDeleteHook<Tenant> = async () => {
-  await announceWebsitesChanged()
+export const announceOriginsOnDelete: CollectionAfterDeleteHook<Tenant> = () => {
+  announceWebsitesChanged()
 }
