@@ -50,6 +50,7 @@ export const NOT_CAMPAIGNED: Record<string, string> = {
   '/api/events/test': 'a stream, as /api/events',
   '/healthz': 'a probe of the process, served before the edge; it reads no input',
   '/readyz': 'a probe of PostgreSQL and Redis, served before the edge; it reads no input',
+  '/api/og': "Next's image route (Payload's OG images), answered by Next, which the campaign's server does not start",
   '/admin/queues': "BullMQ's dashboard (bull-board) for logged-in superadmins, mounted by the web process only (tests/int/queueDashboard.test.ts)",
 }
 

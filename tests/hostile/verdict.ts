@@ -10,7 +10,7 @@ export type Answer = { status: number; body: unknown; headers: Headers }
 type ErrorItem = { message?: unknown; data?: { errors?: { path?: unknown; message?: unknown }[] } | null; extensions?: { statusCode?: unknown } }
 
 /** Refusals of the whole request, which no single field can be blamed for. */
-const WHOLE_REQUEST = [/not valid JSON/i, /body/i, /content.type/i, /multipart/i, /JSON/i, /form/i, /file/i, /upload/i, /Idempotency-Key/i, /GraphQL/i, /Syntax Error/i, /too (large|many|deep)/i, /is not enabled for this collection/i, /^No User$/]
+const WHOLE_REQUEST = [/not valid JSON/i, /body/i, /content.type/i, /multipart/i, /JSON/i, /form/i, /file/i, /upload/i, /Idempotency-Key/i, /GraphQL/i, /Syntax Error/i, /too (large|many|deep)/i, /is not enabled for this collection/i, /^No User$/, /percent-encoded/i]
 
 /** `field: problem`, or a parameter named in quotes (Payload's "Missing 'where' query…"). */
 const NAMES_A_FIELD = /^[\w.[\]-]+: |'[\w.]+'|"[\w.]+"/
