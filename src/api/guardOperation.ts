@@ -1,6 +1,7 @@
 import { type CollectionBeforeOperationHook, NotFound } from 'payload'
 
 import { findControlCharacter } from '@/domain/input/controlCharacters'
+import { nestingProblem } from '@/domain/input/nesting'
 import type { InputProblem } from '@/domain/input/problems'
 import { QUERY_LIMITS } from '@/domain/query/limits'
 import { validatePaging } from '@/domain/query/validatePaging'
@@ -62,7 +63,7 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
   if (a.data !== undefined && (a.data === null || typeof a.data !== 'object' || Array.isArray(a.data))) {
     problems.push({ path: 'body', message: 'Must be a JSON object of the document’s fields.' })
   } else if (a.data !== undefined) {
-    const problem = findControlCharacter(a.data)
+    const problem = nestingProblem(a.data) ?? findControlCharacter(a.data)
     if (problem) problems.push(problem)
   }
   if (problems.length > 0) throw invalidInput(problems)

@@ -288,6 +288,22 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
     expect(problemPaths(res.body)).toEqual(['body'])
   })
 
+  it('a document’s data nested 20,000 deep, as JSON or as a multipart _payload, is a 400 naming the body, not a stack overflow', async () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`
+    const json = await t.api.post('/api/payload-preferences', { ...as('client'), body: `{"key":"deep","value":${deep}}` })
+    expect(json.status).toBe(400)
+    expect(problemPaths(json.body)).toEqual(['body'])
+    const multipart = await t.api.post('/api/payload-preferences', {
+      ...as('client'),
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"key":"deep","value":${deep}}\r\n--${BOUNDARY}--\r\n`,
+    })
+    expect(multipart.status).toBe(400)
+    expect(problemPaths(multipart.body)).toEqual(['body'])
+    const update = await t.api.patch(`/api/orders/${order}`, { ...as('admin'), body: `{"topic":"x","extra":${deep}}` })
+    expect(update.status).toBe(400)
+  })
+
   it('a create or update with no body, or a body that is not an object, is a 400 naming fields or the body', async () => {
     const empty = await t.api.post('/api/orders', { ...as('client'), headers: { 'content-type': 'application/json' }, body: '' })
     expect(empty.status).toBe(400)

@@ -4,23 +4,20 @@ import type { PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
+import { nestingProblem } from '@/domain/input/nesting'
 import { ClientError, invalidInput } from '@/errors'
 
 /** An answer as sent: the status and the exact JSON text, so a replay is byte-identical. */
 export type Answer = { status: number; text: string }
 type Row = { id: number; request_hash: string; status: string; response_status: number | null; response_body: string | null }
 
-/** Deeper than any body of ours: a request nested past it is refused before it is hashed (the walk recurses). */
-const MAX_NESTING = 64
-
-const canonical = (value: unknown, depth = 0): unknown => {
-  if (depth > MAX_NESTING) throw invalidInput([{ path: 'body', message: `Nested deeper than ${MAX_NESTING} levels.` }])
-  if (Array.isArray(value)) return value.map((item) => canonical(item, depth + 1))
+const canonical = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(canonical)
   if (!value || typeof value !== 'object') return value
   return Object.fromEntries(
     Object.entries(value)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, canonical(v, depth + 1)]),
+      .map(([k, v]) => [k, canonical(v)]),
   )
 }
 
@@ -60,6 +57,9 @@ export const withIdempotency = async (
   if (key.length > 255) throw new ClientError('Idempotency-Key: at most 255 characters.', 400)
   const actor = actorOf(req)
   if (!actor) throw new ClientError('Log in first.', 401)
+  // The walk below recurses: a body nested past the limit is refused before it.
+  const tooDeep = nestingProblem(body)
+  if (tooDeep) throw invalidInput([tooDeep])
   const hash = createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex')
 
   // Outside any transaction: the claim must be visible to concurrent requests at once.
