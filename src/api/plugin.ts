@@ -7,7 +7,7 @@ import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
 import { accessQueryWithFlag } from './accessQuery'
 import { mapClientFaults } from './mapDatabaseErrors'
-import { replacePreferenceDelete } from './preferenceDelete'
+import { replacePreferenceRoutes } from './preferenceRoutes'
 import { unverifiedMutations } from './unverifiedAuth'
 
 /**
@@ -34,7 +34,7 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
   onInit: async (payload) => {
     // Payload adds its default REST endpoints, and its own collections (preferences, key
     // values, migrations, locks), while sanitising the config: only now are they there.
-    replacePreferenceDelete(payload.config)
+    replacePreferenceRoutes(payload.config)
     guardEndpoints(payload.config)
     for (const collection of payload.config.collections) {
       const hooks = collection.hooks.beforeOperation

@@ -1,5 +1,8 @@
 import { NotFound, type PayloadHandler, type SanitizedConfig, UnauthorizedError, type Where } from 'payload'
 
+import { nestingProblem } from '@/domain/input/nesting'
+import { invalidInput } from '@/errors'
+
 const PREFERENCES = 'payload-preferences'
 
 /**
@@ -19,11 +22,34 @@ const deletePreference: PayloadHandler = async (req) => {
   return Response.json({ ...doc, message: req.t('general:deletedSuccessfully') })
 }
 
-/** Puts the handler above in place of Payload's (called once the config is sanitised). */
-export const replacePreferenceDelete = (config: SanitizedConfig) => {
+/**
+ * `POST /api/payload-preferences/:key` reads its body itself and writes it past the
+ * collection's operation (and its guard): a value nested 20,000 deep overflowed the
+ * stack (500). The body is read here, refused past the nesting limit, and handed on.
+ */
+const checkedUpdate =
+  (update: PayloadHandler): PayloadHandler =>
+  async (req) => {
+    let data: unknown
+    try {
+      data = await req.json?.()
+    } catch {
+      // Payload's handler takes a body that is not JSON as empty: so does this.
+      data = {}
+    }
+    const problem = nestingProblem(data)
+    if (problem) throw invalidInput([problem])
+    req.json = () => Promise.resolve(data)
+    return update(req)
+  }
+
+/** Puts the handlers above in place of Payload's (called once the config is sanitised). */
+export const replacePreferenceRoutes = (config: SanitizedConfig) => {
   const endpoints = config.collections.find((c) => c.slug === PREFERENCES)?.endpoints
   if (!Array.isArray(endpoints)) return
   endpoints.forEach((endpoint, i) => {
-    if (endpoint.method === 'delete' && endpoint.path === '/:key') endpoints[i] = { ...endpoint, handler: deletePreference }
+    if (endpoint.path !== '/:key') return
+    if (endpoint.method === 'delete') endpoints[i] = { ...endpoint, handler: deletePreference }
+    if (endpoint.method === 'post') endpoints[i] = { ...endpoint, handler: checkedUpdate(endpoint.handler) }
   })
 }
