@@ -55,11 +55,11 @@ export const stripeWebhookEndpoint: Endpoint = documented(
     summary: 'Stripe’s webhook',
     description: [
       'For Stripe only: a Stripe event as Stripe sends it, verified with the `Stripe-Signature` header over the raw body (five minutes’ tolerance). Checkout sessions completed or expired and payment intents succeeded or failed settle or fail their payment, once; refund updates settle or fail card refunds. An event seen before answers `duplicate: true`, one that concerns no payment of ours `ignored: true`.',
-      '**400** for a missing or wrong signature, **404** when Stripe is not configured on this server. A verified refund event of ours whose refund has not committed yet fails on purpose, so that Stripe delivers it again.',
+      '**400** for a missing or wrong signature, **404** when Stripe is not configured on this server. **503** for a verified refund event of ours whose refund has not committed yet, so that Stripe delivers it again.',
     ].join('\n\n'),
     auth: 'none',
     responses: { 200: z.object({ received: z.literal(true), duplicate: z.literal(true).optional(), ignored: z.literal(true).optional() }) },
-    errors: [400, 404],
+    errors: [400, 404, 503],
   },
 )
 

@@ -1,4 +1,5 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
+import { getTranslation } from '@payloadcms/translations'
 import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, type GraphQLOutputType, GraphQLString, type GraphQLFieldConfig } from 'graphql'
 import { createOperation, type GraphQLInfo, type RequiredDataFromCollectionSlug } from 'payload'
 
@@ -50,7 +51,11 @@ export const orderFields = (info: GraphQLInfo) => {
       const key = idempotencyKeyArg(args.idempotencyKey)
       const answer = await withIdempotency(req, key, PLACEMENT_SCOPE, data, async () => ({
         status: 201,
-        body: { doc: await createOperation({ collection: req.payload.collections.orders, data: data as RequiredDataFromCollectionSlug<'orders'>, depth: 0, req }) },
+        // The answer REST's create gives, so a key first used here replays the same over REST.
+        body: {
+          doc: await createOperation({ collection: req.payload.collections.orders, data: data as RequiredDataFromCollectionSlug<'orders'>, depth: 0, req }),
+          message: req.t('general:successfullyCreated', { label: getTranslation(req.payload.collections.orders.config.labels.singular, req.i18n) }),
+        },
       }))
       return (valueOf(answer) as { doc: unknown }).doc
     },

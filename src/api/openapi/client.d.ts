@@ -4856,7 +4856,7 @@ export interface paths {
          * Stripe’s webhook
          * @description For Stripe only: a Stripe event as Stripe sends it, verified with the `Stripe-Signature` header over the raw body (five minutes’ tolerance). Checkout sessions completed or expired and payment intents succeeded or failed settle or fail their payment, once; refund updates settle or fail card refunds. An event seen before answers `duplicate: true`, one that concerns no payment of ours `ignored: true`.
          *
-         *     **400** for a missing or wrong signature, **404** when Stripe is not configured on this server. A verified refund event of ours whose refund has not committed yet fails on purpose, so that Stripe delivers it again.
+         *     **400** for a missing or wrong signature, **404** when Stripe is not configured on this server. **503** for a verified refund event of ours whose refund has not committed yet, so that Stripe delivers it again.
          */
         post: operations["postPaymentsWebhooksStripe"];
         delete?: never;

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 
 import { execute, sql } from '@/db/execute'
@@ -51,8 +51,8 @@ export const handleStripeWebhook = async (req: PayloadRequest, rawBody: string):
       const refund = event.data.object as { id: string; status?: string | null; metadata?: Record<string, string> | null }
       if (await providerRefundUpdate(system, refund.id, refund.status ?? '')) return { received: true as const }
       // One of ours whose row has not committed yet (the refund's transaction is still
-      // open): fail, so the event is not recorded and Stripe delivers it again later.
-      if (refund.metadata?.reference?.startsWith('refund:')) throw new Error(`refund ${refund.id} (${refund.metadata.reference}) is not recorded yet`)
+      // open): 503, so the event is not recorded and Stripe delivers it again later.
+      if (refund.metadata?.reference?.startsWith('refund:')) throw new APIError(`The refund ${refund.id} is not recorded yet; deliver the event again later.`, 503, null, true)
       return { received: true as const, ignored: true as const }
     }
     const object = event.data.object as {
