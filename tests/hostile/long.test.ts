@@ -17,6 +17,6 @@ afterAll(async () => server?.close())
 
 it('no generated request gets a 5xx, a refusal out of shape, or a refusal that wrote', async () => {
   const settings = campaignSettings(20)
-  const figures = await campaign(server.t.payload, server.base, { ...settings, timeAll: true })
+  const figures = await campaign(server.t.payload, server.base, { ...settings, graphqlRuns: settings.graphqlRuns ?? settings.runs * 100, timeAll: true })
   expect(findingLines(figures), `HOSTILE_SEED=${figures.seed} replays this run`).toEqual([])
 }, 24 * 3600_000)
