@@ -25,8 +25,9 @@ const JSON_PARAMS = ['where', 'data'] as const
  * parameters and query values free of control characters, a `:id` that can name a
  * document (else 404, as `routeId` answers), `where` / `data` given as JSON that parses,
  * no version routes on collections without versions, no email verification where
- * nothing is verified (./unverifiedAuth.ts), and a multipart body that names its boundary. Payload would otherwise
- * answer 500 to each (`parseFloat("abc")` reaching SQL, `JSON.parse` throwing).
+ * nothing is verified (./unverifiedAuth.ts), and a multipart body that names its
+ * boundary. Payload would otherwise answer 500 to each (`parseFloat("abc")` reaching
+ * SQL, `JSON.parse` throwing, busboy refusing the form).
  */
 const checkRequest = (req: PayloadRequest, collection: SanitizedCollectionConfig | null, endpoint: Endpoint) => {
   const params = (req.routeParams ?? {}) as Record<string, unknown>

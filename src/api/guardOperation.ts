@@ -32,6 +32,8 @@ type Args = {
  */
 export const FILE_METADATA = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes', 'prefix', '_objectKey']
 
+const SERVER_TIMESTAMPS = ['createdAt', 'updatedAt']
+
 const isRecordId = (id: unknown): boolean => typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_RECORD_ID
 
 /**
@@ -67,9 +69,12 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
     if (problem) problems.push(problem)
   }
   if (problems.length > 0) throw invalidInput(problems)
-  if (collection.upload && a.data && typeof a.data === 'object' && (operation === 'create' || operation === 'update')) {
+  if (a.data && typeof a.data === 'object' && (operation === 'create' || operation === 'update')) {
     const data = a.data as Record<string, unknown>
-    for (const key of FILE_METADATA) delete data[key]
+    // The server stamps these. Our collections declare them server-only (./plugin.ts); the
+    // ones Payload adds itself (preferences, locks) took any text and handed it to SQL.
+    for (const key of SERVER_TIMESTAMPS) delete data[key]
+    if (collection.upload) for (const key of FILE_METADATA) delete data[key]
   }
   payloadOperation(req, collection.slug, operation)
   return args

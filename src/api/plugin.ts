@@ -2,10 +2,10 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { serverOnlyField } from '@/fields/serverOnly'
 
+import { accessQueryWithFlag } from './accessQuery'
 import { graphqlLimitRules } from './graphql/limits'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
-import { accessQueryWithFlag } from './accessQuery'
 import { mapClientFaults } from './mapDatabaseErrors'
 import { replacePreferenceRoutes } from './preferenceRoutes'
 import { unverifiedMutations } from './unverifiedAuth'

@@ -324,6 +324,16 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
     }
   })
 
+  it('timestamps in a body are the server’s, on Payload’s own collections too: text there reached SQL', async () => {
+    const res = await t.api.post('/api/payload-preferences', { ...as('client'), body: { key: `stamps-${Date.now()}`, value: {}, createdAt: 'J', updatedAt: '2026-02-30T25:61:00Z' } })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(Number.isNaN(Date.parse(res.body.doc.createdAt))).toBe(false)
+    const bulk = await t.api.patch('/api/payload-preferences?where[key][exists]=true', { ...as('client'), body: { createdAt: 'J' } })
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(200)
+    // These write, on purpose: put the counts back in step.
+    countsBefore = await rowCounts(t.payload)
+  })
+
   it('GraphQL’s Access query answers canAccessAdmin false to those who may not open the admin, instead of failing', async () => {
     for (const [who, expected] of [['anonymous', false], ['client', false], ['admin', true]] as const) {
       const res = await t.api.graphql('{ Access { canAccessAdmin } }', who === 'anonymous' ? { host: 'alpha.test' } : as(who))
