@@ -11,6 +11,7 @@ import { MAX_RECORD_ID } from '@/domain/recordId'
 import { invalidInput } from '@/errors'
 import { payloadOperation } from '@/operations/gate'
 
+import { shapeProblems } from './fieldShapes'
 import { querySchemaOf } from './querySchema'
 
 type Args = {
@@ -67,6 +68,7 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
   } else if (a.data !== undefined) {
     const problem = nestingProblem(a.data) ?? findControlCharacter(a.data)
     if (problem) problems.push(problem)
+    else problems.push(...shapeProblems(collection.fields, a.data as Record<string, unknown>))
   }
   if (problems.length > 0) throw invalidInput(problems)
   if (a.data && typeof a.data === 'object' && (operation === 'create' || operation === 'update')) {

@@ -79,6 +79,21 @@ describe('refused by validation, before anything runs', () => {
     expect(res.status).toBe(400)
     expect(operations).toBe(0)
   })
+
+  // Both crashed Payload's complexity rule during validation (500), found by the hostile campaign.
+  it('a subscription (there is no subscription type)', async () => {
+    const res = await ask('subscription { Orders { docs { id } } }')
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/Subscriptions are not served/)
+    expect(operations).toBe(0)
+  })
+
+  it('fragments that spread each other', async () => {
+    const res = await ask('query { ...F } fragment F on Query { Orders { docs { id } } ...G } fragment G on Query { ...F }')
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toBe('Cannot spread fragment "F" within itself.')
+    expect(operations).toBe(0)
+  })
 })
 
 describe('the workflow fields are under the same limits', () => {

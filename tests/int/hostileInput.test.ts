@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(async () => server?.close())
 
 it('no generated request gets a 5xx, a refusal out of shape, or a refusal that wrote', async () => {
-  const settings = campaignSettings(2)
+  // Seeded: the same requests every run (this seed once found the 500 of a null group); the long form explores.
+  const settings = campaignSettings(2, 793835357)
   const figures = await campaign(server.t.payload, server.base, { ...settings, graphqlRuns: settings.graphqlRuns ?? 300, log: () => {} })
   expect(figures.requests).toBeGreaterThan(1000)
   expect(findingLines(figures), `HOSTILE_SEED=${figures.seed} replays this run`).toEqual([])

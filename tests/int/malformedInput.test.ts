@@ -341,6 +341,20 @@ describe('found by the hostile-input campaign (tests/hostile)', () => {
       expect(res.body.data.Access.canAccessAdmin, who).toBe(expected)
     }
   })
+
+  it('a group given null or a list, or an array field given an object, is a 400 naming the field (Payload’s hooks failed on it)', async () => {
+    const alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, overrideAccess: true })).docs[0]!.id
+    for (const [body, path] of [
+      [{ pricing: null }, 'pricing'],
+      [{ pricing: [1] }, 'pricing'],
+      [{ domains: { domain: 'x.test' } }, 'domains'],
+      [{ domains: ['x.test'] }, 'domains.0'],
+    ] as const) {
+      const res = await t.api.patch(`/api/tenants/${alpha}`, { ...as('superadmin'), body })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(problemPaths(res.body), JSON.stringify(body)).toEqual([path])
+    }
+  })
 })
 
 describe('Payload’s preference delete (found by the hostile campaign)', () => {

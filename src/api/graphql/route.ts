@@ -1,6 +1,7 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
+import { documentRefusal } from './documentChecks'
 import { GRAPHQL_LIMITS } from './limits'
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json'
@@ -45,13 +46,16 @@ export const graphqlPost = (config: Promise<SanitizedConfig> | SanitizedConfig) 
     const body = await readCapped(request, GRAPHQL_LIMITS.maxBodyBytes)
     if (body === null) return errorResponse(413, `At most ${GRAPHQL_LIMITS.maxBodyBytes} bytes in one GraphQL request.`)
     const contentType = request.headers.get('content-type') ?? ''
+    let query: unknown = contentType.includes('application/graphql') ? body : undefined
     if (contentType.includes('json')) {
       try {
-        JSON.parse(body || '{}')
+        query = (JSON.parse(body || '{}') as { query?: unknown } | null)?.query
       } catch {
         return errorResponse(400, 'The request body is not valid JSON.')
       }
     }
+    const refusal = documentRefusal(query)
+    if (refusal) return errorResponse(400, refusal)
     const wantsGraphqlResponse = (request.headers.get('accept') ?? '').includes(GRAPHQL_RESPONSE)
     const headers = new Headers(request.headers)
     headers.set('accept', GRAPHQL_RESPONSE)
