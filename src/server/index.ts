@@ -29,6 +29,7 @@ const main = async () => {
   const { logger } = await import('@/logger')
   const { closePayload, markClosing, migrate, openPayload, poolOf, prepareDatabase } = await import('./boot')
   const { createApp } = await import('./app')
+  const { answerClientErrors } = await import('./clientErrors')
   const { banner } = await import('./banner')
   const { postgresCheck, redisCheck } = await import('./health')
   const { eventStreams } = await import('./events')
@@ -97,11 +98,13 @@ const main = async () => {
     next: (req, res) => handle(req, res),
   })
   startup.stage(`binding port ${settings.PORT}`)
-  const server: Server = app.listen(settings.PORT, () => {
-    startup.done()
-    process.stdout.write(banner(settings.PORT, seedDemo))
-    if (seeded) logger.info('demo data seeded')
-  })
+  const server: Server = answerClientErrors(
+    app.listen(settings.PORT, () => {
+      startup.done()
+      process.stdout.write(banner(settings.PORT, seedDemo))
+      if (seeded) logger.info('demo data seeded')
+    }),
+  )
 
   let stopping = false
   const shutdown = async (signal: string) => {

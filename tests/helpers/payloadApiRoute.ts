@@ -5,6 +5,7 @@ import type { Express, RequestHandler, Router } from 'express'
 import type { Payload } from 'payload'
 
 import type { EdgeOptions } from '../../src/server/app'
+import { answerClientErrors } from '../../src/server/clientErrors'
 import { payloadApi } from '../../src/server/payloadApi'
 
 /** The web process's API handler (src/server/payloadApi.ts): `/api/*` and GraphQL through Payload's own handlers. */
@@ -12,7 +13,7 @@ export const payloadApiRoute = (payload: Payload): RequestHandler => payloadApi(
 
 /** Listens on a free port of 127.0.0.1; answers the base URL and a close function. */
 export const listen = async (app: Express): Promise<{ base: string; close: () => void }> => {
-  const server: Server = app.listen(0, '127.0.0.1')
+  const server: Server = answerClientErrors(app.listen(0, '127.0.0.1'))
   await new Promise((resolve) => server.once('listening', resolve))
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

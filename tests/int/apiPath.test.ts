@@ -139,6 +139,21 @@ describe('requests and answers', () => {
     }
   })
 
+  it('headers over Node’s limit get a 431 in the error shape (Node alone answers a bare status)', async () => {
+    const { status, type, body } = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = http.request(`${server.base}/api/order-options`, { headers: { host: 'alpha.test', 'x-filler': 'a'.repeat(20_000) } }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: text }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(431)
+    expect(type).toMatch(/application\/json/)
+    expect(JSON.parse(body).errors[0].message).toMatch(/16 KB/)
+  })
+
   it('the Host header picks the website, else X-Tenant; a Host that is no host name is a 400', async () => {
     const byHost = await send('GET', '/api/tenants/current', { host: 'beta.test' })
     expect(byHost.status).toBe(200)
