@@ -5,6 +5,7 @@ import { actionNames } from '@/domain/workflow/define'
 import { subjectOf } from '@/operations/workflow/registry'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
+import { rowCounts } from '../helpers/rowCounts'
 import { isolationFixtures, PLATFORM_COLLECTIONS, tenantScopedCollections } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -202,5 +203,37 @@ describe('workflow actions over GraphQL', () => {
     // Anonymous is refused as such, and some role is refused for not being the action's.
     expect(seen).toContain(401)
     expect([...seen].some((status) => status === 403 || status === 404)).toBe(true)
+  })
+})
+
+/**
+ * The money mutations of GraphQL (issue 12) run the REST routes' commands: on Beta's
+ * records every role of Alpha gets what a missing record gets, the REST route's answer,
+ * and nothing is written.
+ */
+describe('money mutations over GraphQL', () => {
+  const MUTATIONS = [
+    { collection: 'orders', field: 'refundOrder', path: 'refunds', input: { amount: 100, destination: 'wallet', reason: 'Isolation' } },
+    { collection: 'wallets', field: 'adjustWallet', path: 'adjust', input: { direction: 'credit', amount: 100, reason: 'Isolation' } },
+    { collection: 'payments', field: 'confirmPayment', path: 'confirm', input: { bankReference: 'ISOLATION' } },
+  ] as const
+
+  it.each(MUTATIONS)('$field on Beta\'s $collection record', async ({ collection, field, path, input }) => {
+    const before = await rowCounts(t.payload)
+    const beta = betaDocs[collection]!
+    for (const role of ROLES) {
+      const opts = { host: ALPHA_HOST, token: tokens[role] }
+      const ask = async (id: number) => {
+        const res = await t.api.graphql(`mutation($id: Int!, $input: JSON!) { ${field}(id: $id, input: $input) }`, { ...opts, variables: { id, input } })
+        const error = res.body.errors?.[0]
+        return error ? { status: error.extensions?.statusCode ?? res.status, message: error.message } : { status: 200, message: 'performed' }
+      }
+      const answered = await ask(beta)
+      expect(answered, `${role}: ${field} on Beta's ${collection}`).toEqual(await ask(MISSING_ID))
+      expect(answered.status, role).toBeGreaterThanOrEqual(400)
+      const rest = await t.api.post(`/api/${collection}/${beta}/${path}`, { ...opts, body: input })
+      expect(answered, `${role}: as over REST`).toEqual({ status: rest.status, message: rest.body.errors[0].message })
+    }
+    expect(await rowCounts(t.payload)).toEqual(before)
   })
 })
