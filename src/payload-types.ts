@@ -387,7 +387,7 @@ export interface User {
   /**
    * Exactly one role. Changed only by an admin or superadmin.
    */
-  roles: ('superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client')[];
+  roles: ('superadmin' | 'admin' | 'editor' | 'support' | 'content' | 'writer' | 'client')[];
   phone?: string | null;
   /**
    * Empty: the website's default level.

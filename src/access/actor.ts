@@ -1,6 +1,6 @@
 import type { PayloadRequest, TypedUser } from 'payload'
 
-import { isRole, isStaffRole, type Role } from '@/domain/roles'
+import { isPanelRole, isRole, isStaffRole, type Role } from '@/domain/roles'
 
 /** What access rules need to know about the user making a request, computed once. */
 export type Actor = {
@@ -10,8 +10,10 @@ export type Actor = {
   tenantIds: number[]
   /** Superadmin: every website, present and future. */
   allTenants: boolean
-  /** May open the admin panel. */
+  /** Operations staff (superadmin, admin, editor, support): reads its websites' order records. */
   staff: boolean
+  /** May open the admin panel: operations staff and content editors. */
+  panel: boolean
 }
 
 type UserLike = Pick<TypedUser, 'id'> & {
@@ -34,6 +36,7 @@ export const actorFromUser = (user: UserLike): Actor => {
     tenantIds,
     allTenants: roles.includes('superadmin'),
     staff: roles.some(isStaffRole),
+    panel: roles.some(isPanelRole),
   }
 }
 

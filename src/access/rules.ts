@@ -12,8 +12,11 @@ export const authenticated: Access = ({ req }) => actorOf(req) !== null
 
 export const isSuperadmin: Access = ({ req }) => hasRole(actorOf(req), 'superadmin')
 
-/** Staff roles: the admin panel and staff-only reads. */
+/** Operations staff: staff-only reads of order records. */
 export const isStaff = ({ req }: { req: Parameters<typeof actorOf>[0] }): boolean => actorOf(req)?.staff ?? false
+
+/** May open the admin panel (operations staff and content editors). */
+export const mayOpenPanel = ({ req }: { req: Parameters<typeof actorOf>[0] }): boolean => actorOf(req)?.panel ?? false
 
 /** Superadmins see every row; other signed-in users see none (404, never 403). */
 export const superadminRows: Access = ({ req }) => {

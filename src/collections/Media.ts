@@ -11,7 +11,8 @@ import { env } from '@/env'
 import { stampTenant } from '@/hooks/stampTenant'
 import { resolveTenant } from '@/operations/resolveTenant'
 
-const CONTENT_ROLES = ['admin', 'editor'] as const
+// Who writes a website's public files: its admins and content editors (QA editors only read them).
+const CONTENT_ROLES = ['admin', 'content'] as const
 
 /**
  * Public content files of a website (logos, images in pages). Visitors see the media of

@@ -1,4 +1,4 @@
-import { grantableRoles, isSingleTenantRole, isStaffRole, type Role } from './roles'
+import { grantableRoles, isPanelRole, isSingleTenantRole, type Role } from './roles'
 
 /**
  * Who may change a user's roles and websites, and which combinations are valid.
@@ -21,7 +21,7 @@ export const membershipShapeProblem = (m: Membership): MembershipProblem | null 
   if (isSingleTenantRole(role) && m.tenantIds.length !== 1) {
     return { field: 'tenants', message: `A ${role} belongs to exactly one website.` }
   }
-  if (role !== 'superadmin' && isStaffRole(role) && m.tenantIds.length === 0) {
+  if (role !== 'superadmin' && isPanelRole(role) && m.tenantIds.length === 0) {
     return { field: 'tenants', message: 'Staff belong to at least one website.' }
   }
   return null

@@ -7,15 +7,16 @@ export type NavGroup = (typeof NAV_GROUPS)[number]
 /**
  * Which groups each role works with: the one table of who sees what in the navigation.
  * It only tidies the panel; access rules decide what anyone may read or change. Editors
- * check papers (orders, content); support answers clients and writers (orders, people),
+ * check papers (orders); content editors publish posts, pages and media; support answers clients and writers (orders, people),
  * never money; admins run their websites; the platform's plumbing (outbox, provider
  * events, idempotency keys) is the superadmin's, as its access already is.
  */
 export const GROUPS_BY_ROLE: Readonly<Record<Role, readonly NavGroup[]>> = {
   superadmin: NAV_GROUPS,
   admin: ['Orders', 'Money', 'People', 'Content', 'Settings'],
-  editor: ['Orders', 'Content'],
+  editor: ['Orders'],
   support: ['Orders', 'People'],
+  content: ['Content'],
   writer: [],
   client: [],
 }

@@ -1,10 +1,17 @@
-/** The six roles of the platform. One list so that access, seed and validation agree. */
-export const ROLES = ['superadmin', 'admin', 'editor', 'support', 'writer', 'client'] as const
+/** The seven roles of the platform. One list so that access, seed and validation agree. */
+export const ROLES = ['superadmin', 'admin', 'editor', 'support', 'content', 'writer', 'client'] as const
 export type Role = (typeof ROLES)[number]
 
-/** Roles that work in the admin panel. */
+/**
+ * Operations staff: they run orders, people and money, and read the records of their
+ * websites' orders (users, files, messages, events). The content editor is not one.
+ */
 export const STAFF_ROLES = ['superadmin', 'admin', 'editor', 'support'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
+
+/** Roles that may open the admin panel: operations staff and content editors. */
+export const PANEL_ROLES = [...STAFF_ROLES, 'content'] as const
+export type PanelRole = (typeof PANEL_ROLES)[number]
 
 /** Roles whose accounts belong to exactly one website and can log in only there. */
 export const SINGLE_TENANT_ROLES = ['writer', 'client'] as const
@@ -13,6 +20,8 @@ export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 
 export const isStaffRole = (role: Role): boolean => (STAFF_ROLES as readonly Role[]).includes(role)
+
+export const isPanelRole = (role: Role): boolean => (PANEL_ROLES as readonly Role[]).includes(role)
 
 export const isSingleTenantRole = (role: Role): boolean =>
   (SINGLE_TENANT_ROLES as readonly Role[]).includes(role)

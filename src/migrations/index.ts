@@ -12,6 +12,7 @@ import * as migration_20261125_215010_invoices from './20261125_215010_invoices'
 import * as migration_20261125_223644_acknowledgement_revision_files from './20261125_223644_acknowledgement_revision_files';
 import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
+import * as migration_20261130_220240_issue13_content_role from './20261130_220240_issue13_content_role';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261130_160921_issue11_staff_admin.up,
     down: migration_20261130_160921_issue11_staff_admin.down,
-    name: '20261130_160921_issue11_staff_admin'
+    name: '20261130_160921_issue11_staff_admin',
+  },
+  {
+    up: migration_20261130_220240_issue13_content_role.up,
+    down: migration_20261130_220240_issue13_content_role.down,
+    name: '20261130_220240_issue13_content_role'
   },
 ];

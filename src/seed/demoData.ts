@@ -22,6 +22,7 @@ export const DEMO_PEOPLE: { local: string; role: Role; name: string }[] = [
   { local: 'admin', role: 'admin', name: 'Admin' },
   { local: 'editor', role: 'editor', name: 'Editor' },
   { local: 'support', role: 'support', name: 'Support' },
+  { local: 'content', role: 'content', name: 'Content Editor' },
   { local: 'writer', role: 'writer', name: 'Writer' },
   { local: 'writer2', role: 'writer', name: 'Second Writer' },
   { local: 'client', role: 'client', name: 'Client' },

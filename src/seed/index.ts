@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } 
 import { ensurePricing } from './pricing'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
+import type { Role } from '@/domain/roles'
 
 const proof = systemProof('seed (demo data)')
 
@@ -45,7 +46,7 @@ const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[n
 
 const ensureUser = async (
   req: PayloadRequest,
-  user: { email: string; name: string; roles: ['superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client']; tenantIds: number[] },
+  user: { email: string; name: string; roles: [Role]; tenantIds: number[] },
 ) => {
   const existing = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, ...asSystem(proof), req })
   if (existing.totalDocs > 0) return false

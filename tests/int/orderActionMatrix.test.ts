@@ -135,6 +135,7 @@ beforeAll(async () => {
     admin: 'admin@alpha.test',
     support: 'support@alpha.test',
     editor: 'editor@alpha.test',
+    content: 'content@alpha.test',
     superadmin: 'superadmin@scriptorium.test',
   }
   for (const [who, email] of Object.entries(emails) as [Role | 'otherWriter', string][]) {

@@ -66,9 +66,11 @@ describe('tenants', () => {
 })
 
 describe('media', () => {
-  it('signed-in users read their websites’ media; admins and editors change it', async () => {
+  it('signed-in users read their websites’ media; admins and content editors change it, QA editors only read it', async () => {
     expect(await call(Media.access!.read, writer)).toEqual({ tenant: { equals: ALPHA } })
-    expect(await call(Media.access!.update, editor)).toEqual({ tenant: { equals: ALPHA } })
+    expect(await call(Media.access!.update, user(16, 'content', [ALPHA]))).toEqual({ tenant: { equals: ALPHA } })
+    expect(await call(Media.access!.update, editor)).toEqual(MATCH_NOTHING)
+    expect(await call(Media.access!.create, editor)).toBe(false)
     expect(await call(Media.access!.delete, support)).toEqual(MATCH_NOTHING)
     expect(await call(Media.access!.create, client)).toBe(false)
     // Several websites: any of them.

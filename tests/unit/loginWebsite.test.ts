@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import { loginRefusedMessage, mayLogInOn } from '@/domain/logins/website'
 
-const client = { staff: false, allTenants: false, tenantIds: [1] }
-const support = { staff: true, allTenants: false, tenantIds: [1, 2] }
-const superadmin = { staff: true, allTenants: true, tenantIds: [] }
+const client = { panel: false, allTenants: false, tenantIds: [1] }
+const support = { panel: true, allTenants: false, tenantIds: [1, 2] }
+const superadmin = { panel: true, allTenants: true, tenantIds: [] }
 
 describe('mayLogInOn', () => {
   it('lets clients and writers in on their own website only, never with no website named', () => {

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { and, or } from '@/access/compose'
-import { fieldForRoles, hasAnyRole, isStaff, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
+import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
@@ -51,7 +51,7 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 0,
   },
   access: {
-    admin: isStaff,
+    admin: mayOpenPanel,
     read: readUsers,
     create: hasAnyRole('superadmin', 'admin'),
     update: manageUsers,

@@ -1,14 +1,14 @@
 /** Who may log in on which website, and the one answer every refused login gets. */
 
-export type LoginMember = { staff: boolean; allTenants: boolean; tenantIds: readonly number[] }
+export type LoginMember = { panel: boolean; allTenants: boolean; tenantIds: readonly number[] }
 
 /**
- * Clients and writers log in only on their own website; staff on a website they hold,
+ * Clients and writers log in only on their own website; staff and content editors on a website they hold,
  * or with no website named (the admin panel on the platform host). `tenantId` is the
  * request's website, null when none matched.
  */
 export const mayLogInOn = (member: LoginMember, tenantId: number | null): boolean => {
-  if (member.staff) return tenantId === null || member.allTenants || member.tenantIds.includes(tenantId)
+  if (member.panel) return tenantId === null || member.allTenants || member.tenantIds.includes(tenantId)
   return tenantId !== null && member.tenantIds.includes(tenantId)
 }
 

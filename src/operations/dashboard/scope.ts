@@ -17,7 +17,7 @@ export type DashboardScope = { actor: Actor; websites: DashboardWebsite[]; named
 export const dashboardScope = async (req: PayloadRequest, tenant: number | null): Promise<DashboardScope> => {
   const actor = actorOf(req)
   if (!actor) throw new ClientError('Log in first.', 401)
-  if (!actor.staff) throw new ClientError('The dashboard is for staff.', 403)
+  if (!actor.panel) throw new ClientError('The dashboard is for staff.', 403)
   if (tenant !== null && !actor.allTenants && !actor.tenantIds.includes(tenant)) {
     throw refuseField('tenants', 'tenant', `tenant: website ${tenant} is not one of yours.`, 403)
   }

@@ -22,7 +22,7 @@ export const queueResetMail: CollectionAfterOperationHook<'users'> = async ({ ar
   await enqueue(req, {
     type: 'mail.passwordReset',
     tenant: actor.tenantIds[0] ?? null,
-    payload: { userId: user.id, token: result, audience: actor.staff ? 'admin' : 'site' },
+    payload: { userId: user.id, token: result, audience: actor.panel ? 'admin' : 'site' },
   })
   return result
 }
