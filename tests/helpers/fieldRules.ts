@@ -163,7 +163,7 @@ export const WRITES: Record<string, WriteRule> = {
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
-  media: { update: each(['admin', 'content', 'superadmin'], ['alt', 'focalX', 'focalY']) },
+  media: { update: each(['admin', 'superadmin'], ['alt', 'focalX', 'focalY']) },
   'order-files': { update: each(STAFF, ['purpose', 'note', 'focalX', 'focalY']) },
   orders: {
     create: { client: ORDER_INPUTS, support: STAFF_PLACEMENT, admin: [...STAFF_PLACEMENT, 'filesReleased'], superadmin: [...STAFF_PLACEMENT, 'filesReleased'] },
