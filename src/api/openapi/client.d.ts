@@ -8136,7 +8136,7 @@ export interface components {
             id: number;
             name?: string;
             /** @description Exactly one role. Changed only by an admin or superadmin. */
-            roles?: ("superadmin" | "admin" | "editor" | "support" | "writer" | "client")[];
+            roles?: ("superadmin" | "admin" | "editor" | "support" | "content" | "writer" | "client")[];
             phone?: string | null;
             /** @description Empty: the website's default level. */
             writerLevel?: (number | null) | components["schemas"]["writer-levels"];
@@ -9034,7 +9034,7 @@ export interface components {
         users_create: {
             name?: string;
             /** @description Exactly one role. Changed only by an admin or superadmin. */
-            roles?: ("superadmin" | "admin" | "editor" | "support" | "writer" | "client")[];
+            roles?: ("superadmin" | "admin" | "editor" | "support" | "content" | "writer" | "client")[];
             phone?: string | null;
             /** @description Empty: the website's default level. */
             writerLevel?: number | null;
@@ -9052,7 +9052,7 @@ export interface components {
         users_update: {
             name?: string;
             /** @description Exactly one role. Changed only by an admin or superadmin. */
-            roles?: ("superadmin" | "admin" | "editor" | "support" | "writer" | "client")[];
+            roles?: ("superadmin" | "admin" | "editor" | "support" | "content" | "writer" | "client")[];
             phone?: string | null;
             /** @description Empty: the website's default level. */
             writerLevel?: number | null;
