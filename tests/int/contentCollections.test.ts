@@ -220,6 +220,14 @@ describe('who may write and read content', () => {
     expect((await t.payload.findByID({ collection: 'posts', id: betaDraft.id, draft: true, depth: 0 })).title).toBe('Beta secret draft')
   })
 
+  it('refuses relations to another website’s authors, categories and pages', async () => {
+    const betaCategory = (await t.payload.create({ collection: 'categories', data: { tenant: beta, name: 'Beta only' } as never, depth: 0 })).id
+    const res = await t.api.post('/api/posts', { ...ALPHA, token: token.contentAlpha, body: { title: 'Borrowing', primaryAuthor: betaAuthor, category: betaCategory } })
+    expect(res.status).toBe(400)
+    expect(refusedPaths(res.body).sort()).toEqual(['category', 'primaryAuthor'])
+    expect((await t.payload.count({ collection: 'posts', where: { title: { equals: 'Borrowing' } } })).totalDocs).toBe(0)
+  })
+
   it('refuses a client (403) and an operations editor writing posts', async () => {
     for (const who of ['clientAlpha', 'editorAlpha'] as const) {
       const res = await t.api.post('/api/posts', { ...ALPHA, token: token[who], body: { title: `By ${who}`, primaryAuthor: alphaAuthor } })
