@@ -363,7 +363,6 @@ export interface Media {
   id: number;
   tenant?: (number | null) | Tenant;
   alt: string;
-  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -893,7 +892,6 @@ export interface OrderFile {
    */
   revisionRequest?: (number | null) | OrderRequest;
   note?: string | null;
-  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1541,7 +1539,6 @@ export interface UsersSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   tenant?: T;
   alt?: T;
-  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1773,7 +1770,6 @@ export interface OrderFilesSelect<T extends boolean = true> {
   uploadedBy?: T;
   revisionRequest?: T;
   note?: T;
-  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
