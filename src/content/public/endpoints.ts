@@ -1,0 +1,103 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { documented } from '@/api/openapi/describe'
+import { parseQuery } from '@/endpoints/parseQuery'
+import { cacheableAnswer, movedAnswer } from '@/content/http/cacheable'
+
+import { publicPage } from './pages'
+import { type Found, listPublicPosts, publicPost } from './posts'
+import { pageFull, postFull, postListAnswer, postListQuery, slugParams } from './schemas'
+import { publicWebsite } from './site'
+
+const CACHING = [
+  'Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.',
+  'Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.',
+].join('\n\n')
+
+const slugOf = (req: PayloadRequest): string => String((req.routeParams as { slug?: unknown } | undefined)?.slug ?? '')
+
+const answer = <T>(req: PayloadRequest, result: Found<T>, key: string): Response =>
+  'movedTo' in result ? movedAnswer(result.movedTo) : cacheableAnswer(req, JSON.stringify({ [key]: result.found }))
+
+const moved = { contentType: 'application/json', description: 'The slug is an old one: `Location` names the document’s current address.' }
+const notModified = { contentType: 'application/json', description: 'Not modified.' }
+
+/** GET /api/public/posts — the website's published posts, newest first, filtered and paged. */
+const listPostsEndpoint: Endpoint = documented(
+  {
+    path: '/public/posts',
+    method: 'get',
+    handler: async (req) => {
+      const website = await publicWebsite(req, 'public posts')
+      const query = parseQuery(req, postListQuery)
+      return cacheableAnswer(req, JSON.stringify(await listPublicPosts(req, website, query)))
+    },
+  },
+  {
+    summary: 'Published posts of the website',
+    description: [
+      CACHING,
+      'Newest `publishedAt` first, as cards (no body). Filter by the slug of a `category`, a `tag` or an `author` (primary author or contributor); a slug that names nothing lists nothing. `limit` is 1–50 (default 10).',
+      '**400** naming `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.',
+    ].join('\n\n'),
+    tags: ['content'],
+    auth: 'none',
+    query: postListQuery,
+    responses: { 200: postListAnswer, 304: notModified },
+    errors: [400, 404],
+  },
+)
+
+/** GET /api/public/posts/:slug — one published post with its body as Lexical JSON and HTML, SEO and JSON-LD. */
+const postEndpoint: Endpoint = documented(
+  {
+    path: '/public/posts/:slug',
+    method: 'get',
+    handler: async (req) => {
+      const website = await publicWebsite(req, 'public post')
+      return answer(req, await publicPost(req, website, slugOf(req)), 'post')
+    },
+  },
+  {
+    summary: 'A published post',
+    description: [
+      CACHING,
+      'The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.',
+      '**301** to the current address when the slug is an old one, **404** when no published post has it or the website is unknown.',
+    ].join('\n\n'),
+    tags: ['content'],
+    auth: 'none',
+    params: slugParams,
+    responses: { 200: z.object({ post: postFull }), 301: moved, 304: notModified },
+    errors: [404],
+  },
+)
+
+/** GET /api/public/pages/:slug — one published page (service, landing or static). */
+const pageEndpoint: Endpoint = documented(
+  {
+    path: '/public/pages/:slug',
+    method: 'get',
+    handler: async (req) => {
+      const website = await publicWebsite(req, 'public page')
+      return answer(req, await publicPage(req, website, slugOf(req)), 'page')
+    },
+  },
+  {
+    summary: 'A published page',
+    description: [
+      CACHING,
+      'The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.',
+      '**301** to the current address when the slug is an old one, **404** when no published page has it or the website is unknown.',
+    ].join('\n\n'),
+    tags: ['content'],
+    auth: 'none',
+    params: slugParams,
+    responses: { 200: z.object({ page: pageFull }), 301: moved, 304: notModified },
+    errors: [404],
+  },
+)
+
+/** The public content read API (issue 13), registered on the config's root endpoints. */
+export const publicContentEndpoints: Endpoint[] = [listPostsEndpoint, postEndpoint, pageEndpoint]
