@@ -1,3 +1,4 @@
+import type { Pool } from 'pg'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -314,5 +315,41 @@ describe('GET /api/public/pages/:slug', () => {
     const res = await t.api.raw('GET', '/api/public/pages/h2-beta-service', BETA)
     expect(res.status).toBe(301)
     expect(res.headers.get('location')).toBe('/api/public/pages/h2-beta-renamed')
+  })
+})
+
+describe('cost', () => {
+  /** SQL statements the request sends, counted at the adapter's pool (reads use no transaction). */
+  const queriesOf = async (url: string) => {
+    const pool = (t.payload.db as unknown as { pool: Pool }).pool
+    const query = pool.query.bind(pool)
+    const sent: string[] = []
+    pool.query = ((...args: Parameters<Pool['query']>) => {
+      const first = args[0] as string | { text?: string }
+      sent.push(typeof first === 'string' ? first : (first.text ?? ''))
+      return query(...args)
+    }) as Pool['query']
+    try {
+      expect((await t.api.get(url, ALPHA)).status).toBe(200)
+    } finally {
+      pool.query = query
+    }
+    return sent
+  }
+
+  it('reads a handful of queries per answer, whatever the number of posts, authors and links', async () => {
+    const counts = {
+      list: (await queriesOf('/api/public/posts?limit=50')).length,
+      filtered: (await queriesOf('/api/public/posts?category=h2-guides&tag=h2-apa&author=h2-ada')).length,
+      post: (await queriesOf('/api/public/posts/h2-third')).length,
+      page: (await queriesOf('/api/public/pages/h2-essay-service')).length,
+    }
+    // website (2), posts (ids, count, rows), authors, categories, tags, media; one more per filter
+    expect(counts.list).toBeLessThanOrEqual(9)
+    expect(counts.filtered).toBeLessThanOrEqual(12)
+    // website (2), post, linked posts, linked pages, authors, category, tags, media
+    expect(counts.post).toBeLessThanOrEqual(9)
+    // website (2), page, price list, media
+    expect(counts.page).toBeLessThanOrEqual(6)
   })
 })

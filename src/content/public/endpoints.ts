@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { documented } from '@/api/openapi/describe'
+import type { Tenant } from '@/payload-types'
 import { parseQuery } from '@/endpoints/parseQuery'
 import { cacheableAnswer, movedAnswer } from '@/content/http/cacheable'
 
@@ -17,7 +18,7 @@ const CACHING = [
 
 const slugOf = (req: PayloadRequest): string => String((req.routeParams as { slug?: unknown } | undefined)?.slug ?? '')
 
-const answer = <T>(req: PayloadRequest, result: Found<T>, key: string): Response =>
+const answer = <T>(req: PayloadRequest, result: Found<T>, key: 'post' | 'page'): Response =>
   'movedTo' in result ? movedAnswer(result.movedTo) : cacheableAnswer(req, JSON.stringify({ [key]: result.found }))
 
 const moved = { contentType: 'application/json', description: 'The slug is an old one: `Location` names the document’s current address.' }
@@ -49,54 +50,45 @@ const listPostsEndpoint: Endpoint = documented(
   },
 )
 
-/** GET /api/public/posts/:slug — one published post with its body as Lexical JSON and HTML, SEO and JSON-LD. */
-const postEndpoint: Endpoint = documented(
-  {
-    path: '/public/posts/:slug',
-    method: 'get',
-    handler: async (req) => {
-      const website = await publicWebsite(req, 'public post')
-      return answer(req, await publicPost(req, website, slugOf(req)), 'post')
+/**
+ * GET /api/public/<kind>s/:slug — one published document by slug, rendered; an old
+ * slug answers 301 to the current one.
+ */
+const bySlugEndpoint = <T>(kind: 'post' | 'page', load: (req: PayloadRequest, website: Tenant, slug: string) => Promise<Found<T>>, answerSchema: z.ZodType, summary: string, description: string): Endpoint =>
+  documented(
+    {
+      path: `/public/${kind}s/:slug`,
+      method: 'get',
+      handler: async (req) => {
+        const website = await publicWebsite(req, `public ${kind}`)
+        return answer(req, await load(req, website, slugOf(req)), kind)
+      },
     },
-  },
-  {
-    summary: 'A published post',
-    description: [
-      CACHING,
-      'The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.',
-      '**301** to the current address when the slug is an old one, **404** when no published post has it or the website is unknown.',
-    ].join('\n\n'),
-    tags: ['content'],
-    auth: 'none',
-    params: slugParams,
-    responses: { 200: z.object({ post: postFull }), 301: moved, 304: notModified },
-    errors: [404],
-  },
+    {
+      summary,
+      description: [CACHING, description, `**301** to the current address when the slug is an old one, **404** when no published ${kind} has it or the website is unknown.`].join('\n\n'),
+      tags: ['content'],
+      auth: 'none',
+      params: slugParams,
+      responses: { 200: z.object({ [kind]: answerSchema }), 301: moved, 304: notModified },
+      errors: [404],
+    },
+  )
+
+const postEndpoint = bySlugEndpoint(
+  'post',
+  publicPost,
+  postFull,
+  'A published post',
+  'The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.',
 )
 
-/** GET /api/public/pages/:slug — one published page (service, landing or static). */
-const pageEndpoint: Endpoint = documented(
-  {
-    path: '/public/pages/:slug',
-    method: 'get',
-    handler: async (req) => {
-      const website = await publicWebsite(req, 'public page')
-      return answer(req, await publicPage(req, website, slugOf(req)), 'page')
-    },
-  },
-  {
-    summary: 'A published page',
-    description: [
-      CACHING,
-      'The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.',
-      '**301** to the current address when the slug is an old one, **404** when no published page has it or the website is unknown.',
-    ].join('\n\n'),
-    tags: ['content'],
-    auth: 'none',
-    params: slugParams,
-    responses: { 200: z.object({ page: pageFull }), 301: moved, 304: notModified },
-    errors: [404],
-  },
+const pageEndpoint = bySlugEndpoint(
+  'page',
+  publicPage,
+  pageFull,
+  'A published page',
+  'The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.',
 )
 
 /** The public content read API (issue 13), registered on the config's root endpoints. */
