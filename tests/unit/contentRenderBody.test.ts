@@ -25,6 +25,7 @@ const resolved: Resolved = {
   link: (collection, id) => (collection === 'pages' && id === 7 ? published : null),
   media: (id) => (id === 3 ? photo : null),
   prices: (paperTypes) => [{ paperType: paperTypes[0] ?? 'essay', label: 'Essay', from: 1299, currency: 'USD', formatted: '$12.99' }],
+  url: (raw) => (raw.startsWith('javascript:') ? '#' : raw),
 }
 
 const body = state(
@@ -79,6 +80,12 @@ describe('publicBody', () => {
   it('drops blocks’ own ids, which Payload makes up afresh on reads of a block stored without one', () => {
     const withId = publicBody(state(block({ id: 'abc', blockType: 'faq', items: [{ id: 'row1', question: 'Q', answer: 'A' }] })), resolved)!.root!.children![0]!
     expect(withId.fields).toEqual({ blockType: 'faq', items: [{ id: 'row1', question: 'Q', answer: 'A' }] })
+  })
+  it('makes typed addresses safe in the JSON too (external links, buttons)', () => {
+    const external: LexicalNode = { type: 'link', version: 3, fields: { linkType: 'custom', url: 'javascript:alert(1)' }, children: [textNode('x')] }
+    const safe = publicBody(state(paragraph(external), block({ blockType: 'cta', heading: 'Go', buttonLabel: 'Go', buttonUrl: 'javascript:alert(2)' })), resolved)!.root!.children!
+    expect(safe[0]!.children![0]!.fields!.url).toBe('#')
+    expect(safe[1]!.fields!.buttonUrl).toBe('#')
   })
   it('leaves the stored body unchanged', () => {
     expect((body!.root!.children![0]!.children![1]!.fields as { url?: string }).url).toBeUndefined()

@@ -1,3 +1,4 @@
+import { sanitizeUrl } from 'payload/shared'
 import { describe, expect, it } from 'vitest'
 
 import { bodyHtml } from '@/content/render/html'
@@ -25,6 +26,7 @@ const resolved: Resolved = {
     { paperType: 'essay', label: 'Essay', from: 1299, currency: 'USD', formatted: '$12.99' },
     { paperType: 'thesis', label: 'Thesis <PhD>', from: 2050, currency: 'USD', formatted: '$20.50' },
   ],
+  url: sanitizeUrl,
 }
 const render = (...children: LexicalNode[]) => bodyHtml(publicBody(state(...children), resolved))
 

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { sanitizeUrl } from 'payload/shared'
 
 import { idOf } from '@/access/actor'
 import type { LexicalState } from '@/domain/content/lexical'
@@ -42,6 +43,7 @@ export const renderBody = (body: LexicalState, needs: BodyNeeds, media: Map<numb
   const state = publicBody(body, {
     link: needs.link,
     media: (id) => media.get(id) ?? null,
+    url: sanitizeUrl,
     prices: (paperTypes) => {
       const rows = needs.prices(paperTypes)
       shown.push(...rows)

@@ -15,6 +15,8 @@ export type Resolved = {
   link: (collection: ContentCollection, id: number) => LinkTarget | null
   media: (id: number) => MediaView | null
   prices: (paperTypes: readonly string[]) => PriceView[]
+  /** An address an editor typed, made safe to follow (no `javascript:`): frontends may render the JSON themselves. */
+  url: (raw: string) => string
 }
 
 /** A relationship's id whether Payload left it as an id or populated it. */
@@ -74,6 +76,7 @@ const publicBlock = (node: LexicalNode & { fields: Record<string, unknown> }, ty
     return media ? [{ ...node, fields: { ...node.fields, image: media } }] : []
   }
   if (type === 'pricingTable') return [{ ...node, fields: { ...node.fields, prices: resolved.prices(stringList(node.fields.paperTypes)) } }]
+  if (type === 'cta' && typeof node.fields.buttonUrl === 'string') return [{ ...node, fields: { ...node.fields, buttonUrl: resolved.url(node.fields.buttonUrl) } }]
   return [node]
 }
 
@@ -93,6 +96,9 @@ const publicNode = (node: LexicalNode, resolved: Resolved): LexicalNode[] => {
     const doc = target.id === null ? null : resolved.link(target.collection, target.id)
     if (!doc) return children ?? []
     return [{ ...withChildren, fields: { ...node.fields, url: doc.path, doc: { relationTo: target.collection, value: doc } } }]
+  }
+  if ((node.type === 'link' || node.type === 'autolink') && typeof node.fields?.url === 'string') {
+    return [{ ...withChildren, fields: { ...node.fields, url: resolved.url(node.fields.url) } }]
   }
   if (node.type === 'upload') {
     const id = refId(node.value)
