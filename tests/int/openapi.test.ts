@@ -11,6 +11,7 @@ import { buildOpenApiDocument } from '../../src/api/openapi/document'
 import { openApiPaths } from '../../src/api/openapi/paths'
 import { startEventBus } from '../../src/events/start'
 import { createApp } from '../../src/server/app'
+import { contentRoutes } from '../../src/server/contentRoutes'
 import { eventStreams } from '../../src/server/events'
 import { payloadApi } from '../../src/server/payloadApi'
 import { queueDashboard } from '../../src/server/queueDashboard'
@@ -107,7 +108,7 @@ describe('the OpenAPI document covers every route', () => {
       const app = createApp({
         checks: [],
         edge: { origins, cookieName: `${t.payload.config.cookiePrefix}-token`, production: false, development: false },
-        routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue)],
+        routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue), contentRoutes(t.payload)],
         api: payloadApi(t.payload.config),
       })
       const routes = [...expressRoutes(app), ...nextRouteFileRoutes()]

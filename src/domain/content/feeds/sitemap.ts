@@ -12,7 +12,7 @@ export const SITEMAP_MAX_URLS = 50_000
 
 /**
  * Every public URL of a website: its home, the blog's index, then each published post
- * and page at its canonical address. The home changes whenever anything does, the blog
+ * and page at its canonical address (at most SITEMAP_MAX_URLS in all). The home changes whenever anything does, the blog
  * whenever a post does, so their `lastmod` is the newest of what they list.
  */
 export const sitemapUrls = (origin: string, docs: { posts: readonly SitemapDoc[]; pages: readonly SitemapDoc[] }): SitemapUrl[] => {
@@ -20,12 +20,14 @@ export const sitemapUrls = (origin: string, docs: { posts: readonly SitemapDoc[]
     list.map((doc) => ({ loc: `${origin}${contentPath(collection, doc)}`, lastmod: isoInstant(doc.updatedAt) }))
   const posts = of('posts', docs.posts)
   const pages = of('pages', docs.pages)
-  return [
+  const all = [
     { loc: `${origin}/`, lastmod: newestInstant([...posts, ...pages].map((u) => u.lastmod)) },
     { loc: `${origin}/blog/`, lastmod: newestInstant(posts.map((u) => u.lastmod)) },
     ...posts,
     ...pages,
   ]
+  // Past the limit crawlers reject the whole file; a sitemap index is the way beyond it.
+  return all.slice(0, SITEMAP_MAX_URLS)
 }
 
 /** A sitemaps.org 0.9 `urlset`. */
