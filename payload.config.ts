@@ -13,7 +13,9 @@ import { introspectionRule } from './src/api/graphql/introspection'
 import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
 import { Authors, Categories, Pages, Posts, Redirects, Tags } from './src/collections/content'
+import { contentJobs } from './src/collections/content/jobs'
 import { contentSeo } from './src/collections/content/seo'
+import { seoEndpointDocs } from './src/collections/content/seoDocs'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
 import { OrderMessages } from './src/collections/OrderMessages'
@@ -77,6 +79,8 @@ export default buildConfig({
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
+  // Scheduled publishing of posts and pages runs as Payload jobs (see the file for why so little).
+  jobs: contentJobs,
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.
   graphQL: {
@@ -109,6 +113,7 @@ export default buildConfig({
     storagePlugin(settings),
     // Before the multi-tenant plugin, so that the tenant field and access wrap the SEO fields too.
     contentSeo(),
+    seoEndpointDocs(),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
       collections: {
