@@ -12,6 +12,10 @@ import { workflowMutations, workflowQueries } from './src/api/graphql/extensions
 import { introspectionRule } from './src/api/graphql/introspection'
 import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
+import { Authors, Categories, Pages, Posts, Redirects, Tags } from './src/collections/content'
+import { contentJobs } from './src/collections/content/jobs'
+import { contentSeo } from './src/collections/content/seo'
+import { seoEndpointDocs } from './src/collections/content/seoDocs'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
 import { OrderMessages } from './src/collections/OrderMessages'
@@ -42,6 +46,7 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { publicContentEndpoints } from './src/content/public/endpoints'
 import { dashboardEndpoint } from './src/endpoints/dashboard'
 import { csvExports } from './src/endpoints/exportCsvPlugin'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
@@ -49,6 +54,7 @@ import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
+import { searchEndpoint } from './src/content/search/searchEndpoint'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
@@ -71,9 +77,11 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...apiDocumentEndpoints],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
+  // Scheduled publishing of posts and pages runs as Payload jobs (see the file for why so little).
+  jobs: contentJobs,
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.
   graphQL: {
@@ -104,6 +112,9 @@ export default buildConfig({
   telemetry: false,
   plugins: [
     storagePlugin(settings),
+    // Before the multi-tenant plugin, so that the tenant field and access wrap the SEO fields too.
+    contentSeo(),
+    seoEndpointDocs(),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
       collections: {
@@ -132,6 +143,12 @@ export default buildConfig({
         invoices: {},
         installments: {},
         receipts: {},
+        posts: {},
+        pages: {},
+        authors: {},
+        categories: {},
+        tags: {},
+        redirects: {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,
