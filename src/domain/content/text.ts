@@ -10,7 +10,8 @@ export const readingTime = (words: number): number => Math.max(1, Math.ceil(Math
 
 /**
  * A teaser from the text: the whole text when it fits, else cut at the last word boundary
- * before `max` (an ellipsis included in the count), so it never ends mid-word.
+ * before `max` (an ellipsis included in the count). Only when that boundary would waste
+ * more than half the room (one very long word) is the word cut instead.
  */
 export const defaultExcerpt = (text: string, max = EXCERPT_MAX): string => {
   const flat = text.replace(/\s+/g, ' ').trim()
