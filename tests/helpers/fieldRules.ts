@@ -4,9 +4,11 @@
  * generated tests in tests/int/fieldAccess.test.ts compare the two. A field added to a
  * collection fails those tests until it is placed here.
  */
-export type Role = 'superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client'
-export const ROLES: Role[] = ['superadmin', 'admin', 'editor', 'support', 'writer', 'client']
+export type Role = 'superadmin' | 'admin' | 'editor' | 'support' | 'content' | 'writer' | 'client'
+export const ROLES: Role[] = ['superadmin', 'admin', 'editor', 'support', 'content', 'writer', 'client']
 const STAFF: Role[] = ['superadmin', 'admin', 'editor', 'support']
+/** Content rights on a website: its admins and content editors (superadmins on every website). */
+const CONTENT: Role[] = ['superadmin', 'admin', 'content']
 
 const UPLOAD = ['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'prefix', '_objectKey']
 const STAMPS = ['id', 'createdAt', 'updatedAt']
@@ -50,7 +52,8 @@ const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.m
 export const READS: Record<string, ReadRule> = {
   tenants: {
     fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
-    hiddenFrom: { ...all(STAFF), writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
+    // The content editor knows its website as its writers and clients do: none of its internals.
+    hiddenFrom: { ...all(STAFF), content: TENANT_INTERNALS, writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
   },
   users: {
     fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
@@ -135,7 +138,7 @@ export const READS: Record<string, ReadRule> = {
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
-  media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'writer', 'client']) },
+  media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'content', 'writer', 'client']) },
 }
 
 /**
@@ -163,7 +166,7 @@ export const WRITES: Record<string, WriteRule> = {
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
-  media: { update: each(['admin', 'superadmin'], ['alt', 'focalX', 'focalY']) },
+  media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },
   'order-files': { update: each(STAFF, ['purpose', 'note', 'focalX', 'focalY']) },
   orders: {
     create: { client: ORDER_INPUTS, support: STAFF_PLACEMENT, admin: [...STAFF_PLACEMENT, 'filesReleased'], superadmin: [...STAFF_PLACEMENT, 'filesReleased'] },
@@ -173,7 +176,7 @@ export const WRITES: Record<string, WriteRule> = {
   users: {
     create: { admin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'] },
     // Everyone edits their own profile; the level and suspension of a writer are an admin's.
-    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
+    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, content: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
   },
   'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
 }

@@ -332,7 +332,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   ),
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
-  media: onFixture(['admin', 'superadmin'], 'media', 'alt'),
+  media: onFixture(['admin', 'content', 'superadmin'], 'media', 'alt'),
   'order-files': onFixture(['superadmin', 'admin', 'editor', 'support'], 'order-files', 'note'),
   orders: Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [
