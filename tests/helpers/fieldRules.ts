@@ -40,6 +40,23 @@ const TENANT_INTERNALS = [
   'settings.rateLimits.*',
 ]
 
+/** The website's content settings (issue 13): read by those with content rights on it. */
+const TENANT_CONTENT = group('content', ['siteName', 'defaultMetaDescription', 'defaultMetaImage', 'organizationName', 'previewUrl', 'robotsDisallow'])
+
+/** Posts and pages: what the save computes, and what only the website's editors read of it. */
+const COMPUTED = ['readingTime', 'wordCount', 'warnings', 'warningCount', 'plainText']
+const EDITORS_ONLY = ['warnings', 'warningCount']
+/** The body as plain text is for the search index: no API reads it. */
+const NEVER_READ = ['plainText']
+const SEO = group('meta', ['title', 'description', 'image'])
+const POST = ['title', 'slug', 'excerpt', 'featuredImage', 'body', 'primaryAuthor', 'contributors', 'category', 'tags', 'primaryService', 'publishedAt']
+const PAGE = ['title', 'slug', 'template', 'summary', ...group('hero', ['headline', 'subheadline']), 'featuredImage', 'body', ...group('cta', ['text', 'url']), 'pricingFrom', 'pricingTo']
+/** A published document of the website: everyone there reads it; its warnings are for those with content rights. */
+const publishedContent = (fields: string[]): ReadRule => ({
+  fields: [...STAMPS, 'tenant', ...fields, ...SEO, ...COMPUTED, '_status'],
+  hiddenFrom: { ...all(CONTENT, NEVER_READ), ...all(['editor', 'support', 'writer', 'client'], [...NEVER_READ, ...EDITORS_ONLY]) },
+})
+
 /**
  * Reads: every field of the collection (leaf paths, groups spelled out), and for each
  * role that can read the test's document of the collection, the fields hidden from it
@@ -51,9 +68,15 @@ const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.m
 
 export const READS: Record<string, ReadRule> = {
   tenants: {
-    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
-    // The content editor knows its website as its writers and clients do: none of its internals.
-    hiddenFrom: { ...all(STAFF), content: TENANT_INTERNALS, writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
+    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, ...TENANT_CONTENT, 'createdAt', 'updatedAt'],
+    // The content editor knows its website as its writers and clients do (none of its internals), plus its content settings.
+    hiddenFrom: {
+      ...all(['superadmin', 'admin']),
+      ...all(['editor', 'support'], TENANT_CONTENT),
+      content: TENANT_INTERNALS,
+      writer: [...TENANT_INTERNALS, ...TENANT_CONTENT],
+      client: [...TENANT_INTERNALS, ...TENANT_CONTENT],
+    },
   },
   users: {
     fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
@@ -139,6 +162,14 @@ export const READS: Record<string, ReadRule> = {
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
   media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'content', 'writer', 'client']) },
+  posts: publishedContent(POST),
+  pages: publishedContent(PAGE),
+  // Shown with the website's posts: everyone there reads them (a hidden author only its editors: contentAccess.test.ts).
+  authors: { fields: [...STAMPS, 'tenant', 'name', 'slug', 'bio', 'credentials', 'expertise', 'links', 'photo', 'showPublicly'], hiddenFrom: all(ROLES) },
+  categories: { fields: [...STAMPS, 'tenant', 'name', 'slug', 'description'], hiddenFrom: all(ROLES) },
+  tags: { fields: [...STAMPS, 'tenant', 'name', 'slug'], hiddenFrom: all(ROLES) },
+  // Old slugs: the public API answers them; the collection is the website's editors'.
+  redirects: { fields: [...STAMPS, 'tenant', 'collection', 'fromSlug', 'doc'], hiddenFrom: all(CONTENT) },
 }
 
 /**
@@ -156,12 +187,23 @@ const ADMINS: Role[] = ['admin', 'superadmin']
 const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((r) => [r, fields])) as Partial<Record<Role, string[]>>
 
 /** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
-const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings']
+const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings', 'content']
 const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active']
 const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
 
+/** What content-rights holders write; the rest (computed fields, the website) is the server's. */
+const POST_WRITE = [...POST, 'meta', '_status']
+const PAGE_WRITE = ['title', 'slug', 'template', 'summary', 'hero', 'featuredImage', 'body', 'cta', 'pricingFrom', 'pricingTo', 'meta', '_status']
+const AUTHOR_WRITE = ['name', 'slug', 'bio', 'credentials', 'expertise', 'links', 'photo', 'showPublicly']
+const contentWrites = (fields: string[]): WriteRule => ({ create: each(CONTENT, fields), update: each(CONTENT, fields) })
+
 export const WRITES: Record<string, WriteRule> = {
   tenants: { create: each(['superadmin'], WEBSITE), update: each(ADMINS, WEBSITE) },
+  posts: contentWrites(POST_WRITE),
+  pages: contentWrites(PAGE_WRITE),
+  authors: contentWrites(AUTHOR_WRITE),
+  categories: contentWrites(['name', 'slug', 'description']),
+  tags: contentWrites(['name', 'slug']),
   'pricing-options': { create: each(ADMINS, PRICE_OPTION), update: each(ADMINS, PRICE_OPTION) },
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
