@@ -6971,6 +6971,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published page
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.
+         *
+         *     **301** to the current address when the slug is an old one, **404** when no published page has it or the website is unknown.
+         */
+        get: operations["getPublicPagesBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published posts of the website
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     Newest `publishedAt` first, as cards (no body). Filter by the slug of a `category`, a `tag` or an `author` (primary author or contributor); a slug that names nothing lists nothing. `limit` is 1–50 (default 10).
+         *
+         *     **400** naming `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.
+         */
+        get: operations["getPublicPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/posts/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published post
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.
+         *
+         *     **301** to the current address when the slug is an old one, **404** when no published post has it or the website is unknown.
+         */
+        get: operations["getPublicPostsBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receipts": {
         parameters: {
             query?: never;
@@ -31456,6 +31534,384 @@ export interface operations {
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicPagesBySlug: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            /** @enum {string} */
+                            template: "standard" | "essay" | "technical" | "healthcare" | "admissions" | "editing" | "online_class" | "landing" | "static";
+                            path: string;
+                            url: string | null;
+                            summary: string | null;
+                            hero: {
+                                headline: string | null;
+                                subheadline: string | null;
+                            };
+                            cta: {
+                                text: string | null;
+                                url: string | null;
+                            };
+                            pricingFrom: number | null;
+                            pricingTo: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            updatedAt: string;
+                            /** @description The rich text as Lexical JSON, made public: internal links carry their target’s `{ id, slug, title, path }` (links to anything unpublished are plain text), images their media, pricing tables their live `prices`. */
+                            body: ({
+                                root: {
+                                    type: string;
+                                    children: unknown[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            /** @description The body as HTML (escaped; internal links to public paths; pricing tables with live prices). */
+                            html: string;
+                            seo: {
+                                title: string;
+                                description: string | null;
+                                image: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                                /** @description On the website’s primary domain; null when the website has no domain. */
+                                canonical: string | null;
+                            };
+                            /** @description schema.org objects to embed as `application/ld+json`. */
+                            jsonLd: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The slug is an old one: `Location` names the document’s current address. */
+            301: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicPosts: {
+        parameters: {
+            query?: {
+                /** @description A category’s slug; an unknown one lists nothing. */
+                category?: string;
+                /** @description A tag’s slug; an unknown one lists nothing. */
+                tag?: string;
+                /** @description An author’s slug (primary author or contributor); an unknown one lists nothing. */
+                author?: string;
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            excerpt: string | null;
+                            path: string;
+                            /** @description The canonical URL. */
+                            url: string | null;
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            /** @description Minutes. */
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            primaryAuthor: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            } | null;
+                            contributors: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            }[];
+                            category: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            tags: {
+                                name: string;
+                                slug: string;
+                            }[];
+                        }[];
+                        page: number;
+                        limit: number;
+                        totalDocs: number;
+                        totalPages: number;
+                        hasNextPage: boolean;
+                        hasPrevPage: boolean;
+                    };
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicPostsBySlug: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        post: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            excerpt: string | null;
+                            path: string;
+                            /** @description The canonical URL. */
+                            url: string | null;
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            /** @description Minutes. */
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            primaryAuthor: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            } | null;
+                            contributors: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            }[];
+                            category: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            tags: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            /** @description The rich text as Lexical JSON, made public: internal links carry their target’s `{ id, slug, title, path }` (links to anything unpublished are plain text), images their media, pricing tables their live `prices`. */
+                            body: ({
+                                root: {
+                                    type: string;
+                                    children: unknown[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            /** @description The body as HTML (escaped; internal links to public paths; pricing tables with live prices). */
+                            html: string;
+                            seo: {
+                                title: string;
+                                description: string | null;
+                                image: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                                /** @description On the website’s primary domain; null when the website has no domain. */
+                                canonical: string | null;
+                            };
+                            /** @description schema.org objects to embed as `application/ld+json`. */
+                            jsonLd: {
+                                [key: string]: unknown;
+                            }[];
+                            primaryService: {
+                                id: number;
+                                slug: string;
+                                title: string;
+                                /** @description The path on the website: /blog/<slug>, /services/<slug> or /<slug>. */
+                                path: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description The slug is an old one: `Location` names the document’s current address. */
+            301: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };
