@@ -53,6 +53,7 @@ import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
+import { searchEndpoint } from './src/content/search/searchEndpoint'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { logger } from './src/logger'
@@ -76,7 +77,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...publicContentEndpoints, searchEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.

@@ -7049,6 +7049,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the website’s published posts and pages
+         * @description Anyone (no login), by the request’s website (`Host` or `X-Tenant`): published posts and pages whose title, excerpt or summary, meta description or text match `q`, best first (title counts most, then excerpt and description, then text). English word forms match each other ("essays" finds "essay"). Drafts, unpublished changes and other websites’ content are never searched, whoever asks.
+         *
+         *     Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**.
+         *
+         *     **400** naming `q` when it is missing, empty or longer than 200 characters (or `page`, `limit` when out of range); **404** naming the unknown host or website.
+         */
+        get: operations["getPublicSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receipts": {
         parameters: {
             query?: never;
@@ -9401,6 +9425,72 @@ export interface paths {
          * @description 503 names the failing dependencies; a load balancer stops sending traffic until they recover.
          */
         get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/robots.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s robots.txt
+         * @description Allows the site and the public content API (`/api/public/`), disallows `/admin`, the rest of `/api/` and the website’s own extra paths (its content settings), and names the sitemap on the primary domain.
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getRobotsTxt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rss.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s blog feed (RSS 2.0)
+         * @description The 20 newest published posts of the website, newest first, with canonical links, excerpts, authors and categories.
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getRssXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s sitemap (sitemaps.org XML)
+         * @description The home page, the blog (`/blog/`) and every published post and page of the website at its canonical URL on the primary domain, with `lastmod` (the last publish).
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getSitemapXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31915,6 +32005,79 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getPublicSearch: {
+        parameters: {
+            query: {
+                /** @description Words to find (web-search syntax: "a phrase", -excluded, or). */
+                q: string;
+                /** @description The page of hits, from 1. */
+                page?: number;
+                /** @description Hits per page. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The query as searched (trimmed). */
+                        q: string;
+                        docs: {
+                            /** @enum {string} */
+                            collection: "posts" | "pages";
+                            title: string;
+                            slug: string;
+                            /** @description Where the document lives on the website: `/blog/<slug>`, `/services/<slug>` or `/<slug>`. */
+                            path: string;
+                            /** @description HTML: the text around the hits, escaped, with each hit in `<mark>`. */
+                            snippet: string;
+                            /** @description Relevance (PostgreSQL `ts_rank_cd`): higher is better; hits come best first. */
+                            rank: number;
+                        }[];
+                        page: number;
+                        limit: number;
+                        totalDocs: number;
+                        hasNextPage: boolean;
+                    };
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
     getReceipts: {
         parameters: {
             query?: {
@@ -38416,6 +38579,147 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getRobotsTxt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getRssXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSitemapXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };

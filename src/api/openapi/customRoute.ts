@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { cacheableWhen } from './cacheable'
 import type { RouteDoc } from './describe'
 import { json, type JsonSchema } from './jsonSchema'
 import type { OperationSpec } from './operation'
@@ -47,7 +48,7 @@ const responsesOf = (responses: RouteDoc['responses']): Record<string, JsonSchem
   )
 
 /** A custom endpoint's operation from the `documented(...)` call beside its handler. */
-export const customOperation = (doc: RouteDoc, defaultTag: string): OperationSpec => ({
+export const customOperation = (doc: RouteDoc, defaultTag: string): OperationSpec => cacheableWhen(doc.cacheable, {
   summary: doc.summary,
   description: doc.description,
   tags: doc.tags ?? [defaultTag],

@@ -23,6 +23,8 @@ export type RouteDoc = {
   body?: z.ZodType | { multipart: z.ZodObject }
   /** Takes an `Idempotency-Key` header (money POSTs, order placement). */
   idempotent?: boolean
+  /** A public GET with ETag, Cache-Control and Vary that answers `If-None-Match` with 304 (src/api/openapi/cacheable.ts). */
+  cacheable?: boolean
   /**
    * Successful answers by status: a zod schema of the JSON body, or another media type
    * (PDF, CSV, HTML, event stream) described in words.
