@@ -51,6 +51,7 @@ import { registerEndpoint } from './src/endpoints/register'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
+import { payloadJobs } from './src/jobs/payloadJobs'
 import { logger } from './src/logger'
 import { mailAdapter } from './src/mail/adapter'
 import { storagePlugin } from './src/storage'
@@ -74,6 +75,8 @@ export default buildConfig({
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
+  // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
+  jobs: payloadJobs,
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.
   graphQL: {
