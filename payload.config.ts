@@ -12,6 +12,8 @@ import { workflowMutations, workflowQueries } from './src/api/graphql/extensions
 import { introspectionRule } from './src/api/graphql/introspection'
 import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
+import { Authors, Categories, Pages, Posts, Redirects, Tags } from './src/collections/content'
+import { contentSeo } from './src/collections/content/seo'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
 import { OrderMessages } from './src/collections/OrderMessages'
@@ -72,7 +74,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -107,6 +109,8 @@ export default buildConfig({
   telemetry: false,
   plugins: [
     storagePlugin(settings),
+    // Before the multi-tenant plugin, so that the tenant field and access wrap the SEO fields too.
+    contentSeo(),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
       collections: {
@@ -135,6 +139,12 @@ export default buildConfig({
         invoices: {},
         installments: {},
         receipts: {},
+        posts: {},
+        pages: {},
+        authors: {},
+        categories: {},
+        tags: {},
+        redirects: {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

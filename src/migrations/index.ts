@@ -13,6 +13,7 @@ import * as migration_20261125_223644_acknowledgement_revision_files from './202
 import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_220240_issue13_content_role from './20261130_220240_issue13_content_role';
+import * as migration_20261130_221528_issue13_content_collections from './20261130_221528_issue13_content_collections';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261130_220240_issue13_content_role.up,
     down: migration_20261130_220240_issue13_content_role.down,
-    name: '20261130_220240_issue13_content_role'
+    name: '20261130_220240_issue13_content_role',
+  },
+  {
+    up: migration_20261130_221528_issue13_content_collections.up,
+    down: migration_20261130_221528_issue13_content_collections.down,
+    name: '20261130_221528_issue13_content_collections'
   },
 ];

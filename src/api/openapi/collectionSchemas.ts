@@ -54,6 +54,27 @@ const withoutProperties = (schema: JsonSchema, names: Set<string>): JsonSchema =
   return { ...schema, properties, ...(required?.length ? { required } : { required: undefined }) }
 }
 
+/** A schema that also admits null (a required field of a draft may be empty). */
+const admitsNull = (schema: JsonSchema): boolean =>
+  schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null')) || (Array.isArray(schema.oneOf) && (schema.oneOf as JsonSchema[]).some(admitsNull))
+
+const orNull = (schema: JsonSchema): JsonSchema => {
+  if (admitsNull(schema)) return schema
+  if (Array.isArray(schema.oneOf)) return { ...schema, oneOf: [...(schema.oneOf as JsonSchema[]), { type: 'null' }] }
+  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) ? { enum: [...(schema.enum as unknown[]), null] } : {}) }
+  return { anyOf: [schema, { type: 'null' }] }
+}
+
+/**
+ * Drafts skip field validation, so any top-level field of a collection with drafts may be
+ * empty in an answer (`?draft=true`, versions, the editors' own reads).
+ */
+const draftsAllowEmpty = (collection: SanitizedCollectionConfig, schema: JsonSchema): JsonSchema => {
+  if (!collection.versions || typeof collection.versions !== 'object' || !collection.versions.drafts) return schema
+  const properties = Object.fromEntries(Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).map(([name, property]) => [name, name === 'id' ? property : orNull(property)]))
+  return { ...schema, properties }
+}
+
 const clean = (schema: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema
 
 const hidden = (field: FlattenedField) => 'hidden' in field && field.hidden === true
@@ -111,7 +132,13 @@ export const collectionSchemas = (config: SanitizedConfig): CollectionSchemas =>
     const definition = definitions[collection.slug]
     if (!definition) continue
     const secrets = new Set([...(collection.auth ? AUTH_SECRETS : []), ...collection.flattenedFields.filter(hidden).map((f) => f.name)])
-    schemas[collection.slug] = { ...answerOf(collection, optionalEverywhere(withoutProperties(definition, secrets))), required: ['id'] }
+    const answer = answerOf(collection, draftsAllowEmpty(collection, optionalEverywhere(withoutProperties(definition, secrets))))
+    schemas[collection.slug] = { ...answer, required: ['id'] }
+    // A version's copy of the document carries no id of its own (the version's parent is the document).
+    if (collection.versions) {
+      const { required: _none, ...version } = answer
+      schemas[`${collection.slug}_version`] = version
+    }
     schemas[`${collection.slug}_create`] = bodyOf(withoutProperties(definition, notWritable(collection, 'create')))
     // An update names only what changes; what it names is whole (an array's items keep their required fields).
     schemas[`${collection.slug}_update`] = bodyOf(withoutProperties(definition, notWritable(collection, 'update')))

@@ -154,8 +154,8 @@ const COLLECTION_ROUTES: Record<string, Route> = {
   'post /{id}/duplicate': ({ slug, label }) => ({ summary: `Duplicate one of ${label}`, auth: 'required', responses: { 200: ok(docAndMessage(ref(slug))) }, errors: [403, 404, 422] }),
   'post /access': ({ label }) => ({ summary: `The caller’s permissions on ${label}`, auth: 'optional', responses: { 200: ok(PERMISSIONS) } }),
   'post /access/{id}': ({ label }) => ({ summary: `The caller’s permissions on one of ${label}`, auth: 'optional', responses: { 200: ok(PERMISSIONS) } }),
-  'get /versions': ({ slug, label }) => ({ summary: `Versions of ${label}`, description: 'Only collections with versions; others answer 404.', auth: 'optional', parameters: LIST, responses: { 200: ok(paginated(version(ref(slug)))) }, errors: [404] }),
-  'get /versions/{id}': ({ slug, label }) => ({ summary: `One version of ${label}`, auth: 'optional', parameters: [DEPTH], responses: { 200: ok(version(ref(slug))) }, errors: [404] }),
+  'get /versions': ({ slug, label }) => ({ summary: `Versions of ${label}`, description: 'Only collections with versions; others answer 404.', auth: 'optional', parameters: LIST, responses: { 200: ok(paginated(version(ref(`${slug}_version`)))) }, errors: [404] }),
+  'get /versions/{id}': ({ slug, label }) => ({ summary: `One version of ${label}`, auth: 'optional', parameters: [DEPTH], responses: { 200: ok(version(ref(`${slug}_version`))) }, errors: [404] }),
   'post /versions/{id}': ({ slug, label }) => ({ summary: `Restore a version of ${label}`, auth: 'required', responses: { 200: ok(docAndMessage(ref(slug))) }, errors: [403, 404] }),
 
   // Auth collections.

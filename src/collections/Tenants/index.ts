@@ -15,6 +15,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '@/domain/timeZone'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 
+import { contentFields } from './contentFields'
 import { currentTenantEndpoint } from './endpoints/current'
 import { announceOriginsOnChange, announceOriginsOnDelete } from './hooks/announceOrigins'
 import { normalizeDomain } from './hooks/normalizeDomain'
@@ -127,6 +128,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         { name: 'mailFromAddress', type: 'text', validate: optionalEmail },
       ],
     },
+    contentFields,
     // Price lists, policies and limits are the staff's; frontends get the public face
     // (GET /api/tenants/current) and prices through quotes and order options.
     readableBy(staffField, pricingFields),

@@ -1,0 +1,34 @@
+import type { Field, FieldAccess } from 'payload'
+
+import { actorOf, idOf } from '@/access/actor'
+import { contentRights } from '@/access/content'
+import { serverOnlyField } from '@/fields/serverOnly'
+
+/** Pre-publish warnings are the editors' business, not the public's. */
+const editorsOfTheWebsite: FieldAccess = ({ req, doc }) => contentRights(actorOf(req), idOf((doc as { tenant?: number | { id: number } | null } | undefined)?.tenant))
+
+const never: FieldAccess = () => false
+
+/**
+ * Fields the save computes from the body (src/collections/content/hooks/computeContent.ts):
+ * nobody writes them through the API.
+ */
+export const computedContentFields = (): Field[] => [
+  serverOnlyField({ name: 'readingTime', type: 'number', admin: { position: 'sidebar', description: 'Minutes, computed on save.' } }),
+  serverOnlyField({ name: 'wordCount', type: 'number', admin: { position: 'sidebar', description: 'Computed on save.' } }),
+  serverOnlyField({
+    name: 'warnings',
+    type: 'json',
+    access: { read: editorsOfTheWebsite },
+    admin: { description: 'Checked on every save: fix these before or after publishing.' },
+    typescriptSchema: [
+      () => ({
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      }),
+    ],
+  }),
+  serverOnlyField({ name: 'warningCount', type: 'number', index: true, access: { read: editorsOfTheWebsite }, admin: { position: 'sidebar' } }),
+  // The body as text for full-text search; the database reads it, no API does.
+  serverOnlyField({ name: 'plainText', type: 'textarea', access: { read: never }, admin: { hidden: true } }),
+]

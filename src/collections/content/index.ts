@@ -1,0 +1,6 @@
+export { Authors } from './Authors'
+export { Categories } from './Categories'
+export { Pages } from './Pages'
+export { Posts } from './Posts'
+export { Redirects } from './Redirects'
+export { Tags } from './Tags'
