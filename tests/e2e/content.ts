@@ -52,6 +52,20 @@ export const contentChecks: Check[] = [
       const rest = restClient(base)
       const { pattern, author, editor } = await prepareAlpha(rest)
       const page = await adminPage(browser, base, EDITOR)
+      try {
+        await journey(page, base, rest, { pattern, author, editor })
+      } catch (error) {
+        // What the page showed when the journey stopped, to read beside the error.
+        await screenshot(page, 'content-failure').catch(() => {})
+        throw error
+      } finally {
+        await page.close()
+      }
+    },
+  },
+]
+
+const journey = async (page: Page, base: string, rest: RestClient, { pattern, author, editor }: { pattern: string; author: string; editor: string }) => {
 
       // Navigation: the Content group only.
       await navLinkTo(page, 'posts').first().waitFor({ timeout: 60_000 })
@@ -64,6 +78,9 @@ export const contentChecks: Check[] = [
         if (new RegExp(`(^|\\n)${group}(\\n|$)`).test(nav)) throw new Error(`the content editor sees the ${group} group`)
       }
       if (!/(^|\n)Content(\n|$)/.test(nav)) throw new Error(`no Content group in the navigation: ${nav}`)
+      // The navigation opened, for the picture.
+      if ((await page.locator('.nav-toggler--is-open').count()) === 0) await page.locator('.nav-toggler').first().click()
+      await navLinkTo(page, 'posts').first().waitFor({ state: 'visible', timeout: 10_000 })
       await screenshot(page, 'content-dashboard-before')
 
       // A new post: title, slug, author, a paragraph and a FAQ block.
@@ -81,11 +98,11 @@ export const contentChecks: Check[] = [
       await page.keyboard.press('Enter')
       await page.keyboard.type('/faq')
       await page.locator('#slash-menu .slash-menu-popup__item, .slash-menu-popup__item', { hasText: /faq/i }).first().click()
-      const block = page.locator('.lexical-block').first()
+      const block = page.locator('.LexicalEditorTheme__block').first()
       await block.waitFor({ timeout: 15_000 })
-      await block.getByRole('button', { name: /add/i }).first().click()
-      await block.locator('input[id$="question"], input[name$="question"]').first().fill('How long does an essay take?')
-      await block.locator('textarea[id$="answer"], textarea[name$="answer"]').first().fill('Most essays are ready in three days.')
+      await block.getByRole('button', { name: /add item/i }).first().click()
+      await block.locator('input[type="text"]').nth(1).fill('How long does an essay take?')
+      await block.locator('textarea').first().fill('Most essays are ready in three days.')
       await screenshot(page, 'content-post-editing')
 
       // Save the draft (autosave keeps saving too): the post exists as a draft with its FAQ block.
@@ -142,7 +159,4 @@ export const contentChecks: Check[] = [
       if (!(await row.innerText()).includes(shownDay)) throw new Error(`the scheduled row does not show ${shownDay}: ${await row.innerText()}`)
       if ((await rest.call('GET', `/api/posts/${id}?depth=0`, { website: 'alpha' })).status !== 404) throw new Error('the scheduled post is public before its time')
       await screenshot(page, 'content-dashboard-scheduled')
-      await page.close()
-    },
-  },
-]
+}
