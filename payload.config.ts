@@ -14,6 +14,7 @@ import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
 import { Authors, Categories, Pages, Posts, Redirects, Tags } from './src/collections/content'
 import { contentSeo } from './src/collections/content/seo'
+import { seoEndpointDocs } from './src/collections/content/seoDocs'
 import { Media } from './src/collections/Media'
 import { OrderFiles } from './src/collections/OrderFiles'
 import { OrderMessages } from './src/collections/OrderMessages'
@@ -111,6 +112,7 @@ export default buildConfig({
     storagePlugin(settings),
     // Before the multi-tenant plugin, so that the tenant field and access wrap the SEO fields too.
     contentSeo(),
+    seoEndpointDocs(),
     multiTenantPlugin<Config>({
       tenantsSlug: 'tenants',
       collections: {

@@ -279,3 +279,49 @@ describe('who may write and read content', () => {
     expect(await names({ ...ALPHA, token: token.contentAlpha })).toContain('Ghost Writer')
   })
 })
+
+describe('slug races', () => {
+  it('let exactly one of several simultaneous saves take a slug; the others get 400 naming slug', async () => {
+    const answers = await Promise.all(Array.from({ length: 4 }, () => t.api.post('/api/tags', { ...ALPHA, token: token.contentAlpha, body: { name: 'Racing tag' } })))
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400, 400])
+    for (const refused of answers.filter((a) => a.status === 400)) expect(refusedPaths(refused.body)).toEqual(['slug'])
+    expect((await t.payload.count({ collection: 'tags', where: { slug: { equals: 'racing-tag' } } })).totalDocs).toBe(1)
+  })
+})
+
+describe('website content settings', () => {
+  it('are read by the website’s admins and content editors, not by clients or writers', async () => {
+    const patch = await t.api.patch(`/api/tenants/${alpha}`, {
+      ...ALPHA,
+      token: token.adminAlpha,
+      body: { content: { siteName: 'Alpha Blog', defaultMetaDescription: 'Essays done right.', previewUrl: 'https://alpha.test/preview/{collection}/{slug}', robotsDisallow: ['/drafts'] } },
+    })
+    expect(patch.status).toBe(200)
+    expect((await t.api.get(`/api/tenants/${alpha}`, { ...ALPHA, token: token.contentAlpha })).body.content).toMatchObject({ siteName: 'Alpha Blog', robotsDisallow: ['/drafts'] })
+    expect((await t.api.get(`/api/tenants/${alpha}`, { ...ALPHA, token: token.clientAlpha })).body).not.toHaveProperty('content')
+    const refused = await t.api.patch(`/api/tenants/${alpha}`, { ...ALPHA, token: token.adminAlpha, body: { content: { previewUrl: 'javascript:alert(1)', robotsDisallow: ['no-slash'] } } })
+    expect(refused.status).toBe(400)
+    expect(refusedPaths(refused.body).sort()).toEqual(['content.previewUrl', 'content.robotsDisallow'])
+    expect((await t.api.patch(`/api/tenants/${alpha}`, { ...ALPHA, token: token.contentAlpha, body: { content: { siteName: 'Hijack' } } })).status).toBe(403)
+  })
+
+  it('give the preview address and the SEO suggestions', async () => {
+    const post = await t.api.post('/api/posts?draft=true', { ...ALPHA, token: token.contentAlpha, body: { title: 'Preview me', excerpt: 'A teaser.' } })
+    const posts = t.payload.collections.posts.config
+    const req = await createLocalReq({}, t.payload)
+    expect(await posts.admin.preview!(post.body.doc, { req, locale: 'en', token: null })).toBe('https://alpha.test/preview/posts/preview-me')
+    const live = posts.admin.livePreview!.url as (args: object) => Promise<string | null>
+    expect(await live({ data: post.body.doc, req, collectionConfig: posts, locale: { code: 'en' }, payload: t.payload })).toBe('https://alpha.test/preview/posts/preview-me')
+
+    const body = { collectionSlug: 'posts', id: post.body.doc.id, doc: { ...post.body.doc, tenant: alpha } }
+    const title = await t.api.post('/api/plugin-seo/generate-title', { ...ALPHA, token: token.contentAlpha, body })
+    expect(title).toMatchObject({ status: 200, body: { result: 'Preview me | Alpha Blog' } })
+    const description = await t.api.post('/api/plugin-seo/generate-description', { ...ALPHA, token: token.contentAlpha, body })
+    expect(description.body.result).toBe('A teaser.')
+    const url = await t.api.post('/api/plugin-seo/generate-url', { ...ALPHA, token: token.contentAlpha, body })
+    expect(url.body.result).toBe('https://alpha.localhost/blog/preview-me')
+    expect((await t.api.post('/api/plugin-seo/generate-title', { ...ALPHA, body })).status).toBe(401)
+    // Payload's canAccessAdmin answers 401 to users who may not open the panel.
+    expect((await t.api.post('/api/plugin-seo/generate-title', { ...ALPHA, token: token.clientAlpha, body })).status).toBe(401)
+  })
+})

@@ -6346,6 +6346,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plugin-seo/generate-description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest a meta description (SEO fields of the admin)
+         * @description The SEO plugin's "generate" button: a meta description for a post or page from its fields and its website's content settings. For users who may open the admin panel and read (or create) the document: **401** without a user or for one who may not open the panel (Payload's check), **403** for a document they may not read.
+         */
+        post: operations["postPluginSeoGenerateDescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plugin-seo/generate-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest a meta image (SEO fields of the admin)
+         * @description The SEO plugin's "generate" button: a meta image for a post or page from its fields and its website's content settings. For users who may open the admin panel and read (or create) the document: **401** without a user or for one who may not open the panel (Payload's check), **403** for a document they may not read.
+         */
+        post: operations["postPluginSeoGenerateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plugin-seo/generate-title": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest a meta title (SEO fields of the admin)
+         * @description The SEO plugin's "generate" button: a meta title for a post or page from its fields and its website's content settings. For users who may open the admin panel and read (or create) the document: **401** without a user or for one who may not open the panel (Payload's check), **403** for a document they may not read.
+         */
+        post: operations["postPluginSeoGenerateTitle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plugin-seo/generate-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest a canonical URL (SEO fields of the admin)
+         * @description The SEO plugin's "generate" button: a canonical URL for a post or page from its fields and its website's content settings. For users who may open the admin panel and read (or create) the document: **401** without a user or for one who may not open the panel (Payload's check), **403** for a document they may not read.
+         */
+        post: operations["postPluginSeoGenerateUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts": {
         parameters: {
             query?: never;
@@ -29578,6 +29658,194 @@ export interface operations {
             400: components["responses"]["Error400"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postPluginSeoGenerateDescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `posts` or `pages`. */
+                    collectionSlug?: string;
+                    /** @description The document, when it exists already. */
+                    id?: number | string;
+                    /** @description The form’s current values. */
+                    doc?: {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The suggestion: text for titles, descriptions and URLs; a media id for images. */
+                        result: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postPluginSeoGenerateImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `posts` or `pages`. */
+                    collectionSlug?: string;
+                    /** @description The document, when it exists already. */
+                    id?: number | string;
+                    /** @description The form’s current values. */
+                    doc?: {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The suggestion: text for titles, descriptions and URLs; a media id for images. */
+                        result: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postPluginSeoGenerateTitle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `posts` or `pages`. */
+                    collectionSlug?: string;
+                    /** @description The document, when it exists already. */
+                    id?: number | string;
+                    /** @description The form’s current values. */
+                    doc?: {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The suggestion: text for titles, descriptions and URLs; a media id for images. */
+                        result: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postPluginSeoGenerateUrl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `posts` or `pages`. */
+                    collectionSlug?: string;
+                    /** @description The document, when it exists already. */
+                    id?: number | string;
+                    /** @description The form’s current values. */
+                    doc?: {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The suggestion: text for titles, descriptions and URLs; a media id for images. */
+                        result: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];

@@ -5,6 +5,7 @@ import { navigation } from '@/access/navigation'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { slugField } from './fields/slug'
+import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { guardSlug } from './hooks/guardSlug'
 
 const HTTP_URL = /^https?:\/\/\S+$/i
@@ -21,7 +22,7 @@ export const Authors: CollectionConfig<'authors'> = {
     delete: contentRows,
   },
   indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: { beforeValidate: [stampTenant], beforeChange: [guardSlug('authors')] },
+  hooks: { beforeValidate: [stampTenant], afterError: [answerTakenSlug], beforeChange: [guardSlug('authors')] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     slugField('name'),

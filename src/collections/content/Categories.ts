@@ -5,6 +5,7 @@ import { navigation } from '@/access/navigation'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { slugField } from './fields/slug'
+import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { guardSlug } from './hooks/guardSlug'
 
 /** Blog categories of a website (one per post). */
@@ -15,7 +16,7 @@ export const Categories: CollectionConfig<'categories'> = {
   admin: { ...navigation('Content'), useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
   access: { read: contentReaders(), create: createContent, update: contentRows, delete: contentRows },
   indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: { beforeValidate: [stampTenant], beforeChange: [guardSlug('categories')] },
+  hooks: { beforeValidate: [stampTenant], afterError: [answerTakenSlug], beforeChange: [guardSlug('categories')] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     slugField('name'),

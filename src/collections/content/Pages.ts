@@ -9,6 +9,7 @@ import { contentEditor } from './editor'
 import { computedContentFields } from './fields/computed'
 import { slugField } from './fields/slug'
 import { computeContent } from './hooks/computeContent'
+import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { guardSlug } from './hooks/guardSlug'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { contentPreview } from './preview'
@@ -36,6 +37,7 @@ export const Pages: CollectionConfig<'pages'> = {
   indexes: [{ fields: ['tenant', 'slug'], unique: true }],
   hooks: {
     beforeValidate: [stampTenant],
+    afterError: [answerTakenSlug],
     beforeChange: [guardSlug('pages'), computeContent('pages'), recordSlugChange('pages')],
   },
   fields: [

@@ -8,6 +8,7 @@ import { contentEditor } from './editor'
 import { computedContentFields } from './fields/computed'
 import { slugField } from './fields/slug'
 import { computeContent } from './hooks/computeContent'
+import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { guardSlug } from './hooks/guardSlug'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { contentPreview } from './preview'
@@ -35,6 +36,7 @@ export const Posts: CollectionConfig<'posts'> = {
   indexes: [{ fields: ['tenant', 'slug'], unique: true }],
   hooks: {
     beforeValidate: [stampTenant],
+    afterError: [answerTakenSlug],
     beforeChange: [guardSlug('posts'), computeContent('posts'), recordSlugChange('posts')],
   },
   fields: [

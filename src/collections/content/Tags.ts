@@ -5,6 +5,7 @@ import { navigation } from '@/access/navigation'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { slugField } from './fields/slug'
+import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { guardSlug } from './hooks/guardSlug'
 
 /** Blog tags of a website (many per post). */
@@ -14,7 +15,7 @@ export const Tags: CollectionConfig<'tags'> = {
   admin: { ...navigation('Content'), useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
   access: { read: contentReaders(), create: createContent, update: contentRows, delete: contentRows },
   indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: { beforeValidate: [stampTenant], beforeChange: [guardSlug('tags')] },
+  hooks: { beforeValidate: [stampTenant], afterError: [answerTakenSlug], beforeChange: [guardSlug('tags')] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     slugField('name'),

@@ -1,0 +1,90 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { internalLinkCount, lexicalIsEmpty, lexicalPlainText } from '@/domain/content/lexical'
+import { defaultExcerpt, readingTime, wordCount } from '@/domain/content/text'
+
+import { blockNode, internalLink, lexicalBody, para, paragraph, textNode } from '../helpers/lexical'
+
+describe('lexicalPlainText', () => {
+  it('puts paragraphs on their own lines and keeps inline text together', () => {
+    const body = lexicalBody(para('First paragraph.'), paragraph(textNode('Read the '), internalLink('posts', 3, 'APA guide'), textNode(' first.')))
+    expect(lexicalPlainText(body)).toBe('First paragraph.\nRead the APA guide first.')
+  })
+
+  it('includes the prose of blocks but not their addresses, ids or media', () => {
+    const body = lexicalBody(
+      blockNode({ id: 'b1', blockType: 'faq', blockName: '', heading: 'FAQ', items: [{ id: 'i1', question: 'Why?', answer: 'Because.' }] }),
+      blockNode({ id: 'b2', blockType: 'cta', heading: 'Order now', buttonLabel: 'Go', buttonUrl: 'https://alpha.test/order' }),
+      blockNode({ id: 'b3', blockType: 'imageWithCaption', image: 7, caption: 'A library' }),
+    )
+    const text = lexicalPlainText(body)
+    expect(text).toBe('FAQ\nWhy?\nBecause.\nOrder now\nGo\nA library')
+    expect(text).not.toContain('alpha.test')
+    expect(text).not.toContain('b1')
+  })
+
+  it('is empty for nothing, null and an empty editor', () => {
+    expect(lexicalPlainText(null)).toBe('')
+    expect(lexicalPlainText(undefined)).toBe('')
+    expect(lexicalPlainText(lexicalBody(paragraph()))).toBe('')
+    expect(lexicalIsEmpty(lexicalBody(paragraph()))).toBe(true)
+    expect(lexicalIsEmpty(lexicalBody(para('  ')))).toBe(true)
+    expect(lexicalIsEmpty(lexicalBody(para('x')))).toBe(false)
+    expect(lexicalIsEmpty(lexicalBody(blockNode({ blockType: 'cta' })))).toBe(false)
+  })
+})
+
+describe('internalLinkCount', () => {
+  it('counts links to posts and pages, not external links or other collections', () => {
+    const external = { type: 'link', version: 3, fields: { linkType: 'custom', url: 'https://example.com' }, children: [textNode('x')] }
+    const toMedia = { type: 'link', version: 3, fields: { linkType: 'internal', doc: { relationTo: 'media', value: 1 } }, children: [] }
+    const body = lexicalBody(paragraph(internalLink('posts', 1, 'a'), external, toMedia), paragraph(internalLink('pages', 2, 'b')))
+    expect(internalLinkCount(body)).toBe(2)
+    expect(internalLinkCount(lexicalBody(para('none')))).toBe(0)
+    expect(internalLinkCount(null)).toBe(0)
+  })
+})
+
+describe('wordCount and readingTime', () => {
+  it('counts words across punctuation, apostrophes and dashes', () => {
+    expect(wordCount('')).toBe(0)
+    expect(wordCount('Hello, world!')).toBe(2)
+    expect(wordCount("It's a well-known fact — 42 times.")).toBe(6)
+    expect(wordCount('Ça va très bien')).toBe(4)
+  })
+
+  it('reads at 220 words a minute, rounded up, at least one minute', () => {
+    expect(readingTime(0)).toBe(1)
+    expect(readingTime(220)).toBe(1)
+    expect(readingTime(221)).toBe(2)
+    expect(readingTime(1100)).toBe(5)
+  })
+})
+
+describe('defaultExcerpt', () => {
+  it('keeps a short text whole, flattened to one line', () => {
+    expect(defaultExcerpt('One.\nTwo.')).toBe('One. Two.')
+  })
+
+  it('cuts a long text at a word boundary with an ellipsis, within the limit', () => {
+    const excerpt = defaultExcerpt('alpha beta gamma delta epsilon', 20)
+    expect(excerpt).toBe('alpha beta gamma…')
+  })
+
+  it('never exceeds the limit nor ends mid-word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 80 }), fc.integer({ min: 20, max: 300 }), (words, max) => {
+        const text = words.join(' ')
+        const excerpt = defaultExcerpt(text, max)
+        expect(excerpt.length).toBeLessThanOrEqual(max)
+        if (excerpt.endsWith('…')) {
+          const head = excerpt.slice(0, -1)
+          expect(text.startsWith(head)).toBe(true)
+          const next = text[head.length]
+          if (head.length > max / 2) expect(next === ' ' || next === undefined).toBe(true)
+        } else expect(excerpt).toBe(text)
+      }),
+    )
+  })
+})
