@@ -154,7 +154,8 @@ const schedulePublish = async (req: PayloadRequest, tenant: number, slug: string
   const editor = docs[0]
   await req.payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'posts', value: post }, user: editor ? { relationTo: 'users', value: editor.id } : undefined },
+    // The document's id as a string, as the drawer sends it (Payload's job coerces it back; #10481).
+    input: { type: 'publish', doc: { relationTo: 'posts', value: String(post) as unknown as number }, user: editor ? { relationTo: 'users', value: editor.id } : undefined },
     waitUntil: at,
     req,
   })

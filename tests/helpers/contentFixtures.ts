@@ -1,63 +1,47 @@
-import type { Payload } from 'payload'
+import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+import { createLocalReq, type Payload } from 'payload'
 
-import { slugify } from '@/domain/content/slug'
-import { paragraph, richText, type Inline } from '@/seed/contentLexical'
+export const userByEmail = async (payload: Payload, email: string) => {
+  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`no user ${email}`)
+  return docs[0]
+}
+
+export const websiteBySlug = async (payload: Payload, slug: string) => {
+  const { docs } = await payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`no website ${slug}`)
+  return docs[0].id
+}
+
+let serial = 0
+
+/** An author of the website (posts need a primary author to be published). */
+export const authorOf = async (payload: Payload, tenant: number) =>
+  payload.create({ collection: 'authors', data: { tenant, name: `Author ${tenant} ${++serial}` } as never, depth: 0 })
+
+/** A post saved as a draft by `email` through the Local API as that user (their access and hooks). */
+export const draftPost = async (payload: Payload, email: string, data: Record<string, unknown>) => {
+  const user = await userByEmail(payload, email)
+  return payload.create({ collection: 'posts', data: { ...data, _status: 'draft' } as never, draft: true, depth: 0, overrideAccess: false, user })
+}
 
 /**
- * Content documents for tests, written through the Local API as the server (the content
- * editor's rules are what the tests then probe over REST and GraphQL).
+ * Schedules a publish or unpublish the way the admin's schedule drawer does: Payload's
+ * own server function, as the signed-in user (who is recorded in the job and whose
+ * rights the job runs with).
  */
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
-
-export const body = (...parts: Inline[]) => richText(paragraph(...parts)) as never
-
-/** The website's first author (the seed gives each three). */
-export const authorOf = async (payload: Payload, tenant: number): Promise<number> => {
-  const { docs } = await payload.find({ collection: 'authors', where: { tenant: { equals: tenant } }, sort: 'id', limit: 1, depth: 0 })
-  if (docs[0]) return docs[0].id
-  const name = `Fixture author ${unique()}`
-  return (await payload.create({ collection: 'authors', data: { tenant, name, slug: slugify(name) }, depth: 0 })).id
-}
-
-type PostInput = { title?: string; slug?: string; text?: string; links?: Inline[]; primaryService?: number | null; status?: 'draft' | 'published' }
-
-/** A post of the website: published unless `status: 'draft'`. */
-export const postOf = async (payload: Payload, tenant: number, input: PostInput = {}) => {
-  const title = input.title ?? `Fixture post ${unique()}`
-  const data = {
-    tenant,
-    title,
-    slug: input.slug ?? slugify(title),
-    body: body(input.text ?? 'A fixture post.', ...(input.links ?? [])),
-    primaryAuthor: await authorOf(payload, tenant),
-    primaryService: input.primaryService ?? undefined,
-    meta: { description: 'A fixture post.' },
-  }
-  return input.status === 'draft'
-    ? payload.create({ collection: 'posts', data: { ...data, _status: 'draft' }, draft: true, depth: 0 })
-    : payload.create({ collection: 'posts', data: { ...data, _status: 'published' }, depth: 0 })
-}
-
-type PageInput = { title?: string; slug?: string; text?: string; template?: 'standard' | 'essay' | 'static'; status?: 'draft' | 'published' }
-
-/** A page of the website: published unless `status: 'draft'`. */
-export const pageOf = async (payload: Payload, tenant: number, input: PageInput = {}) => {
-  const title = input.title ?? `Fixture page ${unique()}`
-  const data = {
-    tenant,
-    title,
-    slug: input.slug ?? slugify(title),
-    template: input.template ?? 'essay',
-    body: body(input.text ?? 'A fixture page.'),
-    meta: { description: 'A fixture page.' },
-  }
-  return input.status === 'draft'
-    ? payload.create({ collection: 'pages', data: { ...data, _status: 'draft' }, draft: true, depth: 0 })
-    : payload.create({ collection: 'pages', data: { ...data, _status: 'published' }, depth: 0 })
-}
-
-export const namedOf = async (payload: Payload, collection: 'authors' | 'categories' | 'tags', tenant: number): Promise<number> => {
-  const name = `Fixture ${collection} ${unique()}`
-  return (await payload.create({ collection: collection as 'tags', data: { tenant, name, slug: slugify(name) }, depth: 0 })).id
+export const schedule = async (payload: Payload, email: string, type: 'publish' | 'unpublish', doc: { relationTo: 'posts' | 'pages'; value: number }, at: Date) => {
+  const user = await userByEmail(payload, email)
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+  const answer = (await schedulePublishHandler({ type, date: at, doc: { relationTo: doc.relationTo, value: String(doc.value) }, req } as never)) as { error?: string }
+  if (answer.error) throw new Error(answer.error)
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ 'input.doc.value': { equals: String(doc.value) } }, { 'input.doc.relationTo': { equals: doc.relationTo } }, { completedAt: { exists: false } }] },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 0,
+  })
+  if (!docs[0]) throw new Error('the schedule queued no job')
+  return docs[0]
 }

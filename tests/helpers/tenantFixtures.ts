@@ -5,7 +5,7 @@ import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
-import { namedOf, pageOf, postOf } from './contentFixtures'
+import { namedOf, pageOf, postOf } from './contentDocs'
 import { fundWallet } from './money'
 
 /**
@@ -398,5 +398,5 @@ export const tenantScopedCollections = (collections: CollectionConfig[]): string
   collections.filter((c) => c.slug === 'tenants' || c.fields.some(bindsToTenants)).map((c) => c.slug)
 
 /** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
-/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only. */
-export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events']
+/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only; Payload's job queue (scheduled publishing), superadmin-only. */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'payload-jobs', 'idempotency-keys', 'provider-events']

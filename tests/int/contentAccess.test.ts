@@ -5,7 +5,7 @@ import { memoryEventBus } from '@/events/bus'
 import { eventStreams } from '@/server/events'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { body, namedOf, pageOf, postOf } from '../helpers/contentFixtures'
+import { body, namedOf, pageOf, postOf } from '../helpers/contentDocs'
 import { READS } from '../helpers/fieldRules'
 import { startApiServer, type ApiServer } from '../helpers/payloadApiRoute'
 import { openStream } from '../helpers/sse'

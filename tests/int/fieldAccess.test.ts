@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { READS, ROLES, type Role, WRITES } from '../helpers/fieldRules'
-import { authorOf, body as richBody } from '../helpers/contentFixtures'
+import { authorOf, body as richBody } from '../helpers/contentDocs'
 import { ESSAY } from '../helpers/orderWorkflow'
 import { isolationFixtures, placeOrderFor, textFile } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'

@@ -44,7 +44,8 @@ it.each(DEMO_TENANTS.map((d) => d.slug))('%s has its blog: 3 authors, 4 categori
   const scheduled = await t.payload.find({ collection: 'posts', where: { and: [of, { title: { equals: SEED_CONTENT[slug]!.posts.at(-1)!.title } }] }, draft: true, depth: 0 })
   expect(scheduled.docs[0]?._status).toBe('draft')
   const jobs = await t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, depth: 0, limit: 10 })
-  const job = jobs.docs.find((j) => Number((j.input as { doc?: { value: unknown } }).doc?.value) === scheduled.docs[0]!.id)
+  // Queued as the admin's schedule drawer queues it: the id as a string, with the user who scheduled it.
+  const job = jobs.docs.find((j) => (j.input as { doc?: { value: unknown } }).doc?.value === String(scheduled.docs[0]!.id))
   expect(job).toBeDefined()
   expect(new Date(job!.waitUntil!).getTime()).toBeGreaterThan(Date.now())
   const editor = (await t.payload.find({ collection: 'users', where: { email: { equals: `content@${slug}.test` } }, depth: 0 })).docs[0]!

@@ -39,7 +39,7 @@ export const CardRow = ({ children }: { children: ReactNode }) => (
 )
 
 /** A short work list: one row per item, its first cell linking to the item. */
-export const WorkList = ({ name, title, head, rows, empty }: { name: string; title: string; head: string[]; rows: { key: number; link: string; cells: ReactNode[] }[]; empty: string }) => (
+export const WorkList = ({ name, title, head, rows, empty }: { name: string; title: string; head: string[]; rows: { key: number | string; link: string; cells: ReactNode[] }[]; empty: string }) => (
   <section data-worklist={name} style={{ marginBottom: 'var(--base)' }}>
     <h3>{title}</h3>
     {rows.length === 0 ? (

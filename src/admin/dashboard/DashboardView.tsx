@@ -10,6 +10,7 @@ import { ORDER_COUNTERS, type OrderCounter } from '@/domain/dashboard/orderCount
 import type { StaffDashboard } from '@/operations/dashboard/staffDashboard'
 
 import { Card, CardRow, WorkList } from './Cards'
+import { ContentWork } from './ContentWork'
 import { MoneyChart } from './MoneyChart'
 
 const COUNTER_LABELS: Record<OrderCounter, string> = { overdue: 'Overdue', unpaid: 'Unpaid', awaitingStaffing: 'Awaiting staffing', inQa: 'In QA' }
@@ -116,6 +117,7 @@ export const DashboardView = () => {
               />
             ))
           : null}
+        {data?.content ? <ContentWork content={data.content} websiteName={nameOf} /> : null}
       </div>
     </Gutter>
   )

@@ -20,7 +20,7 @@ export const computedContentFields = (): Field[] => [
     name: 'warnings',
     type: 'json',
     access: { read: editorsOfTheWebsite },
-    admin: { description: 'Checked on every save: fix these before or after publishing.' },
+    admin: { description: 'Checked on every save: fix these before or after publishing.', position: 'sidebar', components: { Field: '/admin/content/WarningsField#WarningsField' } },
     typescriptSchema: [
       () => ({
         type: 'array',
