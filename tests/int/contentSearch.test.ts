@@ -124,7 +124,7 @@ describe('what is found', () => {
 
 describe('refusals', () => {
   it('refuses a missing, empty or too long q with 400 naming q, and bad paging naming the parameter', async () => {
-    for (const query of ['', 'q=', 'q=%20%20', `q=${'a'.repeat(201)}`]) {
+    for (const query of ['', 'q=', 'q=%20%20', `q=${'a'.repeat(201)}`, 'q=essay%00x', 'q=%07bell']) {
       const res = await search(query)
       expect(res.status, query).toBe(400)
       expect(res.body.errors[0].message).toMatch(/^q: /)
