@@ -45,6 +45,7 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { publicContentEndpoints } from './src/content/public/endpoints'
 import { dashboardEndpoint } from './src/endpoints/dashboard'
 import { csvExports } from './src/endpoints/exportCsvPlugin'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
@@ -52,6 +53,7 @@ import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
+import { searchEndpoint } from './src/content/search/searchEndpoint'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
 import { payloadJobs } from './src/jobs/payloadJobs'
@@ -76,7 +78,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, ...publicContentEndpoints, searchEndpoint, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
   jobs: payloadJobs,

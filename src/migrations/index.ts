@@ -14,6 +14,7 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_220240_issue13_content_role from './20261130_220240_issue13_content_role';
 import * as migration_20261130_221528_issue13_content_collections from './20261130_221528_issue13_content_collections';
+import * as migration_20261130_222818_issue13_content_search from './20261130_222818_issue13_content_search';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261130_221528_issue13_content_collections.up,
     down: migration_20261130_221528_issue13_content_collections.down,
-    name: '20261130_221528_issue13_content_collections'
+    name: '20261130_221528_issue13_content_collections',
+  },
+  {
+    up: migration_20261130_222818_issue13_content_search.up,
+    down: migration_20261130_222818_issue13_content_search.down,
+    name: '20261130_222818_issue13_content_search'
   },
 ];

@@ -12,9 +12,9 @@ export type Availability = {
 }
 
 /**
- * Probes every dependency once a second. While one is down, requests to the API and
- * the admin fail fast with 503 and Retry-After; the probes notice the recovery and
- * traffic flows again, without a restart.
+ * Probes every dependency once a second. While one is down, requests to the API, the
+ * admin and the website's feeds (sitemap, RSS, robots.txt) fail fast with 503 and
+ * Retry-After; the probes notice the recovery and traffic flows again, without a restart.
  */
 export const watchAvailability = (checks: ReadinessCheck[], intervalMs = 1000): Availability => {
   let failing: string[] = []
@@ -41,7 +41,7 @@ export const watchAvailability = (checks: ReadinessCheck[], intervalMs = 1000): 
   return {
     down: () => failing,
     guard: (req, res, next) => {
-      if (failing.length === 0 || !/^\/(api|admin)(\/|$)/.test(req.path)) return next()
+      if (failing.length === 0 || !/^\/(api|admin)(\/|$)|^\/(sitemap\.xml|rss\.xml|robots\.txt)$/.test(req.path)) return next()
       res.setHeader('Retry-After', '5')
       res.status(503).json({ errors: [{ message: `Service temporarily unavailable: ${failing.join(' and ')} unreachable.` }] })
     },

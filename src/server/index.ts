@@ -33,6 +33,7 @@ const main = async () => {
   const { banner } = await import('./banner')
   const { postgresCheck, redisCheck } = await import('./health')
   const { eventStreams } = await import('./events')
+  const { contentRoutes } = await import('./contentRoutes')
   const { watchAvailability } = await import('./availability')
   const { queueDashboard } = await import('./queueDashboard')
   const { payloadApi } = await import('./payloadApi')
@@ -80,7 +81,7 @@ const main = async () => {
 
   const pool = poolOf(payload)
   if (!pool) throw new Error('the PostgreSQL adapter has no pool')
-  const routers = [streams.router]
+  const routers = [streams.router, contentRoutes(payload)]
   if ('queue' in runtime.dispatcher) routers.push(queueDashboard(payload, runtime.dispatcher.queue as Queue))
   const checks = [postgresCheck(pool), ...(health ? [redisCheck(health)] : [])]
   // The guard's first probe must not meet a connection still being made: it would hold

@@ -5,6 +5,7 @@ import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
+import { namedOf, pageOf, postOf } from './contentDocs'
 import { fundWallet } from './money'
 
 /**
@@ -95,6 +96,45 @@ const closedWindowOf = async (payload: Payload, tenantId: number) => {
 /** An empty payout batch of a closed window of the website. */
 const batchOf = async (payload: Payload, tenantId: number) =>
   payload.create({ collection: 'payout-batches', data: { tenant: tenantId, window: await closedWindowOf(payload, tenantId), total: 0, count: 0, status: 'ready' } })
+
+/** The content collections (issue 13): a published document of the website, so every reader there may see it. */
+const CONTENT_FIXTURES: Record<string, IsolationFixture> = {
+  posts: {
+    documentOf: async (payload, tenantId) => (await postOf(payload, tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Post', many: 'Posts', count: 'countPosts', update: 'updatePost', delete: 'deletePost', dataType: '' },
+  },
+  pages: {
+    documentOf: async (payload, tenantId) => (await pageOf(payload, tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Page', many: 'Pages', count: 'countPages', update: 'updatePage', delete: 'deletePage', dataType: '' },
+  },
+  authors: {
+    documentOf: (payload, tenantId) => namedOf(payload, 'authors', tenantId),
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Author', many: 'Authors', count: 'countAuthors', update: 'updateAuthor', delete: 'deleteAuthor', dataType: '' },
+  },
+  categories: {
+    documentOf: (payload, tenantId) => namedOf(payload, 'categories', tenantId),
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Category', many: 'Categories', count: 'countCategories', update: 'updateCategory', delete: 'deleteCategory', dataType: '' },
+  },
+  tags: {
+    documentOf: (payload, tenantId) => namedOf(payload, 'tags', tenantId),
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Tag', many: 'Tags', count: 'countTags', update: 'updateTag', delete: 'deleteTag', dataType: '' },
+  },
+  redirects: {
+    // Redirects are written by the slug-change hook only; the fixture writes one as the server.
+    documentOf: async (payload, tenantId) => {
+      const post = await postOf(payload, tenantId)
+      const doc = await payload.create({ collection: 'redirects', data: { tenant: tenantId, collection: 'posts', fromSlug: `old-${post.slug}`, doc: { relationTo: 'posts', value: post.id } }, depth: 0 })
+      return doc.id
+    },
+    patch: { fromSlug: 'hijacked' },
+    graphql: { one: 'Redirect', many: 'Redirects', count: 'countRedirects', update: 'updateRedirect', delete: 'deleteRedirect', dataType: '' },
+  },
+}
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
@@ -346,6 +386,7 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { alt: 'Hijacked' },
     graphql: { one: 'Media', many: 'allMedia', count: 'countallMedia', update: 'updateMedia', delete: 'deleteMedia', dataType: 'mutationMediaUpdateInput' },
   },
+  ...CONTENT_FIXTURES,
 }
 
 const bindsToTenants = (field: Field): boolean =>
@@ -357,5 +398,5 @@ export const tenantScopedCollections = (collections: CollectionConfig[]): string
   collections.filter((c) => c.slug === 'tenants' || c.fields.some(bindsToTenants)).map((c) => c.slug)
 
 /** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
-/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only. */
-export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events']
+/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only; Payload's job queue (scheduled publishing), superadmin-only. */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'payload-jobs', 'idempotency-keys', 'provider-events']

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildOpenApiDocument } from '../../src/api/openapi/document'
 import { openApiPaths } from '../../src/api/openapi/paths'
+import { FEED_PATHS } from '../../src/content/feeds/feedDocuments'
 import { startEventBus } from '../../src/events/start'
 import { createApp } from '../../src/server/app'
+import { contentRoutes } from '../../src/server/contentRoutes'
 import { eventStreams } from '../../src/server/events'
 import { payloadApi } from '../../src/server/payloadApi'
 import { queueDashboard } from '../../src/server/queueDashboard'
@@ -107,7 +109,7 @@ describe('the OpenAPI document covers every route', () => {
       const app = createApp({
         checks: [],
         edge: { origins, cookieName: `${t.payload.config.cookiePrefix}-token`, production: false, development: false },
-        routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue)],
+        routers: [eventStreams(t.payload, bus).router, queueDashboard(t.payload, queue), contentRoutes(t.payload)],
         api: payloadApi(t.payload.config),
       })
       const routes = [...expressRoutes(app), ...nextRouteFileRoutes()]
@@ -123,7 +125,7 @@ describe('the OpenAPI document covers every route', () => {
 
   it('documents no route that nothing serves', () => {
     // GET /api/og: Next's REST route adds it to the config when it first runs (the admin's Open Graph images).
-    const served = new Set([...configRoutes(), 'GET /healthz', 'GET /readyz', 'GET /api/events', 'POST /api/events/test', 'GET /admin/queues', 'GET /api/og', ...nextRouteFileRoutes()])
+    const served = new Set([...configRoutes(), 'GET /healthz', 'GET /readyz', 'GET /api/events', 'POST /api/events/test', 'GET /admin/queues', 'GET /api/og', ...FEED_PATHS.map((path) => `GET ${path}`), ...nextRouteFileRoutes()])
     const extra: string[] = []
     for (const [p, item] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
       for (const method of Object.keys(item)) {

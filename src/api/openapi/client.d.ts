@@ -6972,6 +6972,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published page
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.
+         *
+         *     **301** to the current address when the slug is an old one, **404** when no published page has it or the website is unknown.
+         */
+        get: operations["getPublicPagesBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published posts of the website
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     Newest `publishedAt` first, as cards (no body). Filter by the slug of a `category`, a `tag` or an `author` (primary author or contributor); a slug that names nothing lists nothing. `limit` is 1–50 (default 10).
+         *
+         *     **400** naming `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.
+         */
+        get: operations["getPublicPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/posts/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published post
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
+         *
+         *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.
+         *
+         *     **301** to the current address when the slug is an old one, **404** when no published post has it or the website is unknown.
+         */
+        get: operations["getPublicPostsBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the website’s published posts and pages
+         * @description Anyone (no login), by the request’s website (`Host` or `X-Tenant`): published posts and pages whose title, excerpt or summary, meta description or text match `q`, best first (title counts most, then excerpt and description, then text). English word forms match each other ("essays" finds "essay"). Drafts, unpublished changes and other websites’ content are never searched, whoever asks.
+         *
+         *     Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**.
+         *
+         *     **400** naming `q` when it is missing, empty or longer than 200 characters (or `page`, `limit` when out of range); **404** naming the unknown host or website.
+         */
+        get: operations["getPublicSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/receipts": {
         parameters: {
             query?: never;
@@ -9324,6 +9426,72 @@ export interface paths {
          * @description 503 names the failing dependencies; a load balancer stops sending traffic until they recover.
          */
         get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/robots.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s robots.txt
+         * @description Allows the site and the public content API (`/api/public/`), disallows `/admin`, the rest of `/api/` and the website’s own extra paths (its content settings), and names the sitemap on the primary domain.
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getRobotsTxt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rss.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s blog feed (RSS 2.0)
+         * @description The 20 newest published posts of the website, newest first, with canonical links, excerpts, authors and categories.
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getRssXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The website’s sitemap (sitemaps.org XML)
+         * @description The home page, the blog (`/blog/`) and every published post and page of the website at its canonical URL on the primary domain, with `lastmod` (the last publish).
+         *
+         *     Anyone (no login), by the request’s website (`Host` or `X-Tenant`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: `ETag`, `Cache-Control`, `Vary: Host, X-Tenant`; **304** for a current `If-None-Match`. **404** naming the unknown host or website.
+         */
+        get: operations["getSitemapXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31524,6 +31692,457 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getPublicPagesBySlug: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            /** @enum {string} */
+                            template: "standard" | "essay" | "technical" | "healthcare" | "admissions" | "editing" | "online_class" | "landing" | "static";
+                            path: string;
+                            url: string | null;
+                            summary: string | null;
+                            hero: {
+                                headline: string | null;
+                                subheadline: string | null;
+                            };
+                            cta: {
+                                text: string | null;
+                                url: string | null;
+                            };
+                            pricingFrom: number | null;
+                            pricingTo: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            updatedAt: string;
+                            /** @description The rich text as Lexical JSON, made public: internal links carry their target’s `{ id, slug, title, path }` (links to anything unpublished are plain text), images their media, pricing tables their live `prices`. */
+                            body: ({
+                                root: {
+                                    type: string;
+                                    children: unknown[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            /** @description The body as HTML (escaped; internal links to public paths; pricing tables with live prices). */
+                            html: string;
+                            seo: {
+                                title: string;
+                                description: string | null;
+                                image: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                                /** @description On the website’s primary domain; null when the website has no domain. */
+                                canonical: string | null;
+                            };
+                            /** @description schema.org objects to embed as `application/ld+json`. */
+                            jsonLd: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The slug is an old one: `Location` names the document’s current address. */
+            301: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicPosts: {
+        parameters: {
+            query?: {
+                /** @description A category’s slug; an unknown one lists nothing. */
+                category?: string;
+                /** @description A tag’s slug; an unknown one lists nothing. */
+                tag?: string;
+                /** @description An author’s slug (primary author or contributor); an unknown one lists nothing. */
+                author?: string;
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            excerpt: string | null;
+                            path: string;
+                            /** @description The canonical URL. */
+                            url: string | null;
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            /** @description Minutes. */
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            primaryAuthor: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            } | null;
+                            contributors: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            }[];
+                            category: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            tags: {
+                                name: string;
+                                slug: string;
+                            }[];
+                        }[];
+                        page: number;
+                        limit: number;
+                        totalDocs: number;
+                        totalPages: number;
+                        hasNextPage: boolean;
+                        hasPrevPage: boolean;
+                    };
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicPostsBySlug: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        post: {
+                            id: number;
+                            slug: string;
+                            title: string;
+                            excerpt: string | null;
+                            path: string;
+                            /** @description The canonical URL. */
+                            url: string | null;
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            /** @description Minutes. */
+                            readingTime: number | null;
+                            wordCount: number | null;
+                            featuredImage: {
+                                id: number;
+                                url: string;
+                                alt: string;
+                                width: number | null;
+                                height: number | null;
+                                mimeType: string | null;
+                            } | null;
+                            primaryAuthor: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            } | null;
+                            contributors: {
+                                name: string;
+                                slug: string;
+                                bio: string | null;
+                                credentials: string | null;
+                                expertise: string[];
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                photo: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                            }[];
+                            category: {
+                                name: string;
+                                slug: string;
+                            } | null;
+                            tags: {
+                                name: string;
+                                slug: string;
+                            }[];
+                            /** @description The rich text as Lexical JSON, made public: internal links carry their target’s `{ id, slug, title, path }` (links to anything unpublished are plain text), images their media, pricing tables their live `prices`. */
+                            body: ({
+                                root: {
+                                    type: string;
+                                    children: unknown[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            /** @description The body as HTML (escaped; internal links to public paths; pricing tables with live prices). */
+                            html: string;
+                            seo: {
+                                title: string;
+                                description: string | null;
+                                image: {
+                                    id: number;
+                                    url: string;
+                                    alt: string;
+                                    width: number | null;
+                                    height: number | null;
+                                    mimeType: string | null;
+                                } | null;
+                                /** @description On the website’s primary domain; null when the website has no domain. */
+                                canonical: string | null;
+                            };
+                            /** @description schema.org objects to embed as `application/ld+json`. */
+                            jsonLd: {
+                                [key: string]: unknown;
+                            }[];
+                            primaryService: {
+                                id: number;
+                                slug: string;
+                                title: string;
+                                /** @description The path on the website: /blog/<slug>, /services/<slug> or /<slug>. */
+                                path: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description The slug is an old one: `Location` names the document’s current address. */
+            301: {
+                headers: {
+                    /** @description Where to go next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            304: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getPublicSearch: {
+        parameters: {
+            query: {
+                /** @description Words to find (web-search syntax: "a phrase", -excluded, or). */
+                q: string;
+                /** @description The page of hits, from 1. */
+                page?: number;
+                /** @description Hits per page. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The query as searched (trimmed). */
+                        q: string;
+                        docs: {
+                            /** @enum {string} */
+                            collection: "posts" | "pages";
+                            title: string;
+                            slug: string;
+                            /** @description Where the document lives on the website: `/blog/<slug>`, `/services/<slug>` or `/<slug>`. */
+                            path: string;
+                            /** @description HTML: the text around the hits, escaped, with each hit in `<mark>`. */
+                            snippet: string;
+                            /** @description Relevance (PostgreSQL `ts_rank_cd`): higher is better; hits come best first. */
+                            rank: number;
+                        }[];
+                        page: number;
+                        limit: number;
+                        totalDocs: number;
+                        hasNextPage: boolean;
+                    };
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
     getReceipts: {
         parameters: {
             query?: {
@@ -38025,6 +38644,147 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getRobotsTxt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getRssXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSitemapXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when `Host` is not one of its domains. */
+                "X-Tenant"?: string;
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
             503: components["responses"]["Error503"];
         };
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { cacheableWhen } from './cacheable'
 import type { RouteDoc } from './describe'
 import { json, type JsonSchema } from './jsonSchema'
 import type { OperationSpec } from './operation'
@@ -33,9 +34,10 @@ const responsesOf = (responses: RouteDoc['responses']): Record<string, JsonSchem
   Object.fromEntries(
     Object.entries(responses).map(([status, answer]) => {
       if (status === '204') return [status, { description: 'Done; no body.' }]
+      if (status === '304') return [status, { description: 'Not Modified: the `If-None-Match` tag is current; no body.', headers: { ETag: { schema: { type: 'string' } } } }]
       if (answer instanceof z.ZodType) return [status, { description: 'Success.', content: json(zodToJsonSchema(answer, 'output')) }]
       const { contentType, description } = answer as { contentType: string; description: string }
-      const redirect = status === '302' || status === '303'
+      const redirect = status === '301' || status === '302' || status === '303'
       return [
         status,
         redirect
@@ -46,7 +48,7 @@ const responsesOf = (responses: RouteDoc['responses']): Record<string, JsonSchem
   )
 
 /** A custom endpoint's operation from the `documented(...)` call beside its handler. */
-export const customOperation = (doc: RouteDoc, defaultTag: string): OperationSpec => ({
+export const customOperation = (doc: RouteDoc, defaultTag: string): OperationSpec => cacheableWhen(doc.cacheable, {
   summary: doc.summary,
   description: doc.description,
   tags: doc.tags ?? [defaultTag],

@@ -23,11 +23,13 @@ export type RouteDoc = {
   body?: z.ZodType | { multipart: z.ZodObject }
   /** Takes an `Idempotency-Key` header (money POSTs, order placement). */
   idempotent?: boolean
+  /** A public GET with ETag, Cache-Control and Vary that answers `If-None-Match` with 304 (src/api/openapi/cacheable.ts). */
+  cacheable?: boolean
   /**
    * Successful answers by status: a zod schema of the JSON body, or another media type
    * (PDF, CSV, HTML, event stream) described in words.
    */
-  responses: Partial<Record<200 | 201 | 204 | 302 | 303, z.ZodType | { contentType: string; description: string }>>
+  responses: Partial<Record<200 | 201 | 204 | 301 | 302 | 303 | 304, z.ZodType | { contentType: string; description: string }>>
   /** Error statuses this route answers (in the error shape); 400 and 500-free by default. */
   errors?: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503)[]
 }

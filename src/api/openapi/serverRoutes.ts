@@ -1,3 +1,4 @@
+import { cacheableOperation } from './cacheable'
 import { json } from './jsonSchema'
 import type { HttpMethod, OperationSpec } from './operation'
 
@@ -9,9 +10,22 @@ const READINESS = {
   properties: { status: { type: 'string', enum: ['ready', 'unavailable'] }, checks: { type: 'object', additionalProperties: { type: 'string' }, description: 'Per dependency `ok` or why not.' } },
 }
 
+/** A root document of the request's website (src/server/contentRoutes.ts): public, cacheable, 404 for an unknown website. */
+const feed = (summary: string, description: string, contentType: string): OperationSpec =>
+  cacheableOperation({
+    summary,
+    description: `${description}\n\nAnyone (no login), by the request’s website (\`Host\` or \`X-Tenant\`); drafts, scheduled and unpublished content and other websites’ content never appear. Cacheable: \`ETag\`, \`Cache-Control\`, \`Vary: Host, X-Tenant\`; **304** for a current \`If-None-Match\`. **404** naming the unknown host or website.`,
+    tags: ['content'],
+    auth: 'none',
+    api: false,
+    parameters: [{ name: 'X-Tenant', in: 'header', required: false, description: 'The website’s slug, when `Host` is not one of its domains.', schema: { type: 'string' } }],
+    responses: { 200: { description: 'The document.', content: { [contentType]: { schema: { type: 'string' } } } } },
+    errors: [404],
+  })
+
 /**
  * Routes the HTTP server answers itself, beside Payload's REST router (src/server:
- * health probes, live events, the queue dashboard; GraphQL's routes, which are not
+ * health probes, live events, the queue dashboard, the website's sitemap, RSS and robots.txt; GraphQL's routes, which are not
  * Payload endpoints). Kept here by hand: the coverage test walks the Express app and
  * GraphQL's routes and fails when one is missing.
  */
@@ -76,6 +90,29 @@ export const SERVER_ROUTES: { method: HttpMethod; path: string; spec: OperationS
       api: false,
       responses: { 200: html('The dashboard.'), 302: { description: 'Not logged in: to the admin login.', headers: { Location: { schema: { type: 'string' } } } } },
     },
+  },
+  {
+    method: 'get',
+    path: '/sitemap.xml',
+    spec: feed(
+      'The website’s sitemap (sitemaps.org XML)',
+      'The home page, the blog (`/blog/`) and every published post and page of the website at its canonical URL on the primary domain, with `lastmod` (the last publish).',
+      'application/xml',
+    ),
+  },
+  {
+    method: 'get',
+    path: '/rss.xml',
+    spec: feed('The website’s blog feed (RSS 2.0)', 'The 20 newest published posts of the website, newest first, with canonical links, excerpts, authors and categories.', 'application/rss+xml'),
+  },
+  {
+    method: 'get',
+    path: '/robots.txt',
+    spec: feed(
+      'The website’s robots.txt',
+      'Allows the site and the public content API (`/api/public/`), disallows `/admin`, the rest of `/api/` and the website’s own extra paths (its content settings), and names the sitemap on the primary domain.',
+      'text/plain',
+    ),
   },
   {
     method: 'post',
