@@ -68,25 +68,13 @@ const drafts = async (req: PayloadRequest, websites: number[]) => {
 
 const tableOf = (collection: ContentCollection) => (collection === 'posts' ? sql`posts` : sql`pages`)
 
-/**
- * Published documents the pre-publish checks warned about (no internal link, no primary
- * service…). `warningCount`'s field access is decided per document, so Payload refuses it
- * in a `where`: the candidates come from SQL over the scope's websites, and each is shown
- * as the caller reads it.
- */
+/** Published documents the pre-publish checks warned about (no internal link, no primary service…). */
 const withWarnings = async (req: PayloadRequest, websites: number[]) => {
   let count = 0
   const items: (ContentItem & { warningCount: number })[] = []
   for (const collection of CONTENT_COLLECTIONS) {
-    const rows = await execute<{ id: number; total: number }>(
-      req,
-      sql`SELECT id, count(*) OVER ()::int AS total FROM ${tableOf(collection)}
-          WHERE tenant_id IN ${websites} AND _status = 'published' AND warning_count > 0
-          ORDER BY updated_at DESC LIMIT ${QUEUE_LIMIT}`,
-    )
-    if (rows.length === 0) continue
-    const found = await readAs(req, collection, websites, { id: { in: rows.map((r) => Number(r.id)) } }, false, rows.length)
-    count += found.docs.length === rows.length ? rows[0]!.total : found.docs.length
+    const found = await readAs(req, collection, websites, { and: [{ _status: { equals: 'published' } }, { warningCount: { greater_than: 0 } }] }, false)
+    count += found.totalDocs
     items.push(...found.docs.map((doc) => ({ ...itemOf(collection, doc as Row), warningCount: Number((doc as { warningCount?: number | null }).warningCount ?? 0) })))
   }
   return { count, items: items.sort(newestFirst).slice(0, QUEUE_LIMIT) }
