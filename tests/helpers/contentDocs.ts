@@ -20,6 +20,12 @@ export const authorOf = async (payload: Payload, tenant: number): Promise<number
   return (await payload.create({ collection: 'authors', data: { tenant, name, slug: slugify(name) }, depth: 0 })).id
 }
 
+/** Saves a post or page as a draft, or published; one way for both. */
+const save = async (payload: Payload, collection: 'posts' | 'pages', data: Record<string, unknown>, status: 'draft' | 'published' = 'published'): Promise<{ id: number; slug: string }> =>
+  status === 'draft'
+    ? payload.create({ collection, data: { ...data, _status: 'draft' } as never, draft: true, depth: 0 })
+    : payload.create({ collection, data: { ...data, _status: 'published' } as never, depth: 0 })
+
 type PostInput = { title?: string; slug?: string; text?: string; links?: Inline[]; primaryService?: number | null; status?: 'draft' | 'published' }
 
 /** A post of the website: published unless `status: 'draft'`. */
@@ -34,9 +40,7 @@ export const postOf = async (payload: Payload, tenant: number, input: PostInput 
     primaryService: input.primaryService ?? undefined,
     meta: { description: 'A fixture post.' },
   }
-  return input.status === 'draft'
-    ? payload.create({ collection: 'posts', data: { ...data, _status: 'draft' }, draft: true, depth: 0 })
-    : payload.create({ collection: 'posts', data: { ...data, _status: 'published' }, depth: 0 })
+  return save(payload, 'posts', data, input.status)
 }
 
 type PageInput = { title?: string; slug?: string; text?: string; template?: 'standard' | 'essay' | 'static'; status?: 'draft' | 'published' }
@@ -52,9 +56,7 @@ export const pageOf = async (payload: Payload, tenant: number, input: PageInput 
     body: body(input.text ?? 'A fixture page.'),
     meta: { description: 'A fixture page.' },
   }
-  return input.status === 'draft'
-    ? payload.create({ collection: 'pages', data: { ...data, _status: 'draft' }, draft: true, depth: 0 })
-    : payload.create({ collection: 'pages', data: { ...data, _status: 'published' }, depth: 0 })
+  return save(payload, 'pages', data, input.status)
 }
 
 export const namedOf = async (payload: Payload, collection: 'authors' | 'categories' | 'tags', tenant: number): Promise<number> => {
