@@ -5,6 +5,7 @@ import { findRedirect } from '@/operations/content/findRedirect'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { blockNode, internalLink, lexicalBody, para, paragraph, textNode } from '../helpers/lexical'
+import { tinyPng } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -232,6 +233,22 @@ describe('who may write and read content', () => {
     expect(res.status).toBe(400)
     expect(refusedPaths(res.body).sort()).toEqual(['category', 'primaryAuthor'])
     expect((await t.payload.count({ collection: 'posts', where: { title: { equals: 'Borrowing' } } })).totalDocs).toBe(0)
+  })
+
+  it('refuses links and images of another website in the body (400 naming body), drafts included', async () => {
+    const betaPost = await t.payload.create({ collection: 'posts', data: { tenant: beta, title: 'Beta target', primaryAuthor: betaAuthor, body: lexicalBody(para('x')), _status: 'published' } as never, depth: 0 })
+    const png = await tinyPng()
+    const betaImage = await t.payload.create({ collection: 'media', data: { tenant: beta, alt: 'Beta image' }, file: { data: png, mimetype: 'image/png', name: 'beta.png', size: png.length }, depth: 0 })
+    for (const body of [
+      lexicalBody(paragraph(internalLink('posts', betaPost.id, 'elsewhere'))),
+      lexicalBody(blockNode({ id: 'img1', blockType: 'imageWithCaption', blockName: '', image: betaImage.id, caption: 'Borrowed' })),
+    ]) {
+      const res = await t.api.post('/api/posts?draft=true', { ...ALPHA, token: token.contentAlpha, body: { title: 'Cross-site links', body } })
+      expect(res.status).toBe(400)
+      expect(refusedPaths(res.body)).toEqual(['body'])
+      expect(JSON.stringify(res.body)).toContain('not this website')
+    }
+    expect((await t.payload.count({ collection: 'posts', where: { title: { equals: 'Cross-site links' } } })).totalDocs).toBe(0)
   })
 
   it('refuses a client (403) and an operations editor writing posts', async () => {

@@ -52,7 +52,7 @@ afterAll(async () => {
 const objectKeys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => o.Key)
 
 it('uploads to S3, serves the file back through Payload to the right website only, and deletes it', async () => {
-  const token = await t.api.login('editor@alpha.test', DEMO_PASSWORD, { host: 'alpha.test' })
+  const token = await t.api.login('content@alpha.test', DEMO_PASSWORD, { host: 'alpha.test' })
   const png = await tinyPng()
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'cover.png')

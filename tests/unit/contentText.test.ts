@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { internalLinkCount, lexicalIsEmpty, lexicalPlainText } from '@/domain/content/lexical'
+import { internalLinkCount, lexicalIsEmpty, lexicalPlainText, lexicalReferences } from '@/domain/content/lexical'
 import { defaultExcerpt, readingTime, wordCount } from '@/domain/content/text'
 
 import { blockNode, internalLink, lexicalBody, para, paragraph, textNode } from '../helpers/lexical'
@@ -86,5 +86,19 @@ describe('defaultExcerpt', () => {
         } else expect(excerpt).toBe(text)
       }),
     )
+  })
+})
+
+describe('lexicalReferences', () => {
+  it('lists the posts, pages and media a body points at, each once, populated or not', () => {
+    const upload = { type: 'upload', version: 3, relationTo: 'media', value: { id: 5, url: '/x.png' } }
+    const body = lexicalBody(
+      paragraph(internalLink('posts', 1, 'a'), internalLink('posts', 1, 'again'), internalLink('pages', 2, 'b')),
+      upload,
+      blockNode({ blockType: 'imageWithCaption', image: 6, caption: 'c' }),
+      blockNode({ blockType: 'cta', heading: 'h', buttonLabel: 'l', buttonUrl: '/order' }),
+    )
+    expect(lexicalReferences(body)).toEqual({ posts: [1], pages: [2], media: [5, 6] })
+    expect(lexicalReferences(null)).toEqual({ posts: [], pages: [], media: [] })
   })
 })

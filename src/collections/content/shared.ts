@@ -7,6 +7,7 @@ import { stampTenant } from '@/hooks/stampTenant'
 
 import { answerTakenSlug } from './hooks/answerTakenSlug'
 import { computeContent } from './hooks/computeContent'
+import { guardReferences } from './hooks/guardReferences'
 import { guardSlug } from './hooks/guardSlug'
 import { recordSlugChange } from './hooks/recordSlugChange'
 import { contentPreview } from './preview'
@@ -36,7 +37,8 @@ export const taxonomyBase = (slug: 'authors' | 'categories' | 'tags', defaultCol
 /**
  * Posts and pages: the above plus drafts, autosave and scheduled publishing (run as
  * Payload jobs by the worker), versions for content rights only, the computed fields and
- * pre-publish checks, slug history, live preview.
+ * pre-publish checks, links and images of the body kept to the website, slug history,
+ * live preview.
  */
 export const publishableBase = (slug: ContentCollection, defaultColumns: string[]) => {
   const base = slugged(slug, publishedForReaders)
@@ -45,6 +47,6 @@ export const publishableBase = (slug: ContentCollection, defaultColumns: string[
     admin: { ...navigation('Content'), useAsTitle: 'title', defaultColumns, ...contentPreview(slug) },
     access: { ...base.access, readVersions: contentVersionRows },
     versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
-    hooks: { ...base.hooks, beforeChange: [...base.hooks.beforeChange, computeContent(slug), recordSlugChange(slug)] },
+    hooks: { ...base.hooks, beforeChange: [...base.hooks.beforeChange, guardReferences(slug), computeContent(slug), recordSlugChange(slug)] },
   } satisfies Partial<CollectionConfig>
 }

@@ -81,3 +81,31 @@ export const lexicalIsEmpty = (state: LexicalState): boolean => {
     node.type === 'block' || node.type === 'upload' || (typeof node.text === 'string' && node.text.trim() !== '') || (node.children ?? []).some(hasContent)
   return !state?.root || !hasContent(state.root)
 }
+
+/** Documents the body points at, by collection: internal links, uploads and block images. */
+export type LexicalReferences = { posts: number[]; pages: number[]; media: number[] }
+
+const refId = (value: unknown): number | null => {
+  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
+  return typeof id === 'number' && Number.isInteger(id) ? id : null
+}
+
+/** Every post, page and media document the body refers to, each id once. */
+export const lexicalReferences = (state: LexicalState): LexicalReferences => {
+  const found = { posts: new Set<number>(), pages: new Set<number>(), media: new Set<number>() }
+  const add = (collection: unknown, value: unknown) => {
+    const id = refId(value)
+    if (id !== null && (collection === 'posts' || collection === 'pages' || collection === 'media')) found[collection].add(id)
+  }
+  const walk = (node: LexicalNode) => {
+    if (isInternalLink(node)) {
+      const doc = node.fields!.doc as { relationTo: unknown; value: unknown }
+      add(doc.relationTo, doc.value)
+    }
+    if (node.type === 'upload') add(node.relationTo, node.value)
+    if (node.type === 'block' && node.fields?.blockType === 'imageWithCaption') add('media', node.fields.image)
+    for (const child of node.children ?? []) walk(child)
+  }
+  if (state?.root) walk(state.root)
+  return { posts: [...found.posts], pages: [...found.pages], media: [...found.media] }
+}
