@@ -5,7 +5,6 @@ import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
-import { namedOf, pageOf, postOf } from './contentDocs'
 import { fundWallet } from './money'
 
 /**
@@ -97,43 +96,16 @@ const closedWindowOf = async (payload: Payload, tenantId: number) => {
 const batchOf = async (payload: Payload, tenantId: number) =>
   payload.create({ collection: 'payout-batches', data: { tenant: tenantId, window: await closedWindowOf(payload, tenantId), total: 0, count: 0, status: 'ready' } })
 
-/** The content collections (issue 13): a published document of the website, so every reader there may see it. */
-const CONTENT_FIXTURES: Record<string, IsolationFixture> = {
-  posts: {
-    documentOf: async (payload, tenantId) => (await postOf(payload, tenantId)).id,
-    patch: { title: 'Hijacked' },
-    graphql: { one: 'Post', many: 'Posts', count: 'countPosts', update: 'updatePost', delete: 'deletePost', dataType: '' },
-  },
-  pages: {
-    documentOf: async (payload, tenantId) => (await pageOf(payload, tenantId)).id,
-    patch: { title: 'Hijacked' },
-    graphql: { one: 'Page', many: 'Pages', count: 'countPages', update: 'updatePage', delete: 'deletePage', dataType: '' },
-  },
-  authors: {
-    documentOf: (payload, tenantId) => namedOf(payload, 'authors', tenantId),
-    patch: { name: 'Hijacked' },
-    graphql: { one: 'Author', many: 'Authors', count: 'countAuthors', update: 'updateAuthor', delete: 'deleteAuthor', dataType: '' },
-  },
-  categories: {
-    documentOf: (payload, tenantId) => namedOf(payload, 'categories', tenantId),
-    patch: { name: 'Hijacked' },
-    graphql: { one: 'Category', many: 'Categories', count: 'countCategories', update: 'updateCategory', delete: 'deleteCategory', dataType: '' },
-  },
-  tags: {
-    documentOf: (payload, tenantId) => namedOf(payload, 'tags', tenantId),
-    patch: { name: 'Hijacked' },
-    graphql: { one: 'Tag', many: 'Tags', count: 'countTags', update: 'updateTag', delete: 'deleteTag', dataType: '' },
-  },
-  redirects: {
-    // Redirects are written by the slug-change hook only; the fixture writes one as the server.
-    documentOf: async (payload, tenantId) => {
-      const post = await postOf(payload, tenantId)
-      const doc = await payload.create({ collection: 'redirects', data: { tenant: tenantId, collection: 'posts', fromSlug: `old-${post.slug}`, doc: { relationTo: 'posts', value: post.id } }, depth: 0 })
-      return doc.id
-    },
-    patch: { fromSlug: 'hijacked' },
-    graphql: { one: 'Redirect', many: 'Redirects', count: 'countRedirects', update: 'updateRedirect', delete: 'deleteRedirect', dataType: '' },
-  },
+const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** An author of the website, shown publicly. */
+const authorOf = (payload: Payload, tenantId: number) => payload.create({ collection: 'authors', data: { tenant: tenantId, name: `Author ${uniqueSuffix()}` } as never, depth: 0 })
+
+/** A published post (with its author) or page of the website: what every reader may see there. */
+const publishedContentOf = async (payload: Payload, collection: 'posts' | 'pages', tenantId: number) => {
+  const body = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text: 'Published text.', detail: 0, format: 0, mode: 'normal', style: '' }] }] } }
+  const author = collection === 'posts' ? { primaryAuthor: (await authorOf(payload, tenantId)).id } : {}
+  return payload.create({ collection, data: { tenant: tenantId, title: `Published ${uniqueSuffix()}`, body, ...author, _status: 'published' } as never, depth: 0 })
 }
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
@@ -386,7 +358,42 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { alt: 'Hijacked' },
     graphql: { one: 'Media', many: 'allMedia', count: 'countallMedia', update: 'updateMedia', delete: 'deleteMedia', dataType: 'mutationMediaUpdateInput' },
   },
-  ...CONTENT_FIXTURES,
+  posts: {
+    documentOf: async (payload, tenantId) => (await publishedContentOf(payload, 'posts', tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Post', many: 'Posts', count: 'countPosts', update: 'updatePost', delete: 'deletePost', dataType: 'mutationPostUpdateInput' },
+  },
+  pages: {
+    documentOf: async (payload, tenantId) => (await publishedContentOf(payload, 'pages', tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Page', many: 'Pages', count: 'countPages', update: 'updatePage', delete: 'deletePage', dataType: 'mutationPageUpdateInput' },
+  },
+  authors: {
+    documentOf: async (payload, tenantId) => (await authorOf(payload, tenantId)).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Author', many: 'Authors', count: 'countAuthors', update: 'updateAuthor', delete: 'deleteAuthor', dataType: 'mutationAuthorUpdateInput' },
+  },
+  categories: {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'categories', data: { tenant: tenantId, name: `Category ${uniqueSuffix()}` } as never, depth: 0 })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Category', many: 'Categories', count: 'countCategories', update: 'updateCategory', delete: 'deleteCategory', dataType: 'mutationCategoryUpdateInput' },
+  },
+  tags: {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'tags', data: { tenant: tenantId, name: `Tag ${uniqueSuffix()}` } as never, depth: 0 })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Tag', many: 'Tags', count: 'countTags', update: 'updateTag', delete: 'deleteTag', dataType: 'mutationTagUpdateInput' },
+  },
+  redirects: {
+    // Written the way the platform writes them: a published post renamed.
+    documentOf: async (payload, tenantId) => {
+      const post = await publishedContentOf(payload, 'posts', tenantId)
+      await payload.update({ collection: 'posts', id: post.id, data: { slug: `${post.slug}-renamed`, _status: 'published' }, depth: 0 })
+      const { docs } = await payload.find({ collection: 'redirects', where: { fromSlug: { equals: post.slug } }, limit: 1, depth: 0 })
+      return docs[0]!.id
+    },
+    patch: { fromSlug: 'hijacked' },
+    graphql: { one: 'Redirect', many: 'Redirects', count: 'countRedirects', update: 'updateRedirect', delete: 'deleteRedirect', dataType: 'mutationRedirectUpdateInput' },
+  },
 }
 
 const bindsToTenants = (field: Field): boolean =>
@@ -398,5 +405,5 @@ export const tenantScopedCollections = (collections: CollectionConfig[]): string
   collections.filter((c) => c.slug === 'tenants' || c.fields.some(bindsToTenants)).map((c) => c.slug)
 
 /** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
-/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only; Payload's job queue (scheduled publishing), superadmin-only. */
-export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'payload-jobs', 'idempotency-keys', 'provider-events']
+/** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only; Payload's job queue (scheduled publishing), closed to every API. */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events', 'payload-jobs']

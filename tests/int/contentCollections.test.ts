@@ -193,8 +193,14 @@ describe('publishing', () => {
     const stored = await t.payload.findByID({ collection: 'posts', id: res.body.doc.id, depth: 0, draft: true })
     expect(stored.plainText).toContain('Is it long?\nQuite long indeed.')
 
+    // The computed excerpt follows the body; a written one stays.
+    const edited = await t.api.patch(`/api/posts/${res.body.doc.id}`, { ...ALPHA, token: token.contentAlpha, body: { body: lexicalBody(para('A new beginning.')) } })
+    expect(edited.body.doc.excerpt).toBe('A new beginning.')
+
     const own = await t.api.post('/api/posts', { ...ALPHA, token: token.contentAlpha, body: { title: 'Own excerpt', excerpt: 'Mine.', primaryAuthor: alphaAuthor, body: lexicalBody(para('Short.')) } })
     expect(own.body.doc).toMatchObject({ excerpt: 'Mine.', wordCount: 1, readingTime: 1 })
+    const ownEdited = await t.api.patch(`/api/posts/${own.body.doc.id}`, { ...ALPHA, token: token.contentAlpha, body: { body: lexicalBody(para('Longer now.')) } })
+    expect(ownEdited.body.doc).toMatchObject({ excerpt: 'Mine.', wordCount: 2 })
     const page = await t.api.post('/api/pages', { ...ALPHA, token: token.contentAlpha, body: { title: 'About us', template: 'static', body: lexicalBody(para('We are writers.')) } })
     expect(page.body.doc).toMatchObject({ summary: 'We are writers.', wordCount: 3 })
   })
@@ -218,6 +224,14 @@ describe('who may write and read content', () => {
     expect(versions.body.docs.some((v: { parent: unknown }) => JSON.stringify(v.parent).includes(`"id":${betaDraft.id}`) || v.parent === betaDraft.id)).toBe(false)
     expect([403, 404]).toContain((await t.api.patch(`/api/posts/${betaDraft.id}`, { ...BETA, token: token.contentAlpha, body: { title: 'Hijacked' } })).status)
     expect((await t.payload.findByID({ collection: 'posts', id: betaDraft.id, draft: true, depth: 0 })).title).toBe('Beta secret draft')
+  })
+
+  it('refuses relations to another website’s authors, categories and pages', async () => {
+    const betaCategory = (await t.payload.create({ collection: 'categories', data: { tenant: beta, name: 'Beta only' } as never, depth: 0 })).id
+    const res = await t.api.post('/api/posts', { ...ALPHA, token: token.contentAlpha, body: { title: 'Borrowing', primaryAuthor: betaAuthor, category: betaCategory } })
+    expect(res.status).toBe(400)
+    expect(refusedPaths(res.body).sort()).toEqual(['category', 'primaryAuthor'])
+    expect((await t.payload.count({ collection: 'posts', where: { title: { equals: 'Borrowing' } } })).totalDocs).toBe(0)
   })
 
   it('refuses a client (403) and an operations editor writing posts', async () => {
@@ -269,6 +283,20 @@ describe('who may write and read content', () => {
     const editor = await t.api.get('/api/posts/versions', { ...ALPHA, token: token.contentAlpha })
     expect(editor.status).toBe(200)
     expect(editor.body.docs.length).toBeGreaterThan(0)
+  })
+
+  it('keeps drafts out of GraphQL for anonymous readers and clients, versions included', async () => {
+    await t.payload.create({ collection: 'posts', data: { tenant: alpha, title: 'GraphQL hidden draft', primaryAuthor: alphaAuthor }, draft: true, depth: 0 })
+    for (const options of [ALPHA, { ...ALPHA, token: token.clientAlpha }]) {
+      for (const draft of [false, true]) {
+        const res = await t.api.graphql(`{ Posts(draft: ${draft}, limit: 100) { docs { title _status } } }`, options)
+        const docs = res.body.data.Posts.docs as { title: string; _status: string }[]
+        expect(docs.map((d) => d.title)).not.toContain('GraphQL hidden draft')
+        expect(docs.every((d) => d._status === 'published')).toBe(true)
+      }
+      const versions = await t.api.graphql('{ versionsPosts(limit: 100) { docs { version { title } } } }', options)
+      expect(versions.body.data?.versionsPosts?.docs ?? []).toEqual([])
+    }
   })
 
   it('shows hidden authors to the website’s editors only', async () => {

@@ -153,6 +153,14 @@ describe('GET /api/public/posts', () => {
     }
   })
 
+  it('finds the website by X-Tenant when the host names none', async () => {
+    const byHeader = await t.api.get('/api/public/posts?category=h2-guides', { host: 'localhost', headers: { 'x-tenant': 'alpha' } })
+    const byHost = await t.api.get('/api/public/posts?category=h2-guides', ALPHA)
+    expect(byHeader.status).toBe(200)
+    expect(byHeader.body).toEqual(byHost.body)
+    expect(byHeader.headers.get('etag')).toBe(byHost.headers.get('etag'))
+  })
+
   it('answers 404 for an unknown website', async () => {
     const res = await t.api.get('/api/public/posts', { host: 'nowhere.test' })
     expect(res.status).toBe(404)

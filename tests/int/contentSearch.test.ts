@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { startApiServer } from '../helpers/payloadApiRoute'
 import { authorOf, lexicalBody, saveDraftChange, savePage, savePost } from '../helpers/publishedContent'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -124,7 +125,7 @@ describe('what is found', () => {
 
 describe('refusals', () => {
   it('refuses a missing, empty or too long q with 400 naming q, and bad paging naming the parameter', async () => {
-    for (const query of ['', 'q=', 'q=%20%20', `q=${'a'.repeat(201)}`]) {
+    for (const query of ['', 'q=', 'q=%20%20', `q=${'a'.repeat(201)}`, 'q=essay%00x', 'q=%07bell']) {
       const res = await search(query)
       expect(res.status, query).toBe(400)
       expect(res.body.errors[0].message).toMatch(/^q: /)
@@ -164,6 +165,21 @@ describe('caching', () => {
     expect(again.headers.get('etag')).toBe(etag)
     expect((await search('q=quorvex', { ...ALPHA, headers: { 'if-none-match': `W/${etag}, "other"` } })).status).toBe(304)
     expect((await search('q=quorvex', BETA)).headers.get('etag')).not.toBe(etag)
+
+    // The same over HTTP, through the web process's API handler.
+    const server = await startApiServer(t.payload)
+    try {
+      const url = `${server.base}/api/public/search?q=quorvex`
+      const http = await fetch(url, { headers: { 'x-tenant': 'alpha' } })
+      expect(http.status).toBe(200)
+      expect(http.headers.get('etag')).toBe(etag)
+      expect(http.headers.get('vary')).toContain('X-Tenant')
+      const notModified = await fetch(url, { headers: { 'x-tenant': 'alpha', 'if-none-match': etag } })
+      expect(notModified.status).toBe(304)
+      expect(await notModified.text()).toBe('')
+    } finally {
+      server.close()
+    }
 
     await savePost(t.payload, { tenant: alpha, author: await authorOf(t.payload, alpha), slug: 'quorvex-newer', title: 'Another quorvex post' }, 'published')
     const after = await search('q=quorvex', { ...ALPHA, headers: { 'if-none-match': etag } })

@@ -4,11 +4,25 @@ import { describe, expect, it } from 'vitest'
 import { buildRobots, isRobotsPath } from '@/domain/content/feeds/robots'
 import { buildRss } from '@/domain/content/feeds/rss'
 import { buildSitemap, sitemapUrls } from '@/domain/content/feeds/sitemap'
+import { xmlDocument, xmlEscape } from '@/domain/content/feeds/xml'
 
 const parse = (xml: string) => {
   expect(XMLValidator.validate(xml)).toBe(true)
   return new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'item', 'category'].includes(name) }).parse(xml)
 }
+
+describe('XML', () => {
+  it('escapes the five special characters and drops what XML cannot carry', () => {
+    expect(xmlEscape(`a & b < c > d "e" 'f'`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
+    expect(xmlEscape('tab\tline\nreturn\r bell\u0007 nul\u0000 del-ok\u007f fffe\uFFFE lone\uD800 pair😀 é')).toBe('tab\tline\nreturn\r bell nul del-ok\u007f fffe lone pair😀 é')
+  })
+
+  it('writes elements with escaped attributes, text, children and empty ones', () => {
+    const text = xmlDocument({ name: 'a', attributes: { href: 'x?y=1&z="2"' }, children: [{ name: 'b', text: '<1>' }, { name: 'c' }] })
+    expect(text).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<a href="x?y=1&amp;z=&quot;2&quot;">\n  <b>&lt;1&gt;</b>\n  <c/>\n</a>\n')
+    expect(parse(text).a.b).toBe('<1>')
+  })
+})
 
 describe('sitemap', () => {
   const origin = 'https://alpha.test'
@@ -66,7 +80,7 @@ describe('RSS', () => {
       title: 'Ampersands & <tags> "quoted"',
       link: 'https://alpha.test/blog/amp',
       guid: 'alpha:posts:2',
-      description: 'Bell\u0007 and </description><script>x</script>',
+      description: 'Bell\u0007 and </description><script>x</script>\uFFFF',
       publishedAt: '2026-11-05T09:30:00.000Z',
       author: 'Ada Writer',
       categories: ['Guides', 'Style'],

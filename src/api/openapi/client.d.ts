@@ -31696,6 +31696,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
             };
@@ -31709,6 +31711,12 @@ export interface operations {
             /** @description Success. */
             200: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31787,10 +31795,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
             304: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
                     ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -31813,6 +31826,8 @@ export interface operations {
                 limit?: number;
             };
             header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
             };
@@ -31824,6 +31839,12 @@ export interface operations {
             /** @description Success. */
             200: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31905,10 +31926,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
             304: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
                     ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -31922,6 +31948,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
                 /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
                 "X-Tenant"?: components["parameters"]["XTenant"];
             };
@@ -31935,6 +31963,12 @@ export interface operations {
             /** @description Success. */
             200: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32057,10 +32091,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Modified: the `If-None-Match` tag is current; no body. */
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
             304: {
                 headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
                     ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

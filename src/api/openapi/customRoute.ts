@@ -34,7 +34,6 @@ const responsesOf = (responses: RouteDoc['responses']): Record<string, JsonSchem
   Object.fromEntries(
     Object.entries(responses).map(([status, answer]) => {
       if (status === '204') return [status, { description: 'Done; no body.' }]
-      if (status === '304') return [status, { description: 'Not Modified: the `If-None-Match` tag is current; no body.', headers: { ETag: { schema: { type: 'string' } } } }]
       if (answer instanceof z.ZodType) return [status, { description: 'Success.', content: json(zodToJsonSchema(answer, 'output')) }]
       const { contentType, description } = answer as { contentType: string; description: string }
       const redirect = status === '301' || status === '302' || status === '303'

@@ -29,7 +29,7 @@ export type RouteDoc = {
    * Successful answers by status: a zod schema of the JSON body, or another media type
    * (PDF, CSV, HTML, event stream) described in words.
    */
-  responses: Partial<Record<200 | 201 | 204 | 301 | 302 | 303 | 304, z.ZodType | { contentType: string; description: string }>>
+  responses: Partial<Record<200 | 201 | 204 | 301 | 302 | 303, z.ZodType | { contentType: string; description: string }>>
   /** Error statuses this route answers (in the error shape); 400 and 500-free by default. */
   errors?: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503)[]
 }

@@ -1,28 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { contentReaders, contentRows, createContent } from '@/access/content'
-import { navigation } from '@/access/navigation'
-import { stampTenant } from '@/hooks/stampTenant'
-
 import { slugField } from './fields/slug'
-import { answerTakenSlug } from './hooks/answerTakenSlug'
-import { guardSlug } from './hooks/guardSlug'
+import { taxonomyBase } from './shared'
 
 const HTTP_URL = /^https?:\/\/\S+$/i
 
 /** The people posts are credited to; hidden ones stay visible to the website's editors only. */
 export const Authors: CollectionConfig<'authors'> = {
-  slug: 'authors',
-  lockDocuments: false,
-  admin: { ...navigation('Content'), useAsTitle: 'name', defaultColumns: ['name', 'slug', 'credentials', 'showPublicly'] },
-  access: {
-    read: contentReaders({ showPublicly: { equals: true } }),
-    create: createContent,
-    update: contentRows,
-    delete: contentRows,
-  },
-  indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: { beforeValidate: [stampTenant], afterError: [answerTakenSlug], beforeChange: [guardSlug('authors')] },
+  ...taxonomyBase('authors', ['name', 'slug', 'credentials', 'showPublicly'], { showPublicly: { equals: true } }),
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     slugField('name'),

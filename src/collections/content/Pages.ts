@@ -1,45 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { contentRows, contentVersionRows, createContent, publishedForReaders } from '@/access/content'
-import { navigation } from '@/access/navigation'
 import { PAGE_TEMPLATES } from '@/domain/content/paths'
-import { stampTenant } from '@/hooks/stampTenant'
 
 import { contentEditor } from './editor'
 import { computedContentFields } from './fields/computed'
 import { slugField } from './fields/slug'
-import { computeContent } from './hooks/computeContent'
-import { answerTakenSlug } from './hooks/answerTakenSlug'
-import { guardSlug } from './hooks/guardSlug'
-import { recordSlugChange } from './hooks/recordSlugChange'
-import { contentPreview } from './preview'
-import { contentVersions } from './versions'
+import { publishableBase } from './shared'
 
 /** Service pages (/services/<slug>) and other pages (/<slug>) of a website, by template. */
 export const Pages: CollectionConfig<'pages'> = {
-  slug: 'pages',
-  // Payload's lock records are readable by any signed-in user across websites; off until scoped.
-  lockDocuments: false,
-  admin: {
-    ...navigation('Content'),
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', 'template', '_status', 'warningCount', 'updatedAt'],
-    ...contentPreview('pages'),
-  },
-  access: {
-    read: publishedForReaders,
-    readVersions: contentVersionRows,
-    create: createContent,
-    update: contentRows,
-    delete: contentRows,
-  },
-  versions: contentVersions,
-  indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: {
-    beforeValidate: [stampTenant],
-    afterError: [answerTakenSlug],
-    beforeChange: [guardSlug('pages'), computeContent('pages'), recordSlugChange('pages')],
-  },
+  ...publishableBase('pages', ['title', 'slug', 'template', '_status', 'warningCount', 'updatedAt']),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),

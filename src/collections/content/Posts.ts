@@ -1,44 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { contentRows, contentVersionRows, createContent, publishedForReaders } from '@/access/content'
-import { navigation } from '@/access/navigation'
-import { stampTenant } from '@/hooks/stampTenant'
-
 import { contentEditor } from './editor'
 import { computedContentFields } from './fields/computed'
 import { slugField } from './fields/slug'
-import { computeContent } from './hooks/computeContent'
-import { answerTakenSlug } from './hooks/answerTakenSlug'
-import { guardSlug } from './hooks/guardSlug'
-import { recordSlugChange } from './hooks/recordSlugChange'
-import { contentPreview } from './preview'
-import { contentVersions } from './versions'
+import { publishableBase } from './shared'
 
 /** Blog posts of a website, at /blog/<slug>. */
 export const Posts: CollectionConfig<'posts'> = {
-  slug: 'posts',
-  // Payload's lock records are readable by any signed-in user across websites; off until scoped.
-  lockDocuments: false,
-  admin: {
-    ...navigation('Content'),
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'warningCount', 'updatedAt'],
-    ...contentPreview('posts'),
-  },
-  access: {
-    read: publishedForReaders,
-    readVersions: contentVersionRows,
-    create: createContent,
-    update: contentRows,
-    delete: contentRows,
-  },
-  versions: contentVersions,
-  indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-  hooks: {
-    beforeValidate: [stampTenant],
-    afterError: [answerTakenSlug],
-    beforeChange: [guardSlug('posts'), computeContent('posts'), recordSlugChange('posts')],
-  },
+  ...publishableBase('posts', ['title', 'slug', '_status', 'publishedAt', 'warningCount', 'updatedAt']),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),

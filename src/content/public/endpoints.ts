@@ -22,7 +22,6 @@ const answer = <T>(req: PayloadRequest, result: Found<T>, key: 'post' | 'page'):
   'movedTo' in result ? movedAnswer(result.movedTo) : cacheableAnswer(req, JSON.stringify({ [key]: result.found }))
 
 const moved = { contentType: 'application/json', description: 'The slug is an old one: `Location` names the document’s current address.' }
-const notModified = { contentType: 'application/json', description: 'Not modified.' }
 
 /** GET /api/public/posts — the website's published posts, newest first, filtered and paged. */
 const listPostsEndpoint: Endpoint = documented(
@@ -45,7 +44,8 @@ const listPostsEndpoint: Endpoint = documented(
     tags: ['content'],
     auth: 'none',
     query: postListQuery,
-    responses: { 200: postListAnswer, 304: notModified },
+    cacheable: true,
+    responses: { 200: postListAnswer },
     errors: [400, 404],
   },
 )
@@ -70,7 +70,8 @@ const bySlugEndpoint = <T>(kind: 'post' | 'page', load: (req: PayloadRequest, we
       tags: ['content'],
       auth: 'none',
       params: slugParams,
-      responses: { 200: z.object({ [kind]: answerSchema }), 301: moved, 304: notModified },
+      cacheable: true,
+      responses: { 200: z.object({ [kind]: answerSchema }), 301: moved },
       errors: [404],
     },
   )

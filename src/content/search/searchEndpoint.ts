@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { documented } from '@/api/openapi/describe'
 import { cacheableAnswer } from '@/content/http/cacheable'
+import { controlCharacterIn } from '@/domain/input/controlCharacters'
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from '@/domain/content/search/search'
 import { parseQuery } from '@/endpoints/parseQuery'
 import { ClientError } from '@/errors'
@@ -26,6 +27,11 @@ export const searchQuery = z.object({
     .trim()
     .min(1, 'Required: the words to search for.')
     .max(SEARCH_QUERY_MAX, `At most ${SEARCH_QUERY_MAX} characters.`)
+    // PostgreSQL refuses NUL in text (a 500 if it got there); the other controls are refused everywhere alike.
+    .superRefine((q, ctx) => {
+      const problem = controlCharacterIn(q, 'q')
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message })
+    })
     .describe('Words to find (web-search syntax: "a phrase", -excluded, or).'),
   page: whole('The page of hits, from 1.', SEARCH_PAGE_MAX, 1),
   limit: whole('Hits per page.', SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT),

@@ -1,12 +1,14 @@
 import type { Block } from 'payload'
 
+import { blockHeading } from './heading'
+
 /** Questions and answers; the public API also renders it as FAQPage JSON-LD. */
 export const FaqBlock: Block = {
   slug: 'faq',
   interfaceName: 'FaqBlock',
   labels: { singular: 'FAQ', plural: 'FAQs' },
   fields: [
-    { name: 'heading', type: 'text', maxLength: 160 },
+    blockHeading,
     {
       name: 'items',
       type: 'array',

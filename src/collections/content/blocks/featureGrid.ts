@@ -1,12 +1,14 @@
 import type { Block } from 'payload'
 
+import { blockHeading } from './heading'
+
 /** Selling points in a grid: a short title and a line each. */
 export const FeatureGridBlock: Block = {
   slug: 'featureGrid',
   interfaceName: 'FeatureGridBlock',
   labels: { singular: 'Feature grid', plural: 'Feature grids' },
   fields: [
-    { name: 'heading', type: 'text', maxLength: 160 },
+    blockHeading,
     {
       name: 'features',
       type: 'array',

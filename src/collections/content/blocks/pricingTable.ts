@@ -1,5 +1,7 @@
 import type { Block } from 'payload'
 
+import { blockHeading } from './heading'
+
 /**
  * A price table whose prices are never stored: the public API fills in the website's live
  * "from" prices when it serves the page, so a price change shows everywhere at once.
@@ -9,7 +11,7 @@ export const PricingTableBlock: Block = {
   interfaceName: 'PricingTableBlock',
   labels: { singular: 'Pricing table', plural: 'Pricing tables' },
   fields: [
-    { name: 'heading', type: 'text', maxLength: 160 },
+    blockHeading,
     {
       name: 'paperTypes',
       type: 'text',

@@ -1,12 +1,14 @@
 import type { Block } from 'payload'
 
+import { blockHeading } from './heading'
+
 /** Quotes entered by hand (approved reviews can feed it once reviews exist). */
 export const TestimonialsBlock: Block = {
   slug: 'testimonials',
   interfaceName: 'TestimonialsBlock',
   labels: { singular: 'Testimonials', plural: 'Testimonials' },
   fields: [
-    { name: 'heading', type: 'text', maxLength: 160 },
+    blockHeading,
     {
       name: 'items',
       type: 'array',

@@ -13,7 +13,7 @@ const blank = (value: unknown) => typeof value !== 'string' || value.trim() === 
 
 /**
  * On every save of a post or page: the text-derived fields (plain text, word count,
- * reading time, the teaser when left empty) and the warnings. When the save publishes:
+ * reading time, the teaser when left empty or last computed) and the warnings. When the save publishes:
  * the blockers refuse it with 400 naming the field, and a first publication stamps
  * `publishedAt`. `data` is only what the request changes, so the rest comes from the
  * stored document.
@@ -25,6 +25,9 @@ export const computeContent =
     const text = lexicalPlainText(doc.body as LexicalState)
     const words = wordCount(text)
     const teaser = TEASER[collection]
+    // A teaser the last save computed follows the body; one the editor wrote stays. (`data`
+    // may repeat stored values, so "unchanged" is what tells them apart.)
+    const teaserWasComputed = (data[teaser] === undefined || data[teaser] === originalDoc?.[teaser]) && originalDoc != null && !blank(originalDoc[teaser]) && originalDoc[teaser] === defaultExcerpt(lexicalPlainText(originalDoc.body as LexicalState))
     const { blockers, warnings } = prepublishProblems(collection, doc)
     const publishing = doc._status === 'published'
     if (publishing && blockers.length > 0) throw new ValidationError({ collection, errors: blockers.map(({ field, message }) => ({ path: field, message })) })
@@ -33,7 +36,7 @@ export const computeContent =
       plainText: text,
       wordCount: words,
       readingTime: readingTime(words),
-      ...(blank(doc[teaser]) && text ? { [teaser]: defaultExcerpt(text) } : {}),
+      ...(text && (blank(doc[teaser]) || teaserWasComputed) ? { [teaser]: defaultExcerpt(text) } : {}),
       warnings,
       warningCount: warnings.length,
       ...(publishing && !doc.publishedAt ? { publishedAt: new Date().toISOString() } : {}),

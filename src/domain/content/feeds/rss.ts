@@ -1,4 +1,4 @@
-import { isoInstant, xmlDocument, xmlText } from './xml'
+import { isoInstant, newestInstant, textElement, xmlDocument } from './xml'
 
 export type RssChannel = {
   title: string
@@ -38,27 +38,34 @@ const rfc822 = (value: string | null | undefined): string | null => {
  * An RSS 2.0 document of the items in the order given. `lastBuildDate` is the newest
  * item's date rather than the clock, so the same posts give the same bytes (and ETag).
  */
-export const buildRss = (channel: RssChannel, items: readonly RssItem[]): string => {
-  const root = xmlDocument().ele('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' })
-  const ch = root.ele('channel')
-  ch.ele('title').txt(channel.title)
-  ch.ele('link').txt(channel.link)
-  ch.ele('description').txt(channel.description)
-  ch.ele('atom:link', { href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' })
-  if (channel.language) ch.ele('language').txt(channel.language)
-  const newest = items.map((item) => rfc822(item.publishedAt)).find(Boolean)
-  if (newest) ch.ele('lastBuildDate').txt(newest)
-  for (const item of items) {
-    const el = ch.ele('item')
-    el.ele('title').txt(item.title)
-    el.ele('link').txt(item.link)
-    el.ele('guid', { isPermaLink: 'false' }).txt(item.guid)
-    if (item.description) el.ele('description').txt(item.description)
-    const date = rfc822(item.publishedAt)
-    if (date) el.ele('pubDate').txt(date)
-    // RSS's own <author> must be an e-mail address; authors are people with names here.
-    if (item.author) el.ele('dc:creator').txt(item.author)
-    for (const category of item.categories ?? []) el.ele('category').txt(category)
-  }
-  return xmlText(root)
-}
+export const buildRss = (channel: RssChannel, items: readonly RssItem[]): string =>
+  xmlDocument({
+    name: 'rss',
+    attributes: { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' },
+    children: [
+      {
+        name: 'channel',
+        children: [
+          { name: 'title', text: channel.title },
+          { name: 'link', text: channel.link },
+          { name: 'description', text: channel.description },
+          { name: 'atom:link', attributes: { href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' } },
+          ...textElement('language', channel.language),
+          ...textElement('lastBuildDate', rfc822(newestInstant(items.map((item) => item.publishedAt)))),
+          ...items.map((item) => ({
+            name: 'item',
+            children: [
+              { name: 'title', text: item.title },
+              { name: 'link', text: item.link },
+              { name: 'guid', attributes: { isPermaLink: 'false' }, text: item.guid },
+              ...textElement('description', item.description),
+              ...textElement('pubDate', rfc822(item.publishedAt)),
+              // RSS's own <author> must be an e-mail address; authors are people with names here.
+              ...textElement('dc:creator', item.author),
+              ...(item.categories ?? []).flatMap((category) => textElement('category', category)),
+            ],
+          })),
+        ],
+      },
+    ],
+  })

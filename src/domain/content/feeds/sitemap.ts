@@ -1,6 +1,6 @@
 import { type ContentCollection, contentPath } from '../paths'
 
-import { isoInstant, newestInstant, xmlDocument, xmlText } from './xml'
+import { isoInstant, newestInstant, textElement, xmlDocument } from './xml'
 
 /** What the sitemap needs of a published post or page. */
 export type SitemapDoc = { slug: string; template?: string | null; updatedAt?: string | null }
@@ -31,12 +31,9 @@ export const sitemapUrls = (origin: string, docs: { posts: readonly SitemapDoc[]
 }
 
 /** A sitemaps.org 0.9 `urlset`. */
-export const buildSitemap = (urls: readonly SitemapUrl[]): string => {
-  const set = xmlDocument().ele('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' })
-  for (const url of urls) {
-    const entry = set.ele('url')
-    entry.ele('loc').txt(url.loc)
-    if (url.lastmod) entry.ele('lastmod').txt(url.lastmod)
-  }
-  return xmlText(set)
-}
+export const buildSitemap = (urls: readonly SitemapUrl[]): string =>
+  xmlDocument({
+    name: 'urlset',
+    attributes: { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
+    children: urls.map((url) => ({ name: 'url', children: [{ name: 'loc', text: url.loc }, ...textElement('lastmod', url.lastmod)] })),
+  })
