@@ -10,8 +10,8 @@ export const PUBLISH_BATCH = 50
 
 /**
  * Runs the scheduled publishes and unpublishes that are due at `now` through Payload's
- * queue. Payload picks due jobs itself (`waitUntil` before its clock, claimed atomically,
- * so two runners never take the same job) and its task updates the document as the user
+ * queue. Payload picks due jobs itself (`waitUntil` before its clock, marked `processing`
+ * as picked, so a job in process is not picked again) and its task updates the document as the user
  * who scheduled it (their access, and the collection's hooks: a publish the pre-publish
  * checks refuse fails, its error is kept on the job and logged, the document stays a
  * draft). The extra `waitUntil ≤ now` keeps a tick to its own clock.

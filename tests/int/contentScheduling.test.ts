@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { CONTENT_SCHEDULES, runScheduledPublishing } from '@/jobs/contentSchedules'
+import { startJobRuntime } from '@/jobs/runtime'
 import { SCHEDULES } from '@/jobs/schedules'
 
 import { authorOf, draftPost, schedule, websiteBySlug } from '../helpers/contentFixtures'
 import { runSchedule } from '../helpers/schedules'
 import { lexicalBody, para } from '../helpers/lexical'
+import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -149,5 +151,28 @@ describe('scheduled publishing through the worker schedule', () => {
     const list = await t.api.get('/api/payload-jobs?depth=0', { token: superadmin, host: 'alpha.test', unchecked: true })
     expect(list.status).toBe(200)
     expect(list.body.totalDocs).toBeGreaterThan(0)
+  })
+
+  it('runs in both runtimes: in this process without Redis, and on BullMQ in the worker with Redis', async () => {
+    // The entry itself, ticking faster than its 30 s so the test need not wait.
+    const fast = [{ ...CONTENT_SCHEDULES[0]!, everyMs: 100 }]
+    const publishedBy = async (redisUrl: string | null) => {
+      const post = await newPost()
+      await schedule(t.payload, CONTENT, 'publish', { relationTo: 'posts', value: post.id }, new Date(Date.now() - 1000))
+      const runtime = await startJobRuntime({ payload: t.payload, redisUrl, work: true, schedules: fast })
+      try {
+        await expect.poll(async () => (await publicDocs(post.slug)).length, { timeout: 20_000, interval: 200 }).toBe(1)
+      } finally {
+        await runtime.close()
+      }
+    }
+    await publishedBy(null)
+    if (!hasRedisServer()) throw new Error('redis-server is not installed: the worker runtime needs Redis')
+    const redis = await startPrivateRedis()
+    try {
+      await publishedBy(redis.url)
+    } finally {
+      await redis.stop()
+    }
   })
 })

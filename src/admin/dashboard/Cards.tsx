@@ -12,6 +12,9 @@ const cardStyle = {
   color: 'inherit',
 } as const
 
+/** A moment as the reader's browser shows it; a dash for none. */
+export const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—')
+
 /** A figure as a card: its label, its number, and the list it stands for when there is one. */
 export const Card = ({ name, label, count, link, note }: { name: string; label: string; count: number; link?: string | null; note?: ReactNode }) => {
   const body = (

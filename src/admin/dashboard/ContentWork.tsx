@@ -2,11 +2,10 @@
 
 import type { StaffDashboard } from '@/operations/dashboard/staffDashboard'
 
-import { WorkList } from './Cards'
+import { when, WorkList } from './Cards'
 
 type Content = NonNullable<StaffDashboard['content']>
 
-const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—')
 const KIND: Record<string, string> = { posts: 'Post', pages: 'Page' }
 
 /** The content editor's work on the dashboard: drafts, scheduled publishing, published pages with warnings. */
