@@ -13,7 +13,6 @@ import { introspectionRule } from './src/api/graphql/introspection'
 import { apiDocumentEndpoints } from './src/api/openapi/endpoints'
 import { apiGuards } from './src/api/plugin'
 import { Authors, Categories, Pages, Posts, Redirects, Tags } from './src/collections/content'
-import { contentJobs } from './src/collections/content/jobs'
 import { contentSeo } from './src/collections/content/seo'
 import { seoEndpointDocs } from './src/collections/content/seoDocs'
 import { Media } from './src/collections/Media'
@@ -57,6 +56,7 @@ import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
 import { searchEndpoint } from './src/content/search/searchEndpoint'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
 import { DEV_PAYLOAD_SECRET, env } from './src/env'
+import { payloadJobs } from './src/jobs/payloadJobs'
 import { logger } from './src/logger'
 import { mailAdapter } from './src/mail/adapter'
 import { storagePlugin } from './src/storage'
@@ -80,8 +80,8 @@ export default buildConfig({
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
-  // Scheduled publishing of posts and pages runs as Payload jobs (see the file for why so little).
-  jobs: contentJobs,
+  // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
+  jobs: payloadJobs,
   // The workflows beside the collections; introspection and the playground follow
   // GRAPHQL_INTROSPECTION / GRAPHQL_PLAYGROUND (src/env.ts) instead of NODE_ENV alone.
   graphQL: {

@@ -1627,6 +1627,8 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * Payload’s job queue: scheduled publishing and unpublishing of posts and pages. Run by the worker.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */

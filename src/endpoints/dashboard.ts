@@ -7,6 +7,7 @@ import { ORDER_COUNTERS } from '@/domain/dashboard/orderCounters'
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@/domain/orders/requests'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { MAX_RECORD_ID } from '@/domain/recordId'
+import { CONTENT_COLLECTIONS } from '@/operations/dashboard/contentWork'
 import { staffDashboard } from '@/operations/dashboard/staffDashboard'
 
 import { parseQuery } from './parseQuery'
@@ -38,6 +39,15 @@ const openRequest = z.object({
   link,
 })
 const requests = z.object({ count, requests: z.array(openRequest) })
+const contentItem = z.object({
+  id,
+  collection: z.enum(CONTENT_COLLECTIONS),
+  title: z.string(),
+  website: id.nullable(),
+  updatedAt: schemas.isoDate,
+  link: link.describe('The document’s edit page in the admin.'),
+})
+const contentList = <T extends z.ZodRawShape>(extra: T) => z.object({ count, items: z.array(contentItem.extend(extra)) })
 
 /** GET /api/dashboard's answer: the websites covered, one part per role the caller holds. */
 export const dashboardAnswer = z.object({
@@ -59,6 +69,19 @@ export const dashboardAnswer = z.object({
     .describe('Admins and superadmins: null when they hold no website.'),
   editor: z.object({ qaQueue: z.object({ count, orders: z.array(queueOrder) }) }).optional().describe('Editors: orders in QA review or editing, the nearest client deadline first.'),
   support: z.object({ disputes: requests, holds: requests }).optional().describe('Support: open disputes and holds, oldest first.'),
+  content: z
+    .object({
+      drafts: contentList({ live: z.boolean().describe('A published version is live: the draft holds unpublished changes.') }).describe('Posts and pages whose latest version is a draft, newest first.'),
+      scheduled: contentList({
+        job: id,
+        action: z.enum(['publish', 'unpublish']),
+        at: schemas.isoDate.nullable().describe('When it runs.'),
+        error: z.string().nullable().describe('Why it failed (a pre-publish blocker, lost rights…); null while pending.'),
+      }).describe('Scheduled publishes and unpublishes not yet done, failures (last 7 days) first, then the soonest.'),
+      warnings: contentList({ warningCount: count }).describe('Published posts and pages with pre-publish warnings, newest first.'),
+    })
+    .optional()
+    .describe('Content editors, admins and superadmins: the content work of their websites.'),
 })
 
 /** GET /api/dashboard[?tenant=<id>] (staff): role-aware figures, the admin dashboard's source. */
@@ -72,7 +95,7 @@ export const dashboardEndpoint: Endpoint = documented(
     summary: 'The staff dashboard’s figures',
     description: [
       'For staff: the admin home’s figures over their websites (or the one named by `?tenant=`), one part per role they hold.',
-      '- `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.\n- `editor`: the QA queue.\n- `support`: open disputes and holds.',
+      '- `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.\n- `editor`: the QA queue.\n- `support`: open disputes and holds.\n- `content` (content editors, admins, superadmins): posts and pages in draft, scheduled publishing (with failures and their reason), published ones with warnings; each links to its edit page.',
       '**400** naming `tenant` when it is not an id, **403** for non-staff, and naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access), **404** naming `tenant` for no such website.',
     ].join('\n\n'),
     tags: ['dashboard'],

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { CONTENT_SCHEDULES } from './contentSchedules'
 import type { Dispatcher } from './dispatcher'
 import { INVOICE_SCHEDULES } from './invoiceSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
@@ -38,6 +39,7 @@ export const SCHEDULES: Schedule[] = [
   ...PAYMENT_SCHEDULES,
   ...PAYOUT_SCHEDULES,
   ...INVOICE_SCHEDULES,
+  ...CONTENT_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

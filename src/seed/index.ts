@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
 import { ensurePricing } from './pricing'
 import { ensureWriterLevels } from './writerLevels'
@@ -66,6 +67,9 @@ const ensureUser = async (
   return true
 }
 
+const describeContent = (c: ContentCounts) =>
+  `${c.authors} authors, ${c.categories} categories, ${c.tags} tags, ${c.pages} service pages, ${c.posts} posts: ${c.drafts} drafts, ${c.scheduled} scheduled`
+
 /**
  * Demo websites and one user per role on each. Idempotent: what exists is left alone,
  * what is missing is created. Runs in one transaction, so a failure leaves nothing half-made.
@@ -74,7 +78,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (3 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -102,6 +106,10 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
         })
         tick(email, made)
       }
+      tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
+      // After the people: the scheduled post is queued in the name of the website's content editor.
+      const content = await ensureContent(req, doc.id, tenant.slug)
+      tick(`content of ${tenant.slug}${content ? ` (${describeContent(content)})` : ''}`, content !== null)
     }
     if (transactionID) await payload.db.commitTransaction(transactionID)
   } catch (error) {

@@ -18,6 +18,7 @@ import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../../sr
 import { missingBuild, projectRoot as root, startCompiled, stopCompiled, waitForReady } from '../helpers/compiledProcess'
 import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 
+import { contentChecks } from './content'
 import { dashboardChecks } from './dashboard'
 import { type Check, chromiumPath, logIn, results } from './support'
 import { workflowChecks } from './workflows'
@@ -97,6 +98,7 @@ const checks: Check[] = [
   ...workflowChecks,
   ...exportCsvChecks,
   ...edgeChecks,
+  ...contentChecks,
 ]
 
 const main = async () => {

@@ -4,9 +4,11 @@
  * generated tests in tests/int/fieldAccess.test.ts compare the two. A field added to a
  * collection fails those tests until it is placed here.
  */
-export type Role = 'superadmin' | 'admin' | 'editor' | 'support' | 'writer' | 'client'
-export const ROLES: Role[] = ['superadmin', 'admin', 'editor', 'support', 'writer', 'client']
+export type Role = 'superadmin' | 'admin' | 'editor' | 'support' | 'content' | 'writer' | 'client'
+export const ROLES: Role[] = ['superadmin', 'admin', 'editor', 'support', 'content', 'writer', 'client']
 const STAFF: Role[] = ['superadmin', 'admin', 'editor', 'support']
+/** Content rights on a website: its admins and content editors (superadmins on every website). */
+const CONTENT: Role[] = ['superadmin', 'admin', 'content']
 
 const UPLOAD = ['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'prefix', '_objectKey']
 const STAMPS = ['id', 'createdAt', 'updatedAt']
@@ -38,6 +40,23 @@ const TENANT_INTERNALS = [
   'settings.rateLimits.*',
 ]
 
+/** The website's content settings (issue 13): read by those with content rights on it. */
+const TENANT_CONTENT = group('content', ['siteName', 'defaultMetaDescription', 'defaultMetaImage', 'organizationName', 'previewUrl', 'robotsDisallow'])
+
+/** Posts and pages: what the save computes, and what only the website's editors read of it. */
+const COMPUTED = ['readingTime', 'wordCount', 'warnings', 'warningCount', 'plainText']
+const EDITORS_ONLY = ['warnings', 'warningCount']
+/** The body as plain text is for the search index: no API reads it. */
+const NEVER_READ = ['plainText']
+const SEO = group('meta', ['title', 'description', 'image'])
+const POST = ['title', 'slug', 'excerpt', 'featuredImage', 'body', 'primaryAuthor', 'contributors', 'category', 'tags', 'primaryService', 'publishedAt']
+const PAGE = ['title', 'slug', 'template', 'summary', ...group('hero', ['headline', 'subheadline']), 'featuredImage', 'body', ...group('cta', ['text', 'url']), 'pricingFrom', 'pricingTo']
+/** A published document of the website: everyone there reads it; its warnings are for those with content rights. */
+const publishedContent = (fields: string[]): ReadRule => ({
+  fields: [...STAMPS, 'tenant', ...fields, ...SEO, ...COMPUTED, '_status'],
+  hiddenFrom: { ...all(CONTENT, NEVER_READ), ...all(['editor', 'support', 'writer', 'client'], [...NEVER_READ, ...EDITORS_ONLY]) },
+})
+
 /**
  * Reads: every field of the collection (leaf paths, groups spelled out), and for each
  * role that can read the test's document of the collection, the fields hidden from it
@@ -49,8 +68,15 @@ const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.m
 
 export const READS: Record<string, ReadRule> = {
   tenants: {
-    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, 'createdAt', 'updatedAt'],
-    hiddenFrom: { ...all(STAFF), writer: TENANT_INTERNALS, client: TENANT_INTERNALS },
+    fields: ['id', 'name', 'slug', 'domains', 'active', 'currency', ...group('branding', ['brandName', 'logo', 'primaryColor', 'supportEmail', 'mailFromName', 'mailFromAddress']), 'orderPrefix', 'settings.timeZone', ...TENANT_FEATURES, ...TENANT_INTERNALS, ...TENANT_CONTENT, 'createdAt', 'updatedAt'],
+    // The content editor knows its website as its writers and clients do (none of its internals), plus its content settings.
+    hiddenFrom: {
+      ...all(['superadmin', 'admin']),
+      ...all(['editor', 'support'], TENANT_CONTENT),
+      content: TENANT_INTERNALS,
+      writer: [...TENANT_INTERNALS, ...TENANT_CONTENT],
+      client: [...TENANT_INTERNALS, ...TENANT_CONTENT],
+    },
   },
   users: {
     fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
@@ -135,7 +161,15 @@ export const READS: Record<string, ReadRule> = {
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
-  media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'writer', 'client']) },
+  media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'content', 'writer', 'client']) },
+  posts: publishedContent(POST),
+  pages: publishedContent(PAGE),
+  // Shown with the website's posts: everyone there reads them (a hidden author only its editors: contentAccess.test.ts).
+  authors: { fields: [...STAMPS, 'tenant', 'name', 'slug', 'bio', 'credentials', 'expertise', 'links', 'photo', 'showPublicly'], hiddenFrom: all(ROLES) },
+  categories: { fields: [...STAMPS, 'tenant', 'name', 'slug', 'description'], hiddenFrom: all(ROLES) },
+  tags: { fields: [...STAMPS, 'tenant', 'name', 'slug'], hiddenFrom: all(ROLES) },
+  // Old slugs: the public API answers them; the collection is the website's editors'.
+  redirects: { fields: [...STAMPS, 'tenant', 'collection', 'fromSlug', 'doc'], hiddenFrom: all(CONTENT) },
 }
 
 /**
@@ -153,17 +187,28 @@ const ADMINS: Role[] = ['admin', 'superadmin']
 const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((r) => [r, fields])) as Partial<Record<Role, string[]>>
 
 /** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
-const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings']
+const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings', 'content']
 const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active']
 const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
 
+/** What content-rights holders write; the rest (computed fields, the website) is the server's. */
+const POST_WRITE = [...POST, 'meta', '_status']
+const PAGE_WRITE = ['title', 'slug', 'template', 'summary', 'hero', 'featuredImage', 'body', 'cta', 'pricingFrom', 'pricingTo', 'meta', '_status']
+const AUTHOR_WRITE = ['name', 'slug', 'bio', 'credentials', 'expertise', 'links', 'photo', 'showPublicly']
+const contentWrites = (fields: string[]): WriteRule => ({ create: each(CONTENT, fields), update: each(CONTENT, fields) })
+
 export const WRITES: Record<string, WriteRule> = {
   tenants: { create: each(['superadmin'], WEBSITE), update: each(ADMINS, WEBSITE) },
+  posts: contentWrites(POST_WRITE),
+  pages: contentWrites(PAGE_WRITE),
+  authors: contentWrites(AUTHOR_WRITE),
+  categories: contentWrites(['name', 'slug', 'description']),
+  tags: contentWrites(['name', 'slug']),
   'pricing-options': { create: each(ADMINS, PRICE_OPTION), update: each(ADMINS, PRICE_OPTION) },
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
-  media: { update: each(['admin', 'superadmin'], ['alt', 'focalX', 'focalY']) },
+  media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },
   'order-files': { update: each(STAFF, ['purpose', 'note', 'focalX', 'focalY']) },
   orders: {
     create: { client: ORDER_INPUTS, support: STAFF_PLACEMENT, admin: [...STAFF_PLACEMENT, 'filesReleased'], superadmin: [...STAFF_PLACEMENT, 'filesReleased'] },
@@ -173,7 +218,7 @@ export const WRITES: Record<string, WriteRule> = {
   users: {
     create: { admin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'] },
     // Everyone edits their own profile; the level and suspension of a writer are an admin's.
-    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
+    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, content: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
   },
   'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
 }

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { contentPath } from '@/domain/content/paths'
 
+import { watchAvailability } from '../../src/server/availability'
+import { createApp } from '../../src/server/app'
 import { contentRoutes } from '../../src/server/contentRoutes'
-import { type ApiServer, startApiServer } from '../helpers/payloadApiRoute'
+import { type ApiServer, listen, startApiServer } from '../helpers/payloadApiRoute'
 import { authorOf, lexicalBody, saveDraftChange, savePage, savePost } from '../helpers/publishedContent'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -163,6 +165,22 @@ describe('every feed', () => {
       const res = await get(path, { host: 'nowhere.example' })
       expect(res.status, path).toBe(404)
       expect(JSON.parse(res.body).errors[0].message).toContain('nowhere.example')
+    }
+  })
+
+  it('fails fast with 503 while the database is down, like the API', async () => {
+    const availability = watchAvailability([{ name: 'postgres', check: () => Promise.reject(new Error('down')) }], 50)
+    const down = await listen(createApp({ checks: [], guard: availability.guard, routers: [contentRoutes(t.payload)] }))
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      for (const path of ['/sitemap.xml', '/rss.xml', '/robots.txt']) {
+        const res = await fetch(`${down.base}${path}`, { headers: { 'x-tenant': 'alpha' } })
+        expect(res.status, path).toBe(503)
+        expect(res.headers.get('retry-after')).toBe('5')
+      }
+    } finally {
+      availability.stop()
+      down.close()
     }
   })
 

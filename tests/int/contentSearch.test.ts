@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { startApiServer } from '../helpers/payloadApiRoute'
 import { authorOf, lexicalBody, saveDraftChange, savePage, savePost } from '../helpers/publishedContent'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -164,6 +165,21 @@ describe('caching', () => {
     expect(again.headers.get('etag')).toBe(etag)
     expect((await search('q=quorvex', { ...ALPHA, headers: { 'if-none-match': `W/${etag}, "other"` } })).status).toBe(304)
     expect((await search('q=quorvex', BETA)).headers.get('etag')).not.toBe(etag)
+
+    // The same over HTTP, through the web process's API handler.
+    const server = await startApiServer(t.payload)
+    try {
+      const url = `${server.base}/api/public/search?q=quorvex`
+      const http = await fetch(url, { headers: { 'x-tenant': 'alpha' } })
+      expect(http.status).toBe(200)
+      expect(http.headers.get('etag')).toBe(etag)
+      expect(http.headers.get('vary')).toContain('X-Tenant')
+      const notModified = await fetch(url, { headers: { 'x-tenant': 'alpha', 'if-none-match': etag } })
+      expect(notModified.status).toBe(304)
+      expect(await notModified.text()).toBe('')
+    } finally {
+      server.close()
+    }
 
     await savePost(t.payload, { tenant: alpha, author: await authorOf(t.payload, alpha), slug: 'quorvex-newer', title: 'Another quorvex post' }, 'published')
     const after = await search('q=quorvex', { ...ALPHA, headers: { 'if-none-match': etag } })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { READS, ROLES, type Role, WRITES } from '../helpers/fieldRules'
+import { authorOf, body as richBody } from '../helpers/contentDocs'
 import { ESSAY } from '../helpers/orderWorkflow'
 import { isolationFixtures, placeOrderFor, textFile } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
@@ -195,20 +196,28 @@ const probes = (slug: string, except: string[], n: N = 0): Record<string, unknow
 const stored = async (slug: string, id: number) =>
   (await t.payload.findByID({ collection: slug as 'orders', id, depth: 0, showHiddenFields: true })) as unknown as Record<string, unknown>
 
+/** Objects with their keys in order: PostgreSQL's jsonb (rich text) does not keep the order they were sent in. */
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(sortedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedKeys(v)])) : value
+
 /** A value as stored, for comparison with what was sent (array rows lose their ids). */
 const comparable = (value: unknown): string =>
-  JSON.stringify(Array.isArray(value) ? value.map((row) => (row && typeof row === 'object' ? Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id')) : row)) : value)
+  JSON.stringify(sortedKeys(Array.isArray(value) ? value.map((row) => (row && typeof row === 'object' ? Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id')) : row)) : value))
 
 /** Every leaf of `sent` that the document holds as sent (groups compared leaf by leaf; the website is not a body's to decide). */
 const written = (sent: Record<string, unknown>, doc: Record<string, unknown>, prefix = ''): string[] =>
   Object.entries(sent).flatMap(([key, value]) => {
     if (!prefix && NOT_PROBED.has(key)) return []
     const actual = doc?.[key]
-    if (value && typeof value === 'object' && !Array.isArray(value) && !('probe' in value)) return written(value as Record<string, unknown>, (actual ?? {}) as Record<string, unknown>, `${prefix}${key}.`)
+    // Groups are walked; JSON probes and rich text (a Lexical `root`) are leaves.
+    if (value && typeof value === 'object' && !Array.isArray(value) && !('probe' in value) && !('root' in value)) return written(value as Record<string, unknown>, (actual ?? {}) as Record<string, unknown>, `${prefix}${key}.`)
     return comparable(actual) === comparable(value) ? [`${prefix}${key}`] : []
   })
 
 const countAll = async (payload: Payload, slug: string) => (await payload.count({ collection: slug as 'orders' })).totalDocs
+
+/** Content rights on Alpha: its admins and content editor, and the superadmin. */
+const CONTENT_RIGHTS: Role[] = ['superadmin', 'admin', 'content']
 
 /** For each collection and role a body may create with: the valid part of the body, as writable samples. */
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -241,6 +250,18 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   ),
   'order-messages': Object.fromEntries(
     ROLES.map((role) => [role, async () => ({ order: docs.orders, thread: role === 'writer' ? 'writer_support' : 'client_support', body: `Hello from ${role}` })]),
+  ),
+  // Content of the request's website (Alpha), by those with content rights on it.
+  ...Object.fromEntries(
+    (
+      [
+        ['posts', async () => ({ title: `Probe post ${stamp()}`, body: richBody('Probe text.'), primaryAuthor: await authorOf(t.payload, alpha) })],
+        ['pages', async () => ({ title: `Probe page ${stamp()}`, template: 'essay', body: richBody('Probe text.') })],
+        ['authors', async () => ({ name: `Probe author ${stamp()}` })],
+        ['categories', async () => ({ name: `Probe category ${stamp()}` })],
+        ['tags', async () => ({ name: `Probe tag ${stamp()}` })],
+      ] as const
+    ).map(([slug, sample]) => [slug, Object.fromEntries(CONTENT_RIGHTS.map((role) => [role, sample]))]),
   ),
 }
 
@@ -332,7 +353,12 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   ),
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
-  media: onFixture(['admin', 'superadmin'], 'media', 'alt'),
+  media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
+  posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
+  pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),
+  authors: onFixture(CONTENT_RIGHTS, 'authors', 'name'),
+  categories: onFixture(CONTENT_RIGHTS, 'categories', 'name'),
+  tags: onFixture(CONTENT_RIGHTS, 'tags', 'name'),
   'order-files': onFixture(['superadmin', 'admin', 'editor', 'support'], 'order-files', 'note'),
   orders: Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { SEED_CONTENT } from '@/seed/contentData'
 import { DEMO_PEOPLE, DEMO_TENANTS } from '@/seed/demoData'
 import { seed } from '@/seed'
 
@@ -11,6 +12,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
+const STEPS = 1 + DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length)
+
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
   expect(tenants.docs.map((d) => [d.slug, d.domains?.map((x) => x.domain)])).toEqual(
@@ -20,14 +23,58 @@ it('the seeded database holds the demo websites and one user per role on each', 
   expect(users.totalDocs).toBe(1 + DEMO_TENANTS.length * DEMO_PEOPLE.length)
 })
 
+it.each(DEMO_TENANTS.map((d) => d.slug))('%s has its blog: 3 authors, 4 categories, 12 posts (9 published, 2 drafts, 1 scheduled) and 5 service pages', async (slug) => {
+  const tenant = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, depth: 0 })).docs[0]!
+  const of = { tenant: { equals: tenant.id } }
+  const count = async (collection: 'authors' | 'categories' | 'tags' | 'posts' | 'pages', where: object = of) =>
+    (await t.payload.count({ collection, where: where as never })).totalDocs
+  expect(await count('authors')).toBe(3)
+  expect(await count('categories')).toBe(4)
+  expect(await count('tags')).toBe(SEED_CONTENT[slug]!.tags.length)
+  expect(await count('posts')).toBe(12)
+  expect(await count('posts', { and: [of, { _status: { equals: 'published' } }] })).toBe(9)
+  expect(await count('posts', { and: [of, { _status: { equals: 'draft' } }] })).toBe(3)
+  const pages = await t.payload.find({ collection: 'pages', where: { and: [of, { _status: { equals: 'published' } }] }, depth: 0, sort: 'id' })
+  expect(pages.docs.map((p) => p.template)).toEqual(['essay', 'technical', 'healthcare', 'admissions', 'editing'])
+  const blocks = new Set(pages.docs.flatMap((p) => (p.body?.root.children ?? []).flatMap((n) => (n.type === 'block' ? [(n.fields as { blockType: string }).blockType] : []))))
+  expect([...blocks].sort()).toEqual(['comparisonTable', 'cta', 'faq', 'featureGrid', 'pricingTable', 'testimonials'])
+  expect(tenant.content).toMatchObject({ siteName: SEED_CONTENT[slug]!.siteName, previewUrl: `http://${slug}.localhost:3000/preview/{collection}/{slug}` })
+
+  // The scheduled post waits for Payload's own schedulePublish job, in the content editor's name.
+  const scheduled = await t.payload.find({ collection: 'posts', where: { and: [of, { title: { equals: SEED_CONTENT[slug]!.posts.at(-1)!.title } }] }, draft: true, depth: 0 })
+  expect(scheduled.docs[0]?._status).toBe('draft')
+  const jobs = await t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, depth: 0, limit: 10 })
+  // Queued as the admin's schedule drawer queues it: the id as a string, with the user who scheduled it.
+  const job = jobs.docs.find((j) => (j.input as { doc?: { value: unknown } }).doc?.value === String(scheduled.docs[0]!.id))
+  expect(job).toBeDefined()
+  expect(new Date(job!.waitUntil!).getTime()).toBeGreaterThan(Date.now())
+  const editor = (await t.payload.find({ collection: 'users', where: { email: { equals: `content@${slug}.test` } }, depth: 0 })).docs[0]!
+  expect((job!.input as { user?: { value: unknown } }).user?.value).toBe(editor.id)
+
+  // Published posts link to other posts and to their service pages.
+  const published = await t.payload.find({ collection: 'posts', where: { and: [of, { _status: { equals: 'published' } }] }, depth: 0, limit: 20 })
+  const linked = published.docs.filter((p) => JSON.stringify(p.body).includes('"linkType":"internal"'))
+  expect(linked.length).toBeGreaterThanOrEqual(8)
+})
+
+it('the two websites do not tell the same story', async () => {
+  const titles = (slug: string) => SEED_CONTENT[slug]!.posts.map((p) => p.title)
+  expect(titles('alpha').filter((title) => titles('beta').includes(title))).toEqual([])
+  const text = await t.payload.find({ collection: 'pages', where: { template: { equals: 'essay' } }, depth: 0 })
+  expect(new Set(text.docs.map((d) => d.hero?.headline)).size).toBe(2)
+})
+
 it('running the seed again creates nothing and reports every step', async () => {
   const lines: string[] = []
   const before = await t.payload.count({ collection: 'users' })
+  const posts = await t.payload.count({ collection: 'posts' })
   const { created } = await seed(t.payload, (line) => lines.push(line))
   expect(created).toBe(0)
-  expect(lines).toHaveLength(1 + DEMO_TENANTS.length * (3 + DEMO_PEOPLE.length))
-  expect(lines.at(-1)).toMatch(/^\[23\/23\] exists {2}client2@beta\.test$/)
-  expect(lines).toContain('[3/23] exists  price list of alpha')
-  expect(lines).toContain('[4/23] exists  writer levels of alpha')
+  expect(lines).toHaveLength(STEPS)
+  expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  content of beta`)
+  expect(lines).toContain(`[3/${STEPS}] exists  price list of alpha`)
+  expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
+  expect(lines).toContain(`[${3 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  content settings of alpha`)
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
+  expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
 })

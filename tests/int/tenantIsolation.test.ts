@@ -18,7 +18,7 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 const ALPHA_HOST = 'alpha.test'
 const MISSING_ID = 987654
-const ROLES = ['admin', 'editor', 'support', 'writer', 'client', 'anonymous'] as const
+const ROLES = ['admin', 'editor', 'support', 'content', 'writer', 'client', 'anonymous'] as const
 
 let t: TestContext
 let alphaId: number

@@ -12,6 +12,9 @@ const cardStyle = {
   color: 'inherit',
 } as const
 
+/** A moment as the reader's browser shows it; a dash for none. */
+export const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—')
+
 /** A figure as a card: its label, its number, and the list it stands for when there is one. */
 export const Card = ({ name, label, count, link, note }: { name: string; label: string; count: number; link?: string | null; note?: ReactNode }) => {
   const body = (
@@ -39,7 +42,7 @@ export const CardRow = ({ children }: { children: ReactNode }) => (
 )
 
 /** A short work list: one row per item, its first cell linking to the item. */
-export const WorkList = ({ name, title, head, rows, empty }: { name: string; title: string; head: string[]; rows: { key: number; link: string; cells: ReactNode[] }[]; empty: string }) => (
+export const WorkList = ({ name, title, head, rows, empty }: { name: string; title: string; head: string[]; rows: { key: number | string; link: string; cells: ReactNode[] }[]; empty: string }) => (
   <section data-worklist={name} style={{ marginBottom: 'var(--base)' }}>
     <h3>{title}</h3>
     {rows.length === 0 ? (

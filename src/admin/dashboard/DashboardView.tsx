@@ -9,12 +9,11 @@ import { adminListLink } from '@/domain/dashboard/adminLinks'
 import { ORDER_COUNTERS, type OrderCounter } from '@/domain/dashboard/orderCounters'
 import type { StaffDashboard } from '@/operations/dashboard/staffDashboard'
 
-import { Card, CardRow, WorkList } from './Cards'
+import { Card, CardRow, when, WorkList } from './Cards'
+import { ContentWork } from './ContentWork'
 import { MoneyChart } from './MoneyChart'
 
 const COUNTER_LABELS: Record<OrderCounter, string> = { overdue: 'Overdue', unpaid: 'Unpaid', awaitingStaffing: 'Awaiting staffing', inQa: 'In QA' }
-
-const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—')
 
 /**
  * The admin panel's home: what the caller's roles work on, from GET /api/dashboard
@@ -116,6 +115,7 @@ export const DashboardView = () => {
               />
             ))
           : null}
+        {data?.content ? <ContentWork content={data.content} websiteName={nameOf} /> : null}
       </div>
     </Gutter>
   )

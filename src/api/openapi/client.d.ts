@@ -445,6 +445,7 @@ export interface paths {
          *     - `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.
          *     - `editor`: the QA queue.
          *     - `support`: open disputes and holds.
+         *     - `content` (content editors, admins, superadmins): posts and pages in draft, scheduled publishing (with failures and their reason), published ones with warnings; each links to its edit page.
          *
          *     **400** naming `tenant` when it is not an id, **403** for non-staff, and naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access), **404** naming `tenant` for no such website.
          */
@@ -10460,7 +10461,10 @@ export interface components {
             key?: string;
             data?: Record<string, unknown> | unknown[] | string | number | boolean | null;
         };
-        /** PayloadJob */
+        /**
+         * PayloadJob
+         * @description Payload’s job queue: scheduled publishing and unpublishing of posts and pages. Run by the worker.
+         */
         "payload-jobs": {
             id: number;
             /** @description Input data provided to the job */
@@ -11721,7 +11725,10 @@ export interface components {
             key?: string;
             data?: Record<string, unknown> | unknown[] | string | number | boolean | null;
         };
-        /** PayloadJob */
+        /**
+         * PayloadJob
+         * @description Payload’s job queue: scheduled publishing and unpublishing of posts and pages. Run by the worker.
+         */
         "payload-jobs_create": {
             /** @description Input data provided to the job */
             input?: Record<string, unknown> | unknown[] | string | number | boolean | null;
@@ -11754,7 +11761,10 @@ export interface components {
             updatedAt?: string;
             createdAt?: string;
         };
-        /** PayloadJob */
+        /**
+         * PayloadJob
+         * @description Payload’s job queue: scheduled publishing and unpublishing of posts and pages. Run by the worker.
+         */
         "payload-jobs_update": {
             /** @description Input data provided to the job */
             input?: Record<string, unknown> | unknown[] | string | number | boolean | null;
@@ -13311,6 +13321,61 @@ export interface operations {
                                         topic?: string | null;
                                     };
                                     link: string;
+                                }[];
+                            };
+                        };
+                        /** @description Content editors, admins and superadmins: the content work of their websites. */
+                        content?: {
+                            /** @description Posts and pages whose latest version is a draft, newest first. */
+                            drafts: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    collection: "posts" | "pages";
+                                    title: string;
+                                    website: number | null;
+                                    updatedAt: string;
+                                    /** @description The document’s edit page in the admin. */
+                                    link: string;
+                                    /** @description A published version is live: the draft holds unpublished changes. */
+                                    live: boolean;
+                                }[];
+                            };
+                            /** @description Scheduled publishes and unpublishes not yet done, failures (last 7 days) first, then the soonest. */
+                            scheduled: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    collection: "posts" | "pages";
+                                    title: string;
+                                    website: number | null;
+                                    updatedAt: string;
+                                    /** @description The document’s edit page in the admin. */
+                                    link: string;
+                                    job: number;
+                                    /** @enum {string} */
+                                    action: "publish" | "unpublish";
+                                    /** @description When it runs. */
+                                    at: string | null;
+                                    /** @description Why it failed (a pre-publish blocker, lost rights…); null while pending. */
+                                    error: string | null;
+                                }[];
+                            };
+                            /** @description Published posts and pages with pre-publish warnings, newest first. */
+                            warnings: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    collection: "posts" | "pages";
+                                    title: string;
+                                    website: number | null;
+                                    updatedAt: string;
+                                    /** @description The document’s edit page in the admin. */
+                                    link: string;
+                                    warningCount: number;
                                 }[];
                             };
                         };

@@ -1,11 +1,19 @@
 import type { Field, FieldAccess } from 'payload'
 
-import { actorOf, idOf } from '@/access/actor'
-import { contentRights } from '@/access/content'
+import { actorOf, hasRole, idOf } from '@/access/actor'
+import { CONTENT_ROLES, contentRights } from '@/access/content'
 import { serverOnlyField } from '@/fields/serverOnly'
 
-/** Pre-publish warnings are the editors' business, not the public's. */
-const editorsOfTheWebsite: FieldAccess = ({ req, doc }) => contentRights(actorOf(req), idOf((doc as { tenant?: number | { id: number } | null } | undefined)?.tenant))
+/**
+ * Pre-publish warnings are the editors' business, not the public's. Without a document
+ * (the admin's field permissions of a form, a `where` on the field) it is whether the
+ * caller edits content at all: the rows they can read are their websites' already.
+ */
+const editorsOfTheWebsite: FieldAccess = ({ req, doc }) => {
+  const actor = actorOf(req)
+  const tenant = idOf((doc as { tenant?: number | { id: number } | null } | undefined)?.tenant)
+  return tenant === null ? actor !== null && (actor.allTenants || hasRole(actor, ...CONTENT_ROLES)) : contentRights(actor, tenant)
+}
 
 const never: FieldAccess = () => false
 
@@ -20,7 +28,7 @@ export const computedContentFields = (): Field[] => [
     name: 'warnings',
     type: 'json',
     access: { read: editorsOfTheWebsite },
-    admin: { description: 'Checked on every save: fix these before or after publishing.' },
+    admin: { description: 'Checked on every save: fix these before or after publishing.', position: 'sidebar', components: { Field: '/admin/content/WarningsField#WarningsField' } },
     typescriptSchema: [
       () => ({
         type: 'array',
