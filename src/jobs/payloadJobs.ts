@@ -7,7 +7,7 @@ type JobsConfig = NonNullable<Config['jobs']>
 
 // Payload's own job endpoints (/api/payload-jobs/run, /handle-schedules) and the Local
 // API's `overrideAccess: false` calls default to "any signed-in user may run, queue or
-// cancel jobs". Nobody does that over the API here: the admin's scheduling goes through
+// cancel jobs". The two routes are removed and nobody does that over the API here: the admin's scheduling goes through
 // Payload's server function (Local API, the scheduling user recorded in the job), and
 // our worker runs the queue (src/jobs/contentSchedules.ts).
 const refuse = () => false
@@ -22,6 +22,7 @@ export const payloadJobs: JobsConfig = {
   access: { run: refuse, queue: refuse, cancel: refuse },
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
     ...defaultJobsCollection,
+    endpoints: [],
     admin: {
       ...defaultJobsCollection.admin,
       ...navigation('Platform'),
