@@ -104,6 +104,18 @@ const journey = async (page: Page, base: string, rest: RestClient, { pattern, au
   if ((await rest.call('GET', `/api/posts/${id}?depth=0`, { website: 'alpha' })).status !== 404) throw new Error('the draft is public')
   await screenshot(page, 'content-post-draft')
 
+  // The edit view's sidebar lists the warnings saved with the draft (no primary service, no internal link…).
+  await page.reload()
+  const warnings = page.locator('[data-content-warnings]')
+  await warnings.waitFor({ timeout: 30_000 })
+  if (Number(await warnings.getAttribute('data-content-warnings')) !== (stored.warnings?.length ?? 0) || !stored.warnings?.length) {
+    throw new Error(`the sidebar lists ${await warnings.getAttribute('data-content-warnings')} warnings, the draft has ${JSON.stringify(stored.warnings)}`)
+  }
+  await warnings.locator('[data-warning-field="primaryService"]').waitFor({ timeout: 5_000 })
+  // The sidebar scrolls by itself: a full-page picture cuts it at the window's height.
+  await warnings.scrollIntoViewIfNeeded()
+  await screenshot(page, 'content-post-warnings')
+
   // Preview: the preview link and the live preview pane follow the website's pattern.
   const expected = pattern.replace('{collection}', 'posts').replace('{slug}', encodeURIComponent(slug)).replace('{id}', String(id))
   const href = await page.locator('#preview-button').getAttribute('href')
