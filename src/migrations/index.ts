@@ -12,9 +12,8 @@ import * as migration_20261125_215010_invoices from './20261125_215010_invoices'
 import * as migration_20261125_223644_acknowledgement_revision_files from './20261125_223644_acknowledgement_revision_files';
 import * as migration_20261130_140000_issue10_defects from './20261130_140000_issue10_defects';
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
-import * as migration_20261130_220240_issue13_content_role from './20261130_220240_issue13_content_role';
-import * as migration_20261130_221528_issue13_content_collections from './20261130_221528_issue13_content_collections';
-import * as migration_20261130_222818_issue13_content_search from './20261130_222818_issue13_content_search';
+import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
+import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 
 export const migrations = [
   {
@@ -88,18 +87,13 @@ export const migrations = [
     name: '20261130_160921_issue11_staff_admin',
   },
   {
-    up: migration_20261130_220240_issue13_content_role.up,
-    down: migration_20261130_220240_issue13_content_role.down,
-    name: '20261130_220240_issue13_content_role',
+    up: migration_20261130_232039_issue13_content.up,
+    down: migration_20261130_232039_issue13_content.down,
+    name: '20261130_232039_issue13_content',
   },
   {
-    up: migration_20261130_221528_issue13_content_collections.up,
-    down: migration_20261130_221528_issue13_content_collections.down,
-    name: '20261130_221528_issue13_content_collections',
-  },
-  {
-    up: migration_20261130_222818_issue13_content_search.up,
-    down: migration_20261130_222818_issue13_content_search.down,
-    name: '20261130_222818_issue13_content_search'
+    up: migration_20261130_232040_issue13_content_search.up,
+    down: migration_20261130_232040_issue13_content_search.down,
+    name: '20261130_232040_issue13_content_search',
   },
 ];

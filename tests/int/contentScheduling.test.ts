@@ -133,8 +133,8 @@ describe('scheduled publishing through the worker schedule', () => {
     expect((await jobRow(job.id))?.hasError).toBe(true)
     expect(await publicDocs(post.slug)).toEqual([])
   })
-  it('nobody runs, queues or reads jobs over the API but a superadmin reading them; Payload\'s run route is gone', async () => {
-  it('nobody runs, queues or reads jobs over the API but a superadmin reading them', async () => {
+
+  it('nobody runs, queues or reads jobs over the API but a superadmin reading them; Payload’s run route is gone', async () => {
     const admin = await t.api.login('admin@alpha.test', 'Scriptorium-demo-1', { host: 'alpha.test' })
     const content = await t.api.login(CONTENT, 'Scriptorium-demo-1', { host: 'alpha.test' })
     const superadmin = await t.api.login('superadmin@scriptorium.test', 'Scriptorium-demo-1', { host: 'alpha.test' })

@@ -12,6 +12,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  ALTER TYPE "public"."enum_users_roles" ADD VALUE 'content' BEFORE 'writer';
   CREATE TABLE "tenants_texts" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"order" integer NOT NULL,
@@ -438,6 +439,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_jobs" CASCADE;
   ALTER TABLE "tenants" DROP CONSTRAINT "tenants_content_default_meta_image_id_media_id_fk";
   
+  ALTER TABLE "users_roles" ALTER COLUMN "value" SET DATA TYPE text;
+  DROP TYPE "public"."enum_users_roles";
+  CREATE TYPE "public"."enum_users_roles" AS ENUM('superadmin', 'admin', 'editor', 'support', 'writer', 'client');
+  ALTER TABLE "users_roles" ALTER COLUMN "value" SET DATA TYPE "public"."enum_users_roles" USING "value"::"public"."enum_users_roles";
   DROP INDEX "tenants_content_content_default_meta_image_idx";
   ALTER TABLE "tenants" DROP COLUMN "content_site_name";
   ALTER TABLE "tenants" DROP COLUMN "content_default_meta_description";
