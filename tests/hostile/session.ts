@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { contentRoutes } from '../../src/server/contentRoutes'
 import { startApiServer } from '../helpers/payloadApiRoute'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -8,14 +9,14 @@ import { type CampaignOptions, type Figures, formatFigures, runCampaign } from '
 
 /**
  * A campaign against the web process's HTTP stack as production builds it (the edge:
- * headers, CORS, the Origin rule, body types; then Payload's own handlers), on a fresh
+ * headers, CORS, the Origin rule, body types; the website's feeds; then Payload's own handlers), on a fresh
  * copy of the seeded database. The server trusts loopback as a proxy so each request can
  * come from its own address.
  */
 export const startCampaignServer = async (): Promise<{ t: TestContext; base: string; close: () => Promise<void> }> => {
   process.env.TRUST_PROXY = 'loopback'
   const t = await startTestPayload()
-  const server = await startApiServer(t.payload)
+  const server = await startApiServer(t.payload, { routers: [contentRoutes(t.payload)] })
   return {
     t,
     base: server.base,
