@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { internalLinkCount, lexicalIsEmpty, lexicalPlainText, lexicalReferences } from '@/domain/content/lexical'
+import { internalLinkCount, lexicalIsEmpty, lexicalLeadText, lexicalPlainText, lexicalReferences } from '@/domain/content/lexical'
 import { defaultExcerpt, readingTime, wordCount } from '@/domain/content/text'
 
 import { blockNode, internalLink, lexicalBody, para, paragraph, textNode } from '../helpers/lexical'
@@ -32,6 +32,27 @@ describe('lexicalPlainText', () => {
     expect(lexicalIsEmpty(lexicalBody(para('  ')))).toBe(true)
     expect(lexicalIsEmpty(lexicalBody(para('x')))).toBe(false)
     expect(lexicalIsEmpty(lexicalBody(blockNode({ blockType: 'cta' })))).toBe(false)
+  })
+})
+
+describe('lexicalLeadText', () => {
+  const heading = (text: string) => ({ type: 'heading', tag: 'h2', version: 1, children: [textNode(text)] })
+
+  it('takes the running prose for a teaser: headings and blocks do not run into its sentences', () => {
+    const body = lexicalBody(
+      para('A deadline is a plan waiting to be written down.'),
+      heading('Count the working days'),
+      blockNode({ id: 'b1', blockType: 'faq', items: [{ id: 'i1', question: 'How long?', answer: 'Three days.' }] }),
+      para('Leave the last fifth for revising.'),
+    )
+    expect(lexicalLeadText(body)).toBe('A deadline is a plan waiting to be written down.\nLeave the last fifth for revising.')
+    expect(defaultExcerpt(lexicalLeadText(body))).toBe('A deadline is a plan waiting to be written down. Leave the last fifth for revising.')
+  })
+
+  it('falls back to all the text when the body has no paragraphs', () => {
+    const body = lexicalBody(heading('Only a heading'), blockNode({ id: 'b1', blockType: 'cta', heading: 'Order now', buttonLabel: 'Go', buttonUrl: 'https://alpha.test/order' }))
+    expect(lexicalLeadText(body)).toBe(lexicalPlainText(body))
+    expect(lexicalLeadText(null)).toBe('')
   })
 })
 

@@ -58,6 +58,21 @@ export const lexicalPlainText = (state: LexicalState): string => {
     .join('\n')
 }
 
+/** Top-level nodes that carry the document's running prose (not headings, blocks or media). */
+const LEAD_NODES = new Set(['paragraph', 'quote', 'list'])
+
+/**
+ * The running prose a teaser is cut from: the top-level paragraphs, quotes and lists, so
+ * that headings ("Count the working days") and block contents (a FAQ's answers) do not run
+ * into the sentences around them. A body of headings and blocks only falls back to all of
+ * its text.
+ */
+export const lexicalLeadText = (state: LexicalState): string => {
+  const top = (state?.root?.children ?? []).filter((node) => node.type !== undefined && LEAD_NODES.has(node.type))
+  const lead = lexicalPlainText({ root: { type: 'root', children: top } })
+  return lead || lexicalPlainText(state)
+}
+
 /** Collections an internal link may point at (LinkFeature's enabledCollections). */
 export const LINKABLE_COLLECTIONS = ['posts', 'pages'] as const
 

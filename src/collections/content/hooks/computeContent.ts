@@ -1,6 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
-import { lexicalPlainText, type LexicalState } from '@/domain/content/lexical'
+import { lexicalLeadText, lexicalPlainText, type LexicalState } from '@/domain/content/lexical'
 import { prepublishProblems, type PrepublishDoc } from '@/domain/content/prepublish'
 import { defaultExcerpt, readingTime, wordCount } from '@/domain/content/text'
 
@@ -27,7 +27,7 @@ export const computeContent =
     const teaser = TEASER[collection]
     // A teaser the last save computed follows the body; one the editor wrote stays. (`data`
     // may repeat stored values, so "unchanged" is what tells them apart.)
-    const teaserWasComputed = (data[teaser] === undefined || data[teaser] === originalDoc?.[teaser]) && originalDoc != null && !blank(originalDoc[teaser]) && originalDoc[teaser] === defaultExcerpt(lexicalPlainText(originalDoc.body as LexicalState))
+    const teaserWasComputed = (data[teaser] === undefined || data[teaser] === originalDoc?.[teaser]) && originalDoc != null && !blank(originalDoc[teaser]) && originalDoc[teaser] === defaultExcerpt(lexicalLeadText(originalDoc.body as LexicalState))
     const { blockers, warnings } = prepublishProblems(collection, doc)
     const publishing = doc._status === 'published'
     if (publishing && blockers.length > 0) throw new ValidationError({ collection, errors: blockers.map(({ field, message }) => ({ path: field, message })) })
@@ -36,7 +36,7 @@ export const computeContent =
       plainText: text,
       wordCount: words,
       readingTime: readingTime(words),
-      ...(text && (blank(doc[teaser]) || teaserWasComputed) ? { [teaser]: defaultExcerpt(text) } : {}),
+      ...(text && (blank(doc[teaser]) || teaserWasComputed) ? { [teaser]: defaultExcerpt(lexicalLeadText(doc.body as LexicalState)) } : {}),
       warnings,
       warningCount: warnings.length,
       ...(publishing && !doc.publishedAt ? { publishedAt: new Date().toISOString() } : {}),
