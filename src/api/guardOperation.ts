@@ -12,7 +12,7 @@ import { invalidInput } from '@/errors'
 import { payloadOperation } from '@/operations/gate'
 
 import { shapeProblems } from './fieldShapes'
-import { querySchemaOf } from './querySchema'
+import { querySchemaOf, versionsKey } from './querySchema'
 
 type Args = {
   overrideAccess?: boolean
@@ -37,6 +37,17 @@ const SERVER_TIMESTAMPS = ['createdAt', 'updatedAt']
 
 const isRecordId = (id: unknown): boolean => typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_RECORD_ID
 
+/** A REST versions route: `/api/<collection>/versions` or `/versions/:id`. */
+const VERSIONS_PATH = /\/versions(?:\/[^/]*)?$/
+
+const pathOf = (req: { url?: string }): string => {
+  try {
+    return new URL(req.url ?? '', 'http://localhost').pathname
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Every REST and GraphQL operation on every collection, before access and before any
  * query: an id that cannot exist is a 404; `where`, `sort`, paging and depth are checked
@@ -54,8 +65,18 @@ export const guardApiOperation: CollectionBeforeOperationHook = ({ args, collect
 
   const problems: InputProblem[] = []
   const schema = querySchemaOf(req.payload.config)
-  if (a.where !== undefined && a.where !== null) problems.push(...validateWhere(schema, collection.slug, a.where, QUERY_LIMITS.maxWhereHops))
-  if (a.sort !== undefined && a.sort !== null && a.sort !== '') problems.push(...validateSort(schema, collection.slug, a.sort))
+  const queryProblems = (target: string): InputProblem[] => [
+    ...(a.where !== undefined && a.where !== null ? validateWhere(schema, target, a.where, QUERY_LIMITS.maxWhereHops) : []),
+    ...(a.sort !== undefined && a.sort !== null && a.sort !== '' ? validateSort(schema, target, a.sort) : []),
+  ]
+  const onDocuments = queryProblems(collection.slug)
+  // Payload hands a versions read (REST `/versions`, GraphQL `versions…`) to this hook as a
+  // plain 'read': such a read is checked against the versions' own fields (`parent`,
+  // `version.title`, `latest`). GraphQL's input types already keep those fields out of
+  // document queries; over REST the path tells them apart.
+  const versionsRead = operation === 'read' && collection.versions && (req.payloadAPI === 'GraphQL' || VERSIONS_PATH.test(pathOf(req)))
+  const onVersions = onDocuments.length > 0 && versionsRead ? queryProblems(versionsKey(collection.slug)) : null
+  problems.push(...(onVersions && onVersions.length === 0 ? [] : onDocuments))
   const list = (operation === 'read' && a.id === undefined) || operation === 'readDistinct'
   problems.push(...validatePaging(a, list))
   if ((operation === 'create' || operation === 'update') && a.data === undefined) {

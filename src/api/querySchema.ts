@@ -1,4 +1,4 @@
-import type { FlattenedField, SanitizedConfig } from 'payload'
+import { buildVersionCollectionFields, type FlattenedField, type SanitizedConfig } from 'payload'
 
 import type { QueryFields, QueryNode, QuerySchema } from '@/domain/query/schema'
 
@@ -42,11 +42,22 @@ const fieldsOf = (fields: readonly FlattenedField[]): QueryFields => Object.from
 
 const cache = new WeakMap<SanitizedConfig, QuerySchema>()
 
-/** What `where` and `sort` may name in every collection, computed once per config. */
+/** The key of a collection's versions in the schema: their rows have `parent`, `version.<field>`, `latest`… */
+export const versionsKey = (slug: string): string => `${slug}:versions`
+
+/**
+ * What `where` and `sort` may name in every collection, computed once per config; for a
+ * collection with versions also in its versions (`versionsKey`), as Payload builds them.
+ */
 export const querySchemaOf = (config: SanitizedConfig): QuerySchema => {
   let schema = cache.get(config)
   if (!schema) {
-    schema = Object.fromEntries(config.collections.map((collection) => [collection.slug, fieldsOf(collection.flattenedFields)]))
+    schema = Object.fromEntries(
+      config.collections.flatMap((collection) => [
+        [collection.slug, fieldsOf(collection.flattenedFields)] as const,
+        ...(collection.versions ? [[versionsKey(collection.slug), fieldsOf(buildVersionCollectionFields(config, collection, true) as FlattenedField[])] as const] : []),
+      ]),
+    )
     cache.set(config, schema)
   }
   return schema

@@ -302,6 +302,31 @@ describe('who may write and read content', () => {
     expect(editor.body.docs.length).toBeGreaterThan(0)
   })
 
+  it('lets editors filter and sort versions by their own fields (parent, version.<field>, latest), checked like any query', async () => {
+    const opts = { ...ALPHA, token: token.contentAlpha }
+    const created = await t.api.post('/api/posts', { ...opts, body: { ...publishable('Versioned post'), _status: 'draft' } })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = created.body.doc.id as number
+    expect((await t.api.patch(`/api/posts/${id}`, { ...opts, body: { title: 'Versioned post, second draft' } })).status).toBe(200)
+    const byParent = await t.api.get(`/api/posts/versions?where[parent][equals]=${id}&sort=-updatedAt`, opts)
+    expect(byParent.status, JSON.stringify(byParent.body)).toBe(200)
+    expect(byParent.body.docs.map((v: { parent: number | { id: number } }) => (typeof v.parent === 'object' ? v.parent.id : v.parent))).toEqual([id, id])
+    expect(byParent.body.docs[0].version.title).toBe('Versioned post, second draft')
+    const latest = await t.api.get(`/api/posts/versions?where[and][0][parent][equals]=${id}&where[and][1][latest][equals]=true&where[and][2][version.title][like]=second`, opts)
+    expect(latest.body.docs).toHaveLength(1)
+    const unknown = await t.api.get(`/api/posts/versions?where[secret][equals]=1`, opts)
+    expect(unknown.status).toBe(400)
+    expect(JSON.stringify(unknown.body)).toContain('secret')
+    expect((await t.api.get(`/api/posts/versions?limit=100000`, opts)).status).toBe(400)
+    const graphql = await t.api.graphql(`{ versionsPosts(where: { parent: { equals: ${id} } }) { docs { version { title } } } }`, opts)
+    expect(graphql.body.errors).toBeUndefined()
+    expect(graphql.body.data.versionsPosts.docs).toHaveLength(2)
+    // The versions' fields are not the documents': Payload's own check refuses them there.
+    const onDocuments = await t.api.get(`/api/posts?where[parent][equals]=${id}`, opts)
+    expect(onDocuments.status).toBe(400)
+    expect(JSON.stringify(onDocuments.body)).toContain('parent')
+  })
+
   it('keeps drafts out of GraphQL for anonymous readers and clients, versions included', async () => {
     await t.payload.create({ collection: 'posts', data: { tenant: alpha, title: 'GraphQL hidden draft', primaryAuthor: alphaAuthor }, draft: true, depth: 0 })
     for (const options of [ALPHA, { ...ALPHA, token: token.clientAlpha }]) {
