@@ -1,0 +1,86 @@
+/**
+ * The weekly evaluation of a writer (reference §12.2): a snapshot of rates, a composite
+ * score, and whether the writer moves up or down one level, with the metric that decided.
+ */
+export type PerformanceSnapshot = {
+  completedOrders: number
+  /** 0–1 each. */
+  completionRate: number
+  latenessRate: number
+  revisionRate: number
+  disputeRate: number
+  cancellationRate: number
+  /** 1–5; null until reviews exist. */
+  averageRating: number | null
+}
+
+/** The reference's weights; the rating's share is spread over the others while there is none. */
+const WEIGHTS = { rating: 0.4, completion: 0.25, lateness: 0.15, revision: 0.1, dispute: 0.05, cancellation: 0.05 } as const
+
+/** Composite score 0–100, to one decimal. */
+export const compositeScore = (s: PerformanceSnapshot): number => {
+  const parts: [number, number][] = [
+    [WEIGHTS.completion, s.completionRate],
+    [WEIGHTS.lateness, 1 - s.latenessRate],
+    [WEIGHTS.revision, 1 - s.revisionRate],
+    [WEIGHTS.dispute, 1 - s.disputeRate],
+    [WEIGHTS.cancellation, 1 - s.cancellationRate],
+  ]
+  if (s.averageRating !== null) parts.push([WEIGHTS.rating, s.averageRating / 5])
+  const weight = parts.reduce((sum, [w]) => sum + w, 0)
+  const score = (100 * parts.reduce((sum, [w, v]) => sum + w * Math.min(1, Math.max(0, v)), 0)) / weight
+  return Math.round(score * 10) / 10
+}
+
+/** A level's entry criteria (to be promoted into it) and demotion thresholds (to stay in it). */
+export type LevelCriteria = {
+  minCompositeScore: number
+  minCompletedOrders: number
+  minAverageRating: number | null
+  minCompletionRate: number
+  /** How many of the latest snapshots must all meet the entry criteria. */
+  minEvaluationPeriods: number
+  maxLatenessRate: number
+  maxRevisionRate: number
+  maxDisputeRate: number
+}
+
+export type Crossing = { metric: string; value: number; threshold: number; comparison: '>=' | '<=' }
+
+/** The criteria a snapshot misses, each naming the metric, its value and the threshold. */
+export const missedCriteria = (s: PerformanceSnapshot, c: LevelCriteria): Crossing[] => {
+  const out: Crossing[] = []
+  const atLeast = (metric: string, value: number, threshold: number) => value < threshold && out.push({ metric, value, threshold, comparison: '>=' })
+  const atMost = (metric: string, value: number, threshold: number) => value > threshold && out.push({ metric, value, threshold, comparison: '<=' })
+  atLeast('compositeScore', compositeScore(s), c.minCompositeScore)
+  atLeast('completedOrders', s.completedOrders, c.minCompletedOrders)
+  // No reviews yet: the rating criterion waits for them rather than blocking everyone.
+  if (c.minAverageRating !== null && s.averageRating !== null) atLeast('averageRating', s.averageRating, c.minAverageRating)
+  atLeast('completionRate', s.completionRate, c.minCompletionRate)
+  atMost('latenessRate', s.latenessRate, c.maxLatenessRate)
+  atMost('revisionRate', s.revisionRate, c.maxRevisionRate)
+  atMost('disputeRate', s.disputeRate, c.maxDisputeRate)
+  return out
+}
+
+export type LevelDecision =
+  | { change: 'promote'; met: LevelCriteria }
+  | { change: 'demote'; crossed: Crossing[] }
+  | { change: 'none'; missedForNext: Crossing[] }
+
+/**
+ * Promote when the next level's criteria hold in each of its last `minEvaluationPeriods`
+ * snapshots (newest first); else demote when the newest snapshot breaches the current
+ * level's demotion thresholds (rates only: a writer is not demoted for being new); else stay.
+ */
+export const decideLevel = (snapshotsNewestFirst: readonly PerformanceSnapshot[], current: LevelCriteria, next: LevelCriteria | null, hasLowerLevel: boolean): LevelDecision => {
+  const latest = snapshotsNewestFirst[0]
+  if (!latest) return { change: 'none', missedForNext: [] }
+  if (next) {
+    const window = snapshotsNewestFirst.slice(0, Math.max(1, next.minEvaluationPeriods))
+    if (window.length >= next.minEvaluationPeriods && window.every((s) => missedCriteria(s, next).length === 0)) return { change: 'promote', met: next }
+  }
+  const crossed = missedCriteria(latest, current).filter((c) => c.comparison === '<=')
+  if (hasLowerLevel && crossed.length > 0) return { change: 'demote', crossed }
+  return { change: 'none', missedForNext: next ? missedCriteria(latest, next) : [] }
+}
