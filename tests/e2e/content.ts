@@ -42,6 +42,14 @@ const pickScheduleTime = async (page: Page) => {
     .click()
   const time = page.locator('.react-datepicker__time-list-item:not(.react-datepicker__time-list-item--disabled)')
   if (await time.count()) await time.nth(Math.min(12 * 6, (await time.count()) - 1)).click()
+  // Whether the calendar closes on a pick depends on the month's layout; left open it covers
+  // the drawer's Save button. Tab leaves the input, which closes it.
+  // (The calendar may be rendered outside the drawer: look for it on the page.)
+  const calendar = page.locator('.react-datepicker__month-container').first()
+  if (await calendar.isVisible()) await drawer.locator('.react-datepicker__input-container input').first().press('Tab')
+  // A click outside closes it too.
+  if (await calendar.isVisible()) await page.getByText('Upcoming Events').first().click()
+  await calendar.waitFor({ state: 'hidden', timeout: 10_000 })
   return day
 }
 
@@ -132,9 +140,12 @@ const journey = async (page: Page, base: string, rest: RestClient, { pattern, au
   await page.locator('.popup-button--default .popup-button, #action-save-popup, .btn--icon-style-without-border.btn--icon-only').first().click()
   await page.locator('#schedule-publish').click()
   await page.locator('.schedule-publish').first().waitFor({ timeout: 15_000 })
+  // The drawer may open on "Unpublish": this journey schedules the publication.
+  await page.locator('.schedule-publish').getByText('Publish', { exact: true }).click()
   const day = await pickScheduleTime(page)
   await screenshot(page, 'content-schedule-drawer')
-  await page.locator('#scheduled-publish-save').click()
+  // The calendar can stay open over the Save button (it depends on the month's layout): the click goes to the button itself.
+  await page.locator('#scheduled-publish-save').dispatchEvent('click')
   const job = await eventually(
     'the scheduled publish in the upcoming events',
     async () => (await page.locator('.schedule-publish__upcoming table tbody tr').count()) > 0,
@@ -150,7 +161,9 @@ const journey = async (page: Page, base: string, rest: RestClient, { pattern, au
   const link = await row.locator('a').first().getAttribute('href')
   if (link !== `/admin/collections/posts/${id}`) throw new Error(`the scheduled row links to ${link}`)
   const shownDay = day.toLocaleDateString()
-  if (!(await row.innerText()).includes(shownDay)) throw new Error(`the scheduled row does not show ${shownDay}: ${await row.innerText()}`)
+  const rowText = await row.innerText()
+  if (!rowText.includes(shownDay)) throw new Error(`the scheduled row does not show ${shownDay}: ${rowText}`)
+  if (!/\bpublish\b/.test(rowText) || /unpublish/.test(rowText)) throw new Error(`the scheduled row is not a publication: ${rowText}`)
   if ((await rest.call('GET', `/api/posts/${id}?depth=0`, { website: 'alpha' })).status !== 404) throw new Error('the scheduled post is public before its time')
   await screenshot(page, 'content-dashboard-scheduled')
 }
