@@ -4,7 +4,7 @@ import type { Role } from '@/domain/roles'
 import { resolveTenant } from '@/operations/resolveTenant'
 
 import { type Actor, actorOf, hasRole, idOf } from './actor'
-import { allOf, anyOf } from './compose'
+import { allOf } from './compose'
 import { tenantRowsFor } from './rules'
 import { MATCH_NOTHING } from './where'
 
@@ -28,23 +28,19 @@ export const contentRows: Access = tenantRowsFor([...CONTENT_ROLES])
 export const contentVersionRows: Access = tenantRowsFor([...CONTENT_ROLES], 'version.tenant')
 
 /**
- * Readers of a website's content: anyone (anonymous, clients, writers, operations staff)
- * reads the request's website's rows that `visible` admits; content-rights holders also
- * every row of their own websites. No website resolved → nothing more. `visible` is a
- * plain Where on the document so that Payload rewrites it for `?draft=true` reads (the
- * versions table).
+ * Readers of a website's content: content-rights holders read their websites' rows; anyone
+ * else (anonymous, clients, writers, operations staff) only the request's website's rows
+ * that `visible` admits. No website resolved → nothing. `visible` is a plain Where on the
+ * document so that Payload rewrites it for `?draft=true` reads (the versions table).
  */
 export const contentReaders =
   (visible?: Where): Access =>
   async ({ req }) => {
     const actor = actorOf(req)
-    const own = editsContent(actor) ? await contentRows({ req }) : false
-    if (own === true) return true
+    if (editsContent(actor)) return contentRows({ req })
     const { tenant } = await resolveTenant(req)
-    // The request's own website adds nothing for its content editors: they read all of it.
-    if (!tenant || (own !== false && contentRights(actor, tenant.id))) return own === false ? MATCH_NOTHING : own
-    const published = allOf([{ tenant: { equals: tenant.id } }, visible ?? true])
-    return own === false ? published : anyOf([own, published])
+    if (!tenant) return MATCH_NOTHING
+    return allOf([{ tenant: { equals: tenant.id } }, visible ?? true])
   }
 
 /** Posts and pages: drafts only for content-rights holders, published rows of the request's website for everyone else. */
