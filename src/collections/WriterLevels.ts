@@ -1,10 +1,35 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, GroupField } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { EARNING_MODES } from '@/domain/writers/levels'
 import { moneyField } from '@/fields/money'
 import { stampTenant } from '@/hooks/stampTenant'
+
+const rate = (name: string, defaultValue: number, description: string) => ({ name, type: 'number' as const, required: true, min: 0, max: 1, defaultValue, admin: { step: 0.01, description } })
+
+/**
+ * Promotion into this level and demotion out of it (reference §12.2). The minima are the
+ * entry criteria the weekly evaluation checks before promoting a writer here; the maxima
+ * are the rates a writer of this level must stay under. Rates are fractions 0–1. The
+ * defaults promote nobody on their own and demote nobody.
+ */
+const criteriaFields: GroupField = {
+  name: 'criteria',
+  type: 'group',
+  admin: { description: 'Entry criteria (to be promoted into this level) and demotion thresholds (to stay in it). Rates are fractions: 0.1 = 10 %.' },
+  fields: [
+    { name: 'minCompositeScore', type: 'number', required: true, min: 0, max: 100, defaultValue: 0, admin: { description: '0–100.' } },
+    { name: 'minCompletedOrders', type: 'number', required: true, min: 0, defaultValue: 0, admin: { description: 'Completed in the last 90 days.' } },
+    { name: 'minAverageRating', type: 'number', min: 1, max: 5, admin: { description: '1–5; empty: no rating criterion. Checked once the writer has reviews.' } },
+    rate('minCompletionRate', 0, 'Completed ÷ assigned orders that ended.'),
+    { name: 'minEvaluationPeriods', type: 'number', required: true, min: 1, max: 10, defaultValue: 1, admin: { description: 'Weekly evaluations in a row that must meet the entry criteria.' } },
+    rate('maxLatenessRate', 1, 'Submitted after the writer deadline ÷ submitted.'),
+    rate('maxRevisionRate', 1, 'Orders with a revision request ÷ completed.'),
+    rate('maxDisputeRate', 1, 'Orders with a dispute ÷ completed.'),
+    rate('maxCancellationRate', 1, 'Cancelled ÷ assigned orders that ended.'),
+  ],
+}
 
 const cents = (name: string, description: string) => moneyField(name, { required: true, defaultValue: 0, description })
 
@@ -41,5 +66,6 @@ export const WriterLevels: CollectionConfig<'writer-levels'> = {
     { name: 'tipPercent', type: 'number', min: 0, max: 100, defaultValue: 100 },
     { name: 'maxActiveOrders', type: 'number', required: true, min: 1, defaultValue: 10 },
     { name: 'maxManualTakes', type: 'number', required: true, min: 0, defaultValue: 5 },
+    criteriaFields,
   ],
 }

@@ -22,6 +22,7 @@ const criteria = (over: Partial<LevelCriteria> = {}): LevelCriteria => ({
   maxLatenessRate: 0.1,
   maxRevisionRate: 0.2,
   maxDisputeRate: 0.05,
+  maxCancellationRate: 0.1,
   ...over,
 })
 

@@ -43,6 +43,7 @@ export type LevelCriteria = {
   maxLatenessRate: number
   maxRevisionRate: number
   maxDisputeRate: number
+  maxCancellationRate: number
 }
 
 export type Crossing = { metric: string; value: number; threshold: number; comparison: '>=' | '<=' }
@@ -60,6 +61,7 @@ export const missedCriteria = (s: PerformanceSnapshot, c: LevelCriteria): Crossi
   atMost('latenessRate', s.latenessRate, c.maxLatenessRate)
   atMost('revisionRate', s.revisionRate, c.maxRevisionRate)
   atMost('disputeRate', s.disputeRate, c.maxDisputeRate)
+  atMost('cancellationRate', s.cancellationRate, c.maxCancellationRate)
   return out
 }
 
