@@ -45,6 +45,9 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { WorkflowEvents } from './src/collections/WorkflowEvents'
 import { WriterLevels } from './src/collections/WriterLevels'
+import { DisciplineRecords } from './src/collections/writers/DisciplineRecords'
+import { WriterEvaluations } from './src/collections/writers/WriterEvaluations'
+import { WriterLevelChanges } from './src/collections/writers/WriterLevelChanges'
 import { publicContentEndpoints } from './src/content/public/endpoints'
 import { dashboardEndpoint } from './src/endpoints/dashboard'
 import { csvExports } from './src/endpoints/exportCsvPlugin'
@@ -77,7 +80,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -127,6 +130,9 @@ export default buildConfig({
         'order-assignments': {},
         'order-requests': {},
         'writer-levels': {},
+        'writer-evaluations': {},
+        'writer-level-changes': {},
+        'discipline-records': {},
         'order-files': {},
         'order-messages': {},
         'ledger-accounts': {},

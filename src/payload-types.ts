@@ -96,6 +96,9 @@ export interface Config {
     receipts: Receipt;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
+    'writer-evaluations': WriterEvaluation;
+    'writer-level-changes': WriterLevelChange;
+    'discipline-records': DisciplineRecord;
     outbox: Outbox;
     posts: Post;
     pages: Page;
@@ -139,6 +142,9 @@ export interface Config {
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
+    'writer-evaluations': WriterEvaluationsSelect<false> | WriterEvaluationsSelect<true>;
+    'writer-level-changes': WriterLevelChangesSelect<false> | WriterLevelChangesSelect<true>;
+    'discipline-records': DisciplineRecordsSelect<false> | DisciplineRecordsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
@@ -367,6 +373,28 @@ export interface Tenant {
        */
       maxOpenRequests?: number | null;
     };
+    discipline?: {
+      /**
+       * Active strikes that suspend a writer automatically; 0 disables.
+       */
+      autoSuspendOnStrikes?: number | null;
+      /**
+       * How long an automatic suspension lasts.
+       */
+      autoSuspendDays?: number | null;
+      /**
+       * Strikes in total that blacklist a writer; 0 disables.
+       */
+      autoBlacklistOnStrikes?: number | null;
+      /**
+       * Active warnings that put a writer on probation; 0 disables.
+       */
+      warningsForProbation?: number | null;
+      /**
+       * How long a warning, and the probation it leads to, lasts.
+       */
+      warningDays?: number | null;
+    };
     staffIdleTimeoutMinutes?: number | null;
     /**
      * Attempts allowed per window before answering 429.
@@ -505,6 +533,47 @@ export interface WriterLevel {
   tipPercent?: number | null;
   maxActiveOrders: number;
   maxManualTakes: number;
+  /**
+   * Entry criteria (to be promoted into this level) and demotion thresholds (to stay in it). Rates are fractions: 0.1 = 10 %.
+   */
+  criteria: {
+    /**
+     * 0–100.
+     */
+    minCompositeScore: number;
+    /**
+     * Completed in the last 90 days.
+     */
+    minCompletedOrders: number;
+    /**
+     * 1–5; empty: no rating criterion. Checked once the writer has reviews.
+     */
+    minAverageRating?: number | null;
+    /**
+     * Completed ÷ assigned orders that ended.
+     */
+    minCompletionRate: number;
+    /**
+     * Weekly evaluations in a row that must meet the entry criteria.
+     */
+    minEvaluationPeriods: number;
+    /**
+     * Submitted after the writer deadline ÷ submitted.
+     */
+    maxLatenessRate: number;
+    /**
+     * Orders with a revision request ÷ completed.
+     */
+    maxRevisionRate: number;
+    /**
+     * Orders with a dispute ÷ completed.
+     */
+    maxDisputeRate: number;
+    /**
+     * Cancelled ÷ assigned orders that ended.
+     */
+    maxCancellationRate: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -793,7 +862,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'discipline-records';
   /**
    * The id of the record in its collection.
    */
@@ -1341,6 +1410,133 @@ export interface ProviderEvent {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-evaluations".
+ */
+export interface WriterEvaluation {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  writer: number | User;
+  /**
+   * Monday 00:00 UTC of the ISO week.
+   */
+  periodStart: string;
+  periodEnd: string;
+  /**
+   * The first day of the 90 days the snapshot covers.
+   */
+  windowStart: string;
+  /**
+   * Orders assigned to the writer that ended (completed or cancelled) in the window.
+   */
+  assignedOrders: number;
+  /**
+   * Completed in the window.
+   */
+  completedOrders: number;
+  /**
+   * Submitted in the window.
+   */
+  submittedOrders: number;
+  /**
+   * Completed ÷ assigned orders that ended.
+   */
+  completionRate: number;
+  /**
+   * Submitted after the writer deadline ÷ submitted.
+   */
+  latenessRate: number;
+  /**
+   * Orders with a revision request ÷ completed.
+   */
+  revisionRate: number;
+  /**
+   * Orders with a dispute ÷ completed.
+   */
+  disputeRate: number;
+  /**
+   * Cancelled ÷ assigned orders that ended.
+   */
+  cancellationRate: number;
+  /**
+   * Empty until the writer has reviews.
+   */
+  averageRating?: number | null;
+  compositeScore: number;
+  /**
+   * The level the writer held when evaluated.
+   */
+  level?: (number | null) | WriterLevel;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-level-changes".
+ */
+export interface WriterLevelChange {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  writer: number | User;
+  from?: (number | null) | WriterLevel;
+  to: number | WriterLevel;
+  direction: 'promotion' | 'demotion';
+  trigger: 'weekly' | 'admin';
+  reasons?:
+    | {
+        metric: string;
+        value: number;
+        threshold: number;
+        /**
+         * >=: the minimum met (promotion); <=: the maximum breached (demotion).
+         */
+        crossed: '>=' | '<=';
+        id?: string | null;
+      }[]
+    | null;
+  note?: string | null;
+  evaluation?: (number | null) | WriterEvaluation;
+  /**
+   * The admin, for a change by hand.
+   */
+  changedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discipline-records".
+ */
+export interface DisciplineRecord {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  writer: number | User;
+  kind: 'warning' | 'strike' | 'probation' | 'suspension' | 'blacklist';
+  reason: string;
+  status: 'active' | 'lifted' | 'expired';
+  /**
+   * Default: now.
+   */
+  startsAt?: string | null;
+  /**
+   * Required for a suspension or probation; a warning lasts the website’s warning days when empty; a blacklist has none.
+   */
+  endsAt?: string | null;
+  /**
+   * Issued by the website’s escalation rules.
+   */
+  automatic?: boolean | null;
+  issuedBy?: (number | null) | User;
+  liftedBy?: (number | null) | User;
+  liftedReason?: string | null;
+  /**
+   * When it was lifted or expired.
+   */
+  endedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Side effects waiting for, or done by, the background worker. Failed rows are the dead letters.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1869,6 +2065,15 @@ export interface TenantsSelect<T extends boolean = true> {
               requestExpiryDays?: T;
               maxOpenRequests?: T;
             };
+        discipline?:
+          | T
+          | {
+              autoSuspendOnStrikes?: T;
+              autoSuspendDays?: T;
+              autoBlacklistOnStrikes?: T;
+              warningsForProbation?: T;
+              warningDays?: T;
+            };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
@@ -1978,6 +2183,19 @@ export interface WriterLevelsSelect<T extends boolean = true> {
   tipPercent?: T;
   maxActiveOrders?: T;
   maxManualTakes?: T;
+  criteria?:
+    | T
+    | {
+        minCompositeScore?: T;
+        minCompletedOrders?: T;
+        minAverageRating?: T;
+        minCompletionRate?: T;
+        minEvaluationPeriods?: T;
+        maxLatenessRate?: T;
+        maxRevisionRate?: T;
+        maxDisputeRate?: T;
+        maxCancellationRate?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2482,6 +2700,76 @@ export interface ProviderEventsSelect<T extends boolean = true> {
   eventId?: T;
   type?: T;
   payment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-evaluations_select".
+ */
+export interface WriterEvaluationsSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  windowStart?: T;
+  assignedOrders?: T;
+  completedOrders?: T;
+  submittedOrders?: T;
+  completionRate?: T;
+  latenessRate?: T;
+  revisionRate?: T;
+  disputeRate?: T;
+  cancellationRate?: T;
+  averageRating?: T;
+  compositeScore?: T;
+  level?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "writer-level-changes_select".
+ */
+export interface WriterLevelChangesSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  from?: T;
+  to?: T;
+  direction?: T;
+  trigger?: T;
+  reasons?:
+    | T
+    | {
+        metric?: T;
+        value?: T;
+        threshold?: T;
+        crossed?: T;
+        id?: T;
+      };
+  note?: T;
+  evaluation?: T;
+  changedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discipline-records_select".
+ */
+export interface DisciplineRecordsSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  kind?: T;
+  reason?: T;
+  status?: T;
+  startsAt?: T;
+  endsAt?: T;
+  automatic?: T;
+  issuedBy?: T;
+  liftedBy?: T;
+  liftedReason?: T;
+  endedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

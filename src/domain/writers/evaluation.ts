@@ -86,3 +86,27 @@ export const decideLevel = (snapshotsNewestFirst: readonly PerformanceSnapshot[]
   if (hasLowerLevel && crossed.length > 0) return { change: 'demote', crossed }
   return { change: 'none', missedForNext: next ? missedCriteria(latest, next) : [] }
 }
+
+/** Criteria that promote nobody into a level on their own and demote nobody out of it. */
+export const NEUTRAL_CRITERIA: LevelCriteria = {
+  minCompositeScore: 0,
+  minCompletedOrders: 0,
+  minAverageRating: null,
+  minCompletionRate: 0,
+  minEvaluationPeriods: 1,
+  maxLatenessRate: 1,
+  maxRevisionRate: 1,
+  maxDisputeRate: 1,
+  maxCancellationRate: 1,
+}
+
+/**
+ * The demo levels' criteria (the reference seeds thresholds per level but not these
+ * values): each level asks more to enter and tolerates less to stay. Entry is the floor.
+ */
+export const DEFAULT_LEVEL_CRITERIA: Readonly<Record<string, LevelCriteria>> = {
+  entry: NEUTRAL_CRITERIA,
+  standard: { minCompositeScore: 70, minCompletedOrders: 5, minAverageRating: 3.5, minCompletionRate: 0.8, minEvaluationPeriods: 1, maxLatenessRate: 0.3, maxRevisionRate: 0.4, maxDisputeRate: 0.2, maxCancellationRate: 0.3 },
+  senior: { minCompositeScore: 80, minCompletedOrders: 15, minAverageRating: 4, minCompletionRate: 0.9, minEvaluationPeriods: 2, maxLatenessRate: 0.2, maxRevisionRate: 0.3, maxDisputeRate: 0.1, maxCancellationRate: 0.2 },
+  expert: { minCompositeScore: 90, minCompletedOrders: 30, minAverageRating: 4.5, minCompletionRate: 0.95, minEvaluationPeriods: 4, maxLatenessRate: 0.1, maxRevisionRate: 0.2, maxDisputeRate: 0.05, maxCancellationRate: 0.1 },
+}
