@@ -6,6 +6,7 @@ import { INVOICE_SCHEDULES } from './invoiceSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
+import { WRITER_SCHEDULES } from './writerSchedules'
 import { relayOnce } from './relay'
 import { asSystem, systemProof } from '@/access/system'
 
@@ -40,6 +41,7 @@ export const SCHEDULES: Schedule[] = [
   ...PAYOUT_SCHEDULES,
   ...INVOICE_SCHEDULES,
   ...CONTENT_SCHEDULES,
+  ...WRITER_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -48,11 +48,11 @@ export type LevelCriteria = {
 
 export type Crossing = { metric: string; value: number; threshold: number; comparison: '>=' | '<=' }
 
-/** The criteria a snapshot misses, each naming the metric, its value and the threshold. */
-export const missedCriteria = (s: PerformanceSnapshot, c: LevelCriteria): Crossing[] => {
-  const out: Crossing[] = []
-  const atLeast = (metric: string, value: number, threshold: number) => value < threshold && out.push({ metric, value, threshold, comparison: '>=' })
-  const atMost = (metric: string, value: number, threshold: number) => value > threshold && out.push({ metric, value, threshold, comparison: '<=' })
+/** Every criterion of a level checked against a snapshot: the metric, its value, the threshold and whether it holds. */
+export const checkCriteria = (s: PerformanceSnapshot, c: LevelCriteria): (Crossing & { holds: boolean })[] => {
+  const out: (Crossing & { holds: boolean })[] = []
+  const atLeast = (metric: string, value: number, threshold: number) => out.push({ metric, value, threshold, comparison: '>=', holds: value >= threshold })
+  const atMost = (metric: string, value: number, threshold: number) => out.push({ metric, value, threshold, comparison: '<=', holds: value <= threshold })
   atLeast('compositeScore', compositeScore(s), c.minCompositeScore)
   atLeast('completedOrders', s.completedOrders, c.minCompletedOrders)
   // No reviews yet: the rating criterion waits for them rather than blocking everyone.
@@ -64,6 +64,12 @@ export const missedCriteria = (s: PerformanceSnapshot, c: LevelCriteria): Crossi
   atMost('cancellationRate', s.cancellationRate, c.maxCancellationRate)
   return out
 }
+
+/** The criteria a snapshot misses, each naming the metric, its value and the threshold. */
+export const missedCriteria = (s: PerformanceSnapshot, c: LevelCriteria): Crossing[] =>
+  checkCriteria(s, c)
+    .filter((check) => !check.holds)
+    .map(({ metric, value, threshold, comparison }) => ({ metric, value, threshold, comparison }))
 
 export type LevelDecision =
   | { change: 'promote'; met: LevelCriteria }
@@ -109,4 +115,54 @@ export const DEFAULT_LEVEL_CRITERIA: Readonly<Record<string, LevelCriteria>> = {
   standard: { minCompositeScore: 70, minCompletedOrders: 5, minAverageRating: 3.5, minCompletionRate: 0.8, minEvaluationPeriods: 1, maxLatenessRate: 0.3, maxRevisionRate: 0.4, maxDisputeRate: 0.2, maxCancellationRate: 0.3 },
   senior: { minCompositeScore: 80, minCompletedOrders: 15, minAverageRating: 4, minCompletionRate: 0.9, minEvaluationPeriods: 2, maxLatenessRate: 0.2, maxRevisionRate: 0.3, maxDisputeRate: 0.1, maxCancellationRate: 0.2 },
   expert: { minCompositeScore: 90, minCompletedOrders: 30, minAverageRating: 4.5, minCompletionRate: 0.95, minEvaluationPeriods: 4, maxLatenessRate: 0.1, maxRevisionRate: 0.2, maxDisputeRate: 0.05, maxCancellationRate: 0.1 },
+}
+
+/** How far back a weekly snapshot looks (reference: the last 90 days of orders). */
+export const EVALUATION_WINDOW_DAYS = 90
+
+/** How many of the latest snapshots the decision reads (reference: the last 10). */
+export const SNAPSHOTS_READ = 10
+
+/** Monday 00:00 UTC of the ISO week `at` falls in: one evaluation per writer and week. */
+export const isoWeekStart = (at: Date): Date => {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()))
+  const sinceMonday = (day.getUTCDay() + 6) % 7
+  return new Date(day.getTime() - sinceMonday * 24 * 3600 * 1000)
+}
+
+/** A writer's orders in the window, as counted by the evaluation's one aggregate. */
+export type PerformanceCounts = {
+  /** Completed (and not cancelled since). */
+  completed: number
+  /** Cancelled after the writer was assigned. */
+  cancelled: number
+  submitted: number
+  /** Submitted after the writer deadline. */
+  late: number
+  /** Completed orders that had a revision request. */
+  revised: number
+  /** Ended (completed or cancelled) orders that had a dispute. */
+  disputed: number
+  /** Average of the writer's reviews; null while there are none. */
+  averageRating: number | null
+}
+
+const ratio = (part: number, whole: number, none: number): number => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : none)
+
+/**
+ * The rates of a snapshot. With nothing to measure a rate is the writer's best (no late
+ * submission among none), so a new writer is held back by the minimum of completed
+ * orders, never demoted for having no history.
+ */
+export const snapshotOf = (c: PerformanceCounts): PerformanceSnapshot => {
+  const ended = c.completed + c.cancelled
+  return {
+    completedOrders: c.completed,
+    completionRate: ratio(c.completed, ended, 1),
+    latenessRate: ratio(c.late, c.submitted, 0),
+    revisionRate: ratio(c.revised, c.completed, 0),
+    disputeRate: ratio(c.disputed, ended, 0),
+    cancellationRate: ratio(c.cancelled, ended, 0),
+    averageRating: c.averageRating,
+  }
 }
