@@ -76,13 +76,17 @@ export const formatDay = (date: Date): string => DAY_FORMAT.format(date)
 
 const sentence = (text: string): string => text.trim().replace(/[.!?]+$/, '')
 
+/** Who reads the reason: the writer themselves ("You are…") or staff ("The writer is…"). */
+export type ReasonAudience = 'self' | 'staff'
+
 /**
- * Why a barred writer cannot work, in the writer's words (shown in `blocked[].reason`
- * of order actions and on writer suggestions): the record that bars them.
+ * Why a barred writer cannot work (shown in `blocked[].reason` of order actions, in the
+ * assign refusal and on writer suggestions): the record that bars them, with its end
+ * and reason. A blacklist's reason stays with staff: the writer is told only that it is one.
  */
-export const disciplineReason = (record: { kind: DisciplineKind; endsAt: Date | null; reason: string } | null): string => {
-  if (!record) return 'You are suspended on this website.'
-  if (record.kind === 'blacklist') return 'You are blacklisted on this website.'
+export const disciplineReason = (record: { kind: DisciplineKind; endsAt: Date | null; reason: string }, audience: ReasonAudience): string => {
+  const subject = audience === 'self' ? 'You are' : 'The writer is'
+  if (record.kind === 'blacklist') return audience === 'self' ? 'You are blacklisted on this website.' : `The writer is blacklisted on this website: ${sentence(record.reason)}.`
   const until = record.endsAt ? ` until ${formatDay(record.endsAt)}` : ''
-  return `You are suspended${until}: ${sentence(record.reason)}.`
+  return `${subject} suspended${until}: ${sentence(record.reason)}.`
 }

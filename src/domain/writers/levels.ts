@@ -65,10 +65,11 @@ export const FALLBACK_MAX_ACTIVE_ORDERS = 10
 
 /**
  * Whether a writer may take on another order (reference §3.4): null when eligible,
- * else the reason shown to them.
+ * else the reason shown to them (`barredBecause`: what the suspension or blacklist says).
  */
-export const writerIneligibility = (writer: { suspended: boolean; activeOrders: number; maxActiveOrders: number | null }): string | null => {
-  if (writer.suspended) return 'The writer account is suspended.'
+export const writerIneligibility = (writer: { suspended: boolean; activeOrders: number; maxActiveOrders: number | null; barredBecause?: string | null }): string | null => {
+  // The discipline record's words when one bars the writer; the flag alone (set by hand) otherwise.
+  if (writer.suspended) return writer.barredBecause ?? 'The writer account is suspended.'
   const max = writer.maxActiveOrders ?? FALLBACK_MAX_ACTIVE_ORDERS
   if (writer.activeOrders >= max) return `The writer already has ${writer.activeOrders} active orders; the level allows ${max}.`
   return null

@@ -6,6 +6,8 @@ export type WriterRecord = {
   name: string
   email: string
   suspended: boolean
+  /** What the suspension or blacklist that bars them says (staff's words), when one does. */
+  barredBecause?: string | null
   /** Orders they write that are not closed (the same count the assign guard uses). */
   activeOrders: number
   /** Their level's limit (or the website's default level's); null: none configured. */
@@ -58,7 +60,7 @@ const suggest = (writer: WriterRecord, order: SuggestionOrder, tight: boolean): 
   const reasons: string[] = []
   const assigned = order.assigned.includes(writer.id)
   // The same rule (and words) the assign action applies, so a suggestion never promises what it refuses.
-  const refusal = assigned ? 'Already assigned to this order.' : writerIneligibility({ suspended: writer.suspended, activeOrders: writer.activeOrders, maxActiveOrders: writer.maxActiveOrders })
+  const refusal = assigned ? 'Already assigned to this order.' : writerIneligibility({ suspended: writer.suspended, activeOrders: writer.activeOrders, maxActiveOrders: writer.maxActiveOrders, barredBecause: writer.barredBecause ?? null })
   if (refusal) reasons.push(refusal)
   if (preferred) reasons.push("The client's preferred writer.")
   if (!refusal) reasons.push(`${writer.activeOrders} of ${limit} active orders: room for ${limit - writer.activeOrders} more.`)

@@ -7,9 +7,11 @@ import { DEFAULT_STAFFING, type StaffingSettings } from '@/domain/orders/staffin
 import { CLOSED_FOR_STAFFING, type OrderStatus } from '@/domain/orders/statuses'
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '@/domain/orders/submitRouting'
 import { withDefaults } from '@/domain/withDefaults'
+import type { ReasonAudience } from '@/domain/writers/discipline'
 import { writerIneligibility } from '@/domain/writers/levels'
 import type { Order, OrderInterest, OrderRequest, Tenant } from '@/payload-types'
 import { asSystem, proofOf } from '@/access/system'
+import { barringRecords } from '@/operations/writers/discipline'
 
 import { idOf, openRequests, tenantOf } from './records'
 
@@ -24,10 +26,16 @@ export const websiteWorkflow = (tenant: Pick<Tenant, 'settings'>): WebsiteWorkfl
 
 /**
  * A writer's eligibility on a website (reference §3.4): not suspended, and fewer active
- * orders than their level (or the website's default level) allows.
+ * orders than their level (or the website's default level) allows. A suspended writer is
+ * told what bars them (the suspension's end and reason, or the blacklist): one more read,
+ * only when suspended. `audience`: the writer asking for themselves, or staff assigning.
  */
-export const writerEligibility = async (req: PayloadRequest, writerId: number, tenantId: number): Promise<string | null> => {
+export const writerEligibility = async (req: PayloadRequest, writerId: number, tenantId: number, audience: ReasonAudience = 'staff'): Promise<string | null> => {
   const writer = await req.payload.findByID({ collection: 'users', id: writerId, depth: 0, ...asSystem(proofOf(req)), req, select: { suspended: true, writerLevel: true } })
+  if (writer.suspended) {
+    const barred = await barringRecords(req, tenantId, [writerId], audience)
+    return writerIneligibility({ suspended: true, activeOrders: 0, maxActiveOrders: null, barredBecause: barred.get(writerId) ?? null })
+  }
   const levelId = idOf(writer.writerLevel)
   const { docs: levels } = await req.payload.find({
     collection: 'writer-levels',
@@ -102,7 +110,7 @@ export const loadActionContext = async (req: PayloadRequest, order: Order, actor
       req,
     })
     interest = docs[0] ?? null
-    if (order.status === 'ready_for_staffing' || order.status === 'pending_writer_acceptance') writerIneligible = await writerEligibility(req, actor.id, tenantId)
+    if (order.status === 'ready_for_staffing' || order.status === 'pending_writer_acceptance') writerIneligible = await writerEligibility(req, actor.id, tenantId, 'self')
   }
   const actorFacts: ActorFacts = {
     role,

@@ -6,6 +6,7 @@ import { CLOSED_FOR_STAFFING } from '@/domain/orders/statuses'
 import { deadlineReason, hoursLeft, rankWriters, type WriterRecord } from '@/domain/writers/suggestions'
 
 import { adminOfVisible } from '../gate'
+import { barringRecords } from '../writers/discipline'
 
 /** More writers than one website staffs with; the list is for choosing, not exporting. */
 const MAX_WRITERS = 500
@@ -37,9 +38,9 @@ const loadsOf = async (req: PayloadRequest, tenant: number): Promise<Map<number,
 
 /**
  * GET /api/orders/:id/writer-suggestions: the website's writers ranked for this order
- * (admins of its website; 404 when the caller cannot see the order). Three reads
- * whatever the number of writers: the writers and the levels as the caller, the loads
- * in one aggregate.
+ * (admins of its website; 404 when the caller cannot see the order). Four reads at
+ * most whatever the number of writers: the writers and the levels as the caller, the
+ * loads in one aggregate, and what bars the suspended ones (when there are any).
  */
 export const writerSuggestions = async (req: PayloadRequest, orderId: number, now = new Date()) => {
   const { doc: order, tenant } = await adminOfVisible(req, 'orders', orderId, 'Only an admin of the website sees writer suggestions.')
@@ -65,6 +66,8 @@ export const writerSuggestions = async (req: PayloadRequest, orderId: number, no
     req,
   })
   const loads = await loadsOf(req, tenant)
+  // The caller is an admin of this website, who reads its discipline records.
+  const barred = await barringRecords(req, tenant, writers.filter((writer) => writer.suspended).map((writer) => writer.id), 'staff')
   const limitOf = new Map(levels.map((level) => [level.id, level.maxActiveOrders]))
   const defaultLimit = levels.find((level) => level.isDefault)?.maxActiveOrders ?? null
 
@@ -76,6 +79,7 @@ export const writerSuggestions = async (req: PayloadRequest, orderId: number, no
       name: writer.name,
       email: writer.email,
       suspended: Boolean(writer.suspended),
+      barredBecause: barred.get(writer.id) ?? null,
       activeOrders: Number(load?.active ?? 0),
       maxActiveOrders: levelId !== null ? (limitOf.get(levelId) ?? null) : defaultLimit,
       delivered: Number(load?.delivered ?? 0),

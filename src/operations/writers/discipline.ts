@@ -5,7 +5,7 @@ import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { withDefaults } from '@/domain/withDefaults'
-import { addDays, barsWork, DEFAULT_DISCIPLINE, DISCIPLINE_KINDS, type DisciplineKind, type DisciplineSettings, escalationFor } from '@/domain/writers/discipline'
+import { addDays, barsWork, DEFAULT_DISCIPLINE, DISCIPLINE_KINDS, type DisciplineKind, type DisciplineSettings, disciplineReason, escalationFor, type ReasonAudience } from '@/domain/writers/discipline'
 import { refuseField } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
 import type { DisciplineRecord } from '@/payload-types'
@@ -137,4 +137,27 @@ export const afterDisciplineIssued: CollectionAfterChangeHook<DisciplineRecord> 
   }
   await notifyWriter(req, doc, 'issued')
   return doc
+}
+
+type BarRow = { writer_id: number; kind: DisciplineKind; ends_at: string | Date | null; reason: string }
+
+/**
+ * Why each of `writers` is barred on the website: their active blacklist, else the
+ * suspension that ends last (a suspension without an end first). One statement for any
+ * number of writers; writers without such a record are absent.
+ */
+export const barringRecords = async (req: PayloadRequest, tenant: number, writers: readonly number[], audience: ReasonAudience): Promise<Map<number, string>> => {
+  if (writers.length === 0) return new Map()
+  const ids = sql.join(
+    writers.map((id) => sql`${id}`),
+    sql`, `,
+  )
+  const rows = await execute<BarRow>(
+    req,
+    sql`SELECT DISTINCT ON (writer_id) writer_id, kind::text AS kind, ends_at, reason
+        FROM discipline_records
+        WHERE tenant_id = ${tenant} AND writer_id IN (${ids}) AND status::text = 'active' AND kind::text IN ('suspension', 'blacklist')
+        ORDER BY writer_id, (kind::text = 'blacklist') DESC, ends_at DESC NULLS FIRST, id DESC`,
+  )
+  return new Map(rows.map((row) => [Number(row.writer_id), disciplineReason({ kind: row.kind, endsAt: row.ends_at ? new Date(row.ends_at) : null, reason: row.reason }, audience)]))
 }
