@@ -1515,7 +1515,7 @@ export interface DisciplineRecord {
   reason: string;
   status: 'active' | 'lifted' | 'expired';
   /**
-   * Default: now.
+   * When it was issued.
    */
   startsAt?: string | null;
   /**

@@ -14,6 +14,7 @@ const UPLOAD = ['url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'widt
 const STAMPS = ['id', 'createdAt', 'updatedAt']
 const group = (name: string, fields: string[]) => fields.map((f) => `${name}.${f}`)
 
+const LEVEL_CRITERIA = group('criteria', ['minCompositeScore', 'minCompletedOrders', 'minAverageRating', 'minCompletionRate', 'minEvaluationPeriods', 'maxLatenessRate', 'maxRevisionRate', 'maxDisputeRate', 'maxCancellationRate'])
 const ORDER_TIMESTAMPS = group('timestamps', ['paidAt', 'assignedAt', 'acknowledgedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt', 'archivedAt'])
 const ORDER_MONITORING = group('monitoring', ['lastActivityAt', 'reminder24hAt', 'reminder6hAt', 'reminder1hAt', 'acknowledgementReminderAt', 'overdueAlertedAt', 'stuckAlertedAt'])
 const ORDER_CANCELLATION = group('cancellation', ['forfeitPercent', 'kept', 'refundDue'])
@@ -109,8 +110,21 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: all(STAFF),
   },
   'writer-levels': {
-    fields: [...STAMPS, 'tenant', 'code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes'],
+    fields: [...STAMPS, 'tenant', 'code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes', ...LEVEL_CRITERIA],
     hiddenFrom: all([...STAFF, 'writer']),
+  },
+  // A writer's weekly snapshots, level changes and discipline: the website's admins and support, and the writer (their own).
+  'writer-evaluations': {
+    fields: [...STAMPS, 'tenant', 'writer', 'periodStart', 'periodEnd', 'windowStart', 'assignedOrders', 'completedOrders', 'submittedOrders', 'completionRate', 'latenessRate', 'revisionRate', 'disputeRate', 'cancellationRate', 'averageRating', 'compositeScore', 'level'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  'writer-level-changes': {
+    fields: [...STAMPS, 'tenant', 'writer', 'from', 'to', 'direction', 'trigger', 'reasons', 'note', 'evaluation', 'changedBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  'discipline-records': {
+    fields: [...STAMPS, 'tenant', 'writer', 'kind', 'reason', 'status', 'startsAt', 'endsAt', 'automatic', 'issuedBy', 'liftedBy', 'liftedReason', 'endedAt'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
   },
   'ledger-accounts': { fields: [...STAMPS, 'tenant', 'code', 'name', 'type'], hiddenFrom: all(['superadmin', 'admin']) },
   'journal-entries': { fields: [...STAMPS, 'tenant', 'reference', 'type', 'memo', 'lines'], hiddenFrom: all(['superadmin', 'admin']) },
@@ -189,7 +203,9 @@ const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((
 /** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
 const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings', 'content']
 const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active']
-const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
+const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes', 'criteria']
+/** What an admin gives when issuing a discipline record; its status, issuer and dates are the server's. */
+const DISCIPLINE_ISSUE = ['writer', 'kind', 'reason', 'endsAt']
 
 /** What content-rights holders write; the rest (computed fields, the website) is the server's. */
 const POST_WRITE = [...POST, 'meta', '_status']
@@ -206,6 +222,8 @@ export const WRITES: Record<string, WriteRule> = {
   tags: contentWrites(['name', 'slug']),
   'pricing-options': { create: each(ADMINS, PRICE_OPTION), update: each(ADMINS, PRICE_OPTION) },
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
+  // Issued by admins; afterwards it changes only through its workflow (lift, expire).
+  'discipline-records': { create: each(ADMINS, DISCIPLINE_ISSUE) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
   media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },

@@ -108,6 +108,18 @@ const publishedContentOf = async (payload: Payload, collection: 'posts' | 'pages
   return payload.create({ collection, data: { tenant: tenantId, title: `Published ${uniqueSuffix()}`, body, ...author, _status: 'published' } as never, depth: 0 })
 }
 
+/** The website's first writer's evaluation of a past week (found, or made once: one per writer and week). */
+const evaluationOf = async (payload: Payload, tenantId: number) => {
+  const writer = await userOf(payload, tenantId, 'writer')
+  const periodStart = '2020-01-06T00:00:00.000Z'
+  const { docs } = await payload.find({ collection: 'writer-evaluations', where: { and: [{ writer: { equals: writer } }, { periodStart: { equals: periodStart } }] }, limit: 1, depth: 0 })
+  if (docs[0]) return docs[0]
+  return payload.create({
+    collection: 'writer-evaluations',
+    data: { tenant: tenantId, writer, periodStart, periodEnd: '2020-01-13T00:00:00.000Z', windowStart: '2019-10-08T00:00:00.000Z', assignedOrders: 10, completedOrders: 9, submittedOrders: 9, completionRate: 0.9, latenessRate: 0, revisionRate: 0, disputeRate: 0, cancellationRate: 0.1, compositeScore: 93.3 },
+  })
+}
+
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
     documentOf: async (_payload, tenantId) => tenantId,
@@ -286,6 +298,33 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
+  },
+  'writer-evaluations': {
+    documentOf: async (payload, tenantId) => (await evaluationOf(payload, tenantId)).id,
+    patch: { periodEnd: 'Hijacked' },
+    graphql: { one: 'WriterEvaluation', many: 'WriterEvaluations', count: 'countWriterEvaluations', update: 'updateWriterEvaluation', delete: 'deleteWriterEvaluation', dataType: '' },
+  },
+  'writer-level-changes': {
+    documentOf: async (payload, tenantId) => {
+      const evaluation = await evaluationOf(payload, tenantId)
+      const { docs: levels } = await payload.find({ collection: 'writer-levels', where: { tenant: { equals: tenantId } }, sort: 'displayOrder', limit: 2, depth: 0 })
+      const doc = await payload.create({
+        collection: 'writer-level-changes',
+        data: { tenant: tenantId, writer: idOfValue(evaluation.writer), from: levels[0]!.id, to: levels[1]!.id, direction: 'promotion', trigger: 'weekly', reasons: [{ metric: 'completedOrders', value: 9, threshold: 5, crossed: '>=' }], evaluation: evaluation.id },
+      })
+      return doc.id
+    },
+    patch: { note: 'Hijacked' },
+    graphql: { one: 'WriterLevelChange', many: 'WriterLevelChanges', count: 'countWriterLevelChanges', update: 'updateWriterLevelChange', delete: 'deleteWriterLevelChange', dataType: '' },
+  },
+  'discipline-records': {
+    // A warning: it bars nobody, so the writer fixtures elsewhere stay eligible.
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({ collection: 'discipline-records', data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), kind: 'warning', status: 'active', reason: 'fixture' } })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'DisciplineRecord', many: 'DisciplineRecords', count: 'countDisciplineRecords', update: 'updateDisciplineRecord', delete: 'deleteDisciplineRecord', dataType: '' },
   },
   invoices: {
     documentOf: async (payload, tenantId) => (await invoiceFixture(payload, tenantId)).id,

@@ -226,6 +226,8 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   tenants: { superadmin: async () => ({ name: 'Probe Website', slug: `probe-${stamp()}`, domains: [{ domain: `probe-${stamp()}.test` }], currency: 'EUR' }) },
   'pricing-options': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, dimension: 'englishType', code: `probe-${stamp()}`, label: 'Probe English' })])),
   'writer-levels': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, code: `probe-${stamp()}`, name: 'Probe level', payPerPage: 700 })])),
+  // A warning of writer2 (it bars nobody); an end after every probe date.
+  'discipline-records': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, writer: ids.writer2, kind: 'warning', reason: `Probe warning ${stamp()}`, endsAt: '2040-01-01T00:00:00.000Z' })])),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,

@@ -33,7 +33,7 @@ export const DisciplineRecords: CollectionConfig<'discipline-records'> = {
     setOnCreateField({ name: 'kind', type: 'select', options: [...DISCIPLINE_KINDS], required: true, index: true }),
     setOnCreateField({ name: 'reason', type: 'textarea', required: true, minLength: 1, maxLength: 2000 }),
     statusField({ statuses: DISCIPLINE_STATUSES, defaultValue: 'active' }),
-    setOnCreateField({ name: 'startsAt', type: 'date', admin: { description: 'Default: now.' } }),
+    serverOnlyField({ name: 'startsAt', type: 'date', admin: { description: 'When it was issued.' } }),
     setOnCreateField({
       name: 'endsAt',
       type: 'date',

@@ -29,7 +29,7 @@ const asDate = (value: unknown): Date | null => {
 /**
  * A create of a discipline record is an issue (the admin's Create, the REST create and
  * the escalation rules alike): the writer must be a writer of the record's website, the
- * record starts active now (or at `startsAt`), a warning without an end lasts the
+ * record starts active now, a warning without an end lasts the
  * website's warning days, and the issuer is the caller. Updates pass through (only the
  * workflow's actions change a record).
  */
@@ -42,7 +42,7 @@ export const prepareDisciplineRecord: CollectionBeforeValidateHook<DisciplineRec
   const person = await req.payload.findByID({ collection: 'users', id: writer, depth: 0, disableErrors: true, ...asSystem(proofOf(req)), req, select: { roles: true, tenants: true } })
   const ofWebsite = person?.tenants?.some((row) => idOf(row.tenant) === tenant) ?? false
   if (!person || !person.roles?.includes('writer') || !ofWebsite) throw refuseField('discipline-records', 'writer', 'Must be a writer of the record’s website.', 400)
-  const startsAt = asDate(data.startsAt) ?? new Date()
+  const startsAt = new Date()
   const endsAt = asDate(data.endsAt)
   if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw refuseField('discipline-records', 'endsAt', 'Must be after the start.', 400)
   const automatic = req.context[AUTOMATIC] === true
