@@ -10992,7 +10992,7 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             status?: "active" | "lifted" | "expired";
-            /** @description Default: now. */
+            /** @description When it was issued. */
             startsAt?: string | null;
             /** @description Required for a suspension or probation; a warning lasts the website’s warning days when empty; a blacklist has none. */
             endsAt?: string | null;
@@ -12126,8 +12126,6 @@ export interface components {
             /** @enum {string} */
             kind?: "warning" | "strike" | "probation" | "suspension" | "blacklist";
             reason?: string;
-            /** @description Default: now. */
-            startsAt?: string | null;
             /** @description Required for a suspension or probation; a warning lasts the website’s warning days when empty; a blacklist has none. */
             endsAt?: string | null;
         };
