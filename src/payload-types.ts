@@ -1488,9 +1488,9 @@ export interface WriterLevelChange {
         value: number;
         threshold: number;
         /**
-         * >=: the minimum met (promotion); <=: the maximum breached (demotion).
+         * atLeast: a minimum (met for a promotion); atMost: a maximum (held for a promotion, breached for a demotion).
          */
-        crossed: '>=' | '<=';
+        crossed: 'atLeast' | 'atMost';
         id?: string | null;
       }[]
     | null;

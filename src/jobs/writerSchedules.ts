@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { systemProof, systemRequest } from '@/access/system'
 import { evaluateWebsite } from '@/operations/writers/evaluate'
 import { performAction } from '@/operations/workflow/performAction'
 
@@ -7,6 +8,8 @@ import type { Schedule } from './schedules'
 import { addCounts, idsMatching, sweep, type SweepCounts } from './sweep'
 
 const MINUTE_MS = 60 * 1000
+
+const proof = systemProof('weekly writer evaluation')
 
 /**
  * The weekly evaluation of every active website's writers. It runs hourly and does only
@@ -16,9 +19,10 @@ const MINUTE_MS = 60 * 1000
  */
 export const evaluateWriters = async (payload: Payload, now: Date): Promise<SweepCounts> => {
   let counts: SweepCounts = { done: 0, failed: 0 }
+  const req = await systemRequest(payload, proof)
   for await (const tenant of idsMatching(payload, 'tenants', { active: { equals: true } })) {
     try {
-      counts = addCounts(counts, await evaluateWebsite(payload, tenant, now))
+      counts = addCounts(counts, await evaluateWebsite(req, tenant, now))
     } catch (error) {
       counts.failed += 1
       payload.logger.error({ err: error, tenant }, 'writers-evaluation: one website failed; the others go on')

@@ -310,7 +310,7 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
       const { docs: levels } = await payload.find({ collection: 'writer-levels', where: { tenant: { equals: tenantId } }, sort: 'displayOrder', limit: 2, depth: 0 })
       const doc = await payload.create({
         collection: 'writer-level-changes',
-        data: { tenant: tenantId, writer: idOfValue(evaluation.writer), from: levels[0]!.id, to: levels[1]!.id, direction: 'promotion', trigger: 'weekly', reasons: [{ metric: 'completedOrders', value: 9, threshold: 5, crossed: '>=' }], evaluation: evaluation.id },
+        data: { tenant: tenantId, writer: idOfValue(evaluation.writer), from: levels[0]!.id, to: levels[1]!.id, direction: 'promotion', trigger: 'weekly', reasons: [{ metric: 'completedOrders', value: 9, threshold: 5, crossed: 'atLeast' }], evaluation: evaluation.id },
       })
       return doc.id
     },

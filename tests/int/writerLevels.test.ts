@@ -77,9 +77,9 @@ describe('weekly evaluation (reference §12.2)', () => {
     expect(changes[0]).toMatchObject({ from: levels.entry!.id, to: levels.standard!.id, direction: 'promotion', trigger: 'weekly', evaluation: evaluation!.id })
     expect(changes[0]!.reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ metric: 'completedOrders', value: 6, threshold: 5, crossed: '>=' }),
-        expect.objectContaining({ metric: 'compositeScore', value: 100, threshold: 70, crossed: '>=' }),
-        expect.objectContaining({ metric: 'latenessRate', value: 0, threshold: 0.3, crossed: '<=' }),
+        expect.objectContaining({ metric: 'completedOrders', value: 6, threshold: 5, crossed: 'atLeast' }),
+        expect.objectContaining({ metric: 'compositeScore', value: 100, threshold: 70, crossed: 'atLeast' }),
+        expect.objectContaining({ metric: 'latenessRate', value: 0, threshold: 0.3, crossed: 'atMost' }),
       ]),
     )
     const told = await t.payload.find({ collection: 'outbox', where: { and: [{ 'payload.audience.user': { equals: writer } }, { 'payload.event': { equals: 'writer.promotion' } }] }, depth: 0 })
@@ -96,8 +96,8 @@ describe('weekly evaluation (reference §12.2)', () => {
     expect(changes).toHaveLength(1)
     expect(changes[0]).toMatchObject({ from: levels.senior!.id, to: levels.standard!.id, direction: 'demotion', trigger: 'weekly' })
     expect(changes[0]!.reasons).toEqual([
-      expect.objectContaining({ metric: 'latenessRate', value: 0.5, threshold: 0.2, crossed: '<=' }),
-      expect.objectContaining({ metric: 'disputeRate', value: 0.2, threshold: 0.1, crossed: '<=' }),
+      expect.objectContaining({ metric: 'latenessRate', value: 0.5, threshold: 0.2, crossed: 'atMost' }),
+      expect.objectContaining({ metric: 'disputeRate', value: 0.2, threshold: 0.1, crossed: 'atMost' }),
     ])
   })
 
@@ -123,6 +123,24 @@ describe('weekly evaluation (reference §12.2)', () => {
     // writer2 is now a Standard writer; 50 % late breaches Standard's 30 % too: one more step down.
     expect(await levelOf(people.ids.writer2!)).toBe(levels.entry!.id)
     expect((await changesOf(people.ids.writer2!)).map((c) => c.direction)).toEqual(['demotion', 'demotion'])
+  })
+})
+
+describe('an admin changes a level by hand', () => {
+  it('is a level change with trigger admin and the admin, and the writer is told', async () => {
+    const writer = people.ids.writer!
+    const before = await changesOf(writer)
+    const res = await t.api.patch(`/api/users/${writer}`, { ...people.as('admin'), body: { writerLevel: levels.expert!.id } })
+    expect(res.status).toBe(200)
+    const after = await changesOf(writer)
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.at(-1)).toMatchObject({ from: levels.standard!.id, to: levels.expert!.id, direction: 'promotion', trigger: 'admin', changedBy: people.ids.admin, reasons: [] })
+    const back = await t.api.patch(`/api/users/${writer}`, { ...people.as('admin'), body: { writerLevel: levels.standard!.id } })
+    expect(back.status).toBe(200)
+    expect((await changesOf(writer)).at(-1)).toMatchObject({ from: levels.expert!.id, to: levels.standard!.id, direction: 'demotion', trigger: 'admin' })
+    // Other edits of the writer write nothing.
+    await t.api.patch(`/api/users/${writer}`, { ...people.as('admin'), body: { name: 'Renamed Writer' } })
+    expect(await changesOf(writer)).toHaveLength(before.length + 2)
   })
 })
 

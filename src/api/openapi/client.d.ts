@@ -10969,10 +10969,10 @@ export interface components {
                 value?: number;
                 threshold?: number;
                 /**
-                 * @description >=: the minimum met (promotion); <=: the maximum breached (demotion).
+                 * @description atLeast: a minimum (met for a promotion); atMost: a maximum (held for a promotion, breached for a demotion).
                  * @enum {string}
                  */
-                crossed?: ">=" | "<=";
+                crossed?: "atLeast" | "atMost";
                 id?: string | null;
             }[] | null;
             note?: string | null;

@@ -12,6 +12,7 @@ import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
+import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -62,6 +63,7 @@ export const Users: CollectionConfig<'users'> = {
     beforeLogin: [loginOnOwnWebsite],
     afterLogin: [forgiveSuccessfulLogin],
     beforeChange: [guardMembership],
+    afterChange: [recordAdminLevelChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
     afterOperation: [queueResetMail],

@@ -31,7 +31,17 @@ export const WriterLevelChanges: CollectionConfig<'writer-level-changes'> = {
         { name: 'metric', type: 'text', required: true },
         { name: 'value', type: 'number', required: true },
         { name: 'threshold', type: 'number', required: true },
-        { name: 'crossed', type: 'select', options: ['>=', '<='], required: true, admin: { description: '>=: the minimum met (promotion); <=: the maximum breached (demotion).' } },
+        // Names GraphQL accepts as enum values (">=" is not one).
+        {
+          name: 'crossed',
+          type: 'select',
+          options: [
+            { label: '≥ minimum', value: 'atLeast' },
+            { label: '≤ maximum', value: 'atMost' },
+          ],
+          required: true,
+          admin: { description: 'atLeast: a minimum (met for a promotion); atMost: a maximum (held for a promotion, breached for a demotion).' },
+        },
       ],
     }),
     serverOnlyField({ name: 'note', type: 'textarea', maxLength: 2000 }),

@@ -1,7 +1,7 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { asSystem, proofOf, systemProof, systemRequest } from '@/access/system'
+import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { withDefaults } from '@/domain/withDefaults'
@@ -23,7 +23,7 @@ import { enqueue } from '@/jobs/enqueue'
 import { sweep, type SweepCounts } from '@/jobs/sweep'
 import type { WriterEvaluation, WriterLevel, WriterLevelChange } from '@/payload-types'
 
-const proof = systemProof('weekly writer evaluation')
+import { LEVEL_CHANGE_RECORDED } from './levelChanges'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -97,7 +97,8 @@ const snapshotFrom = (e: WriterEvaluation): PerformanceSnapshot => ({
   averageRating: e.averageRating ?? null,
 })
 
-const reasonsOf = (crossings: readonly Crossing[]) => crossings.map(({ metric, value, threshold, comparison }) => ({ metric, value, threshold, crossed: comparison }))
+const reasonsOf = (crossings: readonly Crossing[]) =>
+  crossings.map(({ metric, value, threshold, comparison }) => ({ metric, value, threshold, crossed: comparison === '>=' ? ('atLeast' as const) : ('atMost' as const) }))
 
 export type LevelChangeInput = {
   tenant: number
@@ -117,7 +118,7 @@ export type LevelChangeInput = {
  */
 export const changeLevel = async (req: PayloadRequest, input: LevelChangeInput): Promise<WriterLevelChange> => {
   const direction = input.from && input.to.displayOrder < input.from.displayOrder ? 'demotion' : 'promotion'
-  await req.payload.update({ collection: 'users', id: input.writer, data: { writerLevel: input.to.id }, depth: 0, ...asSystem(proofOf(req)), req })
+  await req.payload.update({ collection: 'users', id: input.writer, data: { writerLevel: input.to.id }, depth: 0, ...asSystem(proofOf(req)), req, context: { [LEVEL_CHANGE_RECORDED]: true } })
   const change = await req.payload.create({
     collection: 'writer-level-changes',
     data: {
@@ -218,23 +219,23 @@ export const evaluateWriter = async (req: PayloadRequest, writer: number, counts
  * A website's weekly evaluation: every writer with a level not yet evaluated this ISO
  * week, each in its own transaction (a failing writer does not stop the others). The
  * counts come from one aggregate for the whole website. Running it again the same week
- * does nothing.
+ * does nothing. `req` is the schedule's (the platform's, no user).
  */
-export const evaluateWebsite = async (payload: Payload, tenant: number, now: Date): Promise<SweepCounts> => {
-  const req = await systemRequest(payload, proof)
+export const evaluateWebsite = async (req: PayloadRequest, tenant: number, now: Date): Promise<SweepCounts> => {
   const periodStart = isoWeekStart(now)
   const due = await dueWriters(req, tenant, periodStart)
   if (due.length === 0) return { done: 0, failed: 0 }
   const windowStart = new Date(now.getTime() - EVALUATION_WINDOW_DAYS * DAY_MS)
   const counts = await countsOfWebsite(req, tenant, windowStart, now)
-  const { docs: levels } = await payload.find({
+  const { docs: levels } = await req.payload.find({
     collection: 'writer-levels',
     where: { and: [{ tenant: { equals: tenant } }, { active: { equals: true } }] },
     sort: 'displayOrder',
     limit: 100,
     depth: 0,
-    ...asSystem(proof),
+    ...asSystem(proofOf(req)),
+    req,
   })
   const week: WeekContext = { tenant, periodStart, windowStart, now, levels }
-  return sweep(payload, 'writers-evaluation', due, (writer, writerReq) => evaluateWriter(writerReq, writer, counts.get(writer) ?? NO_ORDERS, week))
+  return sweep(req.payload, 'writers-evaluation', due, (writer, writerReq) => evaluateWriter(writerReq, writer, counts.get(writer) ?? NO_ORDERS, week))
 }

@@ -2,7 +2,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_writer_level_changes_reasons_crossed" AS ENUM('>=', '<=');
+   CREATE TYPE "public"."enum_writer_level_changes_reasons_crossed" AS ENUM('atLeast', 'atMost');
   CREATE TYPE "public"."enum_writer_level_changes_direction" AS ENUM('promotion', 'demotion');
   CREATE TYPE "public"."enum_writer_level_changes_trigger" AS ENUM('weekly', 'admin');
   CREATE TYPE "public"."enum_discipline_records_kind" AS ENUM('warning', 'strike', 'probation', 'suspension', 'blacklist');
