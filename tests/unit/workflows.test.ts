@@ -22,6 +22,8 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   { name: 'invoices', workflow: WORKFLOWS.invoices, facts: (status) => ({ status, dueAt: new Date(now.getTime() + 86_400_000), amountPaid: 0 }), actor: ofWebsite },
   { name: 'payout-records', workflow: WORKFLOWS['payout-records'], facts: (status) => ({ status }), actor: ofWebsite },
   { name: 'payout-requests', workflow: WORKFLOWS['payout-requests'], facts: (status) => ({ status }), actor: ofWebsite },
+  // A suspension whose end has passed: the platform may expire it.
+  { name: 'discipline-records', workflow: WORKFLOWS['discipline-records'], facts: (status) => ({ status, kind: 'suspension', endsAt: new Date(now.getTime() - 1000) }), actor: ofWebsite },
 ]
 
 describe.each(CASES)('the $name workflow table', ({ workflow, facts, actor }) => {
