@@ -91,6 +91,8 @@ export interface Config {
     'payout-batches': PayoutBatch;
     'payout-records': PayoutRecord;
     'payout-requests': PayoutRequest;
+    'fine-types': FineType;
+    fines: Fine;
     invoices: Invoice;
     installments: Installment;
     receipts: Receipt;
@@ -134,6 +136,8 @@ export interface Config {
     'payout-batches': PayoutBatchesSelect<false> | PayoutBatchesSelect<true>;
     'payout-records': PayoutRecordsSelect<false> | PayoutRecordsSelect<true>;
     'payout-requests': PayoutRequestsSelect<false> | PayoutRequestsSelect<true>;
+    'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
+    fines: FinesSelect<false> | FinesSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
@@ -366,6 +370,44 @@ export interface Tenant {
        * Pending payout requests a writer may have at once.
        */
       maxOpenRequests?: number | null;
+    };
+    fines?: {
+      /**
+       * Fine a writer who submits after the writer deadline, once per order.
+       */
+      latenessEnabled?: boolean | null;
+      /**
+       * Cumulative: every step reached adds up. Progressive: the bracket the lateness falls in.
+       */
+      latenessMode?: ('cumulative' | 'progressive') | null;
+      /**
+       * What the lateness percentage is of.
+       */
+      latenessBase?: ('writer_pay' | 'order_total') | null;
+      /**
+       * Cap in %, never above 100.
+       */
+      latenessMaxPercent?: number | null;
+      /**
+       * % at 1 hour late.
+       */
+      hour1?: number | null;
+      /**
+       * % added at 2 hours (cumulative) or the bracket 2–3 hours (progressive).
+       */
+      hour2?: number | null;
+      /**
+       * % added at 3 hours, or the bracket from 3 hours.
+       */
+      hour3?: number | null;
+      /**
+       * % per whole hour after the third, up to hour 24.
+       */
+      perHourAfter3?: number | null;
+      /**
+       * % per day from 24 hours late.
+       */
+      perDay?: number | null;
     };
     staffIdleTimeoutMinutes?: number | null;
     /**
@@ -1189,10 +1231,11 @@ export interface WriterEarning {
   id: number;
   tenant?: (number | null) | Tenant;
   writer: number | User;
-  order: number | Order;
-  kind: 'order_earning' | 'reversal';
+  order?: (number | null) | Order;
+  fine?: (number | null) | Fine;
+  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund';
   /**
-   * A reversal takes this much back.
+   * A reversal or a fine takes this much back.
    */
   amount: number;
   status: 'pending' | 'paid' | 'voided';
@@ -1208,6 +1251,80 @@ export interface WriterEarning {
     | null;
   paidAt?: string | null;
   payoutRecord?: (number | null) | PayoutRecord;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fines".
+ */
+export interface Fine {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The writer fined, of this website.
+   */
+  writer: number | User;
+  /**
+   * The order the fine is about (optional); its writer must be the writer fined.
+   */
+  order?: (number | null) | Order;
+  /**
+   * A fine type’s code: quality_issue, plagiarism, wrong_files… or one of the website’s own.
+   */
+  type: string;
+  /**
+   * Empty: computed from the fine type (its fixed amount, or its percentage of the order’s writer pay or total). In minor units (cents) of the currency.
+   */
+  amount?: number | null;
+  status: 'issued' | 'disputed' | 'escalated' | 'resolved' | 'waived' | 'voided';
+  reason: string;
+  hoursLate?: number | null;
+  /**
+   * The lateness percentage of the base.
+   */
+  percent?: number | null;
+  /**
+   * Empty: issued by the platform.
+   */
+  issuedBy?: (number | null) | User;
+  reference: string;
+  /**
+   * The writer’s appeal and its answer (workflow actions).
+   */
+  appeal?: {
+    reason?: string | null;
+    evidence?: string | null;
+    escalatedBefore?: boolean | null;
+    escalationReason?: string | null;
+    answer?: string | null;
+  };
+  /**
+   * What the fine did to the writer’s money.
+   */
+  effect?: {
+    /**
+     * Empty while the order has no earning yet: the fine is netted from it at completion.
+     */
+    appliedAt?: string | null;
+    /**
+     * Taken from the order’s pending earning.
+     */
+    fromEarning?: number | null;
+    /**
+     * Owed by the writer, recovered from later payouts.
+     */
+    receivable?: number | null;
+    receivableRow?: (number | null) | WriterEarning;
+    /**
+     * Given back to the writer when the fine was lifted.
+     */
+    recovered?: number | null;
+    /**
+     * Receivable written off by an admin.
+     */
+    writtenOff?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1279,6 +1396,43 @@ export interface PayoutRequest {
   reason?: string | null;
   decidedAt?: string | null;
   decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fine-types".
+ */
+export interface FineType {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * A default’s code (late_submission, quality_issue, plagiarism…) overrides it; another code adds a type.
+   */
+  code: string;
+  name: string;
+  calculation: 'fixed' | 'percentage' | 'progressive_hourly';
+  /**
+   * The fixed amount. In minor units (cents) of the currency.
+   */
+  amount?: number | null;
+  /**
+   * Whole % of the base (percentage types).
+   */
+  percent?: number | null;
+  base: 'writer_pay' | 'order_total';
+  /**
+   * Smallest computed amount (empty: none). In minor units (cents) of the currency.
+   */
+  min?: number | null;
+  /**
+   * Largest computed amount (empty: none). In minor units (cents) of the currency.
+   */
+  max?: number | null;
+  /**
+   * Inactive types cannot be issued.
+   */
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1869,6 +2023,19 @@ export interface TenantsSelect<T extends boolean = true> {
               requestExpiryDays?: T;
               maxOpenRequests?: T;
             };
+        fines?:
+          | T
+          | {
+              latenessEnabled?: T;
+              latenessMode?: T;
+              latenessBase?: T;
+              latenessMaxPercent?: T;
+              hour1?: T;
+              hour2?: T;
+              hour3?: T;
+              perHourAfter3?: T;
+              perDay?: T;
+            };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
@@ -2308,6 +2475,7 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   tenant?: T;
   writer?: T;
   order?: T;
+  fine?: T;
   kind?: T;
   amount?: T;
   status?: T;
@@ -2379,6 +2547,62 @@ export interface PayoutRequestsSelect<T extends boolean = true> {
   reason?: T;
   decidedAt?: T;
   decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fine-types_select".
+ */
+export interface FineTypesSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  calculation?: T;
+  amount?: T;
+  percent?: T;
+  base?: T;
+  min?: T;
+  max?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fines_select".
+ */
+export interface FinesSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  order?: T;
+  type?: T;
+  amount?: T;
+  status?: T;
+  reason?: T;
+  hoursLate?: T;
+  percent?: T;
+  issuedBy?: T;
+  reference?: T;
+  appeal?:
+    | T
+    | {
+        reason?: T;
+        evidence?: T;
+        escalatedBefore?: T;
+        escalationReason?: T;
+        answer?: T;
+      };
+  effect?:
+    | T
+    | {
+        appliedAt?: T;
+        fromEarning?: T;
+        receivable?: T;
+        receivableRow?: T;
+        recovered?: T;
+        writtenOff?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
