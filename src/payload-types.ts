@@ -835,7 +835,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'fines';
   /**
    * The id of the record in its collection.
    */
@@ -1317,13 +1317,22 @@ export interface Fine {
     receivable?: number | null;
     receivableRow?: (number | null) | WriterEarning;
     /**
-     * Given back to the writer when the fine was lifted.
+     * Of the receivable, recovered from a payout.
      */
     recovered?: number | null;
     /**
-     * Receivable written off by an admin.
+     * Of the receivable, written off by an admin.
      */
     writtenOff?: number | null;
+    writtenOffAt?: string | null;
+    /**
+     * When a waiver or void gave the money back (once).
+     */
+    liftedAt?: string | null;
+    /**
+     * Given back to the writer when the fine was waived or voided.
+     */
+    restored?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -2602,6 +2611,9 @@ export interface FinesSelect<T extends boolean = true> {
         receivableRow?: T;
         recovered?: T;
         writtenOff?: T;
+        writtenOffAt?: T;
+        liftedAt?: T;
+        restored?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -535,6 +535,534 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fine-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fine types */
+        get: operations["getFineTypes"];
+        put?: never;
+        /**
+         * Create one of fine types
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postFineTypes"];
+        /** Delete every one of fine types that `where` matches */
+        delete: operations["deleteFineTypes"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of fine types that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchFineTypes"];
+        trace?: never;
+    };
+    "/api/fine-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of fine types by id */
+        get: operations["getFineTypesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of fine types */
+        delete: operations["deleteFineTypesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of fine types
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchFineTypesById"];
+        trace?: never;
+    };
+    "/api/fine-types/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of fine types */
+        post: operations["postFineTypesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on fine types */
+        post: operations["postFineTypesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of fine types */
+        post: operations["postFineTypesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count fine types */
+        get: operations["getFineTypesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getFineTypesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of fine types: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFineTypesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fine-types/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of fine types: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFineTypesVersionsById"];
+        put?: never;
+        /**
+         * Versions of fine types: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postFineTypesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fines */
+        get: operations["getFines"];
+        put?: never;
+        /**
+         * Create one of fines
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postFines"];
+        /** Delete every one of fines that `where` matches */
+        delete: operations["deleteFines"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of fines that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchFines"];
+        trace?: never;
+    };
+    "/api/fines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of fines by id */
+        get: operations["getFinesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of fines */
+        delete: operations["deleteFinesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of fines
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchFinesById"];
+        trace?: never;
+    };
+    "/api/fines/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getFinesByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal (fine)
+         * @description From `issued`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate to an admin (fine)
+         * @description From `disputed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsEscalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold the fine (fine)
+         * @description From `disputed`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsUphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void (fine)
+         * @description From `issued`, `disputed`, `escalated`, `resolved`, `waived`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsVoid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive the fine (fine)
+         * @description From `issued`, `disputed`, `escalated`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsWaive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/actions/writeOff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off what the writer owes (fine)
+         * @description From `issued`, `disputed`, `escalated`, `resolved`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postFinesByIdActionsWriteOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of fines */
+        post: operations["postFinesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on fines */
+        post: operations["postFinesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of fines */
+        post: operations["postFinesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count fines */
+        get: operations["getFinesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getFinesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of fines: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFinesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fines/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of fines: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFinesVersionsById"];
+        put?: never;
+        /**
+         * Versions of fines: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postFinesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/graphql": {
         parameters: {
             query?: never;
@@ -9626,6 +10154,32 @@ export interface components {
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
                 };
+                fines?: {
+                    /** @description Fine a writer who submits after the writer deadline, once per order. */
+                    latenessEnabled?: boolean | null;
+                    /**
+                     * @description Cumulative: every step reached adds up. Progressive: the bracket the lateness falls in.
+                     * @enum {string|null}
+                     */
+                    latenessMode?: "cumulative" | "progressive" | null;
+                    /**
+                     * @description What the lateness percentage is of.
+                     * @enum {string|null}
+                     */
+                    latenessBase?: "writer_pay" | "order_total" | null;
+                    /** @description Cap in %, never above 100. */
+                    latenessMaxPercent?: number | null;
+                    /** @description % at 1 hour late. */
+                    hour1?: number | null;
+                    /** @description % added at 2 hours (cumulative) or the bracket 2–3 hours (progressive). */
+                    hour2?: number | null;
+                    /** @description % added at 3 hours, or the bracket from 3 hours. */
+                    hour3?: number | null;
+                    /** @description % per whole hour after the third, up to hour 24. */
+                    perHourAfter3?: number | null;
+                    /** @description % per day from 24 hours late. */
+                    perDay?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -9848,7 +10402,7 @@ export interface components {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
             /** @enum {string} */
-            collection?: "orders" | "invoices" | "payout-records" | "payout-requests";
+            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "fines";
             /** @description The id of the record in its collection. */
             document?: number;
             action?: string;
@@ -10081,10 +10635,11 @@ export interface components {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
             writer?: number | components["schemas"]["users"];
-            order?: number | components["schemas"]["orders"];
+            order?: (number | null) | components["schemas"]["orders"];
+            fine?: (number | null) | components["schemas"]["fines"];
             /** @enum {string} */
-            kind?: "order_earning" | "reversal";
-            /** @description A reversal takes this much back. */
+            kind?: "order_earning" | "reversal" | "fine" | "fine_refund";
+            /** @description A reversal or a fine takes this much back. */
             amount?: number;
             /** @enum {string} */
             status?: "pending" | "paid" | "voided";
@@ -10155,6 +10710,81 @@ export interface components {
             reason?: string | null;
             decidedAt?: string | null;
             decidedBy?: (number | null) | components["schemas"]["users"];
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** FineType */
+        "fine-types": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @description A default’s code (late_submission, quality_issue, plagiarism…) overrides it; another code adds a type. */
+            code?: string;
+            name?: string;
+            /** @enum {string} */
+            calculation?: "fixed" | "percentage" | "progressive_hourly";
+            /** @description The fixed amount. In minor units (cents) of the currency. */
+            amount?: number | null;
+            /** @description Whole % of the base (percentage types). */
+            percent?: number | null;
+            /** @enum {string} */
+            base?: "writer_pay" | "order_total";
+            /** @description Smallest computed amount (empty: none). In minor units (cents) of the currency. */
+            min?: number | null;
+            /** @description Largest computed amount (empty: none). In minor units (cents) of the currency. */
+            max?: number | null;
+            /** @description Inactive types cannot be issued. */
+            active?: boolean | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** Fine */
+        fines: {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @description The writer fined, of this website. */
+            writer?: number | components["schemas"]["users"];
+            /** @description The order the fine is about (optional); its writer must be the writer fined. */
+            order?: (number | null) | components["schemas"]["orders"];
+            /** @description A fine type’s code: quality_issue, plagiarism, wrong_files… or one of the website’s own. */
+            type?: string;
+            /** @description Empty: computed from the fine type (its fixed amount, or its percentage of the order’s writer pay or total). In minor units (cents) of the currency. */
+            amount?: number | null;
+            /** @enum {string} */
+            status?: "issued" | "disputed" | "escalated" | "resolved" | "waived" | "voided";
+            reason?: string;
+            hoursLate?: number | null;
+            /** @description The lateness percentage of the base. */
+            percent?: number | null;
+            /** @description Empty: issued by the platform. */
+            issuedBy?: (number | null) | components["schemas"]["users"];
+            reference?: string;
+            /** @description The writer’s appeal and its answer (workflow actions). */
+            appeal?: {
+                reason?: string | null;
+                evidence?: string | null;
+                escalatedBefore?: boolean | null;
+                escalationReason?: string | null;
+                answer?: string | null;
+            };
+            /** @description What the fine did to the writer’s money. */
+            effect?: {
+                /** @description Empty while the order has no earning yet: the fine is netted from it at completion. */
+                appliedAt?: string | null;
+                /** @description Taken from the order’s pending earning. */
+                fromEarning?: number | null;
+                /** @description Owed by the writer, recovered from later payouts. */
+                receivable?: number | null;
+                receivableRow?: (number | null) | components["schemas"]["writer-earnings"];
+                /** @description Of the receivable, recovered from a payout. */
+                recovered?: number | null;
+                /** @description Of the receivable, written off by an admin. */
+                writtenOff?: number | null;
+                writtenOffAt?: string | null;
+                /** @description When a waiver or void gave the money back (once). */
+                liftedAt?: string | null;
+                /** @description Given back to the writer when the fine was waived or voided. */
+                restored?: number | null;
+            };
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -10741,6 +11371,32 @@ export interface components {
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
                 };
+                fines?: {
+                    /** @description Fine a writer who submits after the writer deadline, once per order. */
+                    latenessEnabled?: boolean | null;
+                    /**
+                     * @description Cumulative: every step reached adds up. Progressive: the bracket the lateness falls in.
+                     * @enum {string|null}
+                     */
+                    latenessMode?: "cumulative" | "progressive" | null;
+                    /**
+                     * @description What the lateness percentage is of.
+                     * @enum {string|null}
+                     */
+                    latenessBase?: "writer_pay" | "order_total" | null;
+                    /** @description Cap in %, never above 100. */
+                    latenessMaxPercent?: number | null;
+                    /** @description % at 1 hour late. */
+                    hour1?: number | null;
+                    /** @description % added at 2 hours (cumulative) or the bracket 2–3 hours (progressive). */
+                    hour2?: number | null;
+                    /** @description % added at 3 hours, or the bracket from 3 hours. */
+                    hour3?: number | null;
+                    /** @description % per whole hour after the third, up to hour 24. */
+                    perHourAfter3?: number | null;
+                    /** @description % per day from 24 hours late. */
+                    perDay?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -10870,6 +11526,32 @@ export interface components {
                     requestExpiryDays?: number | null;
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
+                };
+                fines?: {
+                    /** @description Fine a writer who submits after the writer deadline, once per order. */
+                    latenessEnabled?: boolean | null;
+                    /**
+                     * @description Cumulative: every step reached adds up. Progressive: the bracket the lateness falls in.
+                     * @enum {string|null}
+                     */
+                    latenessMode?: "cumulative" | "progressive" | null;
+                    /**
+                     * @description What the lateness percentage is of.
+                     * @enum {string|null}
+                     */
+                    latenessBase?: "writer_pay" | "order_total" | null;
+                    /** @description Cap in %, never above 100. */
+                    latenessMaxPercent?: number | null;
+                    /** @description % at 1 hour late. */
+                    hour1?: number | null;
+                    /** @description % added at 2 hours (cumulative) or the bracket 2–3 hours (progressive). */
+                    hour2?: number | null;
+                    /** @description % added at 3 hours, or the bracket from 3 hours. */
+                    hour3?: number | null;
+                    /** @description % per whole hour after the third, up to hour 24. */
+                    perHourAfter3?: number | null;
+                    /** @description % per day from 24 hours late. */
+                    perDay?: number | null;
                 };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
@@ -11224,6 +11906,119 @@ export interface components {
         /** PayoutRequest */
         "payout-requests_update": {
             tenant?: number | null;
+        };
+        /** FineType */
+        "fine-types_create": {
+            tenant?: number | null;
+            /** @description A default’s code (late_submission, quality_issue, plagiarism…) overrides it; another code adds a type. */
+            code?: string;
+            name?: string;
+            /** @enum {string} */
+            calculation?: "fixed" | "percentage" | "progressive_hourly";
+            /** @description The fixed amount. In minor units (cents) of the currency. */
+            amount?: number | null;
+            /** @description Whole % of the base (percentage types). */
+            percent?: number | null;
+            /** @enum {string} */
+            base?: "writer_pay" | "order_total";
+            /** @description Smallest computed amount (empty: none). In minor units (cents) of the currency. */
+            min?: number | null;
+            /** @description Largest computed amount (empty: none). In minor units (cents) of the currency. */
+            max?: number | null;
+            /** @description Inactive types cannot be issued. */
+            active?: boolean | null;
+        };
+        /** FineType */
+        "fine-types_update": {
+            tenant?: number | null;
+            /** @description A default’s code (late_submission, quality_issue, plagiarism…) overrides it; another code adds a type. */
+            code?: string;
+            name?: string;
+            /** @enum {string} */
+            calculation?: "fixed" | "percentage" | "progressive_hourly";
+            /** @description The fixed amount. In minor units (cents) of the currency. */
+            amount?: number | null;
+            /** @description Whole % of the base (percentage types). */
+            percent?: number | null;
+            /** @enum {string} */
+            base?: "writer_pay" | "order_total";
+            /** @description Smallest computed amount (empty: none). In minor units (cents) of the currency. */
+            min?: number | null;
+            /** @description Largest computed amount (empty: none). In minor units (cents) of the currency. */
+            max?: number | null;
+            /** @description Inactive types cannot be issued. */
+            active?: boolean | null;
+        };
+        /** Fine */
+        fines_create: {
+            tenant?: number | null;
+            /** @description The writer fined, of this website. */
+            writer?: number;
+            /** @description The order the fine is about (optional); its writer must be the writer fined. */
+            order?: number | null;
+            /** @description A fine type’s code: quality_issue, plagiarism, wrong_files… or one of the website’s own. */
+            type?: string;
+            /** @description Empty: computed from the fine type (its fixed amount, or its percentage of the order’s writer pay or total). In minor units (cents) of the currency. */
+            amount?: number | null;
+            reason?: string;
+            /** @description The writer’s appeal and its answer (workflow actions). */
+            appeal?: {
+                reason?: string | null;
+                evidence?: string | null;
+                escalatedBefore?: boolean | null;
+                escalationReason?: string | null;
+                answer?: string | null;
+            };
+            /** @description What the fine did to the writer’s money. */
+            effect?: {
+                /** @description Empty while the order has no earning yet: the fine is netted from it at completion. */
+                appliedAt?: string | null;
+                /** @description Taken from the order’s pending earning. */
+                fromEarning?: number | null;
+                /** @description Owed by the writer, recovered from later payouts. */
+                receivable?: number | null;
+                receivableRow?: number | null;
+                /** @description Of the receivable, recovered from a payout. */
+                recovered?: number | null;
+                /** @description Of the receivable, written off by an admin. */
+                writtenOff?: number | null;
+                writtenOffAt?: string | null;
+                /** @description When a waiver or void gave the money back (once). */
+                liftedAt?: string | null;
+                /** @description Given back to the writer when the fine was waived or voided. */
+                restored?: number | null;
+            };
+        };
+        /** Fine */
+        fines_update: {
+            tenant?: number | null;
+            /** @description The writer’s appeal and its answer (workflow actions). */
+            appeal?: {
+                reason?: string | null;
+                evidence?: string | null;
+                escalatedBefore?: boolean | null;
+                escalationReason?: string | null;
+                answer?: string | null;
+            };
+            /** @description What the fine did to the writer’s money. */
+            effect?: {
+                /** @description Empty while the order has no earning yet: the fine is netted from it at completion. */
+                appliedAt?: string | null;
+                /** @description Taken from the order’s pending earning. */
+                fromEarning?: number | null;
+                /** @description Owed by the writer, recovered from later payouts. */
+                receivable?: number | null;
+                receivableRow?: number | null;
+                /** @description Of the receivable, recovered from a payout. */
+                recovered?: number | null;
+                /** @description Of the receivable, written off by an admin. */
+                writtenOff?: number | null;
+                writtenOffAt?: string | null;
+                /** @description When a waiver or void gave the money back (once). */
+                liftedAt?: string | null;
+                /** @description Given back to the writer when the fine was waived or voided. */
+                restored?: number | null;
+            };
         };
         /** Invoice */
         invoices_create: {
@@ -13500,6 +14295,1465 @@ export interface operations {
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fine-types"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFineTypes: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fine-types_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fine-types"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFineTypes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fine-types"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFineTypes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fine-types_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fine-types"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["fine-types"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFineTypesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fine-types"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFineTypesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fine-types_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fine-types"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFineTypesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fine-types"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFineTypesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFineTypesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFineTypesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFineTypesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFines: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fines"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFines: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fines_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFines: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fines"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFines: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fines_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["fines"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["fines"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFinesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFinesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["fines_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "dispute" | "escalate" | "uphold" | "waive" | "void" | "writeOff";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "dispute" | "escalate" | "uphold" | "waive" | "void" | "writeOff";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "dispute" | "escalate" | "uphold" | "waive" | "void" | "writeOff";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    evidence?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsEscalate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsUphold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsVoid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsWaive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdActionsWriteOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["fines"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFinesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFinesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];

@@ -9,6 +9,7 @@ import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
+import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { applyIssuedFine, prepareFine } from '@/operations/fines/issue'
 
 const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
@@ -24,6 +25,7 @@ const serverMoney = (name: string, description: string) => moneyField(name, { de
 export const Fines: CollectionConfig<'fines'> = {
   slug: 'fines',
   lockDocuments: false,
+  endpoints: workflowEndpoints('fines'),
   admin: { ...navigation('Money'), defaultColumns: ['writer', 'order', 'type', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: hasAnyRole('superadmin', 'admin', 'support'), update: nobody, delete: nobody },
   hooks: {
@@ -64,8 +66,11 @@ export const Fines: CollectionConfig<'fines'> = {
         serverMoney('fromEarning', 'Taken from the order’s pending earning.'),
         serverMoney('receivable', 'Owed by the writer, recovered from later payouts.'),
         serverOnlyField({ name: 'receivableRow', type: 'relationship', relationTo: 'writer-earnings' }),
-        serverMoney('recovered', 'Given back to the writer when the fine was lifted.'),
-        serverMoney('writtenOff', 'Receivable written off by an admin.'),
+        serverMoney('recovered', 'Of the receivable, recovered from a payout.'),
+        serverMoney('writtenOff', 'Of the receivable, written off by an admin.'),
+        serverOnlyField({ name: 'writtenOffAt', type: 'date' }),
+        serverOnlyField({ name: 'liftedAt', type: 'date', admin: { description: 'When a waiver or void gave the money back (once).' } }),
+        serverMoney('restored', 'Given back to the writer when the fine was waived or voided.'),
       ],
     },
   ],
