@@ -226,6 +226,8 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   tenants: { superadmin: async () => ({ name: 'Probe Website', slug: `probe-${stamp()}`, domains: [{ domain: `probe-${stamp()}.test` }], currency: 'EUR' }) },
   'pricing-options': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, dimension: 'englishType', code: `probe-${stamp()}`, label: 'Probe English' })])),
   'writer-levels': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, code: `probe-${stamp()}`, name: 'Probe level', payPerPage: 700 })])),
+  'fine-types': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ code: `probe_${stamp()}`, name: 'Probe fine type' })])),
+  fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism' })])),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -353,6 +355,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   ),
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
+  'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
   posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
   pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),
