@@ -288,7 +288,7 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
   },
   'fine-types': {
-    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'fine-types', data: { tenant: tenantId, code: `fixture_${tenantId}_${uniqueSuffix().replace(/[^a-z0-9]/g, '')}`, name: 'Fixture fine', calculation: 'fixed', amount: 700 } })).id,
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'fine-types', data: { tenant: tenantId, code: `fixture_${tenantId}_${uniqueSuffix().replace(/[^a-z0-9]/g, '')}`, name: 'Fixture fine', calculation: 'fixed', base: 'writer_pay', amount: 700 } })).id,
     patch: { name: 'Hijacked' },
     graphql: { one: 'FineType', many: 'FineTypes', count: 'countFineTypes', update: 'updateFineType', delete: 'deleteFineType', dataType: '' },
   },
@@ -297,7 +297,7 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     documentOf: async (payload, tenantId) => {
       const doc = await payload.create({
         collection: 'fines',
-        data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), type: 'wrong_files', amount: 1000, reason: 'fixture', reference: `fixture:fine:${tenantId}:${uniqueSuffix()}` },
+        data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), type: 'wrong_files', amount: 1000, status: 'issued', reason: 'fixture', reference: `fixture:fine:${tenantId}:${uniqueSuffix()}` },
       })
       return doc.id
     },

@@ -137,7 +137,7 @@ describe('the lateness fine (reference §7)', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409])
     const [fine] = await finesOf(order.id)
     expect(await finesOf(order.id)).toHaveLength(1)
-    expect(await liveEvents('fine.issued', ids.writer)).toEqual(expect.arrayContaining([expect.objectContaining({ payload: expect.objectContaining({ data: expect.objectContaining({ fine: fine!.id }) }) })]))
+    expect(await liveEvents('fine.issued', ids.writer!)).toEqual(expect.arrayContaining([expect.objectContaining({ payload: expect.objectContaining({ data: expect.objectContaining({ fine: fine!.id }) }) })]))
     // A revision and a resubmission, later still: no second fine.
     await w.must('editor', order.id, 'editorRequestRevision', { reason: 'More sources, please.' })
     await w.must('writer', order.id, 'acknowledge')

@@ -80,7 +80,6 @@ export const prepareFine = async (req: PayloadRequest, data: FineData): Promise<
   return { ...data, type: code, amount, status: 'issued', issuedBy: actor.id, reference: `fine:manual:${randomUUID()}` }
 }
 
-const system = (req: PayloadRequest) => ({ depth: 0, ...asSystem(proofOf(req)), req })
 
 /**
  * Takes an issued fine from the writer's money: first from the order's earning while it
@@ -97,7 +96,7 @@ export const applyFineMoney = async (req: PayloadRequest, fine: Fine, earning: W
   if (earning && take > 0) {
     const breakdown = (earning.breakdown ?? {}) as Record<string, unknown>
     const fines = [...((breakdown.fines as unknown[] | undefined) ?? []), { fine: fine.id, amount: take }]
-    await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount - take, breakdown: { ...breakdown, fines } }, ...system(req) })
+    await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount - take, breakdown: { ...breakdown, fines } }, depth: 0, ...asSystem(proofOf(req)), req })
     await post(req, tenant, {
       reference: `fine:${fine.id}:earning`,
       type: 'writer_fine',
@@ -112,7 +111,7 @@ export const applyFineMoney = async (req: PayloadRequest, fine: Fine, earning: W
     const row = await req.payload.create({
       collection: 'writer-earnings',
       data: { tenant, writer, order: idOf(fine.order), fine: fine.id, kind: 'fine', amount: rest, status: 'pending', reference },
-      ...system(req),
+      depth: 0, ...asSystem(proofOf(req)), req,
     })
     receivableRow = row.id
     await post(req, tenant, {
@@ -126,7 +125,7 @@ export const applyFineMoney = async (req: PayloadRequest, fine: Fine, earning: W
     collection: 'fines',
     id: fine.id,
     data: { effect: { ...fine.effect, appliedAt: now.toISOString(), fromEarning: take, receivable: rest, receivableRow } },
-    ...system(req),
+    depth: 0, ...asSystem(proofOf(req)), req,
   })
 }
 
@@ -145,7 +144,7 @@ export const applyIssuedFine = async (req: PayloadRequest, fine: Fine): Promise<
     await lockOrderEarning(req, orderId)
     earning = await orderEarningOf(req, orderId)
     if (!earning) {
-      const order = await req.payload.findByID({ collection: 'orders', id: orderId, ...system(req), select: { status: true } })
+      const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { status: true } })
       applyNow = NO_EARNING_TO_COME.includes(order.status as OrderStatus)
     }
   }
@@ -166,7 +165,7 @@ export const netOrderFines = async (req: PayloadRequest, orderId: number, now = 
     where: { and: [{ order: { equals: orderId } }, { 'effect.appliedAt': { exists: false } }, { status: { not_in: ['waived', 'voided'] } }] },
     sort: 'id',
     pagination: false,
-    ...system(req),
+    depth: 0, ...asSystem(proofOf(req)), req,
   })
   for (const fine of docs) await applyFineMoney(req, fine, await orderEarningOf(req, orderId), now)
 }
@@ -208,6 +207,6 @@ export const issueLatenessFine = async (req: PayloadRequest, order: Order, now: 
       percent,
       reference,
     },
-    ...system(req),
+    depth: 0, ...asSystem(proofOf(req)), req,
   })
 }

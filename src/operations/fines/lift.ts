@@ -9,11 +9,10 @@ import { post } from '../ledger/post'
 
 import { orderEarningOf } from './issue'
 
-const system = (req: PayloadRequest) => ({ depth: 0, ...asSystem(proofOf(req)), req })
 
 const receivableRowOf = async (req: PayloadRequest, fine: Fine): Promise<WriterEarning | null> => {
   const id = idOf(fine.effect?.receivableRow)
-  return id ? req.payload.findByID({ collection: 'writer-earnings', id, ...system(req) }) : null
+  return id ? req.payload.findByID({ collection: 'writer-earnings', id, depth: 0, ...asSystem(proofOf(req)), req }) : null
 }
 
 /** A receivable the writer still owes: pending, in no payout, not written off. */
@@ -29,7 +28,7 @@ const refundRow = async (req: PayloadRequest, fine: Fine, part: 'earning' | 'rec
   await req.payload.create({
     collection: 'writer-earnings',
     data: { tenant, writer: idOf(fine.writer)!, order: idOf(fine.order), fine: fine.id, kind: 'fine_refund', amount, status: 'pending', reference },
-    ...system(req),
+    depth: 0, ...asSystem(proofOf(req)), req,
   })
   await post(req, tenant, {
     reference,
@@ -66,7 +65,7 @@ export const liftFine = async (req: PayloadRequest, fine: Fine, now: Date): Prom
       if (earning && earning.status === 'pending' && !earning.payoutRecord) {
         const breakdown = (earning.breakdown ?? {}) as Record<string, unknown>
         const lifted = [...((breakdown.liftedFines as unknown[] | undefined) ?? []), { fine: fine.id, amount: fromEarning }]
-        await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount + fromEarning, breakdown: { ...breakdown, liftedFines: lifted } }, ...system(req) })
+        await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { amount: earning.amount + fromEarning, breakdown: { ...breakdown, liftedFines: lifted } }, depth: 0, ...asSystem(proofOf(req)), req })
         await post(req, tenant, {
           reference: `fine:${fine.id}:lift:earning`,
           type: 'writer_fine_reversal',
@@ -99,7 +98,7 @@ export const liftFine = async (req: PayloadRequest, fine: Fine, now: Date): Prom
           lines: [{ account: { system: 'fines_recovery' }, debit: writtenOff }, { account: { system: 'fines_written_off' }, credit: writtenOff }],
         })
       } else if (row.status === 'pending' && !row.payoutRecord) {
-        await req.payload.update({ collection: 'writer-earnings', id: row.id, data: { status: 'voided' }, ...system(req) })
+        await req.payload.update({ collection: 'writer-earnings', id: row.id, data: { status: 'voided' }, depth: 0, ...asSystem(proofOf(req)), req })
         await post(req, tenant, {
           reference: `fine:${fine.id}:lift:receivable`,
           type: 'writer_fine_reversal',
@@ -112,7 +111,7 @@ export const liftFine = async (req: PayloadRequest, fine: Fine, now: Date): Prom
       }
     }
   }
-  const updated = await req.payload.update({ collection: 'fines', id: fine.id, data: { effect: { ...effect, liftedAt: now.toISOString(), restored } }, ...system(req) })
+  const updated = await req.payload.update({ collection: 'fines', id: fine.id, data: { effect: { ...effect, liftedAt: now.toISOString(), restored } }, depth: 0, ...asSystem(proofOf(req)), req })
   return { restored, fine: updated }
 }
 
@@ -125,13 +124,13 @@ export const writeOffFine = async (req: PayloadRequest, fine: Fine, now: Date): 
   const row = await receivableRowOf(req, fine)
   if (!row || !receivableOutstanding(fine, row)) throw new Error(`fine ${fine.id} has no outstanding receivable`)
   const tenant = idOf(fine.tenant)!
-  await req.payload.update({ collection: 'writer-earnings', id: row.id, data: { status: 'voided' }, ...system(req) })
+  await req.payload.update({ collection: 'writer-earnings', id: row.id, data: { status: 'voided' }, depth: 0, ...asSystem(proofOf(req)), req })
   await post(req, tenant, {
     reference: `fine:${fine.id}:writeoff`,
     type: 'writer_fine_writeoff',
     memo: `Fine ${fine.id}: ${row.amount} cents owed by the writer written off`,
     lines: [{ account: { system: 'fines_written_off' }, debit: row.amount }, { account: { system: 'writer_receivable' }, credit: row.amount }],
   })
-  const updated = await req.payload.update({ collection: 'fines', id: fine.id, data: { effect: { ...fine.effect, writtenOff: row.amount, writtenOffAt: now.toISOString() } }, ...system(req) })
+  const updated = await req.payload.update({ collection: 'fines', id: fine.id, data: { effect: { ...fine.effect, writtenOff: row.amount, writtenOffAt: now.toISOString() } }, depth: 0, ...asSystem(proofOf(req)), req })
   return { writtenOff: row.amount, fine: updated }
 }
