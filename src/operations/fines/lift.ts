@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
-import { lockOrderEarning, lockRow } from '@/db/locks'
+import { lockFineEarnings, lockRow } from '@/db/locks'
+import { ClientError } from '@/errors'
 import type { Fine, WriterEarning } from '@/payload-types'
 
 import { post } from '../ledger/post'
@@ -13,6 +14,13 @@ import { orderEarningOf } from './issue'
 const receivableRowOf = async (req: PayloadRequest, fine: Fine): Promise<WriterEarning | null> => {
   const id = idOf(fine.effect?.receivableRow)
   return id ? req.payload.findByID({ collection: 'writer-earnings', id, depth: 0, ...asSystem(proofOf(req)), req }) : null
+}
+
+/** The order, then the fine's earning rows in id order: a window closing meanwhile either batched them before or waits. */
+const lockFine = async (req: PayloadRequest, fine: Fine) => {
+  const orderId = idOf(fine.order)
+  if (orderId) await lockRow(req, 'orders', orderId)
+  await lockFineEarnings(req, orderId, idOf(fine.effect?.receivableRow))
 }
 
 /** A receivable the writer still owes: pending, in no payout, not written off. */
@@ -58,9 +66,8 @@ export const liftFine = async (req: PayloadRequest, fine: Fine, now: Date): Prom
   let restored = 0
   if (effect.appliedAt) {
     const fromEarning = effect.fromEarning ?? 0
+    await lockFine(req, fine)
     if (fromEarning > 0 && orderId) {
-      await lockRow(req, 'orders', orderId)
-      await lockOrderEarning(req, orderId)
       const earning = await orderEarningOf(req, orderId)
       if (earning && earning.status === 'pending' && !earning.payoutRecord) {
         const breakdown = (earning.breakdown ?? {}) as Record<string, unknown>
@@ -121,8 +128,10 @@ export const liftFine = async (req: PayloadRequest, fine: Fine, now: Date): Prom
  * (Dr fines written off / Cr writer receivable). The fine's income stays: the fine stands.
  */
 export const writeOffFine = async (req: PayloadRequest, fine: Fine, now: Date): Promise<{ writtenOff: number; fine: Fine }> => {
+  await lockFine(req, fine)
   const row = await receivableRowOf(req, fine)
-  if (!row || !receivableOutstanding(fine, row)) throw new Error(`fine ${fine.id} has no outstanding receivable`)
+  // Read again under the locks: a window may have batched it since the guard looked.
+  if (!row || !receivableOutstanding(fine, row)) throw new ClientError('The fine leaves nothing outstanding to write off.', 422, { action: 'writeOff' })
   const tenant = idOf(fine.tenant)!
   await req.payload.update({ collection: 'writer-earnings', id: row.id, data: { status: 'voided' }, depth: 0, ...asSystem(proofOf(req)), req })
   await post(req, tenant, {
