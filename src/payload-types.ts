@@ -1288,7 +1288,7 @@ export interface Fine {
    * Empty: issued by the platform.
    */
   issuedBy?: (number | null) | User;
-  reference: string;
+  reference?: string | null;
   /**
    * The writer’s appeal and its answer (workflow actions).
    */

@@ -14,7 +14,7 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
-import * as migration_20261201_021840_issue14_fines from './20261201_021840_issue14_fines';
+import * as migration_20261201_024633_issue14_fines from './20261201_024633_issue14_fines';
 
 export const migrations = [
   {
@@ -98,8 +98,8 @@ export const migrations = [
     name: '20261130_232040_issue13_content_search',
   },
   {
-    up: migration_20261201_021840_issue14_fines.up,
-    down: migration_20261201_021840_issue14_fines.down,
-    name: '20261201_021840_issue14_fines'
+    up: migration_20261201_024633_issue14_fines.up,
+    down: migration_20261201_024633_issue14_fines.down,
+    name: '20261201_024633_issue14_fines'
   },
 ];

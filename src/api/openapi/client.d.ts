@@ -10757,7 +10757,7 @@ export interface components {
             percent?: number | null;
             /** @description Empty: issued by the platform. */
             issuedBy?: (number | null) | components["schemas"]["users"];
-            reference?: string;
+            reference?: string | null;
             /** @description The writer’s appeal and its answer (workflow actions). */
             appeal?: {
                 reason?: string | null;

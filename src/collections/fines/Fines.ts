@@ -44,7 +44,8 @@ export const Fines: CollectionConfig<'fines'> = {
     serverOnlyField({ name: 'hoursLate', type: 'number' }),
     serverOnlyField({ name: 'percent', type: 'number', admin: { readOnly: true, description: 'The lateness percentage of the base.' } }),
     userRefField('issuedBy', { serverOnly: true, description: 'Empty: issued by the platform.' }),
-    serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true }),
+    // Set by the server on every create (not `required`: the admin's Create form would ask for it).
+    serverOnlyField({ name: 'reference', type: 'text', unique: true, index: true }),
     {
       name: 'appeal',
       type: 'group',

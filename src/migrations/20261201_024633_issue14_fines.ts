@@ -1,5 +1,4 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
-
 /** The new money columns' CHECKs (whole minor units, never negative), as ./sql/moneyChecks writes them for the others. */
 const FINE_MONEY_COLUMNS = [
   ['fines', 'amount'],
@@ -14,6 +13,7 @@ const FINE_MONEY_COLUMNS = [
 ] as const
 const FINE_MONEY_CHECKS_UP = FINE_MONEY_COLUMNS.map(([t, c]) => `ALTER TABLE "${t}" ADD CONSTRAINT "${t}_${c}_minor_units" CHECK ("${c}" = trunc("${c}") AND "${c}" >= 0);`).join('\n')
 const FINE_MONEY_CHECKS_DOWN = FINE_MONEY_COLUMNS.map(([t, c]) => `ALTER TABLE "${t}" DROP CONSTRAINT IF EXISTS "${t}_${c}_minor_units";`).join('\n')
+
 
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
@@ -54,7 +54,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"hours_late" numeric,
   	"percent" numeric,
   	"issued_by_id" integer,
-  	"reference" varchar NOT NULL,
+  	"reference" varchar,
   	"appeal_reason" varchar,
   	"appeal_evidence" varchar,
   	"appeal_escalated_before" boolean DEFAULT false,
