@@ -110,12 +110,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql.raw(FINE_MONEY_CHECKS_DOWN))
+  // Rows the older enums cannot hold: a fine's timeline and its receivable and refund rows.
+  await db.execute(sql`DELETE FROM "workflow_events" WHERE "collection" = 'fines'; DELETE FROM "writer_earnings" WHERE "kind" IN ('fine', 'fine_refund');`)
   await db.execute(sql`
    ALTER TABLE "fine_types" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "fines" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "fine_types" CASCADE;
   DROP TABLE "fines" CASCADE;
-  ALTER TABLE "writer_earnings" DROP CONSTRAINT "writer_earnings_fine_id_fines_id_fk";
+  ALTER TABLE "writer_earnings" DROP CONSTRAINT IF EXISTS "writer_earnings_fine_id_fines_id_fk";
   
   ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE text;
   DROP TYPE "public"."enum_workflow_events_collection";
