@@ -323,7 +323,7 @@ describe('the fines workflow', () => {
     expect(timeline.docs.map((e) => e.action)).toEqual(['dispute', 'escalate', 'uphold', 'void'])
   })
 
-  it('a support reviewer may waive an escalated appeal on a second escalation attempt being refused', async () => {
+  it('support escalates an appeal for the writer and waives it: the answer is recorded', async () => {
     const fine = await mustIssue({ writer: ids.writer, type: 'comm_breach', amount: 200, reason: 'Late reply.' })
     await must('writer', fine.id, 'dispute', { reason: 'I replied.' })
     await must('support', fine.id, 'escalate', { reason: 'Needs an admin.' })
