@@ -22,6 +22,8 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   { name: 'invoices', workflow: WORKFLOWS.invoices, facts: (status) => ({ status, dueAt: new Date(now.getTime() + 86_400_000), amountPaid: 0 }), actor: ofWebsite },
   { name: 'payout-records', workflow: WORKFLOWS['payout-records'], facts: (status) => ({ status }), actor: ofWebsite },
   { name: 'payout-requests', workflow: WORKFLOWS['payout-requests'], facts: (status) => ({ status }), actor: ofWebsite },
+  // The writer closest to a fine is the one it fines.
+  { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
 ]
 
 describe.each(CASES)('the $name workflow table', ({ workflow, facts, actor }) => {
