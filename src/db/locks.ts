@@ -22,6 +22,7 @@ const TABLES = {
   payout_requests: sql.raw('payout_requests'),
   users: sql.raw('users'),
   discipline_records: sql.raw('discipline_records'),
+  fines: sql.raw('fines'),
 } as const
 
 export type LockedTable = keyof typeof TABLES
@@ -60,6 +61,15 @@ export const lockWalletRow = async (req: PayloadRequest, walletId: number, tenan
 /** Locks the order's earning row(s) (kind `order_earning`, voided ones too), whether or not there is one yet. */
 export const lockOrderEarning = async (req: PayloadRequest, orderId: number): Promise<void> => {
   await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${orderId} AND kind = 'order_earning' FOR UPDATE`)
+}
+
+/**
+ * What a fine touches, locked in id order as a window's close locks them (so the two never
+ * deadlock): the order's earning row(s) and the fine's receivable row.
+ */
+export const lockFineEarnings = async (req: PayloadRequest, orderId: number | null, receivableRow: number | null): Promise<void> => {
+  if (!orderId && !receivableRow) return
+  await execute(req, sql`SELECT id FROM writer_earnings WHERE (order_id = ${orderId ?? -1} AND kind = 'order_earning') OR id = ${receivableRow ?? -1} ORDER BY id FOR UPDATE`)
 }
 
 type EarningRow = { id: number; writer_id: number; kind: PayoutItem['kind']; amount: string | number }

@@ -14,7 +14,6 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
-import * as migration_20261201_025433_issue14_levels from './20261201_025433_issue14_levels';
 
 export const migrations = [
   {
@@ -96,10 +95,5 @@ export const migrations = [
     up: migration_20261130_232040_issue13_content_search.up,
     down: migration_20261130_232040_issue13_content_search.down,
     name: '20261130_232040_issue13_content_search',
-  },
-  {
-    up: migration_20261201_025433_issue14_levels.up,
-    down: migration_20261201_025433_issue14_levels.down,
-    name: '20261201_025433_issue14_levels'
   },
 ];

@@ -35,6 +35,7 @@ const TENANT_INTERNALS = [
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
   ...group('settings.discipline', ['autoSuspendOnStrikes', 'autoSuspendDays', 'autoBlacklistOnStrikes', 'warningsForProbation', 'warningDays']),
+  ...group('settings.fines', ['latenessEnabled', 'latenessMode', 'latenessBase', 'latenessMaxPercent', 'hour1', 'hour2', 'hour3', 'perHourAfter3', 'perDay']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
@@ -65,6 +66,8 @@ const publishedContent = (fields: string[]): ReadRule => ({
  * ([] = sees every field). A role not listed cannot read that document at all.
  */
 export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, string[]>> }
+
+const FINE_TYPE = ['code', 'name', 'calculation', 'amount', 'percent', 'base', 'min', 'max', 'active']
 
 const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
 
@@ -148,7 +151,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), writer: ['amount', 'platformAmount'], client: ['writerAmount', 'platformAmount'] },
   },
   'writer-earnings': {
-    fields: [...STAMPS, 'tenant', 'writer', 'order', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
+    fields: [...STAMPS, 'tenant', 'writer', 'order', 'fine', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
     hiddenFrom: all([...STAFF, 'writer']),
   },
   'payment-windows': { fields: [...STAMPS, 'tenant', 'opensAt', 'closesAt', 'status', 'closedAt', 'batch'], hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']) },
@@ -159,6 +162,17 @@ export const READS: Record<string, ReadRule> = {
   },
   'payout-requests': {
     fields: [...STAMPS, 'tenant', 'writer', 'wallet', 'amount', 'status', 'expiresAt', 'method', 'externalReference', 'reason', 'decidedAt', 'decidedBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  // A website's fine types: its staff and writers read them (what a fine may be for).
+  'fine-types': { fields: [...STAMPS, 'tenant', ...FINE_TYPE], hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']) },
+  // A fine: the website's admins and support, and the writer fined, read it whole.
+  fines: {
+    fields: [
+      ...STAMPS, 'tenant', 'writer', 'order', 'type', 'amount', 'status', 'reason', 'hoursLate', 'percent', 'issuedBy', 'reference',
+      ...group('appeal', ['reason', 'evidence', 'escalatedBefore', 'escalationReason', 'answer']),
+      ...group('effect', ['appliedAt', 'fromEarning', 'receivable', 'receivableRow', 'recovered', 'writtenOff', 'writtenOffAt', 'liftedAt', 'restored']),
+    ],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
   },
   invoices: {
@@ -225,6 +239,9 @@ export const WRITES: Record<string, WriteRule> = {
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
   // Issued by admins; afterwards it changes only through its workflow (lift, expire).
   'discipline-records': { create: each(ADMINS, DISCIPLINE_ISSUE) },
+  'fine-types': { create: each(ADMINS, FINE_TYPE), update: each(ADMINS, FINE_TYPE) },
+  // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
+  fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
   media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },

@@ -325,6 +325,15 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'DisciplineRecord', many: 'DisciplineRecords', count: 'countDisciplineRecords', update: 'updateDisciplineRecord', delete: 'deleteDisciplineRecord', dataType: '' },
+  'fine-types': {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'fine-types', data: { tenant: tenantId, code: `fixture_${tenantId}_${uniqueSuffix().replace(/[^a-z0-9]/g, '')}`, name: 'Fixture fine', calculation: 'fixed', base: 'writer_pay', amount: 700 } })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'FineType', many: 'FineTypes', count: 'countFineTypes', update: 'updateFineType', delete: 'deleteFineType', dataType: '' },
+  fines: {
+    // Issued by the platform (its reference set), with no order: owed by the writer at once.
+        collection: 'fines',
+        data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), type: 'wrong_files', amount: 1000, status: 'issued', reason: 'fixture', reference: `fixture:fine:${tenantId}:${uniqueSuffix()}` },
+    graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
   },
   invoices: {
     documentOf: async (payload, tenantId) => (await invoiceFixture(payload, tenantId)).id,

@@ -228,6 +228,8 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   'writer-levels': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, code: `probe-${stamp()}`, name: 'Probe level', payPerPage: 700 })])),
   // A warning of writer2 (it bars nobody); an end after every probe date.
   'discipline-records': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, writer: ids.writer2, kind: 'warning', reason: `Probe warning ${stamp()}`, endsAt: '2040-01-01T00:00:00.000Z' })])),
+  'fine-types': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ code: `probe_${stamp()}`, name: 'Probe fine type' })])),
+  fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism', amount: 2500, reason: 'Probe fine' })])),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -355,6 +357,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   ),
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
+  'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
   posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
   pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),

@@ -42,6 +42,14 @@ describe('the fines workflow (reference §7)', () => {
     expect(decide(FINE_WORKFLOW, 'void', facts('issued'), support, now)).toMatchObject({ ok: false, status: 403 })
   })
 
+  it('lets an admin write off an outstanding receivable, keeping the status', () => {
+    const owed = { ...facts('resolved'), receivableOutstanding: true }
+    expect(decide(FINE_WORKFLOW, 'writeOff', owed, admin, now)).toMatchObject({ ok: true, targets: [] })
+    expect(decide(FINE_WORKFLOW, 'writeOff', facts('resolved'), admin, now)).toMatchObject({ ok: false, status: 422 })
+    expect(decide(FINE_WORKFLOW, 'writeOff', owed, support, now)).toMatchObject({ ok: false, status: 403 })
+    expect(decide(FINE_WORKFLOW, 'writeOff', { ...owed, status: 'waived' as const }, admin, now)).toMatchObject({ ok: false, status: 409 })
+  })
+
   it('shows the writer the appeal and marks the money actions', () => {
     const { available } = availableActions(FINE_WORKFLOW, facts('issued'), writer, now)
     expect(available.map((a) => a.action)).toEqual(['dispute'])

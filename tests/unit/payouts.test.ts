@@ -42,4 +42,14 @@ describe('payoutLines', () => {
       { id: 3, writer: 9, kind: 'reversal', amount: 300 },
     ])).toEqual([])
   })
+
+  it('nets fines the writer owes like reversals and pays fines given back like earnings, never below zero', () => {
+    expect(payoutLines([
+      { id: 1, writer: 7, kind: 'order_earning', amount: 1200 },
+      { id: 2, writer: 7, kind: 'fine', amount: 500 },
+      { id: 3, writer: 7, kind: 'fine_refund', amount: 200 },
+      { id: 4, writer: 8, kind: 'fine', amount: 700 },
+      { id: 5, writer: 8, kind: 'order_earning', amount: 700 },
+    ])).toEqual([{ writer: 7, amount: 900, items: [1, 2, 3] }])
+  })
 })

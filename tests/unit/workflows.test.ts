@@ -24,6 +24,8 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   { name: 'payout-requests', workflow: WORKFLOWS['payout-requests'], facts: (status) => ({ status }), actor: ofWebsite },
   // A suspension whose end has passed: the platform may expire it.
   { name: 'discipline-records', workflow: WORKFLOWS['discipline-records'], facts: (status) => ({ status, kind: 'suspension', endsAt: new Date(now.getTime() - 1000) }), actor: ofWebsite },
+  // The writer closest to a fine is the one it fines.
+  { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
 ]
 
 describe.each(CASES)('the $name workflow table', ({ workflow, facts, actor }) => {

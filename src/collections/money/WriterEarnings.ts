@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn } from '@/access/rules'
 import { EARNING_STATUSES } from '@/domain/payouts/statuses'
+import { EARNING_KINDS } from '@/domain/payouts/windows'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { moneyField } from '@/fields/money'
 import { statusField } from '@/fields/status'
@@ -11,7 +12,8 @@ import { userRefField } from '@/fields/userRef'
 /**
  * What writers earned (reference §6.7 CompensationEvent): one `order_earning` per
  * completed order, posted with its journal entry; voided while unpaid, or answered by a
- * `reversal` once paid out, when the order is cancelled later. Staff of the website read
+ * `reversal` once paid out, when the order is cancelled later; a `fine` the writer owes
+ * (recovered from the next payout) and a `fine_refund` given back. Staff of the website read
  * them all; a writer their own.
  */
 export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
@@ -21,9 +23,11 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
     userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
-    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
-    serverOnlyField({ name: 'kind', type: 'select', required: true, options: ['order_earning', 'reversal'] }),
-    moneyField('amount', { required: true, serverOnly: true, description: 'A reversal takes this much back.' }),
+    // Empty only for a fine without an order.
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', index: true }),
+    serverOnlyField({ name: 'fine', type: 'relationship', relationTo: 'fines', index: true }),
+    serverOnlyField({ name: 'kind', type: 'select', required: true, options: [...EARNING_KINDS] }),
+    moneyField('amount', { required: true, serverOnly: true, description: 'A reversal or a fine takes this much back.' }),
     statusField({ statuses: EARNING_STATUSES, defaultValue: 'pending' }),
     serverOnlyField({ name: 'reference', type: 'text', required: true, unique: true }),
     serverOnlyField({ name: 'breakdown', type: 'json' }),

@@ -20,6 +20,8 @@ export const SYSTEM_ACCOUNTS = {
   platform_tip_margin: { name: 'Platform tip margin', type: 'revenue' },
   manual_adjustments: { name: 'Manual adjustments', type: 'expense' },
   fines_recovery: { name: 'Fines recovery', type: 'revenue' },
+  writer_receivable: { name: 'Writer receivable (fines owed)', type: 'asset' },
+  fines_written_off: { name: 'Fines written off', type: 'expense' },
 } as const satisfies Record<string, { name: string; type: AccountType }>
 
 export type SystemAccount = keyof typeof SYSTEM_ACCOUNTS

@@ -12,22 +12,33 @@ export const nextWindow = (previousClose: Date | null, now: Date, windowDays: nu
   return { opensAt, closesAt: new Date(opensAt.getTime() + length) }
 }
 
-/** An earning or reversal waiting to be paid out. */
-export type PayoutItem = { id: number; writer: number; kind: 'order_earning' | 'reversal'; amount: number }
+/**
+ * What a writer-earnings row is: money earned (`order_earning`, `fine_refund`: a lifted
+ * fine given back) or owed back (`reversal`, `fine`: a fine the earning could not cover).
+ */
+export const EARNING_KINDS = ['order_earning', 'reversal', 'fine', 'fine_refund'] as const
+export type EarningKind = (typeof EARNING_KINDS)[number]
+
+/** Kinds the writer owes back: netted from what they are paid. */
+export const OWED_KINDS: readonly EarningKind[] = ['reversal', 'fine']
+
+/** An earning, reversal or fine waiting to be paid out. */
+export type PayoutItem = { id: number; writer: number; kind: EarningKind; amount: number }
 
 export type PayoutLine = { writer: number; amount: number; items: number[] }
 
 /**
- * One payout per writer: their earnings minus their reversals (money they owe back from
- * orders cancelled after payout). A writer whose reversals eat the whole sum gets no
- * payout this time: their items all wait for the next window, so the debt is recovered
- * from later earnings rather than paid as a negative payout.
+ * One payout per writer: their earnings (and fines given back) minus their reversals
+ * (money they owe back from orders cancelled after payout) and fines their earnings did
+ * not cover. A writer whose debts eat the whole sum gets no payout this time: their items
+ * all wait for the next window, so the debt is recovered from later earnings rather than
+ * paid as a negative payout.
  */
 export const payoutLines = (items: PayoutItem[]): PayoutLine[] => {
   const byWriter = new Map<number, PayoutLine>()
   for (const item of items) {
     const line = byWriter.get(item.writer) ?? { writer: item.writer, amount: 0, items: [] }
-    line.amount += item.kind === 'reversal' ? -item.amount : item.amount
+    line.amount += OWED_KINDS.includes(item.kind) ? -item.amount : item.amount
     line.items.push(item.id)
     byWriter.set(item.writer, line)
   }

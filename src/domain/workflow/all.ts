@@ -1,3 +1,4 @@
+import { FINE_WORKFLOW } from '../fines/workflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
@@ -12,4 +13,5 @@ export const WORKFLOWS = {
   'payout-records': PAYOUT_RECORD_WORKFLOW,
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
   'discipline-records': DISCIPLINE_WORKFLOW,
+  fines: FINE_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

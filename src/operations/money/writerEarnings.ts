@@ -6,6 +6,7 @@ import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import type { Order } from '@/payload-types'
 import { asSystem, proofOf } from '@/access/system'
 
+import { netOrderFines } from '../fines/issue'
 import { post } from '../ledger/post'
 
 /** The writer level's pay card as it stands now, to freeze onto an order at assignment. */
@@ -39,7 +40,8 @@ const earningOf = async (req: PayloadRequest, orderId: number) =>
 /**
  * At completion: the writer who completed the order earns what the frozen rate card
  * says, once per order (a reopened and completed again order keeps its one earning),
- * with its journal entry: compensation expense → writer payable.
+ * with its journal entry: compensation expense → writer payable; then less the order's
+ * standing fines (`netOrderFines`).
  */
 export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
   const writer = idOf(order.writer)
@@ -48,9 +50,13 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
   const tenant = idOf(order.tenant)!
   const assignedAt = new Date(order.timestamps?.assignedAt ?? order.createdAt)
   const breakdown = orderEarning(card, { pages: order.pages, total: order.total, assignedAt, writerDeadline: new Date(order.writerDeadline) })
-  if (breakdown.total === 0) return null
+  if (breakdown.total === 0) {
+    // Nothing earned: the order's standing fines are owed as receivables.
+    await netOrderFines(req, order.id)
+    return null
+  }
   const reference = `earning:order:${order.id}`
-  const earning = await req.payload.create({
+  const created = await req.payload.create({
     collection: 'writer-earnings',
     data: { tenant, writer, order: order.id, kind: 'order_earning', amount: breakdown.total, status: 'pending', reference, breakdown: { ...breakdown, level: card.code } },
     depth: 0,
@@ -58,7 +64,10 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
     req,
   })
   await post(req, tenant, { reference, type: 'writer_earning', memo: `Order ${order.number}`, lines: [{ account: { system: 'writer_compensation_expense' }, debit: breakdown.total }, { account: { system: 'writer_payable' }, credit: breakdown.total }] })
-  return earning
+  // Fines issued before the earning existed (lateness at submission) are netted from it
+  // now: the earning is what the rate card says less those fines, never below 0.
+  await netOrderFines(req, order.id)
+  return req.payload.findByID({ collection: 'writer-earnings', id: created.id, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
 /**

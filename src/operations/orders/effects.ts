@@ -13,6 +13,7 @@ import { submissionTarget } from '@/domain/orders/submitRouting'
 import type { Order } from '@/payload-types'
 import { asSystem, proofOf } from '@/access/system'
 
+import { issueLatenessFine } from '../fines/issue'
 import { post } from '../ledger/post'
 import { refundOrder } from '../money/refundOrder'
 import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
@@ -160,7 +161,9 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
       writerDeliveredOrders: delivered,
     })
     await closeRequests(req, ctx.order.id, ['revision'], 'done', actor?.id ?? null, now)
-    return { status: target, patch: at(ctx.order, 'submittedAt', now), metadata: { routedTo: target, writerDeliveredOrders: delivered } }
+    // After the writer deadline: the lateness fine, once per order (reference §16: the reference's automation never ran).
+    const fine = await issueLatenessFine(req, ctx.order, now)
+    return { status: target, patch: at(ctx.order, 'submittedAt', now), metadata: { routedTo: target, writerDeliveredOrders: delivered, ...(fine ? { lateFine: fine.id } : {}) } }
   },
   qaApprove: async () => ({ status: 'submitted' }),
   qaReturn: async () => ({ status: 'in_progress' }),

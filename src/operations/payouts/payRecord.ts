@@ -9,6 +9,7 @@ import type { PayoutRecord } from '@/payload-types'
 
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
+import { settleRecoveredFines } from '../fines/recover'
 
 /**
  * An admin of the record's website has paid the writer outside the platform and marks
@@ -16,7 +17,8 @@ import { ensureWallet } from '../ledger/wallets'
  * lock): the writer payable is settled into the writer's wallet (`payout_settled`) and the
  * same amount leaves the wallet to platform cash (`writer_payout`), so the writer's
  * statement shows the payout and the wallet keeps only what was there; the record and
- * its earnings become paid; the batch's status follows; the writer is told.
+ * its earnings become paid; the batch's status follows; the writer is told. Fines the
+ * record nets were owed as a receivable: the payable they kept back settles it.
  */
 export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, input: { method: PayoutMethod; externalReference: string }, by: number | null, now: Date) => {
   const recordId = record.id
@@ -26,6 +28,7 @@ export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, 
   const memo = `Payout record ${recordId} by ${input.method} (${input.externalReference})`
   await post(req, tenant, { reference: `payout:record:${recordId}:settle`, type: 'payout_settled', memo, lines: [{ account: { system: 'writer_payable' }, debit: record.amount }, { account: { wallet: wallet.id }, credit: record.amount }] })
   await post(req, tenant, { reference: `payout:record:${recordId}:disburse`, type: 'writer_payout', memo, lines: [{ account: { wallet: wallet.id }, debit: record.amount }, { account: { system: 'platform_cash' }, credit: record.amount }] })
+  await settleRecoveredFines(req, record, tenant)
   const paidAt = now.toISOString()
   const paid = await req.payload.update({
     collection: 'payout-records',

@@ -1,5 +1,6 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
+import { FINE_SUBJECT } from '../fines/subject'
 import { INVOICE_SUBJECT } from '../invoices/subject'
 import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
@@ -14,6 +15,7 @@ const SUBJECTS = {
   'payout-records': PAYOUT_RECORD_SUBJECT,
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
   'discipline-records': DISCIPLINE_SUBJECT,
+  fines: FINE_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
