@@ -35,6 +35,7 @@ import { Payments } from './src/collections/money/Payments'
 import { PayoutBatches } from './src/collections/money/PayoutBatches'
 import { PayoutRecords } from './src/collections/money/PayoutRecords'
 import { PayoutRequests } from './src/collections/money/PayoutRequests'
+import { Referrals } from './src/collections/Referrals'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
@@ -77,7 +78,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Referrals, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -140,6 +141,7 @@ export default buildConfig({
         'payout-batches': {},
         'payout-records': {},
         'payout-requests': {},
+        referrals: {},
         invoices: {},
         installments: {},
         receipts: {},

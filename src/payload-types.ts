@@ -91,6 +91,7 @@ export interface Config {
     'payout-batches': PayoutBatch;
     'payout-records': PayoutRecord;
     'payout-requests': PayoutRequest;
+    referrals: Referral;
     invoices: Invoice;
     installments: Installment;
     receipts: Receipt;
@@ -134,6 +135,7 @@ export interface Config {
     'payout-batches': PayoutBatchesSelect<false> | PayoutBatchesSelect<true>;
     'payout-records': PayoutRecordsSelect<false> | PayoutRecordsSelect<true>;
     'payout-requests': PayoutRequestsSelect<false> | PayoutRequestsSelect<true>;
+    referrals: ReferralsSelect<false> | ReferralsSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
@@ -367,6 +369,53 @@ export interface Tenant {
        */
       maxOpenRequests?: number | null;
     };
+    referrals?: {
+      /**
+       * Clients may register with a referral code and earn rewards.
+       */
+      enabled?: boolean | null;
+      /**
+       * Credited to the referrer’s wallet when the referee’s first order is paid and approved. In minor units (cents) of the currency.
+       */
+      referrerWalletBonus?: number | null;
+      /**
+       * Loyalty points to the referrer on the same occasion.
+       */
+      referrerPoints?: number | null;
+      /**
+       * Loyalty points to the referee on their first paid and approved order.
+       */
+      refereePoints?: number | null;
+      /**
+       * The referee’s discount on their first order (competes with other discounts: the best one applies).
+       */
+      refereeDiscount?: {
+        enabled?: boolean | null;
+        kind?: ('percentage' | 'fixed') | null;
+        /**
+         * Percent, or cents for a fixed amount.
+         */
+        value?: number | null;
+      };
+      /**
+       * Further referrals of one referrer in a month are held for review.
+       */
+      maxReferralsPerMonth?: number | null;
+      /**
+       * Wallet bonus one referrer may earn in a month; a reward past it is held for review. In minor units (cents) of the currency.
+       */
+      maxBonusPerMonth?: number | null;
+      /**
+       * This many referrals by one referrer within the burst minutes are held.
+       */
+      burstCount?: number | null;
+      burstMinutes?: number | null;
+      /**
+       * This many referrals registered from one address within the window are held.
+       */
+      sameIpCount?: number | null;
+      sameIpWindowDays?: number | null;
+    };
     staffIdleTimeoutMinutes?: number | null;
     /**
      * Attempts allowed per window before answering 429.
@@ -441,6 +490,13 @@ export interface User {
    */
   suspended?: boolean | null;
   timezone?: string | null;
+  referralCode?: string | null;
+  /**
+   * The client whose referral code this client registered with.
+   */
+  referredBy?: (number | null) | User;
+  registrationIp?: string | null;
+  registrationUserAgent?: string | null;
   tenants?:
     | {
         tenant: number | Tenant;
@@ -1284,6 +1340,59 @@ export interface PayoutRequest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals".
+ */
+export interface Referral {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  referrer: number | User;
+  referee: number | User;
+  code: string;
+  status: 'pending' | 'held' | 'rewarded' | 'voided';
+  refereeIp?: string | null;
+  refereeUserAgent?: string | null;
+  referrerIp?: string | null;
+  referrerUserAgent?: string | null;
+  /**
+   * Why the referral was held for review.
+   */
+  flags?:
+    | {
+        rule:
+          | 'self_referral'
+          | 'already_referred'
+          | 'same_ip'
+          | 'same_user_agent'
+          | 'ip_cluster'
+          | 'burst'
+          | 'monthly_referrals'
+          | 'monthly_limit';
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * What was paid when the referral was rewarded.
+   */
+  reward?: {
+    /**
+     * Credited to the referrer’s wallet.
+     */
+    walletCents?: number | null;
+    referrerPoints?: number | null;
+    refereePoints?: number | null;
+  };
+  /**
+   * The referee’s first paid and approved order.
+   */
+  qualifyingOrder?: (number | null) | Order;
+  rewardedAt?: string | null;
+  voidedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "receipts".
  */
 export interface Receipt {
@@ -1869,6 +1978,27 @@ export interface TenantsSelect<T extends boolean = true> {
               requestExpiryDays?: T;
               maxOpenRequests?: T;
             };
+        referrals?:
+          | T
+          | {
+              enabled?: T;
+              referrerWalletBonus?: T;
+              referrerPoints?: T;
+              refereePoints?: T;
+              refereeDiscount?:
+                | T
+                | {
+                    enabled?: T;
+                    kind?: T;
+                    value?: T;
+                  };
+              maxReferralsPerMonth?: T;
+              maxBonusPerMonth?: T;
+              burstCount?: T;
+              burstMinutes?: T;
+              sameIpCount?: T;
+              sameIpWindowDays?: T;
+            };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
@@ -1895,6 +2025,10 @@ export interface UsersSelect<T extends boolean = true> {
   writerLevel?: T;
   suspended?: T;
   timezone?: T;
+  referralCode?: T;
+  referredBy?: T;
+  registrationIp?: T;
+  registrationUserAgent?: T;
   tenants?:
     | T
     | {
@@ -2379,6 +2513,40 @@ export interface PayoutRequestsSelect<T extends boolean = true> {
   reason?: T;
   decidedAt?: T;
   decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals_select".
+ */
+export interface ReferralsSelect<T extends boolean = true> {
+  tenant?: T;
+  referrer?: T;
+  referee?: T;
+  code?: T;
+  status?: T;
+  refereeIp?: T;
+  refereeUserAgent?: T;
+  referrerIp?: T;
+  referrerUserAgent?: T;
+  flags?:
+    | T
+    | {
+        rule?: T;
+        detail?: T;
+        id?: T;
+      };
+  reward?:
+    | T
+    | {
+        walletCents?: T;
+        referrerPoints?: T;
+        refereePoints?: T;
+      };
+  qualifyingOrder?: T;
+  rewardedAt?: T;
+  voidedReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7484,6 +7484,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List referrals */
+        get: operations["getReferrals"];
+        put?: never;
+        /**
+         * Create one of referrals
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postReferrals"];
+        /** Delete every one of referrals that `where` matches */
+        delete: operations["deleteReferrals"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of referrals that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchReferrals"];
+        trace?: never;
+    };
+    "/api/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of referrals by id */
+        get: operations["getReferralsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of referrals */
+        delete: operations["deleteReferralsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of referrals
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchReferralsById"];
+        trace?: never;
+    };
+    "/api/referrals/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of referrals */
+        post: operations["postReferralsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on referrals */
+        post: operations["postReferralsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of referrals */
+        post: operations["postReferralsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count referrals */
+        get: operations["getReferralsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getReferralsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of referrals: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getReferralsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of referrals: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getReferralsVersionsById"];
+        put?: never;
+        /**
+         * Versions of referrals: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postReferralsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/refunds": {
         parameters: {
             query?: never;
@@ -9626,6 +9810,34 @@ export interface components {
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
                 };
+                referrals?: {
+                    /** @description Clients may register with a referral code and earn rewards. */
+                    enabled?: boolean | null;
+                    /** @description Credited to the referrer’s wallet when the referee’s first order is paid and approved. In minor units (cents) of the currency. */
+                    referrerWalletBonus?: number | null;
+                    /** @description Loyalty points to the referrer on the same occasion. */
+                    referrerPoints?: number | null;
+                    /** @description Loyalty points to the referee on their first paid and approved order. */
+                    refereePoints?: number | null;
+                    /** @description The referee’s discount on their first order (competes with other discounts: the best one applies). */
+                    refereeDiscount?: {
+                        enabled?: boolean | null;
+                        /** @enum {string|null} */
+                        kind?: "percentage" | "fixed" | null;
+                        /** @description Percent, or cents for a fixed amount. */
+                        value?: number | null;
+                    };
+                    /** @description Further referrals of one referrer in a month are held for review. */
+                    maxReferralsPerMonth?: number | null;
+                    /** @description Wallet bonus one referrer may earn in a month; a reward past it is held for review. In minor units (cents) of the currency. */
+                    maxBonusPerMonth?: number | null;
+                    /** @description This many referrals by one referrer within the burst minutes are held. */
+                    burstCount?: number | null;
+                    burstMinutes?: number | null;
+                    /** @description This many referrals registered from one address within the window are held. */
+                    sameIpCount?: number | null;
+                    sameIpWindowDays?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -9657,6 +9869,11 @@ export interface components {
             /** @description A suspended writer cannot take on orders. */
             suspended?: boolean | null;
             timezone?: string | null;
+            referralCode?: string | null;
+            /** @description The client whose referral code this client registered with. */
+            referredBy?: (number | null) | components["schemas"]["users"];
+            registrationIp?: string | null;
+            registrationUserAgent?: string | null;
             tenants?: {
                 tenant?: number | components["schemas"]["tenants"];
                 id?: string | null;
@@ -10155,6 +10372,40 @@ export interface components {
             reason?: string | null;
             decidedAt?: string | null;
             decidedBy?: (number | null) | components["schemas"]["users"];
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** Referral */
+        referrals: {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            referrer?: number | components["schemas"]["users"];
+            referee?: number | components["schemas"]["users"];
+            code?: string;
+            /** @enum {string} */
+            status?: "pending" | "held" | "rewarded" | "voided";
+            refereeIp?: string | null;
+            refereeUserAgent?: string | null;
+            referrerIp?: string | null;
+            referrerUserAgent?: string | null;
+            /** @description Why the referral was held for review. */
+            flags?: {
+                /** @enum {string} */
+                rule?: "self_referral" | "already_referred" | "same_ip" | "same_user_agent" | "ip_cluster" | "burst" | "monthly_referrals" | "monthly_limit";
+                detail?: string | null;
+                id?: string | null;
+            }[] | null;
+            /** @description What was paid when the referral was rewarded. */
+            reward?: {
+                /** @description Credited to the referrer’s wallet. */
+                walletCents?: number | null;
+                referrerPoints?: number | null;
+                refereePoints?: number | null;
+            };
+            /** @description The referee’s first paid and approved order. */
+            qualifyingOrder?: (number | null) | components["schemas"]["orders"];
+            rewardedAt?: string | null;
+            voidedReason?: string | null;
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -10741,6 +10992,34 @@ export interface components {
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
                 };
+                referrals?: {
+                    /** @description Clients may register with a referral code and earn rewards. */
+                    enabled?: boolean | null;
+                    /** @description Credited to the referrer’s wallet when the referee’s first order is paid and approved. In minor units (cents) of the currency. */
+                    referrerWalletBonus?: number | null;
+                    /** @description Loyalty points to the referrer on the same occasion. */
+                    referrerPoints?: number | null;
+                    /** @description Loyalty points to the referee on their first paid and approved order. */
+                    refereePoints?: number | null;
+                    /** @description The referee’s discount on their first order (competes with other discounts: the best one applies). */
+                    refereeDiscount?: {
+                        enabled?: boolean | null;
+                        /** @enum {string|null} */
+                        kind?: "percentage" | "fixed" | null;
+                        /** @description Percent, or cents for a fixed amount. */
+                        value?: number | null;
+                    };
+                    /** @description Further referrals of one referrer in a month are held for review. */
+                    maxReferralsPerMonth?: number | null;
+                    /** @description Wallet bonus one referrer may earn in a month; a reward past it is held for review. In minor units (cents) of the currency. */
+                    maxBonusPerMonth?: number | null;
+                    /** @description This many referrals by one referrer within the burst minutes are held. */
+                    burstCount?: number | null;
+                    burstMinutes?: number | null;
+                    /** @description This many referrals registered from one address within the window are held. */
+                    sameIpCount?: number | null;
+                    sameIpWindowDays?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -10870,6 +11149,34 @@ export interface components {
                     requestExpiryDays?: number | null;
                     /** @description Pending payout requests a writer may have at once. */
                     maxOpenRequests?: number | null;
+                };
+                referrals?: {
+                    /** @description Clients may register with a referral code and earn rewards. */
+                    enabled?: boolean | null;
+                    /** @description Credited to the referrer’s wallet when the referee’s first order is paid and approved. In minor units (cents) of the currency. */
+                    referrerWalletBonus?: number | null;
+                    /** @description Loyalty points to the referrer on the same occasion. */
+                    referrerPoints?: number | null;
+                    /** @description Loyalty points to the referee on their first paid and approved order. */
+                    refereePoints?: number | null;
+                    /** @description The referee’s discount on their first order (competes with other discounts: the best one applies). */
+                    refereeDiscount?: {
+                        enabled?: boolean | null;
+                        /** @enum {string|null} */
+                        kind?: "percentage" | "fixed" | null;
+                        /** @description Percent, or cents for a fixed amount. */
+                        value?: number | null;
+                    };
+                    /** @description Further referrals of one referrer in a month are held for review. */
+                    maxReferralsPerMonth?: number | null;
+                    /** @description Wallet bonus one referrer may earn in a month; a reward past it is held for review. In minor units (cents) of the currency. */
+                    maxBonusPerMonth?: number | null;
+                    /** @description This many referrals by one referrer within the burst minutes are held. */
+                    burstCount?: number | null;
+                    burstMinutes?: number | null;
+                    /** @description This many referrals registered from one address within the window are held. */
+                    sameIpCount?: number | null;
+                    sameIpWindowDays?: number | null;
                 };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
@@ -11223,6 +11530,14 @@ export interface components {
         };
         /** PayoutRequest */
         "payout-requests_update": {
+            tenant?: number | null;
+        };
+        /** Referral */
+        referrals_create: {
+            tenant?: number | null;
+        };
+        /** Referral */
+        referrals_update: {
             tenant?: number | null;
         };
         /** Invoice */
@@ -33294,6 +33609,537 @@ export interface operations {
         };
     };
     postRedirectsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferrals: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["referrals"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReferrals: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["referrals"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteReferrals: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["referrals"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchReferrals: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["referrals"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferralsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["referrals"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteReferralsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["referrals"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchReferralsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["referrals_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["referrals"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReferralsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["referrals"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReferralsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReferralsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferralsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferralsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferralsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReferralsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReferralsVersionsById: {
         parameters: {
             query?: never;
             header?: {
