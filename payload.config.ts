@@ -39,6 +39,8 @@ import { Referrals } from './src/collections/Referrals'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
+import { LoyaltyAccounts } from './src/collections/loyalty/LoyaltyAccounts'
+import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactions'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
@@ -78,7 +80,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Referrals, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Referrals, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -145,6 +147,8 @@ export default buildConfig({
         invoices: {},
         installments: {},
         receipts: {},
+        'loyalty-accounts': {},
+        'loyalty-transactions': {},
         posts: {},
         pages: {},
         authors: {},

@@ -95,6 +95,8 @@ export interface Config {
     invoices: Invoice;
     installments: Installment;
     receipts: Receipt;
+    'loyalty-accounts': LoyaltyAccount;
+    'loyalty-transactions': LoyaltyTransaction;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -139,6 +141,8 @@ export interface Config {
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
+    'loyalty-accounts': LoyaltyAccountsSelect<false> | LoyaltyAccountsSelect<true>;
+    'loyalty-transactions': LoyaltyTransactionsSelect<false> | LoyaltyTransactionsSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -368,6 +372,49 @@ export interface Tenant {
        * Pending payout requests a writer may have at once.
        */
       maxOpenRequests?: number | null;
+    };
+    loyalty?: {
+      /**
+       * Clients earn points on approved orders and may spend them.
+       */
+      enabled?: boolean | null;
+      /**
+       * Points per whole unit of currency the client paid (0.1 = 1 point per 10.00), rounded down per order.
+       */
+      pointsPerUnit?: number | null;
+      /**
+       * A client is in the highest tier whose threshold is at or below their points.
+       */
+      tiers?:
+        | {
+            name: string;
+            threshold: number;
+            /**
+             * Automatic discount on orders for clients of this tier, in %.
+             */
+            discountPercent?: number | null;
+            perks?: string | null;
+            id?: string | null;
+          }[]
+        | null;
+      conversion?: {
+        /**
+         * Clients may convert points into wallet credit.
+         */
+        enabled?: boolean | null;
+        /**
+         * Wallet credit one point converts to. In minor units (cents) of the currency.
+         */
+        centsPerPoint?: number | null;
+        /**
+         * Fewest points per conversion; conversions are in multiples of it.
+         */
+        minPoints?: number | null;
+        /**
+         * Most credit one conversion gives. In minor units (cents) of the currency.
+         */
+        maxCentsPerConversion?: number | null;
+      };
     };
     referrals?: {
       /**
@@ -1422,6 +1469,57 @@ export interface Receipt {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-accounts".
+ */
+export interface LoyaltyAccount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  /**
+   * Points now: the sum of the account’s transactions.
+   */
+  balance: number;
+  /**
+   * Points ever earned (earn, referral, admin credits), net of reversals.
+   */
+  lifetimeEarned: number;
+  /**
+   * The tier of the balance, by the website’s thresholds.
+   */
+  tier?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-transactions".
+ */
+export interface LoyaltyTransaction {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  account: number | LoyaltyAccount;
+  /**
+   * Signed: earned points are positive, spent or taken back negative.
+   */
+  points: number;
+  kind: 'earn' | 'convert' | 'redeem' | 'reversal' | 'referral' | 'admin' | 'expire';
+  reason: string;
+  /**
+   * What caused it, once: a retry with the same reference adds nothing.
+   */
+  reference: string;
+  order?: (number | null) | Order;
+  balanceAfter: number;
+  /**
+   * A reversal: points that could not be taken back because they were already spent.
+   */
+  shortfall?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "idempotency-keys".
  */
 export interface IdempotencyKey {
@@ -1977,6 +2075,29 @@ export interface TenantsSelect<T extends boolean = true> {
               windowDays?: T;
               requestExpiryDays?: T;
               maxOpenRequests?: T;
+            };
+        loyalty?:
+          | T
+          | {
+              enabled?: T;
+              pointsPerUnit?: T;
+              tiers?:
+                | T
+                | {
+                    name?: T;
+                    threshold?: T;
+                    discountPercent?: T;
+                    perks?: T;
+                    id?: T;
+                  };
+              conversion?:
+                | T
+                | {
+                    enabled?: T;
+                    centsPerPoint?: T;
+                    minPoints?: T;
+                    maxCentsPerConversion?: T;
+                  };
             };
         referrals?:
           | T
@@ -2623,6 +2744,37 @@ export interface ReceiptsSelect<T extends boolean = true> {
   voids?: T;
   reason?: T;
   createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-accounts_select".
+ */
+export interface LoyaltyAccountsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  balance?: T;
+  lifetimeEarned?: T;
+  tier?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-transactions_select".
+ */
+export interface LoyaltyTransactionsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  account?: T;
+  points?: T;
+  kind?: T;
+  reason?: T;
+  reference?: T;
+  order?: T;
+  balanceAfter?: T;
+  shortfall?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -23,6 +23,7 @@ import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
 import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
+import { loyaltyFields } from './loyaltyFields'
 import { referralFields } from './referralFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
@@ -165,6 +166,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, tipFields),
         readableBy(staffField, paymentFields),
         readableBy(staffField, payoutFields),
+        readableBy(staffField, loyaltyFields),
         readableBy(staffField, referralFields),
         {
           name: 'staffIdleTimeoutMinutes',

@@ -1,0 +1,36 @@
+import type { PayloadRequest } from 'payload'
+
+import { execute, sql } from './execute'
+
+/** A client's loyalty account, locked, with its cached amounts. */
+export type LockedLoyaltyAccount = { id: number; balance: number; lifetimeEarned: number; tier: string | null }
+
+type AccountRow = { id: number; balance: string | number; lifetime_earned: string | number; tier: string | null }
+
+/**
+ * The client's loyalty account on `tenant`, created on first use and locked for the rest
+ * of the transaction. Two first uses at once both insert-or-skip (the unique (tenant,
+ * client) index decides) and then queue on the one row's lock, so neither fails nor
+ * creates a second account.
+ */
+export const lockLoyaltyAccount = async (req: PayloadRequest, tenant: number, client: number): Promise<LockedLoyaltyAccount> => {
+  await execute(
+    req,
+    sql`INSERT INTO loyalty_accounts (tenant_id, client_id, balance, lifetime_earned, updated_at, created_at)
+        VALUES (${tenant}, ${client}, 0, 0, now(), now()) ON CONFLICT (tenant_id, client_id) DO NOTHING`,
+  )
+  const [row] = await execute<AccountRow>(req, sql`SELECT id, balance, lifetime_earned, tier FROM loyalty_accounts WHERE tenant_id = ${tenant} AND client_id = ${client} FOR UPDATE`)
+  if (!row) throw new Error(`loyalty account of client ${client} on website ${tenant} vanished`)
+  return { id: row.id, balance: Number(row.balance), lifetimeEarned: Number(row.lifetime_earned), tier: row.tier }
+}
+
+/** Writes the cached amounts of a locked account (the caller holds its lock and wrote the transaction row). */
+export const storeLoyaltyAccount = async (req: PayloadRequest, account: LockedLoyaltyAccount): Promise<void> => {
+  await execute(req, sql`UPDATE loyalty_accounts SET balance = ${account.balance}, lifetime_earned = ${account.lifetimeEarned}, tier = ${account.tier}, updated_at = now() WHERE id = ${account.id}`)
+}
+
+/** The earlier transaction with `reference`, if any (read under the account's lock, so a retry sees the first). */
+export const loyaltyTransactionId = async (req: PayloadRequest, reference: string): Promise<number | null> => {
+  const [row] = await execute<{ id: number }>(req, sql`SELECT id FROM loyalty_transactions WHERE reference = ${reference}`)
+  return row?.id ?? null
+}
