@@ -896,7 +896,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'referrals';
   /**
    * The id of the record in its collection.
    */

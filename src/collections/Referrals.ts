@@ -4,6 +4,7 @@ import { navigation } from '@/access/navigation'
 import { nobody, staffField, staffRowsOrOwn } from '@/access/rules'
 import { REFERRAL_FLAG_RULES } from '@/domain/referrals/abuse'
 import { REFERRAL_STATUSES } from '@/domain/referrals/workflow'
+import { referralEndpoints } from '@/endpoints/referrals'
 import { actionPanelField } from '@/fields/actionPanel'
 import { moneyField } from '@/fields/money'
 import { readableBy } from '@/fields/readableBy'
@@ -21,6 +22,7 @@ import { userRefField } from '@/fields/userRef'
 export const Referrals: CollectionConfig<'referrals'> = {
   slug: 'referrals',
   lockDocuments: false,
+  endpoints: referralEndpoints,
   admin: { ...navigation('Money'), defaultColumns: ['referrer', 'referee', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('referrer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -20,6 +20,7 @@ const TABLES = {
   payout_records: sql.raw('payout_records'),
   payout_batches: sql.raw('payout_batches'),
   payout_requests: sql.raw('payout_requests'),
+  referrals: sql.raw('referrals'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

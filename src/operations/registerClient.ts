@@ -8,6 +8,7 @@ import { clientIp, consume } from '@/security/rateLimits'
 import { asSystem, proofOf } from '@/access/system'
 
 import { inTransaction } from './inTransaction'
+import { findReferrer, recordReferral } from './referrals/register'
 import { toValidationError } from './toValidationError'
 import { publicRequest } from './gate'
 import { describeUnresolved } from './resolveTenant'
@@ -27,6 +28,13 @@ export const registrationInput = z.object({
     .string({ error: 'Password is required.' })
     .min(10, 'Password must be at least 10 characters.')
     .max(256, 'Password is at most 256 characters.'),
+  referralCode: z
+    .string({ error: 'A referral code is text.' })
+    .trim()
+    .min(1, 'A referral code is not empty.')
+    .max(32, 'A referral code is at most 32 characters.')
+    .optional()
+    .describe('Another client’s referral code (`GET /api/referrals/me`, `?ref=` of their link): the new client is their referee.'),
 })
 
 export type RegistrationInput = z.infer<typeof registrationInput>
@@ -54,6 +62,12 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   await consume(req, tenant, 'registrationPerIpPerHour', clientIp(req))
   await consume(req, tenant, 'registrationPerEmailPerHour', input.email)
 
+  // Where the client registers from: compared with later referrals (abuse rules).
+  const address = clientIp(req)
+  const ip = address === 'unknown' ? null : address
+  const userAgent = req.headers.get('user-agent')?.slice(0, 512) || null
+  const now = new Date()
+
   try {
     return await inTransaction(req, async () => {
       const taken = await req.payload.count({
@@ -63,6 +77,8 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
         req,
       })
       if (taken.totalDocs > 0) throw emailTaken()
+      // An unknown code is refused before anything is written.
+      const referrer = input.referralCode ? await findReferrer(req, tenant.id, input.referralCode) : null
       const user = await req.payload.create({
         collection: 'users',
         data: {
@@ -71,11 +87,15 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
           password: input.password,
           roles: ['client'],
           tenants: [{ tenant: tenant.id }],
+          referredBy: referrer?.id ?? null,
+          registrationIp: ip,
+          registrationUserAgent: userAgent,
         },
         ...asSystem(proofOf(req)),
         depth: 0,
         req,
       })
+      if (referrer) await recordReferral(req, { tenant: tenant.id, referrer, referee: user.id, ip, userAgent, now })
       await enqueue(req, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
       await enqueue(req, {
         type: 'live.event',
@@ -83,7 +103,7 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
         payload: {
           audience: { staffOfTenant: tenant.id },
           event: 'client.registered',
-          data: { user: user.id, name: user.name, email: user.email },
+          data: { user: user.id, name: user.name, email: user.email, referredBy: referrer?.id ?? null },
         },
       })
       return user

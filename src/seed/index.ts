@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
 import { ensurePricing } from './pricing'
+import { ensureDemoReferral } from './referrals'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
 import type { Role } from '@/domain/roles'
@@ -106,6 +107,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
         })
         tick(email, made)
       }
+      // Part of the people: client2 came by client's referral (no step of its own).
+      await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
       // After the people: the scheduled post is queued in the name of the website's content editor.
       const content = await ensureContent(req, doc.id, tenant.slug)

@@ -42,7 +42,14 @@ export const REFERRAL_WORKFLOW = defineWorkflow<ReferralStatus, ReferralFacts, W
       input: z.object({ reason: z.string({ error: 'Required: why the referral is void.' }).trim().min(1, 'Required: why the referral is void.').max(2000) }),
     },
     // The platform's, on the referee's first paid and approved order.
-    reward: { label: 'Reward', from: ['pending'], who: nobody, targets: ['rewarded'], money: true },
+    reward: {
+      label: 'Reward',
+      from: ['pending'],
+      who: nobody,
+      guard: (facts) => (facts.qualified ? null : 'The referee’s first order has not been paid and approved.'),
+      targets: ['rewarded'],
+      money: true,
+    },
     hold: { label: 'Hold for review', from: ['pending'], who: nobody, targets: ['held'] },
   },
 })

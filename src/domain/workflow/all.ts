@@ -1,6 +1,7 @@
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
+import { REFERRAL_WORKFLOW } from '../referrals/workflow'
 
 import type { WorkflowCollection } from './collections'
 
@@ -10,4 +11,5 @@ export const WORKFLOWS = {
   invoices: INVOICE_WORKFLOW,
   'payout-records': PAYOUT_RECORD_WORKFLOW,
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
+  referrals: REFERRAL_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

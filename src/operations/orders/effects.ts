@@ -16,6 +16,7 @@ import { asSystem, proofOf } from '@/access/system'
 import { post } from '../ledger/post'
 import { refundOrder } from '../money/refundOrder'
 import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
+import { rewardReferral } from '../referrals/reward'
 
 import { paymentEffect } from './applyPayment'
 import { type ActionContext, writerEligibility } from './loadActionContext'
@@ -173,7 +174,10 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const earning = await postOrderEarning(req, ctx.order)
     return { status: 'completed', patch: at(ctx.order, 'completedAt', now), metadata: earning ? { earning: earning.amount } : undefined }
   },
-  approve: async ({ ctx, now, actor }) => ({ patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }),
+  approve: async ({ req, ctx, now, actor }) => {
+    await rewardReferral(req, ctx.order, now)
+    return { patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }
+  },
   // The reference left the order's status alone here; a revision moves it (§16).
   requestRevision: async ({ req, ctx, actor, input }) => {
     const revision = await createRequest(req, ctx.order, { kind: 'revision', status: 'pending', requestedBy: actor?.id ?? null, description: input.reason })

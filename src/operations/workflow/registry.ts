@@ -3,6 +3,7 @@ import type { WorkflowCollection } from '@/domain/workflow/collections'
 import { INVOICE_SUBJECT } from '../invoices/subject'
 import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
+import { REFERRAL_SUBJECT } from '../referrals/subject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -12,6 +13,7 @@ const SUBJECTS = {
   invoices: INVOICE_SUBJECT,
   'payout-records': PAYOUT_RECORD_SUBJECT,
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
+  referrals: REFERRAL_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
