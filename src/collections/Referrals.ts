@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffField, staffRowsOrOwn } from '@/access/rules'
-import { REFERRAL_FLAG_RULES } from '@/domain/referrals/abuse'
 import { REFERRAL_STATUSES } from '@/domain/referrals/workflow'
 import { referralEndpoints } from '@/endpoints/referrals'
 import { actionPanelField } from '@/fields/actionPanel'
@@ -36,18 +35,8 @@ export const Referrals: CollectionConfig<'referrals'> = {
     readableBy(staffField, serverOnlyField({ name: 'refereeUserAgent', type: 'text', maxLength: 512 })),
     readableBy(staffField, serverOnlyField({ name: 'referrerIp', type: 'text', maxLength: 64 })),
     readableBy(staffField, serverOnlyField({ name: 'referrerUserAgent', type: 'text', maxLength: 512 })),
-    readableBy(
-      staffField,
-      serverOnlyField({
-        name: 'flags',
-        type: 'array',
-        admin: { description: 'Why the referral was held for review.' },
-        fields: [
-          { name: 'rule', type: 'select', required: true, options: [...REFERRAL_FLAG_RULES] },
-          { name: 'detail', type: 'text', maxLength: 500 },
-        ],
-      }),
-    ),
+    // JSON rather than an array: Payload hands a hidden array back empty instead of leaving it out.
+    readableBy(staffField, serverOnlyField({ name: 'flags', type: 'json', admin: { description: 'Why the referral was held for review: [{ rule, detail }] (rules in src/domain/referrals/abuse.ts).' } })),
     serverOnlyField({
       name: 'reward',
       type: 'group',

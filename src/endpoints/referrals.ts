@@ -29,7 +29,7 @@ const myReferralsEndpoint: Endpoint = documented(
   {
     summary: 'My referral code and referrals',
     description: [
-      'A client of the request’s website reads their referral code (given on first need), the registration link to share (`https://<website domain>/register?ref=<code>`; the frontend passes the code as `referralCode` to `POST /api/auth/register`) and their latest 100 referrals: status (`pending` until the referee’s first order is paid and approved, `held` while staff review it, `rewarded`, `voided`), what it paid them, and the referee by first name or masked email.',
+      'A client of the request’s website reads their referral code (given on first need), the registration link to share (`https://<website domain>/register?ref=<code>`, on the domain the request came by; the frontend passes the code as `referralCode` to `POST /api/auth/register`) and their latest 100 referrals: status (`pending` until the referee’s first order is paid and approved, `held` while staff review it, `rewarded`, `voided`), what it paid them, and the referee by first name or masked email.',
       '**403** for anyone but a client, **404** when the caller is not a member of the request’s website.',
     ].join('\n\n'),
     auth: 'required',

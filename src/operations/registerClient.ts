@@ -5,7 +5,7 @@ import { z } from 'zod'
 
 import { enqueue } from '@/jobs/enqueue'
 import { clientIp, consume } from '@/security/rateLimits'
-import { asSystem, proofOf } from '@/access/system'
+import { asSystem, proofOf, systemRequest } from '@/access/system'
 
 import { inTransaction } from './inTransaction'
 import { findReferrer, recordReferral } from './referrals/register'
@@ -67,18 +67,21 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   const ip = address === 'unknown' ? null : address
   const userAgent = req.headers.get('user-agent')?.slice(0, 512) || null
   const now = new Date()
+  // The platform writes the client and the website's documents (the referral names the
+  // website, which an anonymous request may not), as for a pay link.
+  const system = await systemRequest(req.payload, proofOf(req))
 
   try {
-    return await inTransaction(req, async () => {
+    return await inTransaction(system, async () => {
       const taken = await req.payload.count({
         collection: 'users',
         where: { email: { equals: input.email } },
         ...asSystem(proofOf(req)),
-        req,
+        req: system,
       })
       if (taken.totalDocs > 0) throw emailTaken()
       // An unknown code is refused before anything is written.
-      const referrer = input.referralCode ? await findReferrer(req, tenant.id, input.referralCode) : null
+      const referrer = input.referralCode ? await findReferrer(system, tenant.id, input.referralCode) : null
       const user = await req.payload.create({
         collection: 'users',
         data: {
@@ -93,11 +96,11 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
         },
         ...asSystem(proofOf(req)),
         depth: 0,
-        req,
+        req: system,
       })
-      if (referrer) await recordReferral(req, { tenant: tenant.id, referrer, referee: user.id, ip, userAgent, now })
-      await enqueue(req, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
-      await enqueue(req, {
+      if (referrer) await recordReferral(system, { tenant: tenant.id, referrer, referee: user.id, ip, userAgent, now })
+      await enqueue(system, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
+      await enqueue(system, {
         type: 'live.event',
         tenant: tenant.id,
         payload: {

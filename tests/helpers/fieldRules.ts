@@ -33,12 +33,18 @@ const TENANT_INTERNALS = [
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
+  ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
+  ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
   'settings.rateLimits.*',
 ]
+
+/** Referrals (issue 14): what staff review and a referrer does not read. */
+const REFERRAL_REVIEW = ['referee', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', 'qualifyingOrder', 'voidedReason']
+const REFERRAL_REVIEW_OF_USER = ['referredBy', 'registrationIp', 'registrationUserAgent']
 
 /** The website's content settings (issue 13): read by those with content rights on it. */
 const TENANT_CONTENT = group('content', ['siteName', 'defaultMetaDescription', 'defaultMetaImage', 'organizationName', 'previewUrl', 'robotsDisallow'])
@@ -79,8 +85,9 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   users: {
-    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
-    hiddenFrom: { ...all(STAFF), client: [] },
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'tenants', 'email', 'collection', 'sessions'],
+    // A client reads their own referral code; who referred them and where they registered from are the staff's.
+    hiddenFrom: { ...all(STAFF), client: REFERRAL_REVIEW_OF_USER },
   },
   'pricing-options': {
     fields: [...STAMPS, 'tenant', 'dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active'],
@@ -145,6 +152,11 @@ export const READS: Record<string, ReadRule> = {
   'payout-requests': {
     fields: [...STAMPS, 'tenant', 'writer', 'wallet', 'amount', 'status', 'expiresAt', 'method', 'externalReference', 'reason', 'decidedAt', 'decidedBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
+  // The referrer reads their own referrals: status and reward, not who the referee is or the review's facts.
+  referrals: {
+    fields: [...STAMPS, 'tenant', 'referrer', 'referee', 'code', 'status', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', ...group('reward', ['walletCents', 'referrerPoints', 'refereePoints']), 'qualifyingOrder', 'rewardedAt', 'voidedReason'],
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: REFERRAL_REVIEW },
   },
   invoices: {
     fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'total', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],

@@ -287,6 +287,16 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { reason: 'Hijacked' },
     graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
   },
+  // The demo's referral (client2 came by client's code): referee is unique, so the seed's one is the fixture.
+  referrals: {
+    documentOf: async (payload, tenantId) => {
+      const { docs } = await payload.find({ collection: 'referrals', where: { tenant: { equals: tenantId } }, sort: 'id', limit: 1, depth: 0 })
+      if (!docs[0]) throw new Error(`no referral on website ${tenantId}: the seed makes one`)
+      return docs[0].id
+    },
+    patch: { code: 'HIJACKED' },
+    graphql: { one: 'Referral', many: 'Referrals', count: 'countReferrals', update: 'updateReferral', delete: 'deleteReferral', dataType: '' },
+  },
   invoices: {
     documentOf: async (payload, tenantId) => (await invoiceFixture(payload, tenantId)).id,
     patch: { title: 'Hijacked' },

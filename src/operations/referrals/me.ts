@@ -36,7 +36,10 @@ export const myReferrals = async (req: PayloadRequest) => {
     ? await req.payload.find({ collection: 'users', where: { id: { in: ids } }, limit: ids.length, pagination: false, depth: 0, select: { name: true, email: true }, ...asSystem(proofOf(req)), req })
     : { docs: [] }
   const byId = new Map(people.map((p) => [p.id, p]))
-  const domain = website.domains?.[0]?.domain ?? `${website.slug}.localhost`
+  // The website's domain the client is on (a website may answer on several), else its first.
+  const host = req.headers.get('host')?.split(':')[0]?.toLowerCase()
+  const domains = (website.domains ?? []).map((d) => d.domain)
+  const domain = domains.find((d) => d === host) ?? domains[0] ?? `${website.slug}.localhost`
   return {
     code,
     link: referralLink(domain, code),

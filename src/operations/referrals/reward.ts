@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
-import { monthlyLimitFlag, monthStart } from '@/domain/referrals/abuse'
+import { monthlyLimitFlag, monthStart, type ReferralFlag } from '@/domain/referrals/abuse'
 import type { ReferralSettings } from '@/domain/referrals/settings'
 import { enqueue } from '@/jobs/enqueue'
 import type { Order, Referral } from '@/payload-types'
@@ -15,6 +15,9 @@ import { recordEvent } from '../workflow/recordEvent'
 
 import { bonusPaidSince } from './register'
 import { websiteReferrals } from './settings'
+
+/** The flags a referral was held with (a JSON list the server writes). */
+const flagsOf = (referral: Referral): ReferralFlag[] => (Array.isArray(referral.flags) ? (referral.flags as ReferralFlag[]) : [])
 
 /** The referral, locked for the rest of the transaction (null: gone). */
 export const lockReferral = async (req: PayloadRequest, id: number): Promise<Referral> => {
@@ -84,7 +87,7 @@ export const rewardReferral = async (req: PayloadRequest, order: Order, now: Dat
   const settings = await websiteReferrals(req, tenant)
   const limit = monthlyLimitFlag(await bonusPaidSince(req, tenant, idOf(referral.referrer)!, monthStart(now)), settings.referrerWalletBonus, settings)
   if (limit) {
-    const flags = [...(referral.flags ?? []).map(({ rule, detail }) => ({ rule, detail })), limit]
+    const flags: ReferralFlag[] = [...flagsOf(referral), limit]
     await req.payload.update({ collection: 'referrals', id: referral.id, data: { status: 'held', flags }, depth: 0, ...asSystem(proofOf(req)), req })
     await recordEvent(req, { collection: 'referrals', document: referral.id, tenant, action: 'hold', actor: null, from: 'pending', to: 'held', reason: limit.rule, data: { flags: [limit], order: order.id } })
     return
