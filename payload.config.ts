@@ -39,6 +39,7 @@ import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
 import { LoyaltyAccounts } from './src/collections/loyalty/LoyaltyAccounts'
+import { loyaltyEndpoints } from './src/endpoints/loyalty'
 import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactions'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
@@ -80,7 +81,7 @@ export default buildConfig({
     },
   },
   collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
   jobs: payloadJobs,

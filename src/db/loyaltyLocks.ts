@@ -34,3 +34,17 @@ export const loyaltyTransactionId = async (req: PayloadRequest, reference: strin
   const [row] = await execute<{ id: number }>(req, sql`SELECT id FROM loyalty_transactions WHERE reference = ${reference}`)
   return row?.id ?? null
 }
+
+/**
+ * What an order did to its client's points so far: earned on approval, and taken back by
+ * reversals (the points taken plus the shortfall each recorded), read under the account's lock.
+ */
+export const orderPointsSoFar = async (req: PayloadRequest, orderId: number): Promise<{ earned: number; reversed: number }> => {
+  const [row] = await execute<{ earned: string | number | null; reversed: string | number | null }>(
+    req,
+    sql`SELECT COALESCE(SUM(points) FILTER (WHERE kind = 'earn'), 0) AS earned,
+               COALESCE(SUM(-points + COALESCE(shortfall, 0)) FILTER (WHERE kind = 'reversal'), 0) AS reversed
+        FROM loyalty_transactions WHERE order_id = ${orderId}`,
+  )
+  return { earned: Number(row?.earned ?? 0), reversed: Number(row?.reversed ?? 0) }
+}
