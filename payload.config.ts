@@ -38,6 +38,9 @@ import { PayoutRequests } from './src/collections/money/PayoutRequests'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
+import { DiscountCampaigns } from './src/collections/discounts/DiscountCampaigns'
+import { Discounts } from './src/collections/discounts/Discounts'
+import { DiscountUsages } from './src/collections/discounts/DiscountUsages'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
@@ -77,7 +80,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, Discounts, DiscountCampaigns, DiscountUsages, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -143,6 +146,9 @@ export default buildConfig({
         invoices: {},
         installments: {},
         receipts: {},
+        discounts: {},
+        'discount-campaigns': {},
+        'discount-usages': {},
         posts: {},
         pages: {},
         authors: {},

@@ -23,6 +23,7 @@ import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
 import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
+import { discountFields } from './discountFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
 
@@ -164,6 +165,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, tipFields),
         readableBy(staffField, paymentFields),
         readableBy(staffField, payoutFields),
+        readableBy(staffField, discountFields),
         {
           name: 'staffIdleTimeoutMinutes',
           access: { read: staffField },
