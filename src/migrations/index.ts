@@ -15,6 +15,7 @@ import * as migration_20261130_160921_issue11_staff_admin from './20261130_16092
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_020850_issue14_loyalty from './20261201_020850_issue14_loyalty';
+import * as migration_20261201_021120_issue14_discounts from './20261201_021120_issue14_discounts';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261201_020850_issue14_loyalty.up,
     down: migration_20261201_020850_issue14_loyalty.down,
     name: '20261201_020850_issue14_loyalty'
+  },
+  {
+    up: migration_20261201_021120_issue14_discounts.up,
+    down: migration_20261201_021120_issue14_discounts.down,
+    name: '20261201_021120_issue14_discounts'
   },
 ];
