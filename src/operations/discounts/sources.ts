@@ -3,6 +3,8 @@ import type { PayloadRequest } from 'payload'
 import type { DiscountTerms } from '@/domain/discounts/evaluate'
 import type { Tenant } from '@/payload-types'
 
+import { loyaltyTierSource } from '../loyalty/tierDiscount'
+
 export type AutoDiscountContext = { tenant: Tenant; client: number; subtotal: number; hasPaidBefore: boolean; now: Date }
 
 /**
@@ -45,4 +47,4 @@ export const firstOrderSource: AutoDiscountSource = async (_req, { tenant, hasPa
 }
 
 /** Every automatic discount; loyalty and referrals append theirs (one element each). */
-export const AUTO_DISCOUNT_SOURCES: AutoDiscountSource[] = [firstOrderSource]
+export const AUTO_DISCOUNT_SOURCES: AutoDiscountSource[] = [firstOrderSource, loyaltyTierSource]
