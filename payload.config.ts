@@ -41,6 +41,8 @@ import { Tips } from './src/collections/money/Tips'
 import { LoyaltyAccounts } from './src/collections/loyalty/LoyaltyAccounts'
 import { loyaltyEndpoints } from './src/endpoints/loyalty'
 import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactions'
+import { LoyaltyRewards } from './src/collections/loyalty/LoyaltyRewards'
+import { LoyaltyRedemptions } from './src/collections/loyalty/LoyaltyRedemptions'
 import { DiscountCampaigns } from './src/collections/discounts/DiscountCampaigns'
 import { Discounts } from './src/collections/discounts/Discounts'
 import { DiscountUsages } from './src/collections/discounts/DiscountUsages'
@@ -83,7 +85,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, Discounts, DiscountCampaigns, DiscountUsages, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
   endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -151,6 +153,8 @@ export default buildConfig({
         receipts: {},
         'loyalty-accounts': {},
         'loyalty-transactions': {},
+        'loyalty-rewards': {},
+        'loyalty-redemptions': {},
         discounts: {},
         'discount-campaigns': {},
         'discount-usages': {},

@@ -96,6 +96,8 @@ export interface Config {
     receipts: Receipt;
     'loyalty-accounts': LoyaltyAccount;
     'loyalty-transactions': LoyaltyTransaction;
+    'loyalty-rewards': LoyaltyReward;
+    'loyalty-redemptions': LoyaltyRedemption;
     discounts: Discount;
     'discount-campaigns': DiscountCampaign;
     'discount-usages': DiscountUsage;
@@ -144,6 +146,8 @@ export interface Config {
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'loyalty-accounts': LoyaltyAccountsSelect<false> | LoyaltyAccountsSelect<true>;
     'loyalty-transactions': LoyaltyTransactionsSelect<false> | LoyaltyTransactionsSelect<true>;
+    'loyalty-rewards': LoyaltyRewardsSelect<false> | LoyaltyRewardsSelect<true>;
+    'loyalty-redemptions': LoyaltyRedemptionsSelect<false> | LoyaltyRedemptionsSelect<true>;
     discounts: DiscountsSelect<false> | DiscountsSelect<true>;
     'discount-campaigns': DiscountCampaignsSelect<false> | DiscountCampaignsSelect<true>;
     'discount-usages': DiscountUsagesSelect<false> | DiscountUsagesSelect<true>;
@@ -902,7 +906,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'loyalty-redemptions';
   /**
    * The id of the record in its collection.
    */
@@ -1468,6 +1472,69 @@ export interface LoyaltyTransaction {
    * A reversal: points that could not be taken back because they were already spent.
    */
   shortfall?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards".
+ */
+export interface LoyaltyReward {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  description?: string | null;
+  /**
+   * Points a redemption takes.
+   */
+  pointsRequired: number;
+  kind: 'discount_code' | 'perk';
+  /**
+   * The code’s discount: a percentage, or a fixed amount in cents.
+   */
+  discountKind?: ('percentage' | 'fixed') | null;
+  /**
+   * Percent (1–100) or cents.
+   */
+  discountValue?: number | null;
+  /**
+   * Units left; empty for unlimited. Each redemption takes one, a rejected or cancelled one gives it back.
+   */
+  stock?: number | null;
+  /**
+   * Redemptions one client may hold (rejected and cancelled ones do not count); empty for no limit.
+   */
+  maxPerClient?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions".
+ */
+export interface LoyaltyRedemption {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  reward: number | LoyaltyReward;
+  /**
+   * Points the redemption took.
+   */
+  points: number;
+  status: 'pending' | 'approved' | 'fulfilled' | 'rejected' | 'cancelled';
+  /**
+   * The row that took the points.
+   */
+  transaction?: (number | null) | LoyaltyTransaction;
+  /**
+   * The code issued for a discount code reward.
+   */
+  discount?: (number | null) | Discount;
+  discountCode?: string | null;
+  reason?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -2804,6 +2871,43 @@ export interface LoyaltyTransactionsSelect<T extends boolean = true> {
   order?: T;
   balanceAfter?: T;
   shortfall?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards_select".
+ */
+export interface LoyaltyRewardsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  description?: T;
+  pointsRequired?: T;
+  kind?: T;
+  discountKind?: T;
+  discountValue?: T;
+  stock?: T;
+  maxPerClient?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions_select".
+ */
+export interface LoyaltyRedemptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  reward?: T;
+  points?: T;
+  status?: T;
+  transaction?: T;
+  discount?: T;
+  discountCode?: T;
+  reason?: T;
+  decidedAt?: T;
+  decidedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,9 +1,10 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { documented } from '@/api/openapi/describe'
+import { docOf, documented, schemas } from '@/api/openapi/describe'
 import { convertLoyaltyPoints } from '@/operations/loyalty/convert'
 import { myLoyalty } from '@/operations/loyalty/me'
+import { redeemReward } from '@/operations/loyalty/redemptions'
 
 import { moneyPost } from './moneyPost'
 
@@ -57,4 +58,25 @@ export const loyaltyConvertEndpoint = moneyPost(
   },
 )
 
-export const loyaltyEndpoints: Endpoint[] = [loyaltyMeEndpoint, loyaltyConvertEndpoint]
+const redemption = z.object({ reward: schemas.id.describe('A reward of the website’s catalogue (`/api/loyalty-rewards`).') })
+
+/** POST /api/loyalty/redeem `{ reward }` (clients; Idempotency-Key honoured) → `{ redemption }`, pending for staff. */
+export const loyaltyRedeemEndpoint = moneyPost(
+  '/loyalty/redeem',
+  'loyalty-redemptions',
+  redemption,
+  () => 'loyalty.redeem',
+  async (req, input) => ({ status: 201, body: { redemption: await redeemReward(req, input.reward) } }),
+  {
+    summary: 'Redeem points for a reward',
+    description: [
+      'A client of the request’s website spends the reward’s points on it: the points leave their balance once, now (approval and fulfilment take nothing more), one unit of its stock is taken, and the redemption waits for staff (`/api/loyalty-redemptions/{id}/actions`: approve, fulfil, reject; the client may cancel it while pending, which gives the points back). A discount code reward is issued, for the client alone, when it is fulfilled.',
+      '**422** with `data.rule`: `unknown_reward`, `inactive`, `out_of_stock`, `per_client_limit` (naming `reward`) or `insufficient_points` (naming `points`). **403** for anyone but a client, **404** when the caller is not a member of the request’s website. Send `Idempotency-Key`: a retry answers the first result.',
+    ].join('\n\n'),
+    tags: ['loyalty'],
+    responses: { 201: z.object({ redemption: docOf('loyalty-redemptions') }) },
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+)
+
+export const loyaltyEndpoints: Endpoint[] = [loyaltyMeEndpoint, loyaltyConvertEndpoint, loyaltyRedeemEndpoint]

@@ -1,4 +1,5 @@
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
+import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
 
@@ -10,4 +11,5 @@ export const WORKFLOWS = {
   invoices: INVOICE_WORKFLOW,
   'payout-records': PAYOUT_RECORD_WORKFLOW,
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
+  'loyalty-redemptions': REDEMPTION_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>
