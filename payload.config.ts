@@ -40,7 +40,13 @@ import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
 import { LoyaltyAccounts } from './src/collections/loyalty/LoyaltyAccounts'
+import { loyaltyEndpoints } from './src/endpoints/loyalty'
 import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactions'
+import { LoyaltyRewards } from './src/collections/loyalty/LoyaltyRewards'
+import { LoyaltyRedemptions } from './src/collections/loyalty/LoyaltyRedemptions'
+import { DiscountCampaigns } from './src/collections/discounts/DiscountCampaigns'
+import { Discounts } from './src/collections/discounts/Discounts'
+import { DiscountUsages } from './src/collections/discounts/DiscountUsages'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
@@ -80,8 +86,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Referrals, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Referrals, Invoices, Installments, Receipts, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, IdempotencyKeys, ProviderEvents, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects],
+  endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
   jobs: payloadJobs,
@@ -149,6 +155,11 @@ export default buildConfig({
         receipts: {},
         'loyalty-accounts': {},
         'loyalty-transactions': {},
+        'loyalty-rewards': {},
+        'loyalty-redemptions': {},
+        discounts: {},
+        'discount-campaigns': {},
+        'discount-usages': {},
         posts: {},
         pages: {},
         authors: {},

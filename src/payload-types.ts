@@ -97,6 +97,11 @@ export interface Config {
     receipts: Receipt;
     'loyalty-accounts': LoyaltyAccount;
     'loyalty-transactions': LoyaltyTransaction;
+    'loyalty-rewards': LoyaltyReward;
+    'loyalty-redemptions': LoyaltyRedemption;
+    discounts: Discount;
+    'discount-campaigns': DiscountCampaign;
+    'discount-usages': DiscountUsage;
     'idempotency-keys': IdempotencyKey;
     'provider-events': ProviderEvent;
     outbox: Outbox;
@@ -143,6 +148,11 @@ export interface Config {
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'loyalty-accounts': LoyaltyAccountsSelect<false> | LoyaltyAccountsSelect<true>;
     'loyalty-transactions': LoyaltyTransactionsSelect<false> | LoyaltyTransactionsSelect<true>;
+    'loyalty-rewards': LoyaltyRewardsSelect<false> | LoyaltyRewardsSelect<true>;
+    'loyalty-redemptions': LoyaltyRedemptionsSelect<false> | LoyaltyRedemptionsSelect<true>;
+    discounts: DiscountsSelect<false> | DiscountsSelect<true>;
+    'discount-campaigns': DiscountCampaignsSelect<false> | DiscountCampaignsSelect<true>;
+    'discount-usages': DiscountUsagesSelect<false> | DiscountUsagesSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'provider-events': ProviderEventsSelect<false> | ProviderEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
@@ -416,6 +426,39 @@ export interface Tenant {
         maxCentsPerConversion?: number | null;
       };
     };
+    discounts?: {
+      /**
+       * Clients may enter discount codes.
+       */
+      allowCodes?: boolean | null;
+      /**
+       * Offer the first-order discount below without a code.
+       */
+      autoApplyFirstOrder?: boolean | null;
+      firstOrder?: {
+        enabled?: boolean | null;
+        kind?: ('percentage' | 'fixed') | null;
+        /**
+         * Percent (1–100) or minor units (cents).
+         */
+        value?: number | null;
+        /**
+         * Cap; empty: none. In minor units (cents) of the currency.
+         */
+        maxDiscount?: number | null;
+        /**
+         * In minor units (cents) of the currency.
+         */
+        minPayable?: number | null;
+      };
+      /**
+       * Of the first-order discount and an entered code, the larger applies; off: the first-order one.
+       */
+      pickBest?: boolean | null;
+      allowOnOrders?: boolean | null;
+      allowOnInvoices?: boolean | null;
+      allowOnSpecialOrders?: boolean | null;
+    };
     referrals?: {
       /**
        * Clients may register with a referral code and earn rewards.
@@ -682,7 +725,30 @@ export interface Order {
   clientDeadline: string;
   writerDeadline: string;
   preferredWriter?: (number | null) | User;
+  /**
+   * The price before any discount.
+   */
+  subtotal?: number | null;
+  /**
+   * Taken off by a discount code or an automatic discount.
+   */
+  discount?: number | null;
+  /**
+   * What the client owes: subtotal − discount.
+   */
   total: number;
+  /**
+   * The discount applied: code, origin, kind, value, discount and usage ids.
+   */
+  discountSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   amountPaid: number;
   currency: string;
   paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded';
@@ -896,7 +962,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'referrals';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'loyalty-redemptions' | 'referrals';
   /**
    * The id of the record in its collection.
    */
@@ -1401,22 +1467,16 @@ export interface Referral {
   referrerIp?: string | null;
   referrerUserAgent?: string | null;
   /**
-   * Why the referral was held for review.
+   * Why the referral was held for review: [{ rule, detail }] (rules in src/domain/referrals/abuse.ts).
    */
   flags?:
     | {
-        rule:
-          | 'self_referral'
-          | 'already_referred'
-          | 'same_ip'
-          | 'same_user_agent'
-          | 'ip_cluster'
-          | 'burst'
-          | 'monthly_referrals'
-          | 'monthly_limit';
-        detail?: string | null;
-        id?: string | null;
-      }[]
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
   /**
    * What was paid when the referral was rewarded.
@@ -1515,6 +1575,182 @@ export interface LoyaltyTransaction {
    * A reversal: points that could not be taken back because they were already spent.
    */
   shortfall?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards".
+ */
+export interface LoyaltyReward {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  description?: string | null;
+  /**
+   * Points a redemption takes.
+   */
+  pointsRequired: number;
+  kind: 'discount_code' | 'perk';
+  /**
+   * The code’s discount: a percentage, or a fixed amount in cents.
+   */
+  discountKind?: ('percentage' | 'fixed') | null;
+  /**
+   * Percent (1–100) or cents.
+   */
+  discountValue?: number | null;
+  /**
+   * Units left; empty for unlimited. Each redemption takes one, a rejected or cancelled one gives it back.
+   */
+  stock?: number | null;
+  /**
+   * Redemptions one client may hold (rejected and cancelled ones do not count); empty for no limit.
+   */
+  maxPerClient?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions".
+ */
+export interface LoyaltyRedemption {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  reward: number | LoyaltyReward;
+  /**
+   * Points the redemption took.
+   */
+  points: number;
+  status: 'pending' | 'approved' | 'fulfilled' | 'rejected' | 'cancelled';
+  /**
+   * The row that took the points.
+   */
+  transaction?: (number | null) | LoyaltyTransaction;
+  /**
+   * The code issued for a discount code reward.
+   */
+  discount?: (number | null) | Discount;
+  discountCode?: string | null;
+  reason?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts".
+ */
+export interface Discount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * What clients type; stored upper-case, unique on the website.
+   */
+  code: string;
+  name: string;
+  description?: string | null;
+  kind: 'percentage' | 'fixed';
+  /**
+   * Percent (1–100) for a percentage, minor units (cents) for a fixed amount.
+   */
+  value: number;
+  /**
+   * The most one use may take off; empty: no cap. In minor units (cents) of the currency.
+   */
+  maxDiscount?: number | null;
+  /**
+   * The smallest subtotal the code applies to. In minor units (cents) of the currency.
+   */
+  minPayable?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  /**
+   * Uses by all clients together; empty: no limit.
+   */
+  usageLimit?: number | null;
+  /**
+   * Uses by one client; empty: no limit.
+   */
+  perClientLimit?: number | null;
+  /**
+   * Only for clients who have paid nothing here yet.
+   */
+  firstOrderOnly?: boolean | null;
+  /**
+   * Empty: every client of the website.
+   */
+  eligibleClients?: (number | User)[] | null;
+  /**
+   * What the client must have paid here before (a spend tier). In minor units (cents) of the currency.
+   */
+  minLifetimeSpend?: number | null;
+  origin: 'manual' | 'first_order' | 'holiday' | 'loyalty' | 'referral' | 'campaign' | 'spend_tier' | 'system';
+  campaign?: (number | null) | DiscountCampaign;
+  active?: boolean | null;
+  archived?: boolean | null;
+  /**
+   * Held and applied usages.
+   */
+  timesUsed?: number | null;
+  status?: ('draft' | 'scheduled' | 'active' | 'expired' | 'exhausted' | 'archived' | 'disabled') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-campaigns".
+ */
+export interface DiscountCampaign {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  slug: string;
+  startsAt: string;
+  endsAt?: string | null;
+  /**
+   * What its codes may give away in all; empty: no budget. In minor units (cents) of the currency.
+   */
+  budget?: number | null;
+  /**
+   * Given away by applied and held usages.
+   */
+  spent?: number | null;
+  status: 'scheduled' | 'active' | 'closed' | 'archived';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-usages".
+ */
+export interface DiscountUsage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  discount?: (number | null) | Discount;
+  client: number | User;
+  payableType: 'order' | 'invoice';
+  order?: (number | null) | Order;
+  invoice?: (number | null) | Invoice;
+  payment?: (number | null) | Payment;
+  /**
+   * order:<id> or invoice:<id> while held or applied; empty once released.
+   */
+  payableKey?: string | null;
+  subtotal: number;
+  /**
+   * What was taken off.
+   */
+  discountAmount: number;
+  total: number;
+  origin: 'manual' | 'first_order' | 'holiday' | 'loyalty' | 'referral' | 'campaign' | 'spend_tier' | 'system';
+  code?: string | null;
+  status: 'held' | 'applied' | 'released';
+  campaign?: (number | null) | DiscountCampaign;
   updatedAt: string;
   createdAt: string;
 }
@@ -2099,6 +2335,25 @@ export interface TenantsSelect<T extends boolean = true> {
                     maxCentsPerConversion?: T;
                   };
             };
+        discounts?:
+          | T
+          | {
+              allowCodes?: T;
+              autoApplyFirstOrder?: T;
+              firstOrder?:
+                | T
+                | {
+                    enabled?: T;
+                    kind?: T;
+                    value?: T;
+                    maxDiscount?: T;
+                    minPayable?: T;
+                  };
+              pickBest?: T;
+              allowOnOrders?: T;
+              allowOnInvoices?: T;
+              allowOnSpecialOrders?: T;
+            };
         referrals?:
           | T
           | {
@@ -2260,7 +2515,10 @@ export interface OrdersSelect<T extends boolean = true> {
   clientDeadline?: T;
   writerDeadline?: T;
   preferredWriter?: T;
+  subtotal?: T;
+  discount?: T;
   total?: T;
+  discountSnapshot?: T;
   amountPaid?: T;
   currency?: T;
   paymentStatus?: T;
@@ -2651,13 +2909,7 @@ export interface ReferralsSelect<T extends boolean = true> {
   refereeUserAgent?: T;
   referrerIp?: T;
   referrerUserAgent?: T;
-  flags?:
-    | T
-    | {
-        rule?: T;
-        detail?: T;
-        id?: T;
-      };
+  flags?: T;
   reward?:
     | T
     | {
@@ -2775,6 +3027,111 @@ export interface LoyaltyTransactionsSelect<T extends boolean = true> {
   order?: T;
   balanceAfter?: T;
   shortfall?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards_select".
+ */
+export interface LoyaltyRewardsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  description?: T;
+  pointsRequired?: T;
+  kind?: T;
+  discountKind?: T;
+  discountValue?: T;
+  stock?: T;
+  maxPerClient?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions_select".
+ */
+export interface LoyaltyRedemptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  reward?: T;
+  points?: T;
+  status?: T;
+  transaction?: T;
+  discount?: T;
+  discountCode?: T;
+  reason?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts_select".
+ */
+export interface DiscountsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  description?: T;
+  kind?: T;
+  value?: T;
+  maxDiscount?: T;
+  minPayable?: T;
+  startsAt?: T;
+  endsAt?: T;
+  usageLimit?: T;
+  perClientLimit?: T;
+  firstOrderOnly?: T;
+  eligibleClients?: T;
+  minLifetimeSpend?: T;
+  origin?: T;
+  campaign?: T;
+  active?: T;
+  archived?: T;
+  timesUsed?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-campaigns_select".
+ */
+export interface DiscountCampaignsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  slug?: T;
+  startsAt?: T;
+  endsAt?: T;
+  budget?: T;
+  spent?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-usages_select".
+ */
+export interface DiscountUsagesSelect<T extends boolean = true> {
+  tenant?: T;
+  discount?: T;
+  client?: T;
+  payableType?: T;
+  order?: T;
+  invoice?: T;
+  payment?: T;
+  payableKey?: T;
+  subtotal?: T;
+  discountAmount?: T;
+  total?: T;
+  origin?: T;
+  code?: T;
+  status?: T;
+  campaign?: T;
   updatedAt?: T;
   createdAt?: T;
 }

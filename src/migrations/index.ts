@@ -14,7 +14,9 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
-import * as migration_20261201_020850_issue14_loyalty from './20261201_020850_issue14_loyalty';
+import * as migration_20261201_021120_issue14_discounts from './20261201_021120_issue14_discounts';
+import * as migration_20261201_023232_issue14_loyalty_rewards from './20261201_023232_issue14_loyalty_rewards';
+import * as migration_20261201_024757_issue14_referrals from './20261201_024757_issue14_referrals';
 
 export const migrations = [
   {
@@ -98,8 +100,18 @@ export const migrations = [
     name: '20261130_232040_issue13_content_search',
   },
   {
-    up: migration_20261201_020850_issue14_loyalty.up,
-    down: migration_20261201_020850_issue14_loyalty.down,
-    name: '20261201_020850_issue14_loyalty',
+    up: migration_20261201_021120_issue14_discounts.up,
+    down: migration_20261201_021120_issue14_discounts.down,
+    name: '20261201_021120_issue14_discounts',
+  },
+  {
+    up: migration_20261201_023232_issue14_loyalty_rewards.up,
+    down: migration_20261201_023232_issue14_loyalty_rewards.down,
+    name: '20261201_023232_issue14_loyalty_rewards',
+  },
+  {
+    up: migration_20261201_024757_issue14_referrals.up,
+    down: migration_20261201_024757_issue14_referrals.down,
+    name: '20261201_024757_issue14_referrals'
   },
 ];

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
+import { ensureLoyalty } from './loyalty'
 import { ensurePricing } from './pricing'
 import { ensureDemoReferral } from './referrals'
 import { ensureWriterLevels } from './writerLevels'
@@ -79,7 +80,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (6 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -110,6 +111,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       // Part of the people: client2 came by client's referral (no step of its own).
       await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
+      // After the people: the demo client's welcome points.
+      tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))
       // After the people: the scheduled post is queued in the name of the website's content editor.
       const content = await ensureContent(req, doc.id, tenant.slug)
       tick(`content of ${tenant.slug}${content ? ` (${describeContent(content)})` : ''}`, content !== null)

@@ -33,6 +33,8 @@ const TENANT_INTERNALS = [
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
+  ...group('settings.loyalty', ['enabled', 'pointsPerUnit', 'tiers']),
+  ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCentsPerConversion']),
   ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
   ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
   'settings.payments.manualEnabled',
@@ -170,6 +172,21 @@ export const READS: Record<string, ReadRule> = {
     fields: [...STAMPS, 'tenant', 'number', 'kind', 'payment', 'client', 'amount', 'currency', 'paidFor', 'issuedAt', 'voids', 'reason', 'createdBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
+  // A client's points are theirs and the website's admins' and support's (issue 14).
+  'loyalty-accounts': { fields: [...STAMPS, 'tenant', 'client', 'balance', 'lifetimeEarned', 'tier'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  'loyalty-transactions': {
+    fields: [...STAMPS, 'tenant', 'client', 'account', 'points', 'kind', 'reason', 'reference', 'order', 'balanceAfter', 'shortfall'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  // The catalogue: the website's clients shop in it, its admins keep it.
+  'loyalty-rewards': {
+    fields: [...STAMPS, 'tenant', 'name', 'description', 'pointsRequired', 'kind', 'discountKind', 'discountValue', 'stock', 'maxPerClient', 'active'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  'loyalty-redemptions': {
+    fields: [...STAMPS, 'tenant', 'client', 'reward', 'points', 'status', 'transaction', 'discount', 'discountCode', 'reason', 'decidedAt', 'decidedBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
@@ -201,6 +218,7 @@ const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((
 /** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
 const WEBSITE = ['name', 'slug', 'domains', 'active', 'currency', 'branding', 'pricing', 'orderPrefix', 'settings', 'content']
 const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active']
+const LOYALTY_REWARD = ['name', 'description', 'pointsRequired', 'kind', 'discountKind', 'discountValue', 'stock', 'maxPerClient', 'active']
 const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
 
 /** What content-rights holders write; the rest (computed fields, the website) is the server's. */
@@ -218,6 +236,7 @@ export const WRITES: Record<string, WriteRule> = {
   tags: contentWrites(['name', 'slug']),
   'pricing-options': { create: each(ADMINS, PRICE_OPTION), update: each(ADMINS, PRICE_OPTION) },
   'writer-levels': { create: each(ADMINS, WRITER_LEVEL), update: each(ADMINS, WRITER_LEVEL) },
+  'loyalty-rewards': { create: each(ADMINS, LOYALTY_REWARD), update: each(ADMINS, LOYALTY_REWARD) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
   media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },

@@ -3,6 +3,7 @@ import { type CollectionConfig, createLocalReq, type Field, type Payload, type W
 
 import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
+import { awardPoints } from '@/operations/loyalty/award'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
 import { fundWallet } from './money'
@@ -107,6 +108,19 @@ const publishedContentOf = async (payload: Payload, collection: 'posts' | 'pages
   const author = collection === 'posts' ? { primaryAuthor: (await authorOf(payload, tenantId)).id } : {}
   return payload.create({ collection, data: { tenant: tenantId, title: `Published ${uniqueSuffix()}`, body, ...author, _status: 'published' } as never, depth: 0 })
 }
+
+/** The website's first client's loyalty account, with points given the way an admin award gives them. */
+const loyaltyAccountOf = async (payload: Payload, tenantId: number) => {
+  const client = await userOf(payload, tenantId, 'client')
+  const req = await createLocalReq({}, payload)
+  await inTransaction(req, () => awardPoints(req, { tenant: tenantId, client, points: 500, kind: 'admin', reason: 'fixture', reference: `fixture:loyalty:${tenantId}:${uniqueSuffix()}` }))
+  const { docs } = await payload.find({ collection: 'loyalty-accounts', where: { and: [{ tenant: { equals: tenantId } }, { client: { equals: client } }] }, limit: 1, depth: 0 })
+  return { client, account: docs[0]!.id }
+}
+
+/** A perk of the website's catalogue. */
+const loyaltyRewardOf = (payload: Payload, tenantId: number) =>
+  payload.create({ collection: 'loyalty-rewards', data: { tenant: tenantId, name: `Reward ${uniqueSuffix()}`, pointsRequired: 100, kind: 'perk', stock: null, maxPerClient: null, active: true }, depth: 0 })
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
@@ -286,6 +300,35 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'PayoutRequest', many: 'PayoutRequests', count: 'countPayoutRequests', update: 'updatePayoutRequest', delete: 'deletePayoutRequest', dataType: '' },
+  },
+  'loyalty-accounts': {
+    documentOf: async (payload, tenantId) => (await loyaltyAccountOf(payload, tenantId)).account,
+    patch: { tier: 'Hijacked' },
+    graphql: { one: 'LoyaltyAccount', many: 'LoyaltyAccounts', count: 'countLoyaltyAccounts', update: 'updateLoyaltyAccount', delete: 'deleteLoyaltyAccount', dataType: '' },
+  },
+  'loyalty-transactions': {
+    documentOf: async (payload, tenantId) => {
+      const { account } = await loyaltyAccountOf(payload, tenantId)
+      const { docs } = await payload.find({ collection: 'loyalty-transactions', where: { account: { equals: account } }, sort: '-id', limit: 1, depth: 0 })
+      return docs[0]!.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'LoyaltyTransaction', many: 'LoyaltyTransactions', count: 'countLoyaltyTransactions', update: 'updateLoyaltyTransaction', delete: 'deleteLoyaltyTransaction', dataType: '' },
+  },
+  'loyalty-rewards': {
+    documentOf: async (payload, tenantId) => (await loyaltyRewardOf(payload, tenantId)).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'LoyaltyReward', many: 'LoyaltyRewards', count: 'countLoyaltyRewards', update: 'updateLoyaltyReward', delete: 'deleteLoyaltyReward', dataType: '' },
+  },
+  'loyalty-redemptions': {
+    documentOf: async (payload, tenantId) => {
+      const { client } = await loyaltyAccountOf(payload, tenantId)
+      const reward = await loyaltyRewardOf(payload, tenantId)
+      const doc = await payload.create({ collection: 'loyalty-redemptions', data: { tenant: tenantId, client, reward: reward.id, points: 100, status: 'pending' }, depth: 0 })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'LoyaltyRedemption', many: 'LoyaltyRedemptions', count: 'countLoyaltyRedemptions', update: 'updateLoyaltyRedemption', delete: 'deleteLoyaltyRedemption', dataType: '' },
   },
   // The demo's referral (client2 came by client's code): referee is unique, so the seed's one is the fixture.
   referrals: {

@@ -24,6 +24,7 @@ import { tipFields } from './tipFields'
 import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { loyaltyFields } from './loyaltyFields'
+import { discountFields } from './discountFields'
 import { referralFields } from './referralFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
@@ -167,6 +168,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, paymentFields),
         readableBy(staffField, payoutFields),
         readableBy(staffField, loyaltyFields),
+        readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),
         {
           name: 'staffIdleTimeoutMinutes',

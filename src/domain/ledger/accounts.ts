@@ -20,6 +20,7 @@ export const SYSTEM_ACCOUNTS = {
   platform_tip_margin: { name: 'Platform tip margin', type: 'revenue' },
   manual_adjustments: { name: 'Manual adjustments', type: 'expense' },
   fines_recovery: { name: 'Fines recovery', type: 'revenue' },
+  loyalty_expense: { name: 'Loyalty points converted to credit', type: 'expense' },
   // Referral bonuses credited to referrers' wallets: a marketing cost of the website.
   referral_expense: { name: 'Referral bonuses', type: 'expense' },
 } as const satisfies Record<string, { name: string; type: AccountType }>

@@ -1,4 +1,5 @@
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
+import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
 import { REFERRAL_WORKFLOW } from '../referrals/workflow'
@@ -11,5 +12,6 @@ export const WORKFLOWS = {
   invoices: INVOICE_WORKFLOW,
   'payout-records': PAYOUT_RECORD_WORKFLOW,
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
+  'loyalty-redemptions': REDEMPTION_WORKFLOW,
   referrals: REFERRAL_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -14,6 +14,7 @@ import type { Order } from '@/payload-types'
 import { asSystem, proofOf } from '@/access/system'
 
 import { post } from '../ledger/post'
+import { awardOrderPoints, reverseOrderPoints } from '../loyalty/orderPoints'
 import { refundOrder } from '../money/refundOrder'
 import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
 import { rewardReferral } from '../referrals/reward'
@@ -54,6 +55,7 @@ const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: numbe
   // earning, if the order had one, is voided or reversed.
   if (refunded > 0) await refundOrder(req, ctx.order, refunded, `Order ${ctx.order.number} cancelled${reason ? `: ${reason}` : ''}`)
   const earning = await undoOrderEarning(req, ctx.order)
+  await reverseOrderPoints(req, ctx.order, { kind: 'cancel' })
   await endAssignment(req, ctx.order, 'cancelled', reason ? `order cancelled: ${reason}` : 'order cancelled', now)
   await closeRequests(req, ctx.order.id, ['hold', 'reassignment', 'revision', 'dispute'], 'cancelled', args.actor?.id ?? null, now)
   return {
@@ -175,6 +177,7 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     return { status: 'completed', patch: at(ctx.order, 'completedAt', now), metadata: earning ? { earning: earning.amount } : undefined }
   },
   approve: async ({ req, ctx, now, actor }) => {
+    await awardOrderPoints(req, ctx.order, now)
     await rewardReferral(req, ctx.order, now)
     return { patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }
   },

@@ -1,6 +1,7 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
 import { INVOICE_SUBJECT } from '../invoices/subject'
+import { REDEMPTION_SUBJECT } from '../loyalty/redemptions'
 import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
 import { REFERRAL_SUBJECT } from '../referrals/subject'
@@ -13,6 +14,7 @@ const SUBJECTS = {
   invoices: INVOICE_SUBJECT,
   'payout-records': PAYOUT_RECORD_SUBJECT,
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
+  'loyalty-redemptions': REDEMPTION_SUBJECT,
   referrals: REFERRAL_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
