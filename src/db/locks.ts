@@ -20,6 +20,8 @@ const TABLES = {
   payout_records: sql.raw('payout_records'),
   payout_batches: sql.raw('payout_batches'),
   payout_requests: sql.raw('payout_requests'),
+  discounts: sql.raw('discounts'),
+  discount_campaigns: sql.raw('discount_campaigns'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

@@ -8,6 +8,7 @@ import { STAFF_ROLES } from '@/domain/roles'
 import { moneyField } from '@/fields/money'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
+import { discountEndpoints } from '@/endpoints/discounts'
 
 import { deriveStatus, guardDiscountReferences, upperCaseCode } from './hooks'
 
@@ -33,6 +34,7 @@ export const Discounts: CollectionConfig<'discounts'> = {
     delete: nobody,
   },
   // Named code_tenant (not tenant_code): Payload numbers same-named indexes across collections, and a new one would rename others'.
+  endpoints: discountEndpoints,
   indexes: [{ fields: ['code', 'tenant'], unique: true }],
   hooks: { beforeValidate: [stampTenant], beforeChange: [guardDiscountReferences] },
   fields: [

@@ -20,6 +20,8 @@ export const SYSTEM_ACCOUNTS = {
   platform_tip_margin: { name: 'Platform tip margin', type: 'revenue' },
   manual_adjustments: { name: 'Manual adjustments', type: 'expense' },
   fines_recovery: { name: 'Fines recovery', type: 'revenue' },
+  // Contra-revenue: discounts given to clients, debit-normal; revenue net = platform_revenue − discounts_given.
+  discounts_given: { name: 'Discounts given', type: 'revenue' },
 } as const satisfies Record<string, { name: string; type: AccountType }>
 
 export type SystemAccount = keyof typeof SYSTEM_ACCOUNTS
