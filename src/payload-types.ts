@@ -855,7 +855,7 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests';
+  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'discount-campaigns';
   /**
    * The id of the record in its collection.
    */

@@ -15,6 +15,7 @@ import * as migration_20261130_160921_issue11_staff_admin from './20261130_16092
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_021120_issue14_discounts from './20261201_021120_issue14_discounts';
+import * as migration_20261201_023527_issue14_discount_campaigns from './20261201_023527_issue14_discount_campaigns';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261201_021120_issue14_discounts.up,
     down: migration_20261201_021120_issue14_discounts.down,
-    name: '20261201_021120_issue14_discounts'
+    name: '20261201_021120_issue14_discounts',
+  },
+  {
+    up: migration_20261201_023527_issue14_discount_campaigns.up,
+    down: migration_20261201_023527_issue14_discount_campaigns.down,
+    name: '20261201_023527_issue14_discount_campaigns'
   },
 ];

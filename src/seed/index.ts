@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
+import { ensureDiscounts } from './discounts'
 import { ensurePricing } from './pricing'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
@@ -78,7 +79,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (6 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -96,6 +97,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       tick(`price list of ${tenant.slug}${options ? ` (${options} order options)` : ''}`, options > 0)
       const levels = await ensureWriterLevels(req, doc.id)
       tick(`writer levels of ${tenant.slug}${levels ? ` (${levels})` : ''}`, levels > 0)
+      const codes = await ensureDiscounts(req, doc.id, tenant.slug)
+      tick(`discount codes of ${tenant.slug}${codes ? ` (${codes})` : ''}`, codes > 0)
       for (const person of DEMO_PEOPLE) {
         const email = demoEmail(person.local, tenant.slug)
         const made = await ensureUser(req, {

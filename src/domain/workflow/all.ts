@@ -1,3 +1,4 @@
+import { DISCOUNT_CAMPAIGN_WORKFLOW } from '../discounts/campaignWorkflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
@@ -10,4 +11,5 @@ export const WORKFLOWS = {
   invoices: INVOICE_WORKFLOW,
   'payout-records': PAYOUT_RECORD_WORKFLOW,
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

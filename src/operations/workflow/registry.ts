@@ -1,5 +1,6 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
+import { DISCOUNT_CAMPAIGN_SUBJECT } from '../discounts/campaignSubject'
 import { INVOICE_SUBJECT } from '../invoices/subject'
 import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
@@ -12,6 +13,7 @@ const SUBJECTS = {
   invoices: INVOICE_SUBJECT,
   'payout-records': PAYOUT_RECORD_SUBJECT,
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
