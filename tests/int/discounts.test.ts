@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { execute, sql } from '@/db/execute'
 import { DISCOUNT_RULES } from '@/domain/discounts/evaluate'
-import { startPayment } from '@/operations/payments/checkout'
+import { runDiscountCampaigns } from '@/jobs/discountSchedules'
 import { failPayment } from '@/operations/payments/settlePayment'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 import type { Discount, Order } from '@/payload-types'
@@ -272,3 +272,41 @@ describe('discountCode at checkout', () => {
     expect(res.body.errors[0].data.rule).toBe('not_eligible')
   })
 })
+
+describe('discount campaigns', () => {
+  it('open by schedule, stop their codes once the budget is spent (closed: expired), and take admin actions', async () => {
+    const campaign = await t.api.post('/api/discount-campaigns', { ...ALPHA, token: tokens.admin, body: { name: 'Spring', slug: `spring-${unique().toLowerCase()}`, startsAt: new Date(Date.now() - 60_000).toISOString(), budget: 500 } })
+    expect(campaign.status).toBe(201)
+    const id = campaign.body.doc.id as number
+    expect(campaign.body.doc.status).toBe('scheduled')
+    const d = await discount({ kind: 'fixed', value: 500, campaign: id })
+    const who = await newClient()
+    const mine = await w.place(who)
+    // Not open yet: its codes have not started.
+    expect((await preview(who, { code: d.code, order: mine.id })).body.errors[0].data.rule).toBe('not_started')
+    await runDiscountCampaigns(t.payload, new Date())
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).status).toBe('active')
+    await fundWallet(t.payload, alpha, ids[who]!, mine.subtotal!, `test:discounts:campaign:${who}`)
+    expect((await checkout(who, { order: mine.id, provider: 'wallet', discountCode: d.code })).status).toBe(201)
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).spent).toBe(500)
+    const next = await w.place('client2')
+    expect((await preview('client2', { code: d.code, order: next.id })).body.errors[0].data.rule).toBe('budget_spent')
+    await runDiscountCampaigns(t.payload, new Date())
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).status).toBe('closed')
+    expect((await preview('client2', { code: d.code, order: next.id })).body.errors[0].data.rule).toBe('expired')
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'discount-campaigns' } }, { document: { equals: id } }] }, sort: 'createdAt', depth: 0 })
+    expect(events.docs.map((e) => [e.action, e.to, e.actor ?? null])).toEqual([['open', 'active', null], ['close', 'closed', null]])
+    // Admins act on it; support cannot; another website does not see it.
+    const actions = await t.api.get(`/api/discount-campaigns/${id}/actions`, { ...ALPHA, token: tokens.admin })
+    expect(actions.body.available.map((a: { action: string }) => a.action)).toEqual(['archive'])
+    expect((await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { ...ALPHA, token: tokens.support, body: {} })).status).toBe(403)
+    expect((await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { host: 'beta.test', token: tokens.betaAdmin, body: {} })).status).toBe(404)
+    const archived = await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { ...ALPHA, token: tokens.admin, body: {} })
+    expect(archived.status).toBe(200)
+    expect(archived.body.doc.status).toBe('archived')
+    // An admin closes a scheduled campaign early.
+    const other = await t.payload.create({ collection: 'discount-campaigns', data: { tenant: alpha, name: 'Later', slug: `later-${unique().toLowerCase()}`, startsAt: new Date(Date.now() + 86400_000).toISOString() } as never, depth: 0 })
+    expect((await t.api.post(`/api/discount-campaigns/${other.id}/actions/close`, { ...ALPHA, token: tokens.admin, body: {} })).body.doc.status).toBe('closed')
+  })
+})
+
