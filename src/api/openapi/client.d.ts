@@ -12113,6 +12113,8 @@ export interface components {
             campaign?: number | null;
             active?: boolean | null;
             archived?: boolean | null;
+            /** @description Held and applied usages. */
+            timesUsed?: number | null;
             /** @enum {string|null} */
             status?: "draft" | "scheduled" | "active" | "expired" | "exhausted" | "archived" | "disabled" | null;
         };
@@ -12148,6 +12150,8 @@ export interface components {
             campaign?: number | null;
             active?: boolean | null;
             archived?: boolean | null;
+            /** @description Held and applied usages. */
+            timesUsed?: number | null;
             /** @enum {string|null} */
             status?: "draft" | "scheduled" | "active" | "expired" | "exhausted" | "archived" | "disabled" | null;
         };

@@ -77,6 +77,16 @@ const termsOf = (d: Discount, campaign: DiscountCampaign | null): DiscountTerms 
   campaignBudgetLeft: campaign && typeof campaign.budget === 'number' ? campaign.budget - (campaign.spent ?? 0) : null,
 })
 
+/**
+ * A campaign's state narrows its codes' window: one not open yet has not started, a closed
+ * (or archived) one has ended (`expired`, before its spent budget would be named).
+ */
+const withCampaignWindow = (terms: DiscountTerms, campaign: DiscountCampaign | null, now: Date): DiscountTerms => {
+  if (campaign?.status === 'scheduled') return { ...terms, startsAt: new Date(Math.max(now.getTime() + 1, terms.startsAt?.getTime() ?? 0)) }
+  if (campaign?.status === 'closed' || campaign?.status === 'archived') return { ...terms, endsAt: terms.endsAt && terms.endsAt < now ? terms.endsAt : now }
+  return terms
+}
+
 /** Whether the client paid for anything here before (a fully paid order or a paid invoice, other than this payable), and how much in all. */
 const clientHistory = async (req: PayloadRequest, tenant: number, client: number, payable: Payable) => {
   const order = payable.type === 'order' ? payable.id : 0
@@ -105,9 +115,11 @@ const usagesOf = async (req: PayloadRequest, discount: number, client: number, p
 
 /** The website's discount by code (case-insensitive); another website's code is simply not found. */
 const findDiscount = async (req: PayloadRequest, tenant: number, code: string, lock: boolean): Promise<Discount | null> => {
-  const [row] = await execute<{ id: number }>(req, sql`SELECT id FROM discounts WHERE tenant_id = ${tenant} AND code = ${code}`)
+  const [row] = await execute<{ id: number; limited: boolean }>(req, sql`SELECT id, (usage_limit IS NOT NULL OR per_client_limit IS NOT NULL) AS limited FROM discounts WHERE tenant_id = ${tenant} AND code = ${code}`)
   if (!row) return null
-  if (lock) await lockRow(req, 'discounts', Number(row.id), { tenant })
+  // Only a code with a limit serializes its checkouts (the count and the new usage under
+  // one lock); a code without limits is used by many clients at once.
+  if (lock && row.limited) await lockRow(req, 'discounts', Number(row.id), { tenant })
   return req.payload.findByID({ collection: 'discounts', id: Number(row.id), depth: 0, ...asSystem(proofOf(req)), req })
 }
 
@@ -143,15 +155,16 @@ export const evaluateDiscountFor = async (req: PayloadRequest, input: EvaluateIn
     const campaignId = discount ? idOf(discount.campaign) : null
     let campaign: DiscountCampaign | null = null
     if (campaignId !== null) {
-      if (input.lock) await lockRow(req, 'discount_campaigns', campaignId, { tenant: tenant.id })
       campaign = await req.payload.findByID({ collection: 'discount-campaigns', id: campaignId, depth: 0, ...asSystem(proofOf(req)), req })
+      // A budget is spent under the campaign's lock; then it is read again, as the lock found it.
+      if (input.lock && typeof campaign.budget === 'number') {
+        await lockRow(req, 'discount_campaigns', campaignId, { tenant: tenant.id })
+        campaign = await req.payload.findByID({ collection: 'discount-campaigns', id: campaignId, depth: 0, ...asSystem(proofOf(req)), req })
+      }
     }
-    const terms = discount ? termsOf(discount, campaign) : null
+    const terms = discount ? withCampaignWindow(termsOf(discount, campaign), campaign, now) : null
     const counts = discount ? await usagesOf(req, discount.id, client, payable) : { usages: 0, clientUsages: 0 }
-    let outcome = evaluateDiscount(terms, { ...base, ...counts })
-    // A campaign not open yet or closed stops its codes (the code's own window is checked first).
-    if (outcome.ok && campaign && campaign.status === 'scheduled') outcome = { ok: false, rule: 'not_started' }
-    if (outcome.ok && campaign && (campaign.status === 'closed' || campaign.status === 'archived')) outcome = { ok: false, rule: 'expired' }
+    const outcome = evaluateDiscount(terms, { ...base, ...counts })
     if (!outcome.ok) throw discountRefusal(outcome.rule)
     candidates.push({ terms: terms!, outcome, entered: true, discountId: discount!.id, campaignId })
   }

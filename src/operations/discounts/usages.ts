@@ -18,10 +18,11 @@ const liveUsageOf = async (req: PayloadRequest, payable: Payable): Promise<Disco
   return docs[0] ?? null
 }
 
-/** The discount's use counter and its campaign's spending follow its live usages (`sign` +1 on hold, −1 on release). */
-const count = async (req: PayloadRequest, usage: Pick<DiscountUsage, 'discount' | 'campaign' | 'discountAmount'>, sign: 1 | -1) => {
-  const discount = idOf(usage.discount)
-  if (discount) await execute(req, sql`UPDATE discounts SET times_used = GREATEST(COALESCE(times_used, 0) + ${sign}, 0) WHERE id = ${discount}`)
+/**
+ * A campaign's spending follows its live usages (`sign` +1 on hold, −1 on release). The
+ * discount row itself is not written: a code without limits stays free of row locks.
+ */
+const count = async (req: PayloadRequest, usage: Pick<DiscountUsage, 'campaign' | 'discountAmount'>, sign: 1 | -1) => {
   const campaign = idOf(usage.campaign)
   if (campaign) await execute(req, sql`UPDATE discount_campaigns SET spent = GREATEST(COALESCE(spent, 0) + ${sign * usage.discountAmount}, 0) WHERE id = ${campaign}`)
 }
