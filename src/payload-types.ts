@@ -962,7 +962,14 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'loyalty-redemptions' | 'referrals';
+  collection:
+    | 'orders'
+    | 'invoices'
+    | 'payout-records'
+    | 'payout-requests'
+    | 'loyalty-redemptions'
+    | 'referrals'
+    | 'discount-campaigns';
   /**
    * The id of the record in its collection.
    */

@@ -21,6 +21,8 @@ const TABLES = {
   payout_batches: sql.raw('payout_batches'),
   payout_requests: sql.raw('payout_requests'),
   referrals: sql.raw('referrals'),
+  discounts: sql.raw('discounts'),
+  discount_campaigns: sql.raw('discount_campaigns'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

@@ -14,7 +14,7 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
-import * as migration_20261201_021120_issue14_discounts from './20261201_021120_issue14_discounts';
+import * as migration_20261201_024858_issue14_discounts from './20261201_024858_issue14_discounts';
 import * as migration_20261201_023232_issue14_loyalty_rewards from './20261201_023232_issue14_loyalty_rewards';
 import * as migration_20261201_024757_issue14_referrals from './20261201_024757_issue14_referrals';
 
@@ -100,9 +100,9 @@ export const migrations = [
     name: '20261130_232040_issue13_content_search',
   },
   {
-    up: migration_20261201_021120_issue14_discounts.up,
-    down: migration_20261201_021120_issue14_discounts.down,
-    name: '20261201_021120_issue14_discounts',
+    up: migration_20261201_024858_issue14_discounts.up,
+    down: migration_20261201_024858_issue14_discounts.down,
+    name: '20261201_024858_issue14_discounts',
   },
   {
     up: migration_20261201_023232_issue14_loyalty_rewards.up,

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
 import { ensureLoyalty } from './loyalty'
+import { ensureDiscounts } from './discounts'
 import { ensurePricing } from './pricing'
 import { ensureDemoReferral } from './referrals'
 import { ensureWriterLevels } from './writerLevels'
@@ -98,6 +99,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       tick(`price list of ${tenant.slug}${options ? ` (${options} order options)` : ''}`, options > 0)
       const levels = await ensureWriterLevels(req, doc.id)
       tick(`writer levels of ${tenant.slug}${levels ? ` (${levels})` : ''}`, levels > 0)
+      const codes = await ensureDiscounts(req, doc.id, tenant.slug)
+      tick(`discount codes of ${tenant.slug}${codes ? ` (${codes})` : ''}`, codes > 0)
       for (const person of DEMO_PEOPLE) {
         const email = demoEmail(person.local, tenant.slug)
         const made = await ensureUser(req, {

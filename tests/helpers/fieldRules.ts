@@ -37,6 +37,7 @@ const TENANT_INTERNALS = [
   ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCentsPerConversion']),
   ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
   ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
+  ...group('settings.discounts', ['allowCodes', 'autoApplyFirstOrder', 'firstOrder.enabled', 'firstOrder.kind', 'firstOrder.value', 'firstOrder.maxDiscount', 'firstOrder.minPayable', 'pickBest', 'allowOnOrders', 'allowOnInvoices', 'allowOnSpecialOrders']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
@@ -72,6 +73,9 @@ const publishedContent = (fields: string[]): ReadRule => ({
  */
 export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, string[]>> }
 
+const DISCOUNT = ['code', 'name', 'description', 'kind', 'value', 'maxDiscount', 'minPayable', 'startsAt', 'endsAt', 'usageLimit', 'perClientLimit', 'firstOrderOnly', 'eligibleClients', 'minLifetimeSpend', 'origin', 'campaign', 'active', 'archived']
+const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
+
 const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
 
 export const READS: Record<string, ReadRule> = {
@@ -97,13 +101,13 @@ export const READS: Record<string, ReadRule> = {
   },
   orders: {
     fields: [
-      ...STAMPS, 'tenant', 'number', 'client', ...ORDER_INPUTS, 'writerDeadline', 'total', 'amountPaid', 'currency', 'paymentStatus', 'filesReleased', 'status', 'visibility', 'preferredWriterStatus', 'invitedAt', 'writer', 'pendingWriter', 'editor',
+      ...STAMPS, 'tenant', 'number', 'client', ...ORDER_INPUTS, 'writerDeadline', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'paymentStatus', 'filesReleased', 'status', 'visibility', 'preferredWriterStatus', 'invitedAt', 'writer', 'pendingWriter', 'editor',
       'rateCard', 'priceSnapshot', 'flags.urgent', ...CLIENT_PROFILE, ...ORDER_TIMESTAMPS, ...ORDER_MONITORING, ...ORDER_CANCELLATION,
     ],
     hiddenFrom: {
       ...all(STAFF),
       // The order's assigned writer: their pay card, never the client's price or who the client is to the business.
-      writer: ['total', 'amountPaid', 'priceSnapshot', ...ORDER_CANCELLATION, ...CLIENT_PROFILE, ...ORDER_MONITORING],
+      writer: ['subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'priceSnapshot', ...ORDER_CANCELLATION, ...CLIENT_PROFILE, ...ORDER_MONITORING],
       // The client: what they ordered and paid, not the staffing, the writer's deadline and pay, or the bookkeeping.
       client: ['writerDeadline', 'visibility', 'invitedAt', 'pendingWriter', 'editor', 'rateCard', ...CLIENT_PROFILE, ...ORDER_MONITORING],
     },
@@ -187,6 +191,14 @@ export const READS: Record<string, ReadRule> = {
     fields: [...STAMPS, 'tenant', 'client', 'reward', 'points', 'status', 'transaction', 'discount', 'discountCode', 'reason', 'decidedAt', 'decidedBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
+  // A code is a secret until used: the website's staff read discounts and campaigns, clients never list them.
+  discounts: { fields: [...STAMPS, 'tenant', ...DISCOUNT, 'timesUsed', 'status'], hiddenFrom: all(STAFF) },
+  'discount-campaigns': { fields: [...STAMPS, 'tenant', ...DISCOUNT_CAMPAIGN, 'spent', 'status'], hiddenFrom: all(STAFF) },
+  // A client reads their own usages (the test's usage is the website's first client's).
+  'discount-usages': {
+    fields: [...STAMPS, 'tenant', 'discount', 'client', 'payableType', 'order', 'invoice', 'payment', 'payableKey', 'subtotal', 'discountAmount', 'total', 'origin', 'code', 'status', 'campaign'],
+    hiddenFrom: all([...STAFF, 'client']),
+  },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
@@ -251,5 +263,8 @@ export const WRITES: Record<string, WriteRule> = {
     // Everyone edits their own profile; the level and suspension of a writer are an admin's.
     update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, content: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
   },
+  // The website's admins run its discounts; usages are written by checkout only.
+  discounts: { create: each(ADMINS, DISCOUNT), update: each(ADMINS, DISCOUNT) },
+  'discount-campaigns': { create: each(ADMINS, DISCOUNT_CAMPAIGN), update: each(ADMINS, DISCOUNT_CAMPAIGN) },
   'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
 }

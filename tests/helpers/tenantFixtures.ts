@@ -364,6 +364,28 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Receipt', many: 'Receipts', count: 'countReceipts', update: 'updateReceipt', delete: 'deleteReceipt', dataType: '' },
   },
+  discounts: {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'discounts', data: { tenant: tenantId, code: `FIX${uniqueSuffix()}`.toUpperCase(), name: 'Fixture', kind: 'percentage', value: 10 } as never })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Discount', many: 'Discounts', count: 'countDiscounts', update: 'updateDiscount', delete: 'deleteDiscount', dataType: '' },
+  },
+  'discount-campaigns': {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'discount-campaigns', data: { tenant: tenantId, name: 'Fixture', slug: `fixture-${uniqueSuffix()}`, startsAt: new Date().toISOString() } as never })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'DiscountCampaign', many: 'DiscountCampaigns', count: 'countDiscountCampaigns', update: 'updateDiscountCampaign', delete: 'deleteDiscountCampaign', dataType: '' },
+  },
+  'discount-usages': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const doc = await payload.create({
+        collection: 'discount-usages',
+        data: { tenant: tenantId, client: await userOf(payload, tenantId, 'client'), payableType: 'order', order, subtotal: 1000, discountAmount: 0, total: 1000, origin: 'manual', code: 'FIXTURE', status: 'released' },
+      })
+      return doc.id
+    },
+    patch: { code: 'HIJACKED' },
+    graphql: { one: 'DiscountUsage', many: 'DiscountUsages', count: 'countDiscountUsages', update: 'updateDiscountUsage', delete: 'deleteDiscountUsage', dataType: '' },
+  },
   outbox: {
     documentOf: async (payload, tenantId) => {
       const row = await payload.create({

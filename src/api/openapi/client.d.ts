@@ -506,6 +506,106 @@ export interface paths {
         patch: operations["patchDiscountCampaignsById"];
         trace?: never;
     };
+    "/api/discount-campaigns/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getDiscountCampaignsByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discount-campaigns/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postDiscountCampaignsByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discount-campaigns/{id}/actions/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive (discount campaign)
+         * @description From `closed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postDiscountCampaignsByIdActionsArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discount-campaigns/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close (discount campaign)
+         * @description From `scheduled`, `active`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postDiscountCampaignsByIdActionsClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discount-campaigns/{id}/actions/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open (discount campaign)
+         * @description From `scheduled`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postDiscountCampaignsByIdActionsOpen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/discount-campaigns/{id}/duplicate": {
         parameters: {
             query?: never;
@@ -960,6 +1060,30 @@ export interface paths {
         get: operations["getDiscountsExportCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discounts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a discount
+         * @description What an unpaid order or invoice would cost with a discount code, or with the automatic discount it gets (a first-order discount and the like) when no code is given. Nothing is written or held: checkout (`POST /api/payments/checkout` with `discountCode`) evaluates again and holds the discount. One discount per payable, never two: when the website picks the best, the larger of the entered code and the automatic discount applies (a tie goes to the code).
+         *
+         *     A code that does not apply is a **422** whose `data.rule` says why (one of `unknown_code`, `not_started`, `expired`, `exhausted`, `budget_spent`, `per_client_limit`, `not_eligible`, `minimum_not_met`, `first_order_only`) and `data.field` is `discountCode`, even when an automatic discount would apply. A code of another website is `unknown_code`.
+         *
+         *     A client previews their own orders and invoices; staff of the website any of its. **400** naming the field, **403** for anyone else who can see the payable, **404** when the caller cannot see it, **409** when it is paid or paid in part.
+         */
+        post: operations["postDiscountsPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2286,7 +2410,7 @@ export interface paths {
         };
         /**
          * Money of a period, from the ledger
-         * @description For admins of the request’s website (and superadmins): its revenue, writer pay, refunds, tips and fines between `from` (counted) and `to` (not counted), in minor units of the website’s currency, summed from journal lines alone. Without `from` and `to`, the last 30 days.
+         * @description For admins of the request’s website (and superadmins): its revenue (net of the discounts given), writer pay, refunds, tips, fines and discounts given between `from` (counted) and `to` (not counted), in minor units of the website’s currency, summed from journal lines alone. Without `from` and `to`, the last 30 days.
          *
          *     **400** naming `from` or `to` when one is not an ISO date (or `from` is not before `to`), **403** for other roles, **404** when the caller is not a member of the request’s website.
          */
@@ -11735,7 +11859,7 @@ export interface components {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
             /** @enum {string} */
-            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "loyalty-redemptions" | "referrals";
+            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "loyalty-redemptions" | "referrals" | "discount-campaigns";
             /** @description The id of the record in its collection. */
             document?: number;
             action?: string;
@@ -13586,6 +13710,8 @@ export interface components {
             campaign?: number | null;
             active?: boolean | null;
             archived?: boolean | null;
+            /** @description Held and applied usages. */
+            timesUsed?: number | null;
             /** @enum {string|null} */
             status?: "draft" | "scheduled" | "active" | "expired" | "exhausted" | "archived" | "disabled" | null;
         };
@@ -13621,6 +13747,8 @@ export interface components {
             campaign?: number | null;
             active?: boolean | null;
             archived?: boolean | null;
+            /** @description Held and applied usages. */
+            timesUsed?: number | null;
             /** @enum {string|null} */
             status?: "draft" | "scheduled" | "active" | "expired" | "exhausted" | "archived" | "disabled" | null;
         };
@@ -16095,6 +16223,243 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getDiscountCampaignsByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "open" | "close" | "archive";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "open" | "close" | "archive";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postDiscountCampaignsByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "open" | "close" | "archive";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discount-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postDiscountCampaignsByIdActionsArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discount-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postDiscountCampaignsByIdActionsClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discount-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postDiscountCampaignsByIdActionsOpen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["discount-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postDiscountCampaignsByIdDuplicate: {
         parameters: {
             query?: never;
@@ -17326,6 +17691,57 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postDiscountsPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The code to try (case does not matter); without one, the automatic discount the payable would get. */
+                    code?: string;
+                    /** @description An unpaid order (the client’s own; staff: any of the website). */
+                    order?: number;
+                    /** @description An unpaid invoice, instead of an order. */
+                    invoice?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The entered code when it applies; null for an automatic discount or none. */
+                        code: string | null;
+                        origin: ("manual" | "first_order" | "holiday" | "loyalty" | "referral" | "campaign" | "spend_tier" | "system") | null;
+                        discount: number;
+                        subtotal: number;
+                        /** @description subtotal − discount: what checkout would ask. */
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -20808,6 +21224,8 @@ export interface operations {
                         refunds: number;
                         tips: number;
                         fines: number;
+                        /** @description Discounts given to clients on paid orders and invoices; `revenue` is already net of them. */
+                        discounts: number;
                     };
                 };
             };
@@ -34039,6 +34457,8 @@ export interface operations {
                     order: number;
                     /** @enum {string} */
                     provider: "stripe" | "wallet" | "manual";
+                    /** @description A discount code (case does not matter). One that does not apply is a 422 whose `data.rule` says why; nothing is paid then. */
+                    discountCode?: string;
                 } | {
                     /** @constant */
                     purpose: "invoice";

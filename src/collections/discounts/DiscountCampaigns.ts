@@ -7,6 +7,8 @@ import { STAFF_ROLES } from '@/domain/roles'
 import { moneyField } from '@/fields/money'
 import { statusField } from '@/fields/status'
 import { stampTenant } from '@/hooks/stampTenant'
+import { actionPanelField } from '@/fields/actionPanel'
+import { workflowEndpoints } from '@/endpoints/workflowActions'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -29,7 +31,9 @@ export const DiscountCampaigns: CollectionConfig<'discount-campaigns'> = {
   // Named slug_tenant (not tenant_slug): Payload numbers same-named indexes across collections, and a new one would rename the content collections'.
   indexes: [{ fields: ['slug', 'tenant'], unique: true }],
   hooks: { beforeValidate: [stampTenant] },
+  endpoints: workflowEndpoints('discount-campaigns'),
   fields: [
+    actionPanelField(),
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
       name: 'slug',

@@ -6,8 +6,8 @@ import { DISCOUNT_ORIGINS } from '@/domain/discounts/evaluate'
 import { DISCOUNT_CODE_MAX, DISCOUNT_STATUSES, isDiscountCode } from '@/domain/discounts/records'
 import { STAFF_ROLES } from '@/domain/roles'
 import { moneyField } from '@/fields/money'
-import { serverOnlyField } from '@/fields/serverOnly'
 import { stampTenant } from '@/hooks/stampTenant'
+import { discountEndpoints } from '@/endpoints/discounts'
 
 import { deriveStatus, guardDiscountReferences, upperCaseCode } from './hooks'
 
@@ -33,8 +33,9 @@ export const Discounts: CollectionConfig<'discounts'> = {
     delete: nobody,
   },
   // Named code_tenant (not tenant_code): Payload numbers same-named indexes across collections, and a new one would rename others'.
+  endpoints: discountEndpoints,
   indexes: [{ fields: ['code', 'tenant'], unique: true }],
-  hooks: { beforeValidate: [stampTenant], beforeChange: [guardDiscountReferences] },
+  hooks: { beforeValidate: [stampTenant], beforeChange: [guardDiscountReferences], afterRead: [deriveStatus] },
   fields: [
     {
       name: 'code',
@@ -72,15 +73,8 @@ export const Discounts: CollectionConfig<'discounts'> = {
     { name: 'campaign', type: 'relationship', relationTo: 'discount-campaigns', index: true },
     { name: 'active', type: 'checkbox', defaultValue: true },
     { name: 'archived', type: 'checkbox', defaultValue: false, index: true },
-    serverOnlyField({ name: 'timesUsed', type: 'number', defaultValue: 0, admin: { description: 'Held and applied usages.' } }),
-    {
-      name: 'status',
-      type: 'select',
-      virtual: true,
-      options: [...DISCOUNT_STATUSES],
-      access: { create: () => false, update: () => false },
-      admin: { readOnly: true },
-      hooks: { afterRead: [deriveStatus] },
-    },
+    // Both computed on read (the collection's afterRead), never stored.
+    { name: 'timesUsed', type: 'number', virtual: true, access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Held and applied usages.' } },
+    { name: 'status', type: 'select', virtual: true, options: [...DISCOUNT_STATUSES], access: { create: () => false, update: () => false }, admin: { readOnly: true } },
   ],
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, FieldHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, FieldHook } from 'payload'
 
 import { asSystem, proofOf } from '@/access/system'
 import { discountStatus, normalizeCode } from '@/domain/discounts/records'
@@ -40,17 +40,22 @@ export const guardDiscountReferences: CollectionBeforeChangeHook = async ({ data
 
 const dateOf = (value: unknown): Date | null => (typeof value === 'string' || value instanceof Date ? new Date(value) : null)
 
-/** The derived status, computed on read from the row alone (no extra query). */
-export const deriveStatus: FieldHook = ({ data }) =>
-  data
-    ? discountStatus({
-        active: data.active !== false,
-        archived: data.archived === true,
-        startsAt: dateOf(data.startsAt),
-        endsAt: dateOf(data.endsAt),
-        usageLimit: typeof data.usageLimit === 'number' ? data.usageLimit : null,
-        usages: typeof data.timesUsed === 'number' ? data.timesUsed : 0,
-        campaignClosed: false,
-        now: new Date(),
-      })
-    : undefined
+/**
+ * The derived status and the number of live uses, computed on read (staff only read
+ * discounts): counted from the usages, so checkout never writes the discount row.
+ */
+export const deriveStatus: CollectionAfterReadHook = async ({ doc, req }) => {
+  if (!doc || typeof doc.id !== 'number') return doc
+  const uses = await req.payload.count({ collection: 'discount-usages', where: { and: [{ discount: { equals: doc.id } }, { status: { not_equals: 'released' } }] }, ...asSystem(proofOf(req)), req })
+  const status = discountStatus({
+    active: doc.active !== false,
+    archived: doc.archived === true,
+    startsAt: dateOf(doc.startsAt),
+    endsAt: dateOf(doc.endsAt),
+    usageLimit: typeof doc.usageLimit === 'number' ? doc.usageLimit : null,
+    usages: uses.totalDocs,
+    campaignClosed: false,
+    now: new Date(),
+  })
+  return { ...doc, timesUsed: uses.totalDocs, status }
+}

@@ -1,3 +1,4 @@
+import { DISCOUNT_CAMPAIGN_WORKFLOW } from '../discounts/campaignWorkflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
 import { ORDER_WORKFLOW } from '../orders/actions'
@@ -14,4 +15,5 @@ export const WORKFLOWS = {
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
   'loyalty-redemptions': REDEMPTION_WORKFLOW,
   referrals: REFERRAL_WORKFLOW,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -1,3 +1,3 @@
 /** The collections run by a workflow table: each answers `GET/POST /api/<collection>/:id/actions`. */
-export const WORKFLOW_COLLECTIONS = ['orders', 'invoices', 'payout-records', 'payout-requests', 'loyalty-redemptions', 'referrals'] as const
+export const WORKFLOW_COLLECTIONS = ['orders', 'invoices', 'payout-records', 'payout-requests', 'loyalty-redemptions', 'referrals', 'discount-campaigns'] as const
 export type WorkflowCollection = (typeof WORKFLOW_COLLECTIONS)[number]

@@ -1,5 +1,6 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
+import { DISCOUNT_CAMPAIGN_SUBJECT } from '../discounts/campaignSubject'
 import { INVOICE_SUBJECT } from '../invoices/subject'
 import { REDEMPTION_SUBJECT } from '../loyalty/redemptions'
 import { ORDER_SUBJECT } from '../orders/subject'
@@ -16,6 +17,7 @@ const SUBJECTS = {
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
   'loyalty-redemptions': REDEMPTION_SUBJECT,
   referrals: REFERRAL_SUBJECT,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.

@@ -2,7 +2,11 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 import { discountsDown, discountsUp } from './sql/discounts'
 
-/** Issue 14, discounts: codes, campaigns, usages, the website's discount settings and the orders' subtotal and discount. */
+/**
+ * Issue 14, discounts: codes, campaigns (a workflow: its timeline's collection value),
+ * usages, the website's discount settings and the orders' subtotal, discount and snapshot;
+ * hand-written CHECKs and the subtotal backfill in ./sql/discounts.
+ */
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -13,6 +17,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_discount_usages_payable_type" AS ENUM('order', 'invoice');
   CREATE TYPE "public"."enum_discount_usages_origin" AS ENUM('manual', 'first_order', 'holiday', 'loyalty', 'referral', 'campaign', 'spend_tier', 'system');
   CREATE TYPE "public"."enum_discount_usages_status" AS ENUM('held', 'applied', 'released');
+  ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'discount-campaigns';
   CREATE TABLE "discounts" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"tenant_id" integer,
@@ -33,7 +38,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"campaign_id" integer,
   	"active" boolean DEFAULT true,
   	"archived" boolean DEFAULT false,
-  	"times_used" numeric DEFAULT 0,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -147,6 +151,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "discounts_rels" CASCADE;
   DROP TABLE "discount_campaigns" CASCADE;
   DROP TABLE "discount_usages" CASCADE;
+  ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE text;
+  DROP TYPE "public"."enum_workflow_events_collection";
+  CREATE TYPE "public"."enum_workflow_events_collection" AS ENUM('orders', 'invoices', 'payout-records', 'payout-requests');
+  ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE "public"."enum_workflow_events_collection" USING "collection"::"public"."enum_workflow_events_collection";
   ALTER TABLE "tenants" DROP COLUMN "settings_discounts_allow_codes";
   ALTER TABLE "tenants" DROP COLUMN "settings_discounts_auto_apply_first_order";
   ALTER TABLE "tenants" DROP COLUMN "settings_discounts_first_order_enabled";
