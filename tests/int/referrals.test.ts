@@ -137,6 +137,29 @@ describe('the reward', () => {
   })
 })
 
+describe('the referee’s first-order discount', () => {
+  const preview = (who: Who, order: number) => t.api.post('/api/discounts/preview', { ...ALPHA, token: who.token, body: { order } })
+
+  it('a referee who has not paid yet gets the website’s referral discount (10 %); once paid, no more', async () => {
+    const referrer = await registerClient()
+    const referee = await registerClient({ code: await codeOf(referrer) })
+    const first = await w.place(referee.key)
+    const subtotal = first.subtotal ?? first.total
+    expect((await preview(referee, first.id)).body).toEqual({ code: null, origin: 'referral', discount: Math.round(subtotal / 10), subtotal, total: subtotal - Math.round(subtotal / 10) })
+    await approvedOrder(referee)
+    const second = await w.place(referee.key)
+    expect((await preview(referee, second.id)).body).toMatchObject({ origin: null, discount: 0 })
+  })
+
+  it('no discount while the referral is held for review, nor for a client nobody referred', async () => {
+    const referrer = await registerClient({ address: '203.0.113.120' })
+    const held = await registerClient({ code: await codeOf(referrer), address: '203.0.113.120' })
+    expect((await referralOf(held.id)).status).toBe('held')
+    expect((await preview(held, (await w.place(held.key)).id)).body).toMatchObject({ origin: null, discount: 0 })
+    expect((await preview(referrer, (await w.place(referrer.key)).id)).body).toMatchObject({ origin: null, discount: 0 })
+  })
+})
+
 describe('abuse checks hold the reward for review', () => {
   it('the referrer’s address: held with its flag, not paid on approval; staff release → paid', async () => {
     const referrer = await registerClient({ address: '203.0.113.50' })
