@@ -35,11 +35,20 @@ import { Payments } from './src/collections/money/Payments'
 import { PayoutBatches } from './src/collections/money/PayoutBatches'
 import { PayoutRecords } from './src/collections/money/PayoutRecords'
 import { PayoutRequests } from './src/collections/money/PayoutRequests'
+import { Referrals } from './src/collections/Referrals'
 import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
 import { Fines } from './src/collections/fines/Fines'
 import { FineTypes } from './src/collections/fines/FineTypes'
+import { LoyaltyAccounts } from './src/collections/loyalty/LoyaltyAccounts'
+import { loyaltyEndpoints } from './src/endpoints/loyalty'
+import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactions'
+import { LoyaltyRewards } from './src/collections/loyalty/LoyaltyRewards'
+import { LoyaltyRedemptions } from './src/collections/loyalty/LoyaltyRedemptions'
+import { DiscountCampaigns } from './src/collections/discounts/DiscountCampaigns'
+import { Discounts } from './src/collections/discounts/Discounts'
+import { DiscountUsages } from './src/collections/discounts/DiscountUsages'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
 import { Wallets } from './src/collections/money/Wallets'
 import { Outbox } from './src/collections/Outbox'
@@ -82,8 +91,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines],
-  endpoints: [registerEndpoint, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines],
+  endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
   jobs: payloadJobs,
@@ -150,9 +159,17 @@ export default buildConfig({
         'payout-requests': {},
         'fine-types': {},
         fines: {},
+        referrals: {},
         invoices: {},
         installments: {},
         receipts: {},
+        'loyalty-accounts': {},
+        'loyalty-transactions': {},
+        'loyalty-rewards': {},
+        'loyalty-redemptions': {},
+        discounts: {},
+        'discount-campaigns': {},
+        'discount-usages': {},
         posts: {},
         pages: {},
         authors: {},

@@ -67,19 +67,38 @@ export const createMoneyBaseline = (pool: pg.Pool, authenticate: Authenticate, w
     }
   }
 
-  /** POST /api/payments/checkout { purpose: 'order', order, provider: 'wallet' }. */
+  /** POST /api/payments/checkout { purpose: 'order', order, provider: 'wallet', discountCode? } (a fixed code without limits, as the bench's). */
   const walletPay = async (req: BaselineRequest): Promise<BaselineResponse> => {
     const actor = await authenticate(req)
     if (!actor) return refused(401, 'Log in to pay.')
-    const body = JSON.parse(req.body.toString() || '{}') as { purpose?: string; order?: number; provider?: string }
+    const body = JSON.parse(req.body.toString() || '{}') as { purpose?: string; order?: number; provider?: string; discountCode?: string }
     if (body.purpose !== 'order' || body.provider !== 'wallet' || !Number.isInteger(body.order)) return refused(400, 'invalid')
     return transaction(async (client) => {
-      const { rows: orders } = await client.query<{ id: number; tenant_id: number; client_id: number; total: string; amount_paid: string; status: string }>(
-        'SELECT id, tenant_id, client_id, total, amount_paid, status FROM orders WHERE id = $1 FOR UPDATE',
+      const { rows: orders } = await client.query<{ id: number; tenant_id: number; client_id: number; total: string; subtotal: string | null; amount_paid: string; status: string }>(
+        'SELECT id, tenant_id, client_id, total, subtotal, amount_paid, status FROM orders WHERE id = $1 FOR UPDATE',
         [body.order],
       )
       const order = orders[0]
       if (!order || order.client_id !== actor.id || !actor.tenantIds.includes(order.tenant_id)) return refused(404, 'order: there is no such order of yours here.')
+      // The code: read, checked (active, in its window), its usage written, the order's total recomputed.
+      let off = 0
+      if (body.discountCode) {
+        const code = body.discountCode.trim().toUpperCase()
+        const { rows: codes } = await client.query<{ id: number; value: string }>(
+          "SELECT id, value FROM discounts WHERE tenant_id = $1 AND code = $2 AND active AND NOT archived AND kind = 'fixed' AND (starts_at IS NULL OR starts_at <= now()) AND (ends_at IS NULL OR ends_at > now())",
+          [order.tenant_id, code],
+        )
+        if (!codes[0]) return refused(422, 'discountCode: there is no such code on this website. (unknown_code)')
+        const subtotal = Number(order.subtotal ?? order.total)
+        off = Math.min(Number(codes[0].value), subtotal)
+        await client.query(
+          `INSERT INTO discount_usages (tenant_id, discount_id, client_id, payable_type, order_id, payable_key, subtotal, discount_amount, total, origin, code, status)
+           VALUES ($1, $2, $3, 'order', $4, $5, $6, $7, $8, 'manual', $9, 'applied')`,
+          [order.tenant_id, codes[0].id, actor.id, order.id, `order:${order.id}`, subtotal, off, subtotal - off, code],
+        )
+        await client.query('UPDATE orders SET subtotal = $2, discount = $3, total = $4 WHERE id = $1', [order.id, subtotal, off, subtotal - off])
+        order.total = String(subtotal - off)
+      }
       const owed = Number(order.total) - Number(order.amount_paid)
       if (owed <= 0) return refused(422, 'order: nothing is owed on this order.')
       const { rows: wallets } = await client.query<{ id: number; balance: string; account_id: number }>(
@@ -95,6 +114,7 @@ export const createMoneyBaseline = (pool: pg.Pool, authenticate: Authenticate, w
         [order.tenant_id, reference, actor.id, owed, order.id],
       )
       await postEntry(client, order.tenant_id, `payment:${reference}`, 'order_payment', wallet.account_id, await systemAccount(client, order.tenant_id, 'platform_revenue'), owed)
+      if (off > 0) await postEntry(client, order.tenant_id, `discount:order:${order.id}`, 'discount_given', await systemAccount(client, order.tenant_id, 'discounts_given'), await systemAccount(client, order.tenant_id, 'platform_revenue'), off)
       await client.query('UPDATE wallets SET balance = balance - $2, updated_at = now() WHERE id = $1', [wallet.id, owed])
       await client.query(
         "UPDATE orders SET amount_paid = total, payment_status = 'fully_paid', status = 'ready_for_staffing', visibility = 'pool', timestamps_paid_at = now(), updated_at = now() WHERE id = $1",

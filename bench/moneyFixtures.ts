@@ -20,7 +20,12 @@ export type MoneyFixtures = {
   payers: { id: number; email: string; orders: Record<Target, number[]> }[]
   /** References of pending card top-ups, per server. */
   topUps: Record<Target, string[]>
+  /** A fixed discount code of the website without limits: every wallet payment enters it. */
+  discountCode: string
 }
+
+/** The bench's discount code: 1.00 off, no limits, so every payment is discounted. */
+export const BENCH_DISCOUNT_CODE = 'BENCHPAY1'
 
 export const BENCH_WEBHOOK_SECRET = 'whsec_bench_local_only'
 
@@ -69,6 +74,12 @@ export const prepareMoneyFixtures = async (runUrl: string, tenant: number, perSe
     await db.query('BEGIN')
     const gateway = await ensureSystemAccount(db, tenant, 'gateway_clearing')
     await ensureSystemAccount(db, tenant, 'platform_revenue')
+    await ensureSystemAccount(db, tenant, 'discounts_given')
+    await db.query(
+      `INSERT INTO discounts (tenant_id, code, name, kind, value, min_payable, min_lifetime_spend, first_order_only, origin, active, archived)
+       VALUES ($1, $2, 'Bench: 1.00 off every payment', 'fixed', 100, 0, 0, false, 'manual', true, false) ON CONFLICT DO NOTHING`,
+      [tenant, BENCH_DISCOUNT_CODE],
+    )
 
     // 50 clients of the website (not its busiest, whose list is measured), none with a wallet yet.
     const { rows: payers } = await db.query<{ id: number; email: string }>(
@@ -130,7 +141,7 @@ export const prepareMoneyFixtures = async (runUrl: string, tenant: number, perSe
     await db.query('UPDATE tenants SET settings_rate_limits_login_per_ip_per_minute = 10000 WHERE id = $1', [tenant])
     await db.query('COMMIT')
     say(`money fixtures: ${PAYERS} payers × ${each} unpaid orders with funded wallets, ${perServer.topUps.payload} + ${perServer.topUps.baseline} pending top-ups, in ${Date.now() - started} ms`)
-    return { payers: out, topUps }
+    return { payers: out, topUps, discountCode: BENCH_DISCOUNT_CODE }
   } catch (error) {
     await db.query('ROLLBACK').catch(() => {})
     throw error

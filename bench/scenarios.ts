@@ -146,7 +146,8 @@ export const SCENARIOS: Scenario[] = [
     targets: {},
   },
   {
-    // 50 clients at once, each paying their own unpaid orders from their own wallet.
+    // 50 clients at once, each paying their own unpaid orders from their own wallet, each
+    // payment with the website's discount code (1.00 off, no limits: no lock shared by payers).
     name: 'wallet-pay',
     title: 'order paid from the wallet (50 clients)',
     connections: 50,
@@ -162,11 +163,11 @@ export const SCENARIOS: Scenario[] = [
         next: () => {
           const i = n++ % money.payers.length
           const order = money.payers[i]!.orders[target][taken[i]!++]
-          return { body: JSON.stringify({ purpose: 'order', order: order ?? 0, provider: 'wallet' }), headers: { authorization: `JWT ${money.payerTokens[i]}` } }
+          return { body: JSON.stringify({ purpose: 'order', order: order ?? 0, provider: 'wallet', discountCode: money.discountCode }), headers: { authorization: `JWT ${money.payerTokens[i]}` } }
         },
       }
     },
-    baseline: 'one transaction: order and wallet locks, payment, balanced entry, wallet, order, event, outbox',
+    baseline: 'one transaction: order lock, the code and its usage, wallet lock, payment, balanced entries (payment, discount), wallet, order, event, outbox',
     writes: true,
     targets: { maxP99Over: { scenario: 'create-order-50', ratio: 2 } },
   },

@@ -23,6 +23,9 @@ const TABLES = {
   users: sql.raw('users'),
   discipline_records: sql.raw('discipline_records'),
   fines: sql.raw('fines'),
+  referrals: sql.raw('referrals'),
+  discounts: sql.raw('discounts'),
+  discount_campaigns: sql.raw('discount_campaigns'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

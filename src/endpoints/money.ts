@@ -77,9 +77,10 @@ const ledgerAnswer = z.object({
   refunds: schemas.minor,
   tips: schemas.minor,
   fines: schemas.minor,
+  discounts: schemas.minor.describe('Discounts given to clients on paid orders and invoices; `revenue` is already net of them.'),
 })
 
-/** GET /api/ledger/summary?from&to (admins; the request's website) → revenue, writer pay, refunds, tips and fines of the period, in cents. */
+/** GET /api/ledger/summary?from&to (admins; the request's website) → revenue (net of discounts), writer pay, refunds, tips, fines and discounts of the period, in cents. */
 export const ledgerSummaryEndpoint: Endpoint = documented(
   {
     path: '/ledger/summary',
@@ -94,7 +95,7 @@ export const ledgerSummaryEndpoint: Endpoint = documented(
   {
     summary: 'Money of a period, from the ledger',
     description: [
-      'For admins of the request’s website (and superadmins): its revenue, writer pay, refunds, tips and fines between `from` (counted) and `to` (not counted), in minor units of the website’s currency, summed from journal lines alone. Without `from` and `to`, the last 30 days.',
+      'For admins of the request’s website (and superadmins): its revenue (net of the discounts given), writer pay, refunds, tips, fines and discounts given between `from` (counted) and `to` (not counted), in minor units of the website’s currency, summed from journal lines alone. Without `from` and `to`, the last 30 days.',
       '**400** naming `from` or `to` when one is not an ISO date (or `from` is not before `to`), **403** for other roles, **404** when the caller is not a member of the request’s website.',
     ].join('\n\n'),
     tags: ['money'],

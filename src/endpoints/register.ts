@@ -6,7 +6,7 @@ import { registerClient, registrationInput } from '@/operations/registerClient'
 
 import { readJsonBody } from './readJsonBody'
 
-/** POST /api/auth/register { name, email, password } → 201 with the new client. */
+/** POST /api/auth/register { name, email, password, referralCode? } → 201 with the new client. */
 export const registerEndpoint: Endpoint = documented(
   {
     path: '/auth/register',
@@ -26,8 +26,8 @@ export const registerEndpoint: Endpoint = documented(
   {
     summary: 'Register as a client',
     description: [
-      'Anyone creates a client account on the request’s website (by `Host`, or `X-Tenant`). The role and the website come from the server, never from the body. A welcome mail follows; log in with `POST /api/users/login` on the same website.',
-      '**400** naming each bad field (`name`, `email`, `password` of at least 10 characters), **403** when the website does not take registrations, **404** for an unknown website, **409** naming `email` when it is taken, **429** with `Retry-After` past the registration limits (per address, per email).',
+      'Anyone creates a client account on the request’s website (by `Host`, or `X-Tenant`). The role and the website come from the server, never from the body. A welcome mail follows; log in with `POST /api/users/login` on the same website. With `referralCode` (another client’s code on this website) the new client is their referee: the referral is `pending` until their first order is paid and approved, or `held` for staff review when an abuse rule flags it (same address or browser as the referrer, too many referrals from one address or one referrer, monthly limits); the registration succeeds either way.',
+      '**400** naming each bad field (`name`, `email`, `password` of at least 10 characters, `referralCode` that no client of this website has), **403** when the website does not take registrations, **404** for an unknown website, **409** naming `email` when it is taken, **429** with `Retry-After` past the registration limits (per address, per email).',
     ].join('\n\n'),
     tags: ['auth'],
     auth: 'none',

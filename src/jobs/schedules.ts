@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { CONTENT_SCHEDULES } from './contentSchedules'
+import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
 import { INVOICE_SCHEDULES } from './invoiceSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
@@ -39,6 +40,7 @@ export const SCHEDULES: Schedule[] = [
   ...ORDER_SCHEDULES,
   ...PAYMENT_SCHEDULES,
   ...PAYOUT_SCHEDULES,
+  ...DISCOUNT_SCHEDULES,
   ...INVOICE_SCHEDULES,
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,

@@ -5,9 +5,10 @@ import { z } from 'zod'
 
 import { enqueue } from '@/jobs/enqueue'
 import { clientIp, consume } from '@/security/rateLimits'
-import { asSystem, proofOf } from '@/access/system'
+import { asSystem, proofOf, systemRequest } from '@/access/system'
 
 import { inTransaction } from './inTransaction'
+import { findReferrer, recordReferral } from './referrals/register'
 import { toValidationError } from './toValidationError'
 import { publicRequest } from './gate'
 import { describeUnresolved } from './resolveTenant'
@@ -27,6 +28,13 @@ export const registrationInput = z.object({
     .string({ error: 'Password is required.' })
     .min(10, 'Password must be at least 10 characters.')
     .max(256, 'Password is at most 256 characters.'),
+  referralCode: z
+    .string({ error: 'A referral code is text.' })
+    .trim()
+    .min(1, 'A referral code is not empty.')
+    .max(32, 'A referral code is at most 32 characters.')
+    .optional()
+    .describe('Another client’s referral code (`GET /api/referrals/me`, `?ref=` of their link): the new client is their referee.'),
 })
 
 export type RegistrationInput = z.infer<typeof registrationInput>
@@ -54,15 +62,26 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   await consume(req, tenant, 'registrationPerIpPerHour', clientIp(req))
   await consume(req, tenant, 'registrationPerEmailPerHour', input.email)
 
+  // Where the client registers from: compared with later referrals (abuse rules).
+  const address = clientIp(req)
+  const ip = address === 'unknown' ? null : address
+  const userAgent = req.headers.get('user-agent')?.slice(0, 512) || null
+  const now = new Date()
+  // The platform writes the client and the website's documents (the referral names the
+  // website, which an anonymous request may not), as for a pay link.
+  const system = await systemRequest(req.payload, proofOf(req))
+
   try {
-    return await inTransaction(req, async () => {
+    return await inTransaction(system, async () => {
       const taken = await req.payload.count({
         collection: 'users',
         where: { email: { equals: input.email } },
         ...asSystem(proofOf(req)),
-        req,
+        req: system,
       })
       if (taken.totalDocs > 0) throw emailTaken()
+      // An unknown code is refused before anything is written.
+      const referrer = input.referralCode ? await findReferrer(system, tenant.id, input.referralCode) : null
       const user = await req.payload.create({
         collection: 'users',
         data: {
@@ -71,19 +90,23 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
           password: input.password,
           roles: ['client'],
           tenants: [{ tenant: tenant.id }],
+          referredBy: referrer?.id ?? null,
+          registrationIp: ip,
+          registrationUserAgent: userAgent,
         },
         ...asSystem(proofOf(req)),
         depth: 0,
-        req,
+        req: system,
       })
-      await enqueue(req, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
-      await enqueue(req, {
+      if (referrer) await recordReferral(system, { tenant: tenant.id, referrer, referee: user.id, ip, userAgent, now })
+      await enqueue(system, { type: 'mail.welcome', tenant: tenant.id, payload: { userId: user.id }, dedupeKey: `welcome:${user.id}` })
+      await enqueue(system, {
         type: 'live.event',
         tenant: tenant.id,
         payload: {
           audience: { staffOfTenant: tenant.id },
           event: 'client.registered',
-          data: { user: user.id, name: user.name, email: user.email },
+          data: { user: user.id, name: user.name, email: user.email, referredBy: referrer?.id ?? null },
         },
       })
       return user

@@ -2,8 +2,11 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { type ContentCounts, ensureContent, ensureContentSettings } from './content'
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SUPERADMIN, DEMO_TENANTS, demoEmail } from './demoData'
+import { ensureLoyalty } from './loyalty'
+import { ensureDiscounts } from './discounts'
 import { ensurePricing } from './pricing'
 import { ensureDemoWarning } from './discipline'
+import { ensureDemoReferral } from './referrals'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
 import type { Role } from '@/domain/roles'
@@ -79,7 +82,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (7 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -97,6 +100,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       tick(`price list of ${tenant.slug}${options ? ` (${options} order options)` : ''}`, options > 0)
       const levels = await ensureWriterLevels(req, doc.id)
       tick(`writer levels of ${tenant.slug}${levels ? ` (${levels})` : ''}`, levels > 0)
+      const codes = await ensureDiscounts(req, doc.id, tenant.slug)
+      tick(`discount codes of ${tenant.slug}${codes ? ` (${codes})` : ''}`, codes > 0)
       for (const person of DEMO_PEOPLE) {
         const email = demoEmail(person.local, tenant.slug)
         const made = await ensureUser(req, {
@@ -108,7 +113,11 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
         tick(email, made)
       }
       if (await ensureDemoWarning(req, doc.id, tenant.slug)) created += 1
+      // Part of the people: client2 came by client's referral (no step of its own).
+      await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
+      // After the people: the demo client's welcome points.
+      tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))
       // After the people: the scheduled post is queued in the name of the website's content editor.
       const content = await ensureContent(req, doc.id, tenant.slug)
       tick(`content of ${tenant.slug}${content ? ` (${describeContent(content)})` : ''}`, content !== null)

@@ -36,12 +36,21 @@ const TENANT_INTERNALS = [
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
   ...group('settings.discipline', ['autoSuspendOnStrikes', 'autoSuspendDays', 'autoBlacklistOnStrikes', 'warningsForProbation', 'warningDays']),
   ...group('settings.fines', ['latenessEnabled', 'latenessMode', 'latenessBase', 'latenessMaxPercent', 'hour1', 'hour2', 'hour3', 'perHourAfter3', 'perDay']),
+  ...group('settings.loyalty', ['enabled', 'pointsPerUnit', 'tiers']),
+  ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCentsPerConversion']),
+  ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
+  ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
+  ...group('settings.discounts', ['allowCodes', 'autoApplyFirstOrder', 'firstOrder.enabled', 'firstOrder.kind', 'firstOrder.value', 'firstOrder.maxDiscount', 'firstOrder.minPayable', 'pickBest', 'allowOnOrders', 'allowOnInvoices', 'allowOnSpecialOrders']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
   'settings.rateLimits.*',
 ]
+
+/** Referrals (issue 14): what staff review and a referrer does not read. */
+const REFERRAL_REVIEW = ['referee', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', 'qualifyingOrder', 'voidedReason']
+const REFERRAL_REVIEW_OF_USER = ['referredBy', 'registrationIp', 'registrationUserAgent']
 
 /** The website's content settings (issue 13): read by those with content rights on it. */
 const TENANT_CONTENT = group('content', ['siteName', 'defaultMetaDescription', 'defaultMetaImage', 'organizationName', 'previewUrl', 'robotsDisallow'])
@@ -68,6 +77,8 @@ const publishedContent = (fields: string[]): ReadRule => ({
 export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, string[]>> }
 
 const FINE_TYPE = ['code', 'name', 'calculation', 'amount', 'percent', 'base', 'min', 'max', 'active']
+const DISCOUNT = ['code', 'name', 'description', 'kind', 'value', 'maxDiscount', 'minPayable', 'startsAt', 'endsAt', 'usageLimit', 'perClientLimit', 'firstOrderOnly', 'eligibleClients', 'minLifetimeSpend', 'origin', 'campaign', 'active', 'archived']
+const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
 
 const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
 
@@ -84,8 +95,9 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   users: {
-    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'tenants', 'email', 'collection', 'sessions'],
-    hiddenFrom: { ...all(STAFF), client: [] },
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'tenants', 'email', 'collection', 'sessions'],
+    // A client reads their own referral code; who referred them and where they registered from are the staff's.
+    hiddenFrom: { ...all(STAFF), client: REFERRAL_REVIEW_OF_USER },
   },
   'pricing-options': {
     fields: [...STAMPS, 'tenant', 'dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active'],
@@ -93,13 +105,13 @@ export const READS: Record<string, ReadRule> = {
   },
   orders: {
     fields: [
-      ...STAMPS, 'tenant', 'number', 'client', ...ORDER_INPUTS, 'writerDeadline', 'total', 'amountPaid', 'currency', 'paymentStatus', 'filesReleased', 'status', 'visibility', 'preferredWriterStatus', 'invitedAt', 'writer', 'pendingWriter', 'editor',
+      ...STAMPS, 'tenant', 'number', 'client', ...ORDER_INPUTS, 'writerDeadline', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'paymentStatus', 'filesReleased', 'status', 'visibility', 'preferredWriterStatus', 'invitedAt', 'writer', 'pendingWriter', 'editor',
       'rateCard', 'priceSnapshot', 'flags.urgent', ...CLIENT_PROFILE, ...ORDER_TIMESTAMPS, ...ORDER_MONITORING, ...ORDER_CANCELLATION,
     ],
     hiddenFrom: {
       ...all(STAFF),
       // The order's assigned writer: their pay card, never the client's price or who the client is to the business.
-      writer: ['total', 'amountPaid', 'priceSnapshot', ...ORDER_CANCELLATION, ...CLIENT_PROFILE, ...ORDER_MONITORING],
+      writer: ['subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'priceSnapshot', ...ORDER_CANCELLATION, ...CLIENT_PROFILE, ...ORDER_MONITORING],
       // The client: what they ordered and paid, not the staffing, the writer's deadline and pay, or the bookkeeping.
       client: ['writerDeadline', 'visibility', 'invitedAt', 'pendingWriter', 'editor', 'rateCard', ...CLIENT_PROFILE, ...ORDER_MONITORING],
     },
@@ -174,6 +186,10 @@ export const READS: Record<string, ReadRule> = {
       ...group('effect', ['appliedAt', 'fromEarning', 'receivable', 'receivableRow', 'recovered', 'writtenOff', 'writtenOffAt', 'liftedAt', 'restored']),
     ],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  // The referrer reads their own referrals: status and reward, not who the referee is or the review's facts.
+  referrals: {
+    fields: [...STAMPS, 'tenant', 'referrer', 'referee', 'code', 'status', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', ...group('reward', ['walletCents', 'referrerPoints', 'refereePoints']), 'qualifyingOrder', 'rewardedAt', 'voidedReason'],
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: REFERRAL_REVIEW },
   },
   invoices: {
     fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'total', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],
@@ -186,6 +202,29 @@ export const READS: Record<string, ReadRule> = {
   receipts: {
     fields: [...STAMPS, 'tenant', 'number', 'kind', 'payment', 'client', 'amount', 'currency', 'paidFor', 'issuedAt', 'voids', 'reason', 'createdBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  // A client's points are theirs and the website's admins' and support's (issue 14).
+  'loyalty-accounts': { fields: [...STAMPS, 'tenant', 'client', 'balance', 'lifetimeEarned', 'tier'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  'loyalty-transactions': {
+    fields: [...STAMPS, 'tenant', 'client', 'account', 'points', 'kind', 'reason', 'reference', 'order', 'balanceAfter', 'shortfall'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  // The catalogue: the website's clients shop in it, its admins keep it.
+  'loyalty-rewards': {
+    fields: [...STAMPS, 'tenant', 'name', 'description', 'pointsRequired', 'kind', 'discountKind', 'discountValue', 'stock', 'maxPerClient', 'active'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  'loyalty-redemptions': {
+    fields: [...STAMPS, 'tenant', 'client', 'reward', 'points', 'status', 'transaction', 'discount', 'discountCode', 'reason', 'decidedAt', 'decidedBy'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  // A code is a secret until used: the website's staff read discounts and campaigns, clients never list them.
+  discounts: { fields: [...STAMPS, 'tenant', ...DISCOUNT, 'timesUsed', 'status'], hiddenFrom: all(STAFF) },
+  'discount-campaigns': { fields: [...STAMPS, 'tenant', ...DISCOUNT_CAMPAIGN, 'spent', 'status'], hiddenFrom: all(STAFF) },
+  // A client reads their own usages (the test's usage is the website's first client's).
+  'discount-usages': {
+    fields: [...STAMPS, 'tenant', 'discount', 'client', 'payableType', 'order', 'invoice', 'payment', 'payableKey', 'subtotal', 'discountAmount', 'total', 'origin', 'code', 'status', 'campaign'],
+    hiddenFrom: all([...STAFF, 'client']),
   },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
@@ -221,6 +260,8 @@ const PRICE_OPTION = ['dimension', 'code', 'label', 'multiplier', 'amount', 'fla
 const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes', 'criteria']
 /** What an admin gives when issuing a discipline record; its status, issuer and dates are the server's. */
 const DISCIPLINE_ISSUE = ['writer', 'kind', 'reason', 'endsAt']
+const LOYALTY_REWARD = ['name', 'description', 'pointsRequired', 'kind', 'discountKind', 'discountValue', 'stock', 'maxPerClient', 'active']
+const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
 
 /** What content-rights holders write; the rest (computed fields, the website) is the server's. */
 const POST_WRITE = [...POST, 'meta', '_status']
@@ -242,6 +283,7 @@ export const WRITES: Record<string, WriteRule> = {
   'fine-types': { create: each(ADMINS, FINE_TYPE), update: each(ADMINS, FINE_TYPE) },
   // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
   fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
+  'loyalty-rewards': { create: each(ADMINS, LOYALTY_REWARD), update: each(ADMINS, LOYALTY_REWARD) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.
   media: { update: each(CONTENT, ['alt', 'focalX', 'focalY']) },
@@ -256,5 +298,8 @@ export const WRITES: Record<string, WriteRule> = {
     // Everyone edits their own profile; the level and suspension of a writer are an admin's.
     update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, content: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
   },
+  // The website's admins run its discounts; usages are written by checkout only.
+  discounts: { create: each(ADMINS, DISCOUNT), update: each(ADMINS, DISCOUNT) },
+  'discount-campaigns': { create: each(ADMINS, DISCOUNT_CAMPAIGN), update: each(ADMINS, DISCOUNT_CAMPAIGN) },
   'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
 }

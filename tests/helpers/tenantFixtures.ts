@@ -3,6 +3,7 @@ import { type CollectionConfig, createLocalReq, type Field, type Payload, type W
 
 import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
+import { awardPoints } from '@/operations/loyalty/award'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
 import { fundWallet } from './money'
@@ -120,6 +121,16 @@ const evaluationOf = async (payload: Payload, tenantId: number) => {
   })
 }
 
+/** The website's first client's loyalty account, with points given the way an admin award gives them. */
+const loyaltyAccountOf = async (payload: Payload, tenantId: number) => {
+  const client = await userOf(payload, tenantId, 'client')
+  const req = await createLocalReq({}, payload)
+  await inTransaction(req, () => awardPoints(req, { tenant: tenantId, client, points: 500, kind: 'admin', reason: 'fixture', reference: `fixture:loyalty:${tenantId}:${uniqueSuffix()}` }))
+  const { docs } = await payload.find({ collection: 'loyalty-accounts', where: { and: [{ tenant: { equals: tenantId } }, { client: { equals: client } }] }, limit: 1, depth: 0 })
+  return { client, account: docs[0]!.id }
+/** A perk of the website's catalogue. */
+const loyaltyRewardOf = (payload: Payload, tenantId: number) =>
+  payload.create({ collection: 'loyalty-rewards', data: { tenant: tenantId, name: `Reward ${uniqueSuffix()}`, pointsRequired: 100, kind: 'perk', stock: null, maxPerClient: null, active: true }, depth: 0 })
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
     documentOf: async (_payload, tenantId) => tenantId,
@@ -334,6 +345,30 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
         collection: 'fines',
         data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), type: 'wrong_files', amount: 1000, status: 'issued', reason: 'fixture', reference: `fixture:fine:${tenantId}:${uniqueSuffix()}` },
     graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
+  'loyalty-accounts': {
+    documentOf: async (payload, tenantId) => (await loyaltyAccountOf(payload, tenantId)).account,
+    patch: { tier: 'Hijacked' },
+    graphql: { one: 'LoyaltyAccount', many: 'LoyaltyAccounts', count: 'countLoyaltyAccounts', update: 'updateLoyaltyAccount', delete: 'deleteLoyaltyAccount', dataType: '' },
+  'loyalty-transactions': {
+      const { account } = await loyaltyAccountOf(payload, tenantId)
+      const { docs } = await payload.find({ collection: 'loyalty-transactions', where: { account: { equals: account } }, sort: '-id', limit: 1, depth: 0 })
+      return docs[0]!.id
+    graphql: { one: 'LoyaltyTransaction', many: 'LoyaltyTransactions', count: 'countLoyaltyTransactions', update: 'updateLoyaltyTransaction', delete: 'deleteLoyaltyTransaction', dataType: '' },
+  'loyalty-rewards': {
+    documentOf: async (payload, tenantId) => (await loyaltyRewardOf(payload, tenantId)).id,
+    graphql: { one: 'LoyaltyReward', many: 'LoyaltyRewards', count: 'countLoyaltyRewards', update: 'updateLoyaltyReward', delete: 'deleteLoyaltyReward', dataType: '' },
+  'loyalty-redemptions': {
+      const { client } = await loyaltyAccountOf(payload, tenantId)
+      const reward = await loyaltyRewardOf(payload, tenantId)
+      const doc = await payload.create({ collection: 'loyalty-redemptions', data: { tenant: tenantId, client, reward: reward.id, points: 100, status: 'pending' }, depth: 0 })
+    graphql: { one: 'LoyaltyRedemption', many: 'LoyaltyRedemptions', count: 'countLoyaltyRedemptions', update: 'updateLoyaltyRedemption', delete: 'deleteLoyaltyRedemption', dataType: '' },
+  // The demo's referral (client2 came by client's code): referee is unique, so the seed's one is the fixture.
+  referrals: {
+      const { docs } = await payload.find({ collection: 'referrals', where: { tenant: { equals: tenantId } }, sort: 'id', limit: 1, depth: 0 })
+      if (!docs[0]) throw new Error(`no referral on website ${tenantId}: the seed makes one`)
+      return docs[0].id
+    patch: { code: 'HIJACKED' },
+    graphql: { one: 'Referral', many: 'Referrals', count: 'countReferrals', update: 'updateReferral', delete: 'deleteReferral', dataType: '' },
   },
   invoices: {
     documentOf: async (payload, tenantId) => (await invoiceFixture(payload, tenantId)).id,
@@ -358,6 +393,28 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Receipt', many: 'Receipts', count: 'countReceipts', update: 'updateReceipt', delete: 'deleteReceipt', dataType: '' },
+  },
+  discounts: {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'discounts', data: { tenant: tenantId, code: `FIX${uniqueSuffix()}`.toUpperCase(), name: 'Fixture', kind: 'percentage', value: 10 } as never })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'Discount', many: 'Discounts', count: 'countDiscounts', update: 'updateDiscount', delete: 'deleteDiscount', dataType: '' },
+  },
+  'discount-campaigns': {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'discount-campaigns', data: { tenant: tenantId, name: 'Fixture', slug: `fixture-${uniqueSuffix()}`, startsAt: new Date().toISOString() } as never })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'DiscountCampaign', many: 'DiscountCampaigns', count: 'countDiscountCampaigns', update: 'updateDiscountCampaign', delete: 'deleteDiscountCampaign', dataType: '' },
+  },
+  'discount-usages': {
+    documentOf: async (payload, tenantId) => {
+      const order = await orderOf(payload, tenantId)
+      const doc = await payload.create({
+        collection: 'discount-usages',
+        data: { tenant: tenantId, client: await userOf(payload, tenantId, 'client'), payableType: 'order', order, subtotal: 1000, discountAmount: 0, total: 1000, origin: 'manual', code: 'FIXTURE', status: 'released' },
+      })
+      return doc.id
+    },
+    patch: { code: 'HIJACKED' },
+    graphql: { one: 'DiscountUsage', many: 'DiscountUsages', count: 'countDiscountUsages', update: 'updateDiscountUsage', delete: 'deleteDiscountUsage', dataType: '' },
   },
   outbox: {
     documentOf: async (payload, tenantId) => {

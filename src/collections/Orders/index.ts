@@ -80,7 +80,12 @@ export const Orders: CollectionConfig<'orders'> = {
     ),
     setOnCreateField(userRefField('preferredWriter', { roles: ['writer'] })),
     // What the client pays is not the writer's business: writers see their pay card instead.
-    readableBy(fieldExceptFor('writer'), moneyField('total', { required: true, serverOnly: true })),
+    // Subtotal − discount = total, what the client owes (refund caps, "fully paid" and forfeiture read it);
+    // the writer's pay is computed on the subtotal (a promotion is the platform's cost).
+    readableBy(fieldExceptFor('writer'), moneyField('subtotal', { serverOnly: true, description: 'The price before any discount.' })),
+    readableBy(fieldExceptFor('writer'), moneyField('discount', { defaultValue: 0, serverOnly: true, description: 'Taken off by a discount code or an automatic discount.' })),
+    readableBy(fieldExceptFor('writer'), moneyField('total', { required: true, serverOnly: true, description: 'What the client owes: subtotal − discount.' })),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'discountSnapshot', type: 'json', admin: { description: 'The discount applied: code, origin, kind, value, discount and usage ids.' } })),
     readableBy(fieldExceptFor('writer'), moneyField('amountPaid', { required: true, defaultValue: 0, serverOnly: true })),
     serverOnlyField({ name: 'currency', type: 'text', required: true, maxLength: 3 }),
     statusField({ name: 'paymentStatus', statuses: ORDER_PAYMENT_STATUSES }),

@@ -25,6 +25,9 @@ import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
+import { loyaltyFields } from './loyaltyFields'
+import { discountFields } from './discountFields'
+import { referralFields } from './referralFields'
 import { reviewFields, staffingFields } from './workflowFields'
 import { domainIsFree } from './validate/domainIsFree'
 
@@ -168,6 +171,9 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, payoutFields),
         readableBy(staffField, disciplineFields),
         readableBy(staffField, fineFields),
+        readableBy(staffField, loyaltyFields),
+        readableBy(staffField, discountFields),
+        readableBy(staffField, referralFields),
         {
           name: 'staffIdleTimeoutMinutes',
           access: { read: staffField },

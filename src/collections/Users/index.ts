@@ -2,8 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { and, or } from '@/access/compose'
-import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, tenantRowsFor } from '@/access/rules'
+import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, staffField, tenantRowsFor } from '@/access/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
+import { readableBy } from '@/fields/readableBy'
+import { serverOnlyField } from '@/fields/serverOnly'
+import { userRefField } from '@/fields/userRef'
 
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardMembership } from './hooks/guardMembership'
@@ -103,6 +106,12 @@ export const Users: CollectionConfig<'users'> = {
       validate: (value: string | null | undefined) =>
         value == null || value === '' || isValidTimeZone(value) || 'Must be an IANA time zone such as Europe/London.',
     },
+    // Referrals (docs/referrals.md): the client's own code, given on first need and read by
+    // them and the staff; who referred them and where they registered from are the staff's.
+    serverOnlyField({ name: 'referralCode', type: 'text', unique: true, maxLength: 16, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('client')) } }),
+    readableBy(staffField, userRefField('referredBy', { roles: ['client'], serverOnly: true, description: 'The client whose referral code this client registered with.' })),
+    readableBy(staffField, serverOnlyField({ name: 'registrationIp', type: 'text', maxLength: 64, admin: { position: 'sidebar' } })),
+    readableBy(staffField, serverOnlyField({ name: 'registrationUserAgent', type: 'text', maxLength: 512, admin: { position: 'sidebar' } })),
   ],
 }
 

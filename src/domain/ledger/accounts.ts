@@ -22,6 +22,11 @@ export const SYSTEM_ACCOUNTS = {
   fines_recovery: { name: 'Fines recovery', type: 'revenue' },
   writer_receivable: { name: 'Writer receivable (fines owed)', type: 'asset' },
   fines_written_off: { name: 'Fines written off', type: 'expense' },
+  loyalty_expense: { name: 'Loyalty points converted to credit', type: 'expense' },
+  // Referral bonuses credited to referrers' wallets: a marketing cost of the website.
+  referral_expense: { name: 'Referral bonuses', type: 'expense' },
+  // Contra-revenue: discounts given to clients, debit-normal; revenue net = platform_revenue − discounts_given.
+  discounts_given: { name: 'Discounts given', type: 'revenue' },
 } as const satisfies Record<string, { name: string; type: AccountType }>
 
 export type SystemAccount = keyof typeof SYSTEM_ACCOUNTS

@@ -17,18 +17,25 @@ export const pointsForOrder = (paid: Cents, settings: LoyaltySettings = DEFAULT_
   // Integer arithmetic: the rate in thousandths of a point per unit, the amount in cents.
   Math.max(0, Math.floor((paid * Math.round(settings.pointsPerUnit * 1000)) / 100_000))
 
-export type ConversionOutcome = { ok: true; points: number; credit: Cents } | { ok: false; field: 'points'; message: string }
+/** The rule a refused conversion broke (the 422's `data.rule`). */
+export type ConversionRule = 'whole_points' | 'minimum' | 'multiple' | 'insufficient_points' | 'maximum'
+
+export type ConversionOutcome = { ok: true; points: number; credit: Cents } | { ok: false; field: 'points'; rule: ConversionRule; message: string }
 
 /**
  * Points into wallet credit: at least the minimum, no more than the balance, the credit
- * no more than the maximum per conversion. Whole points only.
+ * no more than the maximum per conversion. Whole points only; with `inMultiples`, whole
+ * multiples of the minimum too (the reference's conversions go in steps of the minimum:
+ * an endpoint refuses what it would otherwise silently round down).
  */
-export const convertPoints = (requested: number, balance: number, settings: LoyaltySettings = DEFAULT_LOYALTY): ConversionOutcome => {
-  if (!Number.isSafeInteger(requested) || requested <= 0) return { ok: false, field: 'points', message: 'A whole number of points above 0.' }
-  if (requested < settings.minPointsPerConversion) return { ok: false, field: 'points', message: `At least ${settings.minPointsPerConversion} points per conversion.` }
-  if (requested > balance) return { ok: false, field: 'points', message: `More than the ${balance} points you have.` }
+export const convertPoints = (requested: number, balance: number, settings: LoyaltySettings = DEFAULT_LOYALTY, { inMultiples = false } = {}): ConversionOutcome => {
+  const refuse = (rule: ConversionRule, message: string): ConversionOutcome => ({ ok: false, field: 'points', rule, message })
+  if (!Number.isSafeInteger(requested) || requested <= 0) return refuse('whole_points', 'A whole number of points above 0.')
+  if (requested < settings.minPointsPerConversion) return refuse('minimum', `At least ${settings.minPointsPerConversion} points per conversion.`)
+  if (inMultiples && requested % settings.minPointsPerConversion !== 0) return refuse('multiple', `In multiples of ${settings.minPointsPerConversion} points.`)
   const maxPoints = Math.floor(settings.maxCentsPerConversion / settings.centsPerPoint)
-  if (requested > maxPoints) return { ok: false, field: 'points', message: `At most ${maxPoints} points per conversion.` }
+  if (requested > maxPoints) return refuse('maximum', `At most ${maxPoints} points per conversion.`)
+  if (requested > balance) return refuse('insufficient_points', `More than the ${balance} points you have.`)
   return { ok: true, points: requested, credit: requested * settings.centsPerPoint }
 }
 

@@ -1,8 +1,11 @@
 import { FINE_WORKFLOW } from '../fines/workflow'
+import { DISCOUNT_CAMPAIGN_WORKFLOW } from '../discounts/campaignWorkflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
+import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
 import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
 import { DISCIPLINE_WORKFLOW } from '../writers/disciplineWorkflow'
+import { REFERRAL_WORKFLOW } from '../referrals/workflow'
 
 import type { WorkflowCollection } from './collections'
 
@@ -14,4 +17,7 @@ export const WORKFLOWS = {
   'payout-requests': PAYOUT_REQUEST_WORKFLOW,
   'discipline-records': DISCIPLINE_WORKFLOW,
   fines: FINE_WORKFLOW,
+  'loyalty-redemptions': REDEMPTION_WORKFLOW,
+  referrals: REFERRAL_WORKFLOW,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

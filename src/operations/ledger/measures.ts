@@ -10,13 +10,15 @@ export const LEDGER_LINES = sql`journal_entries e
 
 /**
  * A website's money from the ledger alone (never from business tables), as aggregates
- * over LEDGER_LINES, in cents: revenue = net credits to platform revenue (refunds to
- * clients come out of it), writer pay = net debits to compensation expense, refunds =
+ * over LEDGER_LINES, in cents: revenue = net credits to platform revenue less the net
+ * debits to discounts given (refunds to clients come out of it), discounts = net debits
+ * to discounts given (a contra-revenue account), writer pay = net debits to compensation expense, refunds =
  * wallet and provider refunds, tips = what clients gave (writer and platform shares),
  * fines = credits to their account. The one definition the summary and the dashboard share.
  */
 export const LEDGER_MEASURES = {
-  revenue: sql`SUM(CASE WHEN a.code = ${account('platform_revenue')} THEN l.credit - l.debit END)`,
+  revenue: sql`SUM(CASE WHEN a.code = ${account('platform_revenue')} THEN l.credit - l.debit WHEN a.code = ${account('discounts_given')} THEN l.credit - l.debit END)`,
+  discounts: sql`SUM(CASE WHEN a.code = ${account('discounts_given')} THEN l.debit - l.credit END)`,
   writerPay: sql`SUM(CASE WHEN a.code = ${account('writer_compensation_expense')} THEN l.debit - l.credit END)`,
   refunds: sql`SUM(CASE WHEN e.type IN ('client_wallet_refund', 'provider_refund') AND a.code = ${account('platform_revenue')} THEN l.debit END)`,
   tips: sql`SUM(CASE WHEN e.type = 'tip_settlement' THEN l.debit END)`,

@@ -12,6 +12,7 @@ import { ensureWallet } from '../ledger/wallets'
 import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { readLockedOrder } from '../orders/lockOrder'
+import { reverseOrderPoints } from '../loyalty/orderPoints'
 import { stripeClient } from '../payments/stripeClient'
 
 import { earningAfterRefund } from './writerEarnings'
@@ -105,6 +106,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     lines: [{ account: { system: 'platform_revenue' }, debit: amount }, { account: credited, credit: amount }],
   })
   await earningAfterRefund(req, order, amount, row.id)
+  await reverseOrderPoints(req, order, { kind: 'refund', refund: row.id, amount })
   const amountPaid = order.amountPaid - amount
   await req.payload.update({
     collection: 'orders',

@@ -49,7 +49,7 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
   if (!writer || !card || (await earningOf(req, order.id))) return null
   const tenant = idOf(order.tenant)!
   const assignedAt = new Date(order.timestamps?.assignedAt ?? order.createdAt)
-  const breakdown = orderEarning(card, { pages: order.pages, total: order.total, assignedAt, writerDeadline: new Date(order.writerDeadline) })
+  const breakdown = orderEarning(card, { pages: order.pages, total: order.subtotal ?? order.total, assignedAt, writerDeadline: new Date(order.writerDeadline) })
   if (breakdown.total === 0) {
     // Nothing earned: the order's standing fines are owed as receivables.
     await netOrderFines(req, order.id)

@@ -15,8 +15,10 @@ import { asSystem, proofOf } from '@/access/system'
 
 import { issueLatenessFine } from '../fines/issue'
 import { post } from '../ledger/post'
+import { awardOrderPoints, reverseOrderPoints } from '../loyalty/orderPoints'
 import { refundOrder } from '../money/refundOrder'
 import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
+import { rewardReferral } from '../referrals/reward'
 
 import { paymentEffect } from './applyPayment'
 import { type ActionContext, writerEligibility } from './loadActionContext'
@@ -54,6 +56,7 @@ const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: numbe
   // earning, if the order had one, is voided or reversed.
   if (refunded > 0) await refundOrder(req, ctx.order, refunded, `Order ${ctx.order.number} cancelled${reason ? `: ${reason}` : ''}`)
   const earning = await undoOrderEarning(req, ctx.order)
+  await reverseOrderPoints(req, ctx.order, { kind: 'cancel' })
   await endAssignment(req, ctx.order, 'cancelled', reason ? `order cancelled: ${reason}` : 'order cancelled', now)
   await closeRequests(req, ctx.order.id, ['hold', 'reassignment', 'revision', 'dispute'], 'cancelled', args.actor?.id ?? null, now)
   return {
@@ -176,7 +179,11 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const earning = await postOrderEarning(req, ctx.order)
     return { status: 'completed', patch: at(ctx.order, 'completedAt', now), metadata: earning ? { earning: earning.amount } : undefined }
   },
-  approve: async ({ ctx, now, actor }) => ({ patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }),
+  approve: async ({ req, ctx, now, actor }) => {
+    await awardOrderPoints(req, ctx.order, now)
+    await rewardReferral(req, ctx.order, now)
+    return { patch: at(ctx.order, 'approvedAt', now), metadata: { automatic: actor === null } }
+  },
   // The reference left the order's status alone here; a revision moves it (§16).
   requestRevision: async ({ req, ctx, actor, input }) => {
     const revision = await createRequest(req, ctx.order, { kind: 'revision', status: 'pending', requestedBy: actor?.id ?? null, description: input.reason })

@@ -132,6 +132,8 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
     number: await allocateOrderNumber(req, tenantId),
     clientDeadline: clientDeadline.toISOString(),
     writerDeadline: writerDeadline.toISOString(),
+    subtotal: quote.total,
+    discount: 0,
     total: quote.total,
     amountPaid: 0,
     currency: quote.currency,

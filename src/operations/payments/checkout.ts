@@ -13,8 +13,9 @@ import { lockRow } from '@/db/locks'
 import { env } from '@/env'
 import { ClientError, ProviderError, refuseField } from '@/errors'
 import { asSystem, proofOf } from '@/access/system'
-import type { Order, Payment, Tenant } from '@/payload-types'
+import type { DiscountUsage, Order, Payment, Tenant } from '@/payload-types'
 
+import { discountOrder, linkUsagePayment } from '../discounts/usages'
 import { inTransaction } from '../inTransaction'
 import { lockInvoiceDebt } from '../invoices/owed'
 import { ownWebsite } from '../gate'
@@ -27,10 +28,16 @@ import { createTip } from './tips'
 
 const idOfYour = (what: string) => recordId(`your ${what}`)
 const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
+const discountCode = z
+  .string({ error: 'Text: a discount code.' })
+  .trim()
+  .max(64, 'At most 64 characters.')
+  .optional()
+  .describe('A discount code (case does not matter). One that does not apply is a 422 whose `data.rule` says why; nothing is paid then.')
 
 /** What `POST /api/payments/checkout` takes, by purpose (documented from this schema). */
 export const checkoutInput = z.discriminatedUnion('purpose', [
-  z.object({ purpose: z.literal('order'), order: idOfYour('order'), provider }),
+  z.object({ purpose: z.literal('order'), order: idOfYour('order'), provider, discountCode }),
   // What is still owed on the invoice, or on one of its installments.
   z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider }),
   z.object({ purpose: z.literal('installment'), installment: idOfYour('installment'), provider }),
@@ -66,7 +73,7 @@ const lockPayerOrder = async (req: PayloadRequest, tenant: number, payer: number
   return docs[0]
 }
 
-type Debt = { amount: number; label: string; links: Pick<Payment, 'order' | 'invoice' | 'installment' | 'tip'> }
+type Debt = { amount: number; label: string; links: Pick<Payment, 'order' | 'invoice' | 'installment' | 'tip'>; usage?: DiscountUsage | null }
 
 /** What the payment is for and how much, with its subject locked (refusals name the field). */
 const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input: CheckoutInput): Promise<Debt> => {
@@ -81,9 +88,11 @@ const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input:
     return { amount: tip.amount, label: `Tip for the writer of order ${order.id}`, links: { order: order.id, tip: tip.id } }
   }
   if (!AWAITING_PAYMENT.includes(order.status)) throw new ClientError(closedToPayment(order.status) ?? `order: a ${order.status} order is paid already.`, 422, { field: 'order' })
-  const owed = order.total - order.amountPaid
+  // The discount is settled before the payment row: the payment is for what is owed after it.
+  const discounted = await discountOrder(req, tenant, order, input.discountCode)
+  const owed = discounted.order.total - discounted.order.amountPaid
   if (owed <= 0) throw new ClientError('order: nothing is owed on this order.', 422, { field: 'order' })
-  return { amount: owed, label: `Order ${order.id}`, links: { order: order.id } }
+  return { amount: owed, label: `Order ${order.id}`, links: { order: order.id }, usage: discounted.usage }
 }
 
 /**
@@ -127,6 +136,8 @@ export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: n
       ...asSystem(proofOf(req)),
       req,
     })
+    // A held usage follows its latest payment: that payment's success applies it, its failure releases it.
+    if (debt.usage?.status === 'held') await linkUsagePayment(req, debt.usage, payment.id)
     // The wallet pays in the same transaction: too little in it, and not even the payment row remains.
     return input.provider === 'wallet' ? (await settlePayment(req, payment.id)).payment : payment
   })

@@ -8,6 +8,7 @@ import { enqueue } from '@/jobs/enqueue'
 import { asSystem, proofOf } from '@/access/system'
 import type { Payment } from '@/payload-types'
 
+import { applyDiscountUsage, releaseDiscountUsage } from '../discounts/usages'
 import { inTransaction } from '../inTransaction'
 import { applyInvoicePayment } from '../invoices/applyInvoicePayment'
 import { lockInvoice } from '../invoices/owed'
@@ -90,6 +91,7 @@ const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
     const source = await sourceOf(req, payment, tenant)
     const memo = await target.write()
     await post(req, tenant, { reference, type: payable.type, memo, lines: [{ account: source, debit: payment.amount }, { account: { system: 'platform_revenue' }, credit: payment.amount }] })
+    await applyDiscountUsage(req, payment)
     return payable.outcome
   }
   if (payment.purpose === 'wallet_top_up') {
@@ -135,5 +137,6 @@ export const failPayment = async (req: PayloadRequest, paymentId: number, status
     const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, depth: 0, ...asSystem(proofOf(req)), req })
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)
+    await releaseDiscountUsage(req, payment)
     return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, ...asSystem(proofOf(req)), req })
   })

@@ -1,10 +1,13 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
 import { FINE_SUBJECT } from '../fines/subject'
+import { DISCOUNT_CAMPAIGN_SUBJECT } from '../discounts/campaignSubject'
 import { INVOICE_SUBJECT } from '../invoices/subject'
+import { REDEMPTION_SUBJECT } from '../loyalty/redemptions'
 import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
 import { DISCIPLINE_SUBJECT } from '../writers/disciplineSubject'
+import { REFERRAL_SUBJECT } from '../referrals/subject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -16,6 +19,9 @@ const SUBJECTS = {
   'payout-requests': PAYOUT_REQUEST_SUBJECT,
   'discipline-records': DISCIPLINE_SUBJECT,
   fines: FINE_SUBJECT,
+  'loyalty-redemptions': REDEMPTION_SUBJECT,
+  referrals: REFERRAL_SUBJECT,
+  'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.

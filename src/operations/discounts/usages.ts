@@ -1,0 +1,143 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { asSystem, proofOf } from '@/access/system'
+import { execute, sql } from '@/db/execute'
+import { ClientError } from '@/errors'
+import type { DiscountUsage, Order, Payment, Tenant } from '@/payload-types'
+
+import { post } from '../ledger/post'
+
+import { type ChosenDiscount, discountRefusal, evaluateDiscountFor, type Payable, payableKeyOf } from './evaluate'
+
+/** What an order keeps of the discount it got (`discountSnapshot`). */
+export type DiscountSnapshot = { code: string | null; origin: string; kind: string; value: number; discount: number; discountId: number | null; usageId: number }
+
+const liveUsageOf = async (req: PayloadRequest, payable: Payable): Promise<DiscountUsage | null> => {
+  const { docs } = await req.payload.find({ collection: 'discount-usages', where: { payableKey: { equals: payableKeyOf(payable) } }, depth: 0, limit: 1, pagination: false, ...asSystem(proofOf(req)), req })
+  return docs[0] ?? null
+}
+
+/**
+ * A campaign's spending follows its live usages (`sign` +1 on hold, −1 on release). The
+ * discount row itself is not written: a code without limits stays free of row locks.
+ */
+const count = async (req: PayloadRequest, usage: Pick<DiscountUsage, 'campaign' | 'discountAmount'>, sign: 1 | -1) => {
+  const campaign = idOf(usage.campaign)
+  if (campaign) await execute(req, sql`UPDATE discount_campaigns SET spent = GREATEST(COALESCE(spent, 0) + ${sign * usage.discountAmount}, 0) WHERE id = ${campaign}`)
+}
+
+const releaseUsage = async (req: PayloadRequest, usage: DiscountUsage) => {
+  await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { status: 'released', payableKey: null }, depth: 0, ...asSystem(proofOf(req)), req })
+  await count(req, usage, -1)
+}
+
+const sameDiscount = (usage: DiscountUsage, chosen: ChosenDiscount) =>
+  idOf(usage.discount) === chosen.discountId && usage.origin === chosen.terms.origin && usage.discountAmount === chosen.discount && usage.subtotal === chosen.subtotal
+
+const setOrderDiscount = async (req: PayloadRequest, order: Order, subtotal: number, discount: number, snapshot: DiscountSnapshot | null): Promise<Order> =>
+  req.payload.update({ collection: 'orders', id: order.id, data: { subtotal, discount, total: subtotal - discount, discountSnapshot: snapshot }, depth: 0, ...asSystem(proofOf(req)), req })
+
+/**
+ * At checkout of an order, under its row lock and before the payment row: the discount it
+ * gets (reference §5, "application timing"), its usage held and its total recomputed from
+ * its subtotal, so the payment is for what is owed after the discount. An order paid in
+ * part keeps the discount it has (a new code is refused). A retried checkout with the same
+ * code re-uses the held usage; another code replaces it (best-of again) unless a payment
+ * on it is still pending (409). Without a code, a code held earlier is tried again, so a
+ * retry never drops it silently; a code that no longer applies is a 422 naming its rule.
+ */
+export const discountOrder = async (req: PayloadRequest, tenant: Tenant, order: Order, code: string | undefined, now = new Date()): Promise<{ order: Order; usage: DiscountUsage | null }> => {
+  const payable: Payable = { type: 'order', id: order.id }
+  const held = await liveUsageOf(req, payable)
+  const entered = code?.trim() ? code.trim() : undefined
+  if (order.amountPaid > 0) {
+    if (entered && (!held || held.code !== entered.toUpperCase())) throw discountRefusal('not_eligible', 'this order is paid in part; it keeps the discount it has.')
+    return { order, usage: held }
+  }
+  const subtotal = order.subtotal ?? order.total
+  const tried = entered ?? held?.code ?? undefined
+  const chosen = await evaluateDiscountFor(req, { tenant, client: idOf(order.client)!, subtotal, code: tried, payable, now, lock: true })
+
+  if (held && chosen && sameDiscount(held, chosen)) return { order, usage: held }
+  if (held) {
+    const paymentId = idOf(held.payment)
+    if (paymentId) {
+      const [pending] = await execute<{ id: number }>(req, sql`SELECT id FROM payments WHERE id = ${paymentId} AND status = 'pending'`)
+      if (pending) throw new ClientError('discountCode: a payment with another discount is still pending on this order; pay or wait for it to expire first.', 409, { field: 'discountCode' })
+    }
+    await releaseUsage(req, held)
+  }
+  if (!chosen) return { order: order.discount || order.total !== subtotal ? await setOrderDiscount(req, order, subtotal, 0, null) : order, usage: null }
+
+  const usage = await req.payload.create({
+    collection: 'discount-usages',
+    data: {
+      tenant: tenant.id,
+      discount: chosen.discountId,
+      campaign: chosen.campaignId,
+      client: idOf(order.client)!,
+      payableType: 'order',
+      order: order.id,
+      payableKey: payableKeyOf(payable),
+      subtotal: chosen.subtotal,
+      discountAmount: chosen.discount,
+      total: chosen.total,
+      origin: chosen.terms.origin,
+      code: chosen.terms.code || null,
+      status: 'held',
+    },
+    depth: 0,
+    ...asSystem(proofOf(req)),
+    req,
+  })
+  await count(req, usage, 1)
+  const snapshot: DiscountSnapshot = { code: chosen.terms.code || null, origin: chosen.terms.origin, kind: chosen.terms.kind, value: chosen.terms.value, discount: chosen.discount, discountId: chosen.discountId, usageId: usage.id }
+  return { order: await setOrderDiscount(req, order, subtotal, chosen.discount, snapshot), usage }
+}
+
+/** The held usage belongs to the payment that checkout created for it. */
+export const linkUsagePayment = async (req: PayloadRequest, usage: DiscountUsage, payment: number) => {
+  await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { payment }, depth: 0, ...asSystem(proofOf(req)), req })
+}
+
+const heldUsageOfPayment = async (req: PayloadRequest, payment: Payment): Promise<DiscountUsage | null> => {
+  const { docs } = await req.payload.find({ collection: 'discount-usages', where: { and: [{ payment: { equals: payment.id } }, { status: { equals: 'held' } }] }, depth: 0, limit: 1, pagination: false, ...asSystem(proofOf(req)), req })
+  return docs[0] ?? null
+}
+
+/**
+ * The payment that carried a discount succeeded (in its settlement's transaction): the
+ * usage is applied, and the ledger moves the discount out of revenue onto the
+ * contra-revenue account `discounts_given` (Dr discounts_given / Cr platform_revenue), so
+ * platform revenue carries the subtotal and the net revenue is subtotal − discount. The
+ * entry's reference (`discount:order:<id>`) makes a replay do nothing.
+ */
+export const applyDiscountUsage = async (req: PayloadRequest, payment: Payment): Promise<void> => {
+  const usage = await heldUsageOfPayment(req, payment)
+  if (!usage) return
+  await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { status: 'applied' }, depth: 0, ...asSystem(proofOf(req)), req })
+  if (usage.discountAmount <= 0) return
+  const key = usage.payableType === 'order' ? `order:${idOf(usage.order)}` : `invoice:${idOf(usage.invoice)}`
+  await post(req, idOf(payment.tenant)!, {
+    reference: `discount:${key}`,
+    type: 'discount_given',
+    memo: `Discount ${usage.code ?? usage.origin} on ${key}`,
+    lines: [{ account: { system: 'discounts_given' }, debit: usage.discountAmount }, { account: { system: 'platform_revenue' }, credit: usage.discountAmount }],
+  })
+}
+
+/**
+ * The payment that carried a discount failed, expired or was cancelled: the usage is
+ * released (the code may be used again, the campaign gets its budget back) and, when
+ * nothing has been paid on the order, its total is restored to the subtotal. A payment
+ * that no longer carries the usage (a later checkout took it over) changes nothing.
+ */
+export const releaseDiscountUsage = async (req: PayloadRequest, payment: Payment): Promise<void> => {
+  const usage = await heldUsageOfPayment(req, payment)
+  if (!usage) return
+  await releaseUsage(req, usage)
+  const orderId = idOf(usage.order)
+  if (usage.payableType !== 'order' || !orderId) return
+  await execute(req, sql`UPDATE orders SET discount = 0, total = subtotal, discount_snapshot = NULL, updated_at = now() WHERE id = ${orderId} AND amount_paid = 0 AND subtotal IS NOT NULL`)
+}

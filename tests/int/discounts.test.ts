@@ -1,0 +1,312 @@
+import { createLocalReq } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { execute, sql } from '@/db/execute'
+import { DISCOUNT_RULES } from '@/domain/discounts/evaluate'
+import { runDiscountCampaigns } from '@/jobs/discountSchedules'
+import { failPayment } from '@/operations/payments/settlePayment'
+import { DEMO_PASSWORD } from '@/seed/demoData'
+import type { Discount, Order } from '@/payload-types'
+
+import { fundWallet } from '../helpers/money'
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import { workflowClient } from '../helpers/orderWorkflow'
+import type { TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let w: ReturnType<typeof workflowClient>
+let tokens: Record<string, string>
+let ids: Record<string, number>
+let alpha: number
+let beta: number
+const ALPHA = { host: 'alpha.test' }
+let serial = 0
+
+moneyTestFile(async (test) => {
+  ;({ t, tokens, ids, alpha } = test)
+  w = workflowClient(t.api, 'alpha.test', tokens)
+  beta = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'beta' } }, depth: 0 })).docs[0]!.id
+  await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { payments: { manualEnabled: true } } }, depth: 0 })
+})
+
+const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase()
+
+/** A discount of the website (the Local API, as an admin's form would save it). */
+const discount = (data: Partial<Discount> & { tenant?: number } = {}) =>
+  t.payload.create({ collection: 'discounts', data: { tenant: alpha, code: `T${unique()}`, name: 'Test', kind: 'percentage', value: 10, ...data } as never, depth: 0 })
+
+/** A new client of Alpha, logged in: a first order of their own, nobody else's usages. */
+const newClient = async () => {
+  const email = `dc-${unique().toLowerCase()}@alpha.test`
+  const user = await t.payload.create({ collection: 'users', data: { name: 'Discount client', email, password: DEMO_PASSWORD, roles: ['client'], tenants: [{ tenant: alpha }] } as never, depth: 0 })
+  const token = await t.api.login(email, DEMO_PASSWORD, ALPHA)
+  const key = `c${user.id}`
+  tokens[key] = token
+  ids[key] = user.id
+  return key
+}
+
+const preview = (who: string, body: Record<string, unknown>, host = ALPHA) => t.api.post('/api/discounts/preview', { ...host, token: tokens[who], body })
+const checkout = (who: string, body: Record<string, unknown>) => t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens[who], body: { purpose: 'order', ...body } })
+const orderOf = (id: number) => t.payload.findByID({ collection: 'orders', id, depth: 0 })
+const usagesOf = async (order: number) => (await t.payload.find({ collection: 'discount-usages', where: { order: { equals: order } }, sort: 'id', depth: 0 })).docs
+const paymentsOf = async (order: number) => (await t.payload.count({ collection: 'payments', where: { order: { equals: order } } })).totalDocs
+
+/** An order of `who` that counts as paid: the client has paid before. */
+const paidBefore = async (who: string) => {
+  const order = await w.place(who)
+  await w.must('admin', order.id, 'markPaid')
+}
+
+describe('discount codes', () => {
+  it('the demo seed gives every website WELCOME10 (10 %, first order only) and <SLUG>5 (5.00 off)', async () => {
+    for (const [tenant, fixed] of [[alpha, 'ALPHA5'], [beta, 'BETA5']] as const) {
+      const { docs } = await t.payload.find({ collection: 'discounts', where: { and: [{ tenant: { equals: tenant } }, { code: { in: ['WELCOME10', fixed] } }] }, sort: 'code', depth: 0 })
+      expect(docs.map((d) => [d.code, d.kind, d.value, d.firstOrderOnly])).toEqual([[fixed, 'fixed', 500, false], ['WELCOME10', 'percentage', 10, true]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))))
+    }
+  })
+
+  it('admins write codes (stored upper-case, unique per website case-insensitively); clients never list them', async () => {
+    const code = `low${unique().toLowerCase()}`
+    const created = await t.api.post('/api/discounts', { ...ALPHA, token: tokens.admin, body: { code, name: 'Lower', kind: 'fixed', value: 300 } })
+    expect(created.status).toBe(201)
+    expect(created.body.doc).toMatchObject({ code: code.toUpperCase(), tenant: expect.objectContaining({ id: alpha }), status: 'active', timesUsed: 0 })
+    const again = await t.api.post('/api/discounts', { ...ALPHA, token: tokens.admin, body: { code: code.toUpperCase(), name: 'Again', kind: 'fixed', value: 300 } })
+    expect(again.status).toBe(400)
+    // Another website may use the same code.
+    expect((await t.api.post('/api/discounts', { host: 'beta.test', token: tokens.betaAdmin, body: { code, name: 'Beta', kind: 'fixed', value: 300 } })).status).toBe(201)
+    expect((await t.api.post('/api/discounts', { ...ALPHA, token: tokens.support, body: { code: `S${unique()}`, name: 'No', kind: 'fixed', value: 1 } })).status).toBe(403)
+    expect((await t.api.get(`/api/discounts/${created.body.doc.id}`, { ...ALPHA, token: tokens.support })).status).toBe(200)
+    expect((await t.api.get('/api/discounts', { ...ALPHA, token: tokens.client })).body.docs).toEqual([])
+    expect((await t.api.get(`/api/discounts/${created.body.doc.id}`, { ...ALPHA, token: tokens.client })).status).toBe(404)
+    expect((await t.api.get(`/api/discounts/${created.body.doc.id}`, { host: 'beta.test', token: tokens.betaAdmin })).status).toBe(404)
+    // A percentage above 100 and a client of another website are refused, naming the field.
+    const pct = await t.api.post('/api/discounts', { ...ALPHA, token: tokens.admin, body: { code: `P${unique()}`, name: 'Too much', kind: 'percentage', value: 150 } })
+    expect(pct.status).toBe(400)
+    const betaClient = (await t.payload.find({ collection: 'users', where: { email: { equals: 'client@beta.test' } }, depth: 0 })).docs[0]!.id
+    const foreign = await t.api.post('/api/discounts', { ...ALPHA, token: tokens.admin, body: { code: `F${unique()}`, name: 'Foreign', kind: 'fixed', value: 100, eligibleClients: [betaClient] } })
+    expect(foreign.status).toBe(400)
+    expect(JSON.stringify(foreign.body)).toContain('eligibleClients')
+  })
+})
+
+describe('POST /api/discounts/preview', () => {
+  let order: Order
+  let subtotal: number
+
+  it('answers the code’s discount on the client’s own unpaid order, and nothing without a code', async () => {
+    order = await w.place('client')
+    subtotal = order.subtotal!
+    expect(subtotal).toBe(order.total)
+    const d = await discount({ kind: 'fixed', value: 500 })
+    const res = await preview('client', { code: d.code.toLowerCase(), order: order.id })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ code: d.code, origin: 'manual', discount: 500, subtotal, total: subtotal - 500 })
+    expect((await preview('client', { order: order.id })).body).toEqual({ code: null, origin: null, discount: 0, subtotal, total: subtotal })
+    // Nothing is held by a preview.
+    expect(await usagesOf(order.id)).toEqual([])
+    // Staff preview for the client; another client and another website cannot see the order.
+    expect((await preview('support', { code: d.code, order: order.id })).body.discount).toBe(500)
+    expect((await preview('client2', { code: d.code, order: order.id })).status).toBe(404)
+    expect((await preview('betaClient', { code: d.code, order: order.id }, { host: 'beta.test' })).status).toBe(404)
+    expect((await preview('client', { code: d.code })).status).toBe(400)
+  })
+
+  it('names every rule a code can fail by in data.rule (422)', async () => {
+    const now = Date.now()
+    const other = await w.place('client2')
+    const fullCampaign = await t.payload.create({ collection: 'discount-campaigns', data: { tenant: alpha, name: 'Spent', slug: `spent-${unique().toLowerCase()}`, startsAt: new Date(now - 3600_000).toISOString(), budget: 100, spent: 100, status: 'active' } as never, depth: 0 })
+    const usedUp = await discount({ usageLimit: 1 })
+    const perClient = await discount({ perClientLimit: 1 })
+    const usage = (d: Discount, client: number, orderId: number) =>
+      t.payload.create({ collection: 'discount-usages', data: { tenant: alpha, discount: d.id, client, payableType: 'order', order: orderId, payableKey: `order:${orderId}`, subtotal: 1000, discountAmount: 100, total: 900, origin: 'manual', code: d.code, status: 'applied' }, depth: 0 })
+    await usage(usedUp, ids.client2!, other.id)
+    const another = await w.place('client')
+    await usage(perClient, ids.client!, another.id)
+    const betaCode = await discount({ tenant: beta })
+    const cases: Record<(typeof DISCOUNT_RULES)[number], string> = {
+      unknown_code: betaCode.code,
+      not_started: (await discount({ startsAt: new Date(now + 86400_000).toISOString() })).code,
+      expired: (await discount({ endsAt: new Date(now - 1000).toISOString() })).code,
+      exhausted: usedUp.code,
+      budget_spent: (await discount({ campaign: fullCampaign.id })).code,
+      per_client_limit: perClient.code,
+      not_eligible: (await discount({ eligibleClients: [ids.client2!] })).code,
+      minimum_not_met: (await discount({ minPayable: subtotal + 1 })).code,
+      first_order_only: (await discount({ firstOrderOnly: true })).code,
+    }
+    await paidBefore('client')
+    for (const rule of DISCOUNT_RULES) {
+      const res = await preview('client', { code: cases[rule], order: order.id })
+      expect([rule, res.status]).toEqual([rule, 422])
+      expect(res.body.errors[0].data).toMatchObject({ rule, field: 'discountCode' })
+      expect(res.body.errors[0].message).toContain(rule)
+    }
+    // Beta's own client gets Beta's code.
+    const betaOrder = (await t.api.post('/api/orders', { host: 'beta.test', token: tokens.betaClient, body: { topic: 'Beta order', instructions: 'x', paperType: 'essay', workType: 'writing', academicLevel: 'undergrad', subject: 'humanities', pages: 2, spacing: 'double', deadlineHours: 240 } })).body.doc as Order
+    expect((await preview('betaClient', { code: betaCode.code, order: betaOrder.id }, { host: 'beta.test' })).body.discount).toBeGreaterThan(0)
+  })
+
+  it('best of the automatic first-order discount and the entered code, never both', async () => {
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { discounts: { firstOrder: { enabled: true, kind: 'percentage', value: 10 } } } }, depth: 0 })
+    try {
+      const who = await newClient()
+      const mine = await w.place(who)
+      const sub = mine.subtotal!
+      const tenPercent = Math.round(sub / 10)
+      const auto = await preview(who, { order: mine.id })
+      expect(auto.body).toEqual({ code: null, origin: 'first_order', discount: tenPercent, subtotal: sub, total: sub - tenPercent })
+      const small = await discount({ kind: 'fixed', value: 1 })
+      expect((await preview(who, { code: small.code, order: mine.id })).body).toMatchObject({ code: null, origin: 'first_order', discount: tenPercent })
+      const big = await discount({ kind: 'percentage', value: 20 })
+      expect((await preview(who, { code: big.code, order: mine.id })).body).toMatchObject({ code: big.code, origin: 'manual', discount: Math.round(sub / 5), total: sub - Math.round(sub / 5) })
+      // A failing code is refused even though the automatic discount would apply.
+      const expired = await discount({ endsAt: new Date(Date.now() - 1000).toISOString() })
+      expect((await preview(who, { code: expired.code, order: mine.id })).body.errors[0].data.rule).toBe('expired')
+      // Without best-of, the first-order discount wins.
+      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { discounts: { pickBest: false } } }, depth: 0 })
+      expect((await preview(who, { code: big.code, order: mine.id })).body).toMatchObject({ origin: 'first_order', discount: tenPercent })
+      // A client who has paid before gets no first-order discount.
+      expect((await preview('client', { order: order.id })).body.discount).toBe(0)
+    } finally {
+      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { discounts: { pickBest: true, firstOrder: { enabled: false } } } }, depth: 0 })
+    }
+  })
+})
+
+describe('discountCode at checkout', () => {
+  it('a wallet payment pays the discounted total: subtotal, discount, snapshot, applied usage, contra-revenue entry', async () => {
+    const who = await newClient()
+    const mine = await w.place(who)
+    const sub = mine.subtotal!
+    await fundWallet(t.payload, alpha, ids[who]!, sub, `test:discounts:fund:${who}`)
+    const d = await discount({ kind: 'percentage', value: 25, maxDiscount: 1000 })
+    const off = Math.min(Math.round(sub / 4), 1000)
+    const res = await checkout(who, { order: mine.id, provider: 'wallet', discountCode: d.code.toLowerCase() })
+    expect(res.status).toBe(201)
+    expect(res.body.payment).toMatchObject({ status: 'succeeded', amount: sub - off })
+    const after = await orderOf(mine.id)
+    expect(after).toMatchObject({ subtotal: sub, discount: off, total: sub - off, amountPaid: sub - off, paymentStatus: 'fully_paid' })
+    const [usage] = await usagesOf(mine.id)
+    expect(usage).toMatchObject({ status: 'applied', code: d.code, discountAmount: off, subtotal: sub, total: sub - off, payment: res.body.payment.id, payableKey: `order:${mine.id}` })
+    expect(after.discountSnapshot).toMatchObject({ code: d.code, origin: 'manual', kind: 'percentage', value: 25, discountId: d.id, usageId: usage!.id })
+    expect((await t.payload.findByID({ collection: 'discounts', id: d.id, depth: 0 })).timesUsed).toBe(1)
+    const entry = (await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `discount:order:${mine.id}` } }, depth: 1 })).docs[0]!
+    const lines = entry.lines!.map((l) => ({ code: typeof l.account === 'object' ? l.account.code : l.account, debit: l.debit, credit: l.credit }))
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'discounts_given', debit: off }), expect.objectContaining({ code: 'platform_revenue', credit: off })]))
+    // The client reads their usage; another client does not.
+    expect((await t.api.get(`/api/discount-usages/${usage!.id}`, { ...ALPHA, token: tokens[who] })).status).toBe(200)
+    expect((await t.api.get(`/api/discount-usages/${usage!.id}`, { ...ALPHA, token: tokens.client2 })).status).toBe(404)
+    expect((await t.api.get('/api/discount-usages?depth=0', { ...ALPHA, token: tokens.client2 })).body.docs.every((u: { client: number }) => u.client === ids.client2)).toBe(true)
+    // The summary: discounts given, revenue net of them.
+    const period = `from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date(Date.now() + 3600_000).toISOString()}`
+    const summary = (await t.api.get(`/api/ledger/summary?${period}`, { ...ALPHA, token: tokens.admin })).body
+    expect(summary.discounts).toBeGreaterThanOrEqual(off)
+    const [raw] = await execute<{ gross: string; given: string }>(
+      await createLocalReq({}, t.payload),
+      sql`SELECT SUM(CASE WHEN a.code = 'platform_revenue' THEN l.credit - l.debit END) AS gross, SUM(CASE WHEN a.code = 'discounts_given' THEN l.debit - l.credit END) AS given
+        FROM journal_entries e JOIN journal_entries_lines l ON l._parent_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
+        WHERE e.tenant_id = ${alpha} AND e.created_at >= now() - interval '1 hour'`,
+    )
+    expect(summary.revenue).toBe(Number(raw!.gross) - Number(raw!.given))
+  })
+
+  it('a failed or expired payment releases the usage and restores the total; a retry re-uses the held usage', async () => {
+    const mine = await w.place('client2')
+    const sub = mine.subtotal!
+    const d = await discount({ kind: 'fixed', value: 700, usageLimit: 1 })
+    const first = await checkout('client2', { order: mine.id, provider: 'manual', discountCode: d.code })
+    expect(first.status).toBe(201)
+    expect(first.body.payment.amount).toBe(sub - 700)
+    const [held] = await usagesOf(mine.id)
+    expect(held).toMatchObject({ status: 'held', payment: first.body.payment.id })
+    // Another code while a payment with this one is pending: 409, nothing changes.
+    const other = await discount({ kind: 'fixed', value: 100 })
+    expect((await checkout('client2', { order: mine.id, provider: 'manual', discountCode: other.code })).status).toBe(409)
+    // The same code again: the same usage, now on the new payment (the limit of 1 is not used up by it).
+    const second = await checkout('client2', { order: mine.id, provider: 'manual', discountCode: d.code })
+    expect(second.status).toBe(201)
+    expect(second.body.payment.amount).toBe(sub - 700)
+    const usages = await usagesOf(mine.id)
+    expect(usages).toHaveLength(1)
+    expect(usages[0]).toMatchObject({ id: held!.id, status: 'held', payment: second.body.payment.id })
+    // The older payment expiring changes nothing: the usage rides on the newer one.
+    const req = await createLocalReq({}, t.payload)
+    await failPayment(req, first.body.payment.id, 'expired', 'test')
+    expect((await usagesOf(mine.id))[0]!.status).toBe('held')
+    await failPayment(req, second.body.payment.id, 'failed', 'test')
+    const [released] = await usagesOf(mine.id)
+    expect(released).toMatchObject({ status: 'released', payableKey: null })
+    expect(await orderOf(mine.id)).toMatchObject({ subtotal: sub, discount: 0, total: sub, discountSnapshot: null })
+    expect((await t.payload.findByID({ collection: 'discounts', id: d.id, depth: 0 })).timesUsed).toBe(0)
+    // Released, the single-use code may be used again.
+    expect((await preview('client2', { code: d.code, order: mine.id })).body.discount).toBe(700)
+  })
+
+  it('defect: a discount code is never silently dropped at checkout (reference §16)', async () => {
+    const mine = await w.place('client')
+    const before = await orderOf(mine.id)
+    const payments = await paymentsOf(mine.id)
+    const expired = await discount({ endsAt: new Date(Date.now() - 1000).toISOString() })
+    const usedUp = await discount({ usageLimit: 1 })
+    const elsewhere = await w.place('client2')
+    await t.payload.create({ collection: 'discount-usages', data: { tenant: alpha, discount: usedUp.id, client: ids.client2!, payableType: 'order', order: elsewhere.id, payableKey: `order:${elsewhere.id}`, subtotal: 1000, discountAmount: 100, total: 900, origin: 'manual', code: usedUp.code, status: 'held' }, depth: 0 })
+    for (const [code, rule] of [[expired.code, 'expired'], [usedUp.code, 'exhausted'], ['NO-SUCH-CODE', 'unknown_code']] as const) {
+      for (const provider of ['manual', 'wallet'] as const) {
+        const res = await checkout('client', { order: mine.id, provider, discountCode: code })
+        expect([code, provider, res.status]).toEqual([code, provider, 422])
+        expect(res.body.errors[0].data).toMatchObject({ rule, field: 'discountCode' })
+      }
+    }
+    expect(await paymentsOf(mine.id)).toBe(payments)
+    expect(await usagesOf(mine.id)).toEqual([])
+    expect(await orderOf(mine.id)).toMatchObject({ subtotal: before.subtotal, discount: 0, total: before.total })
+  })
+
+  it('an order paid in part keeps its discount: a new code is refused', async () => {
+    const mine = await w.place('client')
+    await execute(await createLocalReq({}, t.payload), sql`UPDATE orders SET amount_paid = 100, payment_status = 'partially_paid' WHERE id = ${mine.id}`)
+    const d = await discount()
+    const res = await checkout('client', { order: mine.id, provider: 'manual', discountCode: d.code })
+    expect(res.status).toBe(422)
+    expect(res.body.errors[0].data.rule).toBe('not_eligible')
+  })
+})
+
+describe('discount campaigns', () => {
+  it('open by schedule, stop their codes once the budget is spent (closed: expired), and take admin actions', async () => {
+    const campaign = await t.api.post('/api/discount-campaigns', { ...ALPHA, token: tokens.admin, body: { name: 'Spring', slug: `spring-${unique().toLowerCase()}`, startsAt: new Date(Date.now() - 60_000).toISOString(), budget: 500 } })
+    expect(campaign.status).toBe(201)
+    const id = campaign.body.doc.id as number
+    expect(campaign.body.doc.status).toBe('scheduled')
+    const d = await discount({ kind: 'fixed', value: 500, campaign: id })
+    const who = await newClient()
+    const mine = await w.place(who)
+    // Not open yet: its codes have not started.
+    expect((await preview(who, { code: d.code, order: mine.id })).body.errors[0].data.rule).toBe('not_started')
+    await runDiscountCampaigns(t.payload, new Date())
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).status).toBe('active')
+    await fundWallet(t.payload, alpha, ids[who]!, mine.subtotal!, `test:discounts:campaign:${who}`)
+    expect((await checkout(who, { order: mine.id, provider: 'wallet', discountCode: d.code })).status).toBe(201)
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).spent).toBe(500)
+    const next = await w.place('client2')
+    expect((await preview('client2', { code: d.code, order: next.id })).body.errors[0].data.rule).toBe('budget_spent')
+    await runDiscountCampaigns(t.payload, new Date())
+    expect((await t.payload.findByID({ collection: 'discount-campaigns', id, depth: 0 })).status).toBe('closed')
+    expect((await preview('client2', { code: d.code, order: next.id })).body.errors[0].data.rule).toBe('expired')
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'discount-campaigns' } }, { document: { equals: id } }] }, sort: 'createdAt', depth: 0 })
+    expect(events.docs.map((e) => [e.action, e.to, e.actor ?? null])).toEqual([['open', 'active', null], ['close', 'closed', null]])
+    // Admins act on it; support cannot; another website does not see it.
+    const actions = await t.api.get(`/api/discount-campaigns/${id}/actions`, { ...ALPHA, token: tokens.admin })
+    expect(actions.body.available.map((a: { action: string }) => a.action)).toEqual(['archive'])
+    expect((await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { ...ALPHA, token: tokens.support, body: {} })).status).toBe(403)
+    expect((await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { host: 'beta.test', token: tokens.betaAdmin, body: {} })).status).toBe(404)
+    const archived = await t.api.post(`/api/discount-campaigns/${id}/actions/archive`, { ...ALPHA, token: tokens.admin, body: {} })
+    expect(archived.status).toBe(200)
+    expect(archived.body.doc.status).toBe('archived')
+    // An admin closes a scheduled campaign early.
+    const other = await t.payload.create({ collection: 'discount-campaigns', data: { tenant: alpha, name: 'Later', slug: `later-${unique().toLowerCase()}`, startsAt: new Date(Date.now() + 86400_000).toISOString() } as never, depth: 0 })
+    expect((await t.api.post(`/api/discount-campaigns/${other.id}/actions/close`, { ...ALPHA, token: tokens.admin, body: {} })).body.doc.status).toBe('closed')
+  })
+})
+
