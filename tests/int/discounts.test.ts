@@ -263,6 +263,16 @@ describe('discountCode at checkout', () => {
     expect(await orderOf(mine.id)).toMatchObject({ subtotal: before.subtotal, discount: 0, total: before.total })
   })
 
+  it('an admin marking the order paid applies its held discount', async () => {
+    const mine = await w.place('client')
+    const d = await discount({ kind: 'fixed', value: 200 })
+    expect((await checkout('client', { order: mine.id, provider: 'manual', discountCode: d.code })).status).toBe(201)
+    const paid = await w.must('admin', mine.id, 'markPaid')
+    expect(paid).toMatchObject({ discount: 200, total: mine.subtotal! - 200, amountPaid: mine.subtotal! - 200 })
+    expect((await usagesOf(mine.id))[0]).toMatchObject({ status: 'applied' })
+    expect((await t.payload.count({ collection: 'journal-entries', where: { reference: { equals: `discount:order:${mine.id}` } } })).totalDocs).toBe(1)
+  })
+
   it('an order paid in part keeps its discount: a new code is refused', async () => {
     const mine = await w.place('client')
     await execute(await createLocalReq({}, t.payload), sql`UPDATE orders SET amount_paid = 100, payment_status = 'partially_paid' WHERE id = ${mine.id}`)
