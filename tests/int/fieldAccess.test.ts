@@ -226,6 +226,15 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   tenants: { superadmin: async () => ({ name: 'Probe Website', slug: `probe-${stamp()}`, domains: [{ domain: `probe-${stamp()}.test` }], currency: 'EUR' }) },
   'pricing-options': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, dimension: 'englishType', code: `probe-${stamp()}`, label: 'Probe English' })])),
   'writer-levels': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, code: `probe-${stamp()}`, name: 'Probe level', payPerPage: 700 })])),
+  discounts: Object.fromEntries(
+    (['admin', 'superadmin'] as Role[]).map((role) => [
+      role,
+      async () => ({ tenant: alpha, code: `PROBE-${stamp()}`.toUpperCase(), name: 'Probe code', description: 'Probe', kind: 'fixed', value: 250, maxDiscount: 200, minPayable: 100, usageLimit: 5, perClientLimit: 1, firstOrderOnly: true, minLifetimeSpend: 0, origin: 'holiday', active: false, archived: false }),
+    ]),
+  ),
+  'discount-campaigns': Object.fromEntries(
+    (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe campaign', slug: `probe-${stamp()}`.toLowerCase(), startsAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), budget: 10_000 })]),
+  ),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -353,6 +362,8 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   ),
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
+  discounts: onFixture(['admin', 'superadmin'], 'discounts', 'name'),
+  'discount-campaigns': onFixture(['admin', 'superadmin'], 'discount-campaigns', 'name'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
   posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
   pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),
