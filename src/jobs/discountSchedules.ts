@@ -1,12 +1,14 @@
 import type { Payload } from 'payload'
 
 import { campaignDue } from '@/domain/discounts/campaignWorkflow'
+import { asSystem, systemProof } from '@/access/system'
 import { performAction } from '@/operations/workflow/performAction'
 
 import type { Schedule } from './schedules'
 import { idsMatching, sweep } from './sweep'
 
 const MINUTE_MS = 60 * 1000
+const proof = systemProof('discount campaign schedule')
 
 /**
  * Opens the discount campaigns whose start has passed and closes those whose end has
@@ -16,7 +18,7 @@ const MINUTE_MS = 60 * 1000
 export const runDiscountCampaigns = async (payload: Payload, now: Date) => {
   const live = idsMatching(payload, 'discount-campaigns', { status: { in: ['scheduled', 'active'] } })
   return sweep(payload, 'discounts-campaigns', live, async (id, req) => {
-    const campaign = await req.payload.findByID({ collection: 'discount-campaigns', id, depth: 0, req })
+    const campaign = await req.payload.findByID({ collection: 'discount-campaigns', id, depth: 0, ...asSystem(proof), req })
     const due = campaignDue(
       {
         status: campaign.status,

@@ -5,6 +5,8 @@ import { execute, sql } from '@/db/execute'
 import { DISCOUNT_RULES } from '@/domain/discounts/evaluate'
 import { runDiscountCampaigns } from '@/jobs/discountSchedules'
 import { failPayment } from '@/operations/payments/settlePayment'
+import { inTransaction } from '@/operations/inTransaction'
+import { postOrderEarning } from '@/operations/money/writerEarnings'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 import type { Discount, Order } from '@/payload-types'
 
@@ -261,6 +263,32 @@ describe('discountCode at checkout', () => {
     expect(await paymentsOf(mine.id)).toBe(payments)
     expect(await usagesOf(mine.id)).toEqual([])
     expect(await orderOf(mine.id)).toMatchObject({ subtotal: before.subtotal, discount: 0, total: before.total })
+  })
+
+  it('the writer’s percentage pay is computed on the subtotal, not the discounted total', async () => {
+    const who = await newClient()
+    const mine = await w.place(who)
+    const sub = mine.subtotal!
+    await fundWallet(t.payload, alpha, ids[who]!, sub, `test:discounts:earning:${who}`)
+    const d = await discount({ kind: 'percentage', value: 50 })
+    expect((await checkout(who, { order: mine.id, provider: 'wallet', discountCode: d.code })).status).toBe(201)
+    // Completed by a writer on a 30 %-of-the-order card (no urgency).
+    const rateCard = { code: 'test', earningMode: 'percentage_of_order_total', payPerPage: 0, percentOfTotalBp: 3000, urgentThresholdHours: 0, urgentSurchargePerPage: 0, urgentMultiplierBp: 10000 }
+    const order = await t.payload.update({ collection: 'orders', id: mine.id, data: { writer: ids.writer, rateCard }, depth: 0 })
+    expect(order.total).toBe(sub - Math.round(sub / 2))
+    const req = await createLocalReq({}, t.payload)
+    const earning = await inTransaction(req, () => postOrderEarning(req, order))
+    expect(earning?.amount).toBe(Math.round((sub * 3000) / 10000))
+  })
+
+  it('an admin marking the order paid applies its held discount', async () => {
+    const mine = await w.place('client')
+    const d = await discount({ kind: 'fixed', value: 200 })
+    expect((await checkout('client', { order: mine.id, provider: 'manual', discountCode: d.code })).status).toBe(201)
+    const paid = await w.must('admin', mine.id, 'markPaid')
+    expect(paid).toMatchObject({ discount: 200, total: mine.subtotal! - 200, amountPaid: mine.subtotal! - 200 })
+    expect((await usagesOf(mine.id))[0]).toMatchObject({ status: 'applied' })
+    expect((await t.payload.count({ collection: 'journal-entries', where: { reference: { equals: `discount:order:${mine.id}` } } })).totalDocs).toBe(1)
   })
 
   it('an order paid in part keeps its discount: a new code is refused', async () => {

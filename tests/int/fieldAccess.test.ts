@@ -230,6 +230,15 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   'discipline-records': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, writer: ids.writer2, kind: 'warning', reason: `Probe warning ${stamp()}`, endsAt: '2040-01-01T00:00:00.000Z' })])),
   'fine-types': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ code: `probe_${stamp()}`, name: 'Probe fine type' })])),
   fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism', amount: 2500, reason: 'Probe fine' })])),
+  discounts: Object.fromEntries(
+    (['admin', 'superadmin'] as Role[]).map((role) => [
+      role,
+      async () => ({ tenant: alpha, code: `PROBE-${stamp()}`.toUpperCase(), name: 'Probe code', description: 'Probe', kind: 'fixed', value: 250, maxDiscount: 200, minPayable: 100, usageLimit: 5, perClientLimit: 1, firstOrderOnly: true, minLifetimeSpend: 0, origin: 'holiday', active: false, archived: false }),
+    ]),
+  ),
+  'discount-campaigns': Object.fromEntries(
+    (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe campaign', slug: `probe-${stamp()}`.toLowerCase(), startsAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), budget: 10_000 })]),
+  ),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -358,6 +367,8 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
   'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
+  discounts: onFixture(['admin', 'superadmin'], 'discounts', 'name'),
+  'discount-campaigns': onFixture(['admin', 'superadmin'], 'discount-campaigns', 'name'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
   posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
   pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),

@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (5 + DEMO_PEOPLE.length)
+const STEPS = 1 + DEMO_TENANTS.length * (6 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -74,7 +74,8 @@ it('running the seed again creates nothing and reports every step', async () => 
   expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  content of beta`)
   expect(lines).toContain(`[3/${STEPS}] exists  price list of alpha`)
   expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
-  expect(lines).toContain(`[${3 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  content settings of alpha`)
+  expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  content settings of alpha`)
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
   expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
 })

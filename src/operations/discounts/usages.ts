@@ -115,11 +115,20 @@ const heldUsageOfPayment = async (req: PayloadRequest, payment: Payment): Promis
  */
 export const applyDiscountUsage = async (req: PayloadRequest, payment: Payment): Promise<void> => {
   const usage = await heldUsageOfPayment(req, payment)
-  if (!usage) return
+  if (usage) await applyUsage(req, usage, idOf(payment.tenant)!)
+}
+
+/** Staff marked the order paid (money received outside the platform): its held discount is applied as a payment's would be. */
+export const applyOrderDiscount = async (req: PayloadRequest, order: Pick<Order, 'id' | 'tenant'>): Promise<void> => {
+  const usage = await liveUsageOf(req, { type: 'order', id: order.id })
+  if (usage?.status === 'held') await applyUsage(req, usage, idOf(order.tenant)!)
+}
+
+const applyUsage = async (req: PayloadRequest, usage: DiscountUsage, tenant: number): Promise<void> => {
   await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { status: 'applied' }, depth: 0, ...asSystem(proofOf(req)), req })
   if (usage.discountAmount <= 0) return
   const key = usage.payableType === 'order' ? `order:${idOf(usage.order)}` : `invoice:${idOf(usage.invoice)}`
-  await post(req, idOf(payment.tenant)!, {
+  await post(req, tenant, {
     reference: `discount:${key}`,
     type: 'discount_given',
     memo: `Discount ${usage.code ?? usage.origin} on ${key}`,

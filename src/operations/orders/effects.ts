@@ -17,6 +17,7 @@ import { issueLatenessFine } from '../fines/issue'
 import { post } from '../ledger/post'
 import { awardOrderPoints, reverseOrderPoints } from '../loyalty/orderPoints'
 import { refundOrder } from '../money/refundOrder'
+import { applyOrderDiscount } from '../discounts/usages'
 import { postOrderEarning, undoOrderEarning } from '../money/writerEarnings'
 import { rewardReferral } from '../referrals/reward'
 
@@ -76,6 +77,8 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const effect = paymentEffect(ctx.order, amount, now, { source: 'manual' })
     // Money staff received outside the platform: cash in, revenue earned.
     await post(req, ctx.tenantId, { reference: `mark-paid:order:${ctx.order.id}`, type: 'order_payment', memo: `Order ${ctx.order.number} marked paid`, lines: [{ account: { system: 'platform_cash' }, debit: amount }, { account: { system: 'platform_revenue' }, credit: amount }] })
+    // A discount held by a pending checkout is the one the client gets: booked as given.
+    await applyOrderDiscount(req, ctx.order)
     return effect
   },
   routeToPool: async ({ ctx, now }) => {
