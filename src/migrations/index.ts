@@ -15,7 +15,7 @@ import * as migration_20261130_160921_issue11_staff_admin from './20261130_16092
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_021120_issue14_discounts from './20261201_021120_issue14_discounts';
-import * as migration_20261201_023232_issue14_loyalty_rewards from './20261201_023232_issue14_loyalty_rewards';
+import * as migration_20261201_024334_issue14_loyalty from './20261201_024334_issue14_loyalty';
 
 export const migrations = [
   {
@@ -104,8 +104,8 @@ export const migrations = [
     name: '20261201_021120_issue14_discounts',
   },
   {
-    up: migration_20261201_023232_issue14_loyalty_rewards.up,
-    down: migration_20261201_023232_issue14_loyalty_rewards.down,
-    name: '20261201_023232_issue14_loyalty_rewards'
+    up: migration_20261201_024334_issue14_loyalty.up,
+    down: migration_20261201_024334_issue14_loyalty.down,
+    name: '20261201_024334_issue14_loyalty'
   },
 ];

@@ -110,7 +110,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "loyalty_accounts_client_idx" ON "loyalty_accounts" USING btree ("client_id");
   CREATE INDEX "loyalty_accounts_updated_at_idx" ON "loyalty_accounts" USING btree ("updated_at");
   CREATE INDEX "loyalty_accounts_created_at_idx" ON "loyalty_accounts" USING btree ("created_at");
-  CREATE UNIQUE INDEX "tenant_client_idx" ON "loyalty_accounts" USING btree ("tenant_id","client_id");
+  CREATE UNIQUE INDEX "client_tenant_idx" ON "loyalty_accounts" USING btree ("client_id","tenant_id");
   CREATE INDEX "loyalty_transactions_tenant_idx" ON "loyalty_transactions" USING btree ("tenant_id");
   CREATE INDEX "loyalty_transactions_client_idx" ON "loyalty_transactions" USING btree ("client_id");
   CREATE INDEX "loyalty_transactions_account_idx" ON "loyalty_transactions" USING btree ("account_id");
