@@ -421,7 +421,7 @@ export interface Tenant {
         /**
          * Most credit one conversion gives. In minor units (cents) of the currency.
          */
-        maxCentsPerConversion?: number | null;
+        maxCents?: number | null;
       };
     };
     discounts?: {
@@ -2229,7 +2229,7 @@ export interface TenantsSelect<T extends boolean = true> {
                     enabled?: T;
                     centsPerPoint?: T;
                     minPoints?: T;
-                    maxCentsPerConversion?: T;
+                    maxCents?: T;
                   };
             };
         discounts?:

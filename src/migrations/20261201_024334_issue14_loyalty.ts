@@ -89,7 +89,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "tenants" ADD COLUMN "settings_loyalty_conversion_enabled" boolean DEFAULT true;
   ALTER TABLE "tenants" ADD COLUMN "settings_loyalty_conversion_cents_per_point" numeric DEFAULT 10;
   ALTER TABLE "tenants" ADD COLUMN "settings_loyalty_conversion_min_points" numeric DEFAULT 100;
-  ALTER TABLE "tenants" ADD COLUMN "settings_loyalty_conversion_max_cents_per_conversion" numeric DEFAULT 50000;
+  ALTER TABLE "tenants" ADD COLUMN "settings_loyalty_conversion_max_cents" numeric DEFAULT 50000;
   ALTER TABLE "tenants_settings_loyalty_tiers" ADD CONSTRAINT "tenants_settings_loyalty_tiers_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "loyalty_accounts" ADD CONSTRAINT "loyalty_accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "loyalty_accounts" ADD CONSTRAINT "loyalty_accounts_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
@@ -152,7 +152,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "tenants" DROP COLUMN "settings_loyalty_conversion_enabled";
   ALTER TABLE "tenants" DROP COLUMN "settings_loyalty_conversion_cents_per_point";
   ALTER TABLE "tenants" DROP COLUMN "settings_loyalty_conversion_min_points";
-  ALTER TABLE "tenants" DROP COLUMN "settings_loyalty_conversion_max_cents_per_conversion";
+  ALTER TABLE "tenants" DROP COLUMN "settings_loyalty_conversion_max_cents";
   DROP TYPE "public"."enum_loyalty_transactions_kind";
   DROP TYPE "public"."enum_loyalty_rewards_kind";
   DROP TYPE "public"."enum_loyalty_rewards_discount_kind";

@@ -34,7 +34,7 @@ const TENANT_INTERNALS = [
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
   ...group('settings.loyalty', ['enabled', 'pointsPerUnit', 'tiers']),
-  ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCentsPerConversion']),
+  ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCents']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',

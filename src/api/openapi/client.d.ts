@@ -11122,7 +11122,7 @@ export interface components {
                         /** @description Fewest points per conversion; conversions are in multiples of it. */
                         minPoints?: number | null;
                         /** @description Most credit one conversion gives. In minor units (cents) of the currency. */
-                        maxCentsPerConversion?: number | null;
+                        maxCents?: number | null;
                     };
                 };
                 discounts?: {
@@ -12454,7 +12454,7 @@ export interface components {
                         /** @description Fewest points per conversion; conversions are in multiples of it. */
                         minPoints?: number | null;
                         /** @description Most credit one conversion gives. In minor units (cents) of the currency. */
-                        maxCentsPerConversion?: number | null;
+                        maxCents?: number | null;
                     };
                 };
                 discounts?: {
@@ -12631,7 +12631,7 @@ export interface components {
                         /** @description Fewest points per conversion; conversions are in multiples of it. */
                         minPoints?: number | null;
                         /** @description Most credit one conversion gives. In minor units (cents) of the currency. */
-                        maxCentsPerConversion?: number | null;
+                        maxCents?: number | null;
                     };
                 };
                 discounts?: {
