@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { docOf, documented, schemas } from '@/api/openapi/describe'
+import { adjustPoints } from '@/operations/loyalty/adjust'
 import { convertLoyaltyPoints } from '@/operations/loyalty/convert'
 import { myLoyalty } from '@/operations/loyalty/me'
 import { redeemReward } from '@/operations/loyalty/redemptions'
@@ -79,4 +80,29 @@ export const loyaltyRedeemEndpoint = moneyPost(
   },
 )
 
-export const loyaltyEndpoints: Endpoint[] = [loyaltyMeEndpoint, loyaltyConvertEndpoint, loyaltyRedeemEndpoint]
+const adjustment = z.object({
+  client: schemas.id.describe('A client of the request’s website.'),
+  points: z.number({ error: 'A whole number of points.' }).int('A whole number of points.').refine((n) => n !== 0, 'Not 0.').describe('Positive gives, negative takes.'),
+  reason: z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(400),
+})
+
+/** POST /api/loyalty/adjust `{ client, points, reason }` (admins; Idempotency-Key honoured) → `{ transaction, points }`. */
+export const loyaltyAdjustEndpoint = moneyPost(
+  '/loyalty/adjust',
+  'loyalty-transactions',
+  adjustment,
+  () => 'loyalty.adjust',
+  async (req, input) => ({ status: 201, body: await adjustPoints(req, input) }),
+  {
+    summary: 'Give or take a client’s points',
+    description: [
+      'An admin of the request’s website gives (`points` > 0) or takes (`points` < 0) a client’s points with a reason, as an `admin` loyalty transaction. Answers the transaction and the client’s points after it.',
+      '**422** naming `points` (`data.rule` `insufficient_points`) when taking more than the client has, naming `client` when the person is not a client of the website; **403** for anyone but an admin. Send `Idempotency-Key`: a retry answers the first result.',
+    ].join('\n\n'),
+    tags: ['loyalty'],
+    responses: { 201: z.object({ transaction: docOf('loyalty-transactions'), points: z.number().int() }) },
+    errors: [400, 401, 403, 404, 409, 422],
+  },
+)
+
+export const loyaltyEndpoints: Endpoint[] = [loyaltyMeEndpoint, loyaltyConvertEndpoint, loyaltyRedeemEndpoint, loyaltyAdjustEndpoint]

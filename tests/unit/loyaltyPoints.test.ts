@@ -18,6 +18,15 @@ describe('loyalty points (reference §8.1)', () => {
     expect(convertPoints(1.5, 300)).toMatchObject({ ok: false, field: 'points' })
   })
 
+  it('names the rule a refused conversion broke; in multiples of the minimum when asked', () => {
+    expect(convertPoints(99, 300)).toMatchObject({ rule: 'minimum' })
+    expect(convertPoints(400, 300)).toMatchObject({ rule: 'insufficient_points' })
+    expect(convertPoints(5_100, 9_000)).toMatchObject({ rule: 'maximum' })
+    expect(convertPoints(0, 300)).toMatchObject({ rule: 'whole_points' })
+    expect(convertPoints(250, 300, DEFAULT_LOYALTY, { inMultiples: true })).toMatchObject({ ok: false, field: 'points', rule: 'multiple' })
+    expect(convertPoints(200, 300, DEFAULT_LOYALTY, { inMultiples: true })).toEqual({ ok: true, points: 200, credit: 2_000 })
+  })
+
   it('places the client in the highest tier reached and says what the next needs', () => {
     const tiers = [
       { name: 'Silver', threshold: 500 },

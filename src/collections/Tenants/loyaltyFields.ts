@@ -35,7 +35,7 @@ export const loyaltyFields: NamedGroupField = {
         { name: 'enabled', type: 'checkbox', defaultValue: true, admin: { description: 'Clients may convert points into wallet credit.' } },
         moneyField('centsPerPoint', { min: 1, defaultValue: DEFAULT_LOYALTY.centsPerPoint, description: 'Wallet credit one point converts to.' }),
         { name: 'minPoints', type: 'number', min: 1, defaultValue: DEFAULT_LOYALTY.minPointsPerConversion, admin: { description: 'Fewest points per conversion; conversions are in multiples of it.' } },
-        moneyField('maxCentsPerConversion', { min: 1, defaultValue: DEFAULT_LOYALTY.maxCentsPerConversion, description: 'Most credit one conversion gives.' }),
+        moneyField('maxCents', { min: 1, defaultValue: DEFAULT_LOYALTY.maxCentsPerConversion, description: 'Most credit one conversion gives.' }),
       ],
     },
   ],

@@ -16,7 +16,8 @@ export const LoyaltyAccounts: CollectionConfig<'loyalty-accounts'> = {
   lockDocuments: false,
   admin: { ...navigation('Money'), useAsTitle: 'id', defaultColumns: ['client', 'balance', 'tier', 'lifetimeEarned', 'updatedAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
-  indexes: [{ fields: ['tenant', 'client'], unique: true }],
+  // client_tenant, not tenant_client: Payload numbers same-named indexes across collections.
+  indexes: [{ fields: ['client', 'tenant'], unique: true }],
   fields: [
     userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
     serverOnlyField({ name: 'balance', type: 'number', required: true, min: 0, defaultValue: 0, admin: { description: 'Points now: the sum of the account’s transactions.' } }),

@@ -13,8 +13,8 @@ const CHECKS: ReadonlyArray<readonly [table: string, name: string, check: string
   ['tenants', 'tenants_settings_loyalty_conversion_cents_per_point_minor_units', '"settings_loyalty_conversion_cents_per_point" = trunc("settings_loyalty_conversion_cents_per_point") AND "settings_loyalty_conversion_cents_per_point" >= 1'],
   [
     'tenants',
-    'tenants_settings_loyalty_conversion_max_cents_per_conversion_minor_units',
-    '"settings_loyalty_conversion_max_cents_per_conversion" = trunc("settings_loyalty_conversion_max_cents_per_conversion") AND "settings_loyalty_conversion_max_cents_per_conversion" >= 1',
+    'tenants_settings_loyalty_conversion_max_cents_minor_units',
+    '"settings_loyalty_conversion_max_cents" = trunc("settings_loyalty_conversion_max_cents") AND "settings_loyalty_conversion_max_cents" >= 1',
   ],
 ]
 

@@ -19,7 +19,7 @@ export const websiteLoyalty = async (req: PayloadRequest, tenant: number): Promi
     pointsPerUnit: numberOr(stored?.pointsPerUnit, DEFAULT_LOYALTY.pointsPerUnit),
     centsPerPoint: numberOr(conversion?.centsPerPoint, DEFAULT_LOYALTY.centsPerPoint),
     minPointsPerConversion: numberOr(conversion?.minPoints, DEFAULT_LOYALTY.minPointsPerConversion),
-    maxCentsPerConversion: numberOr(conversion?.maxCentsPerConversion, DEFAULT_LOYALTY.maxCentsPerConversion),
+    maxCentsPerConversion: numberOr(conversion?.maxCents, DEFAULT_LOYALTY.maxCentsPerConversion),
     tiers: (stored?.tiers ?? []).map((t) => ({ name: t.name, threshold: t.threshold, discountPercent: t.discountPercent ?? 0, perks: t.perks ?? '' })),
   }
 }
