@@ -99,6 +99,14 @@ export interface Config {
     'writer-evaluations': WriterEvaluation;
     'writer-level-changes': WriterLevelChange;
     'discipline-records': DisciplineRecord;
+    referrals: Referral;
+    'loyalty-accounts': LoyaltyAccount;
+    'loyalty-transactions': LoyaltyTransaction;
+    'loyalty-rewards': LoyaltyReward;
+    'loyalty-redemptions': LoyaltyRedemption;
+    discounts: Discount;
+    'discount-campaigns': DiscountCampaign;
+    'discount-usages': DiscountUsage;
     outbox: Outbox;
     posts: Post;
     pages: Page;
@@ -106,6 +114,8 @@ export interface Config {
     categories: Category;
     tags: Tag;
     redirects: Redirect;
+    'fine-types': FineType;
+    fines: Fine;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -145,6 +155,14 @@ export interface Config {
     'writer-evaluations': WriterEvaluationsSelect<false> | WriterEvaluationsSelect<true>;
     'writer-level-changes': WriterLevelChangesSelect<false> | WriterLevelChangesSelect<true>;
     'discipline-records': DisciplineRecordsSelect<false> | DisciplineRecordsSelect<true>;
+    referrals: ReferralsSelect<false> | ReferralsSelect<true>;
+    'loyalty-accounts': LoyaltyAccountsSelect<false> | LoyaltyAccountsSelect<true>;
+    'loyalty-transactions': LoyaltyTransactionsSelect<false> | LoyaltyTransactionsSelect<true>;
+    'loyalty-rewards': LoyaltyRewardsSelect<false> | LoyaltyRewardsSelect<true>;
+    'loyalty-redemptions': LoyaltyRedemptionsSelect<false> | LoyaltyRedemptionsSelect<true>;
+    discounts: DiscountsSelect<false> | DiscountsSelect<true>;
+    'discount-campaigns': DiscountCampaignsSelect<false> | DiscountCampaignsSelect<true>;
+    'discount-usages': DiscountUsagesSelect<false> | DiscountUsagesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
@@ -152,6 +170,8 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
+    fines: FinesSelect<false> | FinesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -395,6 +415,167 @@ export interface Tenant {
        */
       warningDays?: number | null;
     };
+    fines?: {
+      /**
+       * Fine a writer who submits after the writer deadline, once per order.
+       */
+      latenessEnabled?: boolean | null;
+      /**
+       * Cumulative: every step reached adds up. Progressive: the bracket the lateness falls in.
+       */
+      latenessMode?: ('cumulative' | 'progressive') | null;
+      /**
+       * What the lateness percentage is of.
+       */
+      latenessBase?: ('writer_pay' | 'order_total') | null;
+      /**
+       * Cap in %, never above 100.
+       */
+      latenessMaxPercent?: number | null;
+      /**
+       * % at 1 hour late.
+       */
+      hour1?: number | null;
+      /**
+       * % added at 2 hours (cumulative) or the bracket 2–3 hours (progressive).
+       */
+      hour2?: number | null;
+      /**
+       * % added at 3 hours, or the bracket from 3 hours.
+       */
+      hour3?: number | null;
+      /**
+       * % per whole hour after the third, up to hour 24.
+       */
+      perHourAfter3?: number | null;
+      /**
+       * % per day from 24 hours late.
+       */
+      perDay?: number | null;
+    };
+    loyalty?: {
+      /**
+       * Clients earn points on approved orders and may spend them.
+       */
+      enabled?: boolean | null;
+      /**
+       * Points per whole unit of currency the client paid (0.1 = 1 point per 10.00), rounded down per order.
+       */
+      pointsPerUnit?: number | null;
+      /**
+       * A client is in the highest tier whose threshold is at or below their points.
+       */
+      tiers?:
+        | {
+            name: string;
+            threshold: number;
+            /**
+             * Automatic discount on orders for clients of this tier, in %.
+             */
+            discountPercent?: number | null;
+            perks?: string | null;
+            id?: string | null;
+          }[]
+        | null;
+      conversion?: {
+        /**
+         * Clients may convert points into wallet credit.
+         */
+        enabled?: boolean | null;
+        /**
+         * Wallet credit one point converts to. In minor units (cents) of the currency.
+         */
+        centsPerPoint?: number | null;
+        /**
+         * Fewest points per conversion; conversions are in multiples of it.
+         */
+        minPoints?: number | null;
+        /**
+         * Most credit one conversion gives. In minor units (cents) of the currency.
+         */
+        maxCents?: number | null;
+      };
+    };
+    discounts?: {
+      /**
+       * Clients may enter discount codes.
+       */
+      allowCodes?: boolean | null;
+      /**
+       * Offer the first-order discount below without a code.
+       */
+      autoApplyFirstOrder?: boolean | null;
+      firstOrder?: {
+        enabled?: boolean | null;
+        kind?: ('percentage' | 'fixed') | null;
+        /**
+         * Percent (1–100) or minor units (cents).
+         */
+        value?: number | null;
+        /**
+         * Cap; empty: none. In minor units (cents) of the currency.
+         */
+        maxDiscount?: number | null;
+        /**
+         * In minor units (cents) of the currency.
+         */
+        minPayable?: number | null;
+      };
+      /**
+       * Of the first-order discount and an entered code, the larger applies; off: the first-order one.
+       */
+      pickBest?: boolean | null;
+      allowOnOrders?: boolean | null;
+      allowOnInvoices?: boolean | null;
+      allowOnSpecialOrders?: boolean | null;
+    };
+    referrals?: {
+      /**
+       * Clients may register with a referral code and earn rewards.
+       */
+      enabled?: boolean | null;
+      /**
+       * Credited to the referrer’s wallet when the referee’s first order is paid and approved. In minor units (cents) of the currency.
+       */
+      referrerWalletBonus?: number | null;
+      /**
+       * Loyalty points to the referrer on the same occasion.
+       */
+      referrerPoints?: number | null;
+      /**
+       * Loyalty points to the referee on their first paid and approved order.
+       */
+      refereePoints?: number | null;
+      /**
+       * The referee’s discount on their first order (competes with other discounts: the best one applies).
+       */
+      refereeDiscount?: {
+        enabled?: boolean | null;
+        kind?: ('percentage' | 'fixed') | null;
+        /**
+         * Percent, or cents for a fixed amount.
+         */
+        value?: number | null;
+      };
+      /**
+       * Further referrals of one referrer in a month are held for review.
+       */
+      maxReferralsPerMonth?: number | null;
+      /**
+       * Wallet bonus one referrer may earn in a month; a reward past it is held for review. In minor units (cents) of the currency.
+       */
+      maxBonusPerMonth?: number | null;
+      /**
+       * This many referrals by one referrer within the burst minutes are held.
+       */
+      burstCount?: number | null;
+      burstMinutes?: number | null;
+      /**
+       * This many referrals registered from one address within the window are held.
+       */
+      sameIpCount?: number | null;
+      sameIpWindowDays?: number | null;
+    };
     staffIdleTimeoutMinutes?: number | null;
     /**
      * Attempts allowed per window before answering 429.
@@ -469,6 +650,13 @@ export interface User {
    */
   suspended?: boolean | null;
   timezone?: string | null;
+  referralCode?: string | null;
+  /**
+   * The client whose referral code this client registered with.
+   */
+  referredBy?: (number | null) | User;
+  registrationIp?: string | null;
+  registrationUserAgent?: string | null;
   tenants?:
     | {
         tenant: number | Tenant;
@@ -648,7 +836,30 @@ export interface Order {
   clientDeadline: string;
   writerDeadline: string;
   preferredWriter?: (number | null) | User;
+  /**
+   * The price before any discount.
+   */
+  subtotal?: number | null;
+  /**
+   * Taken off by a discount code or an automatic discount.
+   */
+  discount?: number | null;
+  /**
+   * What the client owes: subtotal − discount.
+   */
   total: number;
+  /**
+   * The discount applied: code, origin, kind, value, discount and usage ids.
+   */
+  discountSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   amountPaid: number;
   currency: string;
   paymentStatus: 'unpaid' | 'partially_paid' | 'fully_paid' | 'refunded';
@@ -862,7 +1073,16 @@ export interface OrderEvent {
 export interface WorkflowEvent {
   id: number;
   tenant?: (number | null) | Tenant;
-  collection: 'orders' | 'invoices' | 'payout-records' | 'payout-requests' | 'discipline-records';
+  collection:
+    | 'orders'
+    | 'invoices'
+    | 'payout-records'
+    | 'payout-requests'
+    | 'discipline-records'
+    | 'fines'
+    | 'loyalty-redemptions'
+    | 'referrals'
+    | 'discount-campaigns';
   /**
    * The id of the record in its collection.
    */
@@ -1258,10 +1478,11 @@ export interface WriterEarning {
   id: number;
   tenant?: (number | null) | Tenant;
   writer: number | User;
-  order: number | Order;
-  kind: 'order_earning' | 'reversal';
+  order?: (number | null) | Order;
+  fine?: (number | null) | Fine;
+  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund';
   /**
-   * A reversal takes this much back.
+   * A reversal or a fine takes this much back.
    */
   amount: number;
   status: 'pending' | 'paid' | 'voided';
@@ -1277,6 +1498,89 @@ export interface WriterEarning {
     | null;
   paidAt?: string | null;
   payoutRecord?: (number | null) | PayoutRecord;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fines".
+ */
+export interface Fine {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The writer fined, of this website.
+   */
+  writer: number | User;
+  /**
+   * The order the fine is about (optional); its writer must be the writer fined.
+   */
+  order?: (number | null) | Order;
+  /**
+   * A fine type’s code: quality_issue, plagiarism, wrong_files… or one of the website’s own.
+   */
+  type: string;
+  /**
+   * Empty: computed from the fine type (its fixed amount, or its percentage of the order’s writer pay or total). In minor units (cents) of the currency.
+   */
+  amount?: number | null;
+  status: 'issued' | 'disputed' | 'escalated' | 'resolved' | 'waived' | 'voided';
+  reason: string;
+  hoursLate?: number | null;
+  /**
+   * The lateness percentage of the base.
+   */
+  percent?: number | null;
+  /**
+   * Empty: issued by the platform.
+   */
+  issuedBy?: (number | null) | User;
+  reference?: string | null;
+  /**
+   * The writer’s appeal and its answer (workflow actions).
+   */
+  appeal?: {
+    reason?: string | null;
+    evidence?: string | null;
+    escalatedBefore?: boolean | null;
+    escalationReason?: string | null;
+    answer?: string | null;
+  };
+  /**
+   * What the fine did to the writer’s money.
+   */
+  effect?: {
+    /**
+     * Empty while the order has no earning yet: the fine is netted from it at completion.
+     */
+    appliedAt?: string | null;
+    /**
+     * Taken from the order’s pending earning.
+     */
+    fromEarning?: number | null;
+    /**
+     * Owed by the writer, recovered from later payouts.
+     */
+    receivable?: number | null;
+    receivableRow?: (number | null) | WriterEarning;
+    /**
+     * Of the receivable, recovered from a payout.
+     */
+    recovered?: number | null;
+    /**
+     * Of the receivable, written off by an admin.
+     */
+    writtenOff?: number | null;
+    writtenOffAt?: string | null;
+    /**
+     * When a waiver or void gave the money back (once).
+     */
+    liftedAt?: string | null;
+    /**
+     * Given back to the writer when the fine was waived or voided.
+     */
+    restored?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1533,6 +1837,280 @@ export interface DisciplineRecord {
    * When it was lifted or expired.
    */
   endedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals".
+ */
+export interface Referral {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  referrer: number | User;
+  referee: number | User;
+  code: string;
+  status: 'pending' | 'held' | 'rewarded' | 'voided';
+  refereeIp?: string | null;
+  refereeUserAgent?: string | null;
+  referrerIp?: string | null;
+  referrerUserAgent?: string | null;
+  /**
+   * Why the referral was held for review: [{ rule, detail }] (rules in src/domain/referrals/abuse.ts).
+   */
+  flags?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * What was paid when the referral was rewarded.
+   */
+  reward?: {
+    /**
+     * Credited to the referrer’s wallet.
+     */
+    walletCents?: number | null;
+    referrerPoints?: number | null;
+    refereePoints?: number | null;
+  };
+  /**
+   * The referee’s first paid and approved order.
+   */
+  qualifyingOrder?: (number | null) | Order;
+  rewardedAt?: string | null;
+  voidedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-accounts".
+ */
+export interface LoyaltyAccount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  /**
+   * Points now: the sum of the account’s transactions.
+   */
+  balance: number;
+  /**
+   * Points ever earned (earn, referral, admin credits), net of reversals.
+   */
+  lifetimeEarned: number;
+  /**
+   * The tier of the balance, by the website’s thresholds.
+   */
+  tier?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-transactions".
+ */
+export interface LoyaltyTransaction {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  account: number | LoyaltyAccount;
+  /**
+   * Signed: earned points are positive, spent or taken back negative.
+   */
+  points: number;
+  kind: 'earn' | 'convert' | 'redeem' | 'reversal' | 'referral' | 'admin' | 'expire';
+  reason: string;
+  /**
+   * What caused it, once: a retry with the same reference adds nothing.
+   */
+  reference: string;
+  order?: (number | null) | Order;
+  balanceAfter: number;
+  /**
+   * A reversal: points that could not be taken back because they were already spent.
+   */
+  shortfall?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards".
+ */
+export interface LoyaltyReward {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  description?: string | null;
+  /**
+   * Points a redemption takes.
+   */
+  pointsRequired: number;
+  kind: 'discount_code' | 'perk';
+  /**
+   * The code’s discount: a percentage, or a fixed amount in cents.
+   */
+  discountKind?: ('percentage' | 'fixed') | null;
+  /**
+   * Percent (1–100) or cents.
+   */
+  discountValue?: number | null;
+  /**
+   * Units left; empty for unlimited. Each redemption takes one, a rejected or cancelled one gives it back.
+   */
+  stock?: number | null;
+  /**
+   * Redemptions one client may hold (rejected and cancelled ones do not count); empty for no limit.
+   */
+  maxPerClient?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions".
+ */
+export interface LoyaltyRedemption {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  client: number | User;
+  reward: number | LoyaltyReward;
+  /**
+   * Points the redemption took.
+   */
+  points: number;
+  status: 'pending' | 'approved' | 'fulfilled' | 'rejected' | 'cancelled';
+  /**
+   * The row that took the points.
+   */
+  transaction?: (number | null) | LoyaltyTransaction;
+  /**
+   * The code issued for a discount code reward.
+   */
+  discount?: (number | null) | Discount;
+  discountCode?: string | null;
+  reason?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts".
+ */
+export interface Discount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * What clients type; stored upper-case, unique on the website.
+   */
+  code: string;
+  name: string;
+  description?: string | null;
+  kind: 'percentage' | 'fixed';
+  /**
+   * Percent (1–100) for a percentage, minor units (cents) for a fixed amount.
+   */
+  value: number;
+  /**
+   * The most one use may take off; empty: no cap. In minor units (cents) of the currency.
+   */
+  maxDiscount?: number | null;
+  /**
+   * The smallest subtotal the code applies to. In minor units (cents) of the currency.
+   */
+  minPayable?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  /**
+   * Uses by all clients together; empty: no limit.
+   */
+  usageLimit?: number | null;
+  /**
+   * Uses by one client; empty: no limit.
+   */
+  perClientLimit?: number | null;
+  /**
+   * Only for clients who have paid nothing here yet.
+   */
+  firstOrderOnly?: boolean | null;
+  /**
+   * Empty: every client of the website.
+   */
+  eligibleClients?: (number | User)[] | null;
+  /**
+   * What the client must have paid here before (a spend tier). In minor units (cents) of the currency.
+   */
+  minLifetimeSpend?: number | null;
+  origin: 'manual' | 'first_order' | 'holiday' | 'loyalty' | 'referral' | 'campaign' | 'spend_tier' | 'system';
+  campaign?: (number | null) | DiscountCampaign;
+  active?: boolean | null;
+  archived?: boolean | null;
+  /**
+   * Held and applied usages.
+   */
+  timesUsed?: number | null;
+  status?: ('draft' | 'scheduled' | 'active' | 'expired' | 'exhausted' | 'archived' | 'disabled') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-campaigns".
+ */
+export interface DiscountCampaign {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  slug: string;
+  startsAt: string;
+  endsAt?: string | null;
+  /**
+   * What its codes may give away in all; empty: no budget. In minor units (cents) of the currency.
+   */
+  budget?: number | null;
+  /**
+   * Given away by applied and held usages.
+   */
+  spent?: number | null;
+  status: 'scheduled' | 'active' | 'closed' | 'archived';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-usages".
+ */
+export interface DiscountUsage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  discount?: (number | null) | Discount;
+  client: number | User;
+  payableType: 'order' | 'invoice';
+  order?: (number | null) | Order;
+  invoice?: (number | null) | Invoice;
+  payment?: (number | null) | Payment;
+  /**
+   * order:<id> or invoice:<id> while held or applied; empty once released.
+   */
+  payableKey?: string | null;
+  subtotal: number;
+  /**
+   * What was taken off.
+   */
+  discountAmount: number;
+  total: number;
+  origin: 'manual' | 'first_order' | 'holiday' | 'loyalty' | 'referral' | 'campaign' | 'spend_tier' | 'system';
+  code?: string | null;
+  status: 'held' | 'applied' | 'released';
+  campaign?: (number | null) | DiscountCampaign;
   updatedAt: string;
   createdAt: string;
 }
@@ -1809,6 +2387,43 @@ export interface Redirect {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fine-types".
+ */
+export interface FineType {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * A default’s code (late_submission, quality_issue, plagiarism…) overrides it; another code adds a type.
+   */
+  code: string;
+  name: string;
+  calculation: 'fixed' | 'percentage' | 'progressive_hourly';
+  /**
+   * The fixed amount. In minor units (cents) of the currency.
+   */
+  amount?: number | null;
+  /**
+   * Whole % of the base (percentage types).
+   */
+  percent?: number | null;
+  base: 'writer_pay' | 'order_total';
+  /**
+   * Smallest computed amount (empty: none). In minor units (cents) of the currency.
+   */
+  min?: number | null;
+  /**
+   * Largest computed amount (empty: none). In minor units (cents) of the currency.
+   */
+  max?: number | null;
+  /**
+   * Inactive types cannot be issued.
+   */
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2074,6 +2689,82 @@ export interface TenantsSelect<T extends boolean = true> {
               warningsForProbation?: T;
               warningDays?: T;
             };
+        fines?:
+          | T
+          | {
+              latenessEnabled?: T;
+              latenessMode?: T;
+              latenessBase?: T;
+              latenessMaxPercent?: T;
+              hour1?: T;
+              hour2?: T;
+              hour3?: T;
+              perHourAfter3?: T;
+              perDay?: T;
+            };
+        loyalty?:
+          | T
+          | {
+              enabled?: T;
+              pointsPerUnit?: T;
+              tiers?:
+                | T
+                | {
+                    name?: T;
+                    threshold?: T;
+                    discountPercent?: T;
+                    perks?: T;
+                    id?: T;
+                  };
+              conversion?:
+                | T
+                | {
+                    enabled?: T;
+                    centsPerPoint?: T;
+                    minPoints?: T;
+                    maxCents?: T;
+                  };
+            };
+        discounts?:
+          | T
+          | {
+              allowCodes?: T;
+              autoApplyFirstOrder?: T;
+              firstOrder?:
+                | T
+                | {
+                    enabled?: T;
+                    kind?: T;
+                    value?: T;
+                    maxDiscount?: T;
+                    minPayable?: T;
+                  };
+              pickBest?: T;
+              allowOnOrders?: T;
+              allowOnInvoices?: T;
+              allowOnSpecialOrders?: T;
+            };
+        referrals?:
+          | T
+          | {
+              enabled?: T;
+              referrerWalletBonus?: T;
+              referrerPoints?: T;
+              refereePoints?: T;
+              refereeDiscount?:
+                | T
+                | {
+                    enabled?: T;
+                    kind?: T;
+                    value?: T;
+                  };
+              maxReferralsPerMonth?: T;
+              maxBonusPerMonth?: T;
+              burstCount?: T;
+              burstMinutes?: T;
+              sameIpCount?: T;
+              sameIpWindowDays?: T;
+            };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
@@ -2100,6 +2791,10 @@ export interface UsersSelect<T extends boolean = true> {
   writerLevel?: T;
   suspended?: T;
   timezone?: T;
+  referralCode?: T;
+  referredBy?: T;
+  registrationIp?: T;
+  registrationUserAgent?: T;
   tenants?:
     | T
     | {
@@ -2223,7 +2918,10 @@ export interface OrdersSelect<T extends boolean = true> {
   clientDeadline?: T;
   writerDeadline?: T;
   preferredWriter?: T;
+  subtotal?: T;
+  discount?: T;
   total?: T;
+  discountSnapshot?: T;
   amountPaid?: T;
   currency?: T;
   paymentStatus?: T;
@@ -2526,6 +3224,7 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   tenant?: T;
   writer?: T;
   order?: T;
+  fine?: T;
   kind?: T;
   amount?: T;
   status?: T;
@@ -2775,6 +3474,170 @@ export interface DisciplineRecordsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "referrals_select".
+ */
+export interface ReferralsSelect<T extends boolean = true> {
+  tenant?: T;
+  referrer?: T;
+  referee?: T;
+  code?: T;
+  status?: T;
+  refereeIp?: T;
+  refereeUserAgent?: T;
+  referrerIp?: T;
+  referrerUserAgent?: T;
+  flags?: T;
+  reward?:
+    | T
+    | {
+        walletCents?: T;
+        referrerPoints?: T;
+        refereePoints?: T;
+      };
+  qualifyingOrder?: T;
+  rewardedAt?: T;
+  voidedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-accounts_select".
+ */
+export interface LoyaltyAccountsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  balance?: T;
+  lifetimeEarned?: T;
+  tier?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-transactions_select".
+ */
+export interface LoyaltyTransactionsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  account?: T;
+  points?: T;
+  kind?: T;
+  reason?: T;
+  reference?: T;
+  order?: T;
+  balanceAfter?: T;
+  shortfall?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards_select".
+ */
+export interface LoyaltyRewardsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  description?: T;
+  pointsRequired?: T;
+  kind?: T;
+  discountKind?: T;
+  discountValue?: T;
+  stock?: T;
+  maxPerClient?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions_select".
+ */
+export interface LoyaltyRedemptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  client?: T;
+  reward?: T;
+  points?: T;
+  status?: T;
+  transaction?: T;
+  discount?: T;
+  discountCode?: T;
+  reason?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts_select".
+ */
+export interface DiscountsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  description?: T;
+  kind?: T;
+  value?: T;
+  maxDiscount?: T;
+  minPayable?: T;
+  startsAt?: T;
+  endsAt?: T;
+  usageLimit?: T;
+  perClientLimit?: T;
+  firstOrderOnly?: T;
+  eligibleClients?: T;
+  minLifetimeSpend?: T;
+  origin?: T;
+  campaign?: T;
+  active?: T;
+  archived?: T;
+  timesUsed?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-campaigns_select".
+ */
+export interface DiscountCampaignsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  slug?: T;
+  startsAt?: T;
+  endsAt?: T;
+  budget?: T;
+  spent?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-usages_select".
+ */
+export interface DiscountUsagesSelect<T extends boolean = true> {
+  tenant?: T;
+  discount?: T;
+  client?: T;
+  payableType?: T;
+  order?: T;
+  invoice?: T;
+  payment?: T;
+  payableKey?: T;
+  subtotal?: T;
+  discountAmount?: T;
+  total?: T;
+  origin?: T;
+  code?: T;
+  status?: T;
+  campaign?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox_select".
  */
 export interface OutboxSelect<T extends boolean = true> {
@@ -2921,6 +3784,65 @@ export interface RedirectsSelect<T extends boolean = true> {
   collection?: T;
   fromSlug?: T;
   doc?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fine-types_select".
+ */
+export interface FineTypesSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  calculation?: T;
+  amount?: T;
+  percent?: T;
+  base?: T;
+  min?: T;
+  max?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fines_select".
+ */
+export interface FinesSelect<T extends boolean = true> {
+  tenant?: T;
+  writer?: T;
+  order?: T;
+  type?: T;
+  amount?: T;
+  status?: T;
+  reason?: T;
+  hoursLate?: T;
+  percent?: T;
+  issuedBy?: T;
+  reference?: T;
+  appeal?:
+    | T
+    | {
+        reason?: T;
+        evidence?: T;
+        escalatedBefore?: T;
+        escalationReason?: T;
+        answer?: T;
+      };
+  effect?:
+    | T
+    | {
+        appliedAt?: T;
+        fromEarning?: T;
+        receivable?: T;
+        receivableRow?: T;
+        recovered?: T;
+        writtenOff?: T;
+        writtenOffAt?: T;
+        liftedAt?: T;
+        restored?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -14,6 +14,7 @@ import * as migration_20261130_140000_issue10_defects from './20261130_140000_is
 import * as migration_20261130_160921_issue11_staff_admin from './20261130_160921_issue11_staff_admin';
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
+import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261130_232040_issue13_content_search.up,
     down: migration_20261130_232040_issue13_content_search.down,
     name: '20261130_232040_issue13_content_search',
+  },
+  {
+    up: migration_20261201_040617_issue14_incentives.up,
+    down: migration_20261201_040617_issue14_incentives.down,
+    name: '20261201_040617_issue14_incentives'
   },
 ];

@@ -37,7 +37,6 @@ const TENANT_INTERNALS = [
   ...group('settings.discipline', ['autoSuspendOnStrikes', 'autoSuspendDays', 'autoBlacklistOnStrikes', 'warningsForProbation', 'warningDays']),
   ...group('settings.fines', ['latenessEnabled', 'latenessMode', 'latenessBase', 'latenessMaxPercent', 'hour1', 'hour2', 'hour3', 'perHourAfter3', 'perDay']),
   ...group('settings.loyalty', ['enabled', 'pointsPerUnit', 'tiers']),
-  ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCentsPerConversion']),
   ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
   ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
   ...group('settings.discounts', ['allowCodes', 'autoApplyFirstOrder', 'firstOrder.enabled', 'firstOrder.kind', 'firstOrder.value', 'firstOrder.maxDiscount', 'firstOrder.minPayable', 'pickBest', 'allowOnOrders', 'allowOnInvoices', 'allowOnSpecialOrders']),
@@ -187,6 +186,7 @@ export const READS: Record<string, ReadRule> = {
       ...group('effect', ['appliedAt', 'fromEarning', 'receivable', 'receivableRow', 'recovered', 'writtenOff', 'writtenOffAt', 'liftedAt', 'restored']),
     ],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
+  },
   // The referrer reads their own referrals: status and reward, not who the referee is or the review's facts.
   referrals: {
     fields: [...STAMPS, 'tenant', 'referrer', 'referee', 'code', 'status', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', ...group('reward', ['walletCents', 'referrerPoints', 'refereePoints']), 'qualifyingOrder', 'rewardedAt', 'voidedReason'],
@@ -262,7 +262,6 @@ const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'ea
 /** What an admin gives when issuing a discipline record; its status, issuer and dates are the server's. */
 const DISCIPLINE_ISSUE = ['writer', 'kind', 'reason', 'endsAt']
 const LOYALTY_REWARD = ['name', 'description', 'pointsRequired', 'kind', 'discountKind', 'discountValue', 'stock', 'maxPerClient', 'active']
-const WRITER_LEVEL = ['code', 'name', 'displayOrder', 'active', 'isDefault', 'earningMode', 'payPerPage', 'payPerSlide', 'percentOfTotalBp', 'urgentThresholdHours', 'urgentSurchargePerPage', 'urgentMultiplierBp', 'tipPercent', 'maxActiveOrders', 'maxManualTakes']
 
 /** What content-rights holders write; the rest (computed fields, the website) is the server's. */
 const POST_WRITE = [...POST, 'meta', '_status']

@@ -128,9 +128,12 @@ const loyaltyAccountOf = async (payload: Payload, tenantId: number) => {
   await inTransaction(req, () => awardPoints(req, { tenant: tenantId, client, points: 500, kind: 'admin', reason: 'fixture', reference: `fixture:loyalty:${tenantId}:${uniqueSuffix()}` }))
   const { docs } = await payload.find({ collection: 'loyalty-accounts', where: { and: [{ tenant: { equals: tenantId } }, { client: { equals: client } }] }, limit: 1, depth: 0 })
   return { client, account: docs[0]!.id }
+}
+
 /** A perk of the website's catalogue. */
 const loyaltyRewardOf = (payload: Payload, tenantId: number) =>
   payload.create({ collection: 'loyalty-rewards', data: { tenant: tenantId, name: `Reward ${uniqueSuffix()}`, pointsRequired: 100, kind: 'perk', stock: null, maxPerClient: null, active: true }, depth: 0 })
+
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
     documentOf: async (_payload, tenantId) => tenantId,
@@ -336,37 +339,60 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'DisciplineRecord', many: 'DisciplineRecords', count: 'countDisciplineRecords', update: 'updateDisciplineRecord', delete: 'deleteDisciplineRecord', dataType: '' },
+  },
   'fine-types': {
     documentOf: async (payload, tenantId) => (await payload.create({ collection: 'fine-types', data: { tenant: tenantId, code: `fixture_${tenantId}_${uniqueSuffix().replace(/[^a-z0-9]/g, '')}`, name: 'Fixture fine', calculation: 'fixed', base: 'writer_pay', amount: 700 } })).id,
     patch: { name: 'Hijacked' },
     graphql: { one: 'FineType', many: 'FineTypes', count: 'countFineTypes', update: 'updateFineType', delete: 'deleteFineType', dataType: '' },
+  },
   fines: {
     // Issued by the platform (its reference set), with no order: owed by the writer at once.
+    documentOf: async (payload, tenantId) => {
+      const doc = await payload.create({
         collection: 'fines',
         data: { tenant: tenantId, writer: await userOf(payload, tenantId, 'writer'), type: 'wrong_files', amount: 1000, status: 'issued', reason: 'fixture', reference: `fixture:fine:${tenantId}:${uniqueSuffix()}` },
+      })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
     graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
+  },
   'loyalty-accounts': {
     documentOf: async (payload, tenantId) => (await loyaltyAccountOf(payload, tenantId)).account,
     patch: { tier: 'Hijacked' },
     graphql: { one: 'LoyaltyAccount', many: 'LoyaltyAccounts', count: 'countLoyaltyAccounts', update: 'updateLoyaltyAccount', delete: 'deleteLoyaltyAccount', dataType: '' },
+  },
   'loyalty-transactions': {
+    documentOf: async (payload, tenantId) => {
       const { account } = await loyaltyAccountOf(payload, tenantId)
       const { docs } = await payload.find({ collection: 'loyalty-transactions', where: { account: { equals: account } }, sort: '-id', limit: 1, depth: 0 })
       return docs[0]!.id
+    },
+    patch: { reason: 'Hijacked' },
     graphql: { one: 'LoyaltyTransaction', many: 'LoyaltyTransactions', count: 'countLoyaltyTransactions', update: 'updateLoyaltyTransaction', delete: 'deleteLoyaltyTransaction', dataType: '' },
+  },
   'loyalty-rewards': {
     documentOf: async (payload, tenantId) => (await loyaltyRewardOf(payload, tenantId)).id,
+    patch: { name: 'Hijacked' },
     graphql: { one: 'LoyaltyReward', many: 'LoyaltyRewards', count: 'countLoyaltyRewards', update: 'updateLoyaltyReward', delete: 'deleteLoyaltyReward', dataType: '' },
+  },
   'loyalty-redemptions': {
+    documentOf: async (payload, tenantId) => {
       const { client } = await loyaltyAccountOf(payload, tenantId)
       const reward = await loyaltyRewardOf(payload, tenantId)
       const doc = await payload.create({ collection: 'loyalty-redemptions', data: { tenant: tenantId, client, reward: reward.id, points: 100, status: 'pending' }, depth: 0 })
+      return doc.id
+    },
+    patch: { reason: 'Hijacked' },
     graphql: { one: 'LoyaltyRedemption', many: 'LoyaltyRedemptions', count: 'countLoyaltyRedemptions', update: 'updateLoyaltyRedemption', delete: 'deleteLoyaltyRedemption', dataType: '' },
+  },
   // The demo's referral (client2 came by client's code): referee is unique, so the seed's one is the fixture.
   referrals: {
+    documentOf: async (payload, tenantId) => {
       const { docs } = await payload.find({ collection: 'referrals', where: { tenant: { equals: tenantId } }, sort: 'id', limit: 1, depth: 0 })
       if (!docs[0]) throw new Error(`no referral on website ${tenantId}: the seed makes one`)
       return docs[0].id
+    },
     patch: { code: 'HIJACKED' },
     graphql: { one: 'Referral', many: 'Referrals', count: 'countReferrals', update: 'updateReferral', delete: 'deleteReferral', dataType: '' },
   },
