@@ -108,6 +108,8 @@ const selection = (fields: readonly FlattenedField[], paths: string[]): string =
       const field = fields.find((f) => f.name === head)
       if (field && 'flattenedFields' in field && rest.length) return `${head} { ${selection(field.flattenedFields, rest)} }`
       if (field && (field.type === 'relationship' || field.type === 'upload')) return `${head} { id }`
+      // A list of rows read whole (a leaf of the table): GraphQL wants its subfields named.
+      if (field && field.type === 'array') return `${head} { ${selection(field.flattenedFields, field.flattenedFields.map((f) => f.name))} }`
       return head
     })
     .join(' ')
@@ -230,6 +232,7 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   'discipline-records': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, writer: ids.writer2, kind: 'warning', reason: `Probe warning ${stamp()}`, endsAt: '2040-01-01T00:00:00.000Z' })])),
   'fine-types': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ code: `probe_${stamp()}`, name: 'Probe fine type' })])),
   fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism', amount: 2500, reason: 'Probe fine' })])),
+  'loyalty-rewards': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: `Probe reward ${stamp()}`, pointsRequired: 100, kind: 'perk' })])),
   discounts: Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -367,6 +370,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
   'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
+  'loyalty-rewards': onFixture(['admin', 'superadmin'], 'loyalty-rewards', 'name'),
   discounts: onFixture(['admin', 'superadmin'], 'discounts', 'name'),
   'discount-campaigns': onFixture(['admin', 'superadmin'], 'discount-campaigns', 'name'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),

@@ -84,6 +84,8 @@ describe('ids in the path that cannot name a document', () => {
 const selects = (fields: readonly FlattenedField[], prefix = ''): string[] =>
   fields.flatMap((field) => {
     if ('hidden' in field && field.hidden) return []
+    // A computed (virtual) field has no column: filtering on it is refused as an unknown field, not a bad value.
+    if ('virtual' in field && field.virtual) return []
     if (field.type === 'select' || field.type === 'radio') return [`${prefix}${field.name}`]
     if (field.type === 'group') return selects(field.flattenedFields, `${prefix}${field.name}.`)
     return []
