@@ -73,7 +73,8 @@ describe('money columns', () => {
   })
 
   it('raw SQL cannot store a fraction of a cent', async () => {
-    expect((await refusal('UPDATE orders SET total = 1000.5 WHERE id = $1', [order])).constraint).toBe('orders_total_minor_units')
+    // The price and what is owed move together (total = subtotal − discount holds); PostgreSQL tests CHECKs by name, so the subtotal's answers.
+    expect((await refusal('UPDATE orders SET subtotal = 1000.5, total = 1000.5, discount = 0 WHERE id = $1', [order])).constraint).toBe('orders_subtotal_minor_units')
     const level = await refusal(
       `INSERT INTO writer_levels (tenant_id, code, name, display_order, active, is_default, earning_mode, pay_per_page, pay_per_slide, urgent_threshold_hours, urgent_surcharge_per_page, urgent_multiplier_bp, max_active_orders, max_manual_takes)
        VALUES ($1, 'fractional', 'Fractional', 9, true, false, 'fixed_per_page', 12.5, 0, 12, 0, 10000, 10, 5)`,

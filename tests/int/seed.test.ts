@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (6 + DEMO_PEOPLE.length)
+const STEPS = 1 + DEMO_TENANTS.length * (7 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
