@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
+import { lockRow } from '@/db/locks'
 import { ClientError } from '@/errors'
 import type { DiscountUsage, Order, Payment, Tenant } from '@/payload-types'
 
@@ -143,10 +144,13 @@ const applyUsage = async (req: PayloadRequest, usage: DiscountUsage, tenant: num
  * that no longer carries the usage (a later checkout took it over) changes nothing.
  */
 export const releaseDiscountUsage = async (req: PayloadRequest, payment: Payment): Promise<void> => {
+  // The order's lock before the usage, as checkout takes them: a checkout of the same order
+  // meanwhile either ran first (and re-linked the usage to its own payment) or waits for this.
+  const orderId = idOf(payment.order)
+  if (orderId) await lockRow(req, 'orders', orderId)
   const usage = await heldUsageOfPayment(req, payment)
   if (!usage) return
   await releaseUsage(req, usage)
-  const orderId = idOf(usage.order)
   if (usage.payableType !== 'order' || !orderId) return
   await execute(req, sql`UPDATE orders SET discount = 0, total = subtotal, discount_snapshot = NULL, updated_at = now() WHERE id = ${orderId} AND amount_paid = 0 AND subtotal IS NOT NULL`)
 }
