@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { chooseDiscount, type DiscountContext, type DiscountTerms, discountAmount, evaluateDiscount } from '@/domain/discounts/evaluate'
+import { automaticTerms, chooseDiscount, type DiscountContext, type DiscountTerms, discountAmount, evaluateDiscount } from '@/domain/discounts/evaluate'
 
-const terms = (over: Partial<DiscountTerms> = {}): DiscountTerms => ({
-  code: 'WELCOME10',
-  origin: 'manual',
-  kind: 'percentage',
-  value: 10,
-  maxDiscount: null,
-  minPayable: 0,
-  startsAt: null,
-  endsAt: null,
-  usageLimit: null,
-  perClientLimit: null,
-  firstOrderOnly: false,
-  eligibleClients: [],
-  minLifetimeSpend: 0,
-  active: true,
-  campaignBudgetLeft: null,
-  ...over,
-})
+const terms = (over: Partial<DiscountTerms> = {}): DiscountTerms => automaticTerms({ origin: 'manual', kind: 'percentage', value: 10, maxDiscount: null, code: 'WELCOME10', ...over })
 
 const ctx = (over: Partial<DiscountContext> = {}): DiscountContext => ({
   now: new Date('2026-12-01T12:00:00Z'),

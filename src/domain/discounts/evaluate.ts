@@ -41,6 +41,22 @@ export type DiscountTerms = {
   campaignBudgetLeft: Cents | null
 }
 
+/** Terms of an automatic discount: everything the code rules read, without limits. */
+export const automaticTerms = (terms: Pick<DiscountTerms, 'origin' | 'kind' | 'value' | 'maxDiscount'> & Partial<DiscountTerms>): DiscountTerms => ({
+  code: '',
+  minPayable: 0,
+  startsAt: null,
+  endsAt: null,
+  usageLimit: null,
+  perClientLimit: null,
+  firstOrderOnly: false,
+  eligibleClients: [],
+  minLifetimeSpend: 0,
+  active: true,
+  campaignBudgetLeft: null,
+  ...terms,
+})
+
 /** What is known of the client and the payable when the code is tried. */
 export type DiscountContext = {
   now: Date

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { DiscountTerms } from '@/domain/discounts/evaluate'
+import { automaticTerms, type DiscountTerms } from '@/domain/discounts/evaluate'
 import type { Tenant } from '@/payload-types'
 
 import { loyaltyTierSource } from '../loyalty/tierDiscount'
@@ -14,22 +14,6 @@ export type AutoDiscountContext = { tenant: Tenant; client: number; subtotal: nu
  * Automatic terms carry an empty `code`; the answer then names their origin only.
  */
 export type AutoDiscountSource = (req: PayloadRequest, ctx: AutoDiscountContext) => Promise<DiscountTerms | null>
-
-/** Terms of an automatic discount: everything the code rules read, without limits. */
-export const automaticTerms = (terms: Pick<DiscountTerms, 'origin' | 'kind' | 'value' | 'maxDiscount'> & Partial<DiscountTerms>): DiscountTerms => ({
-  code: '',
-  minPayable: 0,
-  startsAt: null,
-  endsAt: null,
-  usageLimit: null,
-  perClientLimit: null,
-  firstOrderOnly: false,
-  eligibleClients: [],
-  minLifetimeSpend: 0,
-  active: true,
-  campaignBudgetLeft: null,
-  ...terms,
-})
 
 /** The website's first-order discount (settings.discounts.firstOrder), for a client who has paid nothing here yet. */
 export const firstOrderSource: AutoDiscountSource = async (_req, { tenant, hasPaidBefore }) => {

@@ -1,3 +1,4 @@
+import { automaticTerms } from '@/domain/discounts/evaluate'
 import { tierOf } from '@/domain/loyalty/points'
 import { asSystem, proofOf } from '@/access/system'
 
@@ -25,21 +26,5 @@ export const loyaltyTierSource: AutoDiscountSource = async (req, { tenant, clien
   const { tier } = tierOf(docs[0]?.balance ?? 0, settings.tiers)
   const percent = tier ? (settings.tiers.find((t) => t.name === tier.name)?.discountPercent ?? 0) : 0
   if (percent <= 0) return null
-  return {
-    code: '',
-    origin: 'loyalty',
-    kind: 'percentage',
-    value: percent,
-    maxDiscount: null,
-    minPayable: 0,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perClientLimit: null,
-    firstOrderOnly: false,
-    eligibleClients: [],
-    minLifetimeSpend: 0,
-    active: true,
-    campaignBudgetLeft: null,
-  }
+  return automaticTerms({ origin: 'loyalty', kind: 'percentage', value: percent, maxDiscount: null })
 }

@@ -1,4 +1,5 @@
 import { asSystem, proofOf } from '@/access/system'
+import { automaticTerms } from '@/domain/discounts/evaluate'
 import { referralSettingsOf } from '@/domain/referrals/settings'
 
 // Types only: sources.ts lists this source, so a value import back would be a cycle.
@@ -22,21 +23,11 @@ export const refereeDiscountSource: AutoDiscountSource = async (req, { tenant, c
     req,
   })
   if (totalDocs === 0) return null
-  return {
-    code: '',
+  return automaticTerms({
     origin: 'referral',
     kind: discount.kind,
     value: discount.kind === 'percentage' ? Math.min(discount.value, 100) : discount.value,
     maxDiscount: null,
-    minPayable: 0,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perClientLimit: null,
     firstOrderOnly: true,
-    eligibleClients: [],
-    minLifetimeSpend: 0,
-    active: true,
-    campaignBudgetLeft: null,
-  }
+  })
 }
