@@ -54,8 +54,8 @@ beforeAll(async () => {
   for (const pages of [2, 5, 3]) orders.push(await w.place('client', { pages }))
   orders.push(await w.place('client2', { pages: 4 }))
   // Amounts in minor units: 123.45 dollars, and 1500 yen (a currency without decimals).
-  await t.payload.update({ collection: 'orders', id: orders[0]!.id, data: { total: 12_345 }, depth: 0 })
-  await t.payload.update({ collection: 'orders', id: orders[1]!.id, data: { total: 1_500, currency: 'JPY' }, depth: 0 })
+  await t.payload.update({ collection: 'orders', id: orders[0]!.id, data: { subtotal: 12_345, total: 12_345 }, depth: 0 })
+  await t.payload.update({ collection: 'orders', id: orders[1]!.id, data: { subtotal: 1_500, total: 1_500, currency: 'JPY' }, depth: 0 })
 })
 afterAll(async () => t?.close())
 
