@@ -38,14 +38,18 @@ export const guardDiscountReferences: CollectionBeforeChangeHook = async ({ data
   return data
 }
 
+/** A read's `context` key: the terms only, no derived status. */
+export const TERMS_ONLY = 'discountTermsOnly'
+
 const dateOf = (value: unknown): Date | null => (typeof value === 'string' || value instanceof Date ? new Date(value) : null)
 
 /**
  * The derived status and the number of live uses, computed on read (staff only read
  * discounts): counted from the usages, so checkout never writes the discount row.
  */
-export const deriveStatus: CollectionAfterReadHook = async ({ doc, req }) => {
-  if (!doc || typeof doc.id !== 'number') return doc
+export const deriveStatus: CollectionAfterReadHook = async ({ doc, req, context }) => {
+  // Checkout reads a code's terms and counts its usages itself.
+  if (!doc || typeof doc.id !== 'number' || context?.[TERMS_ONLY]) return doc
   const uses = await req.payload.count({ collection: 'discount-usages', where: { and: [{ discount: { equals: doc.id } }, { status: { not_equals: 'released' } }] }, ...asSystem(proofOf(req)), req })
   const status = discountStatus({
     active: doc.active !== false,

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
+import { TERMS_ONLY } from '@/collections/discounts/hooks'
 import { lockRow } from '@/db/locks'
 import { type Candidate, chooseDiscount, type DiscountContext, type DiscountRule, type DiscountTerms, evaluateDiscount } from '@/domain/discounts/evaluate'
 import type { DiscountPayableType } from '@/domain/discounts/records'
@@ -120,7 +121,7 @@ const findDiscount = async (req: PayloadRequest, tenant: number, code: string, l
   // Only a code with a limit serializes its checkouts (the count and the new usage under
   // one lock); a code without limits is used by many clients at once.
   if (lock && row.limited) await lockRow(req, 'discounts', Number(row.id), { tenant })
-  return req.payload.findByID({ collection: 'discounts', id: Number(row.id), depth: 0, ...asSystem(proofOf(req)), req })
+  return req.payload.findByID({ collection: 'discounts', id: Number(row.id), depth: 0, context: { [TERMS_ONLY]: true }, ...asSystem(proofOf(req)), req })
 }
 
 const payableAllowed = (tenant: Tenant, payable: Payable): boolean => {

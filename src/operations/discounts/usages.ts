@@ -36,8 +36,26 @@ const releaseUsage = async (req: PayloadRequest, usage: DiscountUsage) => {
 const sameDiscount = (usage: DiscountUsage, chosen: ChosenDiscount) =>
   idOf(usage.discount) === chosen.discountId && usage.origin === chosen.terms.origin && usage.discountAmount === chosen.discount && usage.subtotal === chosen.subtotal
 
-const setOrderDiscount = async (req: PayloadRequest, order: Order, subtotal: number, discount: number, snapshot: DiscountSnapshot | null): Promise<Order> =>
-  req.payload.update({ collection: 'orders', id: order.id, data: { subtotal, discount, total: subtotal - discount, discountSnapshot: snapshot }, depth: 0, ...asSystem(proofOf(req)), req })
+/**
+ * The order's price after the discount, in one statement under the order's lock (a Local
+ * API update rewrites every column and child table of an order: the costliest step of a
+ * checkout). The database's CHECK holds total = subtotal − discount whatever writes it.
+ */
+const setOrderDiscount = async (req: PayloadRequest, order: Order, subtotal: number, discount: number, snapshot: DiscountSnapshot | null): Promise<Order> => {
+  const total = subtotal - discount
+  const json = snapshot === null ? null : JSON.stringify(snapshot)
+  const [row] = await execute<{ updated_at: string }>(
+    req,
+    sql`UPDATE orders SET subtotal = ${subtotal}, discount = ${discount}, total = ${total}, discount_snapshot = ${json}::jsonb, updated_at = now() WHERE id = ${order.id} RETURNING updated_at`,
+  )
+  return { ...order, subtotal, discount, total, discountSnapshot: snapshot, updatedAt: new Date(row!.updated_at).toISOString() }
+}
+
+/** A usage's own columns, in one statement (its row has no child tables or hooks). */
+const setUsage = async (req: PayloadRequest, usageId: number, change: { payment: number } | { status: 'applied' }) => {
+  if ('payment' in change) await execute(req, sql`UPDATE discount_usages SET payment_id = ${change.payment}, updated_at = now() WHERE id = ${usageId}`)
+  else await execute(req, sql`UPDATE discount_usages SET status = ${change.status}, updated_at = now() WHERE id = ${usageId}`)
+}
 
 /**
  * At checkout of an order, under its row lock and before the payment row: the discount it
@@ -99,7 +117,7 @@ export const discountOrder = async (req: PayloadRequest, tenant: Tenant, order: 
 
 /** The held usage belongs to the payment that checkout created for it. */
 export const linkUsagePayment = async (req: PayloadRequest, usage: DiscountUsage, payment: number) => {
-  await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { payment }, depth: 0, ...asSystem(proofOf(req)), req })
+  await setUsage(req, usage.id, { payment })
 }
 
 const heldUsageOfPayment = async (req: PayloadRequest, payment: Payment): Promise<DiscountUsage | null> => {
@@ -126,7 +144,7 @@ export const applyOrderDiscount = async (req: PayloadRequest, order: Pick<Order,
 }
 
 const applyUsage = async (req: PayloadRequest, usage: DiscountUsage, tenant: number): Promise<void> => {
-  await req.payload.update({ collection: 'discount-usages', id: usage.id, data: { status: 'applied' }, depth: 0, ...asSystem(proofOf(req)), req })
+  await setUsage(req, usage.id, { status: 'applied' })
   if (usage.discountAmount <= 0) return
   const key = usage.payableType === 'order' ? `order:${idOf(usage.order)}` : `invoice:${idOf(usage.invoice)}`
   await post(req, tenant, {

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { asSystem, proofOf } from '@/access/system'
 import type { LoyaltyTier } from '@/domain/loyalty/ledger'
+import type { Tenant } from '@/payload-types'
 import { DEFAULT_LOYALTY, type LoyaltySettings } from '@/domain/loyalty/points'
 
 export type WebsiteLoyalty = LoyaltySettings & { enabled: boolean; conversionEnabled: boolean; tiers: LoyaltyTier[] }
@@ -11,6 +12,11 @@ const numberOr = (value: unknown, fallback: number): number => (typeof value ===
 /** The website's loyalty rules, the defaults filling what it did not set. */
 export const websiteLoyalty = async (req: PayloadRequest, tenant: number): Promise<WebsiteLoyalty> => {
   const website = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0, ...asSystem(proofOf(req)), req, select: { settings: true } })
+  return loyaltyOf(website)
+}
+
+/** The loyalty rules of a website already read. */
+export const loyaltyOf = (website: Pick<Tenant, 'settings'>): WebsiteLoyalty => {
   const stored = website.settings?.loyalty
   const conversion = stored?.conversion
   return {

@@ -4,7 +4,7 @@ import { asSystem, proofOf } from '@/access/system'
 
 // Types only: sources.ts lists this source, so a value import back would be a cycle.
 import type { AutoDiscountSource } from '../discounts/sources'
-import { websiteLoyalty } from './settings'
+import { loyaltyOf } from './settings'
 
 /**
  * The client's loyalty tier as an automatic discount (origin `loyalty`): the percentage
@@ -12,7 +12,8 @@ import { websiteLoyalty } from './settings'
  * the other automatic discounts under best-of, never stacks.
  */
 export const loyaltyTierSource: AutoDiscountSource = async (req, { tenant, client }) => {
-  const settings = await websiteLoyalty(req, tenant.id)
+  // The website checkout already read: its settings, not a second read.
+  const settings = loyaltyOf(tenant)
   if (!settings.enabled || settings.tiers.length === 0) return null
   const { docs } = await req.payload.find({
     collection: 'loyalty-accounts',
