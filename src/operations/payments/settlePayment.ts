@@ -120,8 +120,9 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
     if (payment.appliedAt) return { payment, applied: false }
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
     const outcome = await apply(req, payment, now)
-    const receipt = await issueReceipt(req, payment, outcome, now)
     const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, ...asSystem(proofOf(req)), req })
+    // Last but the event: the receipt's number holds the website's counter until commit.
+    const receipt = await issueReceipt(req, payment, outcome, now)
     await enqueue(req, {
       type: 'live.event',
       tenant: idOf(payment.tenant),

@@ -42,10 +42,13 @@ const paidFor = async (req: PayloadRequest, payment: Payment, outcome: string) =
  */
 export const issueReceipt = async (req: PayloadRequest, payment: Payment, outcome: string, now: Date): Promise<Receipt> => {
   const tenant = idOf(payment.tenant)!
+  // The number locks the website's counter until the settlement commits, so every
+  // settlement of the website queues behind it: read what was paid for first.
+  const snapshot = await paidFor(req, payment, outcome)
   const number = await allocateDocumentNumber(req, tenant, 'receipt')
   return req.payload.create({
     collection: 'receipts',
-    data: { tenant, number, kind: 'receipt', payment: payment.id, client: idOf(payment.client)!, amount: payment.amount, currency: payment.currency, paidFor: await paidFor(req, payment, outcome), issuedAt: now.toISOString() },
+    data: { tenant, number, kind: 'receipt', payment: payment.id, client: idOf(payment.client)!, amount: payment.amount, currency: payment.currency, paidFor: snapshot, issuedAt: now.toISOString() },
     depth: 0,
     ...asSystem(proofOf(req)),
     req,
