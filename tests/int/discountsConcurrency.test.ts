@@ -54,12 +54,9 @@ describe('one single-use code, many checkouts at once', () => {
       const [row] = await execute<{ id: number }>(req, sql`INSERT INTO orders (${names}) SELECT ${sql.join(values, sql`, `)} FROM orders o WHERE o.id = ${placed.id} RETURNING id`)
       orders.push(Number(row!.id))
     }
-    const started = Date.now()
     const outcomes = await Promise.allSettled(
       orders.map(async (order, i) => startPayment(await createLocalReq({}, t.payload), tenant, clients[i]!, { purpose: 'order', order, provider: 'manual', discountCode: d.code })),
     )
-    // Queued on the code's row lock, not stuck: well within the test's budget on a loaded CI machine.
-    expect(Date.now() - started).toBeLessThan(90_000)
     const ok = outcomes.filter((o) => o.status === 'fulfilled')
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
     expect(ok).toHaveLength(1)
