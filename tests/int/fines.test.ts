@@ -1,24 +1,23 @@
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { latenessFine } from '@/domain/fines/lateness'
 import { writerPayOf } from '@/operations/fines/issue'
 import { inTransaction } from '@/operations/inTransaction'
 import { ensureWallet } from '@/operations/ledger/wallets'
 import type { Fine, Order } from '@/payload-types'
-import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { expectLedgerSound } from '../helpers/money'
+import { moneyTestFile } from '../helpers/moneyTestFile'
 import { workflowClient } from '../helpers/orderWorkflow'
 import { runSchedule } from '../helpers/schedules'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import type { TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let w: ReturnType<typeof workflowClient>
 let alphaId: number
-const tokens: Record<string, string> = {}
-const ids: Record<string, number> = {}
+let tokens: Record<string, string>
+let ids: Record<string, number>
 const ALPHA = { host: 'alpha.test' }
 const BETA = { host: 'beta.test' }
 const MINUTE = 60 * 1000
@@ -28,23 +27,13 @@ const DAY = 24 * HOUR
 type Row = Record<string, unknown>
 const query = async (q: ReturnType<typeof sql>) => (await (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Row[] }> } }).drizzle.execute(q)).rows
 
-beforeAll(async () => {
-  t = await startTestPayload()
-  for (const who of ['client', 'writer', 'writer2', 'admin', 'support', 'editor']) {
-    tokens[who] = await t.api.login(`${who}@alpha.test`, DEMO_PASSWORD, ALPHA)
-    ids[who] = (await t.payload.find({ collection: 'users', where: { email: { equals: `${who}@alpha.test` } }, depth: 0 })).docs[0]!.id
-  }
-  tokens.betaAdmin = await t.api.login('admin@beta.test', DEMO_PASSWORD, BETA)
+moneyTestFile(async (test) => {
+  ;({ t, tokens, ids, alpha: alphaId } = test)
   ids.betaWriter = (await t.payload.find({ collection: 'users', where: { email: { equals: 'writer@beta.test' } }, depth: 0 })).docs[0]!.id
-  alphaId = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
   w = workflowClient(t.api, 'alpha.test', tokens)
   // Many orders per writer in this file: their level's limit on active orders is not under test here.
   const levels = await t.payload.find({ collection: 'writer-levels', where: { tenant: { equals: alphaId } }, depth: 0, limit: 0 })
   for (const level of levels.docs) await t.payload.update({ collection: 'writer-levels', id: level.id, data: { maxActiveOrders: 1000, maxManualTakes: 1000 }, depth: 0 })
-})
-afterAll(async () => {
-  if (t) await expectLedgerSound(t.payload)
-  await t?.close()
 })
 
 const orderDoc = (id: number) => t.payload.findByID({ collection: 'orders', id, depth: 0 })
