@@ -1409,7 +1409,30 @@ export interface Invoice {
     amount: number;
     id?: string | null;
   }[];
+  /**
+   * The lines’ sum, before any discount.
+   */
+  subtotal?: number | null;
+  /**
+   * Taken off by a discount code or an automatic discount.
+   */
+  discount?: number | null;
+  /**
+   * What the client owes: subtotal − discount.
+   */
   total: number;
+  /**
+   * The discount applied: code, origin, kind, value, discount and usage ids.
+   */
+  discountSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   amountPaid: number;
   currency: string;
   status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
@@ -3317,7 +3340,10 @@ export interface InvoicesSelect<T extends boolean = true> {
         amount?: T;
         id?: T;
       };
+  subtotal?: T;
+  discount?: T;
   total?: T;
+  discountSnapshot?: T;
   amountPaid?: T;
   currency?: T;
   status?: T;

@@ -33,6 +33,7 @@ const draftBody = z.object({
     .min(1, 'At least one line.')
     .max(100),
   installments: z.array(z.object({ amount: cents('amount').positive('More than 0.'), dueAt: isoDate }), { error: 'A list of installments.' }).min(2, 'At least two installments, or none.').max(24).optional(),
+  discountCode: z.string({ error: 'Text: a discount code.' }).trim().max(64, 'At most 64 characters.').optional().describe('A discount code for the client (case does not matter). An invoice gets no automatic discount (first order, loyalty tier and referral discounts are on orders).'),
 })
 
 const parse = <T>(schema: z.ZodType<T>, raw: unknown, req: PayloadRequest): T => {
@@ -41,7 +42,7 @@ const parse = <T>(schema: z.ZodType<T>, raw: unknown, req: PayloadRequest): T =>
   return parsed.data
 }
 
-/** POST /api/invoices/drafts `{ client, title?, dueAt?, lines[], installments? }` (admins, support) → 201 `{ invoice, installments }`. */
+/** POST /api/invoices/drafts `{ client, title?, dueAt?, lines[], installments?, discountCode? }` (admins, support) → 201 `{ invoice, installments }`. */
 const createDraftEndpoint: Endpoint = documented(
   {
     path: '/drafts',
@@ -55,13 +56,13 @@ const createDraftEndpoint: Endpoint = documented(
   {
     summary: 'Draft an invoice',
     description: [
-      'Admins and support of the request’s website bill one of its clients: lines (`quantity` × `unitAmount` cents, priced on the server), a due date, and optionally a plan of at least two installments that adds up to the total and falls due in order, the last no later than the invoice. The invoice is numbered per website and stays a draft until issued (`POST /api/invoices/{id}/issue`).',
-      '**400** naming each bad field (a total of 0 or over the card processor’s limit names `lines`; a client not of this website names `client`), **403** for other roles, **404** when the caller is not a member of the request’s website.',
+      'Admins and support of the request’s website bill one of its clients: lines (`quantity` × `unitAmount` cents, priced on the server), a due date, optionally a discount code, and optionally a plan of at least two installments that adds up to the total after the discount and falls due in order, the last no later than the invoice. The invoice keeps `subtotal`, `discount` and `total` (what the client owes) with a snapshot of the discount; its usage is held until the invoice is paid or closed. The invoice is numbered per website and stays a draft until issued (`POST /api/invoices/{id}/issue`).',
+      '**400** naming each bad field (a total of 0 or over the card processor’s limit names `lines`; a client not of this website names `client`), **403** for other roles, **404** when the caller is not a member of the request’s website, **422** when the code does not apply (`data.rule`: `unknown_code`, `expired`, `exhausted`, `per_client_limit`, …); nothing is written then.',
     ].join('\n\n'),
     auth: 'required',
     body: draftBody,
     responses: { 201: z.object({ invoice: docOf('invoices'), installments: z.array(docOf('installments')) }) },
-    errors: [400, 401, 403, 404],
+    errors: [400, 401, 403, 404, 422],
   },
 )
 

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { hasExpired, markOf, reminderToSend, UPCOMING_DAYS, EXPIRE_AFTER_DAYS } from '@/domain/invoices/schedule'
 import { PAYABLE_STATUSES } from '@/domain/invoices/totals'
 import { enqueue } from '@/jobs/enqueue'
+import { releaseInvoiceDiscount } from '@/operations/discounts/usages'
 import { lockInvoice } from '@/operations/invoices/owed'
 import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
@@ -69,6 +70,7 @@ export const expireInvoices = (payload: Payload, now: Date) =>
   sweep(payload, 'billing-invoice-expiry', idsMatching(payload, 'invoices', { and: [{ status: { equals: 'issued' } }, { amountPaid: { equals: 0 } }, { dueAt: { less_than_equal: new Date(now.getTime() - EXPIRE_AFTER_DAYS * DAY_MS).toISOString() } }] }), async (id, req) => {
     const invoice = await lockInvoice(req, id)
     if (!hasExpired({ status: invoice.status, amountPaid: invoice.amountPaid, dueAt: new Date(invoice.dueAt) }, now)) return false
+    await releaseInvoiceDiscount(req, id)
     await payload.update({ collection: 'invoices', id, data: { status: 'expired', expiredAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req })
     return true
   })

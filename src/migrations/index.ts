@@ -15,6 +15,7 @@ import * as migration_20261130_160921_issue11_staff_admin from './20261130_16092
 import * as migration_20261130_232039_issue13_content from './20261130_232039_issue13_content';
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
+import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 
 export const migrations = [
   {

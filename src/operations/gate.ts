@@ -68,7 +68,7 @@ export const visibleOrder = async (req: PayloadRequest, id: number): Promise<Sys
  * The signed-in caller and the request's website, which they must belong to (401 when
  * anonymous; 404 when the website is unknown or not theirs, as if it did not exist).
  */
-export const requestMember = async (req: PayloadRequest): Promise<{ actor: Actor; tenant: Pick<Tenant, 'id' | 'currency'>; proof: SystemProof }> => {
+export const requestMember = async (req: PayloadRequest): Promise<{ actor: Actor; tenant: Tenant; proof: SystemProof }> => {
   const actor = actorOf(req)
   if (!actor) throw new ClientError('Log in first.', 401)
   const { tenant } = await resolveTenant(req)

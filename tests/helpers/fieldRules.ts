@@ -193,7 +193,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: REFERRAL_REVIEW },
   },
   invoices: {
-    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'total', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],
+    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
   installments: {

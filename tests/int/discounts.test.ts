@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { execute, sql } from '@/db/execute'
 import { DISCOUNT_RULES } from '@/domain/discounts/evaluate'
 import { runDiscountCampaigns } from '@/jobs/discountSchedules'
+import { expireInvoices } from '@/jobs/invoiceSchedules'
 import { failPayment } from '@/operations/payments/settlePayment'
 import { inTransaction } from '@/operations/inTransaction'
 import { postOrderEarning } from '@/operations/money/writerEarnings'
@@ -11,6 +12,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 import type { Discount, Order } from '@/payload-types'
 
 import { fundWallet } from '../helpers/money'
+import { pdfText } from '../helpers/pdf'
 import { moneyTestFile } from '../helpers/moneyTestFile'
 import { workflowClient } from '../helpers/orderWorkflow'
 import type { TestContext } from '../helpers/testPayload'
@@ -170,6 +172,11 @@ describe('POST /api/discounts/preview', () => {
       expect((await preview(who, { code: big.code, order: mine.id })).body).toMatchObject({ origin: 'first_order', discount: tenPercent })
       // A client who has paid before gets no first-order discount.
       expect((await preview('client', { order: order.id })).body.discount).toBe(0)
+      // An invoice is a staff-written bill: no automatic discount, without a code or beside one.
+      const bill = await t.api.post('/api/invoices/drafts', { ...ALPHA, token: tokens.admin, body: { client: ids[who], lines: [{ description: 'Editing', quantity: 1, unitAmount: 5000 }], dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString() } })
+      expect(bill.body.invoice).toMatchObject({ subtotal: 5000, discount: 0, total: 5000, discountSnapshot: null })
+      expect((await preview('admin', { invoice: bill.body.invoice.id })).body).toEqual({ code: null, origin: null, discount: 0, subtotal: 5000, total: 5000 })
+      expect((await preview('admin', { invoice: bill.body.invoice.id, code: small.code })).body).toMatchObject({ code: small.code, discount: 1 })
     } finally {
       await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { discounts: { pickBest: true, firstOrder: { enabled: false } } } }, depth: 0 })
     }
@@ -298,6 +305,115 @@ describe('discountCode at checkout', () => {
     const res = await checkout('client', { order: mine.id, provider: 'manual', discountCode: d.code })
     expect(res.status).toBe(422)
     expect(res.body.errors[0].data.rule).toBe('not_eligible')
+  })
+})
+
+describe('discountCode on invoices', () => {
+  const LINES = [{ description: 'Editing', quantity: 2, unitAmount: 2500 }]
+  const dueAt = () => new Date(Date.now() + 10 * 86_400_000).toISOString()
+  const draft = (who: string, body: Record<string, unknown>) => t.api.post('/api/invoices/drafts', { ...ALPHA, token: tokens.admin, body: { client: ids[who], lines: LINES, dueAt: dueAt(), ...body } })
+  const issue = (id: number) => t.api.post(`/api/invoices/${id}/actions/issue`, { ...ALPHA, token: tokens.admin, body: {} })
+  const invoiceUsages = async (invoice: number) => (await t.payload.find({ collection: 'discount-usages', where: { invoice: { equals: invoice } }, sort: 'id', depth: 0 })).docs
+  const payInvoice = (who: string, body: Record<string, unknown>) => t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens[who], body: { purpose: 'invoice', ...body } })
+
+  it('a draft with a code keeps subtotal, discount and total; paying it applies the usage and books the contra-revenue entry', async () => {
+    const who = await newClient()
+    const d = await discount({ kind: 'percentage', value: 20 })
+    const res = await draft(who, { discountCode: d.code.toLowerCase() })
+    expect(res.status).toBe(201)
+    const invoice = res.body.invoice
+    expect(invoice).toMatchObject({ subtotal: 5000, discount: 1000, total: 4000, amountPaid: 0 })
+    expect(invoice.discountSnapshot).toMatchObject({ code: d.code, origin: 'manual', kind: 'percentage', value: 20, discount: 1000 })
+    const [held] = await invoiceUsages(invoice.id)
+    expect(held).toMatchObject({ status: 'held', payableType: 'invoice', payableKey: `invoice:${invoice.id}`, discountAmount: 1000, client: ids[who] })
+    // The preview of the issued invoice names what it owes; the client pays the total after the discount.
+    expect((await issue(invoice.id)).status).toBe(200)
+    await fundWallet(t.payload, alpha, ids[who]!, 4000, `test:discounts:invoice:${who}`)
+    const paid = await payInvoice(who, { invoice: invoice.id, provider: 'wallet' })
+    expect(paid.status).toBe(201)
+    expect(paid.body.payment).toMatchObject({ status: 'succeeded', amount: 4000 })
+    expect(await t.payload.findByID({ collection: 'invoices', id: invoice.id, depth: 0 })).toMatchObject({ status: 'paid', amountPaid: 4000, total: 4000 })
+    expect((await invoiceUsages(invoice.id))[0]).toMatchObject({ id: held!.id, status: 'applied' })
+    // Its PDF shows the subtotal, the discount with its code, and the total.
+    const pdf = await t.api.raw('GET', `/api/invoices/${invoice.id}/pdf`, { ...ALPHA, token: tokens[who] })
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    for (const part of ['Subtotal', '$50.00', `Discount (${d.code})`, '-$10.00', '$40.00']) expect(text).toContain(part)
+    const entry = (await t.payload.find({ collection: 'journal-entries', where: { reference: { equals: `discount:invoice:${invoice.id}` } }, depth: 1 })).docs[0]!
+    expect(entry.lines!.map((l) => [typeof l.account === 'object' ? l.account.code : l.account, l.debit ?? 0, l.credit ?? 0]).sort()).toEqual([['discounts_given', 1000, 0], ['platform_revenue', 0, 1000]])
+  })
+
+  it('a code that fails on a draft is a 422 naming its rule, and writes nothing (no invoice, no number, no usage)', async () => {
+    const who = await newClient()
+    const before = (await t.payload.count({ collection: 'invoices' })).totalDocs
+    const expired = await discount({ endsAt: new Date(Date.now() - 1000).toISOString() })
+    for (const [code, rule] of [[expired.code, 'expired'], ['NO-SUCH-CODE', 'unknown_code']] as const) {
+      const res = await draft(who, { discountCode: code })
+      expect([code, res.status, res.body.errors?.[0]?.data?.rule]).toEqual([code, 422, rule])
+    }
+    // Beta's code is unknown on Alpha.
+    const betaCode = await discount({ tenant: beta })
+    expect((await draft(who, { discountCode: betaCode.code })).body.errors[0].data.rule).toBe('unknown_code')
+    expect((await t.payload.count({ collection: 'invoices' })).totalDocs).toBe(before)
+  })
+
+  it('installments add up to the total after the discount (400 names the discount otherwise)', async () => {
+    const who = await newClient()
+    const d = await discount({ kind: 'fixed', value: 1000 })
+    const plan = (a: number, b: number) => [{ amount: a, dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString() }, { amount: b, dueAt: dueAt() }]
+    const wrong = await draft(who, { discountCode: d.code, installments: plan(2500, 2500) })
+    expect(wrong.status).toBe(400)
+    expect(JSON.stringify(wrong.body)).toContain('less its discount of 1000')
+    expect((await t.payload.count({ collection: 'discount-usages', where: { discount: { equals: d.id } } })).totalDocs).toBe(0)
+    const right = await draft(who, { discountCode: d.code, installments: plan(2000, 2000) })
+    expect(right.status).toBe(201)
+    expect(right.body.invoice).toMatchObject({ subtotal: 5000, discount: 1000, total: 4000 })
+    expect(right.body.installments.map((i: { amount: number }) => i.amount)).toEqual([2000, 2000])
+    // A code at checkout cannot change an invoice whose installments rest on its total, nor one installment.
+    expect((await issue(right.body.invoice.id)).status).toBe(200)
+    const other = await discount({ kind: 'fixed', value: 100 })
+    const onInvoice = await payInvoice(who, { invoice: right.body.invoice.id, provider: 'manual', discountCode: other.code })
+    expect([onInvoice.status, onInvoice.body.errors[0].data.rule]).toEqual([422, 'not_eligible'])
+    const onInstallment = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens[who], body: { purpose: 'installment', installment: right.body.installments[0].id, provider: 'manual', discountCode: other.code } })
+    expect([onInstallment.status, onInstallment.body.errors[0].data.rule]).toEqual([422, 'not_eligible'])
+  })
+
+  it('a code entered when paying a whole invoice replaces its discount (best-of); without one the invoice keeps its total', async () => {
+    const who = await newClient()
+    const small = await discount({ kind: 'fixed', value: 300 })
+    const res = await draft(who, { discountCode: small.code })
+    const id = res.body.invoice.id
+    expect((await issue(id)).status).toBe(200)
+    const plain = await payInvoice(who, { invoice: id, provider: 'manual' })
+    expect(plain.body.payment.amount).toBe(4700)
+    const big = await discount({ kind: 'fixed', value: 1500, usageLimit: 1 })
+    const better = await payInvoice(who, { invoice: id, provider: 'manual', discountCode: big.code })
+    expect(better.status).toBe(201)
+    expect(better.body.payment.amount).toBe(3500)
+    const usages = await invoiceUsages(id)
+    expect(usages.map((u) => [u.code, u.status])).toEqual([[small.code, 'released'], [big.code, 'held']])
+    expect(await t.payload.findByID({ collection: 'invoices', id, depth: 0 })).toMatchObject({ subtotal: 5000, discount: 1500, total: 3500 })
+    // The preview agrees with checkout on the subtotal.
+    expect((await preview(who, { invoice: id, code: big.code })).body).toMatchObject({ subtotal: 5000, discount: 1500, total: 3500 })
+  })
+
+  it('cancelling (or expiry of) an invoice releases its held discount: a single-use code may be used again', async () => {
+    const who = await newClient()
+    const once = await discount({ kind: 'fixed', value: 500, usageLimit: 1 })
+    const first = await draft(who, { discountCode: once.code })
+    expect(first.status).toBe(201)
+    const other = await newClient()
+    expect((await draft(other, { discountCode: once.code })).body.errors[0].data.rule).toBe('exhausted')
+    const cancelled = await t.api.post(`/api/invoices/${first.body.invoice.id}/actions/cancel`, { ...ALPHA, token: tokens.admin, body: { reason: 'Wrong client' } })
+    expect(cancelled.status).toBe(200)
+    expect((await invoiceUsages(first.body.invoice.id))[0]).toMatchObject({ status: 'released', payableKey: null })
+    const second = await draft(other, { discountCode: once.code })
+    expect(second.status).toBe(201)
+    // Issued, unpaid, a week past due: expired, and the code is free again.
+    expect((await issue(second.body.invoice.id)).status).toBe(200)
+    await expireInvoices(t.payload, new Date(Date.now() + 30 * 86_400_000))
+    expect(await t.payload.findByID({ collection: 'invoices', id: second.body.invoice.id, depth: 0 })).toMatchObject({ status: 'expired' })
+    expect((await invoiceUsages(second.body.invoice.id))[0]).toMatchObject({ status: 'released', payableKey: null })
+    expect((await preview(who, { code: once.code, order: (await w.place(who)).id })).body.discount).toBe(500)
   })
 })
 

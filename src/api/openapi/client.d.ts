@@ -2718,9 +2718,9 @@ export interface paths {
         put?: never;
         /**
          * Draft an invoice
-         * @description Admins and support of the request’s website bill one of its clients: lines (`quantity` × `unitAmount` cents, priced on the server), a due date, and optionally a plan of at least two installments that adds up to the total and falls due in order, the last no later than the invoice. The invoice is numbered per website and stays a draft until issued (`POST /api/invoices/{id}/issue`).
+         * @description Admins and support of the request’s website bill one of its clients: lines (`quantity` × `unitAmount` cents, priced on the server), a due date, optionally a discount code, and optionally a plan of at least two installments that adds up to the total after the discount and falls due in order, the last no later than the invoice. The invoice keeps `subtotal`, `discount` and `total` (what the client owes) with a snapshot of the discount; its usage is held until the invoice is paid or closed. The invoice is numbered per website and stays a draft until issued (`POST /api/invoices/{id}/issue`).
          *
-         *     **400** naming each bad field (a total of 0 or over the card processor’s limit names `lines`; a client not of this website names `client`), **403** for other roles, **404** when the caller is not a member of the request’s website.
+         *     **400** naming each bad field (a total of 0 or over the card processor’s limit names `lines`; a client not of this website names `client`), **403** for other roles, **404** when the caller is not a member of the request’s website, **422** when the code does not apply (`data.rule`: `unknown_code`, `expired`, `exhausted`, `per_client_limit`, …); nothing is written then.
          */
         post: operations["postInvoicesDrafts"];
         delete?: never;
@@ -13427,7 +13427,14 @@ export interface components {
                 amount?: number;
                 id?: string | null;
             }[];
+            /** @description The lines’ sum, before any discount. */
+            subtotal?: number | null;
+            /** @description Taken off by a discount code or an automatic discount. */
+            discount?: number | null;
+            /** @description What the client owes: subtotal − discount. */
             total?: number;
+            /** @description The discount applied: code, origin, kind, value, discount and usage ids. */
+            discountSnapshot?: Record<string, unknown> | unknown[] | string | number | boolean | null;
             amountPaid?: number;
             currency?: string;
             /** @enum {string} */
@@ -23747,6 +23754,8 @@ export interface operations {
                         /** Format: date-time */
                         dueAt: string;
                     }[];
+                    /** @description A discount code for the client (case does not matter). An invoice gets no automatic discount (first order, loyalty tier and referral discounts are on orders). */
+                    discountCode?: string;
                 };
             };
         };
@@ -23769,6 +23778,7 @@ export interface operations {
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
@@ -38360,12 +38370,16 @@ export interface operations {
                     invoice: number;
                     /** @enum {string} */
                     provider: "stripe" | "wallet" | "manual";
+                    /** @description A discount code (case does not matter). One that does not apply is a 422 whose `data.rule` says why; nothing is paid then. */
+                    discountCode?: string;
                 } | {
                     /** @constant */
                     purpose: "installment";
                     installment: number;
                     /** @enum {string} */
                     provider: "stripe" | "wallet" | "manual";
+                    /** @description A discount code (case does not matter). One that does not apply is a 422 whose `data.rule` says why; nothing is paid then. */
+                    discountCode?: string;
                 } | {
                     /** @constant */
                     purpose: "wallet_top_up";

@@ -131,7 +131,7 @@ const payableAllowed = (tenant: Tenant, payable: Payable): boolean => {
 
 /**
  * The discount for a client's payable (reference §5): the entered code, if any, checked
- * against every rule, and the automatic candidates (first order, loyalty tier, referral);
+ * against every rule, and, for an order, the automatic candidates (first order, loyalty tier, referral);
  * one of them applies, never two (best-of, or the automatic one when the website does not
  * pick the best). A code that fails is a 422 naming its rule even when an automatic
  * discount would apply: the client asked for that code and must learn why it did not
@@ -170,7 +170,9 @@ export const evaluateDiscountFor = async (req: PayloadRequest, input: EvaluateIn
     candidates.push({ terms: terms!, outcome, entered: true, discountId: discount!.id, campaignId })
   }
 
-  for (const source of AUTO_DISCOUNT_SOURCES) {
+  // The automatic discounts are the client's on their orders; an invoice is a bill the
+  // website's staff write, discounted only by the code entered for it.
+  for (const source of payable.type === 'order' ? AUTO_DISCOUNT_SOURCES : []) {
     const terms = await source(req, { tenant, client, subtotal, hasPaidBefore: history.hasPaidBefore, now })
     if (!terms) continue
     candidates.push({ terms, outcome: evaluateDiscount(terms, { ...base, usages: 0, clientUsages: 0 }), entered: false, discountId: null, campaignId: null })

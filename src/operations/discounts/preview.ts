@@ -9,6 +9,7 @@ import { STAFF_ROLES } from '@/domain/roles'
 import { ClientError } from '@/errors'
 
 import { staffOf, visibleDoc } from '../gate'
+import { hasInstallments } from '../invoices/owed'
 import { toValidationError } from '../toValidationError'
 
 import { evaluateDiscountFor, type Payable } from './evaluate'
@@ -51,8 +52,9 @@ export const previewDiscount = async (req: PayloadRequest, raw: unknown): Promis
     const { actor, doc, tenant } = await visibleDoc(req, 'invoices', payable.id)
     if (idOf(doc.client) !== actor.id && !staffOf(actor, tenant, STAFF_ROLES)) throw new ClientError('invoice: only its client and the website’s staff preview its discount.', 403, { field })
     if (!['draft', 'issued'].includes(doc.status) || doc.amountPaid > 0) throw new ClientError('invoice: it is paid (or paid in part, or closed); its discount can no longer change.', 409, { field })
+    if (await hasInstallments(req, doc.id)) throw new ClientError('invoice: it is paid by installments that add up to its total; its discount can no longer change.', 409, { field })
     client = idOf(doc.client)!
-    subtotal = doc.total
+    subtotal = doc.subtotal ?? doc.total
     tenantId = tenant
   }
   const tenant = await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req })

@@ -5,7 +5,7 @@ import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { ClientError } from '@/errors'
-import type { DiscountUsage, Order, Payment, Tenant } from '@/payload-types'
+import type { DiscountUsage, Invoice, Order, Payment, Tenant } from '@/payload-types'
 
 import { post } from '../ledger/post'
 
@@ -36,19 +36,49 @@ const releaseUsage = async (req: PayloadRequest, usage: DiscountUsage) => {
 const sameDiscount = (usage: DiscountUsage, chosen: ChosenDiscount) =>
   idOf(usage.discount) === chosen.discountId && usage.origin === chosen.terms.origin && usage.discountAmount === chosen.discount && usage.subtotal === chosen.subtotal
 
+type Priced = { id: number; subtotal?: number | null; discount?: number | null; total: number; discountSnapshot?: unknown; updatedAt: string }
+
 /**
- * The order's price after the discount, in one statement under the order's lock (a Local
- * API update rewrites every column and child table of an order: the costliest step of a
+ * The payable's price after the discount, in one statement under its lock (a Local API
+ * update of an order rewrites every column and child table: the costliest step of a
  * checkout). The database's CHECK holds total = subtotal − discount whatever writes it.
  */
-const setOrderDiscount = async (req: PayloadRequest, order: Order, subtotal: number, discount: number, snapshot: DiscountSnapshot | null): Promise<Order> => {
+const setPrice = async <T extends Priced>(req: PayloadRequest, table: 'orders' | 'invoices', doc: T, subtotal: number, discount: number, snapshot: DiscountSnapshot | null): Promise<T> => {
   const total = subtotal - discount
   const json = snapshot === null ? null : JSON.stringify(snapshot)
   const [row] = await execute<{ updated_at: string }>(
     req,
-    sql`UPDATE orders SET subtotal = ${subtotal}, discount = ${discount}, total = ${total}, discount_snapshot = ${json}::jsonb, updated_at = now() WHERE id = ${order.id} RETURNING updated_at`,
+    sql`UPDATE ${sql.identifier(table)} SET subtotal = ${subtotal}, discount = ${discount}, total = ${total}, discount_snapshot = ${json}::jsonb, updated_at = now() WHERE id = ${doc.id} RETURNING updated_at`,
   )
-  return { ...order, subtotal, discount, total, discountSnapshot: snapshot, updatedAt: new Date(row!.updated_at).toISOString() }
+  return { ...doc, subtotal, discount, total, discountSnapshot: snapshot, updatedAt: new Date(row!.updated_at).toISOString() }
+}
+
+/** The chosen discount's usage, held for the payable (its unique key refuses a second), the campaign's spending counted. */
+const holdUsage = async (req: PayloadRequest, tenant: Tenant, payable: Payable, client: number, chosen: ChosenDiscount): Promise<{ usage: DiscountUsage; snapshot: DiscountSnapshot }> => {
+  const usage = await req.payload.create({
+    collection: 'discount-usages',
+    data: {
+      tenant: tenant.id,
+      discount: chosen.discountId,
+      campaign: chosen.campaignId,
+      client,
+      payableType: payable.type,
+      [payable.type]: payable.id,
+      payableKey: payableKeyOf(payable),
+      subtotal: chosen.subtotal,
+      discountAmount: chosen.discount,
+      total: chosen.total,
+      origin: chosen.terms.origin,
+      code: chosen.terms.code || null,
+      status: 'held',
+    },
+    depth: 0,
+    ...asSystem(proofOf(req)),
+    req,
+  })
+  await count(req, usage, 1)
+  const snapshot: DiscountSnapshot = { code: chosen.terms.code || null, origin: chosen.terms.origin, kind: chosen.terms.kind, value: chosen.terms.value, discount: chosen.discount, discountId: chosen.discountId, usageId: usage.id }
+  return { usage, snapshot }
 }
 
 /** A usage's own columns, in one statement (its row has no child tables or hooks). */
@@ -87,32 +117,55 @@ export const discountOrder = async (req: PayloadRequest, tenant: Tenant, order: 
     }
     await releaseUsage(req, held)
   }
-  if (!chosen) return { order: order.discount || order.total !== subtotal ? await setOrderDiscount(req, order, subtotal, 0, null) : order, usage: null }
+  if (!chosen) return { order: order.discount || order.total !== subtotal ? await setPrice(req, 'orders', order, subtotal, 0, null) : order, usage: null }
+  const { usage, snapshot } = await holdUsage(req, tenant, payable, idOf(order.client)!, chosen)
+  return { order: await setPrice(req, 'orders', order, subtotal, chosen.discount, snapshot), usage }
+}
 
-  const usage = await req.payload.create({
-    collection: 'discount-usages',
-    data: {
-      tenant: tenant.id,
-      discount: chosen.discountId,
-      campaign: chosen.campaignId,
-      client: idOf(order.client)!,
-      payableType: 'order',
-      order: order.id,
-      payableKey: payableKeyOf(payable),
-      subtotal: chosen.subtotal,
-      discountAmount: chosen.discount,
-      total: chosen.total,
-      origin: chosen.terms.origin,
-      code: chosen.terms.code || null,
-      status: 'held',
-    },
-    depth: 0,
-    ...asSystem(proofOf(req)),
-    req,
-  })
-  await count(req, usage, 1)
-  const snapshot: DiscountSnapshot = { code: chosen.terms.code || null, origin: chosen.terms.origin, kind: chosen.terms.kind, value: chosen.terms.value, discount: chosen.discount, discountId: chosen.discountId, usageId: usage.id }
-  return { order: await setOrderDiscount(req, order, subtotal, chosen.discount, snapshot), usage }
+/**
+ * A new invoice's discount, in its draft's transaction: the code entered for it (the same
+ * evaluation as preview and checkout; invoices get no automatic discount), held on the invoice until it is paid (applied) or cancelled or expires
+ * (released). Staff draft the bill, so the usage is the invoice's, not a payment's: a
+ * failed card payment leaves the invoice's total as it was issued.
+ */
+export const discountDraft = async (req: PayloadRequest, tenant: Tenant, invoice: Invoice, code: string | undefined, now = new Date()): Promise<Invoice> => {
+  const subtotal = invoice.subtotal ?? invoice.total
+  const payable: Payable = { type: 'invoice', id: invoice.id }
+  const entered = code?.trim() || undefined
+  if (!entered) return invoice
+  const chosen = await evaluateDiscountFor(req, { tenant, client: idOf(invoice.client)!, subtotal, code: entered, payable, now, lock: true })
+  if (!chosen) return invoice
+  const { snapshot } = await holdUsage(req, tenant, payable, idOf(invoice.client)!, chosen)
+  return setPrice(req, 'invoices', invoice, subtotal, chosen.discount, snapshot)
+}
+
+/**
+ * A code the client enters when paying a whole invoice, under the invoice's lock: it
+ * replaces the invoice's discount when it is the one chosen (best-of again), as long as
+ * nothing is paid and no installment plan rests on the total. Without a code the invoice
+ * keeps the total it was issued with. A code that does not apply is a 422 naming its rule.
+ */
+export const discountInvoiceAtCheckout = async (req: PayloadRequest, tenant: Tenant, invoice: Invoice, code: string | undefined, hasInstallments: boolean, now = new Date()): Promise<Invoice> => {
+  const entered = code?.trim() || undefined
+  if (!entered) return invoice
+  const payable: Payable = { type: 'invoice', id: invoice.id }
+  const held = await liveUsageOf(req, payable)
+  if (invoice.amountPaid > 0 && held?.code === entered.toUpperCase()) return invoice
+  if (invoice.amountPaid > 0) throw discountRefusal('not_eligible', 'this invoice is paid in part; it keeps the discount it has.')
+  if (hasInstallments) throw discountRefusal('not_eligible', 'this invoice is paid by installments that add up to its total; ask the website to change the invoice.')
+  const subtotal = invoice.subtotal ?? invoice.total
+  const chosen = await evaluateDiscountFor(req, { tenant, client: idOf(invoice.client)!, subtotal, code: entered, payable, now, lock: true })
+  if (held && chosen && sameDiscount(held, chosen)) return invoice
+  if (held) await releaseUsage(req, held)
+  if (!chosen) return setPrice(req, 'invoices', invoice, subtotal, 0, null)
+  const { snapshot } = await holdUsage(req, tenant, payable, idOf(invoice.client)!, chosen)
+  return setPrice(req, 'invoices', invoice, subtotal, chosen.discount, snapshot)
+}
+
+/** The invoice was cancelled or expired (under its lock): a discount still held on it is released (the code may be used again, a campaign gets its budget back). */
+export const releaseInvoiceDiscount = async (req: PayloadRequest, invoiceId: number): Promise<void> => {
+  const usage = await liveUsageOf(req, { type: 'invoice', id: invoiceId })
+  if (usage?.status === 'held') await releaseUsage(req, usage)
 }
 
 /** The held usage belongs to the payment that checkout created for it. */
@@ -133,8 +186,11 @@ const heldUsageOfPayment = async (req: PayloadRequest, payment: Payment): Promis
  * entry's reference (`discount:order:<id>`) makes a replay do nothing.
  */
 export const applyDiscountUsage = async (req: PayloadRequest, payment: Payment): Promise<void> => {
-  const usage = await heldUsageOfPayment(req, payment)
-  if (usage) await applyUsage(req, usage, idOf(payment.tenant)!)
+  // An invoice's discount is the invoice's (not a payment's): its first payment applies it.
+  const invoiceId = idOf(payment.invoice)
+  const usage = invoiceId ? await liveUsageOf(req, { type: 'invoice', id: invoiceId }) : await heldUsageOfPayment(req, payment)
+  if (usage?.status !== 'held') return
+  await applyUsage(req, usage, idOf(payment.tenant)!)
 }
 
 /** Staff marked the order paid (money received outside the platform): its held discount is applied as a payment's would be. */

@@ -37,7 +37,13 @@ const brandOf = async (req: PayloadRequest, tenantId: number): Promise<PrintedDo
   return { name: b?.brandName || tenant.name, color: b?.primaryColor || '#1f4e79', supportEmail: b?.supportEmail ?? null, logo: await logoOf(req, idOf(b?.logo as number | { id: number } | null | undefined)) }
 }
 
-/** The invoice as a branded PDF: number, dates, lines, total, paid and still due, installments. */
+/** ` (CODE)` of the snapshot's code, or of its origin for an automatic discount. */
+const discountLabel = (snapshot: unknown): string => {
+  const { code, origin } = (snapshot ?? {}) as { code?: string | null; origin?: string }
+  return code ? ` (${code})` : origin ? ` (${origin.replace(/_/g, ' ')})` : ''
+}
+
+/** The invoice as a branded PDF: number, dates, lines, subtotal and discount when it has one, total, paid and still due, installments. */
 export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise<Uint8Array> => {
   const { docs: installments } = await req.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, sort: 'sequence', depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
   return renderPdf({
@@ -53,6 +59,7 @@ export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise
     ],
     lines: invoice.lines,
     totals: [
+      ...(invoice.discount ? ([['Subtotal', invoice.subtotal ?? invoice.total], [`Discount${discountLabel(invoice.discountSnapshot)}`, -invoice.discount]] as [string, number][]) : []),
       ['Total', invoice.total],
       ['Paid', invoice.amountPaid],
       ['Due', invoice.total - invoice.amountPaid],

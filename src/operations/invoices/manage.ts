@@ -6,6 +6,7 @@ import { ClientError, refuseField } from '@/errors'
 import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
+import { discountDraft } from '../discounts/usages'
 import { staffOf } from '../gate'
 import { allocateDocumentNumber } from '../allocateOrderNumber'
 import { inTransaction } from '../inTransaction'
@@ -22,9 +23,14 @@ export const billingStaff = async (req: PayloadRequest) => {
   return { actor, tenant }
 }
 
-export type DraftInput = { client: number; title?: string; dueAt?: string; lines: LineInput[]; installments?: { amount: number; dueAt: string }[] }
+export type DraftInput = { client: number; title?: string; dueAt?: string; lines: LineInput[]; installments?: { amount: number; dueAt: string }[]; discountCode?: string }
 
-/** A draft invoice with its lines priced on the server and its installments, numbered per website. */
+/**
+ * A draft invoice with its lines priced on the server, its discount (the code entered for
+ * it, evaluated for the client as checkout would) and its installments, which
+ * add up to the total after the discount; numbered per website. A code that does not
+ * apply is a 422 naming its rule, and nothing is written.
+ */
 export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
   const { actor, tenant } = await billingStaff(req)
   const { lines, total } = priceLines(input.lines)
@@ -40,8 +46,6 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
     if (problem) throw refuseField('invoices', `installments.${index}.dueAt`, problem, 400)
   }
   const plan = input.installments ?? []
-  const planProblem = installmentPlanProblem(total, plan.map((i) => i.amount))
-  if (planProblem) throw refuseField('invoices', 'installments', planProblem, 400)
   // In due order (dates compared as instants: the offsets in the input may differ).
   const schedule = plan.map((i) => ({ amount: i.amount, dueAt: new Date(i.dueAt) })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
   const lastDue = schedule.at(-1)?.dueAt
@@ -51,13 +55,16 @@ export const createDraft = async (req: PayloadRequest, input: DraftInput) => {
   if (!docs[0]) throw refuseField('invoices', 'client', `There is no client ${input.client} on this website.`, 400)
   return inTransaction(req, async () => {
     const number = await allocateDocumentNumber(req, tenant.id, 'invoice')
-    const invoice = await req.payload.create({
+    const drafted = await req.payload.create({
       collection: 'invoices',
-      data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: (input.dueAt ? new Date(input.dueAt) : lastDue!).toISOString(), createdBy: actor.id },
+      data: { tenant: tenant.id, number, client: input.client, title: input.title ?? null, lines, subtotal: total, discount: 0, total, amountPaid: 0, currency: tenant.currency ?? 'USD', status: 'draft', dueAt: (input.dueAt ? new Date(input.dueAt) : lastDue!).toISOString(), createdBy: actor.id },
       depth: 0,
       ...asSystem(proofOf(req)),
       req,
     })
+    const invoice = await discountDraft(req, tenant, drafted, input.discountCode)
+    const planProblem = installmentPlanProblem(invoice.total, plan.map((i) => i.amount))
+    if (planProblem) throw refuseField('invoices', 'installments', invoice.discount ? `${planProblem} (${invoice.subtotal} less its discount of ${invoice.discount})` : planProblem, 400)
     const installments = []
     for (const [index, item] of schedule.entries()) {
       installments.push(

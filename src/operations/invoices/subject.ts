@@ -3,6 +3,7 @@ import { INVOICE_WORKFLOW } from '@/domain/invoices/workflow'
 import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
+import { releaseInvoiceDiscount } from '../discounts/usages'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
@@ -23,6 +24,7 @@ export const INVOICE_SUBJECT = defineSubject({
     actor: websiteActorOf(actor, idOf(invoice.tenant)!),
   }),
   apply: async ({ req, doc, action, input, actor, now }) => {
+    if (action === 'cancel') await releaseInvoiceDiscount(req, doc.id)
     const change: Change =
       action === 'cancel'
         ? { invoice: await req.payload.update({ collection: 'invoices', id: doc.id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req }) }

@@ -39,8 +39,8 @@ const discountCode = z
 export const checkoutInput = z.discriminatedUnion('purpose', [
   z.object({ purpose: z.literal('order'), order: idOfYour('order'), provider, discountCode }),
   // What is still owed on the invoice, or on one of its installments.
-  z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider }),
-  z.object({ purpose: z.literal('installment'), installment: idOfYour('installment'), provider }),
+  z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider, discountCode }),
+  z.object({ purpose: z.literal('installment'), installment: idOfYour('installment'), provider, discountCode }),
   z.object({
     purpose: z.literal('wallet_top_up'),
     amount: z.number({ error: 'Cents.' }).int('Whole cents.').min(TOP_UP_MIN, `At least ${TOP_UP_MIN} cents.`).max(TOP_UP_MAX, `At most ${TOP_UP_MAX} cents.`),
@@ -79,7 +79,7 @@ type Debt = { amount: number; label: string; links: Pick<Payment, 'order' | 'inv
 const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input: CheckoutInput): Promise<Debt> => {
   if (input.purpose === 'wallet_top_up') return { amount: input.amount, label: 'Wallet top-up', links: {} }
   if (input.purpose === 'invoice' || input.purpose === 'installment') {
-    const debt = await lockInvoiceDebt(req, tenant.id, payer, input)
+    const debt = await lockInvoiceDebt(req, tenant, payer, input)
     return { amount: debt.amount, label: debt.label, links: debt.links }
   }
   const order = await lockPayerOrder(req, tenant.id, payer, input.order)
