@@ -1,0 +1,44 @@
+import type { NotificationCategory, NotificationPriority } from './types'
+
+/** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
+export type EventText = {
+  category: NotificationCategory
+  priority: NotificationPriority
+  title: string
+  body: string
+  /** A path on the website (`/orders/12`), made absolute by whoever sends it. */
+  link: string | null
+}
+
+type Facts = Record<string, unknown>
+export type EventDescriber = (data: Facts) => Partial<EventText> & Pick<EventText, 'title' | 'body'>
+
+/** The events the platform tells people of, by key (filled in by each area). */
+export const EVENT_CATALOGUE: Record<string, EventDescriber> = {}
+
+const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
+  order: 'orders',
+  payment: 'payments',
+  refund: 'payments',
+  invoice: 'payments',
+  payout: 'payouts',
+  fine: 'fines',
+  ticket: 'tickets',
+  review: 'reviews',
+  account: 'account',
+  campaign: 'marketing',
+}
+
+/** An event's texts: the catalogue's entry, or plain words from its key for one not described yet. */
+export const describeEvent = (event: string, data: Facts): EventText => {
+  const area = event.split('.')[0] ?? event
+  const described = EVENT_CATALOGUE[event]?.(data)
+  const what = event.replace(/[._]/g, ' ')
+  return {
+    category: described?.category ?? CATEGORY_OF_AREA[area] ?? 'account',
+    priority: described?.priority ?? 'normal',
+    title: described?.title ?? what.charAt(0).toUpperCase() + what.slice(1),
+    body: described?.body ?? '',
+    link: described?.link ?? null,
+  }
+}
