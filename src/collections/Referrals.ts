@@ -22,7 +22,7 @@ export const Referrals: CollectionConfig<'referrals'> = {
   slug: 'referrals',
   lockDocuments: false,
   endpoints: referralEndpoints,
-  admin: { ...navigation('Money'), defaultColumns: ['referrer', 'referee', 'status', 'createdAt'] },
+  admin: { ...navigation('People'), defaultColumns: ['referrer', 'referee', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('referrer', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
     actionPanelField(),

@@ -21,6 +21,7 @@ import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 import { contentChecks } from './content'
 import { dashboardChecks } from './dashboard'
 import { type Check, chromiumPath, logIn, results } from './support'
+import { incentiveChecks } from './incentives'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
@@ -96,6 +97,7 @@ const checks: Check[] = [
   ...dashboardChecks,
   ...dossierChecks,
   ...workflowChecks,
+  ...incentiveChecks,
   ...exportCsvChecks,
   ...edgeChecks,
   ...contentChecks,

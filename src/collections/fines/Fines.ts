@@ -26,7 +26,7 @@ export const Fines: CollectionConfig<'fines'> = {
   slug: 'fines',
   lockDocuments: false,
   endpoints: workflowEndpoints('fines'),
-  admin: { ...navigation('Money'), defaultColumns: ['writer', 'order', 'type', 'amount', 'status', 'createdAt'] },
+  admin: { ...navigation('People'), defaultColumns: ['writer', 'order', 'type', 'amount', 'status', 'createdAt'] },
   access: { read: staffRowsOrOwn('writer', ['admin', 'support']), create: hasAnyRole('superadmin', 'admin', 'support'), update: nobody, delete: nobody },
   hooks: {
     beforeValidate: [stampTenant],
