@@ -101,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261201_040617_issue14_incentives.up,
     down: migration_20261201_040617_issue14_incentives.down,
-    name: '20261201_040617_issue14_incentives'
+    name: '20261201_040617_issue14_incentives',
+  },
+  {
+    up: migration_20261201_063505_invoice_discounts.up,
+    down: migration_20261201_063505_invoice_discounts.down,
+    name: '20261201_063505_invoice_discounts',
   },
 ];
