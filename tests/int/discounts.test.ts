@@ -350,6 +350,10 @@ describe('discountCode on invoices', () => {
       const res = await draft(who, { discountCode: code })
       expect([code, res.status, res.body.errors?.[0]?.data?.rule]).toEqual([code, 422, rule])
     }
+    // A malformed code is a 400 naming the field, before any rule.
+    const long = await draft(who, { discountCode: 'X'.repeat(65) })
+    expect(long.status).toBe(400)
+    expect(long.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toContain('discountCode')
     // Beta's code is unknown on Alpha.
     const betaCode = await discount({ tenant: beta })
     expect((await draft(who, { discountCode: betaCode.code })).body.errors[0].data.rule).toBe('unknown_code')
@@ -385,7 +389,15 @@ describe('discountCode on invoices', () => {
     expect((await issue(id)).status).toBe(200)
     const plain = await payInvoice(who, { invoice: id, provider: 'manual' })
     expect(plain.body.payment.amount).toBe(4700)
+    // While that payment (made out for 4700) is pending, another code would change what it pays: 409, nothing changes.
     const big = await discount({ kind: 'fixed', value: 1500, usageLimit: 1 })
+    const early = await payInvoice(who, { invoice: id, provider: 'manual', discountCode: big.code })
+    expect([early.status, early.body.errors[0].data.field]).toEqual([409, 'discountCode'])
+    expect(await t.payload.findByID({ collection: 'invoices', id, depth: 0 })).toMatchObject({ discount: 300, total: 4700 })
+    expect((await invoiceUsages(id)).map((u) => [u.code, u.status])).toEqual([[small.code, 'held']])
+    await failPayment(await createLocalReq({}, t.payload), plain.body.payment.id, 'expired', 'test')
+    // Expired, the payment takes the invoice's discount with it no more: it stays the invoice's.
+    expect((await invoiceUsages(id))[0]).toMatchObject({ code: small.code, status: 'held' })
     const better = await payInvoice(who, { invoice: id, provider: 'manual', discountCode: big.code })
     expect(better.status).toBe(201)
     expect(better.body.payment.amount).toBe(3500)

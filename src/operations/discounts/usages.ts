@@ -142,8 +142,9 @@ export const discountDraft = async (req: PayloadRequest, tenant: Tenant, invoice
 /**
  * A code the client enters when paying a whole invoice, under the invoice's lock: it
  * replaces the invoice's discount when it is the one chosen (best-of again), as long as
- * nothing is paid and no installment plan rests on the total. Without a code the invoice
- * keeps the total it was issued with. A code that does not apply is a 422 naming its rule.
+ * nothing is paid, no installment plan rests on the total and no payment made out for the
+ * present total is pending (409). Without a code the invoice keeps the total it was issued
+ * with. A code that does not apply is a 422 naming its rule.
  */
 export const discountInvoiceAtCheckout = async (req: PayloadRequest, tenant: Tenant, invoice: Invoice, code: string | undefined, hasInstallments: boolean, now = new Date()): Promise<Invoice> => {
   const entered = code?.trim() || undefined
@@ -156,6 +157,9 @@ export const discountInvoiceAtCheckout = async (req: PayloadRequest, tenant: Ten
   const subtotal = invoice.subtotal ?? invoice.total
   const chosen = await evaluateDiscountFor(req, { tenant, client: idOf(invoice.client)!, subtotal, code: entered, payable, now, lock: true })
   if (held && chosen && sameDiscount(held, chosen)) return invoice
+  // A pending payment was made out for the present total: changing it now would let that payment pay the wrong amount.
+  const [pending] = await execute<{ id: number }>(req, sql`SELECT id FROM payments WHERE invoice_id = ${invoice.id} AND status = 'pending' LIMIT 1`)
+  if (pending) throw new ClientError('discountCode: a payment of this invoice is still pending; pay or wait for it to expire before entering another code.', 409, { field: 'discountCode' })
   if (held) await releaseUsage(req, held)
   if (!chosen) return setPrice(req, 'invoices', invoice, subtotal, 0, null)
   const { snapshot } = await holdUsage(req, tenant, payable, idOf(invoice.client)!, chosen)
