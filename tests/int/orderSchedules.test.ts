@@ -83,7 +83,7 @@ describe('order schedules on a controlled clock', () => {
     }
     const events = (await eventsOf(t.payload, order.id)).filter((e) => e.action === 'deadlineReminder')
     expect(events.map((e) => (e.metadata as { hoursLeft: number }).hoursLeft)).toEqual([24, 6, 1])
-    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.deadlineReminder' } }] }, depth: 0 })
+    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.deadline_approaching' } }] }, depth: 0 })
     expect(told.docs.filter((r) => (r.payload as { data: { orderId: number } }).data.orderId === order.id)).toHaveLength(3)
   })
 
@@ -94,7 +94,7 @@ describe('order schedules on a controlled clock', () => {
       await runAt('orders-acknowledgement-reminders', new Date(assignedAt + hours * HOUR))
       expect((await kinds(order.id)).filter((k) => k === 'acknowledgementReminder')).toHaveLength(expected)
     }
-    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.acknowledgementReminder' } }] }, depth: 0 })
+    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'order.writer_acknowledgement_reminder' } }] }, depth: 0 })
     expect(told.docs.filter((r) => (r.payload as { data: { orderId: number } }).data.orderId === order.id)).toHaveLength(1)
     // Acknowledged in time: no reminder.
     const other = await inProgress()

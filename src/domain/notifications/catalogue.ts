@@ -1,3 +1,14 @@
+import { DISCIPLINE_EVENTS } from './events/discipline'
+import { FINE_EVENTS } from './events/fines'
+import { INVOICE_EVENTS } from './events/invoices'
+import { LEVEL_EVENTS } from './events/levels'
+import { LOYALTY_EVENTS } from './events/loyalty'
+import { ORDER_EVENTS } from './events/orders'
+import { PAYMENT_EVENTS } from './events/payments'
+import { PAYOUT_EVENTS } from './events/payouts'
+import { REFERRAL_EVENTS } from './events/referrals'
+import { REFUND_EVENTS } from './events/refunds'
+import { TIP_EVENTS } from './events/tips'
 import type { NotificationCategory, NotificationPriority } from './types'
 
 /** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
@@ -14,7 +25,19 @@ type Facts = Record<string, unknown>
 export type EventDescriber = (data: Facts) => Partial<EventText> & Pick<EventText, 'title' | 'body'>
 
 /** The events the platform tells people of, by key (filled in by each area). */
-export const EVENT_CATALOGUE: Record<string, EventDescriber> = {}
+export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
+  ...ORDER_EVENTS,
+  ...PAYMENT_EVENTS,
+  ...REFUND_EVENTS,
+  ...INVOICE_EVENTS,
+  ...TIP_EVENTS,
+  ...PAYOUT_EVENTS,
+  ...FINE_EVENTS,
+  ...LOYALTY_EVENTS,
+  ...REFERRAL_EVENTS,
+  ...LEVEL_EVENTS,
+  ...DISCIPLINE_EVENTS,
+}
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
   order: 'orders',

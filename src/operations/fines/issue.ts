@@ -8,14 +8,16 @@ import { lockOrderEarning, lockRow } from '@/db/locks'
 import { hoursLate, latenessPercent } from '@/domain/fines/lateness'
 import { latenessRuleOf } from '@/domain/fines/settings'
 import { DEFAULT_FINE_TYPES, type FineBase, fineAmount, LATE_SUBMISSION, needsBase } from '@/domain/fines/types'
+import { partiesBut } from '@/domain/notifications/recipients'
 import type { OrderStatus } from '@/domain/orders/statuses'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import { refuseField } from '@/errors'
-import { enqueue } from '@/jobs/enqueue'
 import type { Fine, Order, WriterEarning } from '@/payload-types'
 
 import { post } from '../ledger/post'
 import { staffOf } from '../gate'
+import { notify } from '../notifications/notify'
+import { websiteCurrency } from '../notifications/websiteCurrency'
 
 import { websiteFines, websiteFineType } from './settings'
 
@@ -150,7 +152,14 @@ export const applyIssuedFine = async (req: PayloadRequest, fine: Fine): Promise<
   }
   const done = applyNow ? await applyFineMoney(req, fine, earning) : fine
   const tenant = idOf(fine.tenant)!
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(fine.writer)! }, event: 'fine.issued', data: { fine: fine.id, order: orderId, type: fine.type, amount: fine.amount } } })
+  const number = orderId ? (await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } })).number : null
+  await notify(req, {
+    event: 'fine.issued',
+    recipients: partiesBut(actorOf(req)?.id, [idOf(fine.writer)]),
+    tenant,
+    data: { fine: fine.id, order: orderId, number, type: fine.type, amount: fine.amount ?? null, currency: await websiteCurrency(req, tenant), reason: fine.reason },
+    key: `fine.issued:${fine.id}`,
+  })
   return done
 }
 

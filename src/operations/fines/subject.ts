@@ -4,11 +4,13 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
 import { FINE_WORKFLOW, type FineActor, type FineStatus } from '@/domain/fines/workflow'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { SYSTEM } from '@/domain/workflow/define'
 import { onWebsite } from '@/domain/workflow/websiteActor'
-import { enqueue } from '@/jobs/enqueue'
 import type { Fine } from '@/payload-types'
 
+import { notify } from '../notifications/notify'
+import { websiteCurrency } from '../notifications/websiteCurrency'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
@@ -59,8 +61,16 @@ export const FINE_SUBJECT = defineSubject({
       fine = await req.payload.update({ collection: 'fines', id: doc.id, data: { status: TARGET[action], appeal }, depth: 0, ...asSystem(proofOf(req)), req })
     }
     const event = await recordEvent(req, { collection: 'fines', document: doc.id, tenant, action, actor: actor?.id ?? null, from: doc.status, to: fine.status, reason, data: { amount: doc.amount, ...data } })
-    const writer = idOf(doc.writer)!
-    if (actor?.id !== writer) await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: `fine.${action}`, data: { fine: doc.id, status: fine.status, ...data } } })
+    const told = partiesBut(actor?.id, [idOf(doc.writer)])
+    if (told.length > 0) {
+      await notify(req, {
+        event: `fine.${action}`,
+        recipients: told,
+        tenant,
+        data: { fine: doc.id, status: fine.status, type: doc.type, amount: doc.amount, currency: await websiteCurrency(req, tenant), reason, ...data },
+        key: `fine.${action}:${doc.id}:${event.id}`,
+      })
+    }
     return { doc: fine, event }
   },
 })

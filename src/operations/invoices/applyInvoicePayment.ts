@@ -1,15 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
 import { spreadOverInstallments, statusAfterPayment } from '@/domain/invoices/totals'
+import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
+
+import { notify } from '../notifications/notify'
 
 /**
  * The invoice's side of a settled payment, in the settlement's transaction, on an invoice
  * the caller has locked and decided can take the money (`invoicePaymentRefusal`): the
  * installment paid (or, for the whole invoice, its unpaid installments earliest first),
  * the invoice's `amountPaid` up and its status partially_paid or paid. Answers the
- * journal entry's memo.
+ * journal entry's memo. An invoice paid in full is told to its client.
  */
 export const applyInvoicePayment = async (req: PayloadRequest, invoice: Invoice, target: Installment | null, amount: number, now: Date): Promise<string> => {
   let shares: { id: number; add: number }[]
@@ -27,5 +30,14 @@ export const applyInvoicePayment = async (req: PayloadRequest, invoice: Invoice,
   const amountPaid = invoice.amountPaid + amount
   const status = statusAfterPayment(invoice.total, amountPaid)
   await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
+  if (status === 'paid' && invoice.status !== 'paid') {
+    await notify(req, {
+      event: 'invoice.paid',
+      recipients: [idOf(invoice.client)!],
+      tenant: idOf(invoice.tenant)!,
+      data: { invoiceId: invoice.id, number: invoice.number, title: invoice.title ?? null, total: invoice.total, currency: invoice.currency },
+      key: `invoice.paid:${invoice.id}`,
+    })
+  }
   return `Invoice ${invoice.number}${target ? ' installment' : ''}`
 }

@@ -1,9 +1,11 @@
 import { idOf } from '@/access/actor'
 import { INVOICE_WORKFLOW } from '@/domain/invoices/workflow'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
 import { releaseInvoiceDiscount } from '../discounts/usages'
+import { notify } from '../notifications/notify'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
@@ -14,7 +16,7 @@ import { lockInvoice } from './owed'
 /** What an invoice action wrote; the plain pay-link token is in the answer only, never in the timeline. */
 type Change = { invoice: Invoice; payUrl?: string }
 
-/** Invoices on the one workflow pattern (`docs/invoices.md`). */
+/** Invoices on the one workflow pattern (`docs/invoices.md`); an issued invoice is told to its client. */
 export const INVOICE_SUBJECT = defineSubject({
   collection: 'invoices',
   workflow: INVOICE_WORKFLOW,
@@ -40,6 +42,19 @@ export const INVOICE_SUBJECT = defineSubject({
       reason: typeof input.reason === 'string' ? input.reason : null,
       data: change.payUrl ? { payTokenExpiresAt: change.invoice.payTokenExpiresAt } : null,
     })
+    if (action === 'issue') {
+      const { invoice } = change
+      const told = partiesBut(actor?.id, [idOf(invoice.client)])
+      if (told.length > 0) {
+        await notify(req, {
+          event: 'invoice.issued',
+          recipients: told,
+          tenant: idOf(invoice.tenant)!,
+          data: { invoiceId: invoice.id, number: invoice.number, title: invoice.title ?? null, total: invoice.total, currency: invoice.currency, dueAt: invoice.dueAt },
+          key: `invoice.issued:${invoice.id}:${event.id}`,
+        })
+      }
+    }
     return { doc: change.invoice, event, extra: change.payUrl ? { payUrl: change.payUrl } : undefined }
   },
 })

@@ -7,6 +7,8 @@ import { tierOf } from '@/domain/loyalty/points'
 import type { LoyaltyTransaction } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
+import { notify } from '../notifications/notify'
+
 import { pointsRefusal } from './client'
 import { websiteLoyalty } from './settings'
 
@@ -26,6 +28,9 @@ export type PointsChange = {
 
 /** Kinds that add to what the client has ever earned (and reversals, which take it back). */
 const EARNING: ReadonlySet<LoyaltyKind> = new Set(['earn', 'referral', 'admin', 'reversal'])
+
+/** Kinds of points given to the client, which they are told of (`loyalty.points_awarded`). */
+const TOLD: ReadonlySet<LoyaltyKind> = new Set(['earn', 'referral', 'admin'])
 
 /** What a change is, decided under the account's lock from the locked balance (null: nothing to write). */
 export type PointsPlan = (account: LockedLoyaltyAccount) => Promise<{ points: number; shortfall?: number | null } | null>
@@ -69,7 +74,16 @@ export const changePoints = async (req: PayloadRequest, change: Omit<PointsChang
       req,
     })
     const earned = EARNING.has(change.kind) ? Math.max(0, account.lifetimeEarned + points) : account.lifetimeEarned
-    await storeLoyaltyAccount(req, { id: account.id, balance, lifetimeEarned: earned, tier: tierOf(balance, settings.tiers).tier?.name ?? null })
+    const before = tierOf(account.balance, settings.tiers).tier
+    const after = tierOf(balance, settings.tiers).tier
+    await storeLoyaltyAccount(req, { id: account.id, balance, lifetimeEarned: earned, tier: after?.name ?? null })
+    // The client hears of points given to them (not of their own conversions and redemptions) and of a tier reached.
+    if (points > 0 && TOLD.has(change.kind)) {
+      await notify(req, { event: 'loyalty.points_awarded', recipients: [change.client], tenant: change.tenant, data: { transaction: row.id, points, balance, reason: change.reason }, key: `loyalty.points_awarded:${row.id}` })
+    }
+    if (after && after.threshold > (before?.threshold ?? Number.NEGATIVE_INFINITY)) {
+      await notify(req, { event: 'loyalty.tier_upgraded', recipients: [change.client], tenant: change.tenant, data: { transaction: row.id, tier: after.name, balance }, key: `loyalty.tier_upgraded:${row.id}` })
+    }
     return row
   })
 

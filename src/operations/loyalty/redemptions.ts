@@ -6,6 +6,7 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { lockRedemptionRow, lockReward, moveRewardStock } from '@/db/loyaltyLocks'
 import { REDEMPTION_HOLDING, REDEMPTION_WORKFLOW, type RedemptionStatus, redemptionRefunds, redemptionRefusal } from '@/domain/loyalty/redemptions'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { SYSTEM } from '@/domain/workflow/define'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
@@ -13,6 +14,7 @@ import type { LoyaltyRedemption } from '@/payload-types'
 
 import { issueDiscountCode } from '../discounts/issueCode'
 import { inTransaction } from '../inTransaction'
+import { notify } from '../notifications/notify'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
@@ -125,7 +127,16 @@ export const REDEMPTION_SUBJECT = defineSubject({
     })
     const tenant = idOf(doc.tenant)!
     const event = await recordEvent(req, { collection: 'loyalty-redemptions', document: doc.id, tenant, action, actor: actor?.id ?? null, from: doc.status, to, reason, data: { points: doc.points, reward: idOf(doc.reward), ...(extra.discountCode ? { discountCode: extra.discountCode } : {}) } })
-    await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(doc.client)! }, event: `loyalty_redemption.${to}`, data: { redemption: doc.id, points: doc.points, ...(extra.discountCode ? { discountCode: extra.discountCode } : {}) } } })
+    const told = partiesBut(actor?.id, [idOf(doc.client)])
+    if (told.length > 0) {
+      await notify(req, {
+        event: `loyalty_redemption.${to}`,
+        recipients: told,
+        tenant,
+        data: { redemption: doc.id, points: doc.points, reason, ...(extra.discountCode ? { discountCode: extra.discountCode } : {}) },
+        key: `loyalty_redemption.${to}:${doc.id}`,
+      })
+    }
     return { doc: done, event }
   },
 })

@@ -4,6 +4,7 @@ import { actorOf, idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { ClientError, ProviderError } from '@/errors'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { asSystem, proofOf } from '@/access/system'
 import type { Order, Payment } from '@/payload-types'
 
@@ -11,6 +12,7 @@ import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
+import { notify } from '../notifications/notify'
 import { readLockedOrder } from '../orders/lockOrder'
 import { reverseOrderPoints } from '../loyalty/orderPoints'
 import { stripeClient } from '../payments/stripeClient'
@@ -116,6 +118,16 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
     ...asSystem(proofOf(req)),
     req,
   })
+  const told = partiesBut(actorOf(req)?.id, [client])
+  if (told.length > 0) {
+    await notify(req, {
+      event: 'refund.issued',
+      recipients: told,
+      tenant,
+      data: { refundId: row.id, orderId: order.id, number: order.number, amount, currency: order.currency, destination },
+      key: `refund.issued:${row.id}`,
+    })
+  }
   return row
 }
 
@@ -150,6 +162,15 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
   const paymentId = idOf(refund.payment)
   if (paymentId) await execute(req, sql`UPDATE payments SET amount_refunded = amount_refunded - ${refund.amount} WHERE id = ${paymentId}`)
   await req.payload.update({ collection: 'refunds', id: refund.id, data: { status: 'failed' }, depth: 0, ...asSystem(proofOf(req)), req })
+  const orderId = idOf(refund.order)
+  const order = orderId ? await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } }) : null
+  await notify(req, {
+    event: 'refund.failed',
+    recipients: [idOf(refund.client)!],
+    tenant,
+    data: { refundId: refund.id, orderId, number: order?.number ?? null, amount: refund.amount, currency: wallet.currency },
+    key: `refund.failed:${refund.id}`,
+  })
   return true
 }
 

@@ -1,25 +1,39 @@
 import type { PayloadRequest } from 'payload'
 
+import { orderEventOf } from '@/domain/notifications/events/orders'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { enqueue } from '@/jobs/enqueue'
 import type { Order, OrderEvent } from '@/payload-types'
+
+import { notify } from '../notifications/notify'
 
 import { idOf, tenantOf } from './records'
 
 /**
  * Tells everyone concerned, through the outbox (so only a committed change is told):
- * the client, the writer before and after, anyone else the action names, and the
- * website's staff. The actor already knows.
+ * the parties — the client, the writer before and after, the writer an assignment waits
+ * for, the order's editor, anyone else the action names — by a notification of the
+ * action's event (`order.assigned`, …; `notify` sends their live event), and the
+ * website's staff by the `order.changed` live event their lists follow. The actor
+ * already knows. An action with no notification of its own (a bid) still refreshes the
+ * parties' views with `order.changed`.
  */
 export const notifyOrderChange = async (req: PayloadRequest, before: Order, after: Order, event: OrderEvent, extra: (number | null | undefined)[] = []) => {
-  const actorId = idOf(event.actor)
-  const people = new Set<number>()
-  for (const id of [idOf(after.client), idOf(before.writer), idOf(after.writer), idOf(after.pendingWriter), ...extra]) {
-    if (id != null && id !== actorId) people.add(id)
-  }
+  const people = partiesBut(idOf(event.actor), [idOf(after.client), idOf(before.writer), idOf(after.writer), idOf(before.pendingWriter), idOf(after.pendingWriter), idOf(after.editor), ...extra])
   const data = { orderId: after.id, number: after.number, action: event.action, from: event.from, to: event.to, eventId: event.id }
   const tenant = tenantOf(after)
-  for (const user of people) {
-    await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user }, event: 'order.changed', data } })
+  const told = orderEventOf(event.action)
+  if (told && people.length > 0) {
+    await notify(req, {
+      event: told,
+      recipients: people,
+      tenant,
+      // The timeline's reason stays with staff (it may be one party's words about another).
+      data: { ...data, currency: after.currency, total: after.total },
+      key: `${told}:${after.id}:${event.id}`,
+    })
+  } else if (!told) {
+    for (const user of people) await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user }, event: 'order.changed', data } })
   }
   await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: 'order.changed', data } })
 }

@@ -3,10 +3,12 @@ import type { PayloadRequest } from 'payload'
 import { asSystem, proofOf } from '@/access/system'
 
 import type { ORDER_EVENT_KINDS } from '@/collections/orderRecords/OrderEvents'
+import { orderEventOf } from '@/domain/notifications/events/orders'
 import { enqueue } from '@/jobs/enqueue'
 import type { Order } from '@/payload-types'
 
 import { inTransaction } from '../inTransaction'
+import { notify } from '../notifications/notify'
 
 import { lockOrder } from './lockOrder'
 import { idOf, tenantOf } from './records'
@@ -22,7 +24,8 @@ type Finding = {
 /**
  * A schedule's finding about one order (reminder, overdue, stuck): decided again on the
  * locked, fresh row (`decide` returns null when there is nothing to do any more), then
- * marked, written to the timeline and told, in one transaction (the caller's, when it
+ * marked, written to the timeline and told (the writer by a notification, staff by the
+ * finding's live event), in one transaction (the caller's, when it
  * has one). Does not count as activity on the order.
  */
 export const recordFinding = async (req: PayloadRequest, orderId: number, kind: (typeof ORDER_EVENT_KINDS)[number], now: Date, decide: (order: Order) => Finding | null): Promise<boolean> => {
@@ -43,7 +46,8 @@ export const recordFinding = async (req: PayloadRequest, orderId: number, kind: 
     })
     const data = { orderId, number: order.number, kind, eventId: event.id, ...finding.metadata }
     const writer = idOf(order.writer)
-    if (finding.notifyWriter && writer) await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: `order.${kind}`, data } })
+    const told = orderEventOf(kind)
+    if (finding.notifyWriter && writer && told) await notify(req, { event: told, recipients: [writer], tenant, data: { ...data, currency: order.currency }, key: `${told}:${orderId}:${event.id}` })
     if (finding.notifyStaff) await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: `order.${kind}`, data } })
     return true
   })

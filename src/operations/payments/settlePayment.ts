@@ -1,15 +1,16 @@
 import type { PayloadRequest } from 'payload'
 
-import { idOf } from '@/access/actor'
+import { actorOf, idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
 import { invoicePaymentRefusal, orderPaymentRefusal, paymentApplication, type PaymentRefusal } from '@/domain/payments/application'
 import { ClientError } from '@/errors'
-import { enqueue } from '@/jobs/enqueue'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { asSystem, proofOf } from '@/access/system'
 import type { Payment } from '@/payload-types'
 
 import { applyDiscountUsage, releaseDiscountUsage } from '../discounts/usages'
 import { inTransaction } from '../inTransaction'
+import { notify } from '../notifications/notify'
 import { applyInvoicePayment } from '../invoices/applyInvoicePayment'
 import { lockInvoice } from '../invoices/owed'
 import { post } from '../ledger/post'
@@ -123,10 +124,13 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
     const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, ...asSystem(proofOf(req)), req })
     // Last but the event: the receipt's number holds the website's counter until commit.
     const receipt = await issueReceipt(req, payment, outcome, now)
-    await enqueue(req, {
-      type: 'live.event',
-      tenant: idOf(payment.tenant),
-      payload: { audience: { user: idOf(payment.client)! }, event: 'payment.succeeded', data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, outcome, receipt: receipt.number } },
+    // The receipt is told to the client even when they paid in this very request (a wallet payment): a receipt is always sent.
+    await notify(req, {
+      event: 'payment.succeeded',
+      recipients: [idOf(payment.client)!],
+      tenant: idOf(payment.tenant)!,
+      data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, currency: payment.currency, outcome, receipt: receipt.number, ...(await orderFacts(req, payment)) },
+      key: `payment.succeeded:${paymentId}`,
     })
     return { payment: done, applied: true }
   })
@@ -139,5 +143,25 @@ export const failPayment = async (req: PayloadRequest, paymentId: number, status
     if (payment.status !== 'pending' && payment.status !== 'failed') return payment
     if (payment.purpose === 'tip') await failTip(req, payment)
     await releaseDiscountUsage(req, payment)
-    return req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, ...asSystem(proofOf(req)), req })
+    const failed = await req.payload.update({ collection: 'payments', id: paymentId, data: { status, failureReason: reason }, depth: 0, ...asSystem(proofOf(req)), req })
+    // Told once per payment (a retried card that fails again is the same story); not to a client refused in their own request.
+    const told = partiesBut(actorOf(req)?.id, [idOf(payment.client)])
+    if (payment.status === 'pending' && told.length > 0) {
+      await notify(req, {
+        event: 'payment.failed',
+        recipients: told,
+        tenant: idOf(payment.tenant)!,
+        data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, currency: payment.currency, status, reason, ...(await orderFacts(req, payment)) },
+        key: `payment.failed:${paymentId}`,
+      })
+    }
+    return failed
   })
+
+/** The order a payment is for (its id and number), for the client's notification. */
+const orderFacts = async (req: PayloadRequest, payment: Payment) => {
+  const orderId = idOf(payment.order)
+  if (!orderId) return {}
+  const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } })
+  return { orderId, number: order.number }
+}

@@ -5,7 +5,6 @@ import { lockKey } from '@/db/locks'
 import { DEFAULT_TIP_POLICY, splitTip, TIPPABLE_STATUSES, tipRefusal, type TipProvider } from '@/domain/tips/policy'
 import { withDefaults } from '@/domain/withDefaults'
 import { ClientError } from '@/errors'
-import { enqueue } from '@/jobs/enqueue'
 import type { Order, Payment, Tenant, Tip } from '@/payload-types'
 
 import type { LineDraft } from '@/domain/ledger/entry'
@@ -13,6 +12,7 @@ import { asSystem, proofOf } from '@/access/system'
 
 import { type AccountRef, post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
+import { notify } from '../notifications/notify'
 
 const DAY_MS = 24 * 3600 * 1000
 
@@ -61,7 +61,14 @@ export const settleTip = async (req: PayloadRequest, payment: Payment, source: A
   if (tip.platformAmount > 0) lines.push({ account: { system: 'platform_tip_margin' }, credit: tip.platformAmount })
   await post(req, tenant, { reference, type: 'tip_settlement', memo: `Tip on order ${idOf(tip.order)}`, lines })
   await req.payload.update({ collection: 'tips', id: tip.id, data: { status: 'succeeded' }, depth: 0, ...asSystem(proofOf(req)), req })
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'tip.received', data: { tipId: tip.id, order: idOf(tip.order), amount: tip.writerAmount, message: tip.message ?? null } } })
+  const order = await req.payload.findByID({ collection: 'orders', id: idOf(tip.order)!, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } })
+  await notify(req, {
+    event: 'tip.received',
+    recipients: [writer],
+    tenant,
+    data: { tipId: tip.id, order: idOf(tip.order), number: order.number, amount: tip.writerAmount, currency: payment.currency, message: tip.message ?? null },
+    key: `tip.received:${tip.id}`,
+  })
 }
 
 /** The tip's payment failed or expired: the tip did not happen. */

@@ -3,13 +3,15 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
 import type { PayoutMethod } from '@/domain/payouts/settings'
-import { enqueue } from '@/jobs/enqueue'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { asSystem, proofOf } from '@/access/system'
 import type { PayoutRecord } from '@/payload-types'
 
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { settleRecoveredFines } from '../fines/recover'
+import { notify } from '../notifications/notify'
+import { websiteCurrency } from '../notifications/websiteCurrency'
 
 /**
  * An admin of the record's website has paid the writer outside the platform and marks
@@ -44,6 +46,12 @@ export const markRecordPaid = async (req: PayloadRequest, record: PayoutRecord, 
   await lockRow(req, 'payout_batches', batch)
   const { totalDocs: unpaid } = await req.payload.count({ collection: 'payout-records', where: { and: [{ batch: { equals: batch } }, { status: { equals: 'pending' } }] }, ...asSystem(proofOf(req)), req })
   await req.payload.update({ collection: 'payout-batches', id: batch, data: { status: unpaid === 0 ? 'paid' : 'partially_paid' }, depth: 0, ...asSystem(proofOf(req)), req })
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: writer }, event: 'payout.paid', data: { record: recordId, amount: record.amount, method: input.method, externalReference: input.externalReference } } })
+  await notify(req, {
+    event: 'payout.paid',
+    recipients: partiesBut(by, [writer]),
+    tenant,
+    data: { record: recordId, amount: record.amount, currency: await websiteCurrency(req, tenant), method: input.method, externalReference: input.externalReference },
+    key: `payout.paid:${recordId}`,
+  })
   return paid
 }

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { lockRow } from '@/db/locks'
+import { partiesBut } from '@/domain/notifications/recipients'
 import type { PayoutMethod } from '@/domain/payouts/settings'
 import { ClientError } from '@/errors'
 import { enqueue } from '@/jobs/enqueue'
@@ -12,6 +13,8 @@ import { inTransaction } from '../inTransaction'
 import { captureHeld, lockWallet, shiftHeld } from '../ledger/holds'
 import { ensureWallet } from '../ledger/wallets'
 import { requestMember } from '../gate'
+import { notify } from '../notifications/notify'
+import { websiteCurrency } from '../notifications/websiteCurrency'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -73,6 +76,12 @@ export const endRequest = async (req: PayloadRequest, request: PayoutRequest, ou
   }
   const { status, ...details } = outcome
   const done = await req.payload.update({ collection: 'payout-requests', id: requestId, data: { status, ...details, decidedAt: now.toISOString(), decidedBy: by }, depth: 0, ...asSystem(proofOf(req)), req })
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: idOf(request.writer)! }, event: `payout_request.${status}`, data: { request: requestId, amount: request.amount, ...details } } })
+  await notify(req, {
+    event: `payout_request.${status}`,
+    recipients: partiesBut(by, [idOf(request.writer)]),
+    tenant,
+    data: { request: requestId, amount: request.amount, currency: await websiteCurrency(req, tenant), ...details },
+    key: `payout_request.${status}:${requestId}`,
+  })
   return done
 }

@@ -6,9 +6,9 @@ import { lockKey } from '@/db/locks'
 import { minutesBefore, monthStart, registrationFlags } from '@/domain/referrals/abuse'
 import { normalizeReferralCode, type ReferralSettings } from '@/domain/referrals/settings'
 import { ClientError } from '@/errors'
-import { enqueue } from '@/jobs/enqueue'
 import type { Referral } from '@/payload-types'
 
+import { notify } from '../notifications/notify'
 import { recordEvent } from '../workflow/recordEvent'
 
 import { websiteReferrals } from './settings'
@@ -106,6 +106,6 @@ export const recordReferral = async (
     // The timeline says why staff find it held; recordEvent tells them live.
     await recordEvent(req, { collection: 'referrals', document: referral.id, tenant, action: 'hold', actor: null, from: 'pending', to: 'held', reason: flags.map((f) => f.rule).join(', '), data: { flags } })
   }
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: referrer.id }, event: 'referral.registered', data: { referral: referral.id, status: referral.status } } })
+  await notify(req, { event: 'referral.registered', recipients: [referrer.id], tenant, data: { referral: referral.id, status: referral.status }, key: `referral.registered:${referral.id}` })
   return referral
 }

@@ -5,12 +5,13 @@ import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
 import { monthlyLimitFlag, monthStart, type ReferralFlag } from '@/domain/referrals/abuse'
 import type { ReferralSettings } from '@/domain/referrals/settings'
-import { enqueue } from '@/jobs/enqueue'
 import type { Order, Referral } from '@/payload-types'
 
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { awardPoints } from '../loyalty/award'
+import { notify } from '../notifications/notify'
+import { websiteCurrency } from '../notifications/websiteCurrency'
 import { recordEvent } from '../workflow/recordEvent'
 
 import { bonusPaidSince } from './register'
@@ -51,7 +52,7 @@ export const payReferral = async (req: PayloadRequest, referral: Referral, setti
   if (settings.refereePoints > 0) await awardPoints(req, { tenant, client: referee, points: settings.refereePoints, kind: 'referral', reason: `${reason}: your first order`, reference: `referral:${referral.id}:referee-points`, order })
   const reward = { walletCents: bonus, referrerPoints: settings.referrerPoints, refereePoints: settings.refereePoints }
   const paid = await req.payload.update({ collection: 'referrals', id: referral.id, data: { status: 'rewarded', reward, rewardedAt: now.toISOString() }, depth: 0, ...asSystem(proofOf(req)), req })
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: referrer }, event: 'referral.rewarded', data: { referral: referral.id, ...reward } } })
+  await notify(req, { event: 'referral.rewarded', recipients: [referrer], tenant, data: { referral: referral.id, ...reward, currency: await websiteCurrency(req, tenant) }, key: `referral.rewarded:${referral.id}` })
   return paid
 }
 

@@ -7,8 +7,9 @@ import { lockRow } from '@/db/locks'
 import { withDefaults } from '@/domain/withDefaults'
 import { addDays, barsWork, DEFAULT_DISCIPLINE, DISCIPLINE_KINDS, type DisciplineKind, type DisciplineSettings, disciplineReason, escalationFor, type ReasonAudience } from '@/domain/writers/discipline'
 import { refuseField } from '@/errors'
-import { enqueue } from '@/jobs/enqueue'
 import type { DisciplineRecord } from '@/payload-types'
+
+import { notify } from '../notifications/notify'
 
 /** Set on the request while the escalation rules issue a record, so it is marked automatic and has no issuer. */
 const AUTOMATIC = 'disciplineAutomatic'
@@ -109,12 +110,17 @@ export const issueAutomatically = async (req: PayloadRequest, input: IssueInput)
   }
 }
 
-/** Tells the writer (live event) what happened to one of their records. */
+/**
+ * Tells the writer (a notification) what happened to one of their records. A blacklist's
+ * reason stays with staff (`disciplineReason`): the writer hears only that it is one.
+ */
 export const notifyWriter = (req: PayloadRequest, record: DisciplineRecord, event: 'issued' | 'lifted' | 'expired') =>
-  enqueue(req, {
-    type: 'live.event',
+  notify(req, {
+    event: `discipline.${event}`,
+    recipients: [idOf(record.writer)!],
     tenant: idOf(record.tenant)!,
-    payload: { audience: { user: idOf(record.writer)! }, event: `discipline.${event}`, data: { id: record.id, kind: record.kind, status: record.status, endsAt: record.endsAt ?? null, reason: record.reason } },
+    data: { id: record.id, kind: record.kind, status: record.status, endsAt: record.endsAt ?? null, reason: record.kind === 'blacklist' ? null : record.reason },
+    key: `discipline.${event}:${record.id}`,
   })
 
 /**

@@ -4,6 +4,7 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
+import { partiesBut } from '@/domain/notifications/recipients'
 import { withDefaults } from '@/domain/withDefaults'
 import {
   checkCriteria,
@@ -19,9 +20,10 @@ import {
   snapshotOf,
   SNAPSHOTS_READ,
 } from '@/domain/writers/evaluation'
-import { enqueue } from '@/jobs/enqueue'
 import { sweep, type SweepCounts } from '@/jobs/sweep'
 import type { WriterEvaluation, WriterLevel, WriterLevelChange } from '@/payload-types'
+
+import { notify } from '../notifications/notify'
 
 import { LEVEL_CHANGE_RECORDED } from './levelChanges'
 
@@ -137,10 +139,12 @@ export const changeLevel = async (req: PayloadRequest, input: LevelChangeInput):
     ...asSystem(proofOf(req)),
     req,
   })
-  await enqueue(req, {
-    type: 'live.event',
+  await notify(req, {
+    event: `writer.${direction}`,
+    recipients: partiesBut(input.changedBy, [input.writer]),
     tenant: input.tenant,
-    payload: { audience: { user: input.writer }, event: `writer.${direction}`, data: { change: change.id, from: input.from?.name ?? null, to: input.to.name } },
+    data: { change: change.id, from: input.from?.name ?? null, to: input.to.name },
+    key: `writer.${direction}:${change.id}`,
   })
   return change
 }

@@ -2,8 +2,10 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { actorOf, idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
-import { enqueue } from '@/jobs/enqueue'
+import { partiesBut } from '@/domain/notifications/recipients'
 import type { User } from '@/payload-types'
+
+import { notify } from '../notifications/notify'
 
 /** Set on the request by `changeLevel`, which writes its own level-change row. */
 export const LEVEL_CHANGE_RECORDED = 'writerLevelChangeRecorded'
@@ -33,6 +35,6 @@ export const recordAdminLevelChange: CollectionAfterChangeHook<User> = async ({ 
     ...asSystem(proofOf(req)),
     req,
   })
-  await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user: doc.id }, event: `writer.${direction}`, data: { change: change.id, from: fromLevel.name, to: toLevel.name } } })
+  await notify(req, { event: `writer.${direction}`, recipients: partiesBut(actorOf(req)?.id, [doc.id]), tenant, data: { change: change.id, from: fromLevel.name, to: toLevel.name }, key: `writer.${direction}:${change.id}` })
   return doc
 }
