@@ -9,7 +9,7 @@ import { env } from '@/env'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
-import { guardTicketUpload } from '@/operations/tickets/attachments'
+import { guardTicketUpload, requireUploadedFile } from '@/operations/tickets/attachments'
 
 import { ticketRows } from './access'
 
@@ -33,7 +33,7 @@ export const TicketAttachments: CollectionConfig<'ticket-attachments'> = {
     update: nobody,
     delete: tenantRowsFor(['admin']),
   },
-  hooks: { beforeValidate: [stampTenant, guardTicketUpload] },
+  hooks: { beforeOperation: [requireUploadedFile], beforeValidate: [stampTenant, guardTicketUpload] },
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'ticket-attachments'),
     mimeTypes: ORDER_FILE_MIME_TYPES,

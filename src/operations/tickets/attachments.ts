@@ -1,10 +1,20 @@
-import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
 import { actorOf, hasRole, idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/domain/files/uploadLimits'
 import { ClientError, refuseField } from '@/errors'
 import type { TicketAttachment } from '@/payload-types'
+
+/**
+ * A ticket file is uploaded with the request (multipart `file`), never fetched by the
+ * server from a `url` in the body: without a file the create is a 400 naming `file`
+ * before Payload's upload handling would try that URL.
+ */
+export const requireUploadedFile: CollectionBeforeOperationHook<'ticket-attachments'> = ({ args, operation, req }) => {
+  if (operation === 'create' && !req.file) throw refuseField('ticket-attachments', 'file', 'file: required, as the multipart `file` part.', 400)
+  return args
+}
 
 /**
  * Uploading a ticket file: openers (clients, writers) and ticket staff of the website;
