@@ -116,6 +116,9 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    tickets: Ticket;
+    'ticket-messages': TicketMessage;
+    'ticket-attachments': TicketAttachment;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -172,6 +175,9 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    tickets: TicketsSelect<false> | TicketsSelect<true>;
+    'ticket-messages': TicketMessagesSelect<false> | TicketMessagesSelect<true>;
+    'ticket-attachments': TicketAttachmentsSelect<false> | TicketAttachmentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -308,6 +314,7 @@ export interface Tenant {
   orderSequence?: number | null;
   invoiceSequence?: number | null;
   receiptSequence?: number | null;
+  ticketSequence?: number | null;
   settings?: {
     /**
      * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
@@ -575,6 +582,44 @@ export interface Tenant {
        */
       sameIpCount?: number | null;
       sameIpWindowDays?: number | null;
+    };
+    tickets?: {
+      /**
+       * How long after closing the opener may reopen a ticket.
+       */
+      reopenWindowHours?: number | null;
+      /**
+       * Critical: first staff reply within (minutes).
+       */
+      criticalFirstResponseMinutes?: number | null;
+      /**
+       * Critical: closed within (minutes).
+       */
+      criticalResolutionMinutes?: number | null;
+      /**
+       * High: first staff reply within (minutes).
+       */
+      highFirstResponseMinutes?: number | null;
+      /**
+       * High: closed within (minutes).
+       */
+      highResolutionMinutes?: number | null;
+      /**
+       * Normal: first staff reply within (minutes).
+       */
+      normalFirstResponseMinutes?: number | null;
+      /**
+       * Normal: closed within (minutes).
+       */
+      normalResolutionMinutes?: number | null;
+      /**
+       * Low: first staff reply within (minutes).
+       */
+      lowFirstResponseMinutes?: number | null;
+      /**
+       * Low: closed within (minutes).
+       */
+      lowResolutionMinutes?: number | null;
     };
     staffIdleTimeoutMinutes?: number | null;
     /**
@@ -1082,7 +1127,8 @@ export interface WorkflowEvent {
     | 'fines'
     | 'loyalty-redemptions'
     | 'referrals'
-    | 'discount-campaigns';
+    | 'discount-campaigns'
+    | 'tickets';
   /**
    * The id of the record in its collection.
    */
@@ -2447,6 +2493,130 @@ export interface FineType {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * TCK-000123, numbered per website.
+   */
+  number?: string | null;
+  subject: string;
+  category: 'general' | 'payment' | 'technical' | 'order' | 'feedback' | 'other';
+  priority: 'low' | 'normal' | 'high' | 'critical';
+  description: string;
+  /**
+   * An order of the opener’s, when the ticket is about one.
+   */
+  order?: (number | null) | Order;
+  attachments?: (number | TicketAttachment)[] | null;
+  /**
+   * The client or writer who opened it.
+   */
+  opener?: (number | null) | User;
+  openerRole?: ('client' | 'writer') | null;
+  /**
+   * The support agent working it (round-robin by load when opened; the take and assign actions).
+   */
+  assignee?: (number | null) | User;
+  /**
+   * When the present assignee got it.
+   */
+  assignedAt?: string | null;
+  status: 'open' | 'in_progress' | 'awaiting_response' | 'escalated' | 'closed';
+  /**
+   * Service-level targets by priority (the website’s settings) and their breaches, each flagged once by the schedule.
+   */
+  sla?: {
+    /**
+     * A staff reply is due by then.
+     */
+    firstResponseDueAt?: string | null;
+    /**
+     * The ticket is due to be closed by then.
+     */
+    resolutionDueAt?: string | null;
+    /**
+     * The first staff reply.
+     */
+    firstRespondedAt?: string | null;
+    /**
+     * When the schedule flagged the missed first response.
+     */
+    firstResponseBreachedAt?: string | null;
+    /**
+     * When the schedule flagged the missed resolution.
+     */
+    resolutionBreachedAt?: string | null;
+  };
+  escalationReason?: string | null;
+  /**
+   * Given when it was closed.
+   */
+  resolution?: string | null;
+  /**
+   * When it was last closed (the reopen window runs from here).
+   */
+  closedAt?: string | null;
+  reopenCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-attachments".
+ */
+export interface TicketAttachment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  uploadedBy?: (number | null) | User;
+  /**
+   * Set when the file is attached to a ticket or message.
+   */
+  ticket?: (number | null) | Ticket;
+  message?: (number | null) | TicketMessage;
+  opener?: (number | null) | User;
+  /**
+   * Attached to a staff-only note: never shown to the opener.
+   */
+  internal?: boolean | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-messages".
+ */
+export interface TicketMessage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  ticket: number | Ticket;
+  author?: (number | null) | User;
+  byStaff?: boolean | null;
+  /**
+   * A staff-only note: never shown to the opener.
+   */
+  internal?: boolean | null;
+  body: string;
+  attachments?: (number | TicketAttachment)[] | null;
+  opener?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2640,6 +2810,7 @@ export interface TenantsSelect<T extends boolean = true> {
   orderSequence?: T;
   invoiceSequence?: T;
   receiptSequence?: T;
+  ticketSequence?: T;
   settings?:
     | T
     | {
@@ -2787,6 +2958,19 @@ export interface TenantsSelect<T extends boolean = true> {
               burstMinutes?: T;
               sameIpCount?: T;
               sameIpWindowDays?: T;
+            };
+        tickets?:
+          | T
+          | {
+              reopenWindowHours?: T;
+              criticalFirstResponseMinutes?: T;
+              criticalResolutionMinutes?: T;
+              highFirstResponseMinutes?: T;
+              highResolutionMinutes?: T;
+              normalFirstResponseMinutes?: T;
+              normalResolutionMinutes?: T;
+              lowFirstResponseMinutes?: T;
+              lowResolutionMinutes?: T;
             };
         staffIdleTimeoutMinutes?: T;
         rateLimits?:
@@ -3871,6 +4055,81 @@ export interface FinesSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets_select".
+ */
+export interface TicketsSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  subject?: T;
+  category?: T;
+  priority?: T;
+  description?: T;
+  order?: T;
+  attachments?: T;
+  opener?: T;
+  openerRole?: T;
+  assignee?: T;
+  assignedAt?: T;
+  status?: T;
+  sla?:
+    | T
+    | {
+        firstResponseDueAt?: T;
+        resolutionDueAt?: T;
+        firstRespondedAt?: T;
+        firstResponseBreachedAt?: T;
+        resolutionBreachedAt?: T;
+      };
+  escalationReason?: T;
+  resolution?: T;
+  closedAt?: T;
+  reopenCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-messages_select".
+ */
+export interface TicketMessagesSelect<T extends boolean = true> {
+  tenant?: T;
+  ticket?: T;
+  author?: T;
+  byStaff?: T;
+  internal?: T;
+  body?: T;
+  attachments?: T;
+  opener?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-attachments_select".
+ */
+export interface TicketAttachmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  uploadedBy?: T;
+  ticket?: T;
+  message?: T;
+  opener?: T;
+  internal?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,7 +13,7 @@ export const storagePlugin = (settings: Env) =>
     alwaysInsertFields: true,
     // Served through Payload's file route after the collection's read access (never
     // `disablePayloadAccessControl`): order files are private.
-    collections: { media: true, 'order-files': true },
+    collections: { media: true, 'order-files': true, 'ticket-attachments': true },
     bucket: settings.S3_BUCKET ?? 'unused',
     config: {
       endpoint: settings.S3_ENDPOINT,

@@ -8,6 +8,7 @@ import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { WRITER_SCHEDULES } from './writerSchedules'
+import { TICKET_SCHEDULES } from './ticketSchedules'
 import { relayOnce } from './relay'
 import { asSystem, systemProof } from '@/access/system'
 
@@ -44,6 +45,7 @@ export const SCHEDULES: Schedule[] = [
   ...INVOICE_SCHEDULES,
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,
+  ...TICKET_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -3,9 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { execute, sql } from '@/db/execute'
 import { formatDocumentNumber } from '@/domain/invoices/schedule'
 import { defaultOrderPrefix, formatOrderNumber } from '@/domain/orders/number'
+import { formatTicketNumber } from '@/domain/tickets/workflow'
 
 /** Each numbered kind's counter column on the website's row. */
-const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence' } as const
+const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence', ticket: 'ticket_sequence' } as const
 
 /**
  * The next value of one of a website's counters: an atomic increment in the request's
@@ -33,3 +34,6 @@ export const allocateOrderNumber = async (req: PayloadRequest, tenantId: number)
 /** The next invoice (INV-000123) or receipt (RCT-000001) number of a website. */
 export const allocateDocumentNumber = async (req: PayloadRequest, tenantId: number, kind: 'invoice' | 'receipt'): Promise<string> =>
   formatDocumentNumber(kind === 'invoice' ? 'INV' : 'RCT', (await nextSequence(req, tenantId, kind)).sequence)
+
+/** The next ticket number of a website (TCK-000123). */
+export const allocateTicketNumber = async (req: PayloadRequest, tenantId: number): Promise<string> => formatTicketNumber((await nextSequence(req, tenantId, 'ticket')).sequence)

@@ -30,6 +30,7 @@ const TENANT_INTERNALS = [
   'orderSequence',
   'invoiceSequence',
   'receiptSequence',
+  'ticketSequence',
   ...group('settings.staffing', ['takesEnabled', 'invitationHours']),
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
@@ -41,6 +42,7 @@ const TENANT_INTERNALS = [
   ...group('settings.referrals.refereeDiscount', ['enabled', 'kind', 'value']),
   ...group('settings.discounts', ['allowCodes', 'autoApplyFirstOrder', 'firstOrder.enabled', 'firstOrder.kind', 'firstOrder.value', 'firstOrder.maxDiscount', 'firstOrder.minPayable', 'pickBest', 'allowOnOrders', 'allowOnInvoices', 'allowOnSpecialOrders']),
   ...group('settings.loyalty.conversion', ['enabled', 'centsPerPoint', 'minPoints', 'maxCents']),
+  ...group('settings.tickets', ['reopenWindowHours', 'criticalFirstResponseMinutes', 'criticalResolutionMinutes', 'highFirstResponseMinutes', 'highResolutionMinutes', 'normalFirstResponseMinutes', 'normalResolutionMinutes', 'lowFirstResponseMinutes', 'lowResolutionMinutes']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
@@ -227,6 +229,18 @@ export const READS: Record<string, ReadRule> = {
     fields: [...STAMPS, 'tenant', 'discount', 'client', 'payableType', 'order', 'invoice', 'payment', 'payableKey', 'subtotal', 'discountAmount', 'total', 'origin', 'code', 'status', 'campaign'],
     hiddenFrom: all([...STAFF, 'client']),
   },
+  // Support tickets (issue 15): the website's support and admins read them; the opener (the test's client) reads theirs, never the breach flags or the escalation note.
+  tickets: {
+    fields: [
+      ...STAMPS, 'tenant', 'number', 'subject', 'category', 'priority', 'description', 'order', 'attachments', 'opener', 'openerRole', 'assignee', 'assignedAt', 'status',
+      ...group('sla', ['firstResponseDueAt', 'resolutionDueAt', 'firstRespondedAt', 'firstResponseBreachedAt', 'resolutionBreachedAt']),
+      'escalationReason', 'resolution', 'closedAt', 'reopenCount',
+    ],
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: ['sla.firstResponseBreachedAt', 'sla.resolutionBreachedAt', 'escalationReason'] },
+  },
+  // A reply on the client's ticket (an internal note is not theirs to read at all: tickets.test.ts).
+  'ticket-messages': { fields: [...STAMPS, 'tenant', 'ticket', 'author', 'byStaff', 'internal', 'body', 'attachments', 'opener'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  'ticket-attachments': { fields: [...STAMPS, 'tenant', 'uploadedBy', 'ticket', 'message', 'opener', 'internal', ...UPLOAD], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
@@ -283,6 +297,8 @@ export const WRITES: Record<string, WriteRule> = {
   'fine-types': { create: each(ADMINS, FINE_TYPE), update: each(ADMINS, FINE_TYPE) },
   // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
   fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
+  // Clients and writers open tickets; everything after is the workflow's (actions, POST /api/ticket-messages).
+  tickets: { create: each(['client', 'writer'], ['subject', 'category', 'priority', 'description', 'order', 'attachments']) },
   'loyalty-rewards': { create: each(ADMINS, LOYALTY_REWARD), update: each(ADMINS, LOYALTY_REWARD) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.

@@ -64,6 +64,12 @@ export const placeOrderFor = async (payload: Payload, tenantId: number, clientEm
   })
 }
 
+/** A ticket opened by the website's first client, through the tickets hook (the client acting). */
+export const ticketOf = async (payload: Payload, tenantId: number) => {
+  const client = await payload.findByID({ collection: 'users', id: await userOf(payload, tenantId, 'client'), depth: 0 })
+  return payload.create({ collection: 'tickets', data: { tenant: tenantId, subject: `Ticket of website ${tenantId}`, description: 'Something is wrong.', category: 'general', priority: 'normal' } as never, user: client, depth: 0 })
+}
+
 /** The id of a freshly placed order of the website. */
 const idOfValue = (value: number | { id: number }) => (typeof value === 'number' ? value : value.id)
 
@@ -356,6 +362,32 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
+  },
+  tickets: {
+    documentOf: async (payload, tenantId) => (await ticketOf(payload, tenantId)).id,
+    patch: { subject: 'Hijacked' },
+    graphql: { one: 'Ticket', many: 'Tickets', count: 'countTickets', update: 'updateTicket', delete: 'deleteTicket', dataType: '' },
+  },
+  // A reply of the opener (the website's first client) on their ticket.
+  'ticket-messages': {
+    documentOf: async (payload, tenantId) => {
+      const ticket = await ticketOf(payload, tenantId)
+      const doc = await payload.create({ collection: 'ticket-messages', data: { tenant: tenantId, ticket: ticket.id, author: ticket.opener, opener: ticket.opener, byStaff: false, internal: false, body: `Hello from website ${tenantId}` } as never, depth: 0 })
+      return doc.id
+    },
+    patch: { body: 'Hijacked' },
+    graphql: { one: 'TicketMessage', many: 'TicketMessages', count: 'countTicketMessages', update: 'updateTicketMessage', delete: 'deleteTicketMessage', dataType: '' },
+  },
+  // A file the website's first client uploaded, not attached yet.
+  'ticket-attachments': {
+    documentOf: async (payload, tenantId) => {
+      const client = await payload.findByID({ collection: 'users', id: await userOf(payload, tenantId, 'client'), depth: 0 })
+      const data = textFile(`Screenshot of website ${tenantId}`)
+      const doc = await payload.create({ collection: 'ticket-attachments', data: { tenant: tenantId } as never, file: { data, mimetype: 'text/plain', name: `ticket-${tenantId}.txt`, size: data.length }, user: client, depth: 0 })
+      return doc.id
+    },
+    patch: { internal: 'true' },
+    graphql: { one: 'TicketAttachment', many: 'TicketAttachments', count: 'countTicketAttachments', update: 'updateTicketAttachment', delete: 'deleteTicketAttachment', dataType: '' },
   },
   'loyalty-accounts': {
     documentOf: async (payload, tenantId) => (await loyaltyAccountOf(payload, tenantId)).account,

@@ -232,6 +232,7 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   'discipline-records': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, writer: ids.writer2, kind: 'warning', reason: `Probe warning ${stamp()}`, endsAt: '2040-01-01T00:00:00.000Z' })])),
   'fine-types': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ code: `probe_${stamp()}`, name: 'Probe fine type' })])),
   fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism', amount: 2500, reason: 'Probe fine' })])),
+  tickets: Object.fromEntries((['client', 'writer'] as Role[]).map((role) => [role, async () => ({ subject: `Probe ticket ${stamp()}`, description: 'Probe problem', category: 'technical', priority: 'low' })])),
   'loyalty-rewards': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: `Probe reward ${stamp()}`, pointsRequired: 100, kind: 'perk' })])),
   discounts: Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [

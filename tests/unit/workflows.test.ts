@@ -26,6 +26,13 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   { name: 'discipline-records', workflow: WORKFLOWS['discipline-records'], facts: (status) => ({ status, kind: 'suspension', endsAt: new Date(now.getTime() - 1000) }), actor: ofWebsite },
   // The writer closest to a fine is the one it fines.
   { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
+  // The client closest to a ticket is its opener; its first response is past due and unflagged, closed an hour ago.
+  {
+    name: 'tickets',
+    workflow: WORKFLOWS.tickets,
+    facts: (status) => ({ status, closedAt: new Date(now.getTime() - 3_600_000), reopenWindowHours: 72, sla: { firstResponseDueAt: new Date(now.getTime() - 1000), resolutionDueAt: null, firstRespondedAt: null, firstResponseBreachedAt: null, resolutionBreachedAt: null } }),
+    actor: (role) => ({ ...ofWebsite(role), opener: role === 'client', assignee: false }),
+  },
 ]
 
 describe.each(CASES)('the $name workflow table', ({ workflow, facts, actor }) => {

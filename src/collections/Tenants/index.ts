@@ -25,6 +25,7 @@ import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
+import { ticketFields } from './ticketFields'
 import { loyaltyFields } from './loyaltyFields'
 import { discountFields } from './discountFields'
 import { referralFields } from './referralFields'
@@ -146,7 +147,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
     },
     // Order, invoice and receipt numbers (ALPHA-00042, INV-000123, RCT-000001): incremented
     // atomically by allocateOrderNumber / allocateNumber only, read by staff only.
-    ...(['orderSequence', 'invoiceSequence', 'receiptSequence'] as const).map((name) =>
+    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence'] as const).map((name) =>
       serverOnlyField({ name, type: 'number', defaultValue: 0, access: { read: staffField }, admin: { hidden: true } }),
     ),
     {
@@ -174,6 +175,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, loyaltyFields),
         readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),
+        readableBy(staffField, ticketFields),
         {
           name: 'staffIdleTimeoutMinutes',
           access: { read: staffField },

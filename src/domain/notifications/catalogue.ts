@@ -9,6 +9,7 @@ import { PAYOUT_EVENTS } from './events/payouts'
 import { REFERRAL_EVENTS } from './events/referrals'
 import { REFUND_EVENTS } from './events/refunds'
 import { TIP_EVENTS } from './events/tips'
+import { TICKET_EVENTS } from './events/tickets'
 import type { NotificationCategory, NotificationPriority } from './types'
 
 /** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
@@ -37,6 +38,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
   ...REFERRAL_EVENTS,
   ...LEVEL_EVENTS,
   ...DISCIPLINE_EVENTS,
+  ...TICKET_EVENTS,
 }
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
