@@ -116,6 +116,9 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    'email-campaigns': EmailCampaign;
+    'email-recipients': EmailRecipient;
+    'email-suppressions': EmailSuppression;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -172,6 +175,9 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    'email-campaigns': EmailCampaignsSelect<false> | EmailCampaignsSelect<true>;
+    'email-recipients': EmailRecipientsSelect<false> | EmailRecipientsSelect<true>;
+    'email-suppressions': EmailSuppressionsSelect<false> | EmailSuppressionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1082,7 +1088,8 @@ export interface WorkflowEvent {
     | 'fines'
     | 'loyalty-redemptions'
     | 'referrals'
-    | 'discount-campaigns';
+    | 'discount-campaigns'
+    | 'email-campaigns';
   /**
    * The id of the record in its collection.
    */
@@ -2442,6 +2449,111 @@ export interface FineType {
    * Inactive types cannot be issued.
    */
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns".
+ */
+export interface EmailCampaign {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * For the admin only; recipients see the subject.
+   */
+  name: string;
+  subject: string;
+  /**
+   * Sent as HTML and as plain text, in the website’s branded frame, with an unsubscribe link.
+   */
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The website’s users with any of the roles and in the segment (both narrow; give at least one). Unsubscribed and suppressed addresses are skipped.
+   */
+  audience?: {
+    roles?: ('client' | 'writer' | 'editor' | 'support' | 'content' | 'admin')[] | null;
+    segment?: ('none' | 'recentClients' | 'lapsedClients' | 'writersOfLevel') | null;
+    /**
+     * Recent / lapsed clients: with / without an order in this many days.
+     */
+    days?: number | null;
+    level?: (number | null) | WriterLevel;
+  };
+  /**
+   * When the schedule starts sending (action Schedule).
+   */
+  scheduledAt?: string | null;
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  /**
+   * Written by the sender after every batch.
+   */
+  progress?: {
+    /**
+     * Recipients of the audience.
+     */
+    total?: number | null;
+    /**
+     * Mails handed to the mail server.
+     */
+    sent?: number | null;
+    /**
+     * Refused by the mail server, or interrupted after claiming (never resent).
+     */
+    failed?: number | null;
+    /**
+     * Unsubscribed, suppressed, or left when the campaign was cancelled.
+     */
+    skipped?: number | null;
+  };
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-recipients".
+ */
+export interface EmailRecipient {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  campaign: number | EmailCampaign;
+  user?: (number | null) | User;
+  address: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  reason?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  attempt?: number | null;
+  messageId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions".
+ */
+export interface EmailSuppression {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  address: string;
+  reason: 'bounce' | 'complaint' | 'manual';
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3869,6 +3981,68 @@ export interface FinesSelect<T extends boolean = true> {
         liftedAt?: T;
         restored?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns_select".
+ */
+export interface EmailCampaignsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  subject?: T;
+  body?: T;
+  audience?:
+    | T
+    | {
+        roles?: T;
+        segment?: T;
+        days?: T;
+        level?: T;
+      };
+  scheduledAt?: T;
+  status?: T;
+  progress?:
+    | T
+    | {
+        total?: T;
+        sent?: T;
+        failed?: T;
+        skipped?: T;
+      };
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-recipients_select".
+ */
+export interface EmailRecipientsSelect<T extends boolean = true> {
+  tenant?: T;
+  campaign?: T;
+  user?: T;
+  address?: T;
+  status?: T;
+  reason?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  attempt?: T;
+  messageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions_select".
+ */
+export interface EmailSuppressionsSelect<T extends boolean = true> {
+  tenant?: T;
+  address?: T;
+  reason?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

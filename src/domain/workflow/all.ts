@@ -1,4 +1,5 @@
 import { FINE_WORKFLOW } from '../fines/workflow'
+import { CAMPAIGN_WORKFLOW } from '../campaigns/workflow'
 import { DISCOUNT_CAMPAIGN_WORKFLOW } from '../discounts/campaignWorkflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
@@ -20,4 +21,5 @@ export const WORKFLOWS = {
   'loyalty-redemptions': REDEMPTION_WORKFLOW,
   referrals: REFERRAL_WORKFLOW,
   'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
+  'email-campaigns': CAMPAIGN_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>
