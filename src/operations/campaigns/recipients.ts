@@ -45,7 +45,7 @@ export const materializeRecipients = async (req: PayloadRequest, campaign: numbe
   await execute(
     req,
     sql`INSERT INTO email_recipients (tenant_id, campaign_id, user_id, address, status, reason, attempt, updated_at, created_at)
-        SELECT DISTINCT ON (lower(u.email)) ${tenant}, ${campaign}, u.id, lower(u.email),
+        SELECT DISTINCT ON (lower(u.email)) ${tenant}::int, ${campaign}::int, u.id, lower(u.email),
                (CASE WHEN s.id IS NOT NULL OR NOT (${consent}) THEN 'skipped' ELSE 'pending' END)::enum_email_recipients_status,
                CASE WHEN s.id IS NOT NULL THEN 'suppressed (' || s.reason::text || ')' WHEN NOT (${consent}) THEN 'unsubscribed' END,
                0, now(), now()

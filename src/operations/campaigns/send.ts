@@ -44,7 +44,7 @@ const INTERRUPTED = 'interrupted: its sender stopped after claiming it; not rese
 const claimBatch = async (req: PayloadRequest, campaign: number, size: number): Promise<Claimed[]> =>
   execute<Claimed>(
     req,
-    sql`UPDATE email_recipients SET status = 'sending', claimed_at = now(), attempt = attempt + 1, updated_at = now()
+    sql`UPDATE email_recipients SET status = 'sending', claimed_at = now(), updated_at = now()
         WHERE id IN (SELECT r.id FROM email_recipients r
                      WHERE r.campaign_id = ${campaign} AND r.status = 'pending'
                        AND EXISTS (SELECT 1 FROM email_campaigns c WHERE c.id = ${campaign} AND c.status = 'sending')
@@ -62,16 +62,34 @@ const settle = (req: PayloadRequest, id: number, status: 'sent' | 'failed' | 'sk
         WHERE id = ${id} AND status = 'sending'`,
   )
 
+/** Marks a claimed recipient as being mailed now, committed before its mail goes out. */
+const markAttempt = async (req: PayloadRequest, campaign: number, id: number): Promise<boolean> =>
+  (
+    await execute(
+      req,
+      sql`UPDATE email_recipients SET attempt = COALESCE(attempt, 0) + 1, updated_at = now()
+          WHERE id = ${id} AND status = 'sending' AND EXISTS (SELECT 1 FROM email_campaigns c WHERE c.id = ${campaign} AND c.status = 'sending')
+          RETURNING id`,
+    )
+  ).length > 0
+
 /**
- * Claims older than the lease whose sender never confirmed them: that sender died between
- * claiming and confirming (a killed worker). Whether their mail left is unknown, so they are
- * marked failed, never sent again.
+ * Claims older than the lease that their sender never confirmed: that sender died (a
+ * killed worker). A recipient whose mail it never began goes back to pending, to be sent
+ * by this run; one whose mail it began may or may not have left, so it is marked failed,
+ * never sent again. Returns how many were failed.
  */
-const failStaleClaims = async (req: PayloadRequest, campaign: number, now: Date): Promise<number> => {
+const recoverStaleClaims = async (req: PayloadRequest, campaign: number, now: Date): Promise<number> => {
+  const before = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()
+  await execute(
+    req,
+    sql`UPDATE email_recipients SET status = 'pending', claimed_at = NULL, updated_at = now()
+        WHERE campaign_id = ${campaign} AND status = 'sending' AND claimed_at < ${before} AND COALESCE(attempt, 0) = 0`,
+  )
   const rows = await execute(
     req,
     sql`UPDATE email_recipients SET status = 'failed', reason = ${INTERRUPTED}, updated_at = now()
-        WHERE campaign_id = ${campaign} AND status = 'sending' AND claimed_at < ${new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()}
+        WHERE campaign_id = ${campaign} AND status = 'sending' AND claimed_at < ${before}
         RETURNING id`,
   )
   return rows.length
@@ -93,10 +111,11 @@ const describeError = (error: unknown): string => (error instanceof Error ? erro
  * finishes it (sent, or failed when none went out). Safe to run from several workers at
  * once and to re-run after a crash.
  *
- * At most once: a recipient is claimed (committed) before its mail goes out and confirmed
- * right after, one row at a time. A worker killed in between leaves at most `concurrency`
- * recipients claimed and unconfirmed; once the lease has passed the next run marks them
- * failed ("interrupted") instead of mailing them again. SMTP has no idempotency a sender
+ * At most once: a batch is claimed (committed) first; each recipient's attempt is then
+ * recorded (committed) right before its mail goes out and confirmed right after. A worker
+ * killed midway leaves at most `concurrency` recipients attempted and unconfirmed; once the
+ * claim's lease has passed the next run marks those failed ("interrupted") instead of
+ * mailing them again, and puts the claimed-but-never-attempted rest back to pending. SMTP has no idempotency a sender
  * can rely on (a Message-ID does not make a server drop a second copy), so the choice is
  * between a possible duplicate and a possible loss, and for marketing mail a lost copy to a
  * handful of addresses is the lesser harm. The Message-ID is still deterministic per
@@ -110,7 +129,7 @@ export const sendCampaign = async (req: PayloadRequest, campaignId: number, opti
   const campaign = await req.payload.findByID({ collection: 'email-campaigns', id: campaignId, depth: 0, ...asSystem(proof), req, disableErrors: true })
   if (!campaign || campaign.status !== 'sending') return result
   const tenant = idOf(campaign.tenant)!
-  result.recovered = await failStaleClaims(req, campaignId, options.now ?? new Date())
+  result.recovered = await recoverStaleClaims(req, campaignId, options.now ?? new Date())
 
   const sender = await tenantSender(req.payload, proof, tenant)
   const content = campaignContent(campaign.subject, campaign.body)
@@ -127,6 +146,12 @@ export const sendCampaign = async (req: PayloadRequest, campaignId: number, opti
     const unsubscribe = r.user_id !== null ? unsubscribeUrl(r.user_id, tenant, 'marketing') : `mailto:${sender.brand.supportEmail ?? ''}`
     const mail = campaignMail(sender.brand, content, unsubscribe)
     const messageId = `<campaign-${campaignId}.${r.id}@${host}>`
+    // The campaign was cancelled since the claim: this one is not sent.
+    if (!(await markAttempt(req, campaignId, r.id))) {
+      await settle(req, r.id, 'skipped', { reason: 'cancelled' })
+      result.skipped += 1
+      return
+    }
     try {
       await mailer({ to: r.address, from: sender.from, subject: mail.subject, html: mail.html, text: mail.text, headers: campaignHeaders(unsubscribe, campaignId), messageId })
     } catch (error) {
