@@ -39,6 +39,7 @@ export const EmailCampaigns: CollectionConfig<'email-campaigns'> = {
   slug: 'email-campaigns',
   lockDocuments: false,
   labels: { singular: 'Mail campaign', plural: 'Mail campaigns' },
+  graphQL: { singularName: 'EmailCampaign', pluralName: 'EmailCampaigns' },
   admin: { ...navigation('People'), useAsTitle: 'name', defaultColumns: ['name', 'subject', 'status', 'scheduledAt', 'progress', 'finishedAt'] },
   access: {
     read: tenantRowsFor(['admin']),

@@ -16,6 +16,7 @@ export const EmailRecipients: CollectionConfig<'email-recipients'> = {
   slug: 'email-recipients',
   lockDocuments: false,
   labels: { singular: 'Campaign recipient', plural: 'Campaign recipients' },
+  graphQL: { singularName: 'EmailRecipient', pluralName: 'EmailRecipients' },
   admin: { ...navigation('People'), useAsTitle: 'address', defaultColumns: ['campaign', 'address', 'status', 'reason', 'sentAt'] },
   access: { read: tenantRowsFor(['admin']), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['campaign', 'address'], unique: true }],

@@ -16,6 +16,7 @@ export const EmailSuppressions: CollectionConfig<'email-suppressions'> = {
   slug: 'email-suppressions',
   lockDocuments: false,
   labels: { singular: 'Suppressed address', plural: 'Suppressed addresses' },
+  graphQL: { singularName: 'EmailSuppression', pluralName: 'EmailSuppressions' },
   admin: { ...navigation('People'), useAsTitle: 'address', defaultColumns: ['address', 'reason', 'createdAt'] },
   access: { read: tenantRowsFor(['admin']), create: hasAnyRole('superadmin', 'admin'), update: nobody, delete: tenantRowsFor(['admin']) },
   indexes: [{ fields: ['address', 'tenant'], unique: true }],
