@@ -60,6 +60,7 @@ try {
       tenant: alphaId,
       name: 'Drill',
       subject: `Drill ${tag}`,
+      status: 'draft',
       audience: { roles: ['client'] },
       body: { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [{ type: 'text', text: 'Hello from the drill.', detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }] } },
     },

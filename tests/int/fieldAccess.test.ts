@@ -243,7 +243,7 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
     (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe campaign', slug: `probe-${stamp()}`.toLowerCase(), startsAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), budget: 10_000 })]),
   ),
   'email-campaigns': Object.fromEntries(
-    (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe mail', subject: 'Probe subject', body: richBody('Probe text.'), audience: { roles: ['client'], segment: 'recentClients', days: 30 }, scheduledAt: new Date(Date.UTC(2030, 0, 1)).toISOString() })]),
+    (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe mail', subject: 'Probe subject', body: richBody('Probe text.'), scheduledAt: new Date(Date.UTC(2030, 0, 1)).toISOString() })]),
   ),
   'email-suppressions': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, address: `probe-${stamp()}@example.com`, reason: 'complaint', note: 'Probe note' })])),
   orders: Object.fromEntries(
