@@ -50,6 +50,9 @@ import { LoyaltyTransactions } from './src/collections/loyalty/LoyaltyTransactio
 import { LoyaltyRewards } from './src/collections/loyalty/LoyaltyRewards'
 import { LoyaltyRedemptions } from './src/collections/loyalty/LoyaltyRedemptions'
 import { DiscountCampaigns } from './src/collections/discounts/DiscountCampaigns'
+import { EmailCampaigns } from './src/collections/campaigns/EmailCampaigns'
+import { EmailRecipients } from './src/collections/campaigns/EmailRecipients'
+import { EmailSuppressions } from './src/collections/campaigns/EmailSuppressions'
 import { Discounts } from './src/collections/discounts/Discounts'
 import { DiscountUsages } from './src/collections/discounts/DiscountUsages'
 import { WriterEarnings } from './src/collections/money/WriterEarnings'
@@ -94,7 +97,7 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments],
+  collections: [Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions],
   endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [answerLoginRefusals] },
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -182,6 +185,9 @@ export default buildConfig({
         categories: {},
         tags: {},
         redirects: {},
+        'email-campaigns': {},
+        'email-recipients': {},
+        'email-suppressions': {},
       },
       // Websites are deactivated, never deleted; nothing to clean up.
       cleanupAfterTenantDelete: false,

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { CAMPAIGN_SCHEDULES } from './campaignSchedules'
 import { CONTENT_SCHEDULES } from './contentSchedules'
 import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
@@ -46,6 +47,7 @@ export const SCHEDULES: Schedule[] = [
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,
   ...TICKET_SCHEDULES,
+  ...CAMPAIGN_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -17,6 +17,8 @@ export type JobPayloads = {
     event: string
     data: Record<string, unknown>
   }
+  /** A mail campaign's test send: the campaign as its recipients will see it, to the admin who asked only. */
+  'mail.campaignTest': { campaignId: number; userId: number }
   /** Used by tests and operators to check that the pipeline works. */
   'test.noop': { note?: string }
 }

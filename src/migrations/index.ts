@@ -17,6 +17,7 @@ import * as migration_20261130_232040_issue13_content_search from './20261130_23
 import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 import * as migration_20261201_103642_h15_tickets from './20261201_103642_h15_tickets';
+import * as migration_20261201_103150_h15_campaigns from './20261201_103150_h15_campaigns';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261201_103642_h15_tickets.up,
     down: migration_20261201_103642_h15_tickets.down,
-    name: '20261201_103642_h15_tickets'
+    name: '20261201_103642_h15_tickets',
+  },
+  {
+    up: migration_20261201_103150_h15_campaigns.up,
+    down: migration_20261201_103150_h15_campaigns.down,
+    name: '20261201_103150_h15_campaigns'
   },
 ];

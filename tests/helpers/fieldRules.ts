@@ -81,6 +81,9 @@ export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, stri
 const FINE_TYPE = ['code', 'name', 'calculation', 'amount', 'percent', 'base', 'min', 'max', 'active']
 const DISCOUNT = ['code', 'name', 'description', 'kind', 'value', 'maxDiscount', 'minPayable', 'startsAt', 'endsAt', 'usageLimit', 'perClientLimit', 'firstOrderOnly', 'eligibleClients', 'minLifetimeSpend', 'origin', 'campaign', 'active', 'archived']
 const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
+/** Mail campaigns (issue 15): what the website's admins write; the rest is the workflow's and the sender's. */
+const EMAIL_CAMPAIGN = ['name', 'subject', 'body', 'audience', 'scheduledAt']
+const EMAIL_CAMPAIGN_READ = ['name', 'subject', 'body', ...group('audience', ['roles', 'segment', 'days', 'level']), 'scheduledAt']
 
 const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
 
@@ -224,6 +227,10 @@ export const READS: Record<string, ReadRule> = {
   // A code is a secret until used: the website's staff read discounts and campaigns, clients never list them.
   discounts: { fields: [...STAMPS, 'tenant', ...DISCOUNT, 'timesUsed', 'status'], hiddenFrom: all(STAFF) },
   'discount-campaigns': { fields: [...STAMPS, 'tenant', ...DISCOUNT_CAMPAIGN, 'spent', 'status'], hiddenFrom: all(STAFF) },
+  // Mail campaigns, their recipients and the suppressed addresses: the website's admins only.
+  'email-campaigns': { fields: [...STAMPS, 'tenant', ...EMAIL_CAMPAIGN_READ, 'status', ...group('progress', ['total', 'sent', 'failed', 'skipped']), 'startedAt', 'finishedAt'], hiddenFrom: all(['superadmin', 'admin']) },
+  'email-recipients': { fields: [...STAMPS, 'tenant', 'campaign', 'user', 'address', 'status', 'reason', 'claimedAt', 'sentAt', 'attempt', 'messageId'], hiddenFrom: all(['superadmin', 'admin']) },
+  'email-suppressions': { fields: [...STAMPS, 'tenant', 'address', 'reason', 'note'], hiddenFrom: all(['superadmin', 'admin']) },
   // A client reads their own usages (the test's usage is the website's first client's).
   'discount-usages': {
     fields: [...STAMPS, 'tenant', 'discount', 'client', 'payableType', 'order', 'invoice', 'payment', 'payableKey', 'subtotal', 'discountAmount', 'total', 'origin', 'code', 'status', 'campaign'],
@@ -317,5 +324,9 @@ export const WRITES: Record<string, WriteRule> = {
   // The website's admins run its discounts; usages are written by checkout only.
   discounts: { create: each(ADMINS, DISCOUNT), update: each(ADMINS, DISCOUNT) },
   'discount-campaigns': { create: each(ADMINS, DISCOUNT_CAMPAIGN), update: each(ADMINS, DISCOUNT_CAMPAIGN) },
+  // A campaign's content and audience are its admins' while a draft; status and progress are the workflow's.
+  'email-campaigns': { create: each(ADMINS, EMAIL_CAMPAIGN), update: each(ADMINS, EMAIL_CAMPAIGN) },
+  // Suppressing is creating (lifting, deleting); a suppression is never edited.
+  'email-suppressions': { create: each(ADMINS, ['address', 'reason', 'note']) },
   'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
 }

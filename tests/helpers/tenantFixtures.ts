@@ -557,6 +557,25 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { fromSlug: 'hijacked' },
     graphql: { one: 'Redirect', many: 'Redirects', count: 'countRedirects', update: 'updateRedirect', delete: 'deleteRedirect', dataType: 'mutationRedirectUpdateInput' },
   },
+  'email-campaigns': {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'email-campaigns', data: { tenant: tenantId, name: 'Fixture', subject: 'Fixture', audience: { roles: ['client'] }, status: 'draft' } })).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'EmailCampaign', many: 'EmailCampaigns', count: 'countEmailCampaigns', update: 'updateEmailCampaign', delete: 'deleteEmailCampaign', dataType: '' },
+  },
+  // Written by the sender only: a recipient row of a fixture campaign, as the INSERT … SELECT writes it.
+  'email-recipients': {
+    documentOf: async (payload, tenantId) => {
+      const campaign = await payload.create({ collection: 'email-campaigns', data: { tenant: tenantId, name: 'Fixture', subject: 'Fixture', audience: { roles: ['client'] }, status: 'draft' } })
+      return (await payload.create({ collection: 'email-recipients', data: { tenant: tenantId, campaign: campaign.id, user: await userOf(payload, tenantId, 'client'), address: `fixture-${uniqueSuffix()}@example.com`, status: 'pending' } })).id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'EmailRecipient', many: 'EmailRecipients', count: 'countEmailRecipients', update: 'updateEmailRecipient', delete: 'deleteEmailRecipient', dataType: '' },
+  },
+  'email-suppressions': {
+    documentOf: async (payload, tenantId) => (await payload.create({ collection: 'email-suppressions', data: { tenant: tenantId, address: `fixture-${uniqueSuffix()}@example.com`, reason: 'manual' } })).id,
+    patch: { note: 'Hijacked' },
+    graphql: { one: 'EmailSuppression', many: 'EmailSuppressions', count: 'countEmailSuppressions', update: 'updateEmailSuppression', delete: 'deleteEmailSuppression', dataType: '' },
+  },
 }
 
 const bindsToTenants = (field: Field): boolean =>

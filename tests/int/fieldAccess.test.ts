@@ -243,6 +243,10 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   'discount-campaigns': Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe campaign', slug: `probe-${stamp()}`.toLowerCase(), startsAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), budget: 10_000 })]),
   ),
+  'email-campaigns': Object.fromEntries(
+    (['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: 'Probe mail', subject: 'Probe subject', body: richBody('Probe text.'), scheduledAt: new Date(Date.UTC(2030, 0, 1)).toISOString() })]),
+  ),
+  'email-suppressions': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, address: `probe-${stamp()}@example.com`, reason: 'complaint', note: 'Probe note' })])),
   orders: Object.fromEntries(
     (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -374,6 +378,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   'loyalty-rewards': onFixture(['admin', 'superadmin'], 'loyalty-rewards', 'name'),
   discounts: onFixture(['admin', 'superadmin'], 'discounts', 'name'),
   'discount-campaigns': onFixture(['admin', 'superadmin'], 'discount-campaigns', 'name'),
+  'email-campaigns': onFixture(['admin', 'superadmin'], 'email-campaigns', 'subject'),
   media: onFixture(CONTENT_RIGHTS, 'media', 'alt'),
   posts: onFixture(CONTENT_RIGHTS, 'posts', 'title'),
   pages: onFixture(CONTENT_RIGHTS, 'pages', 'title'),

@@ -1,4 +1,5 @@
 import { FINE_WORKFLOW } from '../fines/workflow'
+import { CAMPAIGN_WORKFLOW } from '../campaigns/workflow'
 import { DISCOUNT_CAMPAIGN_WORKFLOW } from '../discounts/campaignWorkflow'
 import { INVOICE_WORKFLOW } from '../invoices/workflow'
 import { REDEMPTION_WORKFLOW } from '../loyalty/redemptions'
@@ -22,4 +23,5 @@ export const WORKFLOWS = {
   referrals: REFERRAL_WORKFLOW,
   'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
   tickets: TICKET_WORKFLOW,
+  'email-campaigns': CAMPAIGN_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -1,6 +1,7 @@
 import type { HandlerRegistry } from '../handler'
 
 import { billingReminderMail } from './billingReminderMail'
+import { campaignTestMail } from './campaignTestMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
 import { passwordResetMail } from './passwordResetMail'
@@ -13,5 +14,6 @@ export const handlers: HandlerRegistry = {
   'mail.billingReminder': billingReminderMail,
   'mail.loginFailures': loginFailuresMail,
   'live.event': liveEvent,
+  'mail.campaignTest': campaignTestMail,
   'test.noop': async () => {},
 }

@@ -1,6 +1,7 @@
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 
 import { FINE_SUBJECT } from '../fines/subject'
+import { CAMPAIGN_SUBJECT } from '../campaigns/subject'
 import { DISCOUNT_CAMPAIGN_SUBJECT } from '../discounts/campaignSubject'
 import { INVOICE_SUBJECT } from '../invoices/subject'
 import { REDEMPTION_SUBJECT } from '../loyalty/redemptions'
@@ -24,6 +25,7 @@ const SUBJECTS = {
   referrals: REFERRAL_SUBJECT,
   'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
   tickets: TICKET_SUBJECT,
+  'email-campaigns': CAMPAIGN_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.

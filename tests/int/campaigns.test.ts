@@ -1,0 +1,292 @@
+import { randomBytes } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import type { ParsedMail } from 'mailparser'
+import { createLocalReq } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { handlers } from '@/jobs/handlers'
+import { sendCampaign, type Mailer } from '@/operations/campaigns/send'
+import type { EmailCampaign } from '@/payload-types'
+
+import { para, lexicalBody } from '../helpers/lexical'
+import { billingPeople } from '../helpers/orderPeople'
+import { runSchedule } from '../helpers/schedules'
+import { type MailSink, startMailSink } from '../helpers/smtp'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+/**
+ * Mail campaigns (issue 15): a campaign to 1,000+ recipients (users written by SQL) goes out
+ * in batches to a real SMTP receiver, once per address, skipping suppressed addresses; a
+ * sender that dies midway and a restart send nobody twice; the workflow's rules and refusals.
+ */
+
+let t: TestContext
+let sink: MailSink
+let tokens: Record<string, string>
+let ids: Record<string, number>
+let alphaId: number
+const ALPHA = { host: 'alpha.test' }
+const MINUTE = 60 * 1000
+
+type Row = Record<string, unknown>
+const query = async (q: ReturnType<typeof sql>) => (await (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Row[] }> } }).drizzle.execute(q)).rows
+
+beforeAll(async () => {
+  sink = await startMailSink()
+  process.env.SMTP_URL = sink.url
+  t = await startTestPayload()
+  ;({ tokens, ids, alpha: alphaId } = await billingPeople(t))
+})
+afterAll(async () => {
+  await t?.close()
+  await sink?.close()
+  delete process.env.SMTP_URL
+})
+
+/** `count` clients of Alpha written by SQL in three statements, their addresses `<tag>-<i>@bulk.example`. */
+const bulkClients = async (tag: string, count: number) => {
+  await query(sql`
+    WITH u AS (
+      INSERT INTO users (name, email, timezone) SELECT 'Bulk ' || g, ${tag}::text || '-' || g || '@bulk.example', 'UTC' FROM generate_series(1, ${count}::int) g RETURNING id
+    ), r AS (INSERT INTO users_roles ("order", parent_id, value) SELECT 1, id, 'client' FROM u)
+    INSERT INTO users_tenants (_order, _parent_id, id, tenant_id) SELECT 1, id, md5(random()::text || id::text), ${alphaId}::int FROM u`)
+  return Array.from({ length: count }, (_, i) => `${tag}-${i + 1}@bulk.example`)
+}
+
+/** Alpha's clients' addresses, as the audience `roles: ['client']` selects them. */
+const alphaClients = async () =>
+  (
+    await query(sql`SELECT DISTINCT lower(u.email) AS email FROM users u
+      JOIN users_roles r ON r.parent_id = u.id AND r.value = 'client'
+      JOIN users_tenants ut ON ut._parent_id = u.id AND ut.tenant_id = ${alphaId}`)
+  ).map((r) => String(r.email))
+
+const as = (who: string) => ({ ...ALPHA, token: tokens[who] })
+const create = (who: string, body: Record<string, unknown>) => t.api.post('/api/email-campaigns', { ...as(who), body })
+const act = (who: string, id: number, action: string, body: Record<string, unknown> = {}) => t.api.post(`/api/email-campaigns/${id}/actions/${action}`, { ...as(who), body })
+const must = async (who: string, id: number, action: string) => {
+  const res = await act(who, id, action)
+  if (res.status !== 200) throw new Error(`${who} ${action} on campaign ${id}: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.doc as EmailCampaign
+}
+const campaign = (id: number) => t.payload.findByID({ collection: 'email-campaigns', id, depth: 0 })
+const draft = async (subject: string, extra: Record<string, unknown> = {}): Promise<EmailCampaign> => {
+  const res = await create('admin', { name: subject, subject, body: lexicalBody(para(`Hello from ${subject}`)), audience: { roles: ['client'] }, ...extra })
+  if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.doc as EmailCampaign
+}
+const recipientCounts = async (id: number) => {
+  const rows = await query(sql`SELECT status::text AS status, count(*)::int AS n FROM email_recipients WHERE campaign_id = ${id} GROUP BY status`)
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>
+}
+
+const addressOf = (mail: ParsedMail): string => {
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to
+  return (to?.value[0]?.address ?? '').toLowerCase()
+}
+const header = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? null
+/** How many mails of `subject` each address received. */
+const receivedBy = (subject: string) => {
+  const counts = new Map<string, number>()
+  for (const mail of sink.mails) if (mail.subject === subject) counts.set(addressOf(mail), (counts.get(addressOf(mail)) ?? 0) + 1)
+  return counts
+}
+const localReq = () => createLocalReq({}, t.payload)
+
+describe('a campaign to 1,000 recipients', () => {
+  it('goes out in batches of 100, once per address, skipping suppressed addresses', async () => {
+    const bulk = await bulkClients(`c${randomBytes(3).toString('hex')}`, 1000)
+    // 24 suppressed by SQL, one by an admin over REST in capitals (stored lower-cased).
+    for (const address of bulk.slice(0, 24)) await query(sql`INSERT INTO email_suppressions (tenant_id, address, reason) VALUES (${alphaId}, ${address}, 'bounce')`)
+    const manual = await t.api.post('/api/email-suppressions', { ...as('admin'), body: { address: bulk[24]!.toUpperCase(), reason: 'manual' } })
+    expect(manual.status).toBe(201)
+    expect(manual.body.doc.address).toBe(bulk[24])
+    const again = await t.api.post('/api/email-suppressions', { ...as('admin'), body: { address: bulk[24]!, reason: 'complaint' } })
+    expect(again.status).toBe(400)
+    const suppressed = new Set(bulk.slice(0, 25))
+
+    const audience = await alphaClients()
+    const subject = 'Spring sale: 20% off'
+    const c = await draft(subject)
+    expect(c.status).toBe('draft')
+    const started = await must('admin', c.id, 'sendNow')
+    expect(started.status).toBe('sending')
+    expect(started.progress).toMatchObject({ total: audience.length, skipped: 25, sent: 0 })
+    expect(await recipientCounts(c.id)).toEqual({ pending: audience.length - 25, skipped: 25 })
+
+    const run = (await runSchedule(t.payload, 'campaigns-dispatch', new Date())) as { sent: { mails: number } }
+    expect(run.sent.mails).toBe(audience.length - 25)
+
+    const received = receivedBy(subject)
+    expect([...received.values()].every((n) => n === 1)).toBe(true)
+    expect(received.size).toBe(audience.length - 25)
+    for (const address of audience) expect(received.has(address)).toBe(!suppressed.has(address))
+
+    const done = await campaign(c.id)
+    expect(done.status).toBe('sent')
+    expect(done.progress).toMatchObject({ total: audience.length, sent: audience.length - 25, failed: 0, skipped: 25 })
+    expect(done.finishedAt).toBeTruthy()
+    const skippedReasons = await query(sql`SELECT DISTINCT reason FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'skipped' ORDER BY reason`)
+    expect(skippedReasons.map((r) => r.reason)).toEqual(['suppressed (bounce)', 'suppressed (manual)'])
+
+    // The mail: the body as HTML and text, the unsubscribe link in both and in List-Unsubscribe.
+    const mail = sink.mails.find((m) => m.subject === subject && addressOf(m) === bulk[30])!
+    expect(mail.html).toContain(`Hello from ${subject}`)
+    expect(mail.text).toContain(`Hello from ${subject}`)
+    expect(header(mail, 'list-unsubscribe')).toMatch(/<http[^>]+\/api\/notifications\/unsubscribe\?token=[^>]+>/)
+    expect(header(mail, 'list-unsubscribe-post')).toContain('List-Unsubscribe=One-Click')
+    expect(mail.text).toMatch(/\/api\/notifications\/unsubscribe\?token=/)
+    expect(mail.messageId).toMatch(new RegExp(`^<campaign-${c.id}\\.\\d+@`))
+
+    // Sending again finds nobody: the campaign is sent.
+    expect(((await runSchedule(t.payload, 'campaigns-dispatch', new Date())) as { sent: { mails: number } }).sent.mails).toBe(0)
+    expect(receivedBy(subject).size).toBe(audience.length - 25)
+  })
+
+  it('a sender killed halfway, then restarted, sends nobody twice', async () => {
+    const subject = 'Autumn news'
+    const c = await draft(subject)
+    await must('admin', c.id, 'sendNow')
+    const total = (await campaign(c.id)).progress!.total!
+    const skipped = (await campaign(c.id)).progress!.skipped!
+
+    // A sender that hands 250 mails to the SMTP server, then hangs for ever in the middle of
+    // its third batch, as a killed process would: its claimed rows are never confirmed.
+    let handed = 0
+    const dying: Mailer = async (mail) => {
+      if (handed >= 250) return new Promise(() => {})
+      handed += 1
+      return t.payload.sendEmail(mail)
+    }
+    void sendCampaign(await localReq(), c.id, { batch: 100, concurrency: 4, mailer: dying })
+    await expect.poll(async () => (await recipientCounts(c.id)).sending ?? 0, { timeout: 60_000 }).toBe(50)
+    await expect.poll(() => [...receivedBy(subject).values()].reduce((a, b) => a + b, 0), { timeout: 60_000 }).toBe(250)
+    expect(await recipientCounts(c.id)).toMatchObject({ sent: 250, sending: 50 })
+    const hung = await query(sql`SELECT count(*)::int AS n FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'sending' AND attempt > 0`)
+    expect(hung[0]!.n).toBe(4)
+
+    // A restart within the lease leaves the claims alone (their sender may still be alive)…
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date())
+    expect((await recipientCounts(c.id)).sending).toBe(50)
+    expect((await campaign(c.id)).status).toBe('sending')
+
+    // …after it, the four begun and unconfirmed are failed, never resent; the rest goes out.
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date(Date.now() + 11 * MINUTE))
+    const received = receivedBy(subject)
+    expect([...received.values()].every((n) => n === 1)).toBe(true)
+    expect(received.size).toBe(total - skipped - 4)
+    const done = await campaign(c.id)
+    expect(done.status).toBe('sent')
+    expect(done.progress).toMatchObject({ total, sent: total - skipped - 4, failed: 4, skipped })
+    const failed = await query(sql`SELECT address, reason FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'failed'`)
+    for (const row of failed) {
+      expect(received.has(String(row.address))).toBe(false)
+      expect(String(row.reason)).toMatch(/^interrupted/)
+    }
+  })
+})
+
+describe('the campaign workflow', () => {
+  it('schedules, unschedules, and the schedule starts it at its time', async () => {
+    const c = await draft('Scheduled hello', { audience: { roles: ['writer'] } })
+    const list = await t.api.get(`/api/email-campaigns/${c.id}/actions`, as('admin'))
+    expect(list.status).toBe(200)
+    expect(list.body.available.map((a: { action: string }) => a.action).sort()).toEqual(['cancel', 'sendNow', 'testSend'])
+    expect(list.body.blocked.map((a: { action: string }) => a.action)).toEqual(['schedule'])
+
+    expect((await act('admin', c.id, 'schedule')).status).toBe(422)
+    await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { scheduledAt: new Date(Date.now() - MINUTE).toISOString() } })
+    expect((await act('admin', c.id, 'schedule')).status).toBe(422)
+    const at = new Date(Date.now() + 30 * MINUTE)
+    expect((await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { scheduledAt: at.toISOString() } })).status).toBe(200)
+    expect((await must('admin', c.id, 'schedule')).status).toBe('scheduled')
+    expect((await must('admin', c.id, 'unschedule')).status).toBe('draft')
+    expect((await must('admin', c.id, 'schedule')).status).toBe('scheduled')
+
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date(at.getTime() - MINUTE))
+    expect((await campaign(c.id)).status).toBe('scheduled')
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date(at.getTime() + MINUTE))
+    const done = await campaign(c.id)
+    expect(done.status).toBe('sent')
+    const writers = receivedBy('Scheduled hello')
+    expect(writers.has('writer@alpha.test')).toBe(true)
+    expect(writers.has('client@alpha.test')).toBe(false)
+    expect(writers.has('writer@beta.test')).toBe(false)
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'email-campaigns' } }, { document: { equals: c.id } }] }, sort: 'id', depth: 0 })
+    expect(events.docs.map((e) => e.action)).toEqual(['schedule', 'unschedule', 'schedule', 'start', 'finish'])
+  })
+
+  it('a test send mails the acting admin only, and changes nothing', async () => {
+    const c = await draft('Test me')
+    const before = sink.mails.length
+    const res = await act('admin', c.id, 'testSend')
+    expect(res.status).toBe(200)
+    expect(res.body.doc.status).toBe('draft')
+    const { docs } = await t.payload.find({ collection: 'outbox', where: { type: { equals: 'mail.campaignTest' } }, depth: 0 })
+    const row = docs.find((d) => (d.payload as { campaignId: number }).campaignId === c.id)!
+    await handlers['mail.campaignTest']({ payload: t.payload, tenant: alphaId, data: row.payload as { campaignId: number; userId: number }, outboxId: row.id })
+    const mails = sink.mails.slice(before)
+    expect(mails.map((m) => [addressOf(m), m.subject])).toEqual([['admin@alpha.test', '[Test] Test me']])
+    expect(header(mails[0]!, 'list-unsubscribe')).toBeTruthy()
+    expect((await campaign(c.id)).status).toBe('draft')
+    expect(await recipientCounts(c.id)).toEqual({})
+  })
+
+  it('cancelling a sending campaign skips whoever was not yet mailed; a sending campaign is not edited', async () => {
+    const c = await draft('Cancel me')
+    await must('admin', c.id, 'sendNow')
+    expect((await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { subject: 'Changed' } })).status).toBe(409)
+    await sendCampaign(await localReq(), c.id, { batch: 100, maxBatches: 1 })
+    const cancelled = await must('admin', c.id, 'cancel')
+    expect(cancelled.status).toBe('cancelled')
+    const counts = await recipientCounts(c.id)
+    expect(counts.sent).toBe(100)
+    expect(counts.pending ?? 0).toBe(0)
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date())
+    expect(receivedBy('Cancel me').size).toBe(100)
+    expect((await act('admin', c.id, 'sendNow')).status).toBe(409)
+  })
+
+  it('refuses bad input and the wrong people', async () => {
+    expect((await create('admin', { name: 'x', subject: 'x', audience: { roles: ['client'], segment: 'recentClients', days: 0 } })).status).toBe(400)
+    expect((await create('admin', { name: 'x', subject: 'x', audience: { roles: ['superadmin'] } })).status).toBe(400)
+    expect((await create('admin', { name: 'x', audience: { roles: ['client'] } })).status).toBe(400)
+    expect((await create('client', { name: 'x', subject: 'x', audience: { roles: ['client'] } })).status).toBe(403)
+    expect((await create('support', { name: 'x', subject: 'x', audience: { roles: ['client'] } })).status).toBe(403)
+
+    // No audience, or an empty body: not sendable (422, with the reason).
+    const empty = await create('admin', { name: 'Empty', subject: 'Empty', body: lexicalBody(para('Hi')), audience: { roles: [] } })
+    expect(empty.status).toBe(201)
+    const noAudience = await act('admin', empty.body.doc.id, 'sendNow')
+    expect(noAudience.status).toBe(422)
+    expect(noAudience.body.errors[0].message).toMatch(/role or a segment/)
+    await t.api.patch(`/api/email-campaigns/${empty.body.doc.id}`, { ...as('admin'), body: { audience: { roles: ['client'] }, body: null } })
+    const noBody = await act('admin', empty.body.doc.id, 'sendNow')
+    expect(noBody.status).toBe(422)
+    expect(noBody.body.errors[0].message).toMatch(/body is empty/)
+    expect(await recipientCounts(empty.body.doc.id)).toEqual({})
+
+    const c = await draft('Guarded')
+    expect((await act('admin', c.id, 'finish')).status).toBe(403)
+    expect((await act('admin', c.id, 'launch')).status).toBe(404)
+    expect((await act('support', c.id, 'sendNow')).status).toBe(404)
+    expect((await act('client', c.id, 'sendNow')).status).toBe(404)
+    expect((await t.api.post(`/api/email-campaigns/${c.id}/actions/sendNow`, { host: 'beta.test', token: tokens.betaAdmin, body: {} })).status).toBe(404)
+    expect((await t.api.get('/api/email-recipients', as('client'))).body.docs).toEqual([])
+    expect((await t.api.post('/api/email-suppressions', { ...as('admin'), body: { address: 'not-an-address' } })).status).toBe(400)
+    expect((await t.api.post('/api/email-suppressions', { ...as('client'), body: { address: 'a@b.example' } })).status).toBe(403)
+    expect((await campaign(c.id)).status).toBe('draft')
+    expect(ids.admin).toBeGreaterThan(0)
+  })
+
+  it('segments: clients with a recent order', async () => {
+    const { docs } = await t.payload.find({ collection: 'orders', where: { tenant: { equals: alphaId } }, depth: 0, limit: 1 })
+    const c = await draft('Recent clients', { audience: { segment: 'recentClients', days: 30 } })
+    await must('admin', c.id, 'sendNow')
+    const rows = await query(sql`SELECT address FROM email_recipients WHERE campaign_id = ${c.id}`)
+    const expected = await query(sql`SELECT DISTINCT lower(u.email) AS email FROM orders o JOIN users u ON u.id = o.client_id WHERE o.tenant_id = ${alphaId} AND o.created_at >= now() - interval '30 days'`)
+    expect(rows.map((r) => r.address).sort()).toEqual(expected.map((r) => r.email).sort())
+    expect(docs.length === 0 || rows.length > 0).toBe(true)
+  })
+})
