@@ -116,6 +116,7 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -172,6 +173,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -2446,6 +2448,55 @@ export interface FineType {
   createdAt: string;
 }
 /**
+ * Who did what, when and from where: read-only, append-only, hash-chained per website.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'change' | 'workflow' | 'security' | 'access';
+  /**
+   * create, update, delete, a workflow action’s name, login, login_failed, logout, password_reset, role_change, refund, file_download…
+   */
+  action: string;
+  /**
+   * The user’s id (kept when the user is gone). Empty: the platform.
+   */
+  actor?: number | null;
+  actorEmail?: string | null;
+  actorRole?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  /**
+   * The changed fields, before and after. Secrets are never stored.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The client’s address under the trusted-proxy rule (TRUST_PROXY).
+   */
+  address?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  /**
+   * Place in the website’s chain (empty until the chain job links it).
+   */
+  seq?: number | null;
+  prevHash?: string | null;
+  hash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -3869,6 +3920,29 @@ export interface FinesSelect<T extends boolean = true> {
         liftedAt?: T;
         restored?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  action?: T;
+  actor?: T;
+  actorEmail?: T;
+  actorRole?: T;
+  targetCollection?: T;
+  targetId?: T;
+  changes?: T;
+  address?: T;
+  userAgent?: T;
+  requestId?: T;
+  seq?: T;
+  prevHash?: T;
+  hash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { AUDIT_SCHEDULES } from './auditSchedules'
 import { CONTENT_SCHEDULES } from './contentSchedules'
 import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
@@ -44,6 +45,7 @@ export const SCHEDULES: Schedule[] = [
   ...INVOICE_SCHEDULES,
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,
+  ...AUDIT_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */
