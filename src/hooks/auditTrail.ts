@@ -1,7 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { actionOfWrite } from '@/domain/audit/actions'
 import { diffDocs } from '@/domain/audit/diff'
+import { REDACTED } from '@/domain/audit/redact'
 import { partiesOf } from '@/domain/audit/parties'
 import { userFieldsOf } from '@/operations/audit/parties'
 import { recordAudit } from '@/operations/audit/record'
@@ -17,6 +18,8 @@ export const UNAUDITED = new Set(['audit-events', 'outbox', 'idempotency-keys', 
 export const SKIP_AUDIT = 'scriptoriumSkipAudit'
 
 type Doc = Record<string, unknown>
+
+const PASSWORD_CHANGED = 'scriptoriumAuditPassword'
 
 const idOf = (value: unknown): number | null => (typeof value === 'number' ? value : value && typeof value === 'object' && typeof (value as Doc).id === 'number' ? ((value as Doc).id as number) : null)
 
@@ -42,6 +45,12 @@ export const withAuditTrail = (collection: CollectionConfig): CollectionConfig =
     if (req.context[SKIP_AUDIT]) return doc
     const before = operation === 'create' ? null : (previousDoc as Doc | undefined)
     const changes = diffDocs(before, doc as Doc)
+    // A new password is a change the document read back does not show (its hash is hidden).
+    const passwordKey = `${PASSWORD_CHANGED}:${slug}:${String((doc as Doc).id)}`
+    if (operation === 'update' && req.context[passwordKey]) {
+      changes.password = { before: REDACTED, after: REDACTED }
+      delete req.context[passwordKey]
+    }
     const changed = Object.keys(changes)
     if (operation === 'update' && changed.length === 0) return doc
     await recordAudit(req, {
@@ -70,10 +79,21 @@ export const withAuditTrail = (collection: CollectionConfig): CollectionConfig =
     return doc
   }
 
+  // Payload takes the password out of the data before the change is saved: noted here, first.
+  const notePassword: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+    if (operation === 'update' && originalDoc && typeof (data as Doc | undefined)?.password === 'string') req.context[`${PASSWORD_CHANGED}:${slug}:${String(originalDoc.id)}`] = true
+    return data
+  }
+
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
-    hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), afterChange], afterDelete: [...(hooks.afterDelete ?? []), afterDelete] },
+    hooks: {
+      ...hooks,
+      ...(collection.auth ? { beforeChange: [notePassword, ...(hooks.beforeChange ?? [])] } : {}),
+      afterChange: [...(hooks.afterChange ?? []), afterChange],
+      afterDelete: [...(hooks.afterDelete ?? []), afterDelete],
+    },
   }
 }
 

@@ -36,6 +36,7 @@ export const actionOfWrite = (collection: string, operation: WriteOperation, cha
   if (collection === 'users' && operation === 'update') {
     if (changed.includes('roles')) return 'role_change'
     if (changed.includes('tenants')) return 'website_change'
+    if (changed.includes('password')) return 'password_change'
   }
   if (operation === 'create') {
     if (collection === 'journal-entries' && typeof data?.kind === 'string' && /adjust/.test(data.kind)) return 'wallet_adjustment'
