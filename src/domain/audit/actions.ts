@@ -32,14 +32,17 @@ const CREATE_MEANS: Readonly<Record<string, string>> = {
 const SETTINGS = new Set(['tenants', 'pricing-options', 'fine-types', 'writer-levels', 'loyalty-rewards'])
 
 /** The action of a write: `create` / `update` / `delete`, or what the write means. */
-export const actionOfWrite = (collection: string, operation: WriteOperation, changed: readonly string[], data?: { kind?: unknown } | null): string => {
+/** Journal entry types of an admin's wallet adjustment (src/operations/money/adjustWallet.ts). */
+const WALLET_ADJUSTMENTS = new Set(['admin_credit', 'admin_debit'])
+
+export const actionOfWrite = (collection: string, operation: WriteOperation, changed: readonly string[], data?: { type?: unknown } | null): string => {
   if (collection === 'users' && operation === 'update') {
     if (changed.includes('roles')) return 'role_change'
     if (changed.includes('tenants')) return 'website_change'
     if (changed.includes('password')) return 'password_change'
   }
   if (operation === 'create') {
-    if (collection === 'journal-entries' && typeof data?.kind === 'string' && /adjust/.test(data.kind)) return 'wallet_adjustment'
+    if (collection === 'journal-entries' && typeof data?.type === 'string' && WALLET_ADJUSTMENTS.has(data.type)) return 'wallet_adjustment'
     const meaning = CREATE_MEANS[collection]
     if (meaning) return meaning
   }
