@@ -21,7 +21,7 @@ export const activityAnswer = z.object({
         action: z.string().describe('create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, logout, password_reset, file_download…'),
         collection: z.string().nullable(),
         record: z.number().int().nullable(),
-        by: z.enum(['you', 'staff', 'writer', 'client', 'platform']),
+        by: z.enum(['you', 'staff', 'writer', 'client', 'platform', 'someone']).describe('Who acted: you, staff, a writer, a client, the platform, or someone unknown (a failed login to your account).'),
         fields: z.array(z.string()).describe('The fields the change touched that you may read: names only, never values.'),
       }),
     )

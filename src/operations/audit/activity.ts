@@ -13,18 +13,29 @@ export type ActivityItem = {
   action: string
   collection: string | null
   record: number | null
-  /** Who acted, as the caller may know it: themself, staff, a writer, a client, or the platform. */
-  by: 'you' | 'staff' | 'writer' | 'client' | 'platform'
+  /** Who acted, as the caller may know it: themself, staff, a writer, a client, the platform, or someone unknown (a failed login to their account). */
+  by: 'you' | 'staff' | 'writer' | 'client' | 'platform' | 'someone'
   /** Names of the fields the change touched that the caller may read (never their values). */
   fields: string[]
 }
 
 type Row = { id: number; created_at: Date | string; kind: string; action: string; actor: string | number | null; actor_role: string | null; target_collection: string | null; target_id: string | null; changes: unknown }
 
+/**
+ * Whether the caller reads `name` of the record as their access returned it: present,
+ * and for a group not emptied by field rules (a group whose every field is hidden comes
+ * back as an empty object).
+ */
+const readableIn = (record: Record<string, unknown>, name: string): boolean => {
+  if (!(name in record)) return false
+  const value = record[name]
+  return !(value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+}
+
 const byOf = (row: Row, self: number): ActivityItem['by'] => {
   if (row.actor != null && Number(row.actor) === self) return 'you'
   const role = row.actor_role ?? ''
-  if (row.actor == null) return row.kind === 'security' ? 'you' : 'platform'
+  if (row.actor == null) return row.kind === 'security' ? 'someone' : 'platform'
   if (isRole(role) && isStaffRole(role)) return 'staff'
   return role === 'writer' ? 'writer' : role === 'client' ? 'client' : 'staff'
 }
@@ -83,7 +94,7 @@ export const activityFeed = async (req: PayloadRequest, options: { before?: numb
       before = Number(row.id)
       const record = readable.get(`${row.target_collection}:${Number(row.target_id)}`)
       if (!record) continue
-      const fields = row.kind === 'change' || row.kind === 'workflow' ? changedFieldNames(row.changes).filter((name) => name in record) : []
+      const fields = row.kind === 'change' || row.kind === 'workflow' ? changedFieldNames(row.changes).filter((name) => readableIn(record, name)) : []
       docs.push({ id: Number(row.id), at: new Date(row.created_at).toISOString(), kind: row.kind, action: row.action, collection: row.target_collection, record: Number(row.target_id), by: byOf(row, actor.id), fields })
       if (docs.length === options.limit) break
     }
