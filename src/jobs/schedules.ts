@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { CAMPAIGN_SCHEDULES } from './campaignSchedules'
+import { AUDIT_SCHEDULES } from './auditSchedules'
 import { CONTENT_SCHEDULES } from './contentSchedules'
 import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
@@ -48,6 +49,7 @@ export const SCHEDULES: Schedule[] = [
   ...WRITER_SCHEDULES,
   ...TICKET_SCHEDULES,
   ...CAMPAIGN_SCHEDULES,
+  ...AUDIT_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

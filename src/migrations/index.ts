@@ -18,6 +18,7 @@ import * as migration_20261201_040617_issue14_incentives from './20261201_040617
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 import * as migration_20261201_103642_h15_tickets from './20261201_103642_h15_tickets';
 import * as migration_20261201_103150_h15_campaigns from './20261201_103150_h15_campaigns';
+import * as migration_20261201_103423_h15_audit from './20261201_103423_h15_audit';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261201_103150_h15_campaigns.up,
     down: migration_20261201_103150_h15_campaigns.down,
-    name: '20261201_103150_h15_campaigns'
+    name: '20261201_103150_h15_campaigns',
+  },
+  {
+    up: migration_20261201_103423_h15_audit.up,
+    down: migration_20261201_103423_h15_audit.down,
+    name: '20261201_103423_h15_audit'
   },
 ];

@@ -260,6 +260,8 @@ export const READS: Record<string, ReadRule> = {
   tags: { fields: [...STAMPS, 'tenant', 'name', 'slug'], hiddenFrom: all(ROLES) },
   // Old slugs: the public API answers them; the collection is the website's editors'.
   redirects: { fields: [...STAMPS, 'tenant', 'collection', 'fromSlug', 'doc'], hiddenFrom: all(CONTENT) },
+  // The audit trail (issue 15): a website's admins read its rows whole; superadmins every website's. Nobody writes them through the API.
+  'audit-events': { fields: [...STAMPS, 'tenant', 'kind', 'action', 'actor', 'actorEmail', 'actorRole', 'targetCollection', 'targetId', 'changes', 'address', 'userAgent', 'requestId', 'seq', 'prevHash', 'hash'], hiddenFrom: all(['superadmin', 'admin']) },
 }
 
 /**

@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { type CollectionConfig, createLocalReq, type Field, type Payload, type Where } from 'payload'
 
+import { poolOf } from '@/db/pool'
 import { inTransaction } from '@/operations/inTransaction'
 import { accountId } from '@/operations/ledger/accounts'
 import { awardPoints } from '@/operations/loyalty/award'
@@ -556,6 +557,14 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { fromSlug: 'hijacked' },
     graphql: { one: 'Redirect', many: 'Redirects', count: 'countRedirects', update: 'updateRedirect', delete: 'deleteRedirect', dataType: 'mutationRedirectUpdateInput' },
+  },  // A row of the website's audit trail, as the trail's own INSERT writes it (no API creates one).
+  'audit-events': {
+    documentOf: async (payload, tenantId) => {
+      const { rows } = await poolOf(payload)!.query<{ id: number }>("INSERT INTO audit_events (tenant_id, kind, action) VALUES ($1, 'change', 'fixture') RETURNING id", [tenantId])
+      return rows[0]!.id
+    },
+    patch: { action: 'Hijacked' },
+    graphql: { one: 'AuditEvent', many: 'AuditEvents', count: 'countAuditEvents', update: 'updateAuditEvent', delete: 'deleteAuditEvent', dataType: '' },
   },
   'email-campaigns': {
     documentOf: async (payload, tenantId) => (await payload.create({ collection: 'email-campaigns', data: { tenant: tenantId, name: 'Fixture', subject: 'Fixture', audience: { roles: ['client'] }, status: 'draft' } })).id,

@@ -14,6 +14,7 @@ import { env } from '@/env'
 import { readOrderFiles } from './access/readOrderFiles'
 import { writerActivity } from '@/hooks/writerActivity'
 
+import { auditDownload } from './hooks/auditDownload'
 import { guardUpload } from './hooks/guardUpload'
 
 /**
@@ -42,6 +43,8 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'order-files'),
     mimeTypes: ORDER_FILE_MIME_TYPES,
+    // Runs before the file is served (disk or S3): the download's audit row.
+    handlers: [auditDownload],
     // Private to the people of the order: no shared cache may keep a copy.
     modifyResponseHeaders: ({ headers }) => {
       headers.set('Cache-Control', 'private, no-store')

@@ -16,6 +16,7 @@ import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThr
 import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
 import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
+import { auditAuthOperations, auditLogout } from '@/hooks/auditSecurity'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -69,7 +70,8 @@ export const Users: CollectionConfig<'users'> = {
     afterChange: [recordAdminLevelChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
-    afterOperation: [queueResetMail],
+    afterOperation: [queueResetMail, auditAuthOperations],
+    afterLogout: [auditLogout],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

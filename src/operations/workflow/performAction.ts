@@ -1,10 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import { actorOf } from '@/access/actor'
+import { actorOf, idOf } from '@/access/actor'
 import type { WorkflowCollection } from '@/domain/workflow/collections'
 import { actionNames, availableActions, decide, isActionOf, parseInput, SYSTEM } from '@/domain/workflow/define'
 import { asSystem, proofOf } from '@/access/system'
 import { ClientError } from '@/errors'
+import { partiesOfRecord } from '../audit/parties'
+import { recordAudit } from '../audit/record'
 
 import { visibleDoc } from '../gate'
 import { inTransaction } from '../inTransaction'
@@ -46,6 +48,17 @@ export const performAction = async (req: PayloadRequest, collection: WorkflowCol
     const applied = await subject.apply({ req, doc, ctx, action, input: parsed.data, actor, now })
     const to = (applied.doc as { status: string }).status
     if (to !== ctx.facts.status && !decision.targets.includes(to)) throw new Error(`workflow data disagree: ${collection} ${action} led ${ctx.facts.status} → ${to}`)
+    // The audit trail's row of the action, by its name, in the action's transaction.
+    const record = applied.doc as unknown as Record<string, unknown>
+    await recordAudit(req, {
+      kind: 'workflow',
+      action,
+      tenant: idOf(record.tenant as number | { id: number } | null | undefined),
+      targetCollection: collection,
+      targetId: id,
+      changes: to === ctx.facts.status ? {} : { status: { before: ctx.facts.status, after: to } },
+      parties: partiesOfRecord(req, collection, record),
+    })
     return applied
   })
 }

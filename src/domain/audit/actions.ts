@@ -1,0 +1,51 @@
+/**
+ * What an audit row records: the kind of event and its action.
+ *
+ * - `change`: a create, update or delete of a business record, named after what it
+ *   means where that is more than the write (a refund's create is a `refund`, a user's
+ *   roles changed is a `role_change`).
+ * - `workflow`: a workflow action, by its name (`approve`, `waive`, `cancel`…).
+ * - `security`: logins, failed logins, logouts, password resets (written on a connection
+ *   of their own: a refused request keeps its trace).
+ * - `access`: reads worth a trace (a private file downloaded).
+ */
+export const AUDIT_KINDS = ['change', 'workflow', 'security', 'access'] as const
+export type AuditKind = (typeof AUDIT_KINDS)[number]
+
+export const SECURITY_ACTIONS = ['login', 'login_failed', 'logout', 'password_reset_requested', 'password_reset'] as const
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
+
+export type WriteOperation = 'create' | 'update' | 'delete'
+
+/** A create in these collections is the money or discipline event it records. */
+const CREATE_MEANS: Readonly<Record<string, string>> = {
+  refunds: 'refund',
+  'payout-records': 'payout',
+  'payout-batches': 'payout',
+  'payout-requests': 'payout_request',
+  fines: 'fine',
+  tips: 'tip',
+  'journal-entries': 'ledger_entry',
+}
+
+/** Writes in these collections are settings. */
+const SETTINGS = new Set(['tenants', 'pricing-options', 'fine-types', 'writer-levels', 'loyalty-rewards'])
+
+/** The action of a write: `create` / `update` / `delete`, or what the write means. */
+/** Journal entry types of an admin's wallet adjustment (src/operations/money/adjustWallet.ts). */
+const WALLET_ADJUSTMENTS = new Set(['admin_credit', 'admin_debit'])
+
+export const actionOfWrite = (collection: string, operation: WriteOperation, changed: readonly string[], data?: { type?: unknown } | null): string => {
+  if (collection === 'users' && operation === 'update') {
+    if (changed.includes('roles')) return 'role_change'
+    if (changed.includes('tenants')) return 'website_change'
+    if (changed.includes('password')) return 'password_change'
+  }
+  if (operation === 'create') {
+    if (collection === 'journal-entries' && typeof data?.type === 'string' && WALLET_ADJUSTMENTS.has(data.type)) return 'wallet_adjustment'
+    const meaning = CREATE_MEANS[collection]
+    if (meaning) return meaning
+  }
+  if (SETTINGS.has(collection) && operation === 'update') return 'setting_change'
+  return operation
+}

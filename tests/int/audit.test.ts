@@ -1,0 +1,277 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+
+import { sql } from '@payloadcms/db-postgres'
+import { describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORD } from '@/seed/demoData'
+
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import { deliveredOrder, workflowClient } from '../helpers/orderWorkflow'
+import { runSchedule } from '../helpers/schedules'
+import { placeOrderFor } from '../helpers/tenantFixtures'
+import type { TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let w: ReturnType<typeof workflowClient>
+let alphaId: number
+let betaId: number
+let tokens: Record<string, string>
+let ids: Record<string, number>
+const ALPHA = { host: 'alpha.test' }
+const BETA = { host: 'beta.test' }
+
+type Row = Record<string, unknown>
+const query = async (q: ReturnType<typeof sql>) => (await (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Row[] }> } }).drizzle.execute(q)).rows
+
+moneyTestFile(
+  async (test) => {
+    ;({ t, tokens, ids, alpha: alphaId } = test)
+    betaId = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'beta' } }, depth: 0 })).docs[0]!.id
+    w = workflowClient(t.api, 'alpha.test', tokens)
+  },
+  { superadmin: true },
+)
+
+const rowsWhere = (where: ReturnType<typeof sql>) => query(sql`SELECT * FROM audit_events WHERE ${where} ORDER BY id`)
+const chain = () => runSchedule(t.payload, 'audit-chain', new Date())
+
+/** `npm run audit:verify` on this file's database, as an operator runs it. */
+const verify = () =>
+  new Promise<{ code: number; out: string }>((resolve) => {
+    execFile('npm', ['run', '--silent', 'audit:verify'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, DATABASE_URL: t.databaseUrl } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    )
+  })
+
+/** Runs `statement` with the table's trigger switched off, as a database superuser could. */
+const asSuperuserBypassingTrigger = async (statement: ReturnType<typeof sql>) => {
+  await query(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`)
+  try {
+    await query(statement)
+  } finally {
+    await query(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`)
+  }
+}
+
+describe('the trail of writes', () => {
+  it('records a REST create with its fields, in the same transaction, once', async () => {
+    const order = await w.place('client')
+    const rows = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND kind = 'change'`)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ action: 'create', tenant_id: alphaId, actor: String(ids.client), actor_role: 'client', actor_email: 'client@alpha.test' })
+    expect((rows[0]!.changes as Row).topic).toEqual({ before: null, after: 'The Enlightenment' })
+    expect(rows[0]!.request_id).toEqual(expect.any(String))
+    expect(rows[0]!.parties).toContain(ids.client)
+  })
+
+  it('an update lists only the fields it changed, before and after', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    const res = await t.api.patch(`/api/orders/${order.id}`, { ...ALPHA, token: tokens.admin, body: { topic: 'A new topic' } })
+    expect(res.status).toBe(200)
+    const [row] = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND action = 'update'`)
+    expect(row!.changes).toEqual({ topic: { before: order.topic, after: 'A new topic' } })
+    expect(row).toMatchObject({ actor: String(ids.admin), actor_role: 'admin' })
+  })
+
+  it('a refused request leaves no change row', async () => {
+    const before = await rowsWhere(sql`target_collection = 'orders'`)
+    const res = await t.api.post('/api/orders', { ...ALPHA, token: tokens.client, body: { topic: 'x' } })
+    expect(res.status).toBe(400)
+    expect(await rowsWhere(sql`target_collection = 'orders'`)).toHaveLength(before.length)
+  })
+
+  it('a role change is named so, and secrets are never stored', async () => {
+    const password = 'Very-Secret-Passw0rd!'
+    const user = await t.payload.create({ collection: 'users', data: { email: 'audited@alpha.test', name: 'Audited', password, roles: ['client'], tenants: [{ tenant: alphaId }] } })
+    await t.payload.update({ collection: 'users', id: user.id, data: { roles: ['writer'] } })
+    await t.payload.update({ collection: 'users', id: user.id, data: { password: `${password}2` } })
+    const rows = await rowsWhere(sql`target_collection = 'users' AND target_id = ${String(user.id)}`)
+    expect(rows.map((r) => r.action)).toEqual(['create', 'role_change', 'password_change'])
+    expect(rows[1]!.changes).toEqual({ roles: { before: ['client'], after: ['writer'] } })
+    expect(rows[2]!.changes).toEqual({ password: { before: '[redacted]', after: '[redacted]' } })
+
+    const token = await t.payload.forgotPassword({ collection: 'users', data: { email: 'audited@alpha.test' }, disableEmail: true })
+    const reset = await t.api.post('/api/users/reset-password', { ...ALPHA, body: { token, password: 'Another-Secret-Passw0rd!' } })
+    expect(reset.status).toBe(200)
+    const [stored] = await query(sql`SELECT hash, salt FROM users WHERE id = ${user.id}`)
+    const trail = JSON.stringify(await rowsWhere(sql`TRUE`))
+    for (const secret of [password, `${password}2`, 'Another-Secret-Passw0rd!', token, stored!.hash, stored!.salt]) expect(trail).not.toContain(String(secret))
+    const security = await rowsWhere(sql`kind = 'security' AND target_id = ${String(user.id)}`)
+    expect(security.map((r) => r.action)).toEqual(expect.arrayContaining(['password_reset']))
+  })
+})
+
+describe('workflow actions and logins', () => {
+  it('every workflow action of an order leaves a row by its name, actor and status change', async () => {
+    const order = await deliveredOrder(w)
+    await w.must('client', order.id, 'complete')
+    const rows = await rowsWhere(sql`kind = 'workflow' AND target_collection = 'orders' AND target_id = ${String(order.id)}`)
+    expect(rows.map((r) => [r.action, r.actor_role])).toEqual([
+      ['markPaid', 'admin'],
+      ['take', 'writer'],
+      ['submit', 'writer'],
+      ['editorApprove', 'editor'],
+      ['complete', 'client'],
+    ])
+    expect(rows.every((r) => r.tenant_id === alphaId)).toBe(true)
+    expect((rows[0]!.changes as Row).status).toEqual({ before: 'pending_payment', after: expect.any(String) })
+    // A refused action (409) writes nothing.
+    const refused = await w.act('client', order.id, 'complete')
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(await rowsWhere(sql`kind = 'workflow' AND target_collection = 'orders' AND target_id = ${String(order.id)}`)).toHaveLength(5)
+  })
+
+  it('every login leaves a row, and a refused login leaves one although its request rolled back', async () => {
+    const logins = await rowsWhere(sql`kind = 'security' AND action = 'login'`)
+    const emails = logins.map((r) => r.actor_email)
+    for (const who of ['client', 'client2', 'writer', 'writer2', 'admin', 'support', 'editor']) expect(emails).toContain(`${who}@alpha.test`)
+    expect(emails).toEqual(expect.arrayContaining(['client@beta.test', 'admin@beta.test', 'superadmin@scriptorium.test']))
+    const alphaClient = logins.find((r) => r.actor_email === 'client@alpha.test')!
+    expect(alphaClient).toMatchObject({ tenant_id: alphaId, actor: String(ids.client), target_collection: 'users' })
+
+    const wrong = await t.api.post('/api/users/login', { ...ALPHA, address: '203.0.113.9', headers: { 'user-agent': 'audit-test' }, body: { email: 'client@alpha.test', password: 'wrong password' } })
+    expect(wrong.status).toBe(401)
+    const elsewhere = await t.api.post('/api/users/login', { ...BETA, body: { email: 'client@alpha.test', password: DEMO_PASSWORD } })
+    expect(elsewhere.status).toBe(401)
+    const failed = await rowsWhere(sql`action = 'login_failed' AND actor_email = 'client@alpha.test'`)
+    expect(failed).toHaveLength(2)
+    expect(failed[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, address: '203.0.113.9', user_agent: 'audit-test', target_id: String(ids.client) })
+    expect(failed[1]).toMatchObject({ tenant_id: betaId })
+    expect(JSON.stringify(failed)).not.toContain('wrong password')
+  })
+
+  it('a logout leaves a row', async () => {
+    const token = await t.api.login('client2@alpha.test', DEMO_PASSWORD, ALPHA)
+    const res = await t.api.post('/api/users/logout', { ...ALPHA, token })
+    expect(res.status).toBe(200)
+    expect(await rowsWhere(sql`action = 'logout' AND actor = ${ids.client2}`)).toHaveLength(1)
+  })
+
+  it('a private file downloaded leaves a row', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    const data = Buffer.from('the brief')
+    const file = await t.payload.create({ collection: 'order-files', data: { order: order.id, purpose: 'instructions', uploadedBy: ids.client }, file: { data, mimetype: 'text/plain', name: 'brief.txt', size: data.length } })
+    const res = await t.api.raw('GET', `/api/order-files/file/${file.filename}`, { ...ALPHA, token: tokens.client })
+    expect(res.status).toBe(200)
+    const rows = await rowsWhere(sql`action = 'file_download' AND target_id = ${String(file.id)}`)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ kind: 'access', actor: String(ids.client), tenant_id: alphaId })
+  })
+})
+
+describe('the append-only table', () => {
+  it('refuses UPDATE and DELETE, even from the server’s own connection', async () => {
+    const [row] = await rowsWhere(sql`id = (SELECT min(id) FROM audit_events)`)
+    await expect(query(sql`UPDATE audit_events SET action = 'forged' WHERE id = ${row!.id}`)).rejects.toThrow()
+    await expect(query(sql`DELETE FROM audit_events WHERE id = ${row!.id}`)).rejects.toThrow()
+    await expect(query(sql`UPDATE audit_events SET hash = 'x', seq = 999999, prev_hash = 'y', action = 'forged' WHERE id = ${row!.id}`)).rejects.toThrow()
+    expect((await rowsWhere(sql`id = ${row!.id}`))[0]!.action).toBe(row!.action)
+  })
+
+  it('has no create, update or delete through the API, for anyone', async () => {
+    const [row] = await rowsWhere(sql`id = (SELECT min(id) FROM audit_events WHERE tenant_id = ${alphaId})`)
+    const create = await t.api.post('/api/audit-events', { ...ALPHA, token: tokens.superadmin, body: { kind: 'change', action: 'forged' } })
+    expect(create.status).toBe(403)
+    const update = await t.api.patch(`/api/audit-events/${row!.id}`, { ...ALPHA, token: tokens.superadmin, body: { action: 'forged' } })
+    expect(update.status).toBe(403)
+    const remove = await t.api.delete(`/api/audit-events/${row!.id}`, { ...ALPHA, token: tokens.superadmin })
+    expect(remove.status).toBe(403)
+  })
+
+  it('admins read their websites’ rows only; other roles read none', async () => {
+    const alphaAdmin = await t.api.get('/api/audit-events?limit=100&depth=0', { ...ALPHA, token: tokens.admin })
+    expect(alphaAdmin.status).toBe(200)
+    expect(alphaAdmin.body.totalDocs).toBeGreaterThan(0)
+    expect(alphaAdmin.body.docs.every((d: Row) => d.tenant === alphaId)).toBe(true)
+    const betaAdmin = await t.api.get(`/api/audit-events?where[tenant][equals]=${alphaId}&depth=0`, { ...BETA, token: tokens.betaAdmin })
+    expect(betaAdmin.body.totalDocs).toBe(0)
+    const [alphaRow] = await rowsWhere(sql`id = (SELECT min(id) FROM audit_events WHERE tenant_id = ${alphaId})`)
+    expect((await t.api.get(`/api/audit-events/${alphaRow!.id}`, { ...BETA, token: tokens.betaAdmin })).status).toBe(404)
+    for (const who of ['support', 'editor', 'writer', 'client']) {
+      const res = await t.api.get('/api/audit-events?depth=0', { ...ALPHA, token: tokens[who] })
+      expect(res.body.totalDocs ?? 0, who).toBe(0)
+    }
+    const all = await t.api.get(`/api/audit-events?where[tenant][equals]=${betaId}&depth=0`, { ...ALPHA, token: tokens.superadmin })
+    expect(all.body.totalDocs).toBeGreaterThan(0)
+  })
+})
+
+describe('the activity feed', () => {
+  it('shows a client their records’ activity, field names only, none they may not read', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    // A change of the writer's deadline (the client may not read it) and of the topic (they may).
+    await t.payload.update({ collection: 'orders', id: order.id, data: { topic: 'Topic two', writerDeadline: new Date(Date.now() + 5 * 86400_000).toISOString(), writer: ids.writer }, depth: 0 })
+    const res = await t.api.get('/api/activity?limit=50', { ...ALPHA, token: tokens.client })
+    expect(res.status).toBe(200)
+    const items = (res.body.docs as Row[]).filter((d) => d.collection === 'orders' && d.record === order.id)
+    const update = items.find((d) => d.action === 'update')!
+    expect(update.fields).toContain('topic')
+    expect(update.fields).not.toContain('writerDeadline')
+    expect(Object.keys(update).sort()).toEqual(['action', 'at', 'by', 'collection', 'fields', 'id', 'kind', 'record'])
+    expect(JSON.stringify(res.body)).not.toContain('Topic two')
+    for (const item of res.body.docs as Row[]) {
+      if (item.collection === 'orders') for (const hidden of ['writerDeadline', 'visibility', 'invitedAt', 'pendingWriter', 'editor', 'rateCard', 'monitoring']) expect(item.fields).not.toContain(hidden)
+    }
+    // The writer of the order, who reads the deadline, sees it named.
+    const writer = await t.api.get('/api/activity?limit=50', { ...ALPHA, token: tokens.writer })
+    const seen = (writer.body.docs as Row[]).find((d) => d.collection === 'orders' && d.record === order.id && d.action === 'update')!
+    expect(seen.fields).toEqual(expect.arrayContaining(['topic', 'writerDeadline']))
+  })
+
+  it('never shows another person’s records, nor another website’s', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    const other = await t.api.get('/api/activity?limit=50', { ...ALPHA, token: tokens.client2 })
+    expect((other.body.docs as Row[]).some((d) => d.collection === 'orders' && d.record === order.id)).toBe(false)
+    const beta = await t.api.get('/api/activity?limit=50', { ...BETA, token: tokens.betaClient })
+    const alphaOrders = (await rowsWhere(sql`tenant_id = ${alphaId} AND target_collection = 'orders'`)).map((r) => Number(r.target_id))
+    expect((beta.body.docs as Row[]).some((d) => d.collection === 'orders' && alphaOrders.includes(d.record as number))).toBe(false)
+    expect((await t.api.get('/api/activity', ALPHA)).status).toBe(401)
+    expect((await t.api.get('/api/activity?limit=500', { ...ALPHA, token: tokens.client })).status).toBe(400)
+  })
+
+  it('pages by `before`', async () => {
+    const first = await t.api.get('/api/activity?limit=2', { ...ALPHA, token: tokens.client })
+    expect(first.body.docs).toHaveLength(2)
+    const next = await t.api.get(`/api/activity?limit=2&before=${first.body.nextBefore}`, { ...ALPHA, token: tokens.client })
+    expect(next.body.docs[0].id).toBeLessThan(first.body.docs[1].id)
+  })
+})
+
+describe('the hash chain', () => {
+  it('50 parallel writes on one website, then the chain job, then audit:verify is clean', async () => {
+    await Promise.all(Array.from({ length: 50 }, () => placeOrderFor(t.payload, alphaId, 'client@alpha.test')))
+    // Two chain runs at once: the chain's advisory lock keeps them in line.
+    await Promise.all([chain(), chain()])
+    const [pending] = await query(sql`SELECT count(*) AS n FROM audit_events WHERE hash IS NULL`)
+    expect(Number(pending!.n)).toBe(0)
+    const seqs = (await query(sql`SELECT seq FROM audit_events WHERE tenant_id = ${alphaId} ORDER BY seq`)).map((r) => Number(r.seq))
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1))
+    const result = await verify()
+    expect(result.out).toContain('every chain is whole')
+    expect(result.code).toBe(0)
+  })
+
+  it('a row edited in SQL is named by audit:verify (exit 1), and the chain is whole again once it is put back', async () => {
+    await chain()
+    const [victim] = await query(sql`SELECT id, action FROM audit_events WHERE tenant_id = ${alphaId} AND hash IS NOT NULL ORDER BY seq OFFSET 3 LIMIT 1`)
+    await asSuperuserBypassingTrigger(sql`UPDATE audit_events SET action = 'forged' WHERE id = ${victim!.id}`)
+    const broken = await verify()
+    expect(broken.code).toBe(1)
+    expect(broken.out).toContain(`audit row ${victim!.id}`)
+    expect(broken.out).toContain(`website ${alphaId}`)
+
+    await asSuperuserBypassingTrigger(sql`UPDATE audit_events SET action = ${victim!.action as string} WHERE id = ${victim!.id}`)
+    expect((await verify()).code).toBe(0)
+
+    // A row taken out of the chain breaks it at the next one.
+    const [next] = await query(sql`SELECT id, seq FROM audit_events WHERE tenant_id = ${alphaId} AND hash IS NOT NULL ORDER BY seq OFFSET 5 LIMIT 2`)
+    const following = await query(sql`SELECT id FROM audit_events WHERE tenant_id = ${alphaId} AND seq = ${Number(next!.seq) + 1}`)
+    await asSuperuserBypassingTrigger(sql`UPDATE audit_events SET seq = -seq WHERE id = ${next!.id}`)
+    const gap = await verify()
+    expect(gap.code).toBe(1)
+    expect(gap.out).toContain(`audit row ${following[0]!.id}`)
+    await asSuperuserBypassingTrigger(sql`UPDATE audit_events SET seq = -seq WHERE id = ${next!.id}`)
+    expect((await verify()).code).toBe(0)
+  })
+})
