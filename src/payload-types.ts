@@ -116,6 +116,7 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    reviews: Review;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -172,6 +173,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -657,6 +659,18 @@ export interface User {
   referredBy?: (number | null) | User;
   registrationIp?: string | null;
   registrationUserAgent?: string | null;
+  /**
+   * The name reviews and public pages show; never the real name.
+   */
+  penName?: string | null;
+  /**
+   * The mean of the approved reviews’ stars for the writer.
+   */
+  ratingAverage?: number | null;
+  /**
+   * How many approved reviews rate the writer.
+   */
+  ratingCount?: number | null;
   tenants?:
     | {
         tenant: number | Tenant;
@@ -1082,7 +1096,8 @@ export interface WorkflowEvent {
     | 'fines'
     | 'loyalty-redemptions'
     | 'referrals'
-    | 'discount-campaigns';
+    | 'discount-campaigns'
+    | 'reviews';
   /**
    * The id of the record in its collection.
    */
@@ -2447,6 +2462,50 @@ export interface FineType {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * A review of an order (and its writer) or of the website.
+   */
+  kind: 'order' | 'website';
+  /**
+   * Empty: a review of the website. One review per order.
+   */
+  order?: (number | null) | Order;
+  client: number | User;
+  /**
+   * The order’s writer; shown publicly by pen name only.
+   */
+  writer?: (number | null) | User;
+  /**
+   * 1–5 stars.
+   */
+  rating: number;
+  /**
+   * 1–5 stars for the writer (order reviews; empty: the rating counts for the writer).
+   */
+  writerRating?: number | null;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected' | 'flagged';
+  /**
+   * The last moderation action (workflow actions).
+   */
+  moderation?: {
+    reasons?:
+      | ('spam' | 'offensive' | 'personal_data' | 'off_topic' | 'not_genuine' | 'conflict_of_interest' | 'other')[]
+      | null;
+    note?: string | null;
+    moderatedBy?: (number | null) | User;
+    moderatedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2818,6 +2877,9 @@ export interface UsersSelect<T extends boolean = true> {
   referredBy?: T;
   registrationIp?: T;
   registrationUserAgent?: T;
+  penName?: T;
+  ratingAverage?: T;
+  ratingCount?: T;
   tenants?:
     | T
     | {
@@ -3874,6 +3936,31 @@ export interface FinesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  order?: T;
+  client?: T;
+  writer?: T;
+  rating?: T;
+  writerRating?: T;
+  text?: T;
+  status?: T;
+  moderation?:
+    | T
+    | {
+        reasons?: T;
+        note?: T;
+        moderatedBy?: T;
+        moderatedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4019,12 +4106,26 @@ export interface PricingTableBlock {
  */
 export interface TestimonialsBlock {
   heading?: string | null;
-  items: {
-    quote: string;
-    author: string;
-    role?: string | null;
-    id?: string | null;
-  }[];
+  /**
+   * Approved reviews are the latest ones, kept current as staff approve them.
+   */
+  source?: ('reviews' | 'manual') | null;
+  /**
+   * How many reviews (1–12).
+   */
+  count?: number | null;
+  /**
+   * Only reviews with at least this many stars.
+   */
+  minRating?: number | null;
+  items?:
+    | {
+        quote: string;
+        author: string;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'testimonials';

@@ -1,3 +1,4 @@
+import { REVIEW_EVENTS } from './events/reviews'
 import type { NotificationCategory, NotificationPriority } from './types'
 
 /** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
@@ -14,7 +15,9 @@ type Facts = Record<string, unknown>
 export type EventDescriber = (data: Facts) => Partial<EventText> & Pick<EventText, 'title' | 'body'>
 
 /** The events the platform tells people of, by key (filled in by each area). */
-export const EVENT_CATALOGUE: Record<string, EventDescriber> = {}
+export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
+  ...REVIEW_EVENTS,
+}
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
   order: 'orders',

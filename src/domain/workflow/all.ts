@@ -6,6 +6,7 @@ import { ORDER_WORKFLOW } from '../orders/actions'
 import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/workflows'
 import { DISCIPLINE_WORKFLOW } from '../writers/disciplineWorkflow'
 import { REFERRAL_WORKFLOW } from '../referrals/workflow'
+import { REVIEW_WORKFLOW } from '../reviews/workflow'
 
 import type { WorkflowCollection } from './collections'
 
@@ -20,4 +21,5 @@ export const WORKFLOWS = {
   'loyalty-redemptions': REDEMPTION_WORKFLOW,
   referrals: REFERRAL_WORKFLOW,
   'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
+  reviews: REVIEW_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -8,6 +8,7 @@ import { ORDER_SUBJECT } from '../orders/subject'
 import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjects'
 import { DISCIPLINE_SUBJECT } from '../writers/disciplineSubject'
 import { REFERRAL_SUBJECT } from '../referrals/subject'
+import { REVIEW_SUBJECT } from '../reviews/subject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -22,6 +23,7 @@ const SUBJECTS = {
   'loyalty-redemptions': REDEMPTION_SUBJECT,
   referrals: REFERRAL_SUBJECT,
   'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
+  reviews: REVIEW_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
