@@ -4,6 +4,7 @@ import type { Review } from '@/payload-types'
 
 import { blockNode, lexicalBody, para } from '../helpers/lexical'
 import { type OrderPeople, orderPeople, type Who } from '../helpers/orderPeople'
+import { runSchedule } from '../helpers/schedules'
 import { placeOrderFor } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -234,5 +235,27 @@ describe('moderation and the public reviews', () => {
     expect(res.body.page.html).toContain(PEN_NAME)
     expect(res.body.page.html).not.toContain('Lukewarm words')
     expect(JSON.stringify(res.body)).not.toContain(REAL_NAME)
+  })
+})
+
+describe('the writer’s rating in the weekly level evaluation', () => {
+  it('joins once it rests on three approved reviews, and a poor one holds back a promotion the orders alone would earn', async () => {
+    const writer = p.ids.writer2!
+    const { docs: levels } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: p.alphaId } }, { code: { equals: 'entry' } }] }, depth: 0 })
+    await t.payload.update({ collection: 'users', id: writer, data: { writerLevel: levels[0]!.id }, depth: 0 })
+    // Five completed orders: enough for Standard by the orders alone; three of them reviewed with 2 stars.
+    const orders = []
+    for (let i = 0; i < 5; i++) orders.push(await doneOrder('client', { writer: 'writer2' }))
+    for (const order of orders.slice(0, 3)) {
+      const r = await review('client', { order: order.id, rating: 4, writerRating: 2, text: 'The writer needs to improve a lot.' })
+      await must('support', r.id, 'approve')
+    }
+    expect(await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).toMatchObject({ ratingAverage: 2, ratingCount: 3 })
+    await runSchedule(t.payload, 'writers-evaluation', new Date())
+    const [evaluation] = (await t.payload.find({ collection: 'writer-evaluations', where: { writer: { equals: writer } }, sort: '-periodStart', depth: 0 })).docs
+    expect(evaluation).toMatchObject({ averageRating: 2, completedOrders: 5 })
+    // Still Entry: the rating (2 < Standard's 3.5) is what it missed.
+    expect((await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).writerLevel).toBe(levels[0]!.id)
+    expect((await t.payload.count({ collection: 'writer-level-changes', where: { writer: { equals: writer } } })).totalDocs).toBe(0)
   })
 })
