@@ -19,6 +19,7 @@ import * as migration_20261201_063505_invoice_discounts from './20261201_063505_
 import * as migration_20261201_103642_h15_tickets from './20261201_103642_h15_tickets';
 import * as migration_20261201_103150_h15_campaigns from './20261201_103150_h15_campaigns';
 import * as migration_20261201_103423_h15_audit from './20261201_103423_h15_audit';
+import * as migration_20261201_103642_h15_reviews from './20261201_103642_h15_reviews';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261201_103423_h15_audit.up,
     down: migration_20261201_103423_h15_audit.down,
-    name: '20261201_103423_h15_audit'
+    name: '20261201_103423_h15_audit',
+  },
+  {
+    up: migration_20261201_103642_h15_reviews.up,
+    down: migration_20261201_103642_h15_reviews.down,
+    name: '20261201_103642_h15_reviews'
   },
 ];

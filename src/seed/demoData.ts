@@ -18,13 +18,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
 ]
 
 /** The people of each demo website: `<local>@<slug>.test`. */
-export const DEMO_PEOPLE: { local: string; role: Role; name: string }[] = [
+export const DEMO_PEOPLE: { local: string; role: Role; name: string; penName?: string }[] = [
   { local: 'admin', role: 'admin', name: 'Admin' },
   { local: 'editor', role: 'editor', name: 'Editor' },
   { local: 'support', role: 'support', name: 'Support' },
   { local: 'content', role: 'content', name: 'Content Editor' },
-  { local: 'writer', role: 'writer', name: 'Writer' },
-  { local: 'writer2', role: 'writer', name: 'Second Writer' },
+  // Writers are shown publicly (reviews) by their pen name, never their name.
+  { local: 'writer', role: 'writer', name: 'Writer', penName: 'Ink & Quill' },
+  { local: 'writer2', role: 'writer', name: 'Second Writer', penName: 'Paper Lantern' },
   { local: 'client', role: 'client', name: 'Client' },
   { local: 'client2', role: 'client', name: 'Second Client' },
 ]

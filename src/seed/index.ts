@@ -51,7 +51,7 @@ const ensureTenant = async (req: PayloadRequest, tenant: (typeof DEMO_TENANTS)[n
 
 const ensureUser = async (
   req: PayloadRequest,
-  user: { email: string; name: string; roles: [Role]; tenantIds: number[] },
+  user: { email: string; name: string; roles: [Role]; tenantIds: number[]; penName?: string | undefined },
 ) => {
   const existing = await req.payload.count({ collection: 'users', where: { email: { equals: user.email } }, ...asSystem(proof), req })
   if (existing.totalDocs > 0) return false
@@ -63,6 +63,7 @@ const ensureUser = async (
       password: DEMO_PASSWORD,
       roles: user.roles,
       tenants: user.tenantIds.map((tenant) => ({ tenant })),
+      ...(user.penName ? { penName: user.penName } : {}),
     },
     depth: 0,
     ...asSystem(proof),
@@ -109,6 +110,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
           name: `${tenant.name} ${person.name}`,
           roles: [person.role],
           tenantIds: [doc.id],
+          penName: person.penName,
         })
         tick(email, made)
       }

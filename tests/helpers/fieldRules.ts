@@ -100,7 +100,7 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   users: {
-    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'tenants', 'email', 'collection', 'sessions'],
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'penName', 'ratingAverage', 'ratingCount', 'tenants', 'email', 'collection', 'sessions'],
     // A client reads their own referral code; who referred them and where they registered from are the staff's.
     hiddenFrom: { ...all(STAFF), client: REFERRAL_REVIEW_OF_USER },
   },
@@ -248,6 +248,15 @@ export const READS: Record<string, ReadRule> = {
   // A reply on the client's ticket (an internal note is not theirs to read at all: tickets.test.ts).
   'ticket-messages': { fields: [...STAMPS, 'tenant', 'ticket', 'author', 'byStaff', 'internal', 'body', 'attachments', 'opener'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   'ticket-attachments': { fields: [...STAMPS, 'tenant', 'uploadedBy', 'ticket', 'message', 'opener', 'internal', ...UPLOAD], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  // Reviews (issue 15): the website's admins and support read them whole; the client their own, without the
+  // moderators' note and name; the writer approved ones about them, without who wrote them or why anything was moderated.
+  reviews: {
+    fields: [...STAMPS, 'tenant', 'kind', 'order', 'client', 'writer', 'rating', 'writerRating', 'text', 'status', ...group('moderation', ['reasons', 'note', 'moderatedBy', 'moderatedAt'])],
+    hiddenFrom: {
+      ...all(['superadmin', 'admin', 'support']),
+      client: ['moderation.note', 'moderation.moderatedBy'],
+      writer: ['client', 'moderation.reasons', 'moderation.note', 'moderation.moderatedBy'],
+    },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
@@ -319,10 +328,20 @@ export const WRITES: Record<string, WriteRule> = {
     update: { admin: ['topic', 'instructions', 'filesReleased'], superadmin: ['topic', 'instructions', 'filesReleased'] },
   },
   users: {
-    create: { admin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended'] },
-    // Everyone edits their own profile; the level and suspension of a writer are an admin's.
-    update: { client: USER_PROFILE, writer: USER_PROFILE, editor: USER_PROFILE, support: USER_PROFILE, content: USER_PROFILE, admin: [...USER_PROFILE, 'writerLevel', 'suspended'], superadmin: [...USER_PROFILE, 'writerLevel', 'suspended'] },
+    create: { admin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended', 'penName'], superadmin: [...USER_PROFILE, 'roles', 'tenants', 'writerLevel', 'suspended', 'penName'] },
+    // Everyone edits their own profile; the level and suspension of a writer are an admin's; a writer's pen name theirs and the admins'.
+    update: {
+      client: USER_PROFILE,
+      writer: [...USER_PROFILE, 'penName'],
+      editor: USER_PROFILE,
+      support: USER_PROFILE,
+      content: USER_PROFILE,
+      admin: [...USER_PROFILE, 'writerLevel', 'suspended', 'penName'],
+      superadmin: [...USER_PROFILE, 'writerLevel', 'suspended', 'penName'],
+    },
   },
+  // A client writes a review of their own order or of the website; everything after is its moderation (workflow actions).
+  reviews: { create: { client: ['order', 'rating', 'writerRating', 'text'] } },
   // The website's admins run its discounts; usages are written by checkout only.
   discounts: { create: each(ADMINS, DISCOUNT), update: each(ADMINS, DISCOUNT) },
   'discount-campaigns': { create: each(ADMINS, DISCOUNT_CAMPAIGN), update: each(ADMINS, DISCOUNT_CAMPAIGN) },

@@ -74,6 +74,27 @@ export const ticketOf = async (payload: Payload, tenantId: number) => {
 /** The id of a freshly placed order of the website. */
 const idOfValue = (value: number | { id: number }) => (typeof value === 'number' ? value : value.id)
 
+/** A completed order of the website's first client, worked by its first writer (written directly: fixtures only need the row). */
+export const completedOrderFor = async (payload: Payload, tenantId: number, clientEmail?: string) => {
+  const order = await placeOrderFor(payload, tenantId, clientEmail)
+  return payload.update({
+    collection: 'orders',
+    id: order.id,
+    data: { status: 'completed', writer: await userOf(payload, tenantId, 'writer'), timestamps: { completedAt: new Date().toISOString() } },
+    depth: 0,
+  })
+}
+
+/** An approved review of a completed order of the website (moderated by nobody in particular). */
+export const reviewFixture = async (payload: Payload, tenantId: number) => {
+  const order = await completedOrderFor(payload, tenantId)
+  return payload.create({
+    collection: 'reviews',
+    data: { tenant: tenantId, order: order.id, rating: 5, writerRating: 4, text: 'A fixture review of good work.', status: 'approved', moderation: { reasons: ['other'], note: 'fixture', moderatedBy: await userOf(payload, tenantId, 'admin'), moderatedAt: new Date().toISOString() } } as never,
+    depth: 0,
+  })
+}
+
 /** An issued invoice of the website's first client (written directly: fixtures only need a row). */
 export const invoiceFixture = async (payload: Payload, tenantId: number) =>
   payload.create({
@@ -474,6 +495,12 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { code: 'HIJACKED' },
     graphql: { one: 'DiscountUsage', many: 'DiscountUsages', count: 'countDiscountUsages', update: 'updateDiscountUsage', delete: 'deleteDiscountUsage', dataType: '' },
+  },
+  // An approved review of an order of the website's first client, worked by its first writer (the platform's own create: no user).
+  reviews: {
+    documentOf: async (payload, tenantId) => (await reviewFixture(payload, tenantId)).id,
+    patch: { text: 'Hijacked review text' },
+    graphql: { one: 'Review', many: 'Reviews', count: 'countReviews', update: 'updateReview', delete: 'deleteReview', dataType: '' },
   },
   outbox: {
     documentOf: async (payload, tenantId) => {

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 import { READS, ROLES, type Role, WRITES } from '../helpers/fieldRules'
 import { authorOf, body as richBody } from '../helpers/contentDocs'
 import { ESSAY } from '../helpers/orderWorkflow'
-import { isolationFixtures, placeOrderFor, textFile } from '../helpers/tenantFixtures'
+import { completedOrderFor, isolationFixtures, placeOrderFor, textFile } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 /**
@@ -269,6 +269,8 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
       async () => ({ name: 'Probe Person', email: `made-by-${role}-${Date.now()}@alpha.test`, password: 'Probe-password-1', phone: '+1 555 0100', timezone: 'Europe/London', roles: ['writer'], tenants: [{ tenant: alpha }], suspended: true }),
     ]),
   ),
+  // A review of a fresh completed order of the client's each time (one review per order).
+  reviews: { client: async () => ({ order: (await completedOrderFor(t.payload, alpha, 'client@alpha.test')).id, rating: 4, writerRating: 5, text: `Probe review ${stamp()} of good work.` }) },
   'order-messages': Object.fromEntries(
     ROLES.map((role) => [role, async () => ({ order: docs.orders, thread: role === 'writer' ? 'writer_support' : 'client_support', body: `Hello from ${role}` })]),
   ),

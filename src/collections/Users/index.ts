@@ -27,6 +27,15 @@ const isValidTimeZone = (value: string): boolean => {
   }
 }
 
+/** A pen name: empty, or 2–60 characters that are not the person's real name. */
+const penNameRule = (value: string | null | undefined, { data }: { data: Partial<{ name: string | null }> }): true | string => {
+  if (value == null || value === '') return true
+  const pen = value.trim()
+  if (pen.length < 2) return 'A pen name has at least 2 characters.'
+  if (data?.name && pen.toLowerCase() === data.name.trim().toLowerCase()) return 'A pen name must not be the real name.'
+  return true
+}
+
 /** Staff read the people of their websites; everyone else reads only themselves. */
 const readUsers = or(selfRow, tenantRowsFor([...STAFF_ROLES], 'tenants.tenant'))
 
@@ -114,6 +123,18 @@ export const Users: CollectionConfig<'users'> = {
     readableBy(staffField, userRefField('referredBy', { roles: ['client'], serverOnly: true, description: 'The client whose referral code this client registered with.' })),
     readableBy(staffField, serverOnlyField({ name: 'registrationIp', type: 'text', maxLength: 64, admin: { position: 'sidebar' } })),
     readableBy(staffField, serverOnlyField({ name: 'registrationUserAgent', type: 'text', maxLength: 512, admin: { position: 'sidebar' } })),
+    // Reviews (docs/reviews.md): a writer is shown publicly by their pen name, never their
+    // real name; their rating is kept here by the reviews' moderation.
+    {
+      name: 'penName',
+      type: 'text',
+      maxLength: 60,
+      access: { create: fieldForRoles('superadmin', 'admin'), update: fieldForRoles('superadmin', 'admin', 'writer') },
+      validate: penNameRule,
+      admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The name reviews and public pages show; never the real name.' },
+    },
+    serverOnlyField({ name: 'ratingAverage', type: 'number', min: 1, max: 5, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The mean of the approved reviews’ stars for the writer.' } }),
+    serverOnlyField({ name: 'ratingCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'How many approved reviews rate the writer.' } }),
   ],
 }
 

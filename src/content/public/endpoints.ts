@@ -9,6 +9,7 @@ import { cacheableAnswer, movedAnswer } from '@/content/http/cacheable'
 import { publicPage } from './pages'
 import { type Found, listPublicPosts, publicPost } from './posts'
 import { pageFull, postFull, postListAnswer, postListQuery, slugParams } from './schemas'
+import { publicReviewsEndpoint } from './reviews'
 import { publicWebsite } from './site'
 
 const CACHING = [
@@ -93,4 +94,4 @@ const pageEndpoint = bySlugEndpoint(
 )
 
 /** The public content read API (issue 13), registered on the config's root endpoints. */
-export const publicContentEndpoints: Endpoint[] = [listPostsEndpoint, postEndpoint, pageEndpoint]
+export const publicContentEndpoints: Endpoint[] = [listPostsEndpoint, postEndpoint, pageEndpoint, publicReviewsEndpoint]

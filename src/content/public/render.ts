@@ -4,10 +4,11 @@ import { sanitizeUrl } from 'payload/shared'
 import { idOf } from '@/access/actor'
 import type { LexicalState } from '@/domain/content/lexical'
 import { canonicalUrl, type ContentCollection } from '@/domain/content/paths'
-import { bodyReferences, type LinkTarget, type MediaView, type PriceView, publicBody } from '@/domain/content/render/body'
+import { bodyReferences, type LinkTarget, type MediaView, type PriceView, publicBody, type TestimonialView, testimonialNeeds } from '@/domain/content/render/body'
 import { defaultMetaDescription, defaultMetaTitle } from '@/domain/content/seo'
 import type { Media, Tenant } from '@/payload-types'
 import { contentDefaults } from '@/operations/content/websiteContent'
+import { latestApprovedReviews, type PublicReview } from '@/operations/reviews/public'
 import { bodyHtml } from '@/content/render/html'
 
 import { loadLinkTargets } from './relations'
@@ -21,20 +22,36 @@ export type BodyNeeds = {
   media: number[]
   link: (collection: ContentCollection, id: number) => LinkTarget | null
   prices: (paperTypes: readonly string[]) => PriceView[]
+  reviews: (count: number, minRating: number) => TestimonialView[]
 }
 
+/** How many reviews a body's testimonials load at most: blocks asking for more stars pick from these. */
+const REVIEWS_LOADED = 50
+
+/** An approved review as a testimonial: its words and stars, by a verified client, about a writer by pen name. */
+const asTestimonial = (review: PublicReview): TestimonialView => ({
+  quote: review.text,
+  author: 'Verified client',
+  role: review.writer ? `Order with ${review.writer.penName}` : 'Review of the website',
+  rating: review.rating,
+})
+
 /**
- * The link targets and live prices of a body (and of `pages`, other page relations such
- * as a post's primary service), loaded together: one query per linked collection, one
- * for the price list when the body has a pricing table.
+ * The link targets, live prices and approved reviews of a body (and of `pages`, other page
+ * relations such as a post's primary service), loaded together: one query per linked
+ * collection, one for the price list when the body has a pricing table, one (and one for
+ * pen names) when a testimonials block shows reviews.
  */
 export const loadBodyNeeds = async (req: PayloadRequest, website: Tenant, body: LexicalState, pages: readonly number[] = []): Promise<BodyNeeds> => {
   const refs = bodyReferences(body)
-  const [link, prices] = await Promise.all([
+  const testimonials = testimonialNeeds(body)
+  const [link, prices, reviews] = await Promise.all([
     loadLinkTargets(req, website.id, { posts: refs.posts, pages: [...refs.pages, ...pages] }),
     refs.pricingTables > 0 ? livePrices(req, website) : Promise.resolve(() => []),
+    testimonials ? latestApprovedReviews(req, website.id, REVIEWS_LOADED, testimonials.minRating) : Promise.resolve([]),
   ])
-  return { media: refs.media, link, prices }
+  const quotes = reviews.map(asTestimonial)
+  return { media: refs.media, link, prices, reviews: (count, minRating) => quotes.filter((q) => (q.rating ?? 0) >= minRating).slice(0, count) }
 }
 
 /** The public body, its HTML, and every price its pricing tables show. */
@@ -44,6 +61,7 @@ export const renderBody = (body: LexicalState, needs: BodyNeeds, media: Map<numb
     link: needs.link,
     media: (id) => media.get(id) ?? null,
     url: sanitizeUrl,
+    reviews: needs.reviews,
     prices: (paperTypes) => {
       const rows = needs.prices(paperTypes)
       shown.push(...rows)

@@ -54,10 +54,11 @@ const blocks: Record<string, BlockConverter> = {
     return section('pricing-table', `${heading(f)}<table><thead><tr><th scope="col">Paper type</th><th scope="col">Price per page</th></tr></thead><tbody>${rows}</tbody></table>${note}`)
   },
   testimonials: ({ node }) => {
-    const items = list<{ quote?: unknown; author?: unknown; role?: unknown }>(node.fields.items)
+    const items = list<{ quote?: unknown; author?: unknown; role?: unknown; rating?: unknown }>(node.fields.items)
       .map((t) => {
         const role = text(t.role).trim() ? `, <span class="role">${escapeHtml(text(t.role).trim())}</span>` : ''
-        return `<figure><blockquote>${lines(t.quote)}</blockquote><figcaption>${escapeHtml(text(t.author))}${role}</figcaption></figure>`
+        const rating = typeof t.rating === 'number' && Number.isInteger(t.rating) && t.rating >= 1 && t.rating <= 5 ? `<p class="rating" data-rating="${t.rating}">${'★'.repeat(t.rating)}${'☆'.repeat(Math.max(0, 5 - t.rating))}</p>` : ''
+        return `<figure>${rating}<blockquote>${lines(t.quote)}</blockquote><figcaption>${escapeHtml(text(t.author))}${role}</figcaption></figure>`
       })
       .join('')
     return section('testimonials', `${heading(node.fields)}${items}`)

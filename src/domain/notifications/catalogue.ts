@@ -10,6 +10,7 @@ import { REFERRAL_EVENTS } from './events/referrals'
 import { REFUND_EVENTS } from './events/refunds'
 import { TIP_EVENTS } from './events/tips'
 import { TICKET_EVENTS } from './events/tickets'
+import { REVIEW_EVENTS } from './events/reviews'
 import type { NotificationCategory, NotificationPriority } from './types'
 
 /** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
@@ -39,6 +40,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
   ...LEVEL_EVENTS,
   ...DISCIPLINE_EVENTS,
   ...TICKET_EVENTS,
+  ...REVIEW_EVENTS,
 }
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {

@@ -8,6 +8,7 @@ import { PAYOUT_RECORD_WORKFLOW, PAYOUT_REQUEST_WORKFLOW } from '../payouts/work
 import { DISCIPLINE_WORKFLOW } from '../writers/disciplineWorkflow'
 import { REFERRAL_WORKFLOW } from '../referrals/workflow'
 import { TICKET_WORKFLOW } from '../tickets/workflow'
+import { REVIEW_WORKFLOW } from '../reviews/workflow'
 
 import type { WorkflowCollection } from './collections'
 
@@ -24,4 +25,5 @@ export const WORKFLOWS = {
   'discount-campaigns': DISCOUNT_CAMPAIGN_WORKFLOW,
   tickets: TICKET_WORKFLOW,
   'email-campaigns': CAMPAIGN_WORKFLOW,
+  reviews: REVIEW_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -10,6 +10,7 @@ import { PAYOUT_RECORD_SUBJECT, PAYOUT_REQUEST_SUBJECT } from '../payouts/subjec
 import { DISCIPLINE_SUBJECT } from '../writers/disciplineSubject'
 import { REFERRAL_SUBJECT } from '../referrals/subject'
 import { TICKET_SUBJECT } from '../tickets/subject'
+import { REVIEW_SUBJECT } from '../reviews/subject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -26,6 +27,7 @@ const SUBJECTS = {
   'discount-campaigns': DISCOUNT_CAMPAIGN_SUBJECT,
   tickets: TICKET_SUBJECT,
   'email-campaigns': CAMPAIGN_SUBJECT,
+  reviews: REVIEW_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.

@@ -5,6 +5,7 @@ import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { partiesBut } from '@/domain/notifications/recipients'
+import { ratingForEvaluation } from '@/domain/reviews/rules'
 import { withDefaults } from '@/domain/withDefaults'
 import {
   checkCriteria,
@@ -64,7 +65,7 @@ export const countsOfWebsite = async (req: PayloadRequest, tenant: number, from:
         WHERE o.tenant_id = ${tenant} AND o.writer_id IS NOT NULL AND (${completed} OR ${cancelled} OR ${submitted})
         GROUP BY o.writer_id`,
   )
-  // Reviews do not exist yet: the rating stays null and the score renormalises without it.
+  // The rating is the writer's own (their user row, kept by reviews' moderation), joined per writer in `evaluateWriter`.
   return new Map(
     rows.map((row) => [
       Number(row.writer_id),
@@ -166,9 +167,10 @@ export const evaluateWriter = async (req: PayloadRequest, writer: number, counts
     req,
   })
   if (done > 0) return false
-  const user = await req.payload.findByID({ collection: 'users', id: writer, depth: 0, ...asSystem(proofOf(req)), req, select: { writerLevel: true } })
+  const user = await req.payload.findByID({ collection: 'users', id: writer, depth: 0, ...asSystem(proofOf(req)), req, select: { writerLevel: true, ratingAverage: true, ratingCount: true } })
   const currentId = idOf(user.writerLevel)
-  const snapshot = snapshotOf(counts)
+  // The approved reviews' rating once it rests on enough of them; until then the rating criterion waits and the score renormalises without it.
+  const snapshot = snapshotOf({ ...counts, averageRating: ratingForEvaluation(user) })
   const evaluation = await req.payload.create({
     collection: 'writer-evaluations',
     data: {

@@ -8,6 +8,14 @@ export type MediaView = { id: number; url: string; alt: string; width: number | 
 /** One "from" price of a pricing table, in minor units and formatted for the website. */
 export type PriceView = { paperType: string; label: string; from: number; currency: string; formatted: string }
 
+/** One quote of a testimonials block: typed by an editor, or an approved review (with its stars). */
+export type TestimonialView = { quote: string; author: string; role: string | null; rating: number | null }
+
+/** Where a testimonials block's quotes come from: the website's approved reviews, or the editor's own items. */
+export const TESTIMONIAL_SOURCES = ['reviews', 'manual'] as const
+export const TESTIMONIAL_DEFAULTS = { count: 3, minRating: 4 } as const
+export const MAX_TESTIMONIALS = 12
+
 /** What a body points at, so the caller can load it in one query per collection. */
 export type BodyReferences = { posts: number[]; pages: number[]; media: number[]; pricingTables: number }
 
@@ -15,6 +23,8 @@ export type Resolved = {
   link: (collection: ContentCollection, id: number) => LinkTarget | null
   media: (id: number) => MediaView | null
   prices: (paperTypes: readonly string[]) => PriceView[]
+  /** The website's latest approved reviews of at least `minRating` stars, at most `count` (testimonials blocks); none when absent. */
+  reviews?: (count: number, minRating: number) => TestimonialView[]
   /** An address an editor typed, made safe to follow (no `javascript:`): frontends may render the JSON themselves. */
   url: (raw: string) => string
 }
@@ -67,6 +77,34 @@ export const bodyReferences = (state: LexicalState): BodyReferences => {
   return { posts: [...posts], pages: [...pages], media: [...media], pricingTables }
 }
 
+const wholeIn = (value: unknown, min: number, max: number, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback
+
+/**
+ * A testimonials block's choice: approved reviews (how many, from how many stars), or
+ * null for the editor's own quotes. A block saved before reviews existed (no `source`)
+ * with quotes of its own keeps them.
+ */
+export const testimonialsFromReviews = (fields: Record<string, unknown> | null | undefined): { count: number; minRating: number } | null => {
+  const source = fields?.source
+  if (source === 'manual') return null
+  if (source !== 'reviews' && Array.isArray(fields?.items) && fields.items.length > 0) return null
+  return { count: wholeIn(fields?.count, 1, MAX_TESTIMONIALS, TESTIMONIAL_DEFAULTS.count), minRating: wholeIn(fields?.minRating, 1, 5, TESTIMONIAL_DEFAULTS.minRating) }
+}
+
+/** What a body's testimonials blocks need of the website's reviews (the most any asks for, from the fewest stars), or null when none shows reviews. */
+export const testimonialNeeds = (state: LexicalState): { count: number; minRating: number } | null => {
+  let need: { count: number; minRating: number } | null = null
+  if (state?.root) {
+    walk(state.root, (node) => {
+      if (blockType(node) !== 'testimonials') return
+      const wants = testimonialsFromReviews(node.fields)
+      if (wants) need = need ? { count: Math.max(need.count, wants.count), minRating: Math.min(need.minRating, wants.minRating) } : wants
+    })
+  }
+  return need
+}
+
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
 
 const publicBlock = (node: LexicalNode & { fields: Record<string, unknown> }, type: string, resolved: Resolved): LexicalNode[] => {
@@ -76,6 +114,10 @@ const publicBlock = (node: LexicalNode & { fields: Record<string, unknown> }, ty
     return media ? [{ ...node, fields: { ...node.fields, image: media } }] : []
   }
   if (type === 'pricingTable') return [{ ...node, fields: { ...node.fields, prices: resolved.prices(stringList(node.fields.paperTypes)) } }]
+  if (type === 'testimonials') {
+    const wants = testimonialsFromReviews(node.fields)
+    if (wants) return [{ ...node, fields: { ...node.fields, source: 'reviews', items: resolved.reviews?.(wants.count, wants.minRating) ?? [] } }]
+  }
   if (type === 'cta' && typeof node.fields.buttonUrl === 'string') return [{ ...node, fields: { ...node.fields, buttonUrl: resolved.url(node.fields.buttonUrl) } }]
   return [node]
 }
@@ -86,7 +128,8 @@ const publicBlock = (node: LexicalNode & { fields: Record<string, unknown> }, ty
  * `url`; a link to anything not published (a draft, another website's page, a deleted
  * one) is unwrapped into its text, so neither its slug nor its title nor its id leaves
  * the server. Images carry their media; an image the reader may not see is dropped.
- * Pricing tables get the website's live prices.
+ * Pricing tables get the website's live prices; testimonials blocks that show reviews
+ * the website's latest approved ones.
  */
 const publicNode = (node: LexicalNode, resolved: Resolved): LexicalNode[] => {
   const children = node.children ? node.children.flatMap((child) => publicNode(child, resolved)) : undefined

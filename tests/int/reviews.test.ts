@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Review } from '@/payload-types'
+
+import { blockNode, lexicalBody, para } from '../helpers/lexical'
+import { type OrderPeople, orderPeople, type Who } from '../helpers/orderPeople'
+import { runSchedule } from '../helpers/schedules'
+import { placeOrderFor } from '../helpers/tenantFixtures'
+import { startTestPayload, type TestContext } from '../helpers/testPayload'
+
+let t: TestContext
+let p: OrderPeople
+const ALPHA = { host: 'alpha.test' }
+const BETA = { host: 'beta.test' }
+const DAY = 24 * 3600 * 1000
+const REAL_NAME = 'Margaret Hidden-Realname'
+const PEN_NAME = 'Quill Westbrook'
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  p = await orderPeople(t)
+  await t.payload.update({ collection: 'users', id: p.ids.writer!, data: { name: REAL_NAME, penName: PEN_NAME }, depth: 0 })
+})
+afterAll(async () => t?.close())
+
+/** An order of `client` worked by `writer`, done: `status` (completed by default) `completedDaysAgo` days after its completion. */
+const doneOrder = async (client: 'client' | 'client2' = 'client', { status = 'completed', completedDaysAgo = 1, writer = 'writer' as Who } = {}) => {
+  const order = await placeOrderFor(t.payload, p.alphaId, `${client}@alpha.test`)
+  return t.payload.update({
+    collection: 'orders',
+    id: order.id,
+    data: { status: status as never, writer: p.ids[writer], timestamps: { completedAt: new Date(Date.now() - completedDaysAgo * DAY).toISOString() } },
+    depth: 0,
+  })
+}
+
+const post = (who: Who, body: Record<string, unknown>) => t.api.post('/api/reviews', { ...p.as(who), body })
+const review = async (who: Who, body: Record<string, unknown>): Promise<Review> => {
+  const res = await post(who, body)
+  if (res.status !== 201) throw new Error(`review failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.doc as Review
+}
+const act = (who: Who, id: number, action: string, body: Record<string, unknown> = {}) => t.api.post(`/api/reviews/${id}/actions/${action}`, { ...p.as(who), body })
+const must = async (who: Who, id: number, action: string, body: Record<string, unknown> = {}) => {
+  const res = await act(who, id, action, body)
+  if (res.status !== 200) throw new Error(`${who} ${action} on review ${id}: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.doc as Review
+}
+const publicReviews = (query = '', host = ALPHA) => t.api.get(`/api/public/reviews${query}`, host)
+const writerRow = () => t.payload.findByID({ collection: 'users', id: p.ids.writer!, depth: 0 })
+const TEXT = 'Clear structure, sources checked, delivered on time.'
+const messages = (body: { errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[] }) => JSON.stringify(body)
+
+describe('POST /api/reviews', () => {
+  it('a client reviews their own completed order once: a second review of it is a 409 naming the order', async () => {
+    const order = await doneOrder()
+    const first = await review('client', { order: order.id, rating: 5, writerRating: 4, text: TEXT, status: 'approved', client: p.ids.client2, writer: p.ids.writer2 })
+    expect(first).toMatchObject({ kind: 'order', status: 'pending', rating: 5, writerRating: 4 })
+    const stored = await t.payload.findByID({ collection: 'reviews', id: first.id, depth: 0 })
+    // The server decides who wrote it, about whom, and its status.
+    expect(stored).toMatchObject({ order: order.id, client: p.ids.client, writer: p.ids.writer, status: 'pending' })
+    const second = await post('client', { order: order.id, rating: 1, text: 'Changed my mind about it.' })
+    expect(second.status).toBe(409)
+    expect(messages(second.body)).toContain('order')
+    expect((await t.payload.count({ collection: 'reviews', where: { order: { equals: order.id } } })).totalDocs).toBe(1)
+  })
+
+  it('two reviews of one order at once: one is taken', async () => {
+    const order = await doneOrder()
+    const answers = await Promise.all([post('client', { order: order.id, rating: 4, text: TEXT }), post('client', { order: order.id, rating: 3, text: TEXT })])
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
+  })
+
+  it('only an order of the client’s own that is completed, or archived within 60 days of completion', async () => {
+    const others = await doneOrder('client2')
+    expect((await post('client', { order: others.id, rating: 5, text: TEXT })).status).toBe(404)
+    const working = await doneOrder('client', { status: 'in_progress' })
+    const early = await post('client', { order: working.id, rating: 5, text: TEXT })
+    expect(early.status).toBe(422)
+    expect(messages(early.body)).toContain('completed')
+    const lateArchive = await doneOrder('client', { status: 'archived', completedDaysAgo: 61 })
+    expect((await post('client', { order: lateArchive.id, rating: 5, text: TEXT })).status).toBe(422)
+    const archived = await doneOrder('client', { status: 'archived', completedDaysAgo: 30 })
+    expect((await post('client', { order: archived.id, rating: 5, text: TEXT })).status).toBe(201)
+  })
+
+  it('bad input is a 4xx naming the field and the rule, and writes nothing', async () => {
+    const order = await doneOrder()
+    const before = (await t.payload.count({ collection: 'reviews' })).totalDocs
+    const cases: [Record<string, unknown>, string][] = [
+      [{ order: order.id, rating: 6, text: TEXT }, 'rating'],
+      [{ order: order.id, rating: 2.5, text: TEXT }, 'rating'],
+      [{ order: order.id, rating: 'five', text: TEXT }, 'rating'],
+      [{ order: order.id, text: TEXT }, 'rating'],
+      [{ order: order.id, rating: 4, text: 'Short' }, 'text'],
+      [{ order: order.id, rating: 4 }, 'text'],
+      [{ order: order.id, rating: 4, writerRating: 0, text: TEXT }, 'writerRating'],
+      [{ rating: 4, writerRating: 5, text: TEXT }, 'writerRating'],
+      [{ order: 'first', rating: 4, text: TEXT }, 'order'],
+    ]
+    for (const [body, field] of cases) {
+      const res = await post('client', body)
+      expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400)
+      expect(res.status, JSON.stringify(body)).toBeLessThan(500)
+      expect(messages(res.body), JSON.stringify(body)).toContain(field)
+    }
+    for (const who of ['writer', 'support', 'admin'] as Who[]) expect((await post(who, { order: order.id, rating: 4, text: TEXT })).status).toBe(403)
+    expect((await t.api.post('/api/reviews', { ...ALPHA, body: { order: order.id, rating: 4, text: TEXT } })).status).toBeGreaterThanOrEqual(401)
+    expect((await t.payload.count({ collection: 'reviews' })).totalDocs).toBe(before)
+  })
+
+  it('a website review: from a client with a completed order there, once (until rejected)', async () => {
+    const fresh = await t.payload.create({ collection: 'users', data: { name: 'New Client', email: `new-${Date.now()}@alpha.test`, password: 'Fresh-password-1', roles: ['client'], tenants: [{ tenant: p.alphaId }] }, depth: 0 })
+    const token = await t.api.login(fresh.email, 'Fresh-password-1', ALPHA)
+    const none = await t.api.post('/api/reviews', { ...ALPHA, token, body: { rating: 5, text: TEXT } })
+    expect(none.status).toBe(422)
+    await doneOrder('client2')
+    const first = await review('client2', { rating: 4, text: 'A good website to order from.' })
+    expect(first).toMatchObject({ kind: 'website', status: 'pending' })
+    expect(await t.payload.findByID({ collection: 'reviews', id: first.id, depth: 0 })).toMatchObject({ order: null, writer: null })
+    expect((await post('client2', { rating: 5, text: 'Another word about the website.' })).status).toBe(409)
+    await must('support', first.id, 'reject', { reasons: ['off_topic'] })
+    expect((await post('client2', { rating: 5, text: 'Trying again, on topic this time.' })).status).toBe(201)
+  })
+})
+
+describe('moderation and the public reviews', () => {
+  it('approved reviews are public with the writer’s pen name, never the real name; a rejected one never appears; the writer’s rating follows', async () => {
+    const [o1, o2, o3, o4] = [await doneOrder(), await doneOrder(), await doneOrder(), await doneOrder()]
+    const good = await review('client', { order: o1.id, rating: 5, writerRating: 4, text: 'Superb work, will order again.' })
+    const fine = await review('client', { order: o2.id, rating: 3, text: 'Fine work, a little late with a draft.' })
+    const bad = await review('client', { order: o3.id, rating: 1, writerRating: 1, text: 'Rejected words that stay private.' })
+    const later = await review('client', { order: o4.id, rating: 4, text: 'Flagged first, then approved by staff.' })
+
+    // Pending reviews are nobody's public business.
+    expect((await publicReviews()).body.reviews.map((r: { id: number }) => r.id)).not.toContain(good.id)
+
+    // Moderators only; reasons are required to reject or flag.
+    expect((await act('client', good.id, 'approve')).status).toBe(403)
+    expect((await act('writer', good.id, 'approve')).status).toBe(404)
+    const noReason = await act('support', bad.id, 'reject', {})
+    expect(noReason.status).toBe(400)
+    expect(messages(noReason.body)).toContain('reasons')
+    expect((await act('support', bad.id, 'reject', { reasons: ['shouting'] })).status).toBe(400)
+    expect((await act('support', bad.id, 'reject', { reasons: ['other'] })).status).toBe(400)
+
+    await must('support', good.id, 'approve')
+    await must('admin', fine.id, 'approve', { note: 'Checked.' })
+    const rejected = await must('support', bad.id, 'reject', { reasons: ['offensive', 'personal_data'] })
+    expect(rejected.status).toBe('rejected')
+    expect((await act('support', bad.id, 'approve')).status).toBe(409)
+    await must('support', later.id, 'flag', { reasons: ['not_genuine'], note: 'Check the order history.' })
+    expect((await act('support', later.id, 'flag', { reasons: ['spam'] })).status).toBe(409)
+    await must('admin', later.id, 'approve')
+
+    // The writer's rating: each approved review's writer rating, else its rating: (4 + 3 + 4) / 3.
+    expect(await writerRow()).toMatchObject({ ratingCount: 3, ratingAverage: 3.67 })
+
+    const all = await publicReviews('?limit=50')
+    expect(all.status).toBe(200)
+    const ids = all.body.reviews.map((r: { id: number }) => r.id)
+    expect(ids).toEqual(expect.arrayContaining([good.id, fine.id, later.id]))
+    expect(ids).not.toContain(bad.id)
+    const text = JSON.stringify(all.body)
+    expect(text).not.toContain('Rejected words')
+    expect(text).not.toContain(REAL_NAME)
+    expect(text).not.toContain('client@alpha.test')
+    expect(all.body.reviews.find((r: { id: number }) => r.id === good.id)).toMatchObject({ rating: 5, writerRating: 4, writer: { id: p.ids.writer, penName: PEN_NAME } })
+    expect(Object.keys(all.body.reviews[0]).sort()).toEqual(['id', 'kind', 'publishedAt', 'rating', 'text', 'writer', 'writerRating'])
+
+    const mine = await publicReviews(`?writer=${p.ids.writer}`)
+    expect(mine.body).toMatchObject({ count: 3, average: 3.67 })
+    expect(mine.body.reviews.every((r: { writer: { penName: string } }) => r.writer.penName === PEN_NAME)).toBe(true)
+    const nobody = await publicReviews(`?writer=${p.ids.writer2}`)
+    expect(nobody.body).toMatchObject({ count: 0, average: null, reviews: [] })
+
+    // The client is told of both outcomes, the writer only of the approved review.
+    const told = async (event: string, user: number) =>
+      (await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: event } }, { 'payload.audience.user': { equals: user } }] }, limit: 0, depth: 0 })).docs.map(
+        (row) => (row.payload as { data: { id: number } }).data.id,
+      )
+    expect(await told('review.received', p.ids.writer!)).toEqual(expect.arrayContaining([good.id, fine.id, later.id]))
+    expect(await told('review.received', p.ids.writer!)).not.toContain(bad.id)
+    expect(await told('review.rejected', p.ids.client!)).toContain(bad.id)
+    expect(await told('review.approved', p.ids.client!)).toContain(good.id)
+    // Each step is on the review's timeline.
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: later.id } }] }, sort: 'createdAt', depth: 0 })
+    expect(events.docs.map((e) => [e.action, e.from, e.to])).toEqual([['flag', 'pending', 'flagged'], ['approve', 'flagged', 'approved']])
+  })
+
+  it('another website’s host shows none of them, even asked for the writer', async () => {
+    const order = await doneOrder()
+    const r = await review('client', { order: order.id, rating: 5, text: 'Only for the Alpha website.' })
+    await must('support', r.id, 'approve')
+    const beta = await publicReviews('', BETA)
+    expect(beta.status).toBe(200)
+    expect(JSON.stringify(beta.body)).not.toContain('Only for the Alpha website.')
+    expect((await publicReviews(`?writer=${p.ids.writer}`, BETA)).body).toMatchObject({ count: 0, reviews: [] })
+    expect((await publicReviews('', { host: 'nowhere.test' })).status).toBe(404)
+    for (const query of ['?writer=abc', '?page=0', '?limit=500']) expect((await publicReviews(query)).status).toBe(400)
+  })
+
+  it('who reads a review: the client their own, the writer the approved ones about them without the moderation’s reasons, Beta’s staff nothing', async () => {
+    const [o1, o2] = [await doneOrder(), await doneOrder()]
+    const approved = await review('client', { order: o1.id, rating: 4, text: 'Readable by the writer now.' })
+    const pending = await review('client', { order: o2.id, rating: 2, text: 'Not for the writer yet.' })
+    await must('support', approved.id, 'approve')
+    const asWriter = await t.api.get('/api/reviews?limit=100&depth=0', p.as('writer'))
+    const seen = asWriter.body.docs.map((d: { id: number }) => d.id)
+    expect(seen).toContain(approved.id)
+    expect(seen).not.toContain(pending.id)
+    const doc = asWriter.body.docs.find((d: { id: number }) => d.id === approved.id)
+    expect(doc.client).toBeUndefined()
+    expect(doc.moderation?.note).toBeUndefined()
+    expect((await t.api.get(`/api/reviews/${pending.id}`, p.as('client'))).status).toBe(200)
+    expect((await t.api.get(`/api/reviews/${pending.id}`, p.as('client2'))).status).toBe(404)
+    expect((await t.api.get(`/api/reviews/${pending.id}`, p.as('betaClient'))).status).toBe(404)
+  })
+
+  it('a testimonials block shows the website’s latest approved reviews from its minimum stars, by pen name', async () => {
+    const [o1, o2] = [await doneOrder(), await doneOrder()]
+    const praised = await review('client', { order: o1.id, rating: 5, text: 'Testimonial-worthy praise.' })
+    const lukewarm = await review('client', { order: o2.id, rating: 2, text: 'Lukewarm words for no block.' })
+    await must('support', praised.id, 'approve')
+    await must('support', lukewarm.id, 'approve')
+    const slug = `reviews-page-${Date.now()}`
+    await t.payload.create({
+      collection: 'pages',
+      data: { tenant: p.alphaId, title: 'Reviews page', slug, template: 'standard', body: lexicalBody(para('What clients say.'), blockNode({ id: 'tm1', blockType: 'testimonials', blockName: '', heading: 'Clients', source: 'reviews', count: 3, minRating: 4 })) as never, _status: 'published' },
+      depth: 0,
+    })
+    const res = await t.api.get(`/api/public/pages/${slug}`, ALPHA)
+    expect(res.status).toBe(200)
+    expect(res.body.page.html).toContain('Testimonial-worthy praise.')
+    expect(res.body.page.html).toContain(PEN_NAME)
+    expect(res.body.page.html).not.toContain('Lukewarm words')
+    expect(JSON.stringify(res.body)).not.toContain(REAL_NAME)
+  })
+})
+
+describe('the writer’s rating in the weekly level evaluation', () => {
+  it('joins once it rests on three approved reviews, and a poor one holds back a promotion the orders alone would earn', async () => {
+    const writer = p.ids.writer2!
+    const { docs: levels } = await t.payload.find({ collection: 'writer-levels', where: { and: [{ tenant: { equals: p.alphaId } }, { code: { equals: 'entry' } }] }, depth: 0 })
+    await t.payload.update({ collection: 'users', id: writer, data: { writerLevel: levels[0]!.id }, depth: 0 })
+    // Five completed orders: enough for Standard by the orders alone; three of them reviewed with 2 stars.
+    const orders = []
+    for (let i = 0; i < 5; i++) orders.push(await doneOrder('client', { writer: 'writer2' }))
+    for (const order of orders.slice(0, 3)) {
+      const r = await review('client', { order: order.id, rating: 4, writerRating: 2, text: 'The writer needs to improve a lot.' })
+      await must('support', r.id, 'approve')
+    }
+    expect(await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).toMatchObject({ ratingAverage: 2, ratingCount: 3 })
+    await runSchedule(t.payload, 'writers-evaluation', new Date())
+    const [evaluation] = (await t.payload.find({ collection: 'writer-evaluations', where: { writer: { equals: writer } }, sort: '-periodStart', depth: 0 })).docs
+    expect(evaluation).toMatchObject({ averageRating: 2, completedOrders: 5 })
+    // Still Entry: the rating (2 < Standard's 3.5) is what it missed.
+    expect((await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).writerLevel).toBe(levels[0]!.id)
+    expect((await t.payload.count({ collection: 'writer-level-changes', where: { writer: { equals: writer } } })).totalDocs).toBe(0)
+  })
+})
