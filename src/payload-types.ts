@@ -116,6 +116,9 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    notifications: Notification;
+    'notification-preferences': NotificationPreference;
+    'notification-templates': NotificationTemplate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -172,6 +175,9 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
+    'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -2446,6 +2452,124 @@ export interface FineType {
   createdAt: string;
 }
 /**
+ * What people were told, in-app and by mail. Written by the platform; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  recipient: number | User;
+  event: string;
+  category: 'orders' | 'payments' | 'payouts' | 'fines' | 'tickets' | 'reviews' | 'account' | 'marketing';
+  priority: 'low' | 'normal' | 'high' | 'critical';
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  /**
+   * The facts of the event its texts were made of.
+   */
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * One notification per recipient and key: a retried event is not told twice.
+   */
+  key: string;
+  readAt?: string | null;
+  /**
+   * Shown in the inbox (off when the user switched the category’s in-app channel off).
+   */
+  inbox?: boolean | null;
+  emailStatus: 'none' | 'queued' | 'sent' | 'held' | 'digested' | 'skipped';
+  /**
+   * Why the mail was sent, held or skipped.
+   */
+  emailReason?: string | null;
+  /**
+   * When its mail was queued.
+   */
+  emailedAt?: string | null;
+  /**
+   * When a digest took it.
+   */
+  digestedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences".
+ */
+export interface NotificationPreference {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  user: number | User;
+  /**
+   * Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing keeps the role’s default.
+   */
+  channels?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Until then only critical events and receipts are mailed.
+   */
+  muteUntil?: string | null;
+  /**
+   * First hour (0–23) of do-not-disturb in the user’s time zone.
+   */
+  dndStart?: number | null;
+  /**
+   * End (exclusive) hour (0–23) of do-not-disturb in the user’s time zone.
+   */
+  dndEnd?: number | null;
+  /**
+   * IANA zone of the do-not-disturb hours; empty: the user’s own time zone.
+   */
+  timeZone?: string | null;
+  /**
+   * Gather mail into one digest instead of one mail per event; empty: the role’s default.
+   */
+  digest?: ('none' | 'hourly' | 'daily' | 'weekly') | null;
+  /**
+   * Mail only events of this priority or higher; empty: the role’s default.
+   */
+  minPriority?: ('low' | 'normal' | 'high' | 'critical') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates".
+ */
+export interface NotificationTemplate {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  event: string;
+  subject: string;
+  /**
+   * The mail’s HTML body; empty: the default framed in the website’s branding with this subject and text.
+   */
+  html?: string | null;
+  text: string;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -3869,6 +3993,61 @@ export interface FinesSelect<T extends boolean = true> {
         liftedAt?: T;
         restored?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  tenant?: T;
+  recipient?: T;
+  event?: T;
+  category?: T;
+  priority?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  data?: T;
+  key?: T;
+  readAt?: T;
+  inbox?: T;
+  emailStatus?: T;
+  emailReason?: T;
+  emailedAt?: T;
+  digestedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences_select".
+ */
+export interface NotificationPreferencesSelect<T extends boolean = true> {
+  tenant?: T;
+  user?: T;
+  channels?: T;
+  muteUntil?: T;
+  dndStart?: T;
+  dndEnd?: T;
+  timeZone?: T;
+  digest?: T;
+  minPriority?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates_select".
+ */
+export interface NotificationTemplatesSelect<T extends boolean = true> {
+  tenant?: T;
+  event?: T;
+  subject?: T;
+  html?: T;
+  text?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import { CONTENT_SCHEDULES } from './contentSchedules'
 import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
 import { INVOICE_SCHEDULES } from './invoiceSchedules'
+import { NOTIFICATION_SCHEDULES } from './notificationSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
@@ -44,6 +45,7 @@ export const SCHEDULES: Schedule[] = [
   ...INVOICE_SCHEDULES,
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,
+  ...NOTIFICATION_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -17,6 +17,10 @@ export type JobPayloads = {
     event: string
     data: Record<string, unknown>
   }
+  /** One notification's mail to its recipient, rendered from the website's template or the default. */
+  'notification.mail': { notificationId: number }
+  /** One digest mail gathering a user's held notifications (already marked digested by the run that queued it). */
+  'notification.digest': { userId: number; notificationIds: number[]; frequency: 'hourly' | 'daily' | 'weekly' }
   /** Used by tests and operators to check that the pipeline works. */
   'test.noop': { note?: string }
 }

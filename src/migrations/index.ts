@@ -16,6 +16,7 @@ import * as migration_20261130_232039_issue13_content from './20261130_232039_is
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
+import * as migration_20261201_103329_h15_notifications from './20261201_103329_h15_notifications';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261201_063505_invoice_discounts.up,
     down: migration_20261201_063505_invoice_discounts.down,
     name: '20261201_063505_invoice_discounts',
+  },
+  {
+    up: migration_20261201_103329_h15_notifications.up,
+    down: migration_20261201_103329_h15_notifications.down,
+    name: '20261201_103329_h15_notifications'
   },
 ];

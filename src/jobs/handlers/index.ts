@@ -3,6 +3,7 @@ import type { HandlerRegistry } from '../handler'
 import { billingReminderMail } from './billingReminderMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
+import { notificationDigest, notificationMail } from './notificationMail'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
 
@@ -13,5 +14,7 @@ export const handlers: HandlerRegistry = {
   'mail.billingReminder': billingReminderMail,
   'mail.loginFailures': loginFailuresMail,
   'live.event': liveEvent,
+  'notification.mail': notificationMail,
+  'notification.digest': notificationDigest,
   'test.noop': async () => {},
 }
