@@ -1,8 +1,20 @@
-import { runDigests } from '@/operations/notifications/digest'
+import type { Payload } from 'payload'
+
+import { systemProof, systemRequest } from '@/access/system'
+import { digestFor, digestHolders, type DigestRun } from '@/operations/notifications/digest'
 
 import type { Schedule } from './schedules'
+import { sweep, type SweepCounts } from './sweep'
 
 const HOUR_MS = 3600 * 1000
+
+const proof = systemProof('notification digests')
+
+/** One digest run over every user with held mail, each user in their own transaction. */
+export const runDigests = async (payload: Payload, run: DigestRun, now: Date): Promise<SweepCounts> => {
+  const pairs = await digestHolders(await systemRequest(payload, proof))
+  return sweep(payload, `notifications-digest-${run}`, pairs, ({ tenant, user }, req) => digestFor(req, run, tenant, user, now))
+}
 
 /**
  * Notification digests (reference §9.3): each run mails every user on its frequency one

@@ -1,17 +1,15 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { execute, sql } from '@/db/execute'
 import { digestTakes, inDoNotDisturb } from '@/domain/notifications/delivery'
 import { enqueue } from '@/jobs/enqueue'
-import { sweep, type SweepCounts } from '@/jobs/sweep'
-import { createLocalReq } from 'payload'
 
 import { recipientOf } from './preferences'
 
 export type DigestRun = 'hourly' | 'daily' | 'weekly'
 
 /** Who has held mail: (website, user) pairs, each once. */
-const holders = async (req: PayloadRequest): Promise<{ tenant: number; user: number }[]> =>
+export const digestHolders = async (req: PayloadRequest): Promise<{ tenant: number; user: number }[]> =>
   execute<{ tenant: number; user: number }>(req, sql`SELECT DISTINCT tenant_id AS tenant, recipient_id AS "user" FROM notifications WHERE email_status = 'held' ORDER BY 1, 2`)
 
 /**
@@ -35,10 +33,4 @@ export const digestFor = async (req: PayloadRequest, run: DigestRun, tenant: num
   const notificationIds = claimed.map((r) => Number(r.id)).sort((a, b) => a - b)
   await enqueue(req, { type: 'notification.digest', tenant, payload: { userId: user, notificationIds, frequency: run }, dedupeKey: `notification-digest:${notificationIds[0]}` })
   return true
-}
-
-/** One digest run over every user with held mail (the schedules of `src/jobs/notificationSchedules.ts`). */
-export const runDigests = async (payload: Payload, run: DigestRun, now: Date): Promise<SweepCounts> => {
-  const pairs = await holders(await createLocalReq({}, payload))
-  return sweep(payload, `notifications-digest-${run}`, pairs, ({ tenant, user }, req) => digestFor(req, run, tenant, user, now))
 }
