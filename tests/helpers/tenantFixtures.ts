@@ -531,7 +531,7 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
       (
         await payload.create({
           collection: 'notifications',
-          data: { tenant: tenantId, recipient: await userOf(payload, tenantId, 'client'), event: 'order.assigned', category: 'orders', priority: 'normal', title: 'Fixture notification', key: `fixture:${uniqueSuffix()}` },
+          data: { tenant: tenantId, recipient: await userOf(payload, tenantId, 'client'), event: 'order.assigned', category: 'orders', priority: 'normal', title: 'Fixture notification', key: `fixture:${uniqueSuffix()}`, emailStatus: 'none' },
           depth: 0,
         })
       ).id,

@@ -24,11 +24,15 @@ export const storedPreferences = async (req: PayloadRequest, user: number, tenan
 
 /**
  * A user's complete preferences on a website: their row over their role's defaults, the
- * do-not-disturb zone falling back to their profile's time zone. Null when the user is gone.
+ * do-not-disturb zone falling back to their profile's time zone. Null when the user is gone
+ * or does not belong to the website.
  */
 export const recipientOf = async (req: PayloadRequest, user: number, tenant: number): Promise<Recipient | null> => {
   const doc = await req.payload.findByID({ collection: 'users', id: user, depth: 0, disableErrors: true, ...asSystem(proofOf(req)), req })
   if (!doc) return null
+  // Someone of another website is never told of this one's events (a superadmin belongs to every website).
+  const member = (doc.roles ?? []).includes('superadmin') || (doc.tenants ?? []).some((row) => (typeof row.tenant === 'number' ? row.tenant : row.tenant?.id) === tenant)
+  if (!member) return null
   const zone = doc.timezone && isTimeZone(doc.timezone) ? doc.timezone : DEFAULT_TIME_ZONE
   const stored = await storedPreferences(req, user, tenant)
   const preferences = mergePreferences(defaultPreferences((doc.roles ?? []).filter(isRole), zone), stored as StoredPreferences | null)
