@@ -6,6 +6,7 @@ import { CONTENT_SCHEDULES } from './contentSchedules'
 import { DISCOUNT_SCHEDULES } from './discountSchedules'
 import type { Dispatcher } from './dispatcher'
 import { INVOICE_SCHEDULES } from './invoiceSchedules'
+import { NOTIFICATION_SCHEDULES } from './notificationSchedules'
 import { ORDER_SCHEDULES } from './orderSchedules'
 import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
@@ -50,6 +51,7 @@ export const SCHEDULES: Schedule[] = [
   ...TICKET_SCHEDULES,
   ...CAMPAIGN_SCHEDULES,
   ...AUDIT_SCHEDULES,
+  ...NOTIFICATION_SCHEDULES,
 ]
 
 /** Deletes rows whose work finished before `before`; dead letters stay for inspection. */

@@ -19,6 +19,10 @@ export type JobPayloads = {
   }
   /** A mail campaign's test send: the campaign as its recipients will see it, to the admin who asked only. */
   'mail.campaignTest': { campaignId: number; userId: number }
+  /** One notification's mail to its recipient, rendered from the website's template or the default. */
+  'notification.mail': { notificationId: number }
+  /** One digest mail gathering a user's held notifications (already marked digested by the run that queued it). */
+  'notification.digest': { userId: number; notificationIds: number[]; frequency: 'hourly' | 'daily' | 'weekly' }
   /** Used by tests and operators to check that the pipeline works. */
   'test.noop': { note?: string }
 }

@@ -20,6 +20,7 @@ import * as migration_20261201_103642_h15_tickets from './20261201_103642_h15_ti
 import * as migration_20261201_103150_h15_campaigns from './20261201_103150_h15_campaigns';
 import * as migration_20261201_103423_h15_audit from './20261201_103423_h15_audit';
 import * as migration_20261201_103642_h15_reviews from './20261201_103642_h15_reviews';
+import * as migration_20261201_103329_h15_notifications from './20261201_103329_h15_notifications';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261201_103642_h15_reviews.up,
     down: migration_20261201_103642_h15_reviews.down,
-    name: '20261201_103642_h15_reviews'
+    name: '20261201_103642_h15_reviews',
+  },
+  {
+    up: migration_20261201_103329_h15_notifications.up,
+    down: migration_20261201_103329_h15_notifications.down,
+    name: '20261201_103329_h15_notifications'
   },
 ];

@@ -78,6 +78,8 @@ const publishedContent = (fields: string[]): ReadRule => ({
  */
 export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, string[]>> }
 
+const NOTIFICATION_PREFERENCE = ['channels', 'muteUntil', 'dndStart', 'dndEnd', 'timeZone', 'digest', 'minPriority']
+const NOTIFICATION_TEMPLATE = ['event', 'subject', 'html', 'text', 'active']
 const FINE_TYPE = ['code', 'name', 'calculation', 'amount', 'percent', 'base', 'min', 'max', 'active']
 const DISCOUNT = ['code', 'name', 'description', 'kind', 'value', 'maxDiscount', 'minPayable', 'startsAt', 'endsAt', 'usageLimit', 'perClientLimit', 'firstOrderOnly', 'eligibleClients', 'minLifetimeSpend', 'origin', 'campaign', 'active', 'archived']
 const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
@@ -192,6 +194,14 @@ export const READS: Record<string, ReadRule> = {
     ],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
   },
+  // A notification: its recipient and the website's admins read it whole.
+  notifications: {
+    fields: [...STAMPS, 'tenant', 'recipient', 'event', 'category', 'priority', 'title', 'body', 'link', 'data', 'key', 'readAt', 'inbox', 'emailStatus', 'emailReason', 'emailedAt', 'digestedAt'],
+    hiddenFrom: all(['superadmin', 'admin', 'client']),
+  },
+  // Preferences: their user and the website's admins.
+  'notification-preferences': { fields: [...STAMPS, 'tenant', 'user', ...NOTIFICATION_PREFERENCE], hiddenFrom: all(['superadmin', 'admin', 'client']) },
+  'notification-templates': { fields: [...STAMPS, 'tenant', ...NOTIFICATION_TEMPLATE], hiddenFrom: all(['superadmin', 'admin']) },
   // The referrer reads their own referrals: status and reward, not who the referee is or the review's facts.
   referrals: {
     fields: [...STAMPS, 'tenant', 'referrer', 'referee', 'code', 'status', 'refereeIp', 'refereeUserAgent', 'referrerIp', 'referrerUserAgent', 'flags', ...group('reward', ['walletCents', 'referrerPoints', 'refereePoints']), 'qualifyingOrder', 'rewardedAt', 'voidedReason'],
@@ -317,6 +327,9 @@ export const WRITES: Record<string, WriteRule> = {
   fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
   // Clients and writers open tickets; everything after is the workflow's (actions, POST /api/ticket-messages).
   tickets: { create: each(['client', 'writer'], ['subject', 'category', 'priority', 'description', 'order', 'attachments']) },
+  // Users change theirs through /api/notification-preferences/me; admins adjust their website's here.
+  'notification-preferences': { update: each(ADMINS, NOTIFICATION_PREFERENCE) },
+  'notification-templates': { create: each(ADMINS, NOTIFICATION_TEMPLATE), update: each(ADMINS, NOTIFICATION_TEMPLATE) },
   'loyalty-rewards': { create: each(ADMINS, LOYALTY_REWARD), update: each(ADMINS, LOYALTY_REWARD) },
   // Uploads are created with a file (their own tests); their descriptions and an image's
   // crop point are edited by these. What Payload records of the file itself is the server's.

@@ -612,6 +612,36 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     patch: { note: 'Hijacked' },
     graphql: { one: 'EmailSuppression', many: 'EmailSuppressions', count: 'countEmailSuppressions', update: 'updateEmailSuppression', delete: 'deleteEmailSuppression', dataType: '' },
   },
+  notifications: {
+    // Told to the website's first client, as notify() writes it.
+    documentOf: async (payload, tenantId) =>
+      (
+        await payload.create({
+          collection: 'notifications',
+          data: { tenant: tenantId, recipient: await userOf(payload, tenantId, 'client'), event: 'order.assigned', category: 'orders', priority: 'normal', title: 'Fixture notification', key: `fixture:${uniqueSuffix()}`, emailStatus: 'none' },
+          depth: 0,
+        })
+      ).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'Notification', many: 'Notifications', count: 'countNotifications', update: 'updateNotification', delete: 'deleteNotification', dataType: '' },
+  },
+  'notification-preferences': {
+    // One row per user and website: the first client's, made once.
+    documentOf: async (payload, tenantId) => {
+      const user = await userOf(payload, tenantId, 'client')
+      const { docs } = await payload.find({ collection: 'notification-preferences', where: { and: [{ tenant: { equals: tenantId } }, { user: { equals: user } }] }, limit: 1, depth: 0 })
+      if (docs[0]) return docs[0].id
+      return (await payload.create({ collection: 'notification-preferences', data: { tenant: tenantId, user, digest: 'none', channels: { marketing: { email: true } } }, depth: 0 })).id
+    },
+    patch: { timeZone: 'Europe/Paris' },
+    graphql: { one: 'NotificationPreference', many: 'NotificationPreferences', count: 'countNotificationPreferences', update: 'updateNotificationPreference', delete: 'deleteNotificationPreference', dataType: '' },
+  },
+  'notification-templates': {
+    documentOf: async (payload, tenantId) =>
+      (await payload.create({ collection: 'notification-templates', data: { tenant: tenantId, event: `order.fixture_${uniqueSuffix()}`, subject: 'Fixture', text: 'Fixture {{title}}' }, depth: 0 })).id,
+    patch: { subject: 'Hijacked' },
+    graphql: { one: 'NotificationTemplate', many: 'NotificationTemplates', count: 'countNotificationTemplates', update: 'updateNotificationTemplate', delete: 'deleteNotificationTemplate', dataType: '' },
+  },
 }
 
 const bindsToTenants = (field: Field): boolean =>

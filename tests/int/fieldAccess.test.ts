@@ -234,6 +234,7 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
   fines: Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ writer: ids.writer, type: 'plagiarism', amount: 2500, reason: 'Probe fine' })])),
   tickets: Object.fromEntries((['client', 'writer'] as Role[]).map((role) => [role, async () => ({ subject: `Probe ticket ${stamp()}`, description: 'Probe problem', category: 'technical', priority: 'low' })])),
   'loyalty-rewards': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: `Probe reward ${stamp()}`, pointsRequired: 100, kind: 'perk' })])),
+  'notification-templates': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, event: `order.probe_${stamp()}`, subject: 'Probe subject', text: 'Probe text' })])),
   discounts: Object.fromEntries(
     (['admin', 'superadmin'] as Role[]).map((role) => [
       role,
@@ -378,6 +379,9 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
   'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
   'loyalty-rewards': onFixture(['admin', 'superadmin'], 'loyalty-rewards', 'name'),
+  // Probed text is no time zone and no event key: those take real ones.
+  'notification-preferences': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ id: docs['notification-preferences']!, token: tokens[role], samples: { timeZone: role === 'admin' ? 'Europe/Paris' : 'Asia/Tokyo' } })])),
+  'notification-templates': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ id: docs['notification-templates']!, token: tokens[role], samples: { event: `order.probe_by_${role}`, subject: `Probe subject by ${role}` } })])),
   discounts: onFixture(['admin', 'superadmin'], 'discounts', 'name'),
   'discount-campaigns': onFixture(['admin', 'superadmin'], 'discount-campaigns', 'name'),
   'email-campaigns': onFixture(['admin', 'superadmin'], 'email-campaigns', 'subject'),

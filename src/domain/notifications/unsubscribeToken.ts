@@ -20,7 +20,7 @@ export const signUnsubscribe = (claim: UnsubscribeClaim, secret: string): string
 export const verifyUnsubscribe = (token: string, secret: string): UnsubscribeClaim | null => {
   const match = /^(\d{1,12})\.(\d{1,12})\.([a-z]{1,20})\.([A-Za-z0-9_-]{43})$/.exec(token)
   if (!match) return null
-  const [, user, tenant, category, signature] = match
+  const [, user = '', tenant = '', category = '', signature = ''] = match
   if (!(NOTIFICATION_CATEGORIES as readonly string[]).includes(category)) return null
   const expected = Buffer.from(mac(`${user}.${tenant}.${category}`, secret))
   const given = Buffer.from(signature)

@@ -4,6 +4,7 @@ import { billingReminderMail } from './billingReminderMail'
 import { campaignTestMail } from './campaignTestMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
+import { notificationDigest, notificationMail } from './notificationMail'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
 
@@ -15,5 +16,7 @@ export const handlers: HandlerRegistry = {
   'mail.loginFailures': loginFailuresMail,
   'live.event': liveEvent,
   'mail.campaignTest': campaignTestMail,
+  'notification.mail': notificationMail,
+  'notification.digest': notificationDigest,
   'test.noop': async () => {},
 }
