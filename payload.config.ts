@@ -105,8 +105,6 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  endpoints: [registerEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
-  hooks: { afterError: [answerLoginRefusals] },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
   collections: withAuditTrails([Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
   endpoints: [registerEndpoint, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],

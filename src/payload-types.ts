@@ -119,6 +119,14 @@ export interface Config {
     tickets: Ticket;
     'ticket-messages': TicketMessage;
     'ticket-attachments': TicketAttachment;
+    'email-campaigns': EmailCampaign;
+    'email-recipients': EmailRecipient;
+    'email-suppressions': EmailSuppression;
+    reviews: Review;
+    notifications: Notification;
+    'notification-preferences': NotificationPreference;
+    'notification-templates': NotificationTemplate;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -178,6 +186,14 @@ export interface Config {
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'ticket-messages': TicketMessagesSelect<false> | TicketMessagesSelect<true>;
     'ticket-attachments': TicketAttachmentsSelect<false> | TicketAttachmentsSelect<true>;
+    'email-campaigns': EmailCampaignsSelect<false> | EmailCampaignsSelect<true>;
+    'email-recipients': EmailRecipientsSelect<false> | EmailRecipientsSelect<true>;
+    'email-suppressions': EmailSuppressionsSelect<false> | EmailSuppressionsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
+    'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -702,6 +718,18 @@ export interface User {
   referredBy?: (number | null) | User;
   registrationIp?: string | null;
   registrationUserAgent?: string | null;
+  /**
+   * The name reviews and public pages show; never the real name.
+   */
+  penName?: string | null;
+  /**
+   * The mean of the approved reviews’ stars for the writer.
+   */
+  ratingAverage?: number | null;
+  /**
+   * How many approved reviews rate the writer.
+   */
+  ratingCount?: number | null;
   tenants?:
     | {
         tenant: number | Tenant;
@@ -1128,7 +1156,9 @@ export interface WorkflowEvent {
     | 'loyalty-redemptions'
     | 'referrals'
     | 'discount-campaigns'
-    | 'tickets';
+    | 'tickets'
+    | 'email-campaigns'
+    | 'reviews';
   /**
    * The id of the record in its collection.
    */
@@ -2617,6 +2647,322 @@ export interface TicketMessage {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns".
+ */
+export interface EmailCampaign {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * For the admin only; recipients see the subject.
+   */
+  name: string;
+  subject: string;
+  /**
+   * Sent as HTML and as plain text, in the website’s branded frame, with an unsubscribe link.
+   */
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The website’s users with any of the roles and in the segment (both narrow; give at least one). Unsubscribed and suppressed addresses are skipped.
+   */
+  audience?: {
+    roles?: ('client' | 'writer' | 'editor' | 'support' | 'content' | 'admin')[] | null;
+    segment?: ('none' | 'recentClients' | 'lapsedClients' | 'writersOfLevel') | null;
+    /**
+     * Recent / lapsed clients: with / without an order in this many days.
+     */
+    days?: number | null;
+    level?: (number | null) | WriterLevel;
+  };
+  /**
+   * When the schedule starts sending (action Schedule).
+   */
+  scheduledAt?: string | null;
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  /**
+   * Written by the sender after every batch.
+   */
+  progress?: {
+    /**
+     * Recipients of the audience.
+     */
+    total?: number | null;
+    /**
+     * Mails handed to the mail server.
+     */
+    sent?: number | null;
+    /**
+     * Refused by the mail server, or interrupted after claiming (never resent).
+     */
+    failed?: number | null;
+    /**
+     * Unsubscribed, suppressed, or left when the campaign was cancelled.
+     */
+    skipped?: number | null;
+  };
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-recipients".
+ */
+export interface EmailRecipient {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  campaign: number | EmailCampaign;
+  user?: (number | null) | User;
+  address: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  reason?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  attempt?: number | null;
+  messageId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions".
+ */
+export interface EmailSuppression {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  address: string;
+  reason: 'bounce' | 'complaint' | 'manual';
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * A review of an order (and its writer) or of the website.
+   */
+  kind: 'order' | 'website';
+  /**
+   * Empty: a review of the website. One review per order.
+   */
+  order?: (number | null) | Order;
+  client: number | User;
+  /**
+   * The order’s writer; shown publicly by pen name only.
+   */
+  writer?: (number | null) | User;
+  /**
+   * 1–5 stars.
+   */
+  rating: number;
+  /**
+   * 1–5 stars for the writer (order reviews; empty: the rating counts for the writer).
+   */
+  writerRating?: number | null;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected' | 'flagged';
+  /**
+   * The last moderation action (workflow actions).
+   */
+  moderation?: {
+    reasons?:
+      | ('spam' | 'offensive' | 'personal_data' | 'off_topic' | 'not_genuine' | 'conflict_of_interest' | 'other')[]
+      | null;
+    note?: string | null;
+    moderatedBy?: (number | null) | User;
+    moderatedAt?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What people were told, in-app and by mail. Written by the platform; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  recipient: number | User;
+  event: string;
+  category: 'orders' | 'payments' | 'payouts' | 'fines' | 'tickets' | 'reviews' | 'account' | 'marketing';
+  priority: 'low' | 'normal' | 'high' | 'critical';
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  /**
+   * The facts of the event its texts were made of.
+   */
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * One notification per recipient and key: a retried event is not told twice.
+   */
+  key: string;
+  readAt?: string | null;
+  /**
+   * Shown in the inbox (off when the user switched the category’s in-app channel off).
+   */
+  inbox?: boolean | null;
+  emailStatus: 'none' | 'queued' | 'sent' | 'held' | 'digested' | 'skipped';
+  /**
+   * Why the mail was sent, held or skipped.
+   */
+  emailReason?: string | null;
+  /**
+   * When its mail was queued.
+   */
+  emailedAt?: string | null;
+  /**
+   * When a digest took it.
+   */
+  digestedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences".
+ */
+export interface NotificationPreference {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  user: number | User;
+  /**
+   * Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing keeps the role’s default.
+   */
+  channels?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Until then only critical events and receipts are mailed.
+   */
+  muteUntil?: string | null;
+  /**
+   * First hour (0–23) of do-not-disturb in the user’s time zone.
+   */
+  dndStart?: number | null;
+  /**
+   * End (exclusive) hour (0–23) of do-not-disturb in the user’s time zone.
+   */
+  dndEnd?: number | null;
+  /**
+   * IANA zone of the do-not-disturb hours; empty: the user’s own time zone.
+   */
+  timeZone?: string | null;
+  /**
+   * Gather mail into one digest instead of one mail per event; empty: the role’s default.
+   */
+  digest?: ('none' | 'hourly' | 'daily' | 'weekly') | null;
+  /**
+   * Mail only events of this priority or higher; empty: the role’s default.
+   */
+  minPriority?: ('low' | 'normal' | 'high' | 'critical') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates".
+ */
+export interface NotificationTemplate {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  event: string;
+  subject: string;
+  /**
+   * The mail’s HTML body; empty: the default framed in the website’s branding with this subject and text.
+   */
+  html?: string | null;
+  text: string;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  kind: 'change' | 'workflow' | 'security' | 'access';
+  /**
+   * create, update, delete, a workflow action’s name, login, login_failed, logout, password_reset, role_change, refund, file_download…
+   */
+  action: string;
+  /**
+   * The user’s id (kept when the user is gone). Empty: the platform.
+   */
+  actor?: number | null;
+  actorEmail?: string | null;
+  actorRole?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  /**
+   * The changed fields, before and after. Secrets are never stored.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The client’s address under the trusted-proxy rule (TRUST_PROXY).
+   */
+  address?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  /**
+   * Place in the website’s chain (empty until the chain job links it).
+   */
+  seq?: number | null;
+  prevHash?: string | null;
+  hash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3002,6 +3348,9 @@ export interface UsersSelect<T extends boolean = true> {
   referredBy?: T;
   registrationIp?: T;
   registrationUserAgent?: T;
+  penName?: T;
+  ratingAverage?: T;
+  ratingCount?: T;
   tenants?:
     | T
     | {
@@ -4133,6 +4482,171 @@ export interface TicketAttachmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns_select".
+ */
+export interface EmailCampaignsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  subject?: T;
+  body?: T;
+  audience?:
+    | T
+    | {
+        roles?: T;
+        segment?: T;
+        days?: T;
+        level?: T;
+      };
+  scheduledAt?: T;
+  status?: T;
+  progress?:
+    | T
+    | {
+        total?: T;
+        sent?: T;
+        failed?: T;
+        skipped?: T;
+      };
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-recipients_select".
+ */
+export interface EmailRecipientsSelect<T extends boolean = true> {
+  tenant?: T;
+  campaign?: T;
+  user?: T;
+  address?: T;
+  status?: T;
+  reason?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  attempt?: T;
+  messageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions_select".
+ */
+export interface EmailSuppressionsSelect<T extends boolean = true> {
+  tenant?: T;
+  address?: T;
+  reason?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  order?: T;
+  client?: T;
+  writer?: T;
+  rating?: T;
+  writerRating?: T;
+  text?: T;
+  status?: T;
+  moderation?:
+    | T
+    | {
+        reasons?: T;
+        note?: T;
+        moderatedBy?: T;
+        moderatedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  tenant?: T;
+  recipient?: T;
+  event?: T;
+  category?: T;
+  priority?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  data?: T;
+  key?: T;
+  readAt?: T;
+  inbox?: T;
+  emailStatus?: T;
+  emailReason?: T;
+  emailedAt?: T;
+  digestedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences_select".
+ */
+export interface NotificationPreferencesSelect<T extends boolean = true> {
+  tenant?: T;
+  user?: T;
+  channels?: T;
+  muteUntil?: T;
+  dndStart?: T;
+  dndEnd?: T;
+  timeZone?: T;
+  digest?: T;
+  minPriority?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates_select".
+ */
+export interface NotificationTemplatesSelect<T extends boolean = true> {
+  tenant?: T;
+  event?: T;
+  subject?: T;
+  html?: T;
+  text?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  action?: T;
+  actor?: T;
+  actorEmail?: T;
+  actorRole?: T;
+  targetCollection?: T;
+  targetId?: T;
+  changes?: T;
+  address?: T;
+  userAgent?: T;
+  requestId?: T;
+  seq?: T;
+  prevHash?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4278,12 +4792,26 @@ export interface PricingTableBlock {
  */
 export interface TestimonialsBlock {
   heading?: string | null;
-  items: {
-    quote: string;
-    author: string;
-    role?: string | null;
-    id?: string | null;
-  }[];
+  /**
+   * Approved reviews are the latest ones, kept current as staff approve them.
+   */
+  source?: ('reviews' | 'manual') | null;
+  /**
+   * How many reviews (1–12).
+   */
+  count?: number | null;
+  /**
+   * Only reviews with at least this many stars.
+   */
+  minRating?: number | null;
+  items?:
+    | {
+        quote: string;
+        author: string;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'testimonials';

@@ -26,7 +26,9 @@ const TABLES = {
   referrals: sql.raw('referrals'),
   discounts: sql.raw('discounts'),
   discount_campaigns: sql.raw('discount_campaigns'),
-  tickets: sql.raw('tickets',  email_campaigns: sql.raw('email_campaigns',  reviews: sql.raw('reviews'),
+  tickets: sql.raw('tickets'),
+  email_campaigns: sql.raw('email_campaigns'),
+  reviews: sql.raw('reviews'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

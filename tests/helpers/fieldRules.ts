@@ -246,6 +246,16 @@ export const READS: Record<string, ReadRule> = {
     fields: [...STAMPS, 'tenant', 'discount', 'client', 'payableType', 'order', 'invoice', 'payment', 'payableKey', 'subtotal', 'discountAmount', 'total', 'origin', 'code', 'status', 'campaign'],
     hiddenFrom: all([...STAFF, 'client']),
   },
+  // Reviews (issue 15): the website's admins and support read them whole; the client their own, without the
+  // moderators' note and name; the writer approved ones about them, without who wrote them or why anything was moderated.
+  reviews: {
+    fields: [...STAMPS, 'tenant', 'kind', 'order', 'client', 'writer', 'rating', 'writerRating', 'text', 'status', ...group('moderation', ['reasons', 'note', 'moderatedBy', 'moderatedAt'])],
+    hiddenFrom: {
+      ...all(['superadmin', 'admin', 'support']),
+      client: ['moderation.note', 'moderation.moderatedBy'],
+      writer: ['client', 'moderation.reasons', 'moderation.note', 'moderation.moderatedBy'],
+    },
+  },
   // Support tickets (issue 15): the website's support and admins read them; the opener (the test's client) reads theirs, never the breach flags or the escalation note.
   tickets: {
     fields: [
@@ -258,15 +268,6 @@ export const READS: Record<string, ReadRule> = {
   // A reply on the client's ticket (an internal note is not theirs to read at all: tickets.test.ts).
   'ticket-messages': { fields: [...STAMPS, 'tenant', 'ticket', 'author', 'byStaff', 'internal', 'body', 'attachments', 'opener'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   'ticket-attachments': { fields: [...STAMPS, 'tenant', 'uploadedBy', 'ticket', 'message', 'opener', 'internal', ...UPLOAD], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
-  // Reviews (issue 15): the website's admins and support read them whole; the client their own, without the
-  // moderators' note and name; the writer approved ones about them, without who wrote them or why anything was moderated.
-  reviews: {
-    fields: [...STAMPS, 'tenant', 'kind', 'order', 'client', 'writer', 'rating', 'writerRating', 'text', 'status', ...group('moderation', ['reasons', 'note', 'moderatedBy', 'moderatedAt'])],
-    hiddenFrom: {
-      ...all(['superadmin', 'admin', 'support']),
-      client: ['moderation.note', 'moderation.moderatedBy'],
-      writer: ['client', 'moderation.reasons', 'moderation.note', 'moderation.moderatedBy'],
-    },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
   'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
   'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
@@ -323,10 +324,10 @@ export const WRITES: Record<string, WriteRule> = {
   // Issued by admins; afterwards it changes only through its workflow (lift, expire).
   'discipline-records': { create: each(ADMINS, DISCIPLINE_ISSUE) },
   'fine-types': { create: each(ADMINS, FINE_TYPE), update: each(ADMINS, FINE_TYPE) },
-  // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
-  fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
   // Clients and writers open tickets; everything after is the workflow's (actions, POST /api/ticket-messages).
   tickets: { create: each(['client', 'writer'], ['subject', 'category', 'priority', 'description', 'order', 'attachments']) },
+  // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
+  fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
   // Users change theirs through /api/notification-preferences/me; admins adjust their website's here.
   'notification-preferences': { update: each(ADMINS, NOTIFICATION_PREFERENCE) },
   'notification-templates': { create: each(ADMINS, NOTIFICATION_TEMPLATE), update: each(ADMINS, NOTIFICATION_TEMPLATE) },
