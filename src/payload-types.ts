@@ -2856,7 +2856,7 @@ export interface NotificationPreference {
   tenant?: (number | null) | Tenant;
   user: number | User;
   /**
-   * Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing keeps the role’s default.
+   * Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default.
    */
   channels?:
     | {

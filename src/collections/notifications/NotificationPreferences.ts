@@ -35,7 +35,7 @@ export const NotificationPreferences: CollectionConfig<'notification-preferences
     {
       name: 'channels',
       type: 'json',
-      admin: { description: 'Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing keeps the role’s default.' },
+      admin: { description: 'Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default.' },
     },
     { name: 'muteUntil', type: 'date', admin: { description: 'Until then only critical events and receipts are mailed.', date: { pickerAppearance: 'dayAndTime' } } },
     hour('dndStart', 'First'),

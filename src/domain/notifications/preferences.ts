@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 import type { Role } from '../roles'
 
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_PRIORITIES, type NotificationCategory, type NotificationChannel, type NotificationPriority } from './types'
@@ -87,3 +89,9 @@ export const mergePreferences = (defaults: Preferences, stored: StoredPreference
 }
 
 export const priorityRank = (p: NotificationPriority): number => NOTIFICATION_PRIORITIES.indexOf(p)
+
+const switchesInput = z.object({ inApp: z.boolean().optional(), email: z.boolean().optional(), live: z.boolean().optional() }).strict()
+
+/** A row's (or a request's) channel switches: per known category, any of the three channels, booleans only. */
+export const channelsInput = z.partialRecord(z.enum(NOTIFICATION_CATEGORIES, { error: `A category: ${NOTIFICATION_CATEGORIES.join(', ')}.` }), switchesInput)
+

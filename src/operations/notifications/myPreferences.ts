@@ -3,8 +3,8 @@ import { z } from 'zod'
 
 import { asSystem, proofOf } from '@/access/system'
 import { execute, sql } from '@/db/execute'
-import { DIGEST_FREQUENCIES, type Preferences } from '@/domain/notifications/preferences'
-import { NOTIFICATION_CATEGORIES, NOTIFICATION_PRIORITIES } from '@/domain/notifications/types'
+import { channelsInput, DIGEST_FREQUENCIES, type Preferences } from '@/domain/notifications/preferences'
+import { NOTIFICATION_PRIORITIES } from '@/domain/notifications/types'
 import { isTimeZone } from '@/domain/timeZone'
 import { ClientError } from '@/errors'
 
@@ -17,12 +17,11 @@ export type PreferencesAnswer = Omit<Preferences, 'muteUntil'> & { muteUntil: st
 
 const answer = (p: Preferences, customised: boolean): PreferencesAnswer => ({ ...p, muteUntil: p.muteUntil?.toISOString() ?? null, customised })
 
-const switches = z.object({ inApp: z.boolean().optional(), email: z.boolean().optional(), live: z.boolean().optional() }).strict()
 const hour = z.number({ error: 'A whole hour from 0 to 23, or null.' }).int('A whole hour from 0 to 23.').min(0, 'From 0 to 23.').max(23, 'From 0 to 23.').nullable()
 
 export const preferencesPatch = z
   .object({
-    channels: z.partialRecord(z.enum(NOTIFICATION_CATEGORIES, { error: `A category: ${NOTIFICATION_CATEGORIES.join(', ')}.` }), switches).optional(),
+    channels: channelsInput.optional(),
     muteUntil: z.iso.datetime({ offset: true, error: 'An ISO date-time, or null.' }).nullable().optional(),
     dndStart: hour.optional(),
     dndEnd: hour.optional(),
