@@ -123,6 +123,11 @@ describe('a campaign to 1,000 recipients', () => {
     expect(received.size).toBe(audience.length - 25)
     for (const address of audience) expect(received.has(address)).toBe(!suppressed.has(address))
 
+    // Claimed 100 at a time: one claim time per batch.
+    const claims = await query(sql`SELECT claimed_at, count(*)::int AS n FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'sent' GROUP BY claimed_at ORDER BY claimed_at`)
+    expect(claims.length).toBe(Math.ceil((audience.length - 25) / 100))
+    expect(claims.slice(0, -1).every((r) => r.n === 100)).toBe(true)
+
     const done = await campaign(c.id)
     expect(done.status).toBe('sent')
     expect(done.progress).toMatchObject({ total: audience.length, sent: audience.length - 25, failed: 0, skipped: 25 })

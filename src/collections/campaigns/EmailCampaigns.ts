@@ -40,7 +40,7 @@ export const EmailCampaigns: CollectionConfig<'email-campaigns'> = {
   lockDocuments: false,
   labels: { singular: 'Mail campaign', plural: 'Mail campaigns' },
   graphQL: { singularName: 'EmailCampaign', pluralName: 'EmailCampaigns' },
-  admin: { ...navigation('People'), useAsTitle: 'name', defaultColumns: ['name', 'subject', 'status', 'scheduledAt', 'progress', 'finishedAt'] },
+  admin: { ...navigation('People'), useAsTitle: 'name', defaultColumns: ['name', 'subject', 'status', 'scheduledAt', 'startedAt', 'finishedAt'] },
   access: {
     read: tenantRowsFor(['admin']),
     create: hasAnyRole('superadmin', 'admin'),
