@@ -206,7 +206,7 @@ describe('endpoints', () => {
     const mine = await t.api.get('/api/notification-preferences/me', { host: writer.host, token })
     expect(mine.status).toBe(200)
     expect(mine.body).toMatchObject({ customised: false, digest: 'none', timeZone: 'UTC' })
-    expect(mine.body.channels.marketing.email).toBe(false)
+    expect(mine.body.channels.marketing.email).toBe(true)
     expect(mine.body.channels.orders.email).toBe(true)
 
     for (const [body, field] of [

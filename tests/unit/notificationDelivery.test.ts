@@ -17,9 +17,9 @@ const input = (preferences: Partial<Preferences> = {}, over: Partial<DeliveryInp
 })
 
 describe('defaults per role', () => {
-  it('mails clients marketing but not writers or staff; every category in-app and live for all', () => {
+  it('mails clients and writers marketing but not staff; every category in-app and live for all', () => {
     expect(defaultPreferences(['client'], 'UTC').channels.marketing.email).toBe(true)
-    expect(defaultPreferences(['writer'], 'UTC').channels.marketing.email).toBe(false)
+    expect(defaultPreferences(['writer'], 'UTC').channels.marketing.email).toBe(true)
     expect(defaultPreferences(['admin'], 'UTC').channels.marketing.email).toBe(false)
     expect(defaultPreferences(['writer'], 'UTC').channels.orders).toEqual({ inApp: true, email: true, live: true })
   })

@@ -43,15 +43,15 @@ const everyCategory = (email: (category: NotificationCategory) => boolean): Reco
 /**
  * The defaults per role (reference §9.3 "per-role defaults"), used for anyone without a
  * stored row. Everyone gets every category in-app and live. Mail: clients and writers
- * get every category of their work; marketing mail goes to clients (they registered on
- * the website to buy from it, and every marketing mail carries an unsubscribe link) but
- * not to writers or staff, who work for the website rather than buy from it. Staff get
- * mail of everything but marketing, as it happens.
+ * get every category of their work, and the website's campaigns (clients registered to
+ * buy from it, writers to take its work, and campaigns address both: a level's writers
+ * are an audience; every campaign mail carries an unsubscribe link). Staff get mail of
+ * everything but marketing, as it happens.
  */
 export const defaultPreferences = (roles: readonly Role[], timeZone: string): Preferences => {
-  const client = roles.includes('client')
+  const audience = roles.includes('client') || roles.includes('writer')
   return {
-    channels: everyCategory((c) => c !== 'marketing' || client),
+    channels: everyCategory((c) => c !== 'marketing' || audience),
     muteUntil: null,
     dndStart: null,
     dndEnd: null,

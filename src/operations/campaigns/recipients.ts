@@ -28,7 +28,7 @@ const segmentSql = (segment: Segment | null, tenant: number, now: Date): SQL => 
 /**
  * Whether the user takes marketing mail of the website, in SQL, for bulk selection: what
  * `wantsEmail(…, 'marketing')` answers one user at a time. A preferences row's boolean
- * switch wins; without one the role's default does (clients yes, writers and staff no:
+ * switch wins; without one the role's default does (clients and writers yes, staff no:
  * src/domain/notifications/preferences.ts). The sender asks `wantsEmail` again for every
  * recipient just before mailing, so an opt-out made while a campaign sends is honoured.
  */
@@ -36,7 +36,7 @@ export const marketingConsentSql = (user: SQL, tenant: number): SQL =>
   sql`COALESCE(
         (SELECT (p.channels -> 'marketing' -> 'email')::text::boolean FROM notification_preferences p
           WHERE p.user_id = ${user} AND p.tenant_id = ${tenant} AND jsonb_typeof(p.channels -> 'marketing' -> 'email') = 'boolean' LIMIT 1),
-        EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = ${user} AND r.value = 'client'))
+        EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = ${user} AND r.value IN ('client', 'writer')))
 
 /**
  * The campaign's recipients, written in one INSERT … SELECT from its audience: every user

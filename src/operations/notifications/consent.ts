@@ -10,8 +10,8 @@ import { recipientOf } from './preferences'
  * Whether a user takes mail of a category on a website: the one question every sender
  * (notifications, digests, campaigns) asks before mailing someone. Their
  * `notification-preferences` row answers it, over their role's defaults
- * (`src/domain/notifications/preferences.ts`: marketing mail goes to clients, not to
- * writers or staff, unless they switch it on); an unsubscribe link switches it off. A
+ * (`src/domain/notifications/preferences.ts`: marketing mail goes to clients and
+ * writers, not to staff, unless they switch it on); an unsubscribe link switches it off. A
  * user who is gone takes nothing.
  */
 export const wantsEmail = async (req: PayloadRequest, user: number, tenant: number, category: NotificationCategory): Promise<boolean> => {
