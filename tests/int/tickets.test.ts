@@ -117,6 +117,17 @@ describe('opening a ticket', () => {
     expect((await mustOpen('client', { order: mine.id })).order).toBe(mine.id)
   })
 
+  it('over GraphQL too: createTicket opens one, and bad input names the field', async () => {
+    // GraphQL's input type asks for every required field, the server's status included (as for fines); the server sets it.
+    const ok = await gql('writer', `mutation { createTicket(data: { subject: "Payout missing", description: "Where is it?", category: payment, priority: high, status: closed }) { id number status opener { id } } }`)
+    expect(ok.body.errors).toBeUndefined()
+    expect(ok.body.data.createTicket).toMatchObject({ status: 'open', opener: { id: p.ids.writer } })
+    const bad = await gql('writer', `mutation { createTicket(data: { subject: "x", description: "Too short a subject", status: open }) { id } }`)
+    expect(JSON.stringify(bad.body.errors)).toContain('subject')
+    const staff = await gql('support', `mutation { createTicket(data: { subject: "Staff ticket", description: "x", status: open }) { id } }`)
+    expect(staff.body.errors?.length).toBeGreaterThan(0)
+  })
+
   it('is for clients and writers only', async () => {
     expect((await open('support', { subject: 'Staff ticket', description: 'x' })).status).toBe(403)
     expect((await open('anonymous', { subject: 'Nobody', description: 'x' })).status).toBe(403)
