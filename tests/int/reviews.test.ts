@@ -132,6 +132,9 @@ describe('moderation and the public reviews', () => {
     const bad = await review('client', { order: o3.id, rating: 1, writerRating: 1, text: 'Rejected words that stay private.' })
     const later = await review('client', { order: o4.id, rating: 4, text: 'Flagged first, then approved by staff.' })
 
+    // The website's moderators hear of a new review live.
+    const announced = await t.payload.find({ collection: 'outbox', where: { and: [{ 'payload.event': { equals: 'reviews.created' } }, { 'payload.audience.staffOfTenant': { equals: p.alphaId } }] }, limit: 0, depth: 0 })
+    expect(announced.docs.map((row) => (row.payload as { data: { id: number } }).data.id)).toEqual(expect.arrayContaining([good.id, bad.id]))
     // Pending reviews are nobody's public business.
     expect((await publicReviews()).body.reviews.map((r: { id: number }) => r.id)).not.toContain(good.id)
 

@@ -13,7 +13,7 @@ import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
-import { prepareReview } from '@/operations/reviews/submit'
+import { announceReview, prepareReview } from '@/operations/reviews/submit'
 
 /**
  * Admins and support of the website read its reviews (and moderate them); a client reads
@@ -49,6 +49,7 @@ export const Reviews: CollectionConfig<'reviews'> = {
   access: { read: readReviews, create: ({ req }) => hasRole(actorOf(req), 'client'), update: nobody, delete: nobody },
   hooks: {
     beforeValidate: [stampTenant, ({ data, req, operation }) => (operation === 'create' && data ? prepareReview(req, data) : data)],
+    afterChange: [({ doc, req, operation }) => (operation === 'create' ? announceReview(req, doc) : doc)],
   },
   indexes: [{ fields: ['tenant', 'status', 'createdAt'] }, { fields: ['writer', 'status'] }],
   fields: [

@@ -6,6 +6,7 @@ import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { orderNotReviewable, reviewInput } from '@/domain/reviews/rules'
 import { ClientError, refuseField } from '@/errors'
+import { enqueue } from '@/jobs/enqueue'
 import type { Review } from '@/payload-types'
 
 import { toValidationError } from '../toValidationError'
@@ -73,4 +74,16 @@ export const prepareReview = async (req: PayloadRequest, data: ReviewData, now =
   })
   if (totalDocs > 0) throw refuse('kind', 'kind: you have reviewed this website already (one review of the website per client).', 409)
   return { ...base, kind: 'website', order: null, writer: null, writerRating: null }
+}
+
+/**
+ * A new review waits for moderation: the website's staff hear of it live (`reviews.created`),
+ * in the create's transaction (the reviews create's afterChange).
+ */
+export const announceReview = async (req: PayloadRequest, review: Review): Promise<Review> => {
+  const tenant = idOf(review.tenant)
+  if (tenant && review.status === 'pending') {
+    await enqueue(req, { type: 'live.event', tenant, payload: { audience: { staffOfTenant: tenant }, event: 'reviews.created', data: { id: review.id, kind: review.kind, rating: review.rating } } })
+  }
+  return review
 }
