@@ -101,6 +101,18 @@ describe('an order assigned', () => {
 })
 
 describe('money events', () => {
+  it('an order cancelled by an admin tells the client and the writer, and the client of the refund to their wallet', async () => {
+    const order = await w.place('client')
+    await w.must('admin', order.id, 'markPaid')
+    await w.must('writer', order.id, 'take')
+    await w.must('admin', order.id, 'cancel', { reason: 'Client asked by phone.' })
+    expect(usersOf(await told('order.cancelled', ofOrder(order.id)))).toEqual([ids.client!, ids.writer!].sort())
+    const refund = await told('refund.issued', ofOrder(order.id))
+    expect(usersOf(refund)).toEqual([ids.client])
+    expect(refund[0]!.data).toMatchObject({ orderId: order.id, number: order.number, destination: 'wallet', currency: order.currency })
+    expect(refund[0]!.data.amount).toBeGreaterThan(0)
+  })
+
   it('a confirmed manual payment sends the client its receipt; a failed payment tells the client once', async () => {
     const started = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client2, body: { purpose: 'wallet_top_up', amount: 2500, provider: 'manual' } })
     expect(started.status).toBe(201)

@@ -8,7 +8,6 @@ import { lockOrderEarning, lockRow } from '@/db/locks'
 import { hoursLate, latenessPercent } from '@/domain/fines/lateness'
 import { latenessRuleOf } from '@/domain/fines/settings'
 import { DEFAULT_FINE_TYPES, type FineBase, fineAmount, LATE_SUBMISSION, needsBase } from '@/domain/fines/types'
-import { partiesBut } from '@/domain/notifications/recipients'
 import type { OrderStatus } from '@/domain/orders/statuses'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
 import { refuseField } from '@/errors'
@@ -153,9 +152,10 @@ export const applyIssuedFine = async (req: PayloadRequest, fine: Fine): Promise<
   const done = applyNow ? await applyFineMoney(req, fine, earning) : fine
   const tenant = idOf(fine.tenant)!
   const number = orderId ? (await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req, select: { number: true } })).number : null
+  // The fined writer is told even when the fine came of their own request (a late submission): the platform fined them, not they.
   await notify(req, {
     event: 'fine.issued',
-    recipients: partiesBut(actorOf(req)?.id, [idOf(fine.writer)]),
+    recipients: [idOf(fine.writer)!],
     tenant,
     data: { fine: fine.id, order: orderId, number, type: fine.type, amount: fine.amount ?? null, currency: await websiteCurrency(req, tenant), reason: fine.reason },
     key: `fine.issued:${fine.id}`,

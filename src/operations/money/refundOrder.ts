@@ -53,8 +53,8 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
  * provider: Stripe refunds the card payment (its idempotency key is the refund's
  * reference, so a retried request never refunds twice), then revenue → gateway clearing;
  * if Stripe refuses, nothing is written. Either way the order's paid amount and payment
- * status go down, and so does the writer's earning while it is not paid out. Returns the
- * refund row.
+ * status go down, and so does the writer's earning while it is not paid out; the client
+ * is told (`refund.issued`). Returns the refund row.
  */
 export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, destination: RefundDestination = 'wallet') => {
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })

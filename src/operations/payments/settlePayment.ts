@@ -122,6 +122,7 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
     if (payment.status === 'canceled') throw new ClientError('The payment was canceled.', 409)
     const outcome = await apply(req, payment, now)
     const done = await req.payload.update({ collection: 'payments', id: paymentId, data: { status: 'succeeded', appliedAt: now.toISOString(), failureReason: null }, depth: 0, ...asSystem(proofOf(req)), req })
+    const paidFor = await orderFacts(req, payment)
     // Last but the event: the receipt's number holds the website's counter until commit.
     const receipt = await issueReceipt(req, payment, outcome, now)
     // The receipt is told to the client even when they paid in this very request (a wallet payment): a receipt is always sent.
@@ -129,7 +130,7 @@ export const settlePayment = async (req: PayloadRequest, paymentId: number, now 
       event: 'payment.succeeded',
       recipients: [idOf(payment.client)!],
       tenant: idOf(payment.tenant)!,
-      data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, currency: payment.currency, outcome, receipt: receipt.number, ...(await orderFacts(req, payment)) },
+      data: { paymentId, reference: payment.reference, purpose: payment.purpose, amount: payment.amount, currency: payment.currency, outcome, receipt: receipt.number, ...paidFor },
       key: `payment.succeeded:${paymentId}`,
     })
     return { payment: done, applied: true }
