@@ -21,6 +21,11 @@ type Doc = Record<string, unknown>
 
 const PASSWORD_CHANGED = 'scriptoriumAuditPassword'
 
+const AUDIT_HOOKS = new WeakSet<object>()
+
+/** Whether a collection's hook is the audit trail's (for the test that every business collection has it). */
+export const isAuditHook = (hook: unknown): boolean => typeof hook === 'function' && AUDIT_HOOKS.has(hook)
+
 const idOf = (value: unknown): number | null => (typeof value === 'number' ? value : value && typeof value === 'object' && typeof (value as Doc).id === 'number' ? ((value as Doc).id as number) : null)
 
 /** The website a record belongs to: its tenant, a user's first website, a website itself. */
@@ -85,6 +90,8 @@ export const withAuditTrail = (collection: CollectionConfig): CollectionConfig =
     return data
   }
 
+  AUDIT_HOOKS.add(afterChange)
+  AUDIT_HOOKS.add(afterDelete)
   const hooks = collection.hooks ?? {}
   return {
     ...collection,

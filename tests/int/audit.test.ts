@@ -4,6 +4,7 @@ import path from 'node:path'
 import { sql } from '@payloadcms/db-postgres'
 import { describe, expect, it } from 'vitest'
 
+import { isAuditHook, UNAUDITED } from '@/hooks/auditTrail'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { moneyTestFile } from '../helpers/moneyTestFile'
@@ -55,6 +56,14 @@ const asSuperuserBypassingTrigger = async (statement: ReturnType<typeof sql>) =>
 }
 
 describe('the trail of writes', () => {
+  it('wraps every collection but the plumbing and Payload’s own, on change and delete', () => {
+    for (const collection of t.payload.config.collections) {
+      const audited = !UNAUDITED.has(collection.slug) && !collection.slug.startsWith('payload-')
+      expect((collection.hooks.afterChange ?? []).some(isAuditHook), collection.slug).toBe(audited)
+      expect((collection.hooks.afterDelete ?? []).some(isAuditHook), collection.slug).toBe(audited)
+    }
+  })
+
   it('records a REST create with its fields, in the same transaction, once', async () => {
     const order = await w.place('client')
     const rows = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND kind = 'change'`)

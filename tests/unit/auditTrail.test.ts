@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { actionOfWrite } from '@/domain/audit/actions'
 import { type ChainedRow, checkLinks, GENESIS, linkRows } from '@/domain/audit/chain'
-import { changedFieldNames, diffDocs, MAX_TEXT, stableJson } from '@/domain/audit/diff'
+import { changedFieldNames, diffDocs, MAX_JSON, MAX_TEXT, stableJson } from '@/domain/audit/diff'
 import { partiesOf } from '@/domain/audit/parties'
 import { isSecretField, redact, REDACTED } from '@/domain/audit/redact'
 
@@ -53,6 +53,9 @@ describe('diffDocs', () => {
     const changes = diffDocs({ client: 3 }, { client: { id: 4, createdAt: 'x', email: 'e' }, body: 'x'.repeat(MAX_TEXT + 10) })
     expect(changes.client).toEqual({ before: 3, after: 4 })
     expect(String(changes.body!.after)).toContain(`(${MAX_TEXT + 10} characters)`)
+    const big = diffDocs(null, { content: { children: Array.from({ length: 200 }, (_, i) => ({ text: `paragraph ${i} `.repeat(5) })) } })
+    expect(String(big.content!.after)).toMatch(/characters of JSON/)
+    expect(JSON.stringify(big).length).toBeLessThan(MAX_JSON)
   })
   it('equal values in another key order are no change', () => {
     expect(diffDocs({ g: { a: 1, b: 2 } }, { g: { b: 2, a: 1 } })).toEqual({})

@@ -32,7 +32,10 @@ export const normalize = (value: unknown, depth = 0): unknown => {
   return value
 }
 
-const same = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b)
+/** A structured value larger than this (as JSON) is stored as its size only (a rich-text body, a long list). */
+export const MAX_JSON = 4000
+
+const bounded = (value: unknown, json: string): unknown => (json.length > MAX_JSON ? `[${json.length} characters of JSON]` : value)
 
 /** JSON with object keys sorted, so equal values give equal text whatever their key order. */
 export const stableJson = (value: unknown): string => {
@@ -64,8 +67,10 @@ export const diffDocs = (before: Doc | null | undefined, after: Doc | null | und
     if (isSecretField(key) && before && after && !(key in before && key in after)) continue
     const was = before ? normalize(before[key], 1) : null
     const now = after ? normalize(after[key], 1) : null
-    if (same(was, now)) continue
-    changes[key] = isSecretField(key) ? { before: REDACTED, after: REDACTED } : { before: was, after: now }
+    const wasJson = stableJson(was)
+    const nowJson = stableJson(now)
+    if (wasJson === nowJson) continue
+    changes[key] = isSecretField(key) ? { before: REDACTED, after: REDACTED } : { before: bounded(was, wasJson), after: bounded(now, nowJson) }
   }
   return changes
 }
