@@ -36,7 +36,7 @@ export const marketingConsentSql = (user: SQL, tenant: number): SQL =>
   sql`COALESCE(
         (SELECT (p.channels -> 'marketing' -> 'email')::text::boolean FROM notification_preferences p
           WHERE p.user_id = ${user} AND p.tenant_id = ${tenant} AND jsonb_typeof(p.channels -> 'marketing' -> 'email') = 'boolean' LIMIT 1),
-        EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = ${user} AND r.value IN ('client', 'writer')))
+        EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = ${user} AND r.value IN ('client', 'writer')))`
 
 /**
  * The campaign's recipients, written in one INSERT … SELECT from its audience: every user
