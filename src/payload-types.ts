@@ -2448,7 +2448,7 @@ export interface FineType {
   createdAt: string;
 }
 /**
- * Who did what, when and from where: read-only, append-only, hash-chained per website.
+ * Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-events".
