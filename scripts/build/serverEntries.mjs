@@ -11,6 +11,7 @@ export const SERVER_ENTRIES = {
   worker: 'src/server/worker.ts',
   migrate: 'src/server/migrate.ts',
   seed: 'src/server/seed.ts',
+  'audit-verify': 'src/server/auditVerify.ts',
 }
 
 /** @param {keyof typeof SERVER_ENTRIES} name the compiled entry's file, relative to the project */
@@ -22,4 +23,5 @@ export const BUILD_NEEDS = {
   worker: [],
   migrate: [],
   seed: [],
+  'audit-verify': [],
 }

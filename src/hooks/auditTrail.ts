@@ -12,7 +12,7 @@ import { recordAudit } from '@/operations/audit/record'
  * provider webhooks, Payload's own tables) and the timelines that already are a record of
  * a workflow action (which writes its own audit row).
  */
-export const UNAUDITED = new Set(['audit-events', 'outbox', 'idempotency-keys', 'provider-events', 'workflow-events', 'order-events', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations'])
+export const UNAUDITED = new Set(['audit-events', 'outbox', 'idempotency-keys', 'provider-events', 'workflow-events', 'order-events', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'notifications', 'email-recipients'])
 
 /** `req.context[SKIP_AUDIT]`: the seed's writes are not the business's history. */
 export const SKIP_AUDIT = 'scriptoriumSkipAudit'
