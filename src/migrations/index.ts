@@ -16,11 +16,7 @@ import * as migration_20261130_232039_issue13_content from './20261130_232039_is
 import * as migration_20261130_232040_issue13_content_search from './20261130_232040_issue13_content_search';
 import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
-import * as migration_20261201_103642_h15_tickets from './20261201_103642_h15_tickets';
-import * as migration_20261201_103150_h15_campaigns from './20261201_103150_h15_campaigns';
-import * as migration_20261201_103423_h15_audit from './20261201_103423_h15_audit';
-import * as migration_20261201_103642_h15_reviews from './20261201_103642_h15_reviews';
-import * as migration_20261201_103329_h15_notifications from './20261201_103329_h15_notifications';
+import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
 
 export const migrations = [
   {
@@ -114,28 +110,8 @@ export const migrations = [
     name: '20261201_063505_invoice_discounts',
   },
   {
-    up: migration_20261201_103642_h15_tickets.up,
-    down: migration_20261201_103642_h15_tickets.down,
-    name: '20261201_103642_h15_tickets',
-  },
-  {
-    up: migration_20261201_103150_h15_campaigns.up,
-    down: migration_20261201_103150_h15_campaigns.down,
-    name: '20261201_103150_h15_campaigns',
-  },
-  {
-    up: migration_20261201_103423_h15_audit.up,
-    down: migration_20261201_103423_h15_audit.down,
-    name: '20261201_103423_h15_audit',
-  },
-  {
-    up: migration_20261201_103642_h15_reviews.up,
-    down: migration_20261201_103642_h15_reviews.down,
-    name: '20261201_103642_h15_reviews',
-  },
-  {
-    up: migration_20261201_103329_h15_notifications.up,
-    down: migration_20261201_103329_h15_notifications.down,
-    name: '20261201_103329_h15_notifications'
+    up: migration_20261201_112639_issue15_people.up,
+    down: migration_20261201_112639_issue15_people.down,
+    name: '20261201_112639_issue15_people',
   },
 ];

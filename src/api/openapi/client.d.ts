@@ -41,6 +41,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My activity
+         * @description What happened to the records that name the caller (their orders, payments, fines, files, their own account — logins included), newest first, from the audit trail.
+         *
+         *     Only records the caller may read now appear, and a change lists only the names of the fields the caller may read: never the values, never another person’s record.
+         *
+         *     **400** naming `before` or `limit` when out of range, **401** without a login.
+         */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events */
+        get: operations["getAuditEvents"];
+        put?: never;
+        /**
+         * Create one of audit events
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postAuditEvents"];
+        /** Delete every one of audit events that `where` matches */
+        delete: operations["deleteAuditEvents"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of audit events that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchAuditEvents"];
+        trace?: never;
+    };
+    "/api/audit-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of audit events by id */
+        get: operations["getAuditEventsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of audit events */
+        delete: operations["deleteAuditEventsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of audit events
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchAuditEventsById"];
+        trace?: never;
+    };
+    "/api/audit-events/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on audit events */
+        post: operations["postAuditEventsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of audit events */
+        post: operations["postAuditEventsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count audit events */
+        get: operations["getAuditEventsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getAuditEventsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of audit events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getAuditEventsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of audit events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getAuditEventsVersionsById"];
+        put?: never;
+        /**
+         * Versions of audit events: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postAuditEventsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1429,6 +1620,738 @@ export interface paths {
         get: operations["getDocsByAsset"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List mail campaigns */
+        get: operations["getEmailCampaigns"];
+        put?: never;
+        /**
+         * Create one of mail campaigns
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postEmailCampaigns"];
+        /** Delete every one of mail campaigns that `where` matches */
+        delete: operations["deleteEmailCampaigns"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of mail campaigns that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchEmailCampaigns"];
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of mail campaigns by id */
+        get: operations["getEmailCampaignsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of mail campaigns */
+        delete: operations["deleteEmailCampaignsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of mail campaigns
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchEmailCampaignsById"];
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getEmailCampaignsByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (mail campaign)
+         * @description From `draft`, `scheduled`, `sending`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish (mail campaign)
+         * @description From `sending`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsFinish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule (mail campaign)
+         * @description From `draft`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/sendNow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send now (mail campaign)
+         * @description From `draft`, `scheduled`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsSendNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start sending (mail campaign)
+         * @description From `scheduled`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/testSend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me a test (mail campaign)
+         * @description From `draft`, `scheduled`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsTestSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/actions/unschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back to draft (mail campaign)
+         * @description From `scheduled`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postEmailCampaignsByIdActionsUnschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of mail campaigns */
+        post: operations["postEmailCampaignsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on mail campaigns */
+        post: operations["postEmailCampaignsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of mail campaigns */
+        post: operations["postEmailCampaignsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count mail campaigns */
+        get: operations["getEmailCampaignsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getEmailCampaignsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of mail campaigns: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailCampaignsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-campaigns/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of mail campaigns: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailCampaignsVersionsById"];
+        put?: never;
+        /**
+         * Versions of mail campaigns: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postEmailCampaignsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaign recipients */
+        get: operations["getEmailRecipients"];
+        put?: never;
+        /**
+         * Create one of campaign recipients
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postEmailRecipients"];
+        /** Delete every one of campaign recipients that `where` matches */
+        delete: operations["deleteEmailRecipients"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of campaign recipients that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchEmailRecipients"];
+        trace?: never;
+    };
+    "/api/email-recipients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of campaign recipients by id */
+        get: operations["getEmailRecipientsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of campaign recipients */
+        delete: operations["deleteEmailRecipientsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of campaign recipients
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchEmailRecipientsById"];
+        trace?: never;
+    };
+    "/api/email-recipients/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of campaign recipients */
+        post: operations["postEmailRecipientsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on campaign recipients */
+        post: operations["postEmailRecipientsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of campaign recipients */
+        post: operations["postEmailRecipientsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count campaign recipients */
+        get: operations["getEmailRecipientsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getEmailRecipientsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of campaign recipients: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailRecipientsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-recipients/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of campaign recipients: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailRecipientsVersionsById"];
+        put?: never;
+        /**
+         * Versions of campaign recipients: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postEmailRecipientsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suppressed addresses */
+        get: operations["getEmailSuppressions"];
+        put?: never;
+        /**
+         * Create one of suppressed addresses
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postEmailSuppressions"];
+        /** Delete every one of suppressed addresses that `where` matches */
+        delete: operations["deleteEmailSuppressions"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of suppressed addresses that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchEmailSuppressions"];
+        trace?: never;
+    };
+    "/api/email-suppressions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of suppressed addresses by id */
+        get: operations["getEmailSuppressionsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of suppressed addresses */
+        delete: operations["deleteEmailSuppressionsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of suppressed addresses
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchEmailSuppressionsById"];
+        trace?: never;
+    };
+    "/api/email-suppressions/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of suppressed addresses */
+        post: operations["postEmailSuppressionsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on suppressed addresses */
+        post: operations["postEmailSuppressionsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of suppressed addresses */
+        post: operations["postEmailSuppressionsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count suppressed addresses */
+        get: operations["getEmailSuppressionsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getEmailSuppressionsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of suppressed addresses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailSuppressionsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/email-suppressions/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of suppressed addresses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getEmailSuppressionsVersionsById"];
+        put?: never;
+        /**
+         * Versions of suppressed addresses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postEmailSuppressionsVersionsById"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4388,6 +5311,656 @@ export interface paths {
          * @description This collection keeps no versions: the route always answers 404.
          */
         post: operations["postMediaVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notification preferences */
+        get: operations["getNotificationPreferences"];
+        put?: never;
+        /**
+         * Create one of notification preferences
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postNotificationPreferences"];
+        /** Delete every one of notification preferences that `where` matches */
+        delete: operations["deleteNotificationPreferences"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of notification preferences that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchNotificationPreferences"];
+        trace?: never;
+    };
+    "/api/notification-preferences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of notification preferences by id */
+        get: operations["getNotificationPreferencesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of notification preferences */
+        delete: operations["deleteNotificationPreferencesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of notification preferences
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchNotificationPreferencesById"];
+        trace?: never;
+    };
+    "/api/notification-preferences/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of notification preferences */
+        post: operations["postNotificationPreferencesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on notification preferences */
+        post: operations["postNotificationPreferencesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of notification preferences */
+        post: operations["postNotificationPreferencesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count notification preferences */
+        get: operations["getNotificationPreferencesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getNotificationPreferencesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification preferences
+         * @description The caller’s notification preferences on the request’s website, complete: what they changed over their role’s defaults (clients take marketing mail by default, writers and staff do not; every category in-app, live and by mail). Critical events and receipts are mailed whatever they say.
+         *
+         *     **404** when the caller is not a member of the request’s website.
+         */
+        get: operations["getNotificationPreferencesMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my notification preferences
+         * @description Changes only what the body gives: `channels` (per category, any of `inApp`, `email`, `live`), `muteUntil` (ISO date-time or null), `dndStart` / `dndEnd` (hours 0–23 or null), `timeZone` (IANA name, or null for the profile’s), `digest`, `minPriority`. Answers the preferences complete.
+         *
+         *     **400** naming the field and the rule (an unknown category or channel, an hour outside 0–23, an unknown time zone, any other field). **404** when the caller is not a member of the request’s website.
+         */
+        patch: operations["patchNotificationPreferencesMe"];
+        trace?: never;
+    };
+    "/api/notification-preferences/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notification preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationPreferencesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notification preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationPreferencesVersionsById"];
+        put?: never;
+        /**
+         * Versions of notification preferences: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postNotificationPreferencesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notification templates */
+        get: operations["getNotificationTemplates"];
+        put?: never;
+        /**
+         * Create one of notification templates
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postNotificationTemplates"];
+        /** Delete every one of notification templates that `where` matches */
+        delete: operations["deleteNotificationTemplates"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of notification templates that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchNotificationTemplates"];
+        trace?: never;
+    };
+    "/api/notification-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of notification templates by id */
+        get: operations["getNotificationTemplatesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of notification templates */
+        delete: operations["deleteNotificationTemplatesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of notification templates
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchNotificationTemplatesById"];
+        trace?: never;
+    };
+    "/api/notification-templates/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of notification templates */
+        post: operations["postNotificationTemplatesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on notification templates */
+        post: operations["postNotificationTemplatesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of notification templates */
+        post: operations["postNotificationTemplatesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count notification templates */
+        get: operations["getNotificationTemplatesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getNotificationTemplatesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notification templates: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationTemplatesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-templates/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notification templates: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationTemplatesVersionsById"];
+        put?: never;
+        /**
+         * Versions of notification templates: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postNotificationTemplatesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notifications */
+        get: operations["getNotifications"];
+        put?: never;
+        /**
+         * Create one of notifications
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postNotifications"];
+        /** Delete every one of notifications that `where` matches */
+        delete: operations["deleteNotifications"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of notifications that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchNotifications"];
+        trace?: never;
+    };
+    "/api/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of notifications by id */
+        get: operations["getNotificationsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of notifications */
+        delete: operations["deleteNotificationsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of notifications
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchNotificationsById"];
+        trace?: never;
+    };
+    "/api/notifications/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of notifications */
+        post: operations["postNotificationsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on notifications */
+        post: operations["postNotificationsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of notifications */
+        post: operations["postNotificationsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count notifications */
+        get: operations["getNotificationsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getNotificationsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description Marks the caller’s notifications read: `{ ids: [...] }` (at most 500) or `{ all: true }`. Ids of other people’s notifications, or of none, change nothing and are not reported (they are not the caller’s to know of). Answers how many changed and how many stay unread.
+         *
+         *     **400** naming `ids` or `all` when the body is neither shape.
+         */
+        post: operations["postNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My unread notifications
+         * @description How many of the caller’s inbox notifications are unread (the badge). The list itself is `GET /api/notifications` (the caller’s own, whoever asks; `?unread=true` keeps the unread ones; Payload’s `page`, `limit`, `sort`, `where`).
+         */
+        get: operations["getNotificationsUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an unsubscribe link
+         * @description What the link of a digest or marketing mail switches off (its category, on its website) and whether that mail still reaches its user. No login: the signed token is the proof. Writes nothing (mail scanners open links); a browser (`Accept: text/html`) gets a small page whose button sends the POST.
+         *
+         *     **404** when the token is missing, malformed or tampered with.
+         */
+        get: operations["getNotificationsUnsubscribe"];
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description Switches the link’s category’s mail off for its user on its website (their notification preferences; in-app notifications go on). No login: the signed token is the proof, and it can only switch mail off. Doing it twice changes nothing more.
+         *
+         *     **404** when the token is missing, malformed or tampered with: nothing is written.
+         */
+        post: operations["postNotificationsUnsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notifications: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of notifications: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getNotificationsVersionsById"];
+        put?: never;
+        /**
+         * Versions of notifications: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postNotificationsVersionsById"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9462,6 +11035,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved reviews of the website
+         * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Only approved reviews, newest first: pending, flagged and rejected ones never appear, nor does who wrote a review. Writers appear by their pen name only.
+         *
+         *     With `writer`, the reviews of that writer’s work and their average (the same figure as the writer’s `ratingAverage`). Strong `ETag`, `Cache-Control: public, max-age=60, stale-while-revalidate=300`, `Vary: Host, X-Tenant`; `If-None-Match` answers **304**.
+         *
+         *     **400** naming `writer`, `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.
+         */
+        get: operations["getPublicReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/search": {
         parameters: {
             query?: never;
@@ -10406,6 +12003,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reviews */
+        get: operations["getReviews"];
+        put?: never;
+        /**
+         * Create one of reviews
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postReviews"];
+        /** Delete every one of reviews that `where` matches */
+        delete: operations["deleteReviews"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of reviews that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchReviews"];
+        trace?: never;
+    };
+    "/api/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of reviews by id */
+        get: operations["getReviewsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of reviews */
+        delete: operations["deleteReviewsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of reviews
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchReviewsById"];
+        trace?: never;
+    };
+    "/api/reviews/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getReviewsByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postReviewsByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/actions/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (publish) (review)
+         * @description From `pending`, `flagged`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postReviewsByIdActionsApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/actions/flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag for review (review)
+         * @description From `pending`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postReviewsByIdActionsFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/actions/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject (review)
+         * @description From `pending`, `flagged`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postReviewsByIdActionsReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of reviews */
+        post: operations["postReviewsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on reviews */
+        post: operations["postReviewsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of reviews */
+        post: operations["postReviewsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count reviews */
+        get: operations["getReviewsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getReviewsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of reviews: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getReviewsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of reviews: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getReviewsVersionsById"];
+        put?: never;
+        /**
+         * Versions of reviews: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postReviewsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tags": {
         parameters: {
             query?: never;
@@ -10810,6 +12691,811 @@ export interface paths {
          * @description This collection keeps no versions: the route always answers 404.
          */
         post: operations["postTenantsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ticket attachments */
+        get: operations["getTicketAttachments"];
+        put?: never;
+        /**
+         * Create one of ticket attachments
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postTicketAttachments"];
+        /** Delete every one of ticket attachments that `where` matches */
+        delete: operations["deleteTicketAttachments"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of ticket attachments that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchTicketAttachments"];
+        trace?: never;
+    };
+    "/api/ticket-attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of ticket attachments by id */
+        get: operations["getTicketAttachmentsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of ticket attachments */
+        delete: operations["deleteTicketAttachmentsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of ticket attachments
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchTicketAttachmentsById"];
+        trace?: never;
+    };
+    "/api/ticket-attachments/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of ticket attachments */
+        post: operations["postTicketAttachmentsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on ticket attachments */
+        post: operations["postTicketAttachmentsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of ticket attachments */
+        post: operations["postTicketAttachmentsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count ticket attachments */
+        get: operations["getTicketAttachmentsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getTicketAttachmentsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/file/{filename}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a stored file */
+        get: operations["getTicketAttachmentsFileByFilename"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/paste-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch a file from a URL for the admin’s upload field */
+        get: operations["getTicketAttachmentsPasteUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/paste-url/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch a file from a URL for the admin’s upload field (editing a document) */
+        get: operations["getTicketAttachmentsPasteUrlById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of ticket attachments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketAttachmentsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-attachments/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of ticket attachments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketAttachmentsVersionsById"];
+        put?: never;
+        /**
+         * Versions of ticket attachments: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postTicketAttachmentsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List ticket messages */
+        get: operations["getTicketMessages"];
+        put?: never;
+        /**
+         * Reply on a support ticket
+         * @description The ticket’s opener (a client or writer) or its website’s support and admins add a message. `internal: true` makes it a staff-only note (support and admins only: **403** for the opener), which the opener never reads. A staff reply answers the opener (`awaiting_response`) and is the ticket’s first response; the opener’s reply hands it back (`in_progress`). `attachments` are ids of files the author uploaded to `/api/ticket-attachments` and attached nowhere yet.
+         *
+         *     **400** naming the field; **404** for a ticket the caller cannot read; **409** on a closed ticket (reopen it first).
+         */
+        post: operations["postTicketMessages"];
+        /** Delete every one of ticket messages that `where` matches */
+        delete: operations["deleteTicketMessages"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of ticket messages that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchTicketMessages"];
+        trace?: never;
+    };
+    "/api/ticket-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of ticket messages by id */
+        get: operations["getTicketMessagesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of ticket messages */
+        delete: operations["deleteTicketMessagesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of ticket messages
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchTicketMessagesById"];
+        trace?: never;
+    };
+    "/api/ticket-messages/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of ticket messages */
+        post: operations["postTicketMessagesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on ticket messages */
+        post: operations["postTicketMessagesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of ticket messages */
+        post: operations["postTicketMessagesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count ticket messages */
+        get: operations["getTicketMessagesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getTicketMessagesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of ticket messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketMessagesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ticket-messages/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of ticket messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketMessagesVersionsById"];
+        put?: never;
+        /**
+         * Versions of ticket messages: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postTicketMessagesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tickets */
+        get: operations["getTickets"];
+        put?: never;
+        /**
+         * Create one of tickets
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postTickets"];
+        /** Delete every one of tickets that `where` matches */
+        delete: operations["deleteTickets"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of tickets that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchTickets"];
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of tickets by id */
+        get: operations["getTicketsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of tickets */
+        delete: operations["deleteTicketsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of tickets
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchTicketsById"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getTicketsByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign to an agent (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsEscalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/flagBreach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag an SLA breach (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsFlagBreach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Internal note (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen (ticket)
+         * @description From `closed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/actions/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take it (ticket)
+         * @description From `open`, `in_progress`, `awaiting_response`, `escalated`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postTicketsByIdActionsTake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of tickets */
+        post: operations["postTicketsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on tickets */
+        post: operations["postTicketsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of tickets */
+        post: operations["postTicketsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count tickets */
+        get: operations["getTicketsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getTicketsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of tickets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of tickets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getTicketsVersionsById"];
+        put?: never;
+        /**
+         * Versions of tickets: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postTicketsVersionsById"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12671,6 +15357,7 @@ export interface components {
             orderSequence?: number | null;
             invoiceSequence?: number | null;
             receiptSequence?: number | null;
+            ticketSequence?: number | null;
             settings?: {
                 /** @description IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight. */
                 timeZone?: string | null;
@@ -12845,6 +15532,26 @@ export interface components {
                     sameIpCount?: number | null;
                     sameIpWindowDays?: number | null;
                 };
+                tickets?: {
+                    /** @description How long after closing the opener may reopen a ticket. */
+                    reopenWindowHours?: number | null;
+                    /** @description Critical: first staff reply within (minutes). */
+                    criticalFirstResponseMinutes?: number | null;
+                    /** @description Critical: closed within (minutes). */
+                    criticalResolutionMinutes?: number | null;
+                    /** @description High: first staff reply within (minutes). */
+                    highFirstResponseMinutes?: number | null;
+                    /** @description High: closed within (minutes). */
+                    highResolutionMinutes?: number | null;
+                    /** @description Normal: first staff reply within (minutes). */
+                    normalFirstResponseMinutes?: number | null;
+                    /** @description Normal: closed within (minutes). */
+                    normalResolutionMinutes?: number | null;
+                    /** @description Low: first staff reply within (minutes). */
+                    lowFirstResponseMinutes?: number | null;
+                    /** @description Low: closed within (minutes). */
+                    lowResolutionMinutes?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -12881,6 +15588,12 @@ export interface components {
             referredBy?: (number | null) | components["schemas"]["users"];
             registrationIp?: string | null;
             registrationUserAgent?: string | null;
+            /** @description The name reviews and public pages show; never the real name. */
+            penName?: string | null;
+            /** @description The mean of the approved reviews’ stars for the writer. */
+            ratingAverage?: number | null;
+            /** @description How many approved reviews rate the writer. */
+            ratingCount?: number | null;
             tenants?: {
                 tenant?: number | components["schemas"]["tenants"];
                 id?: string | null;
@@ -13100,7 +15813,7 @@ export interface components {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
             /** @enum {string} */
-            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "discipline-records" | "fines" | "loyalty-redemptions" | "referrals" | "discount-campaigns";
+            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "discipline-records" | "fines" | "loyalty-redemptions" | "referrals" | "discount-campaigns" | "tickets" | "email-campaigns" | "reviews";
             /** @description The id of the record in its collection. */
             document?: number;
             action?: string;
@@ -14069,6 +16782,310 @@ export interface components {
             updatedAt?: string | null;
             createdAt?: string | null;
         };
+        /** Ticket */
+        tickets: {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @description TCK-000123, numbered per website. */
+            number?: string | null;
+            subject?: string;
+            /** @enum {string} */
+            category?: "general" | "payment" | "technical" | "order" | "feedback" | "other";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "critical";
+            description?: string;
+            /** @description An order of the opener’s, when the ticket is about one. */
+            order?: (number | null) | components["schemas"]["orders"];
+            attachments?: (number | components["schemas"]["ticket-attachments"])[] | null;
+            /** @description The client or writer who opened it. */
+            opener?: (number | null) | components["schemas"]["users"];
+            /** @enum {string|null} */
+            openerRole?: "client" | "writer" | null;
+            /** @description The support agent working it (round-robin by load when opened; the take and assign actions). */
+            assignee?: (number | null) | components["schemas"]["users"];
+            /** @description When the present assignee got it. */
+            assignedAt?: string | null;
+            /** @enum {string} */
+            status?: "open" | "in_progress" | "awaiting_response" | "escalated" | "closed";
+            /** @description Service-level targets by priority (the website’s settings) and their breaches, each flagged once by the schedule. */
+            sla?: {
+                /** @description A staff reply is due by then. */
+                firstResponseDueAt?: string | null;
+                /** @description The ticket is due to be closed by then. */
+                resolutionDueAt?: string | null;
+                /** @description The first staff reply. */
+                firstRespondedAt?: string | null;
+                /** @description When the schedule flagged the missed first response. */
+                firstResponseBreachedAt?: string | null;
+                /** @description When the schedule flagged the missed resolution. */
+                resolutionBreachedAt?: string | null;
+            };
+            escalationReason?: string | null;
+            /** @description Given when it was closed. */
+            resolution?: string | null;
+            /** @description When it was last closed (the reopen window runs from here). */
+            closedAt?: string | null;
+            reopenCount?: number | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** TicketMessage */
+        "ticket-messages": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            ticket?: number | components["schemas"]["tickets"];
+            author?: (number | null) | components["schemas"]["users"];
+            byStaff?: boolean | null;
+            /** @description A staff-only note: never shown to the opener. */
+            internal?: boolean | null;
+            body?: string;
+            attachments?: (number | components["schemas"]["ticket-attachments"])[] | null;
+            opener?: (number | null) | components["schemas"]["users"];
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** TicketAttachment */
+        "ticket-attachments": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            uploadedBy?: (number | null) | components["schemas"]["users"];
+            /** @description Set when the file is attached to a ticket or message. */
+            ticket?: (number | null) | components["schemas"]["tickets"];
+            message?: (number | null) | components["schemas"]["ticket-messages"];
+            opener?: (number | null) | components["schemas"]["users"];
+            /** @description Attached to a staff-only note: never shown to the opener. */
+            internal?: boolean | null;
+            prefix?: string | null;
+            _objectKey?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+            url?: string | null;
+            thumbnailURL?: string | null;
+            filename?: string | null;
+            mimeType?: string | null;
+            filesize?: number | null;
+            width?: number | null;
+            height?: number | null;
+            focalX?: number | null;
+            focalY?: number | null;
+        };
+        /** EmailCampaign */
+        "email-campaigns": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @description For the admin only; recipients see the subject. */
+            name?: string;
+            subject?: string;
+            /** @description Sent as HTML and as plain text, in the website’s branded frame, with an unsubscribe link. */
+            body?: {
+                root?: {
+                    type?: string;
+                    children?: ({
+                        type?: string;
+                        version?: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction?: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format?: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent?: number;
+                    version?: number;
+                };
+            } | null;
+            /** @description The website’s users with any of the roles and in the segment (both narrow; give at least one). Unsubscribed and suppressed addresses are skipped. */
+            audience?: {
+                roles?: ("client" | "writer" | "editor" | "support" | "content" | "admin")[] | null;
+                /** @enum {string|null} */
+                segment?: "none" | "recentClients" | "lapsedClients" | "writersOfLevel" | null;
+                /** @description Recent / lapsed clients: with / without an order in this many days. */
+                days?: number | null;
+                level?: (number | null) | components["schemas"]["writer-levels"];
+            };
+            /** @description When the schedule starts sending (action Schedule). */
+            scheduledAt?: string | null;
+            /** @enum {string} */
+            status?: "draft" | "scheduled" | "sending" | "sent" | "failed" | "cancelled";
+            /** @description Written by the sender after every batch. */
+            progress?: {
+                /** @description Recipients of the audience. */
+                total?: number | null;
+                /** @description Mails handed to the mail server. */
+                sent?: number | null;
+                /** @description Refused by the mail server, or interrupted after claiming (never resent). */
+                failed?: number | null;
+                /** @description Unsubscribed, suppressed, or left when the campaign was cancelled. */
+                skipped?: number | null;
+            };
+            startedAt?: string | null;
+            finishedAt?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** EmailRecipient */
+        "email-recipients": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            campaign?: number | components["schemas"]["email-campaigns"];
+            user?: (number | null) | components["schemas"]["users"];
+            address?: string;
+            /** @enum {string} */
+            status?: "pending" | "sending" | "sent" | "failed" | "skipped";
+            reason?: string | null;
+            claimedAt?: string | null;
+            sentAt?: string | null;
+            attempt?: number | null;
+            messageId?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** EmailSuppression */
+        "email-suppressions": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            address?: string;
+            /** @enum {string} */
+            reason?: "bounce" | "complaint" | "manual";
+            note?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** Review */
+        reviews: {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /**
+             * @description A review of an order (and its writer) or of the website.
+             * @enum {string}
+             */
+            kind?: "order" | "website";
+            /** @description Empty: a review of the website. One review per order. */
+            order?: (number | null) | components["schemas"]["orders"];
+            client?: number | components["schemas"]["users"];
+            /** @description The order’s writer; shown publicly by pen name only. */
+            writer?: (number | null) | components["schemas"]["users"];
+            /** @description 1–5 stars. */
+            rating?: number;
+            /** @description 1–5 stars for the writer (order reviews; empty: the rating counts for the writer). */
+            writerRating?: number | null;
+            text?: string;
+            /** @enum {string} */
+            status?: "pending" | "approved" | "rejected" | "flagged";
+            /** @description The last moderation action (workflow actions). */
+            moderation?: {
+                reasons?: ("spam" | "offensive" | "personal_data" | "off_topic" | "not_genuine" | "conflict_of_interest" | "other")[] | null;
+                note?: string | null;
+                moderatedBy?: (number | null) | components["schemas"]["users"];
+                moderatedAt?: string | null;
+            };
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /**
+         * Notification
+         * @description What people were told, in-app and by mail. Written by the platform; read-only.
+         */
+        notifications: {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            recipient?: number | components["schemas"]["users"];
+            event?: string;
+            /** @enum {string} */
+            category?: "orders" | "payments" | "payouts" | "fines" | "tickets" | "reviews" | "account" | "marketing";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "critical";
+            title?: string;
+            body?: string | null;
+            link?: string | null;
+            /** @description The facts of the event its texts were made of. */
+            data?: Record<string, unknown> | unknown[] | string | number | boolean | null;
+            /** @description One notification per recipient and key: a retried event is not told twice. */
+            key?: string;
+            readAt?: string | null;
+            /** @description Shown in the inbox (off when the user switched the category’s in-app channel off). */
+            inbox?: boolean | null;
+            /** @enum {string} */
+            emailStatus?: "none" | "queued" | "sent" | "held" | "digested" | "skipped";
+            /** @description Why the mail was sent, held or skipped. */
+            emailReason?: string | null;
+            /** @description When its mail was queued. */
+            emailedAt?: string | null;
+            /** @description When a digest took it. */
+            digestedAt?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** NotificationPreference */
+        "notification-preferences": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            user?: number | components["schemas"]["users"];
+            /** @description Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default. */
+            channels?: Record<string, unknown> | unknown[] | string | number | boolean | null;
+            /** @description Until then only critical events and receipts are mailed. */
+            muteUntil?: string | null;
+            /** @description First hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndStart?: number | null;
+            /** @description End (exclusive) hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndEnd?: number | null;
+            /** @description IANA zone of the do-not-disturb hours; empty: the user’s own time zone. */
+            timeZone?: string | null;
+            /**
+             * @description Gather mail into one digest instead of one mail per event; empty: the role’s default.
+             * @enum {string|null}
+             */
+            digest?: "none" | "hourly" | "daily" | "weekly" | null;
+            /**
+             * @description Mail only events of this priority or higher; empty: the role’s default.
+             * @enum {string|null}
+             */
+            minPriority?: "low" | "normal" | "high" | "critical" | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** NotificationTemplate */
+        "notification-templates": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            event?: string;
+            subject?: string;
+            /** @description The mail’s HTML body; empty: the default framed in the website’s branding with this subject and text. */
+            html?: string | null;
+            text?: string;
+            active?: boolean | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /**
+         * AuditEvent
+         * @description Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.
+         */
+        "audit-events": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @enum {string} */
+            kind?: "change" | "workflow" | "security" | "access";
+            /** @description create, update, delete, a workflow action’s name, login, login_failed, logout, password_reset, role_change, refund, file_download… */
+            action?: string;
+            /** @description The user’s id (kept when the user is gone). Empty: the platform. */
+            actor?: number | null;
+            actorEmail?: string | null;
+            actorRole?: string | null;
+            targetCollection?: string | null;
+            targetId?: string | null;
+            /** @description The changed fields, before and after. Secrets are never stored. */
+            changes?: Record<string, unknown> | unknown[] | string | number | boolean | null;
+            /** @description The client’s address under the trusted-proxy rule (TRUST_PROXY). */
+            address?: string | null;
+            userAgent?: string | null;
+            requestId?: string | null;
+            /** @description Place in the website’s chain (empty until the chain job links it). */
+            seq?: number | null;
+            prevHash?: string | null;
+            hash?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
         /** PayloadKv */
         "payload-kv": {
             id: number;
@@ -14175,12 +17192,21 @@ export interface components {
         };
         TestimonialsBlock: {
             heading?: string | null;
-            items: {
+            /**
+             * @description Approved reviews are the latest ones, kept current as staff approve them.
+             * @enum {string|null}
+             */
+            source?: "reviews" | "manual" | null;
+            /** @description How many reviews (1–12). */
+            count?: number | null;
+            /** @description Only reviews with at least this many stars. */
+            minRating?: number | null;
+            items?: {
                 quote: string;
                 author: string;
                 role?: string | null;
                 id?: string | null;
-            }[];
+            }[] | null;
             id?: string | null;
             blockName?: string | null;
             /** @constant */
@@ -14468,6 +17494,26 @@ export interface components {
                     sameIpCount?: number | null;
                     sameIpWindowDays?: number | null;
                 };
+                tickets?: {
+                    /** @description How long after closing the opener may reopen a ticket. */
+                    reopenWindowHours?: number | null;
+                    /** @description Critical: first staff reply within (minutes). */
+                    criticalFirstResponseMinutes?: number | null;
+                    /** @description Critical: closed within (minutes). */
+                    criticalResolutionMinutes?: number | null;
+                    /** @description High: first staff reply within (minutes). */
+                    highFirstResponseMinutes?: number | null;
+                    /** @description High: closed within (minutes). */
+                    highResolutionMinutes?: number | null;
+                    /** @description Normal: first staff reply within (minutes). */
+                    normalFirstResponseMinutes?: number | null;
+                    /** @description Normal: closed within (minutes). */
+                    normalResolutionMinutes?: number | null;
+                    /** @description Low: first staff reply within (minutes). */
+                    lowFirstResponseMinutes?: number | null;
+                    /** @description Low: closed within (minutes). */
+                    lowResolutionMinutes?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -14711,6 +17757,26 @@ export interface components {
                     sameIpCount?: number | null;
                     sameIpWindowDays?: number | null;
                 };
+                tickets?: {
+                    /** @description How long after closing the opener may reopen a ticket. */
+                    reopenWindowHours?: number | null;
+                    /** @description Critical: first staff reply within (minutes). */
+                    criticalFirstResponseMinutes?: number | null;
+                    /** @description Critical: closed within (minutes). */
+                    criticalResolutionMinutes?: number | null;
+                    /** @description High: first staff reply within (minutes). */
+                    highFirstResponseMinutes?: number | null;
+                    /** @description High: closed within (minutes). */
+                    highResolutionMinutes?: number | null;
+                    /** @description Normal: first staff reply within (minutes). */
+                    normalFirstResponseMinutes?: number | null;
+                    /** @description Normal: closed within (minutes). */
+                    normalResolutionMinutes?: number | null;
+                    /** @description Low: first staff reply within (minutes). */
+                    lowFirstResponseMinutes?: number | null;
+                    /** @description Low: closed within (minutes). */
+                    lowResolutionMinutes?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -14739,6 +17805,8 @@ export interface components {
             /** @description A suspended writer cannot take on orders. */
             suspended?: boolean | null;
             timezone?: string | null;
+            /** @description The name reviews and public pages show; never the real name. */
+            penName?: string | null;
             tenants?: {
                 tenant: number;
                 id?: string | null;
@@ -14757,6 +17825,8 @@ export interface components {
             /** @description A suspended writer cannot take on orders. */
             suspended?: boolean | null;
             timezone?: string | null;
+            /** @description The name reviews and public pages show; never the real name. */
+            penName?: string | null;
             tenants?: {
                 tenant: number;
                 id?: string | null;
@@ -15918,6 +18988,306 @@ export interface components {
                 restored?: number | null;
             };
         };
+        /** Ticket */
+        tickets_create: {
+            tenant?: number | null;
+            subject?: string;
+            /** @enum {string} */
+            category?: "general" | "payment" | "technical" | "order" | "feedback" | "other";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "critical";
+            description?: string;
+            /** @description An order of the opener’s, when the ticket is about one. */
+            order?: number | null;
+            attachments?: number[] | null;
+            /** @description Service-level targets by priority (the website’s settings) and their breaches, each flagged once by the schedule. */
+            sla?: {
+                /** @description A staff reply is due by then. */
+                firstResponseDueAt?: string | null;
+                /** @description The ticket is due to be closed by then. */
+                resolutionDueAt?: string | null;
+                /** @description The first staff reply. */
+                firstRespondedAt?: string | null;
+                /** @description When the schedule flagged the missed first response. */
+                firstResponseBreachedAt?: string | null;
+                /** @description When the schedule flagged the missed resolution. */
+                resolutionBreachedAt?: string | null;
+            };
+        };
+        /** Ticket */
+        tickets_update: {
+            tenant?: number | null;
+            /** @description Service-level targets by priority (the website’s settings) and their breaches, each flagged once by the schedule. */
+            sla?: {
+                /** @description A staff reply is due by then. */
+                firstResponseDueAt?: string | null;
+                /** @description The ticket is due to be closed by then. */
+                resolutionDueAt?: string | null;
+                /** @description The first staff reply. */
+                firstRespondedAt?: string | null;
+                /** @description When the schedule flagged the missed first response. */
+                firstResponseBreachedAt?: string | null;
+                /** @description When the schedule flagged the missed resolution. */
+                resolutionBreachedAt?: string | null;
+            };
+        };
+        /** TicketMessage */
+        "ticket-messages_create": {
+            tenant?: number | null;
+        };
+        /** TicketMessage */
+        "ticket-messages_update": {
+            tenant?: number | null;
+        };
+        /** TicketAttachment */
+        "ticket-attachments_create": {
+            tenant?: number | null;
+            focalX?: number | null;
+            focalY?: number | null;
+        };
+        /** TicketAttachment */
+        "ticket-attachments_update": {
+            tenant?: number | null;
+            focalX?: number | null;
+            focalY?: number | null;
+        };
+        /** EmailCampaign */
+        "email-campaigns_create": {
+            tenant?: number | null;
+            /** @description For the admin only; recipients see the subject. */
+            name?: string;
+            subject?: string;
+            /** @description Sent as HTML and as plain text, in the website’s branded frame, with an unsubscribe link. */
+            body?: {
+                root: {
+                    type: string;
+                    children: ({
+                        type: string;
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent: number;
+                    version: number;
+                };
+            } | null;
+            /** @description The website’s users with any of the roles and in the segment (both narrow; give at least one). Unsubscribed and suppressed addresses are skipped. */
+            audience?: {
+                roles?: ("client" | "writer" | "editor" | "support" | "content" | "admin")[] | null;
+                /** @enum {string|null} */
+                segment?: "none" | "recentClients" | "lapsedClients" | "writersOfLevel" | null;
+                /** @description Recent / lapsed clients: with / without an order in this many days. */
+                days?: number | null;
+                level?: number | null;
+            };
+            /** @description When the schedule starts sending (action Schedule). */
+            scheduledAt?: string | null;
+            /** @description Written by the sender after every batch. */
+            progress?: {
+                /** @description Recipients of the audience. */
+                total?: number | null;
+                /** @description Mails handed to the mail server. */
+                sent?: number | null;
+                /** @description Refused by the mail server, or interrupted after claiming (never resent). */
+                failed?: number | null;
+                /** @description Unsubscribed, suppressed, or left when the campaign was cancelled. */
+                skipped?: number | null;
+            };
+        };
+        /** EmailCampaign */
+        "email-campaigns_update": {
+            tenant?: number | null;
+            /** @description For the admin only; recipients see the subject. */
+            name?: string;
+            subject?: string;
+            /** @description Sent as HTML and as plain text, in the website’s branded frame, with an unsubscribe link. */
+            body?: {
+                root: {
+                    type: string;
+                    children: ({
+                        type: string;
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent: number;
+                    version: number;
+                };
+            } | null;
+            /** @description The website’s users with any of the roles and in the segment (both narrow; give at least one). Unsubscribed and suppressed addresses are skipped. */
+            audience?: {
+                roles?: ("client" | "writer" | "editor" | "support" | "content" | "admin")[] | null;
+                /** @enum {string|null} */
+                segment?: "none" | "recentClients" | "lapsedClients" | "writersOfLevel" | null;
+                /** @description Recent / lapsed clients: with / without an order in this many days. */
+                days?: number | null;
+                level?: number | null;
+            };
+            /** @description When the schedule starts sending (action Schedule). */
+            scheduledAt?: string | null;
+            /** @description Written by the sender after every batch. */
+            progress?: {
+                /** @description Recipients of the audience. */
+                total?: number | null;
+                /** @description Mails handed to the mail server. */
+                sent?: number | null;
+                /** @description Refused by the mail server, or interrupted after claiming (never resent). */
+                failed?: number | null;
+                /** @description Unsubscribed, suppressed, or left when the campaign was cancelled. */
+                skipped?: number | null;
+            };
+        };
+        /** EmailRecipient */
+        "email-recipients_create": {
+            tenant?: number | null;
+        };
+        /** EmailRecipient */
+        "email-recipients_update": {
+            tenant?: number | null;
+        };
+        /** EmailSuppression */
+        "email-suppressions_create": {
+            tenant?: number | null;
+            address?: string;
+            /** @enum {string} */
+            reason?: "bounce" | "complaint" | "manual";
+            note?: string | null;
+        };
+        /** EmailSuppression */
+        "email-suppressions_update": {
+            tenant?: number | null;
+        };
+        /** Review */
+        reviews_create: {
+            tenant?: number | null;
+            /** @description Empty: a review of the website. One review per order. */
+            order?: number | null;
+            /** @description 1–5 stars. */
+            rating?: number;
+            /** @description 1–5 stars for the writer (order reviews; empty: the rating counts for the writer). */
+            writerRating?: number | null;
+            text?: string;
+            /** @description The last moderation action (workflow actions). */
+            moderation?: {
+                reasons?: ("spam" | "offensive" | "personal_data" | "off_topic" | "not_genuine" | "conflict_of_interest" | "other")[] | null;
+                note?: string | null;
+                moderatedBy?: number | null;
+                moderatedAt?: string | null;
+            };
+        };
+        /** Review */
+        reviews_update: {
+            tenant?: number | null;
+            /** @description The last moderation action (workflow actions). */
+            moderation?: {
+                reasons?: ("spam" | "offensive" | "personal_data" | "off_topic" | "not_genuine" | "conflict_of_interest" | "other")[] | null;
+                note?: string | null;
+                moderatedBy?: number | null;
+                moderatedAt?: string | null;
+            };
+        };
+        /**
+         * Notification
+         * @description What people were told, in-app and by mail. Written by the platform; read-only.
+         */
+        notifications_create: {
+            tenant?: number | null;
+        };
+        /**
+         * Notification
+         * @description What people were told, in-app and by mail. Written by the platform; read-only.
+         */
+        notifications_update: {
+            tenant?: number | null;
+        };
+        /** NotificationPreference */
+        "notification-preferences_create": {
+            tenant?: number | null;
+            /** @description Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default. */
+            channels?: Record<string, unknown> | unknown[] | string | number | boolean | null;
+            /** @description Until then only critical events and receipts are mailed. */
+            muteUntil?: string | null;
+            /** @description First hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndStart?: number | null;
+            /** @description End (exclusive) hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndEnd?: number | null;
+            /** @description IANA zone of the do-not-disturb hours; empty: the user’s own time zone. */
+            timeZone?: string | null;
+            /**
+             * @description Gather mail into one digest instead of one mail per event; empty: the role’s default.
+             * @enum {string|null}
+             */
+            digest?: "none" | "hourly" | "daily" | "weekly" | null;
+            /**
+             * @description Mail only events of this priority or higher; empty: the role’s default.
+             * @enum {string|null}
+             */
+            minPriority?: "low" | "normal" | "high" | "critical" | null;
+        };
+        /** NotificationPreference */
+        "notification-preferences_update": {
+            tenant?: number | null;
+            /** @description Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default. */
+            channels?: Record<string, unknown> | unknown[] | string | number | boolean | null;
+            /** @description Until then only critical events and receipts are mailed. */
+            muteUntil?: string | null;
+            /** @description First hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndStart?: number | null;
+            /** @description End (exclusive) hour (0–23) of do-not-disturb in the user’s time zone. */
+            dndEnd?: number | null;
+            /** @description IANA zone of the do-not-disturb hours; empty: the user’s own time zone. */
+            timeZone?: string | null;
+            /**
+             * @description Gather mail into one digest instead of one mail per event; empty: the role’s default.
+             * @enum {string|null}
+             */
+            digest?: "none" | "hourly" | "daily" | "weekly" | null;
+            /**
+             * @description Mail only events of this priority or higher; empty: the role’s default.
+             * @enum {string|null}
+             */
+            minPriority?: "low" | "normal" | "high" | "critical" | null;
+        };
+        /** NotificationTemplate */
+        "notification-templates_create": {
+            tenant?: number | null;
+            event?: string;
+            subject?: string;
+            /** @description The mail’s HTML body; empty: the default framed in the website’s branding with this subject and text. */
+            html?: string | null;
+            text?: string;
+            active?: boolean | null;
+        };
+        /** NotificationTemplate */
+        "notification-templates_update": {
+            tenant?: number | null;
+            event?: string;
+            subject?: string;
+            /** @description The mail’s HTML body; empty: the default framed in the website’s branding with this subject and text. */
+            html?: string | null;
+            text?: string;
+            active?: boolean | null;
+        };
+        /**
+         * AuditEvent
+         * @description Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.
+         */
+        "audit-events_create": {
+            tenant?: number | null;
+        };
+        /**
+         * AuditEvent
+         * @description Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.
+         */
+        "audit-events_update": {
+            tenant?: number | null;
+        };
         /** PayloadKv */
         "payload-kv_create": {
             key?: string;
@@ -16244,6 +19614,552 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: {
+                /** @description Items older than this activity id (the previous answer’s `nextBefore`). */
+                before?: number;
+                /** @description Items per answer, 1–50 (20 by default). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            kind: "change" | "workflow" | "security" | "access";
+                            /** @description create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, logout, password_reset, file_download… */
+                            action: string;
+                            collection: string | null;
+                            record: number | null;
+                            /**
+                             * @description Who acted: you, staff, a writer, a client, the platform, or someone unknown (a failed login to your account).
+                             * @enum {string}
+                             */
+                            by: "you" | "staff" | "writer" | "client" | "platform" | "someone";
+                            /** @description The fields the change touched that you may read: names only, never values. */
+                            fields: string[];
+                        }[];
+                        /** @description Pass as `before` for older items; null at the end. */
+                        nextBefore: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["audit-events"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["audit-events_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["audit-events"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["audit-events"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["audit-events_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["audit-events"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEventsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["audit-events"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteAuditEventsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["audit-events"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchAuditEventsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["audit-events_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["audit-events"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuditEventsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuditEventsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEventsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEventsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEventsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getAuditEventsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuditEventsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };
@@ -20249,6 +24165,2020 @@ export interface operations {
             };
             400: components["responses"]["Error400"];
             404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaigns: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-campaigns"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaigns: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-campaigns_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailCampaigns: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-campaigns"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailCampaigns: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-campaigns_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-campaigns"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["email-campaigns"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailCampaignsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-campaigns_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "schedule" | "unschedule" | "sendNow" | "testSend" | "start" | "finish" | "cancel";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "schedule" | "unschedule" | "sendNow" | "testSend" | "start" | "finish" | "cancel";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "schedule" | "unschedule" | "sendNow" | "testSend" | "start" | "finish" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsFinish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsSendNow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsStart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsTestSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdActionsUnschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-campaigns"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailCampaignsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailCampaignsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipients: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-recipients"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailRecipients: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-recipients_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-recipients"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailRecipients: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-recipients"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailRecipients: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-recipients_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-recipients"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipientsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["email-recipients"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailRecipientsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-recipients"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailRecipientsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-recipients_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-recipients"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailRecipientsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-recipients"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailRecipientsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailRecipientsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipientsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipientsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipientsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailRecipientsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailRecipientsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressions: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-suppressions"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailSuppressions: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-suppressions_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-suppressions"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailSuppressions: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-suppressions"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailSuppressions: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-suppressions_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["email-suppressions"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressionsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["email-suppressions"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteEmailSuppressionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-suppressions"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchEmailSuppressionsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["email-suppressions_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-suppressions"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailSuppressionsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["email-suppressions"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailSuppressionsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailSuppressionsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressionsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressionsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressionsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getEmailSuppressionsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postEmailSuppressionsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };
@@ -28310,6 +34240,1931 @@ export interface operations {
         };
     };
     postMediaVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-preferences"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationPreferences: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-preferences_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-preferences"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotificationPreferences: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-preferences"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationPreferences: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-preferences_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-preferences"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["notification-preferences"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotificationPreferencesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-preferences"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationPreferencesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-preferences_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-preferences"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationPreferencesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-preferences"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationPreferencesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationPreferencesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Per category, the channels that carry it. */
+                        channels: {
+                            orders: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            payments: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            payouts: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            fines: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            tickets: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            reviews: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            account: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            marketing: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                        };
+                        /** @description Until then only critical events and receipts are mailed or shown live. */
+                        muteUntil: string | null;
+                        dndStart: number | null;
+                        /** @description Do-not-disturb from `dndStart` up to, not including, `dndEnd` (hours 0–23, may span midnight) in `timeZone`: mail waits for the next digest. */
+                        dndEnd: number | null;
+                        timeZone: string;
+                        /** @enum {string} */
+                        digest: "none" | "hourly" | "daily" | "weekly";
+                        /** @enum {string} */
+                        minPriority: "low" | "normal" | "high" | "critical";
+                        /** @description False while the role’s defaults apply unchanged. */
+                        customised: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationPreferencesMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    channels?: {
+                        [key: string]: {
+                            inApp?: boolean;
+                            email?: boolean;
+                            live?: boolean;
+                        };
+                    };
+                    muteUntil?: string | null;
+                    dndStart?: number | null;
+                    dndEnd?: number | null;
+                    timeZone?: string | null;
+                    /** @enum {string} */
+                    digest?: "none" | "hourly" | "daily" | "weekly";
+                    /** @enum {string} */
+                    minPriority?: "low" | "normal" | "high" | "critical";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Per category, the channels that carry it. */
+                        channels: {
+                            orders: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            payments: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            payouts: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            fines: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            tickets: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            reviews: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            account: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                            marketing: {
+                                inApp: boolean;
+                                email: boolean;
+                                live: boolean;
+                            };
+                        };
+                        /** @description Until then only critical events and receipts are mailed or shown live. */
+                        muteUntil: string | null;
+                        dndStart: number | null;
+                        /** @description Do-not-disturb from `dndStart` up to, not including, `dndEnd` (hours 0–23, may span midnight) in `timeZone`: mail waits for the next digest. */
+                        dndEnd: number | null;
+                        timeZone: string;
+                        /** @enum {string} */
+                        digest: "none" | "hourly" | "daily" | "weekly";
+                        /** @enum {string} */
+                        minPriority: "low" | "normal" | "high" | "critical";
+                        /** @description False while the role’s defaults apply unchanged. */
+                        customised: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationPreferencesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationPreferencesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplates: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-templates"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationTemplates: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-templates_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-templates"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotificationTemplates: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-templates"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationTemplates: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-templates_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notification-templates"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplatesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["notification-templates"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotificationTemplatesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-templates"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationTemplatesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notification-templates_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-templates"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationTemplatesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notification-templates"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationTemplatesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationTemplatesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplatesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplatesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplatesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationTemplatesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationTemplatesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notifications"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotifications: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notifications_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotifications: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notifications"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotifications: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notifications_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["notifications"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["notifications"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteNotificationsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchNotificationsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["notifications_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["notifications"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                } | {
+                    /** @constant */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The caller’s unread notifications in their inbox. */
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsUnsubscribe: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the mail’s unsubscribe link. */
+                token?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        website: string;
+                        /** @description Whether mail of the category still reaches the user. */
+                        subscribed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsUnsubscribe: {
+        parameters: {
+            query?: {
+                /** @description The signed token of the mail’s unsubscribe link. */
+                token?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        website: string;
+                        /** @description Whether mail of the category still reaches the user. */
+                        subscribed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getNotificationsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postNotificationsVersionsById: {
         parameters: {
             query?: never;
             header?: {
@@ -42992,6 +50847,82 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getPublicReviews: {
+        parameters: {
+            query?: {
+                /** @description A writer’s id: only the reviews of their work, and their average. */
+                writer?: number;
+                page?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description The `ETag` of a copy the client holds: 304 when it is still current. */
+                "If-None-Match"?: string;
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "order" | "website";
+                            rating: number;
+                            writerRating: number | null;
+                            text: string;
+                            /** @description Null for a review of the website. */
+                            writer: {
+                                id: number;
+                                /** @description The writer’s pen name; their real name is never shown. */
+                                penName: string;
+                            } | null;
+                            /** @description When it was approved. */
+                            publishedAt: string;
+                        }[];
+                        /** @description Mean stars of every approved review of the set, to two decimals (a writer’s: each review’s writer rating, else its rating); null with none. */
+                        average: number | null;
+                        /** @description How many approved reviews the set has. */
+                        count: number;
+                        page: number;
+                        totalPages: number;
+                        limit: number;
+                    };
+                };
+            };
+            /** @description Not Modified: the copy named by `If-None-Match` is current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this exact answer: send it back in `If-None-Match`. */
+                    ETag?: string;
+                    /** @description `public, max-age=60, stale-while-revalidate=300`. */
+                    "Cache-Control"?: string;
+                    /** @description `Host, X-Tenant`: the website comes from them. */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
     getPublicSearch: {
         parameters: {
             query: {
@@ -45598,6 +53529,782 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getReviews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["reviews"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviews: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["reviews_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteReviews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["reviews"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchReviews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["reviews_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["reviews"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["reviews"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteReviewsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchReviewsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["reviews_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "approve" | "reject" | "flag";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "approve" | "reject" | "flag";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "approve" | "reject" | "flag";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsByIdActionsApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsByIdActionsFlag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: ("spam" | "offensive" | "personal_data" | "off_topic" | "not_genuine" | "conflict_of_interest" | "other")[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsByIdActionsReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: ("spam" | "offensive" | "personal_data" | "off_topic" | "not_genuine" | "conflict_of_interest" | "other")[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["reviews"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getReviewsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postReviewsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     getTags: {
         parameters: {
             query?: {
@@ -46729,6 +55436,2188 @@ export interface operations {
         };
     };
     postTenantsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachments: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-attachments"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketAttachments: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description The other fields as a JSON object. */
+                    _payload?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTicketAttachments: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-attachments"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTicketAttachments: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ticket-attachments_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-attachments"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ticket-attachments"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTicketAttachmentsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTicketAttachmentsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    /** @description The other fields as a JSON object. */
+                    _payload?: string;
+                };
+                "application/json": components["schemas"]["ticket-attachments_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketAttachmentsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-attachments"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketAttachmentsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketAttachmentsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsFileByFilename: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                filename: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsPasteUrl: {
+        parameters: {
+            query?: {
+                /** @description The file’s URL. */
+                src?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsPasteUrlById: {
+        parameters: {
+            query?: {
+                /** @description The file’s URL. */
+                src?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketAttachmentsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketAttachmentsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-messages"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticket: number;
+                    body: string;
+                    /** @default false */
+                    internal?: boolean;
+                    attachments?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-messages"];
+                        ticket: components["schemas"]["tickets"];
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-messages"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ticket-messages_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["ticket-messages"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessagesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ticket-messages"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTicketMessagesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-messages"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTicketMessagesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ticket-messages_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-messages"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketMessagesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["ticket-messages"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketMessagesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketMessagesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessagesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessagesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessagesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketMessagesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketMessagesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTickets: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["tickets"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTickets: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["tickets_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTickets: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["tickets"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTickets: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["tickets_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["tickets"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["tickets"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteTicketsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchTicketsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["tickets_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "take" | "assign" | "reply" | "note" | "escalate" | "close" | "reopen" | "flagBreach";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "take" | "assign" | "reply" | "note" | "escalate" | "close" | "reopen" | "flagBreach";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "take" | "assign" | "reply" | "note" | "escalate" | "close" | "reopen" | "flagBreach";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsAssign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignee: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    resolution?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsEscalate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsFlagBreach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    attachments?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsReopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    attachments?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdActionsTake: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["tickets"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getTicketsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postTicketsVersionsById: {
         parameters: {
             query?: never;
             header?: {
