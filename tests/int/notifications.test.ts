@@ -81,9 +81,9 @@ describe('delivery', () => {
     expect((await rows(muted.id))[0]).toMatchObject({ emailStatus: 'skipped', emailReason: 'muted', inbox: true })
     expect(mailsTo(muted.email)).toHaveLength(0)
 
-    await tell({ recipients: [muted.id], event: 'payment.failed', priority: 'critical', key: 'muted:critical' })
+    await tell({ recipients: [muted.id], event: 'payment.failed', data: { orderId: 1, amount: 1250, currency: 'USD' }, priority: 'critical', key: 'muted:critical' })
     await expect.poll(() => mailsTo(muted.email).length, { timeout: 10_000 }).toBe(1)
-    expect(mailsTo(muted.email)[0]!.subject).toBe('Payment failed')
+    expect(mailsTo(muted.email)[0]!.subject).toBe('Payment failed: $12.50')
     expect(mailsTo(muted.email)[0]!.from?.value[0]?.name).toBe('Alpha Essays')
   })
 
