@@ -22,6 +22,7 @@ import { contentChecks } from './content'
 import { dashboardChecks } from './dashboard'
 import { type Check, chromiumPath, logIn, results } from './support'
 import { incentiveChecks } from './incentives'
+import { peopleChecks } from './people'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
@@ -98,6 +99,7 @@ const checks: Check[] = [
   ...dossierChecks,
   ...workflowChecks,
   ...incentiveChecks,
+  ...peopleChecks,
   ...exportCsvChecks,
   ...edgeChecks,
   ...contentChecks,

@@ -39,6 +39,16 @@ const told = async (event: string, match: (data: Record<string, unknown>) => boo
   const { docs } = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: event } }] }, sort: 'id', limit: 0, depth: 0 })
   return (docs as Outbox[]).map((row) => row.payload as unknown as LiveEvent).filter((p) => match(p.data))
 }
+/** The in-app rows of one event and order, and the mail jobs queued for them: what `notify()` delivers besides the live event. */
+const delivered = async (event: string, orderId: number) => {
+  const rows = (await t.payload.find({ collection: 'notifications', where: { event: { equals: event } }, limit: 0, depth: 0, sort: 'id' })).docs.filter(
+    (row) => (row.data as Record<string, unknown> | null)?.orderId === orderId,
+  )
+  const mails = (await t.payload.find({ collection: 'outbox', where: { type: { equals: 'notification.mail' } }, limit: 0, depth: 0 })).docs.filter((job) =>
+    rows.some((row) => (job.payload as { notificationId?: number }).notificationId === row.id),
+  )
+  return { recipients: rows.map((row) => (typeof row.recipient === 'object' ? row.recipient.id : row.recipient)).sort(), mails: mails.length }
+}
 const usersOf = (events: LiveEvent[]) => events.map((e) => e.audience.user).filter((u): u is number => u !== undefined).sort()
 const ofOrder = (orderId: number) => (data: Record<string, unknown>) => data.orderId === orderId
 
@@ -51,6 +61,8 @@ describe('an order assigned', () => {
     expect(usersOf(assigned)).toEqual([ids.client!, ids.writer!].sort())
     expect(assigned.every((e) => e.audience.user !== ids.admin)).toBe(true)
     expect(assigned[0]!.data).toMatchObject({ orderId: order.id, number: order.number, action: 'assign', to: 'in_progress', currency: order.currency })
+    // One in-app notification and one mail each, beside the live event.
+    expect(await delivered('order.assigned', order.id)).toEqual({ recipients: [ids.client!, ids.writer!].sort(), mails: 2 })
     const staff = await told('order.changed', (d) => d.orderId === order.id && d.action === 'assign')
     const tenant = typeof order.tenant === 'object' ? order.tenant?.id : order.tenant
     expect(staff.map((e) => e.audience)).toEqual([{ staffOfTenant: tenant }])
@@ -78,6 +90,7 @@ describe('an order assigned', () => {
       }),
     ).rejects.toThrow('something later')
     expect(await told('order.assigned', ofOrder(order.id))).toEqual([])
+    expect(await delivered('order.assigned', order.id)).toEqual({ recipients: [], mails: 0 })
     expect((await t.payload.count({ collection: 'outbox' })).totalDocs).toBe(outboxBefore)
     expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).status).toBe('ready_for_staffing')
   })
