@@ -69,7 +69,7 @@ export const peopleChecks: Check[] = [
       const mine = await rest.must(200, 'GET', `/api/tickets/${ticket.id}?depth=0`, { website: ALPHA, token: await tokenOf(rest, 'client') })
       if (mine.status !== 'escalated') throw new Error(`the client reads the ticket ${mine.status}`)
       const unread = await rest.must(200, 'GET', '/api/notifications/unread-count', { website: ALPHA, token: await tokenOf(rest, 'client') })
-      if (typeof unread.count !== 'number') throw new Error(`unread-count answered ${JSON.stringify(unread)}`)
+      if (typeof unread.unread !== 'number' || unread.unread < 1) throw new Error(`unread-count answered ${JSON.stringify(unread)}`)
     },
   },
   {

@@ -167,9 +167,10 @@ describe('a campaign to 1,000 recipients', () => {
     void sendCampaign(await localReq(), c.id, { batch: 100, concurrency: 4, mailer: dying })
     await expect.poll(async () => (await recipientCounts(c.id)).sending ?? 0, { timeout: 60_000 }).toBe(50)
     await expect.poll(() => [...receivedBy(subject).values()].reduce((a, b) => a + b, 0), { timeout: 60_000 }).toBe(250)
-    expect(await recipientCounts(c.id)).toMatchObject({ sent: 250, sending: 50 })
-    const hung = await query(sql`SELECT count(*)::int AS n FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'sending' AND attempt > 0`)
-    expect(hung[0]!.n).toBe(4)
+    // The four workers each confirm their last mail and begin (then hang on) their next: wait for all four.
+    const hung = async () => (await query(sql`SELECT count(*)::int AS n FROM email_recipients WHERE campaign_id = ${c.id} AND status = 'sending' AND attempt > 0`))[0]!.n
+    await expect.poll(hung, { timeout: 60_000 }).toBe(4)
+    await expect.poll(() => recipientCounts(c.id), { timeout: 60_000 }).toMatchObject({ sent: 250, sending: 50 })
 
     // A restart within the lease leaves the claims alone (their sender may still be alive)…
     await runSchedule(t.payload, 'campaigns-dispatch', new Date())
