@@ -147,7 +147,7 @@ describe('a campaign to 1,000 recipients', () => {
     // Sending again finds nobody: the campaign is sent.
     expect(((await runSchedule(t.payload, 'campaigns-dispatch', new Date())) as { sent: { mails: number } }).sent.mails).toBe(0)
     expect(receivedBy(subject).size).toBe(audience.length - 25)
-  })
+  }, 300_000)
 
   it('a sender killed halfway, then restarted, sends nobody twice', async () => {
     const subject = 'Autumn news'
@@ -190,7 +190,7 @@ describe('a campaign to 1,000 recipients', () => {
       expect(received.has(String(row.address))).toBe(false)
       expect(String(row.reason)).toMatch(/^interrupted/)
     }
-  })
+  }, 300_000)
 })
 
 describe('the campaign workflow', () => {
