@@ -28,3 +28,18 @@ export const enqueue = async <T extends JobType>(req: PayloadRequest, job: Enque
   )
   return row!.id
 }
+
+/** Several side effects in one INSERT (their ids in order): what one event queues for one person. */
+export const enqueueAll = async (req: PayloadRequest, jobs: readonly Enqueue<JobType>[]): Promise<number[]> => {
+  if (jobs.length === 0) return []
+  const rows = await execute<{ id: number }>(
+    req,
+    sql`INSERT INTO outbox (type, tenant_id, payload, dedupe_key, status, attempts, available_at)
+        VALUES ${sql.join(
+          jobs.map((job) => sql`(${job.type}, ${job.tenant}, ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey ?? null}, 'pending', 0, now())`),
+          sql`, `,
+        )}
+        RETURNING id`,
+  )
+  return rows.map((row) => row.id)
+}

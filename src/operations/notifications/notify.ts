@@ -4,9 +4,10 @@ import { execute, sql } from '@/db/execute'
 import { describeEvent } from '@/domain/notifications/catalogue'
 import { decideDelivery } from '@/domain/notifications/delivery'
 import type { NotifyInput } from '@/domain/notifications/types'
-import { enqueue } from '@/jobs/enqueue'
+import { type Enqueue, enqueueAll } from '@/jobs/enqueue'
+import type { JobType } from '@/jobs/types'
 
-import { recipientOf } from './preferences'
+import { deliveryFactsOf } from './preferences'
 
 /** The dedupe key of an occurrence for one recipient when the caller gave none: the event and the data's id. */
 const defaultKey = (input: NotifyInput): string => {
@@ -15,17 +16,6 @@ const defaultKey = (input: NotifyInput): string => {
 }
 
 const HOUR_MS = 3600 * 1000
-
-/** Non-critical mails queued for the recipient on the website within the hour before `now`. */
-const mailedLastHour = async (req: PayloadRequest, tenant: number, user: number, now: Date): Promise<number> => {
-  const [row] = await execute<{ n: number }>(
-    req,
-    sql`SELECT count(*)::int AS n FROM notifications
-        WHERE tenant_id = ${tenant} AND recipient_id = ${user} AND priority <> 'critical'
-          AND email_status IN ('queued', 'sent') AND emailed_at > ${new Date(now.getTime() - HOUR_MS).toISOString()}::timestamptz`,
-  )
-  return row?.n ?? 0
-}
 
 /**
  * Tells people of an event, in the caller's transaction (outbox rows: a rolled-back change
@@ -43,8 +33,9 @@ export const notify = async (req: PayloadRequest, input: NotifyInput, options: {
   const text = describeEvent(input.event, input.data)
   const priority = input.priority ?? text.priority
   const key = input.key ?? defaultKey(input)
+  const since = new Date(now.getTime() - HOUR_MS)
   for (const user of new Set(input.recipients)) {
-    const recipient = await recipientOf(req, user, input.tenant)
+    const recipient = await deliveryFactsOf(req, user, input.tenant, since)
     if (!recipient) continue
     const decision = decideDelivery({
       event: input.event,
@@ -52,7 +43,7 @@ export const notify = async (req: PayloadRequest, input: NotifyInput, options: {
       priority,
       preferences: recipient.preferences,
       now,
-      mailedLastHour: priority === 'critical' ? 0 : await mailedLastHour(req, input.tenant, user, now),
+      mailedLastHour: priority === 'critical' ? 0 : recipient.mailedSince,
       hasEmail: recipient.email !== null,
     })
     const emailStatus = { send: 'queued', digest: 'held', skip: 'skipped' }[decision.email]
@@ -67,11 +58,13 @@ export const notify = async (req: PayloadRequest, input: NotifyInput, options: {
           RETURNING id`,
     )
     if (!row) continue // told already: a retry of the same occurrence
+    const jobs: Enqueue<JobType>[] = []
     if (decision.live) {
-      await enqueue(req, { type: 'live.event', tenant: input.tenant, payload: { audience: { user }, event: input.event, data: { ...input.data, notification: row.id, title: text.title } } })
+      jobs.push({ type: 'live.event', tenant: input.tenant, payload: { audience: { user }, event: input.event, data: { ...input.data, notification: row.id, title: text.title } } })
     }
     if (decision.email === 'send') {
-      await enqueue(req, { type: 'notification.mail', tenant: input.tenant, payload: { notificationId: row.id }, dedupeKey: `notification-mail:${row.id}` })
+      jobs.push({ type: 'notification.mail', tenant: input.tenant, payload: { notificationId: row.id }, dedupeKey: `notification-mail:${row.id}` })
     }
+    await enqueueAll(req, jobs)
   }
 }
