@@ -64,54 +64,31 @@ const tokenOf = (req: Parameters<Endpoint['handler']>[0]) => {
   return token && token.length <= 200 ? token : null
 }
 
-/** GET /api/notifications/unsubscribe?token= → what the link switches off (JSON, or a page for a browser). Writes nothing. */
-export const unsubscribeStatusEndpoint: Endpoint = documented(
-  {
-    path: '/unsubscribe',
-    method: 'get',
-    handler: async (req) => {
-      const token = tokenOf(req)
-      const answer = await unsubscribeStatus(req, token)
-      return wantsHtml(req.headers.get('accept')) ? page(answer, token!) : Response.json(answer)
+/** The unsubscribe link's two routes: they differ in what they do with the token, never in how they answer. */
+const unsubscribeRoute = (method: 'get' | 'post', run: typeof unsubscribe, summary: string, description: string[]): Endpoint =>
+  documented(
+    {
+      path: '/unsubscribe',
+      method,
+      handler: async (req) => {
+        const token = tokenOf(req)
+        const answer = await run(req, token)
+        return wantsHtml(req.headers.get('accept')) ? page(answer, token!) : Response.json(answer)
+      },
     },
-  },
-  {
-    summary: 'Read an unsubscribe link',
-    description: [
-      'What the link of a digest or marketing mail switches off (its category, on its website) and whether that mail still reaches its user. No login: the signed token is the proof. Writes nothing (mail scanners open links); a browser (`Accept: text/html`) gets a small page whose button sends the POST.',
-      '**404** when the token is missing, malformed or tampered with.',
-    ].join('\n\n'),
-    tags: ['notifications'],
-    auth: 'none',
-    query: tokenQuery,
-    responses: { 200: unsubscribeAnswer },
-    errors: [404],
-  },
-)
+    { summary, description: description.join('\n\n'), tags: ['notifications'], auth: 'none', query: tokenQuery, responses: { 200: unsubscribeAnswer }, errors: [404] },
+  )
+
+/** GET /api/notifications/unsubscribe?token= → what the link switches off (JSON, or a page for a browser). Writes nothing. */
+export const unsubscribeStatusEndpoint: Endpoint = unsubscribeRoute('get', unsubscribeStatus, 'Read an unsubscribe link', [
+  'What the link of a digest or marketing mail switches off (its category, on its website) and whether that mail still reaches its user. No login: the signed token is the proof. Writes nothing (mail scanners open links); a browser (`Accept: text/html`) gets a small page whose button sends the POST.',
+  '**404** when the token is missing, malformed or tampered with.',
+])
 
 /** POST /api/notifications/unsubscribe?token= → switches the category's mail off, no login. */
-export const unsubscribeEndpoint: Endpoint = documented(
-  {
-    path: '/unsubscribe',
-    method: 'post',
-    handler: async (req) => {
-      const token = tokenOf(req)
-      const answer = await unsubscribe(req, token)
-      return wantsHtml(req.headers.get('accept')) ? page(answer, token!) : Response.json(answer)
-    },
-  },
-  {
-    summary: 'Unsubscribe',
-    description: [
-      'Switches the link’s category’s mail off for its user on its website (their notification preferences; in-app notifications go on). No login: the signed token is the proof, and it can only switch mail off. Doing it twice changes nothing more.',
-      '**404** when the token is missing, malformed or tampered with: nothing is written.',
-    ].join('\n\n'),
-    tags: ['notifications'],
-    auth: 'none',
-    query: tokenQuery,
-    responses: { 200: unsubscribeAnswer },
-    errors: [404],
-  },
-)
+export const unsubscribeEndpoint: Endpoint = unsubscribeRoute('post', unsubscribe, 'Unsubscribe', [
+  'Switches the link’s category’s mail off for its user on its website (their notification preferences; in-app notifications go on). No login: the signed token is the proof, and it can only switch mail off. Doing it twice changes nothing more.',
+  '**404** when the token is missing, malformed or tampered with: nothing is written.',
+])
 
 export const notificationEndpoints: Endpoint[] = [unreadCountEndpoint, markReadEndpoint, unsubscribeStatusEndpoint, unsubscribeEndpoint]

@@ -4,8 +4,8 @@
  * referrals and redemptions. Set-up over REST on the demo website Alpha, never by changing
  * the demo seed; screenshots in test-results/incentives-*.png.
  */
-import type { Page } from 'playwright-core'
 
+import { pressInPanel } from './panel'
 import { adminPage, type Check, restClient, type RestClient, screenshot } from './support'
 
 const ALPHA = 'alpha'
@@ -20,32 +20,6 @@ const writerId = async (rest: RestClient): Promise<number> => {
   return body.docs[0].id
 }
 
-const panel = (page: Page) => page.getByTestId('action-panel')
-const button = (page: Page, action: string) => panel(page).locator(`[data-action="${action}"]`)
-const submit = (page: Page, action: string) => panel(page).locator(`[data-action-submit="${action}"]`)
-
-/** Opens the record's edit view once its panel offers `action`, presses it, fills `reason` if asked, and waits for the answer `status`. */
-const pressInPanel = async (page: Page, url: string, action: string, status: string, reason?: string) => {
-  await page.goto(url)
-  try {
-    await button(page, action).waitFor({ timeout: 60_000 })
-  } catch (error) {
-    await screenshot(page, `incentives-no-${action}`)
-    throw error
-  }
-  await button(page, action).click()
-  if (reason !== undefined) {
-    const input = page.locator(`#action-panel-form-${action}-reason`)
-    await input.waitFor({ timeout: 10_000 })
-    await input.fill(reason)
-    await submit(page, action).click()
-  } else if ((await submit(page, action).count()) > 0) await submit(page, action).click()
-  const answer = panel(page).locator('[role="status"][data-answer]')
-  await answer.waitFor({ timeout: 30_000 })
-  const got = await answer.getAttribute('data-status')
-  if (got !== status) throw new Error(`the panel answered "${await answer.innerText()}" (status ${got}), expected ${status}`)
-}
-
 export const incentiveChecks: Check[] = [
   {
     name: 'support waives a fine from its action panel; the writer’s fine shows waived',
@@ -53,7 +27,7 @@ export const incentiveChecks: Check[] = [
       const rest = restClient(base)
       const fine = (await rest.must(201, 'POST', '/api/fines', { website: ALPHA, token: await tokenOf(rest, 'admin'), body: { writer: await writerId(rest), type: 'quality_issue', amount: 1500, reason: 'E2E: sources missing' } })).doc
       const page = await adminPage(browser, base, 'support@alpha.test')
-      await pressInPanel(page, `${base}/admin/collections/fines/${fine.id}`, 'waive', 'waived', 'E2E: the client withdrew the complaint')
+      await pressInPanel(page, `${base}/admin/collections/fines/${fine.id}`, 'waive', 'waived', { reason: 'E2E: the client withdrew the complaint', shots: 'incentives' })
       await page.locator('#field-status').getByText('waived', { exact: true }).first().waitFor({ timeout: 30_000 })
       await screenshot(page, 'incentives-fine-waived')
       const after = await rest.must(200, 'GET', `/api/fines/${fine.id}?depth=0`, { website: ALPHA, token: await tokenOf(rest, 'admin') })
@@ -73,7 +47,7 @@ export const incentiveChecks: Check[] = [
       const campaign = (await rest.must(201, 'POST', '/api/discount-campaigns', { website: ALPHA, token: await tokenOf(rest, 'admin'), body: { name: 'E2E spring', slug, startsAt: new Date(Date.now() + 86_400_000).toISOString(), budget: 10_000 } })).doc
       if (campaign.status !== 'scheduled') throw new Error(`a campaign starting tomorrow is ${campaign.status}`)
       const page = await adminPage(browser, base, 'admin@alpha.test')
-      await pressInPanel(page, `${base}/admin/collections/discount-campaigns/${campaign.id}`, 'open', 'active')
+      await pressInPanel(page, `${base}/admin/collections/discount-campaigns/${campaign.id}`, 'open', 'active', { shots: 'incentives' })
       await page.locator('#field-status').getByText('active', { exact: true }).first().waitFor({ timeout: 30_000 })
       await screenshot(page, 'incentives-campaign-opened')
       await page.close()
@@ -85,7 +59,7 @@ export const incentiveChecks: Check[] = [
       const rest = restClient(base)
       const record = (await rest.must(201, 'POST', '/api/discipline-records', { website: ALPHA, token: await tokenOf(rest, 'admin'), body: { writer: await writerId(rest), kind: 'warning', reason: 'E2E: late twice this month' } })).doc
       const page = await adminPage(browser, base, 'admin@alpha.test')
-      await pressInPanel(page, `${base}/admin/collections/discipline-records/${record.id}`, 'lift', 'lifted', 'E2E: explained and accepted')
+      await pressInPanel(page, `${base}/admin/collections/discipline-records/${record.id}`, 'lift', 'lifted', { reason: 'E2E: explained and accepted', shots: 'incentives' })
       await page.locator('#field-status').getByText('lifted', { exact: true }).first().waitFor({ timeout: 30_000 })
       await screenshot(page, 'incentives-discipline-lifted')
       await page.close()
