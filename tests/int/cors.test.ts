@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventBus } from '@/events/bus'
 import { reloadEnv } from '@/env'
 import { poolOf } from '@/db/pool'
-import { WEBSITES_CHANGED } from '@/security/originCache'
+import { announceWebsitesChanged, WEBSITES_CHANGED } from '@/security/originCache'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { startApiServer, type ApiServer } from '../helpers/payloadApiRoute'
@@ -154,6 +154,14 @@ describe('a website’s domains change at run time', () => {
   })
 
   it('another process’s change reaches this one through the event bus (Redis)', async () => {
+    // Earlier tests' website changes reach this process over Redis too, and late on a loaded
+    // machine: one more, heard back, settles them all, and leaves a freshly loaded cache
+    // whose TTL (30 s) cannot run out between the write and the check below.
+    const settled = new Promise<void>((resolve) => {
+      const stop = bus.onSignal(WEBSITES_CHANGED, () => (stop(), resolve()))
+    })
+    announceWebsitesChanged()
+    await settled
     expect((await preflight(server.base, 'https://alpha-elsewhere.test')).status).toBe(403)
     // Written beside Payload, as another process's save would be: this process ran no hook.
     const pool = poolOf(t.payload)!
