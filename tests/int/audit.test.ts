@@ -2,9 +2,12 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
+import { execute } from '@/db/execute'
 import { isAuditHook, UNAUDITED } from '@/hooks/auditTrail'
+import { inTransaction } from '@/operations/inTransaction'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { moneyTestFile } from '../helpers/moneyTestFile'
@@ -72,6 +75,36 @@ describe('the trail of writes', () => {
     expect((rows[0]!.changes as Row).topic).toEqual({ before: null, after: 'The Enlightenment' })
     expect(rows[0]!.request_id).toEqual(expect.any(String))
     expect(rows[0]!.parties).toContain(ids.client)
+  })
+
+  it('an operation owning its transaction writes its rows together at commit, in write order; a rollback writes none', async () => {
+    const req = await createLocalReq({}, t.payload)
+    const stamp = Date.now().toString(36)
+    const tag = (n: number) => ({ collection: 'tags' as const, data: { tenant: alphaId, name: `Batch ${stamp} ${n}`, slug: `batch-${stamp}-${n}` }, overrideAccess: true, req })
+    const targets = (ids: number[]) => sql`target_collection = 'tags' AND target_id IN (${sql.join(ids.map((id) => sql`${String(id)}`), sql`, `)})`
+    const made = await inTransaction(req, async () => {
+      const first = await t.payload.create(tag(1))
+      // A nested operation joins the owner's transaction, and its batch.
+      const second = await inTransaction(req, () => t.payload.create(tag(2)))
+      // Not yet written, even inside the transaction: the rows wait for the commit.
+      expect(await execute(req, sql`SELECT id FROM audit_events WHERE ${targets([first.id, second.id])}`)).toEqual([])
+      return [first.id, second.id]
+    })
+    const rows = await rowsWhere(targets(made))
+    expect(rows.map((row) => [row.target_id, row.action])).toEqual(made.map((id) => [String(id), 'create']))
+
+    const failing = await createLocalReq({}, t.payload)
+    let lost = 0
+    await expect(
+      inTransaction(failing, async () => {
+        lost = (await t.payload.create({ ...tag(3), req: failing })).id
+        throw new Error('a later step failed')
+      }),
+    ).rejects.toThrow('a later step failed')
+    expect(await rowsWhere(targets([lost]))).toEqual([])
+    // The next transaction of the process batches afresh (nothing of the failed one left over).
+    const after = await inTransaction(failing, () => t.payload.create({ ...tag(4), req: failing }))
+    expect((await rowsWhere(targets([after.id]))).map((row) => row.action)).toEqual(['create'])
   })
 
   it('an update lists only the fields it changed, before and after', async () => {

@@ -70,16 +70,58 @@ const valuesOf = (req: PayloadRequest, entry: AuditEntry): Values => {
 
 const COLUMNS = 'tenant_id, kind, action, actor, actor_email, actor_role, target_collection, target_id, changes, parties, address, user_agent, request_id'
 
+type TransactionId = string | number
+
+/**
+ * Rows waiting for their transaction's commit, by transaction: an operation that owns its
+ * transaction (`inTransaction`) writes them in one INSERT just before it commits, instead
+ * of one statement per business write (a wallet payment writes seven records).
+ */
+const pending = new Map<TransactionId, Values[]>()
+
+const transactionOf = async (req: PayloadRequest): Promise<TransactionId | undefined> => (req.transactionID ? await req.transactionID : undefined)
+
+const insertRows = (req: PayloadRequest, rows: readonly Values[]) =>
+  execute(
+    req,
+    sql`INSERT INTO audit_events (${sql.raw(COLUMNS)}) VALUES ${sql.join(
+      rows.map((v) => sql`(${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}::jsonb, ${v[9]}::integer[], ${v[10]}, ${v[11]}, ${v[12]})`),
+      sql`, `,
+    )}`,
+  )
+
 /**
  * Writes one audit row in the request's transaction (with the business change it
- * records: a rolled-back change leaves no row), or on its own when there is none.
+ * records: a rolled-back change leaves no row), or on its own when there is none. In a
+ * transaction that batches its rows (`batchAuditRows`) the row waits for the batch.
  */
 export const recordAudit = async (req: PayloadRequest, entry: AuditEntry): Promise<void> => {
-  const v = valuesOf(req, entry)
-  await execute(
-    req,
-    sql`INSERT INTO audit_events (${sql.raw(COLUMNS)}) VALUES (${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}::jsonb, ${v[9]}::integer[], ${v[10]}, ${v[11]}, ${v[12]})`,
-  )
+  const values = valuesOf(req, entry)
+  const id = await transactionOf(req)
+  const batch = id === undefined ? undefined : pending.get(id)
+  if (batch) batch.push(values)
+  else await insertRows(req, [values])
+}
+
+/**
+ * Makes the request's transaction batch its audit rows; returns the flush to run just
+ * before the commit (it writes them, in the order they were recorded, in one INSERT) and
+ * the discard for a rollback. For the owner of the transaction only (`inTransaction`).
+ */
+export const batchAuditRows = async (req: PayloadRequest): Promise<{ flush: () => Promise<void>; discard: () => void }> => {
+  const id = await transactionOf(req)
+  if (id === undefined) return { flush: async () => {}, discard: () => {} }
+  const rows: Values[] = []
+  pending.set(id, rows)
+  return {
+    flush: async () => {
+      pending.delete(id)
+      if (rows.length > 0) await insertRows(req, rows)
+    },
+    discard: () => {
+      pending.delete(id)
+    },
+  }
 }
 
 /**
