@@ -7,6 +7,7 @@ import { ensureDiscounts } from './discounts'
 import { ensurePricing } from './pricing'
 import { ensureDemoWarning } from './discipline'
 import { ensureDemoReferral } from './referrals'
+import { ensureDemoTicket } from './tickets'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
 import type { Role } from '@/domain/roles'
@@ -83,7 +84,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (7 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (8 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -117,6 +118,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       if (await ensureDemoWarning(req, doc.id, tenant.slug)) created += 1
       // Part of the people: client2 came by client's referral (no step of its own).
       await ensureDemoReferral(req, proof, doc.id, tenant.slug)
+      // After the people: the client opens it and the support agent gets it.
+      tick(`support ticket of ${tenant.slug}`, await ensureDemoTicket(req, doc.id, tenant.slug))
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
       // After the people: the demo client's welcome points.
       tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))

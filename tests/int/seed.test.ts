@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (7 + DEMO_PEOPLE.length)
+const STEPS = 1 + DEMO_TENANTS.length * (8 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -57,6 +57,16 @@ it.each(DEMO_TENANTS.map((d) => d.slug))('%s has its blog: 3 authors, 4 categori
   expect(linked.length).toBeGreaterThanOrEqual(8)
 })
 
+it.each(DEMO_TENANTS.map((d) => d.slug))('%s: the demo client has one open ticket, numbered, on the SLA clock and handed to the support agent', async (slug) => {
+  const person = async (local: string) => (await t.payload.find({ collection: 'users', where: { email: { equals: `${local}@${slug}.test` } }, depth: 0 })).docs[0]!
+  const [client, support] = [await person('client'), await person('support')]
+  const { docs } = await t.payload.find({ collection: 'tickets', where: { opener: { equals: client.id } }, depth: 0 })
+  expect(docs).toHaveLength(1)
+  expect(docs[0]).toMatchObject({ status: 'open', openerRole: 'client', assignee: support.id, priority: 'normal' })
+  expect(docs[0]!.number).toBeTruthy()
+  expect(new Date(docs[0]!.sla!.firstResponseDueAt!).getTime()).toBeGreaterThan(new Date(docs[0]!.createdAt).getTime())
+})
+
 it('the two websites do not tell the same story', async () => {
   const titles = (slug: string) => SEED_CONTENT[slug]!.posts.map((p) => p.title)
   expect(titles('alpha').filter((title) => titles('beta').includes(title))).toEqual([])
@@ -75,7 +85,8 @@ it('running the seed again creates nothing and reports every step', async () => 
   expect(lines).toContain(`[3/${STEPS}] exists  price list of alpha`)
   expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
   expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)
-  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  content settings of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  support ticket of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 2}/${STEPS}] exists  content settings of alpha`)
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
   expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
 })
