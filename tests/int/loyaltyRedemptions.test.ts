@@ -124,6 +124,23 @@ describe('redemptions', () => {
     expect(await ledgerOf('client2')).toEqual({ balance: before.balance - 100, sum: before.balance - 100 })
   })
 
+  it('a website that switches its programme off keeps the balances but refuses redemptions (422 naming reward, rule loyalty_off)', async () => {
+    await give('client2', 50, 'test:redeem:off')
+    const reward = await createReward({ name: 'While off', pointsRequired: 10, kind: 'perk' })
+    const before = await ledgerOf('client2')
+    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { loyalty: { enabled: false } } }, depth: 0 })
+    try {
+      const res = await redeem('client2', reward.id)
+      expect(res.status).toBe(422)
+      expect(res.body.errors[0].data).toMatchObject({ rule: 'loyalty_off', errors: [{ path: 'reward' }] })
+      expect(await ledgerOf('client2')).toEqual(before)
+      expect(await stockOf(reward.id)).toBe(null)
+    } finally {
+      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { loyalty: { enabled: true } } }, depth: 0 })
+    }
+    expect((await redeem('client2', reward.id)).status).toBe(201)
+  })
+
   it('concurrent redemptions of the last units never oversell nor overdraw', async () => {
     await give('client2', 1_000, 'test:redeem:race')
     const reward = await createReward({ name: 'Three left', pointsRequired: 100, kind: 'perk', stock: 3, maxPerClient: null })

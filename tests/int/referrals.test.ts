@@ -121,6 +121,23 @@ describe('the reward', () => {
     })
   })
 
+  it('with the website’s loyalty programme off, the reward is the wallet bonus alone: no points to anyone', async () => {
+    const setLoyalty = (enabled: boolean) => t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { loyalty: { enabled } } }, depth: 0 })
+    const referrer = await registerClient()
+    const referee = await registerClient({ code: await codeOf(referrer) })
+    await setLoyalty(false)
+    try {
+      await approvedOrder(referee)
+    } finally {
+      await setLoyalty(true)
+    }
+    const referral = await referralOf(referee.id)
+    expect(referral).toMatchObject({ status: 'rewarded', reward: { walletCents: 500, referrerPoints: 0, refereePoints: 0 } })
+    expect(await walletOf(referrer.id)).toBe(500)
+    expect(await pointsOf(referrer.id)).toBe(0)
+    expect(await pointsOf(referee.id)).toBe(0)
+  })
+
   it('the platform’s automatic approval pays too, once; an unpaid-for referral is not paid before approval', async () => {
     const referrer = await registerClient()
     const referee = await registerClient({ code: await codeOf(referrer) })

@@ -20,6 +20,7 @@ import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
 import { changePoints } from './award'
 import { loyaltyClient } from './client'
+import { websiteLoyalty } from './settings'
 
 const refuse = (path: 'reward' | 'points', rule: string, message: string, status: 404 | 422 = 422) =>
   new ClientError(`${path}: ${message}`, status, { rule, errors: [{ path, message }] })
@@ -33,6 +34,8 @@ const refuse = (path: 'reward' | 'points', rule: string, message: string, status
  */
 export const redeemReward = async (req: PayloadRequest, rewardId: number): Promise<LoyaltyRedemption> => {
   const { actor, tenant } = await loyaltyClient(req)
+  // A website that switched its programme off keeps the balances, but nothing is spent.
+  if (!(await websiteLoyalty(req, tenant.id)).enabled) throw refuse('reward', 'loyalty_off', 'This website has no loyalty programme.')
   return inTransaction(req, async () => {
     const reward = await lockReward(req, rewardId, tenant.id)
     if (!reward) throw refuse('reward', 'unknown_reward', 'There is no such reward on this website.')

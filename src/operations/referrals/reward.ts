@@ -10,6 +10,7 @@ import type { Order, Referral } from '@/payload-types'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { awardPoints } from '../loyalty/award'
+import { websiteLoyalty } from '../loyalty/settings'
 import { notify } from '../notifications/notify'
 import { websiteCurrency } from '../notifications/websiteCurrency'
 import { recordEvent } from '../workflow/recordEvent'
@@ -48,9 +49,11 @@ export const payReferral = async (req: PayloadRequest, referral: Referral, setti
     })
   }
   const reason = `Referral ${referral.id}`
-  if (settings.referrerPoints > 0) await awardPoints(req, { tenant, client: referrer, points: settings.referrerPoints, kind: 'referral', reason: `${reason}: a client you referred`, reference: `referral:${referral.id}:referrer-points`, order })
-  if (settings.refereePoints > 0) await awardPoints(req, { tenant, client: referee, points: settings.refereePoints, kind: 'referral', reason: `${reason}: your first order`, reference: `referral:${referral.id}:referee-points`, order })
-  const reward = { walletCents: bonus, referrerPoints: settings.referrerPoints, refereePoints: settings.refereePoints }
+  // Points only where the website runs a loyalty programme; the wallet bonus is the referral's own.
+  const points = (await websiteLoyalty(req, tenant)).enabled ? { referrer: settings.referrerPoints, referee: settings.refereePoints } : { referrer: 0, referee: 0 }
+  if (points.referrer > 0) await awardPoints(req, { tenant, client: referrer, points: points.referrer, kind: 'referral', reason: `${reason}: a client you referred`, reference: `referral:${referral.id}:referrer-points`, order })
+  if (points.referee > 0) await awardPoints(req, { tenant, client: referee, points: points.referee, kind: 'referral', reason: `${reason}: your first order`, reference: `referral:${referral.id}:referee-points`, order })
+  const reward = { walletCents: bonus, referrerPoints: points.referrer, refereePoints: points.referee }
   const paid = await req.payload.update({ collection: 'referrals', id: referral.id, data: { status: 'rewarded', reward, rewardedAt: now.toISOString() }, depth: 0, ...asSystem(proofOf(req)), req })
   await notify(req, { event: 'referral.rewarded', recipients: [referrer], tenant, data: { referral: referral.id, ...reward, currency: await websiteCurrency(req, tenant) }, key: `referral.rewarded:${referral.id}` })
   return paid
