@@ -1,6 +1,7 @@
 import { type PayloadRequest, ValidationError } from 'payload'
 
 import { ClientError } from '@/errors'
+import { featureOn } from '@/domain/tenancy/featureToggles'
 import { z } from 'zod'
 
 import { enqueue } from '@/jobs/enqueue'
@@ -56,7 +57,7 @@ export const registerClient = async (req: PayloadRequest, body: unknown) => {
   const resolution = await publicRequest(req, 'registration')
   if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
   const tenant = resolution.tenant
-  if (tenant.settings?.features?.allowRegistration === false) {
+  if (!featureOn(tenant, 'allowRegistration')) {
     throw new ClientError(`${tenant.name} does not accept new registrations.`, 403)
   }
   await consume(req, tenant, 'registrationPerIpPerHour', clientIp(req))

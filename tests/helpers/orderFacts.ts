@@ -18,6 +18,7 @@ export const orderFacts = (overrides: Partial<OrderFacts> = {}): OrderFacts => (
   completedAt: null,
   submittedAt: null,
   takesEnabled: true,
+  disputesEnabled: true,
   ...overrides,
 })
 

@@ -10,7 +10,7 @@ const otherWriter = actor(['writer'])
 const support = actor(['support'])
 const admin = actor(['admin'])
 const otherAdmin = actor(['admin'], { ofWebsite: false })
-const facts = (status: FineStatus, escalatedBefore = false) => ({ status, escalatedBefore })
+const facts = (status: FineStatus, escalatedBefore = false, escalationsEnabled = true) => ({ status, escalatedBefore, escalationsEnabled })
 
 describe('the fines workflow (reference §7)', () => {
   it('lets only the fined writer appeal, and only while the fine is issued', () => {
@@ -22,6 +22,11 @@ describe('the fines workflow (reference §7)', () => {
   it('escalates an appeal once', () => {
     expect(decide(FINE_WORKFLOW, 'escalate', facts('disputed'), writer, now)).toMatchObject({ ok: true, targets: ['escalated'] })
     expect(decide(FINE_WORKFLOW, 'escalate', facts('disputed', true), writer, now)).toMatchObject({ ok: false, status: 422 })
+  })
+
+  it('with escalations switched off on the website, the writer cannot escalate; support still can', () => {
+    expect(decide(FINE_WORKFLOW, 'escalate', facts('disputed', false, false), writer, now)).toMatchObject({ ok: false, status: 422, reason: 'Escalations are switched off on this website.' })
+    expect(decide(FINE_WORKFLOW, 'escalate', facts('disputed', false, false), support, now)).toMatchObject({ ok: true, targets: ['escalated'] })
   })
 
   it('has admins and support of the website uphold or waive; never once resolved or waived', () => {

@@ -31,6 +31,10 @@ describe('the action table', () => {
     const late = order({ status: 'completed', completedAt: new Date(now.getTime() - 15 * 24 * 3600 * 1000) })
     expect(decide('requestRevision', late, actor('client', { isClientOwner: true }), now)).toEqual({ ok: false, status: 422, reason: 'Free revisions end 14 days after delivery.' })
     expect(decide('cancel', order({ status: 'completed', approvedAt: now }), actor('admin'), now)).toMatchObject({ status: 422 })
+    const disputesOff = order({ disputesEnabled: false })
+    expect(decide('openDispute', disputesOff, actor('client', { isClientOwner: true }), now)).toEqual({ ok: false, status: 422, reason: 'Disputes are switched off on this website.' })
+    expect(decide('openDispute', disputesOff, actor('writer', { isCurrentWriter: true }), now)).toMatchObject({ status: 422 })
+    expect(decide('openDispute', disputesOff, actor('support'), now).ok).toBe(true)
   })
 })
 

@@ -25,7 +25,7 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   // A suspension whose end has passed: the platform may expire it.
   { name: 'discipline-records', workflow: WORKFLOWS['discipline-records'], facts: (status) => ({ status, kind: 'suspension', endsAt: new Date(now.getTime() - 1000) }), actor: ofWebsite },
   // The writer closest to a fine is the one it fines.
-  { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
+  { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, escalationsEnabled: true, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
   // The client closest to a ticket is its opener; its first response is past due and unflagged, closed an hour ago.
   {
     name: 'tickets',

@@ -13,6 +13,8 @@ export type FineActor = WebsiteActor & { finedWriter: boolean }
 export type FineFacts = {
   status: FineStatus
   escalatedBefore: boolean
+  /** The website lets fined writers escalate their appeals (`features.allowEscalations`). */
+  escalationsEnabled: boolean
   /** The fine left a receivable the writer still owes: in no payout yet and not written off. */
   receivableOutstanding?: boolean
 }
@@ -47,7 +49,11 @@ export const FINE_WORKFLOW = defineWorkflow<FineStatus, FineFacts, FineActor, 'd
       label: 'Escalate to an admin',
       from: ['disputed'],
       who: (actor) => finedWriter(actor) || reviewers(actor),
-      guard: (facts) => (facts.escalatedBefore ? 'The appeal has been escalated once already.' : null),
+      // Switched off, the writer's appeal stays with support; support may still hand it up.
+      guard: (facts, actor) => {
+        if (facts.escalatedBefore) return 'The appeal has been escalated once already.'
+        return facts.escalationsEnabled || reviewers(actor) ? null : 'Escalations are switched off on this website.'
+      },
       targets: ['escalated'],
       input: reason('why an admin should decide'),
     },

@@ -30,6 +30,8 @@ export type OrderFacts = {
   completedAt: Date | null
   submittedAt: Date | null
   takesEnabled: boolean
+  /** The website lets its clients and writers open disputes (`features.allowDisputes`). */
+  disputesEnabled: boolean
 }
 
 /** Who the actor is to this order. */
@@ -165,7 +167,8 @@ export const ORDER_ACTIONS = {
   openDispute: { label: 'Open a dispute',
     from: ['in_progress', 'submitted', 'completed'],
     who: any(owner, currentWriter, SERVICE),
-    guard: (o) => (o.dispute === 'none' ? null : 'A dispute is already open.'),
+    // Switched off, a party can no longer open one; support still can (a chargeback, a complaint by mail).
+    guard: all((o) => (o.dispute === 'none' ? null : 'A dispute is already open.'), (o, a) => (o.disputesEnabled || SERVICE(a) ? null : 'Disputes are switched off on this website.')),
     targets: ['disputed'],
     input: INPUT.openDispute,
   },

@@ -11,6 +11,7 @@ import type { Fine } from '@/payload-types'
 
 import { notify } from '../notifications/notify'
 import { websiteCurrency } from '../notifications/websiteCurrency'
+import { websiteFeature } from '../websiteFeature'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
@@ -35,7 +36,12 @@ export const FINE_SUBJECT = defineSubject({
   lock: lockFine,
   context: async (req, fine: Fine, actor) => {
     const tenant = idOf(fine.tenant)!
-    const facts = { status: fine.status, escalatedBefore: Boolean(fine.appeal?.escalatedBefore), receivableOutstanding: await fineReceivableOutstanding(req, fine) }
+    const facts = {
+      status: fine.status,
+      escalatedBefore: Boolean(fine.appeal?.escalatedBefore),
+      escalationsEnabled: await websiteFeature(req, tenant, 'allowEscalations'),
+      receivableOutstanding: await fineReceivableOutstanding(req, fine),
+    }
     const who: FineActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), finedWriter: actor.id === idOf(fine.writer) } : SYSTEM
     return { facts, actor: who }
   },

@@ -6,6 +6,7 @@ import { OPEN_REQUEST_STATUSES, type RequestKind } from '@/domain/orders/request
 import { DEFAULT_STAFFING, type StaffingSettings } from '@/domain/orders/staffing'
 import { CLOSED_FOR_STAFFING, type OrderStatus } from '@/domain/orders/statuses'
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '@/domain/orders/submitRouting'
+import { featureOn } from '@/domain/tenancy/featureToggles'
 import { withDefaults } from '@/domain/withDefaults'
 import type { ReasonAudience } from '@/domain/writers/discipline'
 import { writerIneligibility } from '@/domain/writers/levels'
@@ -94,6 +95,7 @@ export const loadActionContext = async (req: PayloadRequest, order: Order, actor
     completedAt: dateOf(order.timestamps?.completedAt),
     submittedAt: dateOf(order.timestamps?.submittedAt),
     takesEnabled: website.staffing.takesEnabled,
+    disputesEnabled: featureOn(tenant, 'allowDisputes'),
   }
   if (!actor) return { order, tenantId, website, requests, interest: null, orderFacts, actorFacts: SYSTEM }
 

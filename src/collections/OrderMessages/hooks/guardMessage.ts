@@ -5,6 +5,7 @@ import { maskContactDetails } from '@/domain/messages/mask'
 import { isMessageThread, MASKED_THREADS, MESSAGE_MAX_LENGTH, MESSAGE_THREADS, postRefusal } from '@/domain/messages/threads'
 import { refuseField } from '@/errors'
 import { orderForRequest } from '@/operations/orderForRequest'
+import { websiteFeature } from '@/operations/websiteFeature'
 import type { OrderMessage } from '@/payload-types'
 
 type Problem = { path: string; message: string }
@@ -31,6 +32,10 @@ export const guardMessage: CollectionBeforeValidateHook<OrderMessage> = async ({
   const { order, tenant, parties } = await orderForRequest(req, 'order-messages', data.order)
   const refusal = parties && postRefusal(parties, thread, order.status)
   if (refusal) throw refuseField('order-messages', refusal.path, refusal.message, refusal.status)
+  // Switched off, the website's clients and writers no longer write; its staff still reach them.
+  if (parties && !parties.includes('staff') && !(await websiteFeature(req, tenant, 'messagingEnabled'))) {
+    throw refuseField('order-messages', 'thread', 'thread: messages are switched off on this website.', 403)
+  }
   const body = data.body!
   const { text, masked } = MASKED_THREADS.includes(thread) ? maskContactDetails(body) : { text: body, masked: false }
   const actor = actorOf(req)

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+
+import type { FeatureToggle } from '@/domain/tenancy/featureToggles'
+
+import { moneyTestFile } from '../helpers/moneyTestFile'
+import { workflowClient } from '../helpers/orderWorkflow'
+import type { TestContext } from '../helpers/testPayload'
+
+/**
+ * Each website switch flipped off, then on again, seen through the API as its users
+ * would see it (issue 16: no switch without effect). Switches of later features get their
+ * flip tests with them.
+ */
+
+let t: TestContext
+let tokens: Record<string, string>
+let ids: Record<string, number>
+let alpha: number
+let w: ReturnType<typeof workflowClient>
+const ALPHA = { host: 'alpha.test' }
+
+moneyTestFile(async (test) => {
+  ;({ t, tokens, ids, alpha } = test)
+  w = workflowClient(t.api, 'alpha.test', tokens)
+})
+
+/** Runs `check` with Alpha's switch `name` off, and switches it back on whatever happens. */
+const whileOff = async (name: FeatureToggle, check: () => Promise<void>) => {
+  const set = (on: boolean) => t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { features: { [name]: on } } }, depth: 0 })
+  await set(false)
+  try {
+    await check()
+  } finally {
+    await set(true)
+  }
+}
+
+/** A paid order of Alpha's client, taken by its writer. */
+const workingOrder = async () => {
+  const order = await w.place('client')
+  await w.must('admin', order.id, 'markPaid')
+  return w.must('writer', order.id, 'take')
+}
+const actionsOf = async (who: string, orderId: number) => ((await w.actions(who, orderId)).body.available as { action: string }[]).map((a) => a.action)
+
+describe('allowDisputes', () => {
+  it('off: the client and the writer cannot open a dispute (422, not offered); support still can; on: the client can', async () => {
+    const order = await workingOrder()
+    await whileOff('allowDisputes', async () => {
+      expect(await actionsOf('client', order.id)).not.toContain('openDispute')
+      const refused = await w.act('client', order.id, 'openDispute', { reason: 'quality_issue', description: 'The draft is off topic.' })
+      expect(refused.status).toBe(422)
+      expect(JSON.stringify(refused.body)).toContain('Disputes are switched off on this website.')
+      expect((await w.act('writer', order.id, 'openDispute', { reason: 'other', description: 'The client wants a different paper.' })).status).toBe(422)
+      expect((await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0 })).status).toBe('in_progress')
+    })
+    expect(await actionsOf('client', order.id)).toContain('openDispute')
+    expect((await w.must('client', order.id, 'openDispute', { reason: 'quality_issue', description: 'The draft is off topic.' })).status).toBe('disputed')
+
+    const other = await workingOrder()
+    await whileOff('allowDisputes', async () => {
+      expect((await w.must('support', other.id, 'openDispute', { reason: 'payment_issue', description: 'Chargeback notice from the bank.' })).status).toBe('disputed')
+    })
+  })
+})
+
+describe('messagingEnabled', () => {
+  it('off: the client and the writer cannot post (403 naming thread, nothing written); support still can; on: they can', async () => {
+    const order = await workingOrder()
+    const post = (who: string, thread: string) => t.api.post('/api/order-messages?depth=0', { ...ALPHA, token: tokens[who], body: { order: order.id, thread, body: `${who} says hello` } })
+    const count = async () => (await t.payload.count({ collection: 'order-messages', where: { order: { equals: order.id } } })).totalDocs
+    await whileOff('messagingEnabled', async () => {
+      for (const [who, thread] of [['client', 'client_writer'], ['writer', 'writer_support'], ['client', 'client_support']] as const) {
+        const res = await post(who, thread)
+        expect(res.status, `${who} in ${thread}`).toBe(403)
+        expect(res.body.errors[0].data.errors[0]).toMatchObject({ path: 'thread', message: 'thread: messages are switched off on this website.' })
+      }
+      expect(await count()).toBe(0)
+      expect((await post('support', 'client_support')).status).toBe(201)
+    })
+    expect((await post('client', 'client_writer')).status).toBe(201)
+    expect(await count()).toBe(2)
+  })
+})
+
+describe('allowEscalations', () => {
+  it('off: the fined writer cannot escalate their appeal (422, not offered); support still can; on: the writer can', async () => {
+    const issue = async () => {
+      const res = await t.api.post('/api/fines', { ...ALPHA, token: tokens.admin, body: { writer: ids.writer, type: 'comm_breach', amount: 100, reason: 'Ignored messages for three days.' } })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      const id = res.body.doc.id as number
+      expect((await act('writer', id, 'dispute', { reason: 'I answered by mail.' })).status).toBe(200)
+      return id
+    }
+    const act = (who: string, id: number, action: string, body: Record<string, unknown> = {}) => t.api.post(`/api/fines/${id}/actions/${action}`, { ...ALPHA, token: tokens[who], body })
+    const offered = async (who: string, id: number) => ((await t.api.get(`/api/fines/${id}/actions`, { ...ALPHA, token: tokens[who] })).body.available as { action: string }[]).map((a) => a.action)
+    const [first, second] = [await issue(), await issue()]
+    await whileOff('allowEscalations', async () => {
+      expect(await offered('writer', first)).not.toContain('escalate')
+      const refused = await act('writer', first, 'escalate', { reason: 'Support did not read the mail.' })
+      expect(refused.status).toBe(422)
+      expect(JSON.stringify(refused.body)).toContain('Escalations are switched off on this website.')
+      expect((await act('support', second, 'escalate', { reason: 'An admin should decide.' })).status).toBe(200)
+    })
+    expect(await offered('writer', first)).toContain('escalate')
+    expect((await act('writer', first, 'escalate', { reason: 'Support did not read the mail.' })).status).toBe(200)
+  })
+})
