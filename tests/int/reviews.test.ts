@@ -24,12 +24,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 /** An order of `client` worked by `writer`, done: `status` (completed by default) `completedDaysAgo` days after its completion. */
-const doneOrder = async (client: 'client' | 'client2' = 'client', { status = 'completed', completedDaysAgo = 1, writer = 'writer' as Who } = {}) => {
+const doneOrder = async (client: 'client' | 'client2' = 'client', { status = 'completed', completedDaysAgo = 1, writer = 'writer' as Who, writerId = undefined as number | undefined } = {}) => {
   const order = await placeOrderFor(t.payload, p.alphaId, `${client}@alpha.test`)
   return t.payload.update({
     collection: 'orders',
     id: order.id,
-    data: { status: status as never, writer: p.ids[writer], timestamps: { completedAt: new Date(Date.now() - completedDaysAgo * DAY).toISOString() } },
+    data: { status: status as never, writer: writerId ?? p.ids[writer], timestamps: { completedAt: new Date(Date.now() - completedDaysAgo * DAY).toISOString() } },
     depth: 0,
   })
 }
@@ -260,5 +260,48 @@ describe('the writer’s rating in the weekly level evaluation', () => {
     // Still Entry: the rating (2 < Standard's 3.5) is what it missed.
     expect((await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).writerLevel).toBe(levels[0]!.id)
     expect((await t.payload.count({ collection: 'writer-level-changes', where: { writer: { equals: writer } } })).totalDocs).toBe(0)
+  })
+})
+
+describe('taking a published review down', () => {
+  it('flagging or rejecting an approved review removes it from the public list and from its writer’s rating, in the action', async () => {
+    // A writer of their own for this test, without a pen name yet: shown as a neutral label.
+    const fresh = await t.payload.create({
+      collection: 'users',
+      data: { name: 'Theodora Unlisted', email: `writer-${Date.now()}@alpha.test`, password: 'Fresh-password-1', roles: ['writer'], tenants: [{ tenant: p.alphaId }] },
+      depth: 0,
+    })
+    const [o1, o2] = [await doneOrder('client', { writerId: fresh.id }), await doneOrder('client', { writerId: fresh.id })]
+    const five = await review('client', { order: o1.id, rating: 4, writerRating: 5, text: 'Five stars for the writer here.' })
+    const three = await review('client', { order: o2.id, rating: 3, text: 'Three stars, sent with a phone number.' })
+    await must('support', five.id, 'approve')
+    await must('support', three.id, 'approve')
+    const rating = async () => t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })
+    const shown = async () => (await publicReviews(`?writer=${fresh.id}`)).body
+    expect(await rating()).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
+    const listed = await shown()
+    expect(listed).toMatchObject({ count: 2, average: 4 })
+    expect(listed.reviews[0].writer).toEqual({ id: fresh.id, penName: `Writer #${fresh.id}` })
+    expect(JSON.stringify(listed)).not.toContain('Theodora')
+
+    // Flagged for a second look: off the public list and out of the rating until approved again.
+    await must('admin', five.id, 'flag', { reasons: ['not_genuine'] })
+    expect(await rating()).toMatchObject({ ratingAverage: 3, ratingCount: 1 })
+    expect(await shown()).toMatchObject({ count: 1, average: 3, reviews: [{ id: three.id }] })
+    await must('admin', five.id, 'approve')
+    expect(await rating()).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
+
+    // Taken down for good: personal data found after it was published.
+    const down = await must('support', three.id, 'reject', { reasons: ['personal_data'] })
+    expect(down.status).toBe('rejected')
+    expect(await rating()).toMatchObject({ ratingAverage: 5, ratingCount: 1 })
+    const after = await shown()
+    expect(after).toMatchObject({ count: 1, average: 5 })
+    expect(JSON.stringify(after)).not.toContain('phone number')
+    expect((await act('support', three.id, 'approve')).status).toBe(409)
+    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'review.rejected' } }, { 'payload.audience.user': { equals: p.ids.client } }] }, limit: 0, depth: 0 })
+    expect(told.docs.map((row) => row.payload as { data: { id: number; withdrawn?: boolean } }).find((x) => x.data.id === three.id)?.data.withdrawn).toBe(true)
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: three.id } }] }, sort: 'createdAt', depth: 0 })
+    expect(events.docs.map((e) => [e.action, e.from, e.to])).toEqual([['approve', 'pending', 'approved'], ['reject', 'approved', 'rejected']])
   })
 })

@@ -84,12 +84,20 @@ describe('moderation', () => {
     expect(parseInput(REVIEW_WORKFLOW, 'reject', { reasons: ['spam', 'offensive'] }).success).toBe(true)
     expect(parseInput(REVIEW_WORKFLOW, 'approve', undefined).success).toBe(true)
   })
+  it('a published review can be taken down (rejected) or flagged again; a rejected one stays rejected', () => {
+    expect(decide(REVIEW_WORKFLOW, 'reject', { status: 'approved' }, support, now)).toEqual({ ok: true, targets: ['rejected'] })
+    expect(decide(REVIEW_WORKFLOW, 'flag', { status: 'approved' }, support, now)).toEqual({ ok: true, targets: ['flagged'] })
+    expect(decide(REVIEW_WORKFLOW, 'approve', { status: 'approved' }, support, now)).toMatchObject({ ok: false, status: 409 })
+    expect(decide(REVIEW_WORKFLOW, 'reject', { status: 'approved' }, client, now)).toMatchObject({ ok: false, status: 403 })
+    for (const action of ['approve', 'reject', 'flag'] as const) expect(decide(REVIEW_WORKFLOW, action, { status: 'rejected' }, support, now)).toMatchObject({ ok: false, status: 409 })
+  })
 })
 
 describe('reviews’ notifications', () => {
   it('are in the catalogue, in the reviews category', () => {
     expect(describeEvent('review.received', { id: 4, writerRating: 5, orderNumber: 'A-12' })).toMatchObject({ category: 'reviews', link: '/reviews/4', body: expect.stringContaining('5 stars') })
     expect(describeEvent('review.rejected', { id: 4, reasons: ['personal_data'] }).body).toContain('personal data')
+    expect(describeEvent('review.rejected', { id: 4, reasons: ['personal_data'], withdrawn: true })).toMatchObject({ title: 'Your review was taken down', body: expect.stringContaining('no longer public') })
     expect(describeEvent('review.approved', { id: 4, rating: 1 }).body).toContain('1 star)')
   })
 })
