@@ -80,6 +80,11 @@ describe('POST /api/reviews', () => {
     expect(messages(early.body)).toContain('completed')
     const lateArchive = await doneOrder('client', { status: 'archived', completedDaysAgo: 61 })
     expect((await post('client', { order: lateArchive.id, rating: 5, text: TEXT })).status).toBe(422)
+    // The 60 days hold for an order still `completed` (one the auto-archive has not reached).
+    const lateCompleted = await doneOrder('client', { completedDaysAgo: 61 })
+    const late = await post('client', { order: lateCompleted.id, rating: 5, text: TEXT })
+    expect(late.status).toBe(422)
+    expect(messages(late.body)).toContain('60 days')
     const archived = await doneOrder('client', { status: 'archived', completedDaysAgo: 30 })
     expect((await post('client', { order: archived.id, rating: 5, text: TEXT })).status).toBe(201)
   })

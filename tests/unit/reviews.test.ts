@@ -13,8 +13,10 @@ const now = new Date('2026-12-01T12:00:00Z')
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY)
 
 describe('which orders may be reviewed', () => {
-  it('a completed order, or one archived within 60 days of its completion', () => {
-    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(200) }, now)).toBeNull()
+  it('a completed or archived order, within 60 days of its completion', () => {
+    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(60) }, now)).toBeNull()
+    expect(orderNotReviewable({ status: 'completed', completedAt: null }, now)).toBeNull()
+    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(61) }, now)).toMatch(/60 days/)
     expect(orderNotReviewable({ status: 'archived', completedAt: daysAgo(60) }, now)).toBeNull()
     expect(orderNotReviewable({ status: 'archived', completedAt: daysAgo(61) }, now)).toMatch(/60 days/)
     expect(orderNotReviewable({ status: 'archived', completedAt: null }, now)).toMatch(/60 days/)
