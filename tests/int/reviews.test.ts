@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Review } from '@/payload-types'
@@ -308,5 +309,62 @@ describe('taking a published review down', () => {
     expect(told.docs.map((row) => row.payload as { data: { id: number; withdrawn?: boolean } }).find((x) => x.data.id === three.id)?.data.withdrawn).toBe(true)
     const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: three.id } }] }, sort: 'createdAt', depth: 0 })
     expect(events.docs.map((e) => [e.action, e.from, e.to])).toEqual([['approve', 'pending', 'approved'], ['reject', 'approved', 'rejected']])
+  })
+})
+
+describe('the writer’s pen name and rating on their user row', () => {
+  const patchMe = (who: Who, body: Record<string, unknown>, id = p.ids[who]!) => t.api.patch(`/api/users/${id}`, { ...p.as(who), body })
+
+  it('a pen name never gives away the real name, whichever of the two a PATCH changes', async () => {
+    const refused: [Who, Record<string, unknown>, string][] = [
+      ['writer', { penName: REAL_NAME.toUpperCase() }, 'penName'],
+      ['writer', { penName: `  ${REAL_NAME.toLowerCase().replace(' ', '   ')} ` }, 'penName'],
+      ['writer', { penName: `Dr. ${REAL_NAME}, PhD` }, 'penName'],
+      ['writer', { penName: 'Q' }, 'penName'],
+      // Only the name changes, onto the pen name (or to what the pen name contains).
+      ['writer', { name: PEN_NAME.toLowerCase() }, 'name'],
+      ['writer', { name: 'Westbrook' }, 'name'],
+      ['admin', { name: PEN_NAME }, 'name'],
+    ]
+    for (const [who, body, field] of refused) {
+      const res = await patchMe(who, body, p.ids.writer!)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(messages(res.body), JSON.stringify(body)).toContain(field)
+    }
+    const gql = await t.api.graphql(`mutation { updateUser(id: ${p.ids.writer}, data: { penName: "${REAL_NAME}" }) { id penName } }`, p.as('writer'))
+    expect(gql.body.errors?.length).toBeGreaterThan(0)
+    expect(await writerRow()).toMatchObject({ name: REAL_NAME, penName: PEN_NAME })
+
+    // A part of the name alone is not the name; changing both together is checked as one.
+    expect((await patchMe('writer', { penName: 'Margaret Quill' })).status).toBe(200)
+    expect((await patchMe('admin', { name: 'Quill Westbrook', penName: 'Quill Westbrook' }, p.ids.writer!)).status).toBe(400)
+    expect((await patchMe('admin', { name: REAL_NAME, penName: PEN_NAME }, p.ids.writer!)).status).toBe(200)
+    expect(await writerRow()).toMatchObject({ name: REAL_NAME, penName: PEN_NAME })
+  })
+
+  it('a row that already breaks the rule does not stop the moderation from keeping its rating', async () => {
+    // Written before the rule (or by hand in SQL): the next write of neither field still passes.
+    const query = (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> } }).drizzle
+    await query.execute(sql`UPDATE users SET pen_name = name WHERE id = ${p.ids.writer!}`)
+    try {
+      const order = await doneOrder()
+      const r = await review('client', { order: order.id, rating: 5, text: 'Approved despite the writer row.' })
+      await must('support', r.id, 'approve')
+      expect((await writerRow()).ratingCount).toBeGreaterThan(0)
+    } finally {
+      await query.execute(sql`UPDATE users SET pen_name = ${PEN_NAME} WHERE id = ${p.ids.writer!}`)
+    }
+  })
+
+  it('a writer cannot set their rating over REST or GraphQL; clients and strangers do not read a writer’s row', async () => {
+    const before = await writerRow()
+    expect((await patchMe('writer', { ratingAverage: 5, ratingCount: 999 })).status).toBe(200)
+    await t.api.graphql(`mutation { updateUser(id: ${p.ids.writer}, data: { ratingAverage: 5, ratingCount: 999 }) { id } }`, p.as('writer'))
+    expect(await writerRow()).toMatchObject({ ratingAverage: before.ratingAverage, ratingCount: before.ratingCount })
+    // The writer reads their own figures; a client or anonymous visitor reads no writer row (the public list is their window).
+    expect((await t.api.get(`/api/users/${p.ids.writer}`, p.as('writer'))).body).toMatchObject({ penName: PEN_NAME, ratingCount: before.ratingCount })
+    for (const as of [p.as('client'), ALPHA]) expect((await t.api.get(`/api/users/${p.ids.writer}`, as)).status).toBeGreaterThanOrEqual(401)
+    const gql = await t.api.graphql(`{ User(id: ${p.ids.writer}) { id name penName } }`, p.as('client'))
+    expect(JSON.stringify(gql.body)).not.toContain(REAL_NAME)
   })
 })

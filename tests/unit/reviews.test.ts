@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { testimonialNeeds, testimonialsFromReviews } from '@/domain/content/render/body'
 import { describeEvent } from '@/domain/notifications/catalogue'
-import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, writerStars } from '@/domain/reviews/rules'
+import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, writerStars } from '@/domain/reviews/rules'
 import { REVIEW_WORKFLOW } from '@/domain/reviews/workflow'
 import { decide, parseInput } from '@/domain/workflow/define'
 import { PLATFORM, type WebsiteActor } from '@/domain/workflow/websiteActor'
@@ -60,6 +60,13 @@ describe('a writer’s rating', () => {
   it('is shown by pen name, never the real name', () => {
     expect(publicWriterName({ id: 7, penName: ' Quill ' })).toBe('Quill')
     expect(publicWriterName({ id: 7, penName: '' })).toBe('Writer #7')
+  })
+
+  it('a pen name may not be, or hold, the whole real name (case, spacing, punctuation aside); a part of it may stay', () => {
+    for (const pen of ['Anna-Marie Li', 'ANNA MARIE  LI', 'Dr. Anna-Marie Li, PhD']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(true)
+    for (const pen of ['Anna Quill', 'Marie Lin', 'Lianna Marie']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(false)
+    expect(penNameRevealsName('Quill', null)).toBe(false)
+    expect(penNameRevealsName('Quill', ' - ')).toBe(false)
   })
 })
 

@@ -82,5 +82,23 @@ export const MIN_REVIEWS_FOR_LEVEL = 3
 export const ratingForEvaluation = (writer: { ratingAverage?: number | null; ratingCount?: number | null }): number | null =>
   (writer.ratingCount ?? 0) >= MIN_REVIEWS_FOR_LEVEL && writer.ratingAverage != null ? writer.ratingAverage : null
 
+/** A name as words: case, accents' composition, punctuation and spacing aside ("Anna-Marie  Li" → "anna marie li"). */
+const asWords = (value: string): string =>
+  value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/**
+ * Whether a pen name gives away the real name: it is the name, or holds the whole name
+ * among its words ("Dr. Margaret Hale" for Margaret Hale), whatever the case, spacing or
+ * punctuation. A part of the name alone (a first name) is allowed.
+ */
+export const penNameRevealsName = (penName: string, name: string | null | undefined): boolean => {
+  const real = asWords(name ?? '')
+  return real !== '' && ` ${asWords(penName)} `.includes(` ${real} `)
+}
+
 /** The public name of a writer: their pen name, never their real name; a neutral label when they have none yet. */
 export const publicWriterName = (writer: { id: number; penName?: string | null }): string => writer.penName?.trim() || `Writer #${writer.id}`
