@@ -269,6 +269,79 @@ describe('the writer’s rating in the weekly level evaluation', () => {
   })
 })
 
+describe('what a client may write and read of reviews, over REST and GraphQL', () => {
+  it('the server decides the status, moderation, kind, writer, client and website of a new review', async () => {
+    const order = await doneOrder()
+    const created = await t.api.graphql(
+      `mutation { createReview(data: { order: ${order.id}, rating: 5, text: "Sent over GraphQL with extras.", status: approved, kind: website, client: ${p.ids.client2}, writer: ${p.ids.writer2}, moderation: { note: "self-approved", moderatedBy: ${p.ids.client} } }) { id status } }`,
+      p.as('client'),
+    )
+    expect(created.body.errors).toBeUndefined()
+    const id = created.body.data.createReview.id as number
+    expect(await t.payload.findByID({ collection: 'reviews', id, depth: 0 })).toMatchObject({
+      status: 'pending',
+      kind: 'order',
+      client: p.ids.client,
+      writer: p.ids.writer,
+      tenant: p.alphaId,
+      moderation: { note: null, moderatedBy: null },
+    })
+    // Another website than the client's own is refused, naming the field.
+    const other = await post('client', { order: (await doneOrder()).id, rating: 4, text: TEXT, tenant: p.betaId })
+    expect(other.status).toBe(403)
+    expect(messages(other.body)).toContain('tenant')
+  })
+
+  it('nobody edits or deletes a review over the API, before or after its moderation', async () => {
+    const order = await doneOrder()
+    const mine = await review('client', { order: order.id, rating: 2, text: 'Words the client may not rewrite.' })
+    const tryEdits = async () => {
+      for (const who of ['client', 'writer', 'support', 'admin'] as Who[]) {
+        expect((await t.api.patch(`/api/reviews/${mine.id}`, { ...p.as(who), body: { text: 'Rewritten afterwards.', rating: 5, status: 'approved' } })).status, who).toBeGreaterThanOrEqual(403)
+        expect((await t.api.delete(`/api/reviews/${mine.id}`, p.as(who))).status, who).toBeGreaterThanOrEqual(403)
+        const gql = await t.api.graphql(`mutation { updateReview(id: ${mine.id}, data: { text: "Rewritten afterwards.", rating: 5 }) { id text } }`, p.as(who))
+        expect(gql.body.errors?.length, who).toBeGreaterThan(0)
+      }
+      expect(await t.payload.findByID({ collection: 'reviews', id: mine.id, depth: 0 })).toMatchObject({ text: 'Words the client may not rewrite.', rating: 2 })
+    }
+    await tryEdits()
+    await must('support', mine.id, 'approve')
+    await tryEdits()
+  })
+
+  it('a rejected review is read by its client and the moderators only; nobody reads a writer’s real name through a review', async () => {
+    const order = await doneOrder()
+    const rejected = await review('client', { order: order.id, rating: 1, text: 'Rejected words for nobody else.' })
+    await must('support', rejected.id, 'reject', { reasons: ['offensive'] })
+    for (const who of ['client2', 'writer', 'betaClient', 'anonymous'] as Who[]) {
+      const as = who === 'anonymous' ? ALPHA : p.as(who)
+      expect((await t.api.get(`/api/reviews/${rejected.id}`, as)).status, who).toBeGreaterThanOrEqual(401)
+      const list = await t.api.get('/api/reviews?limit=100&depth=0', as)
+      expect(JSON.stringify(list.body), who).not.toContain('Rejected words')
+      const gql = await t.api.graphql('{ Reviews(limit: 100) { docs { id text } } }', as)
+      expect(JSON.stringify(gql.body), who).not.toContain('Rejected words')
+      const one = await t.api.graphql(`{ Review(id: ${rejected.id}) { id text } }`, as)
+      expect(JSON.stringify(one.body), who).not.toContain('Rejected words')
+    }
+    expect((await t.api.get(`/api/reviews/${rejected.id}`, p.as('client'))).body).toMatchObject({ status: 'rejected', moderation: { reasons: ['offensive'] } })
+
+    // The client's own reviews at full depth: the writer stays an id (clients read no one's user row).
+    const rest = await t.api.get('/api/reviews?limit=100&depth=3', p.as('client'))
+    expect(rest.status).toBe(200)
+    expect(rest.body.docs.find((d: { id: number }) => d.id === rejected.id).writer).toBe(p.ids.writer)
+    const gql = await t.api.graphql('{ Reviews(limit: 100) { docs { id writer { id name email penName } client { id name email } order { id } } } }', p.as('client'))
+    const restText = JSON.stringify(rest.body)
+    const gqlText = JSON.stringify(gql.body)
+    for (const text of [restText, gqlText]) {
+      expect(text).not.toContain(REAL_NAME)
+      expect(text).not.toContain('writer@alpha.test')
+    }
+    // Anonymous: no review at all, by REST or GraphQL.
+    expect((await t.api.get('/api/reviews', ALPHA)).status).toBeGreaterThanOrEqual(401)
+    expect((await t.api.graphql('{ Reviews { docs { id } } }', ALPHA)).body.data?.Reviews?.docs ?? []).toEqual([])
+  })
+})
+
 describe('taking a published review down', () => {
   it('flagging or rejecting an approved review removes it from the public list and from its writer’s rating, in the action', async () => {
     // A writer of their own for this test, without a pen name yet: shown as a neutral label.
