@@ -385,6 +385,35 @@ describe('taking a published review down', () => {
   })
 })
 
+describe('a moderation is all or nothing', () => {
+  it('an approval that fails after the rating was recomputed leaves the review pending, the rating, the timeline and the inbox as they were', async () => {
+    const fresh = await t.payload.create({
+      collection: 'users',
+      data: { name: 'Rollback Writer', penName: 'Steady Hand', email: `writer-rb-${Date.now()}@alpha.test`, password: 'Fresh-password-1', roles: ['writer'], tenants: [{ tenant: p.alphaId }] },
+      depth: 0,
+    })
+    const r = await review('client', { order: (await doneOrder('client', { writerId: fresh.id })).id, rating: 5, text: 'An approval that will not hold.' })
+    const db = (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> } }).drizzle
+    // The writer's notification, the action's last write, fails.
+    await db.execute(sql`CREATE OR REPLACE FUNCTION zz_refuse_review_received() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql`)
+    await db.execute(sql`CREATE TRIGGER zz_refuse_review_received BEFORE INSERT ON notifications FOR EACH ROW WHEN (NEW.event = 'review.received') EXECUTE FUNCTION zz_refuse_review_received()`)
+    try {
+      expect((await t.api.post(`/api/reviews/${r.id}/actions/approve`, { ...p.as('support'), body: {}, unchecked: true })).status).toBeGreaterThanOrEqual(500)
+    } finally {
+      await db.execute(sql`DROP TRIGGER zz_refuse_review_received ON notifications`)
+      await db.execute(sql`DROP FUNCTION zz_refuse_review_received()`)
+    }
+    expect((await t.payload.findByID({ collection: 'reviews', id: r.id, depth: 0 })).status).toBe('pending')
+    expect(await t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })).toMatchObject({ ratingAverage: null, ratingCount: 0 })
+    expect((await t.payload.count({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: r.id } }] } })).totalDocs).toBe(0)
+    expect((await t.payload.count({ collection: 'notifications', where: { key: { equals: `review.approved:${r.id}` } } })).totalDocs).toBe(0)
+    expect((await publicReviews(`?writer=${fresh.id}`)).body).toMatchObject({ count: 0 })
+    // Nothing was left half-done: the same approval goes through once the fault is gone.
+    await must('support', r.id, 'approve')
+    expect(await t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })).toMatchObject({ ratingAverage: 5, ratingCount: 1 })
+  })
+})
+
 describe('the writer’s pen name and rating on their user row', () => {
   const patchMe = (who: Who, body: Record<string, unknown>, id = p.ids[who]!) => t.api.patch(`/api/users/${id}`, { ...p.as(who), body })
 
