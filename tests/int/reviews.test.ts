@@ -423,6 +423,7 @@ describe('the writer’s pen name and rating on their user row', () => {
       ['writer', { penName: `  ${REAL_NAME.toLowerCase().replace(' ', '   ')} ` }, 'penName'],
       ['writer', { penName: `Dr. ${REAL_NAME}, PhD` }, 'penName'],
       ['writer', { penName: 'Q' }, 'penName'],
+      ['writer', { penName: 'Q'.repeat(61) }, 'penName'],
       // Only the name changes, onto the pen name (or to what the pen name contains).
       ['writer', { name: PEN_NAME.toLowerCase() }, 'name'],
       ['writer', { name: 'Westbrook' }, 'name'],

@@ -37,10 +37,13 @@ type NameFields = Partial<{ name: string | null; penName: string | null }>
  * it will be): a PATCH of the name alone onto the pen name is refused as surely as one of
  * the pen name, and a write of neither (the rating kept by the moderation) is never refused.
  */
-const penNameRule: TextFieldSingleValidation = (value, { data, previousValue }) => {
+const penNameRule: TextFieldSingleValidation = (value, options) => {
+  // A field's own validate replaces Payload's: its text rules (the 60 characters) are called first.
+  const base = text(value, options)
+  if (base !== true) return base
   if (value == null || value === '') return true
   if (value.trim().length < 2) return 'A pen name has at least 2 characters.'
-  if (value !== previousValue && penNameRevealsName(value, (data as NameFields).name)) return 'A pen name must not be, or contain, the real name.'
+  if (value !== options.previousValue && penNameRevealsName(value, (options.data as NameFields).name)) return 'A pen name must not be, or contain, the real name.'
   return true
 }
 
