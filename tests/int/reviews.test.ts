@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Review } from '@/payload-types'
@@ -24,12 +25,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 /** An order of `client` worked by `writer`, done: `status` (completed by default) `completedDaysAgo` days after its completion. */
-const doneOrder = async (client: 'client' | 'client2' = 'client', { status = 'completed', completedDaysAgo = 1, writer = 'writer' as Who } = {}) => {
+const doneOrder = async (client: 'client' | 'client2' = 'client', { status = 'completed', completedDaysAgo = 1, writer = 'writer' as Who, writerId = undefined as number | undefined } = {}) => {
   const order = await placeOrderFor(t.payload, p.alphaId, `${client}@alpha.test`)
   return t.payload.update({
     collection: 'orders',
     id: order.id,
-    data: { status: status as never, writer: p.ids[writer], timestamps: { completedAt: new Date(Date.now() - completedDaysAgo * DAY).toISOString() } },
+    data: { status: status as never, writer: writerId ?? p.ids[writer], timestamps: { completedAt: new Date(Date.now() - completedDaysAgo * DAY).toISOString() } },
     depth: 0,
   })
 }
@@ -80,6 +81,11 @@ describe('POST /api/reviews', () => {
     expect(messages(early.body)).toContain('completed')
     const lateArchive = await doneOrder('client', { status: 'archived', completedDaysAgo: 61 })
     expect((await post('client', { order: lateArchive.id, rating: 5, text: TEXT })).status).toBe(422)
+    // The 60 days hold for an order still `completed` (one the auto-archive has not reached).
+    const lateCompleted = await doneOrder('client', { completedDaysAgo: 61 })
+    const late = await post('client', { order: lateCompleted.id, rating: 5, text: TEXT })
+    expect(late.status).toBe(422)
+    expect(messages(late.body)).toContain('60 days')
     const archived = await doneOrder('client', { status: 'archived', completedDaysAgo: 30 })
     expect((await post('client', { order: archived.id, rating: 5, text: TEXT })).status).toBe(201)
   })
@@ -260,5 +266,208 @@ describe('the writer’s rating in the weekly level evaluation', () => {
     // Still Entry: the rating (2 < Standard's 3.5) is what it missed.
     expect((await t.payload.findByID({ collection: 'users', id: writer, depth: 0 })).writerLevel).toBe(levels[0]!.id)
     expect((await t.payload.count({ collection: 'writer-level-changes', where: { writer: { equals: writer } } })).totalDocs).toBe(0)
+  })
+})
+
+describe('what a client may write and read of reviews, over REST and GraphQL', () => {
+  it('the server decides the status, moderation, kind, writer, client and website of a new review', async () => {
+    const order = await doneOrder()
+    const created = await t.api.graphql(
+      `mutation { createReview(data: { order: ${order.id}, rating: 5, text: "Sent over GraphQL with extras.", status: approved, kind: website, client: ${p.ids.client2}, writer: ${p.ids.writer2}, moderation: { note: "self-approved", moderatedBy: ${p.ids.client} } }) { id status } }`,
+      p.as('client'),
+    )
+    expect(created.body.errors).toBeUndefined()
+    const id = created.body.data.createReview.id as number
+    expect(await t.payload.findByID({ collection: 'reviews', id, depth: 0 })).toMatchObject({
+      status: 'pending',
+      kind: 'order',
+      client: p.ids.client,
+      writer: p.ids.writer,
+      tenant: p.alphaId,
+      moderation: { note: null, moderatedBy: null },
+    })
+    // Another website than the client's own is refused, naming the field.
+    const other = await post('client', { order: (await doneOrder()).id, rating: 4, text: TEXT, tenant: p.betaId })
+    expect(other.status).toBe(403)
+    expect(messages(other.body)).toContain('tenant')
+  })
+
+  it('nobody edits or deletes a review over the API, before or after its moderation', async () => {
+    const order = await doneOrder()
+    const mine = await review('client', { order: order.id, rating: 2, text: 'Words the client may not rewrite.' })
+    const tryEdits = async () => {
+      for (const who of ['client', 'writer', 'support', 'admin'] as Who[]) {
+        expect((await t.api.patch(`/api/reviews/${mine.id}`, { ...p.as(who), body: { text: 'Rewritten afterwards.', rating: 5, status: 'approved' } })).status, who).toBeGreaterThanOrEqual(403)
+        expect((await t.api.delete(`/api/reviews/${mine.id}`, p.as(who))).status, who).toBeGreaterThanOrEqual(403)
+        const gql = await t.api.graphql(`mutation { updateReview(id: ${mine.id}, data: { text: "Rewritten afterwards.", rating: 5 }) { id text } }`, p.as(who))
+        expect(gql.body.errors?.length, who).toBeGreaterThan(0)
+      }
+      expect(await t.payload.findByID({ collection: 'reviews', id: mine.id, depth: 0 })).toMatchObject({ text: 'Words the client may not rewrite.', rating: 2 })
+    }
+    await tryEdits()
+    await must('support', mine.id, 'approve')
+    await tryEdits()
+  })
+
+  it('a rejected review is read by its client and the moderators only; nobody reads a writer’s real name through a review', async () => {
+    const order = await doneOrder()
+    const rejected = await review('client', { order: order.id, rating: 1, text: 'Rejected words for nobody else.' })
+    await must('support', rejected.id, 'reject', { reasons: ['offensive'] })
+    for (const who of ['client2', 'writer', 'betaClient', 'anonymous'] as Who[]) {
+      const as = who === 'anonymous' ? ALPHA : p.as(who)
+      expect((await t.api.get(`/api/reviews/${rejected.id}`, as)).status, who).toBeGreaterThanOrEqual(401)
+      const list = await t.api.get('/api/reviews?limit=100&depth=0', as)
+      expect(JSON.stringify(list.body), who).not.toContain('Rejected words')
+      const gql = await t.api.graphql('{ Reviews(limit: 100) { docs { id text } } }', as)
+      expect(JSON.stringify(gql.body), who).not.toContain('Rejected words')
+      const one = await t.api.graphql(`{ Review(id: ${rejected.id}) { id text } }`, as)
+      expect(JSON.stringify(one.body), who).not.toContain('Rejected words')
+    }
+    expect((await t.api.get(`/api/reviews/${rejected.id}`, p.as('client'))).body).toMatchObject({ status: 'rejected', moderation: { reasons: ['offensive'] } })
+
+    // The client's own reviews at full depth: the writer stays an id (clients read no one's user row).
+    const rest = await t.api.get('/api/reviews?limit=100&depth=3', p.as('client'))
+    expect(rest.status).toBe(200)
+    expect(rest.body.docs.find((d: { id: number }) => d.id === rejected.id).writer).toBe(p.ids.writer)
+    const gql = await t.api.graphql('{ Reviews(limit: 100) { docs { id writer { id name email penName } client { id name email } order { id } } } }', p.as('client'))
+    const restText = JSON.stringify(rest.body)
+    const gqlText = JSON.stringify(gql.body)
+    for (const text of [restText, gqlText]) {
+      expect(text).not.toContain(REAL_NAME)
+      expect(text).not.toContain('writer@alpha.test')
+    }
+    // Anonymous: no review at all, by REST or GraphQL.
+    expect((await t.api.get('/api/reviews', ALPHA)).status).toBeGreaterThanOrEqual(401)
+    expect((await t.api.graphql('{ Reviews { docs { id } } }', ALPHA)).body.data?.Reviews?.docs ?? []).toEqual([])
+  })
+})
+
+describe('taking a published review down', () => {
+  it('flagging or rejecting an approved review removes it from the public list and from its writer’s rating, in the action', async () => {
+    // A writer of their own for this test, without a pen name yet: shown as a neutral label.
+    const fresh = await t.payload.create({
+      collection: 'users',
+      data: { name: 'Theodora Unlisted', email: `writer-${Date.now()}@alpha.test`, password: 'Fresh-password-1', roles: ['writer'], tenants: [{ tenant: p.alphaId }] },
+      depth: 0,
+    })
+    const [o1, o2] = [await doneOrder('client', { writerId: fresh.id }), await doneOrder('client', { writerId: fresh.id })]
+    const five = await review('client', { order: o1.id, rating: 4, writerRating: 5, text: 'Five stars for the writer here.' })
+    const three = await review('client', { order: o2.id, rating: 3, text: 'Three stars, sent with a phone number.' })
+    await must('support', five.id, 'approve')
+    await must('support', three.id, 'approve')
+    const rating = async () => t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })
+    const shown = async () => (await publicReviews(`?writer=${fresh.id}`)).body
+    expect(await rating()).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
+    const listed = await shown()
+    expect(listed).toMatchObject({ count: 2, average: 4 })
+    expect(listed.reviews[0].writer).toEqual({ id: fresh.id, penName: `Writer #${fresh.id}` })
+    expect(JSON.stringify(listed)).not.toContain('Theodora')
+
+    // Flagged for a second look: off the public list and out of the rating until approved again.
+    await must('admin', five.id, 'flag', { reasons: ['not_genuine'] })
+    expect(await rating()).toMatchObject({ ratingAverage: 3, ratingCount: 1 })
+    expect(await shown()).toMatchObject({ count: 1, average: 3, reviews: [{ id: three.id }] })
+    await must('admin', five.id, 'approve')
+    expect(await rating()).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
+
+    // Taken down for good: personal data found after it was published.
+    const down = await must('support', three.id, 'reject', { reasons: ['personal_data'] })
+    expect(down.status).toBe('rejected')
+    expect(await rating()).toMatchObject({ ratingAverage: 5, ratingCount: 1 })
+    const after = await shown()
+    expect(after).toMatchObject({ count: 1, average: 5 })
+    expect(JSON.stringify(after)).not.toContain('phone number')
+    expect((await act('support', three.id, 'approve')).status).toBe(409)
+    const told = await t.payload.find({ collection: 'outbox', where: { and: [{ type: { equals: 'live.event' } }, { 'payload.event': { equals: 'review.rejected' } }, { 'payload.audience.user': { equals: p.ids.client } }] }, limit: 0, depth: 0 })
+    expect(told.docs.map((row) => row.payload as { data: { id: number; withdrawn?: boolean } }).find((x) => x.data.id === three.id)?.data.withdrawn).toBe(true)
+    const events = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: three.id } }] }, sort: 'createdAt', depth: 0 })
+    expect(events.docs.map((e) => [e.action, e.from, e.to])).toEqual([['approve', 'pending', 'approved'], ['reject', 'approved', 'rejected']])
+  })
+})
+
+describe('a moderation is all or nothing', () => {
+  it('an approval that fails after the rating was recomputed leaves the review pending, the rating, the timeline and the inbox as they were', async () => {
+    const fresh = await t.payload.create({
+      collection: 'users',
+      data: { name: 'Rollback Writer', penName: 'Steady Hand', email: `writer-rb-${Date.now()}@alpha.test`, password: 'Fresh-password-1', roles: ['writer'], tenants: [{ tenant: p.alphaId }] },
+      depth: 0,
+    })
+    const r = await review('client', { order: (await doneOrder('client', { writerId: fresh.id })).id, rating: 5, text: 'An approval that will not hold.' })
+    const db = (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> } }).drizzle
+    // The writer's notification, the action's last write, fails.
+    await db.execute(sql`CREATE OR REPLACE FUNCTION zz_refuse_review_received() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql`)
+    await db.execute(sql`CREATE TRIGGER zz_refuse_review_received BEFORE INSERT ON notifications FOR EACH ROW WHEN (NEW.event = 'review.received') EXECUTE FUNCTION zz_refuse_review_received()`)
+    try {
+      expect((await t.api.post(`/api/reviews/${r.id}/actions/approve`, { ...p.as('support'), body: {}, unchecked: true })).status).toBeGreaterThanOrEqual(500)
+    } finally {
+      await db.execute(sql`DROP TRIGGER zz_refuse_review_received ON notifications`)
+      await db.execute(sql`DROP FUNCTION zz_refuse_review_received()`)
+    }
+    expect((await t.payload.findByID({ collection: 'reviews', id: r.id, depth: 0 })).status).toBe('pending')
+    expect(await t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })).toMatchObject({ ratingAverage: null, ratingCount: 0 })
+    expect((await t.payload.count({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'reviews' } }, { document: { equals: r.id } }] } })).totalDocs).toBe(0)
+    expect((await t.payload.count({ collection: 'notifications', where: { key: { equals: `review.approved:${r.id}` } } })).totalDocs).toBe(0)
+    expect((await publicReviews(`?writer=${fresh.id}`)).body).toMatchObject({ count: 0 })
+    // Nothing was left half-done: the same approval goes through once the fault is gone.
+    await must('support', r.id, 'approve')
+    expect(await t.payload.findByID({ collection: 'users', id: fresh.id, depth: 0 })).toMatchObject({ ratingAverage: 5, ratingCount: 1 })
+  })
+})
+
+describe('the writer’s pen name and rating on their user row', () => {
+  const patchMe = (who: Who, body: Record<string, unknown>, id = p.ids[who]!) => t.api.patch(`/api/users/${id}`, { ...p.as(who), body })
+
+  it('a pen name never gives away the real name, whichever of the two a PATCH changes', async () => {
+    const refused: [Who, Record<string, unknown>, string][] = [
+      ['writer', { penName: REAL_NAME.toUpperCase() }, 'penName'],
+      ['writer', { penName: `  ${REAL_NAME.toLowerCase().replace(' ', '   ')} ` }, 'penName'],
+      ['writer', { penName: `Dr. ${REAL_NAME}, PhD` }, 'penName'],
+      ['writer', { penName: 'Q' }, 'penName'],
+      ['writer', { penName: 'Q'.repeat(61) }, 'penName'],
+      // Only the name changes, onto the pen name (or to what the pen name contains).
+      ['writer', { name: PEN_NAME.toLowerCase() }, 'name'],
+      ['writer', { name: 'Westbrook' }, 'name'],
+      ['admin', { name: PEN_NAME }, 'name'],
+    ]
+    for (const [who, body, field] of refused) {
+      const res = await patchMe(who, body, p.ids.writer!)
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(messages(res.body), JSON.stringify(body)).toContain(field)
+    }
+    const gql = await t.api.graphql(`mutation { updateUser(id: ${p.ids.writer}, data: { penName: "${REAL_NAME}" }) { id penName } }`, p.as('writer'))
+    expect(gql.body.errors?.length).toBeGreaterThan(0)
+    expect(await writerRow()).toMatchObject({ name: REAL_NAME, penName: PEN_NAME })
+
+    // A part of the name alone is not the name; changing both together is checked as one.
+    expect((await patchMe('writer', { penName: 'Margaret Quill' })).status).toBe(200)
+    expect((await patchMe('admin', { name: 'Quill Westbrook', penName: 'Quill Westbrook' }, p.ids.writer!)).status).toBe(400)
+    expect((await patchMe('admin', { name: REAL_NAME, penName: PEN_NAME }, p.ids.writer!)).status).toBe(200)
+    expect(await writerRow()).toMatchObject({ name: REAL_NAME, penName: PEN_NAME })
+  })
+
+  it('a row that already breaks the rule does not stop the moderation from keeping its rating', async () => {
+    // Written before the rule (or by hand in SQL): the next write of neither field still passes.
+    const query = (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> } }).drizzle
+    await query.execute(sql`UPDATE users SET pen_name = name WHERE id = ${p.ids.writer!}`)
+    try {
+      const order = await doneOrder()
+      const r = await review('client', { order: order.id, rating: 5, text: 'Approved despite the writer row.' })
+      await must('support', r.id, 'approve')
+      expect((await writerRow()).ratingCount).toBeGreaterThan(0)
+    } finally {
+      await query.execute(sql`UPDATE users SET pen_name = ${PEN_NAME} WHERE id = ${p.ids.writer!}`)
+    }
+  })
+
+  it('a writer cannot set their rating over REST or GraphQL; clients and strangers do not read a writer’s row', async () => {
+    const before = await writerRow()
+    expect((await patchMe('writer', { ratingAverage: 5, ratingCount: 999 })).status).toBe(200)
+    await t.api.graphql(`mutation { updateUser(id: ${p.ids.writer}, data: { ratingAverage: 5, ratingCount: 999 }) { id } }`, p.as('writer'))
+    expect(await writerRow()).toMatchObject({ ratingAverage: before.ratingAverage, ratingCount: before.ratingCount })
+    // The writer reads their own figures; a client or anonymous visitor reads no writer row (the public list is their window).
+    expect((await t.api.get(`/api/users/${p.ids.writer}`, p.as('writer'))).body).toMatchObject({ penName: PEN_NAME, ratingCount: before.ratingCount })
+    for (const as of [p.as('client'), ALPHA]) expect((await t.api.get(`/api/users/${p.ids.writer}`, as)).status).toBeGreaterThanOrEqual(401)
+    const gql = await t.api.graphql(`{ User(id: ${p.ids.writer}) { id name penName } }`, p.as('client'))
+    expect(JSON.stringify(gql.body)).not.toContain(REAL_NAME)
   })
 })

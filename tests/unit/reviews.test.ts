@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { testimonialNeeds, testimonialsFromReviews } from '@/domain/content/render/body'
 import { describeEvent } from '@/domain/notifications/catalogue'
-import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, writerStars } from '@/domain/reviews/rules'
+import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, writerStars } from '@/domain/reviews/rules'
 import { REVIEW_WORKFLOW } from '@/domain/reviews/workflow'
 import { decide, parseInput } from '@/domain/workflow/define'
 import { PLATFORM, type WebsiteActor } from '@/domain/workflow/websiteActor'
@@ -13,8 +13,10 @@ const now = new Date('2026-12-01T12:00:00Z')
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY)
 
 describe('which orders may be reviewed', () => {
-  it('a completed order, or one archived within 60 days of its completion', () => {
-    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(200) }, now)).toBeNull()
+  it('a completed or archived order, within 60 days of its completion', () => {
+    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(60) }, now)).toBeNull()
+    expect(orderNotReviewable({ status: 'completed', completedAt: null }, now)).toBeNull()
+    expect(orderNotReviewable({ status: 'completed', completedAt: daysAgo(61) }, now)).toMatch(/60 days/)
     expect(orderNotReviewable({ status: 'archived', completedAt: daysAgo(60) }, now)).toBeNull()
     expect(orderNotReviewable({ status: 'archived', completedAt: daysAgo(61) }, now)).toMatch(/60 days/)
     expect(orderNotReviewable({ status: 'archived', completedAt: null }, now)).toMatch(/60 days/)
@@ -59,6 +61,13 @@ describe('a writer’s rating', () => {
     expect(publicWriterName({ id: 7, penName: ' Quill ' })).toBe('Quill')
     expect(publicWriterName({ id: 7, penName: '' })).toBe('Writer #7')
   })
+
+  it('a pen name may not be, or hold, the whole real name (case, spacing, punctuation aside); a part of it may stay', () => {
+    for (const pen of ['Anna-Marie Li', 'ANNA MARIE  LI', 'Dr. Anna-Marie Li, PhD']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(true)
+    for (const pen of ['Anna Quill', 'Marie Lin', 'Lianna Marie']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(false)
+    expect(penNameRevealsName('Quill', null)).toBe(false)
+    expect(penNameRevealsName('Quill', ' - ')).toBe(false)
+  })
 })
 
 describe('moderation', () => {
@@ -84,12 +93,20 @@ describe('moderation', () => {
     expect(parseInput(REVIEW_WORKFLOW, 'reject', { reasons: ['spam', 'offensive'] }).success).toBe(true)
     expect(parseInput(REVIEW_WORKFLOW, 'approve', undefined).success).toBe(true)
   })
+  it('a published review can be taken down (rejected) or flagged again; a rejected one stays rejected', () => {
+    expect(decide(REVIEW_WORKFLOW, 'reject', { status: 'approved' }, support, now)).toEqual({ ok: true, targets: ['rejected'] })
+    expect(decide(REVIEW_WORKFLOW, 'flag', { status: 'approved' }, support, now)).toEqual({ ok: true, targets: ['flagged'] })
+    expect(decide(REVIEW_WORKFLOW, 'approve', { status: 'approved' }, support, now)).toMatchObject({ ok: false, status: 409 })
+    expect(decide(REVIEW_WORKFLOW, 'reject', { status: 'approved' }, client, now)).toMatchObject({ ok: false, status: 403 })
+    for (const action of ['approve', 'reject', 'flag'] as const) expect(decide(REVIEW_WORKFLOW, action, { status: 'rejected' }, support, now)).toMatchObject({ ok: false, status: 409 })
+  })
 })
 
 describe('reviews’ notifications', () => {
   it('are in the catalogue, in the reviews category', () => {
     expect(describeEvent('review.received', { id: 4, writerRating: 5, orderNumber: 'A-12' })).toMatchObject({ category: 'reviews', link: '/reviews/4', body: expect.stringContaining('5 stars') })
     expect(describeEvent('review.rejected', { id: 4, reasons: ['personal_data'] }).body).toContain('personal data')
+    expect(describeEvent('review.rejected', { id: 4, reasons: ['personal_data'], withdrawn: true })).toMatchObject({ title: 'Your review was taken down', body: expect.stringContaining('no longer public') })
     expect(describeEvent('review.approved', { id: 4, rating: 1 }).body).toContain('1 star)')
   })
 })

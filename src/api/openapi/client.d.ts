@@ -12122,7 +12122,7 @@ export interface paths {
         put?: never;
         /**
          * Flag for review (review)
-         * @description From `pending`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         * @description From `pending`, `approved`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
          */
         post: operations["postReviewsByIdActionsFlag"];
         delete?: never;
@@ -12142,7 +12142,7 @@ export interface paths {
         put?: never;
         /**
          * Reject (review)
-         * @description From `pending`, `flagged`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         * @description From `pending`, `flagged`, `approved`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
          */
         post: operations["postReviewsByIdActionsReject"];
         delete?: never;

@@ -1,8 +1,10 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import { text } from 'payload/shared'
 
 import { navigation } from '@/access/navigation'
 import { and, or } from '@/access/compose'
 import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, staffField, tenantRowsFor } from '@/access/rules'
+import { penNameRevealsName } from '@/domain/reviews/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -27,12 +29,30 @@ const isValidTimeZone = (value: string): boolean => {
   }
 }
 
-/** A pen name: empty, or 2–60 characters that are not the person's real name. */
-const penNameRule = (value: string | null | undefined, { data }: { data: Partial<{ name: string | null }> }): true | string => {
+type NameFields = Partial<{ name: string | null; penName: string | null }>
+
+/**
+ * A pen name: empty, or 2–60 characters that do not give away the person's real name.
+ * Both fields carry the check, each when it is the one that changes (`data` is the row as
+ * it will be): a PATCH of the name alone onto the pen name is refused as surely as one of
+ * the pen name, and a write of neither (the rating kept by the moderation) is never refused.
+ */
+const penNameRule: TextFieldSingleValidation = (value, options) => {
+  // A field's own validate replaces Payload's: its text rules (the 60 characters) are called first.
+  const base = text(value, options)
+  if (base !== true) return base
   if (value == null || value === '') return true
-  const pen = value.trim()
-  if (pen.length < 2) return 'A pen name has at least 2 characters.'
-  if (data?.name && pen.toLowerCase() === data.name.trim().toLowerCase()) return 'A pen name must not be the real name.'
+  if (value.trim().length < 2) return 'A pen name has at least 2 characters.'
+  if (value !== options.previousValue && penNameRevealsName(value, (options.data as NameFields).name)) return 'A pen name must not be, or contain, the real name.'
+  return true
+}
+
+/** The real name: Payload's own text rules, and not one the pen name gives away. */
+const nameRule: TextFieldSingleValidation = (value, options) => {
+  const base = text(value, options)
+  if (base !== true) return base
+  const penName = (options.data as NameFields).penName
+  if (value && value !== options.previousValue && penName && penNameRevealsName(penName, value)) return 'The pen name would give away this name: change the pen name first.'
   return true
 }
 
@@ -83,7 +103,7 @@ export const Users: CollectionConfig<'users'> = {
     afterLogout: [auditLogout],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {
       name: 'roles',
       type: 'select',

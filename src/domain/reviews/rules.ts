@@ -21,15 +21,15 @@ const DAY_MS = 24 * 3600 * 1000
 
 /**
  * Why the order cannot be reviewed now, or null: it must be approved by its client
- * (`completed`), or archived no more than 60 days after it was completed.
+ * (`completed`) or archived, and reviewed no more than 60 days after it was completed.
+ * The window holds for a completed order too (one the auto-archive has not reached yet,
+ * e.g. while its schedule was down); a completed order without a completion time (older
+ * data) is taken as done now, an archived one without it as out of the window.
  */
 export const orderNotReviewable = (order: { status: OrderStatus | string; completedAt: Date | null }, now: Date): string | null => {
-  if (order.status === 'completed') return null
-  if (order.status === 'archived') {
-    if (order.completedAt && now.getTime() - order.completedAt.getTime() <= REVIEW_WINDOW_DAYS * DAY_MS) return null
-    return `An archived order can be reviewed within ${REVIEW_WINDOW_DAYS} days of its completion.`
-  }
-  return 'Only a completed order can be reviewed (once you have approved it).'
+  if (order.status !== 'completed' && order.status !== 'archived') return 'Only a completed order can be reviewed (once you have approved it).'
+  const inWindow = order.completedAt ? now.getTime() - order.completedAt.getTime() <= REVIEW_WINDOW_DAYS * DAY_MS : order.status === 'completed'
+  return inWindow ? null : `An order can be reviewed within ${REVIEW_WINDOW_DAYS} days of its completion.`
 }
 
 const stars = (what: string) =>
@@ -81,6 +81,24 @@ export const MIN_REVIEWS_FOR_LEVEL = 3
 /** The rating the level evaluation reads: the writer's average once it rests on enough reviews, else null. */
 export const ratingForEvaluation = (writer: { ratingAverage?: number | null; ratingCount?: number | null }): number | null =>
   (writer.ratingCount ?? 0) >= MIN_REVIEWS_FOR_LEVEL && writer.ratingAverage != null ? writer.ratingAverage : null
+
+/** A name as words: case, accents' composition, punctuation and spacing aside ("Anna-Marie  Li" → "anna marie li"). */
+const asWords = (value: string): string =>
+  value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+/**
+ * Whether a pen name gives away the real name: it is the name, or holds the whole name
+ * among its words ("Dr. Margaret Hale" for Margaret Hale), whatever the case, spacing or
+ * punctuation. A part of the name alone (a first name) is allowed.
+ */
+export const penNameRevealsName = (penName: string, name: string | null | undefined): boolean => {
+  const real = asWords(name ?? '')
+  return real !== '' && ` ${asWords(penName)} `.includes(` ${real} `)
+}
 
 /** The public name of a writer: their pen name, never their real name; a neutral label when they have none yet. */
 export const publicWriterName = (writer: { id: number; penName?: string | null }): string => writer.penName?.trim() || `Writer #${writer.id}`

@@ -29,6 +29,10 @@ const reasons = z
  * Moderation as a workflow table: admins and support of the website approve a pending
  * review (it becomes public and counts in the writer's rating), reject it or flag it
  * for a second look, with reasons; a flagged review is then approved or rejected.
+ * A published review can still be taken down (rejected) or put back for a second look
+ * (flagged): personal data or a fake found after approval must not stay public for good,
+ * and nobody may edit or delete a review over the API. Either way it leaves the public
+ * list and the writer's rating in the action's transaction.
  */
 export const REVIEW_WORKFLOW = defineWorkflow<ReviewStatus, ReviewFacts, WebsiteActor, 'approve' | 'reject' | 'flag'>({
   noun: 'review',
@@ -36,7 +40,7 @@ export const REVIEW_WORKFLOW = defineWorkflow<ReviewStatus, ReviewFacts, Website
   system: PLATFORM,
   actions: {
     approve: { label: 'Approve (publish)', from: ['pending', 'flagged'], who: moderators, targets: ['approved'], input: z.object({ note: z.string().trim().max(2000).optional() }) },
-    reject: { label: 'Reject', from: ['pending', 'flagged'], who: moderators, targets: ['rejected'], input: reasons },
-    flag: { label: 'Flag for review', from: ['pending'], who: moderators, targets: ['flagged'], input: reasons },
+    reject: { label: 'Reject', from: ['pending', 'flagged', 'approved'], who: moderators, targets: ['rejected'], input: reasons },
+    flag: { label: 'Flag for review', from: ['pending', 'approved'], who: moderators, targets: ['flagged'], input: reasons },
   },
 })

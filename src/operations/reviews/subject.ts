@@ -28,7 +28,8 @@ const orderNumberOf = async (req: PayloadRequest, order: number | null): Promise
  * approve, reject or flag (reasons required for the last two). An approval makes the
  * review public, recomputes its writer's rating in the same transaction and tells the
  * writer (`review.received`) and the client (`review.approved`); a rejection tells the
- * client why (`review.rejected`). Every step is on the review's timeline.
+ * client why (`review.rejected`). Rejecting or flagging an approved review takes it down
+ * and recomputes the rating the same way. Every step is on the review's timeline.
  */
 export const REVIEW_SUBJECT = defineSubject({
   collection: 'reviews',
@@ -68,7 +69,8 @@ export const REVIEW_SUBJECT = defineSubject({
       await notify(req, { event: 'review.approved', recipients: [client], tenant, data: facts, key: `review.approved:${doc.id}` })
       if (writer) await notify(req, { event: 'review.received', recipients: [writer], tenant, data: { ...facts, orderNumber: await orderNumberOf(req, order) }, key: `review.received:${doc.id}` })
     }
-    if (to === 'rejected') await notify(req, { event: 'review.rejected', recipients: [client], tenant, data: { ...facts, reasons }, key: `review.rejected:${doc.id}` })
+    // A review taken down after it was published is told apart: the client saw it public.
+    if (to === 'rejected') await notify(req, { event: 'review.rejected', recipients: [client], tenant, data: { ...facts, reasons, withdrawn: doc.status === 'approved' }, key: `review.rejected:${doc.id}` })
     return { doc: review, event }
   },
 })

@@ -22,10 +22,8 @@ export const REVIEW_EVENTS: Record<string, EventDescriber> = {
     body: `Thank you: your review (${stars(data.rating)}) is now public.`,
     link: link(data),
   }),
-  'review.rejected': (data) => ({
-    category: 'reviews',
-    title: 'Your review was not published',
-    body: `Your review was not published because of ${reasonsOf(data.reasons)}.`,
-    link: link(data),
-  }),
+  'review.rejected': (data) =>
+    data.withdrawn === true
+      ? { category: 'reviews', title: 'Your review was taken down', body: `Your review is no longer public because of ${reasonsOf(data.reasons)}.`, link: link(data) }
+      : { category: 'reviews', title: 'Your review was not published', body: `Your review was not published because of ${reasonsOf(data.reasons)}.`, link: link(data) },
 }
