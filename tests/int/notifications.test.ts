@@ -135,6 +135,39 @@ describe('delivery', () => {
     expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['digested', 'digested', 'digested'])
   })
 
+  it('a category unsubscribed after its mail was held for the digest is left out of the digest', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { digest: 'daily' })).status).toBe(200)
+    for (const n of [1, 2]) await tell({ recipients: [client.id], event: 'order.submitted', data: { orderId: n }, key: `digest-off:${n}` })
+    await tell({ recipients: [client.id], event: 'ticket.replied', data: { id: 3, number: 'T-3' }, key: 'digest-off:ticket' })
+    await settle()
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['held', 'held', 'held'])
+    // The link of an earlier digest: no more mail about orders.
+    const url = new URL(unsubscribeUrl(client.id, alpha, 'orders'))
+    expect((await t.api.post(`${url.pathname}${url.search}`, { host: 'alpha.test' })).status).toBe(200)
+
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await expect.poll(() => mailsTo(client.email).length, { timeout: 10_000 }).toBe(1)
+    const digest = mailsTo(client.email)[0]!
+    expect(digest.subject).toBe('1 update from Alpha Essays today')
+    expect(digest.text).toContain('T-3')
+    expect(digest.text).not.toContain('/api/notifications/unsubscribe?token=' + url.searchParams.get('token'))
+    expect((await rows(client.id)).map((r) => [r.category, r.emailStatus, r.emailReason])).toEqual([
+      ['orders', 'skipped', 'category mail off'],
+      ['orders', 'skipped', 'category mail off'],
+      ['tickets', 'digested', 'daily digest'],
+    ])
+
+    // With nothing left to mail, no digest at all.
+    await tell({ recipients: [client.id], event: 'ticket.replied', data: { id: 4, number: 'T-4' }, key: 'digest-off:ticket2' })
+    const tickets = new URL(unsubscribeUrl(client.id, alpha, 'tickets'))
+    expect((await t.api.post(`${tickets.pathname}${tickets.search}`, { host: 'alpha.test' })).status).toBe(200)
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await settle()
+    expect(mailsTo(client.email)).toHaveLength(1)
+    expect((await rows(client.id)).at(-1)).toMatchObject({ emailStatus: 'skipped', emailReason: 'category mail off' })
+  })
+
   it('do-not-disturb hours in the user’s zone hold mail until the hourly run after them', async () => {
     // 20:00–08:00 in Tokyo; 12:00 UTC is 21:00 there.
     const client = await person('client', alpha, 'Asia/Tokyo')
