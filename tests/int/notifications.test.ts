@@ -168,6 +168,22 @@ describe('delivery', () => {
     expect((await rows(client.id)).at(-1)).toMatchObject({ emailStatus: 'skipped', emailReason: 'category mail off' })
   })
 
+  it('a user who mutes after mail was held for the digest gets no digest until the mute ends', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { digest: 'daily' })).status).toBe(200)
+    await tell({ recipients: [client.id], event: 'order.submitted', data: { orderId: 1 }, key: 'digest-muted:1' })
+    await settle()
+    const until = new Date(Date.now() + 2 * 24 * 3600 * 1000)
+    expect((await patchPreferences(client, { muteUntil: until.toISOString() })).status).toBe(200)
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await settle()
+    expect(mailsTo(client.email)).toHaveLength(0)
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['held'])
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date(until.getTime() + 3600 * 1000))
+    await expect.poll(() => mailsTo(client.email).length, { timeout: 10_000 }).toBe(1)
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['digested'])
+  })
+
   it('do-not-disturb hours in the user’s zone hold mail until the hourly run after them', async () => {
     // 20:00–08:00 in Tokyo; 12:00 UTC is 21:00 there.
     const client = await person('client', alpha, 'Asia/Tokyo')
