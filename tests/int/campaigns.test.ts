@@ -349,6 +349,7 @@ describe('what only the server writes, and whose rows are whose', () => {
     }
     expect(await t.payload.findByID({ collection: 'email-recipients', id: rid, depth: 0 })).toEqual(before)
     expect((await t.api.get(`/api/email-recipients/${rid}`, as('admin'))).status).toBe(200)
+    await must('admin', c.id, 'cancel')
     // Beta's admin sees none of Alpha's, and Alpha's admin cannot suppress an address on Beta.
     expect((await t.api.get(`/api/email-recipients?where[campaign][equals]=${c.id}`, { host: 'beta.test', token: tokens.betaAdmin })).body.docs).toEqual([])
     const beta = await betaId()
@@ -377,6 +378,8 @@ describe('what only the server writes, and whose rows are whose', () => {
     expect(everyone.length).toBeGreaterThan(0)
     expect(everyone.filter((r) => !r.alpha)).toEqual([])
     expect(everyone.map((r) => r.address)).not.toContain('client@beta.test')
+    // Only their recipients were the point: the schedule need not mail the lapsed thousand.
+    for (const c of [recent, lapsed]) await must('admin', c.id, 'cancel')
 
     // Payload's relationship check reads the level as the admin: Beta's is no level to them.
     const foreign = await create('admin', { name: 'Foreign level', subject: 'Foreign level', body: lexicalBody(para('Hi')), audience: { segment: 'writersOfLevel', level: betaLevel.id } })
@@ -386,6 +389,7 @@ describe('what only the server writes, and whose rows are whose', () => {
     expect((await t.api.patch(`/api/email-campaigns/${own.id}`, { ...as('admin'), body: { audience: { segment: 'writersOfLevel', level: betaLevel.id } } })).status).toBe(400)
     await must('admin', own.id, 'sendNow')
     expect((await query(sql`SELECT address FROM email_recipients WHERE campaign_id = ${own.id}`)).map((r) => r.address)).toEqual([`aw-${tag}@example.com`])
+    await must('admin', own.id, 'cancel')
   })
 
   it('an address unsubscribed before the start, or while the campaign waits to be sent, gets nothing', async () => {
