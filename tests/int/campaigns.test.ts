@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { handlers } from '@/jobs/handlers'
 import { sendCampaign, type Mailer } from '@/operations/campaigns/send'
+import { unsubscribeUrl } from '@/operations/notifications/consent'
 import type { EmailCampaign } from '@/payload-types'
 
 import { para, lexicalBody } from '../helpers/lexical'
 import { billingPeople } from '../helpers/orderPeople'
 import { runSchedule } from '../helpers/schedules'
+import { placeOrderFor } from '../helpers/tenantFixtures'
 import { type MailSink, startMailSink } from '../helpers/smtp'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
@@ -294,5 +296,126 @@ describe('the campaign workflow', () => {
     const expected = await query(sql`SELECT DISTINCT lower(u.email) AS email FROM orders o JOIN users u ON u.id = o.client_id WHERE o.tenant_id = ${alphaId} AND o.created_at >= now() - interval '30 days'`)
     expect(rows.map((r) => r.address).sort()).toEqual(expected.map((r) => r.email).sort())
     expect(docs.length === 0 || rows.length > 0).toBe(true)
+  })
+})
+
+describe('what only the server writes, and whose rows are whose', () => {
+  const betaId = async () => (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'beta' } }, depth: 0 })).docs[0]!.id
+  const stamp = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
+
+  it('status, progress and the send times are not a body’s, over REST or GraphQL', async () => {
+    const forged = { status: 'sent', progress: { total: 99, sent: 99, failed: 1, skipped: 2 }, startedAt: '2001-01-01T00:00:00.000Z', finishedAt: '2001-01-02T00:00:00.000Z' }
+    const made = await create('admin', { name: 'Forged', subject: 'Forged', body: lexicalBody(para('Hi')), audience: { roles: ['client'] }, ...forged })
+    expect(made.status).toBe(201)
+    const untouched = { status: 'draft', progress: { total: 0, sent: 0, failed: 0, skipped: 0 }, startedAt: null, finishedAt: null }
+    expect(await campaign(made.body.doc.id)).toMatchObject(untouched)
+    const id = made.body.doc.id as number
+
+    const patched = await t.api.patch(`/api/email-campaigns/${id}`, { ...as('admin'), body: { ...forged, subject: 'Still a draft' } })
+    expect(patched.status).toBe(200)
+    expect(await campaign(id)).toMatchObject({ ...untouched, subject: 'Still a draft' })
+
+    const gql = await t.api.graphql(
+      'mutation($id: Int!) { updateEmailCampaign(id: $id, data: { subject: "Over GraphQL", status: sent, progress: { total: 7, sent: 7 }, startedAt: "2001-01-01T00:00:00.000Z" }) { id status } }',
+      { ...as('admin'), variables: { id } },
+    )
+    const after = await campaign(id)
+    expect(after).toMatchObject(untouched)
+    // Either the schema refuses the whole mutation or the server fields are dropped from it.
+    if (!gql.body.errors) expect(after.subject).toBe('Over GraphQL')
+    // Nothing was sent nor recipients written by the forged status.
+    expect(await recipientCounts(id)).toEqual({})
+  })
+
+  it('recipients and suppressed addresses: written by the server only, read by the website’s admins only', async () => {
+    const c = await draft('Recipients guarded', { audience: { roles: ['writer'] } })
+    await must('admin', c.id, 'sendNow')
+    const [recipient] = await query(sql`SELECT id FROM email_recipients WHERE campaign_id = ${c.id} ORDER BY id LIMIT 1`)
+    const rid = Number(recipient!.id)
+    const before = await t.payload.findByID({ collection: 'email-recipients', id: rid, depth: 0 })
+    for (const who of ['admin', 'support', 'editor', 'writer', 'client']) {
+      const made = await t.api.post('/api/email-recipients', { ...as(who), body: { campaign: c.id, address: `planted-${who}@example.com`, status: 'pending' } })
+      expect(made.status, who).toBe(403)
+      expect([403, 404], who).toContain((await t.api.patch(`/api/email-recipients/${rid}`, { ...as(who), body: { status: 'sent', address: 'else@example.com' } })).status)
+      const gql = await t.api.graphql('mutation($id: Int!) { updateEmailRecipient(id: $id, data: { address: "else@example.com" }) { id } }', { ...as(who), variables: { id: rid } })
+      expect(gql.body.errors?.length, who).toBeGreaterThan(0)
+      if (who === 'admin') continue
+      expect((await t.api.get('/api/email-recipients?limit=5', as(who))).body.docs, who).toEqual([])
+      expect((await t.api.get('/api/email-suppressions?limit=5', as(who))).body.docs, who).toEqual([])
+      const read = await t.api.graphql('{ EmailRecipients(limit: 5) { docs { id address } } EmailSuppressions(limit: 5) { docs { id address } } }', as(who))
+      expect(read.body.data?.EmailRecipients?.docs ?? [], who).toEqual([])
+      expect(read.body.data?.EmailSuppressions?.docs ?? [], who).toEqual([])
+      expect((await t.api.post('/api/email-suppressions', { ...as(who), body: { address: `x-${who}@example.com` } })).status, who).toBe(403)
+    }
+    expect(await t.payload.findByID({ collection: 'email-recipients', id: rid, depth: 0 })).toEqual(before)
+    expect((await t.api.get(`/api/email-recipients/${rid}`, as('admin'))).status).toBe(200)
+    await must('admin', c.id, 'cancel')
+    // Beta's admin sees none of Alpha's, and Alpha's admin cannot suppress an address on Beta.
+    expect((await t.api.get(`/api/email-recipients?where[campaign][equals]=${c.id}`, { host: 'beta.test', token: tokens.betaAdmin })).body.docs).toEqual([])
+    const beta = await betaId()
+    const intoBeta = await t.api.post('/api/email-suppressions', { ...as('admin'), body: { tenant: beta, address: `planted-${stamp()}@example.com` } })
+    expect(intoBeta.status).toBeGreaterThanOrEqual(400)
+    expect(intoBeta.status).toBeLessThan(500)
+    expect((await t.payload.count({ collection: 'email-suppressions', where: { and: [{ tenant: { equals: beta } }, { address: { like: 'planted-' } }] } })).totalDocs).toBe(0)
+  })
+
+  it('segments reach only the website’s own people; another website’s writer level is refused', async () => {
+    const beta = await betaId()
+    const tag = stamp()
+    // Beta: a client with an order today and a writer of a Beta level, both under Alpha-looking names.
+    await placeOrderFor(t.payload, beta, 'client@beta.test')
+    const betaLevel = await t.payload.create({ collection: 'writer-levels', data: { tenant: beta, code: `b-${tag}`, name: 'Beta level', payPerPage: 700 } as never, depth: 0 })
+    await t.payload.create({ collection: 'users', data: { name: 'Beta writer', email: `bw-${tag}@example.com`, password: 'Probe-password-1', roles: ['writer'], tenants: [{ tenant: beta }], writerLevel: betaLevel.id } as never, depth: 0 })
+    const alphaLevel = await t.payload.create({ collection: 'writer-levels', data: { tenant: alphaId, code: `a-${tag}`, name: 'Alpha level', payPerPage: 700 } as never, depth: 0 })
+    await t.payload.create({ collection: 'users', data: { name: 'Alpha writer', email: `aw-${tag}@example.com`, password: 'Probe-password-1', roles: ['writer'], tenants: [{ tenant: alphaId }], writerLevel: alphaLevel.id } as never, depth: 0 })
+
+    const recent = await draft(`Recent ${tag}`, { audience: { segment: 'recentClients', days: 1 } })
+    await must('admin', recent.id, 'sendNow')
+    const lapsed = await draft(`Lapsed ${tag}`, { audience: { segment: 'lapsedClients', days: 1 } })
+    await must('admin', lapsed.id, 'sendNow')
+    const everyone = await query(sql`SELECT r.address, bool_and(EXISTS (SELECT 1 FROM users u JOIN users_tenants ut ON ut._parent_id = u.id AND ut.tenant_id = ${alphaId} WHERE lower(u.email) = r.address)) AS alpha
+      FROM email_recipients r WHERE r.campaign_id IN (${recent.id}, ${lapsed.id}) GROUP BY r.address`)
+    expect(everyone.length).toBeGreaterThan(0)
+    expect(everyone.filter((r) => !r.alpha)).toEqual([])
+    expect(everyone.map((r) => r.address)).not.toContain('client@beta.test')
+    // Only their recipients were the point: the schedule need not mail the lapsed thousand.
+    for (const c of [recent, lapsed]) await must('admin', c.id, 'cancel')
+
+    // Payload's relationship check reads the level as the admin: Beta's is no level to them.
+    const foreign = await create('admin', { name: 'Foreign level', subject: 'Foreign level', body: lexicalBody(para('Hi')), audience: { segment: 'writersOfLevel', level: betaLevel.id } })
+    expect(foreign.status).toBe(400)
+    expect(JSON.stringify(foreign.body)).toContain('audience.level')
+    const own = await draft(`Level ${tag}`, { audience: { segment: 'writersOfLevel', level: alphaLevel.id } })
+    expect((await t.api.patch(`/api/email-campaigns/${own.id}`, { ...as('admin'), body: { audience: { segment: 'writersOfLevel', level: betaLevel.id } } })).status).toBe(400)
+    await must('admin', own.id, 'sendNow')
+    expect((await query(sql`SELECT address FROM email_recipients WHERE campaign_id = ${own.id}`)).map((r) => r.address)).toEqual([`aw-${tag}@example.com`])
+    await must('admin', own.id, 'cancel')
+  })
+
+  it('an address unsubscribed before the start, or while the campaign waits to be sent, gets nothing', async () => {
+    const tag = stamp()
+    const level = await t.payload.create({ collection: 'writer-levels', data: { tenant: alphaId, code: `u-${tag}`, name: 'Unsubscribers', payPerPage: 700 } as never, depth: 0 })
+    const writer = async (n: number) =>
+      t.payload.create({ collection: 'users', data: { name: `Writer ${n}`, email: `u${n}-${tag}@example.com`, password: 'Probe-password-1', roles: ['writer'], tenants: [{ tenant: alphaId }], writerLevel: level.id } as never, depth: 0 })
+    const [early, late, stays] = [await writer(1), await writer(2), await writer(3)]
+    const unsubscribe = async (user: number) => {
+      const url = new URL(unsubscribeUrl(user, alphaId, 'marketing'))
+      expect((await t.api.post(`${url.pathname}${url.search}`, ALPHA)).status).toBe(200)
+    }
+    await unsubscribe(early.id)
+    const subject = `Unsubscribers ${tag}`
+    const c = await draft(subject, { audience: { segment: 'writersOfLevel', level: level.id } })
+    await must('admin', c.id, 'sendNow')
+    expect(await recipientCounts(c.id)).toEqual({ pending: 2, skipped: 1 })
+    await unsubscribe(late.id)
+    await runSchedule(t.payload, 'campaigns-dispatch', new Date())
+    expect([...receivedBy(subject).keys()]).toEqual([stays.email])
+    const rows = await query(sql`SELECT address, status::text AS status, reason FROM email_recipients WHERE campaign_id = ${c.id} ORDER BY address`)
+    expect(rows).toEqual([
+      { address: early.email, status: 'skipped', reason: 'unsubscribed' },
+      { address: late.email, status: 'skipped', reason: 'unsubscribed' },
+      { address: stays.email, status: 'sent', reason: null },
+    ])
+    expect((await campaign(c.id)).status).toBe('sent')
   })
 })

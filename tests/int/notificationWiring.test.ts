@@ -60,7 +60,16 @@ describe('an order assigned', () => {
     const assigned = await told('order.assigned', ofOrder(order.id))
     expect(usersOf(assigned)).toEqual([ids.client!, ids.writer!].sort())
     expect(assigned.every((e) => e.audience.user !== ids.admin)).toBe(true)
-    expect(assigned[0]!.data).toMatchObject({ orderId: order.id, number: order.number, action: 'assign', to: 'in_progress', currency: order.currency })
+    const toClient = assigned.find((e) => e.audience.user === ids.client)!
+    const toWriter = assigned.find((e) => e.audience.user === ids.writer)!
+    expect(toClient.data).toMatchObject({ orderId: order.id, number: order.number, action: 'assign', to: 'in_progress', currency: order.currency, total: order.total })
+    // The client's price is never the writer's: not in their live event, not in their notification.
+    expect(toWriter.data).toMatchObject({ orderId: order.id, number: order.number, action: 'assign', to: 'in_progress' })
+    expect(toWriter.data).not.toHaveProperty('total')
+    const inbox = await t.api.get('/api/notifications?limit=100', { ...ALPHA, token: tokens.writer })
+    const mine = inbox.body.docs.filter((d: { event: string; data: { orderId?: number } }) => d.event === 'order.assigned' && d.data?.orderId === order.id)
+    expect(mine).toHaveLength(1)
+    expect(JSON.stringify(mine[0])).not.toContain(`"total"`)
     // One in-app notification and one mail each, beside the live event.
     expect(await delivered('order.assigned', order.id)).toEqual({ recipients: [ids.client!, ids.writer!].sort(), mails: 2 })
     const staff = await told('order.changed', (d) => d.orderId === order.id && d.action === 'assign')

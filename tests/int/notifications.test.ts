@@ -135,6 +135,55 @@ describe('delivery', () => {
     expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['digested', 'digested', 'digested'])
   })
 
+  it('a category unsubscribed after its mail was held for the digest is left out of the digest', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { digest: 'daily' })).status).toBe(200)
+    for (const n of [1, 2]) await tell({ recipients: [client.id], event: 'order.submitted', data: { orderId: n }, key: `digest-off:${n}` })
+    await tell({ recipients: [client.id], event: 'ticket.replied', data: { id: 3, number: 'T-3' }, key: 'digest-off:ticket' })
+    await settle()
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['held', 'held', 'held'])
+    // The link of an earlier digest: no more mail about orders.
+    const url = new URL(unsubscribeUrl(client.id, alpha, 'orders'))
+    expect((await t.api.post(`${url.pathname}${url.search}`, { host: 'alpha.test' })).status).toBe(200)
+
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await expect.poll(() => mailsTo(client.email).length, { timeout: 10_000 }).toBe(1)
+    const digest = mailsTo(client.email)[0]!
+    expect(digest.subject).toBe('1 update from Alpha Essays today')
+    expect(digest.text).toContain('T-3')
+    expect(digest.text).not.toContain('/api/notifications/unsubscribe?token=' + url.searchParams.get('token'))
+    expect((await rows(client.id)).map((r) => [r.category, r.emailStatus, r.emailReason])).toEqual([
+      ['orders', 'skipped', 'category mail off'],
+      ['orders', 'skipped', 'category mail off'],
+      ['tickets', 'digested', 'daily digest'],
+    ])
+
+    // With nothing left to mail, no digest at all.
+    await tell({ recipients: [client.id], event: 'ticket.replied', data: { id: 4, number: 'T-4' }, key: 'digest-off:ticket2' })
+    const tickets = new URL(unsubscribeUrl(client.id, alpha, 'tickets'))
+    expect((await t.api.post(`${tickets.pathname}${tickets.search}`, { host: 'alpha.test' })).status).toBe(200)
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await settle()
+    expect(mailsTo(client.email)).toHaveLength(1)
+    expect((await rows(client.id)).at(-1)).toMatchObject({ emailStatus: 'skipped', emailReason: 'category mail off' })
+  })
+
+  it('a user who mutes after mail was held for the digest gets no digest until the mute ends', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { digest: 'daily' })).status).toBe(200)
+    await tell({ recipients: [client.id], event: 'order.submitted', data: { orderId: 1 }, key: 'digest-muted:1' })
+    await settle()
+    const until = new Date(Date.now() + 2 * 24 * 3600 * 1000)
+    expect((await patchPreferences(client, { muteUntil: until.toISOString() })).status).toBe(200)
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date())
+    await settle()
+    expect(mailsTo(client.email)).toHaveLength(0)
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['held'])
+    await runSchedule(t.payload, 'notifications-digest-daily', new Date(until.getTime() + 3600 * 1000))
+    await expect.poll(() => mailsTo(client.email).length, { timeout: 10_000 }).toBe(1)
+    expect((await rows(client.id)).map((r) => r.emailStatus)).toEqual(['digested'])
+  })
+
   it('do-not-disturb hours in the user’s zone hold mail until the hourly run after them', async () => {
     // 20:00–08:00 in Tokyo; 12:00 UTC is 21:00 there.
     const client = await person('client', alpha, 'Asia/Tokyo')
@@ -216,11 +265,20 @@ describe('endpoints', () => {
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ digest: 'monthly' }, 'digest'],
       [{ roles: ['admin'] }, 'roles'],
+      [{ dndEnd: -1 }, 'dndEnd'],
+      [{ dndStart: 7.5 }, 'dndStart'],
+      [{ minPriority: 'urgent' }, 'minPriority'],
+      [{ muteUntil: 'tomorrow' }, 'muteUntil'],
+      [{ channels: { orders: { email: 'no' } } }, 'channels'],
+      // One bad field spoils the whole body: the good one is not written either.
+      [{ digest: 'daily', timeZone: 'Nowhere/Land' }, 'timeZone'],
     ] as const) {
       const res = await t.api.patch('/api/notification-preferences/me', { host: writer.host, token, body })
       expect(res.status, JSON.stringify(body)).toBe(400)
       expect(JSON.stringify(res.body)).toContain(field)
     }
+    expect((await t.payload.count({ collection: 'notification-preferences', where: { user: { equals: writer.id } } })).totalDocs).toBe(0)
+    expect((await t.api.get('/api/notification-preferences/me', { host: writer.host, token })).body).toEqual(mine.body)
     const changed = await t.api.patch('/api/notification-preferences/me', { host: writer.host, token, body: { channels: { orders: { email: false } }, dndStart: 22, dndEnd: 7, timeZone: 'Europe/Berlin' } })
     expect(changed.status).toBe(200)
     expect(changed.body).toMatchObject({ customised: true, dndStart: 22, dndEnd: 7, timeZone: 'Europe/Berlin' })
@@ -254,9 +312,139 @@ describe('endpoints', () => {
     expect(done.status).toBe(200)
     expect(done.body).toEqual({ category: 'marketing', website: 'Alpha Essays', subscribed: false })
     expect(await wantsEmail(req, client.id, alpha, 'marketing')).toBe(false)
+    // Twice (a mail client's one-click POST, then the person's): the same answer, one row, nothing more.
+    const stored = await t.payload.find({ collection: 'notification-preferences', where: { user: { equals: client.id } }, depth: 0 })
+    expect(stored.totalDocs).toBe(1)
+    const twice = await t.api.post(path, { host: 'alpha.test' })
+    expect(twice).toMatchObject({ status: 200, body: done.body })
+    const after = await t.payload.find({ collection: 'notification-preferences', where: { user: { equals: client.id } }, depth: 0 })
+    expect(after.docs.map(({ updatedAt: _u, ...rest }) => rest)).toEqual(stored.docs.map(({ updatedAt: _u, ...rest }) => rest))
+    expect((await t.api.get(path, { host: 'alpha.test' })).body.subscribed).toBe(false)
     expect(await wantsEmail(req, client.id, alpha, 'orders')).toBe(true)
     // A link for another website the user does not belong to is no link.
     const foreign = new URL(unsubscribeUrl(client.id, beta, 'marketing'))
     expect((await t.api.post(`${foreign.pathname}${foreign.search}`, { host: 'beta.test' })).status).toBe(404)
+  })
+})
+
+describe('who may touch notifications and preferences (REST and GraphQL)', () => {
+  const staffToken = async (role: 'admin' | 'superadmin') => t.api.login(role === 'admin' ? 'admin@alpha.test' : 'superadmin@scriptorium.test', DEMO_PASSWORD, { host: 'alpha.test' })
+
+  it('over GraphQL a user reads and changes only their own notifications, and nobody, not even an admin, forges one', async () => {
+    const mine = await person()
+    const theirs = await person()
+    await tell({ recipients: [mine.id], key: 'gql:1', data: { orderId: 1 } })
+    await tell({ recipients: [theirs.id], key: 'gql:2', data: { orderId: 2 } })
+    // Their mails sent first, so that the rows compared below move no more on their own.
+    for (const who of [mine, theirs]) await expect.poll(async () => (await rows(who.id))[0]?.emailStatus, { timeout: 10_000 }).toBe('sent')
+    const [myRow] = await rows(mine.id)
+    const [theirRow] = await rows(theirs.id)
+    const token = await t.api.login(mine.email, DEMO_PASSWORD, { host: mine.host })
+    const as = { host: mine.host, token }
+
+    const list = await t.api.graphql('{ Notifications(limit: 100) { docs { id recipient { id } } } }', as)
+    expect(list.body.errors).toBeUndefined()
+    expect(list.body.data.Notifications.docs.map((d: { id: number }) => d.id)).toEqual([myRow!.id])
+    const other = await t.api.graphql('query($id: Int!) { Notification(id: $id) { id title } }', { ...as, variables: { id: theirRow!.id } })
+    expect(other.body.data?.Notification ?? null).toBeNull()
+    expect(JSON.stringify(other.body)).not.toContain(theirRow!.title)
+
+    // Not even their own: read state moves only through POST /api/notifications/read.
+    for (const id of [myRow!.id, theirRow!.id]) {
+      const res = await t.api.graphql('mutation($id: Int!) { updateNotification(id: $id, data: { readAt: "2030-01-01T00:00:00.000Z", title: "Forged" }) { id } }', { ...as, variables: { id } })
+      expect(res.body.errors?.length).toBeGreaterThan(0)
+    }
+    expect(await rows(mine.id)).toEqual([myRow])
+    expect(await rows(theirs.id)).toEqual([theirRow])
+    const patched = await t.api.patch(`/api/notifications/${myRow!.id}`, { ...as, body: { readAt: '2030-01-01T00:00:00.000Z', title: 'Forged' } })
+    expect([403, 404]).toContain(patched.status)
+    expect(await rows(mine.id)).toEqual([myRow])
+
+    const forged = { recipient: theirs.id, event: 'order.assigned', title: 'Pay here', key: `forged:${Date.now()}` }
+    for (const who of [token, await staffToken('admin'), await staffToken('superadmin')]) {
+      const rest = await t.api.post('/api/notifications', { host: 'alpha.test', token: who, body: { ...forged, tenant: alpha, category: 'orders', priority: 'normal' } })
+      expect(rest.status).toBe(403)
+      const gql = await t.api.graphql(
+        'mutation($recipient: Int!, $key: String!) { createNotification(data: { recipient: $recipient, event: "order.assigned", category: orders, priority: normal, title: "Pay here", key: $key, emailStatus: none }) { id } }',
+        { host: 'alpha.test', token: who, variables: { recipient: theirs.id, key: forged.key } },
+      )
+      expect(gql.body.errors?.length).toBeGreaterThan(0)
+      expect(gql.body.data?.createNotification ?? null).toBeNull()
+    }
+    expect(await rows(theirs.id)).toEqual([theirRow])
+  })
+
+  it('a user cannot read or write someone else’s preferences through the collection, over REST or GraphQL', async () => {
+    const owner = await person('writer')
+    const other = await person('client')
+    expect((await patchPreferences(owner, { timeZone: 'Europe/Berlin', digest: 'daily' })).status).toBe(200)
+    const { docs } = await t.payload.find({ collection: 'notification-preferences', where: { user: { equals: owner.id } }, depth: 0 })
+    const row = docs[0]!
+    const token = await t.api.login(other.email, DEMO_PASSWORD, { host: other.host })
+    const as = { host: other.host, token }
+
+    expect((await t.api.get(`/api/notification-preferences/${row.id}`, as)).status).toBe(404)
+    expect((await t.api.get('/api/notification-preferences?limit=100', as)).body.docs).toEqual([])
+    expect([403, 404]).toContain((await t.api.patch(`/api/notification-preferences/${row.id}`, { ...as, body: { digest: 'none', channels: { orders: { email: false } } } })).status)
+    const read = await t.api.graphql('query($id: Int!) { NotificationPreference(id: $id) { id digest } }', { ...as, variables: { id: row.id } })
+    expect(read.body.data?.NotificationPreference ?? null).toBeNull()
+    const listed = await t.api.graphql('{ NotificationPreferences(limit: 100) { docs { id } } }', as)
+    expect(listed.body.data.NotificationPreferences.docs).toEqual([])
+    const written = await t.api.graphql('mutation($id: Int!) { updateNotificationPreference(id: $id, data: { digest: none }) { id } }', { ...as, variables: { id: row.id } })
+    expect(written.body.errors?.length).toBeGreaterThan(0)
+    // The owner too changes theirs through /me only, never the row (whose user is the server's).
+    const ownerToken = await t.api.login(owner.email, DEMO_PASSWORD, { host: owner.host })
+    expect([403, 404]).toContain((await t.api.patch(`/api/notification-preferences/${row.id}`, { host: owner.host, token: ownerToken, body: { user: other.id, digest: 'none' } })).status)
+    expect(await t.payload.findByID({ collection: 'notification-preferences', id: row.id, depth: 0 })).toEqual(row)
+  })
+
+  it('an admin adjusting a row over REST is held to the same rules as /me: bad channels are a 400 naming the field', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { digest: 'daily' })).status).toBe(200)
+    const { docs } = await t.payload.find({ collection: 'notification-preferences', where: { user: { equals: client.id } }, depth: 0 })
+    const row = docs[0]!
+    const admin = { host: 'alpha.test', token: await staffToken('admin') }
+    for (const channels of [{ everything: { email: false } }, { orders: { fax: true } }, { orders: { email: 'no' } }, ['orders'], 'all']) {
+      const res = await t.api.patch(`/api/notification-preferences/${row.id}`, { ...admin, body: { channels } })
+      expect(res.status, JSON.stringify(channels)).toBe(400)
+      expect(JSON.stringify(res.body)).toContain('channels')
+    }
+    expect(await t.payload.findByID({ collection: 'notification-preferences', id: row.id, depth: 0 })).toEqual(row)
+    const fine = await t.api.patch(`/api/notification-preferences/${row.id}`, { ...admin, body: { channels: { orders: { email: false } } } })
+    expect(fine.status).toBe(200)
+    expect(fine.body.doc.channels).toEqual({ orders: { email: false } })
+  })
+})
+
+describe('templates', () => {
+  it('a website’s admin cannot put a template on another website', async () => {
+    const admin = await t.api.login('admin@alpha.test', DEMO_PASSWORD, { host: 'alpha.test' })
+    const before = await t.payload.count({ collection: 'notification-templates', where: { tenant: { equals: beta } } })
+    const res = await t.api.post('/api/notification-templates', { host: 'alpha.test', token: admin, body: { tenant: beta, event: 'order.cancelled', subject: 'Planted', text: 'Planted' } })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+    expect(await t.payload.count({ collection: 'notification-templates', where: { tenant: { equals: beta } } })).toEqual(before)
+    const writer = await t.api.login('writer@alpha.test', DEMO_PASSWORD, { host: 'alpha.test' })
+    expect((await t.api.post('/api/notification-templates', { host: 'alpha.test', token: writer, body: { event: 'order.cancelled', subject: 'Mine', text: 'Mine' } })).status).toBe(403)
+  })
+
+  it('a user’s words (a ticket’s subject) are escaped in the HTML mail, by default and in a website’s template', async () => {
+    const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    const plain = await person()
+    await tell({ recipients: [plain.id], event: 'ticket.opened', data: { id: 9, number: 'T-9', subject: hostile }, key: 'escape:default' })
+    await expect.poll(() => mailsTo(plain.email).length, { timeout: 10_000 }).toBe(1)
+    const framed = mailsTo(plain.email)[0]!
+    expect(framed.html).toContain('&lt;script&gt;')
+    expect(framed.html).not.toMatch(/<script|<img/i)
+    expect(framed.text).toContain(hostile)
+
+    await t.payload.create({ collection: 'notification-templates', data: { tenant: alpha, event: 'ticket.replied', subject: 'Reply on {{data.subject}}', text: '{{body}}', html: '<h1>{{title}}</h1><p>{{body}}</p><p>{{data.subject}}</p><a href="{{link}}">Open</a>' }, depth: 0 })
+    const templated = await person()
+    await tell({ recipients: [templated.id], event: 'ticket.replied', data: { id: 9, number: 'T-9', subject: hostile }, key: 'escape:override' })
+    await expect.poll(() => mailsTo(templated.email).length, { timeout: 10_000 }).toBe(1)
+    const mail = mailsTo(templated.email)[0]!
+    expect(mail.html).toContain('<h1>')
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
+    expect(mail.html).not.toMatch(/<script|<img/i)
   })
 })

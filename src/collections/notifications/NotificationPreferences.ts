@@ -1,9 +1,9 @@
-import type { CollectionConfig } from 'payload'
+import { type CollectionConfig, type JSONFieldValidation, validations } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn, tenantRowsFor } from '@/access/rules'
-import { DIGEST_FREQUENCIES } from '@/domain/notifications/preferences'
-import { NOTIFICATION_PRIORITIES } from '@/domain/notifications/types'
+import { channelsInput, DIGEST_FREQUENCIES } from '@/domain/notifications/preferences'
+import { NOTIFICATION_CATEGORIES, NOTIFICATION_PRIORITIES } from '@/domain/notifications/types'
 import { isTimeZone } from '@/domain/timeZone'
 import { notificationPreferenceEndpoints } from '@/endpoints/notificationPreferences'
 import { userRefField } from '@/fields/userRef'
@@ -16,6 +16,17 @@ const hour = (name: string, label: string) => ({
   admin: { description: `${label} hour (0–23) of do-not-disturb in the user’s time zone.` },
   validate: (v: number | null | undefined) => v == null || (Number.isInteger(v) && v >= 0 && v <= 23) || 'A whole hour from 0 to 23.',
 })
+
+/**
+ * The switches an admin writes here are held to the rule `/me` applies (an unknown
+ * category or channel, a switch that is not true/false: 400 naming `channels`), so a row
+ * never holds what the API answers could not describe.
+ */
+const channelSwitches: JSONFieldValidation = (value, args) => {
+  const json = validations.json(value, args)
+  if (json !== true || value == null) return json
+  return channelsInput.safeParse(value).success || `Per category (${NOTIFICATION_CATEGORIES.join(', ')}), any of the channels inApp, email, live set to true or false.`
+}
 
 /**
  * One user's notification choices on one website (reference §9.3). Nobody needs a row:
@@ -35,6 +46,7 @@ export const NotificationPreferences: CollectionConfig<'notification-preferences
     {
       name: 'channels',
       type: 'json',
+      validate: channelSwitches,
       admin: { description: 'Per category (orders, payments, payouts, fines, tickets, reviews, account, marketing), the channels inApp, email, live: { "orders": { "email": false } }. What is missing (or not true/false) keeps the role’s default.' },
     },
     { name: 'muteUntil', type: 'date', admin: { description: 'Until then only critical events and receipts are mailed.', date: { pickerAppearance: 'dayAndTime' } } },

@@ -45,6 +45,9 @@ export const inDoNotDisturb = (preferences: Pick<Preferences, 'dndStart' | 'dndE
   return start < end ? hour >= start && hour < end : hour >= start || hour < end
 }
 
+/** Whether the user's mute is on at `now` (until then only critical events and receipts are mailed or toasted). */
+export const isMuted = (preferences: Pick<Preferences, 'muteUntil'>, now: Date): boolean => preferences.muteUntil !== null && preferences.muteUntil.getTime() > now.getTime()
+
 /**
  * What happens to one event for one recipient, by channel (reference §9.3). Critical
  * events and receipts are mailed now whatever the preferences say (mute, do-not-disturb,
@@ -57,7 +60,7 @@ export const decideDelivery = (input: DeliveryInput): DeliveryDecision => {
   const { preferences: p, category, priority, now } = input
   const switches = p.channels[category]
   const urgent = priority === 'critical' || isReceipt(input.event)
-  const muted = p.muteUntil !== null && p.muteUntil.getTime() > now.getTime()
+  const muted = isMuted(p, now)
   const inApp = urgent || switches.inApp
   const live = urgent || (switches.live && !muted)
   const decide = (email: EmailDecision, reason: string): DeliveryDecision => ({ inApp, live, email, reason })

@@ -24,14 +24,14 @@ export const notifyOrderChange = async (req: PayloadRequest, before: Order, afte
   const tenant = tenantOf(after)
   const told = orderEventOf(event.action)
   if (told && people.length > 0) {
-    await notify(req, {
-      event: told,
-      recipients: people,
-      tenant,
-      // The timeline's reason stays with staff (it may be one party's words about another).
-      data: { ...data, currency: after.currency, total: after.total },
-      key: `${told}:${after.id}:${event.id}`,
-    })
+    const key = `${told}:${after.id}:${event.id}`
+    // The timeline's reason stays with staff (it may be one party's words about another).
+    // The price is the client's: a writer never reads it, on the order or in what they are told
+    // (the row's data, its live event, its mail).
+    const client = idOf(after.client)
+    if (client !== null && people.includes(client)) await notify(req, { event: told, recipients: [client], tenant, data: { ...data, currency: after.currency, total: after.total }, key })
+    const others = people.filter((user) => user !== client)
+    if (others.length > 0) await notify(req, { event: told, recipients: others, tenant, data, key })
   } else if (!told) {
     for (const user of people) await enqueue(req, { type: 'live.event', tenant, payload: { audience: { user }, event: 'order.changed', data } })
   }
