@@ -10,6 +10,7 @@ import { onWebsite } from '@/domain/workflow/websiteActor'
 import { refuseField } from '@/errors'
 import type { Ticket, TicketMessage } from '@/payload-types'
 
+import { partiesOfRecord } from '../audit/parties'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
@@ -34,6 +35,9 @@ export const slaOf = (ticket: Ticket): SlaState => ({
 })
 
 type Context = { facts: { status: Ticket['status']; closedAt: Date | null; reopenWindowHours: number; sla: SlaState }; actor: TicketActor | typeof SYSTEM }
+
+/** The users a ticket names but its opener: the audit row of a staff-only action (a note, a breach) is not in the opener's activity feed. */
+const staffParties = (req: PayloadRequest, ticket: Ticket): number[] => partiesOfRecord(req, 'tickets', ticket as unknown as Record<string, unknown>).filter((id) => id !== idOf(ticket.opener))
 
 const update = (req: PayloadRequest, id: number, data: Partial<Ticket>) => req.payload.update({ collection: 'tickets', id, data, depth: 0, ...asSystem(proofOf(req)), req })
 
@@ -107,7 +111,7 @@ export const TICKET_SUBJECT = defineSubject({
         const written = await event(ticket.status, { message: message.id, internal })
         if (internal) await tellOfTicket(req, ticket, 'ticket.noted', [idOf(ticket.assignee)], { actor: me, key: `ticket.noted:${message.id}`, data: { message: message.id } })
         else await tellOfTicket(req, ticket, 'ticket.replied', [opener, idOf(ticket.assignee)], { actor: me, key: `ticket.replied:${message.id}`, data: { message: message.id } })
-        return { doc: ticket, event: written, extra: { message } }
+        return { doc: ticket, event: written, extra: { message }, ...(internal ? { parties: staffParties(req, ticket) } : {}) }
       }
       case 'escalate': {
         const ticket = await update(req, doc.id, { status: 'escalated', priority: 'critical', escalationReason: reason })
@@ -162,7 +166,7 @@ export const TICKET_SUBJECT = defineSubject({
           })
         }
         if (reassignedTo) await tellOfTicket(req, ticket, 'ticket.assigned', [reassignedTo], { actor: null, key: `ticket.assigned:${doc.id}:${written.id}` })
-        return { doc: ticket, event: written }
+        return { doc: ticket, event: written, parties: staffParties(req, ticket) }
       }
     }
     throw new Error(`tickets: no change for ${String(action)}`)
