@@ -442,6 +442,23 @@ describe('the SLA schedule (controlled clock)', () => {
     expect(feed.some((i) => i.action === 'flagBreach')).toBe(false)
   })
 
+  it('gives a breached ticket nobody holds to an agent, whichever target it missed', async () => {
+    const ticket = await mustOpen('client', { priority: 'critical' })
+    // Opened when the website had no agent free: nobody holds it.
+    await t.payload.update({ collection: 'tickets', id: ticket.id, data: { assignee: null, assignedAt: null }, depth: 0 })
+    await runSchedule(t.payload, 'tickets-sla', new Date(Date.now() + 31 * MINUTE))
+    const first = await ticketDoc(ticket.id)
+    expect(first.sla?.firstResponseBreachedAt).toBeTruthy()
+    expect(first.assignee).not.toBeNull()
+    // Answered, then let go: the missed resolution escalates it and gives it to an agent again.
+    await t.payload.update({ collection: 'tickets', id: ticket.id, data: { assignee: null, assignedAt: null, sla: { ...first.sla, firstRespondedAt: new Date().toISOString() } }, depth: 0 })
+    await runSchedule(t.payload, 'tickets-sla', new Date(Date.now() + 61 * MINUTE))
+    const second = await ticketDoc(ticket.id)
+    expect(second.sla?.resolutionBreachedAt).toBeTruthy()
+    expect(second.status).toBe('escalated')
+    expect(second.assignee).not.toBeNull()
+  })
+
   it('a ticket answered in time is never flagged', async () => {
     const ticket = await mustOpen('client', { priority: 'critical' })
     await message('support', { ticket: ticket.id, body: 'On it.' })

@@ -64,7 +64,8 @@ const writeMessage = async (req: PayloadRequest, ticket: Ticket, author: number,
  * assignee, never to the opener), escalate, close, reopen (its SLA clock for resolution
  * starts again), and the platform's `flagBreach`: each missed target flagged once, the
  * assignee and the website's admins alerted; a missed first response goes to the next
- * agent by load (or escalates when there is none), a missed resolution escalates.
+ * agent by load (or escalates when there is none), a missed resolution escalates; a
+ * breached ticket nobody holds is given to the next agent by load.
  */
 export const TICKET_SUBJECT = defineSubject({
   collection: 'tickets',
@@ -147,8 +148,9 @@ export const TICKET_SUBJECT = defineSubject({
         if (breaches.includes('resolution')) sla.resolutionBreachedAt = now.toISOString()
         const data: Partial<Ticket> = { sla }
         let reassignedTo: number | null = null
-        if (breaches.includes('firstResponse')) {
-          // Nobody answered in time: the next agent by load takes over; with nobody else, it escalates.
+        // Nobody answered in time, or nobody holds the ticket at all (a missed resolution
+        // with no assignee): the next agent by load takes over; with nobody else, it escalates.
+        if (breaches.includes('firstResponse') || !assignee) {
           reassignedTo = await nextAgent(req, tenant, assignee)
           if (reassignedTo) Object.assign(data, { assignee: reassignedTo, assignedAt: now.toISOString() })
           else data.status = 'escalated'
