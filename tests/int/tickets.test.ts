@@ -282,6 +282,15 @@ describe('who reads what', () => {
     expect(read.body.escalationReason).toBeUndefined()
     expect(read.body.sla.firstResponseBreachedAt).toBeUndefined()
     expect((await t.api.get(`/api/tickets/${ticket.id}`, as('support'))).body.escalationReason).toBe('Legal threat')
+    // Nor does the answer to their own reply or action carry them.
+    const answered = await message('client', { ticket: ticket.id, body: 'Any news?' })
+    expect(answered.status).toBe(201)
+    expect(answered.body.ticket.status).toBe('escalated')
+    expect(answered.body.ticket.escalationReason).toBeUndefined()
+    expect(answered.body.ticket.sla).not.toHaveProperty('firstResponseBreachedAt')
+    const closedByClient = await act('client', ticket.id, 'close')
+    expect(closedByClient.body.doc.escalationReason).toBeUndefined()
+    expect(closedByClient.body.doc.sla).not.toHaveProperty('resolutionBreachedAt')
   })
 
   it('the opener attaches their own file when opening; the agent downloads it, another client cannot', async () => {
