@@ -370,6 +370,12 @@ describe('the conversation and the workflow', () => {
     expect(escalated.body).toMatchObject({ priority: 'critical', escalationReason: 'Chargeback threatened', reopenCount: 1, resolution: null })
     const timeline = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'tickets' } }, { document: { equals: ticket.id } }] }, sort: 'id', depth: 0 })
     expect(timeline.docs.map((e) => `${e.action}:${e.to}`)).toEqual(['open:open', 'take:in_progress', 'reply:awaiting_response', 'escalate:escalated', 'close:closed', 'reopen:in_progress'])
+    // The timeline is the ticket staff's: an editor (staff who do not work tickets) reads none of it, nor its escalation reason.
+    const timelineOf = (who: Who) => t.api.get(`/api/workflow-events?where[collection][equals]=tickets&where[document][equals]=${ticket.id}&depth=0&limit=50`, as(who))
+    expect((await timelineOf('support')).body.totalDocs).toBe(6)
+    expect((await timelineOf('editor')).body.totalDocs).toBe(0)
+    expect((await gql('editor', `{ WorkflowEvents(limit: 100, where: { collection: { equals: tickets } }) { totalDocs } }`)).body.data.WorkflowEvents.totalDocs).toBe(0)
+    expect((await timelineOf('client')).body.totalDocs).toBe(0)
     // Escalating twice, or closing a closed ticket, is an illegal state change.
     expect((await act('admin', ticket.id, 'escalate', { reason: 'Again' })).status).toBe(200)
     expect((await act('admin', ticket.id, 'escalate', { reason: 'Again' })).status).toBe(409)
