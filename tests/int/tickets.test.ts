@@ -314,6 +314,15 @@ describe('who reads what', () => {
     const again = await open('client', { subject: 'Same file', description: 'x', attachments: [file.id] })
     expect(again.status).toBe(400)
     expect(JSON.stringify(again.body)).toContain('attachments')
+    // Two tickets sent at once with one fresh file: one takes it, the other is refused.
+    const race = new FormData()
+    race.append('file', new Blob(['twice'], { type: 'text/plain' }), 'twice.txt')
+    race.append('_payload', JSON.stringify({}))
+    const shared = (await t.api.post('/api/ticket-attachments?depth=0', { ...as('client'), body: race })).body.doc as { id: number }
+    const both = await Promise.all([1, 2].map((n) => open('client', { subject: `Race ${n}`, description: 'x', attachments: [shared.id] })))
+    expect(both.map((r) => r.status).sort()).toEqual([201, 400])
+    const holders = await t.payload.find({ collection: 'tickets', where: { attachments: { in: [shared.id] } }, depth: 0 })
+    expect(holders.totalDocs).toBe(1)
   })
 })
 
