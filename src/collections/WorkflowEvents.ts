@@ -1,10 +1,18 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
+import { actorOf, hasRole } from '@/access/actor'
+import { and } from '@/access/compose'
 import { navigation } from '@/access/navigation'
 import { nobody, tenantRowsFor } from '@/access/rules'
 import { STAFF_ROLES } from '@/domain/roles'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { WORKFLOW_COLLECTIONS } from '@/domain/workflow/collections'
+
+/**
+ * A ticket's timeline only for those who work tickets (support, admins, superadmins), as
+ * the ticket itself: its escalation reason and notes are not an editor's to read.
+ */
+const ticketsForTicketStaff: Access = ({ req }) => hasRole(actorOf(req), 'superadmin', 'admin', 'support') || { collection: { not_equals: 'tickets' } }
 
 /**
  * The business timeline of every workflow record but orders (whose timeline keeps its
@@ -16,7 +24,7 @@ export const WorkflowEvents: CollectionConfig<'workflow-events'> = {
   slug: 'workflow-events',
   lockDocuments: false,
   admin: { ...navigation('Orders'), useAsTitle: 'action', defaultColumns: ['collection', 'document', 'action', 'from', 'to', 'actor', 'createdAt'] },
-  access: { read: tenantRowsFor([...STAFF_ROLES]), create: nobody, update: nobody, delete: nobody },
+  access: { read: and(tenantRowsFor([...STAFF_ROLES]), ticketsForTicketStaff), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['collection', 'document', 'createdAt'] }],
   fields: [
     serverOnlyField({ name: 'collection', type: 'select', required: true, options: [...WORKFLOW_COLLECTIONS] }),

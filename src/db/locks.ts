@@ -27,6 +27,7 @@ const TABLES = {
   discounts: sql.raw('discounts'),
   discount_campaigns: sql.raw('discount_campaigns'),
   tickets: sql.raw('tickets'),
+  ticket_attachments: sql.raw('ticket_attachments'),
   email_campaigns: sql.raw('email_campaigns'),
   reviews: sql.raw('reviews'),
 } as const

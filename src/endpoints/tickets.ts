@@ -1,10 +1,12 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { readableDoc } from '@/access/readableDoc'
 import { docOf, documented } from '@/api/openapi/describe'
 import { TICKET_MESSAGE } from '@/domain/tickets/input'
 import { toValidationError } from '@/operations/toValidationError'
 import { performAction } from '@/operations/workflow/performAction'
+import type { Ticket, TicketMessage } from '@/payload-types'
 
 import { readJsonBody } from './readJsonBody'
 
@@ -22,7 +24,9 @@ export const ticketMessageEndpoint: Endpoint = documented(
       if (!parsed.success) throw toValidationError(parsed.error, 'ticket-messages', req)
       const { ticket, internal, ...input } = parsed.data
       const answer = await performAction(req, 'tickets', ticket, internal ? 'note' : 'reply', input)
-      return Response.json({ doc: answer.extra?.message, ticket: answer.doc, event: answer.event }, { status: 201 })
+      // The records as the caller may read them, as every action's answer (an opener never gets the breach flags or the escalation note).
+      const doc = await readableDoc(req, 'ticket-messages', answer.extra?.message as TicketMessage)
+      return Response.json({ doc, ticket: await readableDoc(req, 'tickets', answer.doc as Ticket), event: answer.event }, { status: 201 })
     },
   },
   {

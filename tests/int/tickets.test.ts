@@ -134,6 +134,69 @@ describe('opening a ticket', () => {
   })
 })
 
+describe('what the server decides', () => {
+  it('a body never sets the status, assignee, SLA clock, breach flags, website, opener or counters, over REST or GraphQL', async () => {
+    const forged = {
+      status: 'closed',
+      assignee: p.ids.admin,
+      assignedAt: '2020-01-01T00:00:00.000Z',
+      number: 'TCK-999999',
+      opener: p.ids.client2,
+      openerRole: 'writer',
+      sla: { firstResponseDueAt: '2099-01-01T00:00:00.000Z', resolutionDueAt: '2099-01-01T00:00:00.000Z', firstRespondedAt: '2020-01-01T00:00:00.000Z', firstResponseBreachedAt: '2020-01-01T00:00:00.000Z', resolutionBreachedAt: '2020-01-01T00:00:00.000Z' },
+      escalationReason: 'forged',
+      resolution: 'forged',
+      closedAt: '2020-01-01T00:00:00.000Z',
+      reopenCount: 7,
+    }
+    // Another website is refused outright, writing nothing.
+    const before = (await t.payload.count({ collection: 'tickets' })).totalDocs
+    const elsewhere = await open('client', { subject: 'On Beta', description: 'x', tenant: p.betaId })
+    expect(elsewhere.status).toBeGreaterThanOrEqual(400)
+    expect(elsewhere.status).toBeLessThan(500)
+    expect(JSON.stringify(elsewhere.body)).toContain('tenant')
+    expect((await t.payload.count({ collection: 'tickets' })).totalDocs).toBe(before)
+    const res = await open('client', { subject: 'Forged fields', description: 'x', ...forged })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const doc = await ticketDoc(res.body.doc.id)
+    expect(doc).toMatchObject({ status: 'open', assignee: p.ids.support, opener: p.ids.client, openerRole: 'client', tenant: p.alphaId, reopenCount: 0 })
+    expect(doc.number).not.toBe('TCK-999999')
+    expect([doc.escalationReason ?? null, doc.resolution ?? null, doc.closedAt ?? null]).toEqual([null, null, null])
+    expect([doc.sla?.firstRespondedAt ?? null, doc.sla?.firstResponseBreachedAt ?? null, doc.sla?.resolutionBreachedAt ?? null]).toEqual([null, null, null])
+    expect(new Date(doc.sla!.resolutionDueAt!).getTime()).toBeLessThan(Date.now() + 2 * 24 * HOUR)
+
+    const mutation = `mutation { createTicket(data: { subject: "Forged over GraphQL", description: "x", category: general, priority: low, status: closed, reopenCount: 7, resolution: "forged", escalationReason: "forged", closedAt: "2020-01-01T00:00:00.000Z", sla: { firstResponseBreachedAt: "2020-01-01T00:00:00.000Z", firstRespondedAt: "2020-01-01T00:00:00.000Z" } }) { id } }`
+    const made = await gql('writer', mutation)
+    expect(made.body.errors, JSON.stringify(made.body)).toBeUndefined()
+    const viaGql = await ticketDoc(made.body.data.createTicket.id)
+    expect(viaGql).toMatchObject({ status: 'open', opener: p.ids.writer, reopenCount: 0 })
+    expect([viaGql.escalationReason ?? null, viaGql.resolution ?? null, viaGql.closedAt ?? null, viaGql.sla?.firstResponseBreachedAt ?? null, viaGql.sla?.firstRespondedAt ?? null]).toEqual([null, null, null, null, null])
+
+    // Nobody edits a ticket, a message or a file over the API: only the workflow moves them.
+    for (const who of ['client', 'support', 'admin'] as const) {
+      expect((await t.api.patch(`/api/tickets/${doc.id}`, { ...as(who), body: { status: 'closed', assignee: p.ids.admin } })).status).toBe(403)
+      const gqlUpdate = await gql(who, `mutation { updateTicket(id: ${doc.id}, data: { subject: "Changed" }) { id } }`)
+      expect(gqlUpdate.body.errors?.length, who).toBeGreaterThan(0)
+    }
+    // A message's author and side are the server's too.
+    const reply = await t.api.post('/api/ticket-messages', { ...as('client'), body: { ticket: doc.id, body: 'Posing as staff', byStaff: true, author: p.ids.support, opener: p.ids.client2 } })
+    expect(reply.status).toBe(201)
+    expect(reply.body.doc).toMatchObject({ author: p.ids.client, byStaff: false, internal: false, opener: p.ids.client })
+    expect((await ticketDoc(doc.id)).sla?.firstRespondedAt ?? null).toBeNull()
+    const after = await ticketDoc(doc.id)
+    expect(after).toMatchObject({ status: 'open', subject: 'Forged fields', assignee: p.ids.support })
+  })
+
+  it('a writer names only an order they work on', async () => {
+    const others = await placeOrderFor(t.payload, p.alphaId, 'client@alpha.test')
+    const res = await open('writer', { subject: 'About an order', description: 'x', order: others.id })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].path).toBe('order')
+    const working = await p.workingOrder()
+    expect((await mustOpen('writer', { order: working.id })).order).toBe(working.id)
+  })
+})
+
 describe('who reads what', () => {
   it('a client never reads another client’s ticket, over REST or GraphQL', async () => {
     const ticket = await mustOpen('client', { subject: 'Private matter' })
@@ -142,6 +205,13 @@ describe('who reads what', () => {
     expect((await t.api.get(`/api/tickets/${ticket.id}`, as('betaClient'))).status).toBe(404)
     expect((await t.api.get(`/api/tickets/${ticket.id}`, as('client'))).status).toBe(200)
     expect((await t.api.get(`/api/tickets/${ticket.id}`, as('support'))).status).toBe(200)
+    // Support of another website, and staff who do not work tickets (an editor), see none of Alpha's.
+    const beta = { host: 'beta.test', token: await t.api.login('support@beta.test', DEMO_PASSWORD, { host: 'beta.test' }) }
+    expect((await t.api.get(`/api/tickets/${ticket.id}`, beta)).status).toBe(404)
+    expect((await t.api.get(`/api/tickets/count?where[tenant][equals]=${p.alphaId}`, beta)).body.totalDocs).toBe(0)
+    expect((await t.api.graphql(`{ Tickets(limit: 100) { docs { id } } }`, beta)).body.data.Tickets.docs.map((d: { id: number }) => d.id)).not.toContain(ticket.id)
+    expect((await t.api.post(`/api/tickets/${ticket.id}/actions/take`, { ...beta, body: {} })).status).toBe(404)
+    expect((await t.api.get('/api/tickets/count', as('editor'))).body.totalDocs).toBe(0)
     const one = await gql('client2', `{ Ticket(id: ${ticket.id}) { id subject } }`)
     expect(one.body.data?.Ticket ?? null).toBeNull()
     const many = await gql('client2', `{ Tickets(limit: 100) { docs { id opener { id } } } }`)
@@ -185,8 +255,24 @@ describe('who reads what', () => {
     // Staff read everything.
     const staff = await t.api.get(`/api/ticket-messages?where[ticket][equals]=${ticket.id}&limit=100&depth=0&sort=id`, as('admin'))
     expect((staff.body.docs as { id: number }[]).map((d) => d.id)).toEqual([noteId, replyId])
-    // Nor is the client told of the note.
+    // Nor is the client told of the note, nor does their activity feed show it (the note's audit row is staff's).
     expect((await told('ticket.noted', p.ids.client!)).length).toBe(0)
+    const feed = await t.api.get('/api/activity?limit=50', as('client'))
+    expect(feed.status).toBe(200)
+    const items = feed.body.docs as { action: string; collection: string | null; record: number | null }[]
+    expect(items.filter((i) => i.collection === 'tickets' && i.record === ticket.id).map((i) => i.action)).not.toContain('note')
+    expect(items.filter((i) => i.collection === 'ticket-messages').map((i) => i.record)).not.toContain(noteId)
+    expect(items.filter((i) => i.collection === 'ticket-attachments').map((i) => i.record)).not.toContain(file.id)
+    // Lists, counts and populated relationships leave the note and its file out as well.
+    expect((await t.api.get(`/api/ticket-messages/count?where[ticket][equals]=${ticket.id}`, as('client'))).body.totalDocs).toBe(1)
+    const files = await t.api.get('/api/ticket-attachments?limit=100&depth=0', as('client'))
+    expect((files.body.docs as { id: number }[]).map((d) => d.id)).not.toContain(file.id)
+    expect((await t.api.get(`/api/ticket-attachments/count?where[id][equals]=${file.id}`, as('client'))).body.totalDocs).toBe(0)
+    const deep = await t.api.get(`/api/tickets/${ticket.id}?depth=3`, as('client'))
+    expect(JSON.stringify(deep.body)).not.toContain('The client was rude')
+    expect(JSON.stringify(deep.body)).not.toContain(file.filename)
+    const gqlFiles = await gql('client', `{ TicketAttachments(limit: 100) { docs { id filename url } } }`)
+    expect(JSON.stringify(gqlFiles.body)).not.toContain(file.filename)
     // A client may not write an internal note.
     const attempt = await message('client', { ticket: ticket.id, body: 'Sneaky', internal: true })
     expect(attempt.status).toBe(403)
@@ -196,6 +282,15 @@ describe('who reads what', () => {
     expect(read.body.escalationReason).toBeUndefined()
     expect(read.body.sla.firstResponseBreachedAt).toBeUndefined()
     expect((await t.api.get(`/api/tickets/${ticket.id}`, as('support'))).body.escalationReason).toBe('Legal threat')
+    // Nor does the answer to their own reply or action carry them.
+    const answered = await message('client', { ticket: ticket.id, body: 'Any news?' })
+    expect(answered.status).toBe(201)
+    expect(answered.body.ticket.status).toBe('escalated')
+    expect(answered.body.ticket.escalationReason).toBeUndefined()
+    expect(answered.body.ticket.sla).not.toHaveProperty('firstResponseBreachedAt')
+    const closedByClient = await act('client', ticket.id, 'close')
+    expect(closedByClient.body.doc.escalationReason).toBeUndefined()
+    expect(closedByClient.body.doc.sla).not.toHaveProperty('resolutionBreachedAt')
   })
 
   it('the opener attaches their own file when opening; the agent downloads it, another client cannot', async () => {
@@ -211,10 +306,23 @@ describe('who reads what', () => {
     expect((await t.api.get(`/api/ticket-attachments/file/${file.filename}`, { ...as('support'), unchecked: true })).status).toBe(200)
     expect((await t.api.get(`/api/ticket-attachments/file/${file.filename}`, { ...as('client'), unchecked: true })).status).toBe(200)
     expect((await t.api.get(`/api/ticket-attachments/file/${file.filename}`, { ...as('client2'), unchecked: true })).status).toBeGreaterThanOrEqual(400)
+    // Each download leaves an audit row (actor, website, file, its ticket), as an order file's does; a refused one none.
+    const downloads = await query(sql`SELECT actor, actor_role, tenant_id, target_collection, changes, parties FROM audit_events WHERE action = 'file_download' AND target_collection = 'ticket-attachments' AND target_id = ${String(file.id)} ORDER BY id`)
+    expect(downloads.map((r) => Number(r.actor))).toEqual([p.ids.support, p.ids.client])
+    expect(downloads[0]).toMatchObject({ actor_role: 'support', tenant_id: p.alphaId, changes: { ticket: ticket.id, message: null, internal: false, filename: file.filename } })
     // A file goes on one ticket only, and only its uploader attaches it.
     const again = await open('client', { subject: 'Same file', description: 'x', attachments: [file.id] })
     expect(again.status).toBe(400)
     expect(JSON.stringify(again.body)).toContain('attachments')
+    // Two tickets sent at once with one fresh file: one takes it, the other is refused.
+    const race = new FormData()
+    race.append('file', new Blob(['twice'], { type: 'text/plain' }), 'twice.txt')
+    race.append('_payload', JSON.stringify({}))
+    const shared = (await t.api.post('/api/ticket-attachments?depth=0', { ...as('client'), body: race })).body.doc as { id: number }
+    const both = await Promise.all([1, 2].map((n) => open('client', { subject: `Race ${n}`, description: 'x', attachments: [shared.id] })))
+    expect(both.map((r) => r.status).sort()).toEqual([201, 400])
+    const holders = await t.payload.find({ collection: 'tickets', where: { attachments: { in: [shared.id] } }, depth: 0 })
+    expect(holders.totalDocs).toBe(1)
   })
 })
 
@@ -254,6 +362,35 @@ describe('the conversation and the workflow', () => {
     const assigned = await must('admin', ticket.id, 'assign', { assignee: p.ids.support })
     expect(assigned.assignee).toBe(p.ids.support)
     expect(await told('ticket.assigned', p.ids.writer!)).not.toHaveLength(0)
+  })
+
+  it('walks open → in_progress → awaiting_response → escalated → closed → reopened, each step on the timeline', async () => {
+    const ticket = await mustOpen('client')
+    await t.payload.update({ collection: 'tickets', id: ticket.id, data: { assignee: null }, depth: 0 })
+    const steps: [Who, string, Record<string, unknown>, string][] = [
+      ['support', 'take', {}, 'in_progress'],
+      ['support', 'reply', { body: 'Could you send the order number?' }, 'awaiting_response'],
+      ['admin', 'escalate', { reason: 'Chargeback threatened' }, 'escalated'],
+      ['support', 'close', { resolution: 'Refunded.' }, 'closed'],
+      ['client', 'reopen', { reason: 'Not refunded yet' }, 'in_progress'],
+    ]
+    for (const [who, action, body, status] of steps) expect((await must(who, ticket.id, action, body)).status, action).toBe(status)
+    const escalated = await t.api.get(`/api/tickets/${ticket.id}`, as('support'))
+    expect(escalated.body).toMatchObject({ priority: 'critical', escalationReason: 'Chargeback threatened', reopenCount: 1, resolution: null })
+    const timeline = await t.payload.find({ collection: 'workflow-events', where: { and: [{ collection: { equals: 'tickets' } }, { document: { equals: ticket.id } }] }, sort: 'id', depth: 0 })
+    expect(timeline.docs.map((e) => `${e.action}:${e.to}`)).toEqual(['open:open', 'take:in_progress', 'reply:awaiting_response', 'escalate:escalated', 'close:closed', 'reopen:in_progress'])
+    // The timeline is the ticket staff's: an editor (staff who do not work tickets) reads none of it, nor its escalation reason.
+    const timelineOf = (who: Who) => t.api.get(`/api/workflow-events?where[collection][equals]=tickets&where[document][equals]=${ticket.id}&depth=0&limit=50`, as(who))
+    expect((await timelineOf('support')).body.totalDocs).toBe(6)
+    expect((await timelineOf('editor')).body.totalDocs).toBe(0)
+    expect((await gql('editor', `{ WorkflowEvents(limit: 100, where: { collection: { equals: tickets } }) { totalDocs } }`)).body.data.WorkflowEvents.totalDocs).toBe(0)
+    expect((await timelineOf('client')).body.totalDocs).toBe(0)
+    // Escalating twice, or closing a closed ticket, is an illegal state change.
+    expect((await act('admin', ticket.id, 'escalate', { reason: 'Again' })).status).toBe(200)
+    expect((await act('admin', ticket.id, 'escalate', { reason: 'Again' })).status).toBe(409)
+    // Every action is on the audit trail by its name.
+    const audited = await query(sql`SELECT action FROM audit_events WHERE kind = 'workflow' AND target_collection = 'tickets' AND target_id = ${String(ticket.id)} ORDER BY id`)
+    expect(audited.map((r) => r.action)).toEqual(['take', 'reply', 'escalate', 'close', 'reopen', 'escalate'])
   })
 
   it('the opener reopens within the website’s window, not after; staff reopen any time', async () => {
@@ -323,8 +460,27 @@ describe('the SLA schedule (controlled clock)', () => {
     expect(escalated.sla?.resolutionBreachedAt).toBeTruthy()
     expect(await events()).toHaveLength(2)
     expect(await told('ticket.sla_breached', p.ids.admin!)).toHaveLength(2)
-    // The opener hears nothing of breaches.
+    // The opener hears nothing of breaches, nor finds them in their activity feed.
     expect(await told('ticket.sla_breached', p.ids.client!)).toHaveLength(0)
+    const feed = (await t.api.get('/api/activity?limit=50', as('client'))).body.docs as { action: string }[]
+    expect(feed.some((i) => i.action === 'flagBreach')).toBe(false)
+  })
+
+  it('gives a breached ticket nobody holds to an agent, whichever target it missed', async () => {
+    const ticket = await mustOpen('client', { priority: 'critical' })
+    // Opened when the website had no agent free: nobody holds it.
+    await t.payload.update({ collection: 'tickets', id: ticket.id, data: { assignee: null, assignedAt: null }, depth: 0 })
+    await runSchedule(t.payload, 'tickets-sla', new Date(Date.now() + 31 * MINUTE))
+    const first = await ticketDoc(ticket.id)
+    expect(first.sla?.firstResponseBreachedAt).toBeTruthy()
+    expect(first.assignee).not.toBeNull()
+    // Answered, then let go: the missed resolution escalates it and gives it to an agent again.
+    await t.payload.update({ collection: 'tickets', id: ticket.id, data: { assignee: null, assignedAt: null, sla: { ...first.sla, firstRespondedAt: new Date().toISOString() } }, depth: 0 })
+    await runSchedule(t.payload, 'tickets-sla', new Date(Date.now() + 61 * MINUTE))
+    const second = await ticketDoc(ticket.id)
+    expect(second.sla?.resolutionBreachedAt).toBeTruthy()
+    expect(second.status).toBe('escalated')
+    expect(second.assignee).not.toBeNull()
   })
 
   it('a ticket answered in time is never flagged', async () => {

@@ -10,11 +10,11 @@ import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
 import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
 import { STAFF_ROLES } from '@/domain/roles'
 import { env } from '@/env'
+import { auditDownload, refId, usersOf } from '@/hooks/auditDownload'
 
 import { readOrderFiles } from './access/readOrderFiles'
 import { writerActivity } from '@/hooks/writerActivity'
 
-import { auditDownload } from './hooks/auditDownload'
 import { guardUpload } from './hooks/guardUpload'
 
 /**
@@ -44,7 +44,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'order-files'),
     mimeTypes: ORDER_FILE_MIME_TYPES,
     // Runs before the file is served (disk or S3): the download's audit row.
-    handlers: [auditDownload],
+    handlers: [auditDownload('order-files', (file) => ({ changes: { order: refId(file.order) }, parties: usersOf(file.uploadedBy) }))],
     // Private to the people of the order: no shared cache may keep a copy.
     modifyResponseHeaders: ({ headers }) => {
       headers.set('Cache-Control', 'private, no-store')

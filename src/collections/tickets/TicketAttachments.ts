@@ -8,6 +8,7 @@ import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
 import { env } from '@/env'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
+import { auditDownload, refId, usersOf } from '@/hooks/auditDownload'
 import { stampTenant } from '@/hooks/stampTenant'
 import { guardTicketUpload, requireUploadedFile } from '@/operations/tickets/attachments'
 
@@ -19,7 +20,7 @@ import { ticketRows } from './access'
  * attached by id when opening a ticket or posting a message, which ties the file to the
  * ticket (and marks it internal with a staff note). Downloads go through Payload's file
  * route after the read access: support and admins of the website, the uploader, and the
- * ticket's opener unless the file belongs to an internal note.
+ * ticket's opener unless the file belongs to an internal note; each leaves an audit row.
  */
 export const TicketAttachments: CollectionConfig<'ticket-attachments'> = {
   slug: 'ticket-attachments',
@@ -37,6 +38,8 @@ export const TicketAttachments: CollectionConfig<'ticket-attachments'> = {
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'ticket-attachments'),
     mimeTypes: ORDER_FILE_MIME_TYPES,
+    // Runs before the file is served (disk or S3): the download's audit row, as for order files.
+    handlers: [auditDownload('ticket-attachments', (file) => ({ changes: { ticket: refId(file.ticket), message: refId(file.message), internal: file.internal === true }, parties: usersOf(file.uploadedBy) }))],
     modifyResponseHeaders: ({ headers }) => {
       headers.set('Cache-Control', 'private, no-store')
       return headers

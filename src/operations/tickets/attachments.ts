@@ -2,6 +2,7 @@ import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, Paylo
 
 import { actorOf, hasRole, idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
+import { lockRow } from '@/db/locks'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/domain/files/uploadLimits'
 import { ClientError, refuseField } from '@/errors'
 import type { TicketAttachment } from '@/payload-types'
@@ -37,10 +38,15 @@ export type AttachTo = { tenant: number; author: number; ticket: number; opener:
 const refuse = (collection: 'tickets' | 'ticket-messages', id: number) =>
   refuseField(collection, 'attachments', `attachments: file ${id} must be one you uploaded to this website and attached nowhere yet.`, 400)
 
-/** The files named by id, each uploaded by `author` on the website and attached nowhere yet (400 naming `attachments`). */
+/**
+ * The files named by id, each uploaded by `author` on the website and attached nowhere
+ * yet (400 naming `attachments`). Each is locked to the end of the transaction, so two
+ * tickets or messages sent at once with the same file cannot both take it.
+ */
 export const attachableFiles = async (req: PayloadRequest, ids: readonly number[], { tenant, author }: { tenant: number; author: number }, collection: 'tickets' | 'ticket-messages'): Promise<TicketAttachment[]> => {
   const files: TicketAttachment[] = []
-  for (const id of new Set(ids)) {
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+    if (!(await lockRow(req, 'ticket_attachments', id, { tenant }))) throw refuse(collection, id)
     const file = await req.payload.findByID({ collection: 'ticket-attachments', id, depth: 0, disableErrors: true, ...asSystem(proofOf(req)), req })
     if (!file || idOf(file.tenant) !== tenant || idOf(file.uploadedBy) !== author || file.ticket) throw refuse(collection, id)
     files.push(file)

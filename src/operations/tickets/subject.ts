@@ -10,6 +10,7 @@ import { onWebsite } from '@/domain/workflow/websiteActor'
 import { refuseField } from '@/errors'
 import type { Ticket, TicketMessage } from '@/payload-types'
 
+import { partiesOfRecord } from '../audit/parties'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
@@ -34,6 +35,9 @@ export const slaOf = (ticket: Ticket): SlaState => ({
 })
 
 type Context = { facts: { status: Ticket['status']; closedAt: Date | null; reopenWindowHours: number; sla: SlaState }; actor: TicketActor | typeof SYSTEM }
+
+/** The users a ticket names but its opener: the audit row of a staff-only action (a note, a breach) is not in the opener's activity feed. */
+const staffParties = (req: PayloadRequest, ticket: Ticket): number[] => partiesOfRecord(req, 'tickets', ticket as unknown as Record<string, unknown>).filter((id) => id !== idOf(ticket.opener))
 
 const update = (req: PayloadRequest, id: number, data: Partial<Ticket>) => req.payload.update({ collection: 'tickets', id, data, depth: 0, ...asSystem(proofOf(req)), req })
 
@@ -60,7 +64,8 @@ const writeMessage = async (req: PayloadRequest, ticket: Ticket, author: number,
  * assignee, never to the opener), escalate, close, reopen (its SLA clock for resolution
  * starts again), and the platform's `flagBreach`: each missed target flagged once, the
  * assignee and the website's admins alerted; a missed first response goes to the next
- * agent by load (or escalates when there is none), a missed resolution escalates.
+ * agent by load (or escalates when there is none), a missed resolution escalates; a
+ * breached ticket nobody holds is given to the next agent by load.
  */
 export const TICKET_SUBJECT = defineSubject({
   collection: 'tickets',
@@ -107,7 +112,7 @@ export const TICKET_SUBJECT = defineSubject({
         const written = await event(ticket.status, { message: message.id, internal })
         if (internal) await tellOfTicket(req, ticket, 'ticket.noted', [idOf(ticket.assignee)], { actor: me, key: `ticket.noted:${message.id}`, data: { message: message.id } })
         else await tellOfTicket(req, ticket, 'ticket.replied', [opener, idOf(ticket.assignee)], { actor: me, key: `ticket.replied:${message.id}`, data: { message: message.id } })
-        return { doc: ticket, event: written, extra: { message } }
+        return { doc: ticket, event: written, extra: { message }, ...(internal ? { parties: staffParties(req, ticket) } : {}) }
       }
       case 'escalate': {
         const ticket = await update(req, doc.id, { status: 'escalated', priority: 'critical', escalationReason: reason })
@@ -143,8 +148,9 @@ export const TICKET_SUBJECT = defineSubject({
         if (breaches.includes('resolution')) sla.resolutionBreachedAt = now.toISOString()
         const data: Partial<Ticket> = { sla }
         let reassignedTo: number | null = null
-        if (breaches.includes('firstResponse')) {
-          // Nobody answered in time: the next agent by load takes over; with nobody else, it escalates.
+        // Nobody answered in time, or nobody holds the ticket at all (a missed resolution
+        // with no assignee): the next agent by load takes over; with nobody else, it escalates.
+        if (breaches.includes('firstResponse') || !assignee) {
           reassignedTo = await nextAgent(req, tenant, assignee)
           if (reassignedTo) Object.assign(data, { assignee: reassignedTo, assignedAt: now.toISOString() })
           else data.status = 'escalated'
@@ -162,7 +168,7 @@ export const TICKET_SUBJECT = defineSubject({
           })
         }
         if (reassignedTo) await tellOfTicket(req, ticket, 'ticket.assigned', [reassignedTo], { actor: null, key: `ticket.assigned:${doc.id}:${written.id}` })
-        return { doc: ticket, event: written }
+        return { doc: ticket, event: written, parties: staffParties(req, ticket) }
       }
     }
     throw new Error(`tickets: no change for ${String(action)}`)

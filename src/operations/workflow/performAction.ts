@@ -57,7 +57,7 @@ export const performAction = async (req: PayloadRequest, collection: WorkflowCol
       targetCollection: collection,
       targetId: id,
       changes: to === ctx.facts.status ? {} : { status: { before: ctx.facts.status, after: to } },
-      parties: partiesOfRecord(req, collection, record),
+      parties: applied.parties ?? partiesOfRecord(req, collection, record),
     })
     return applied
   })

@@ -6,8 +6,13 @@ import type { SYSTEM, Workflow } from '@/domain/workflow/define'
 /** What the rules see about one record and the one acting on it, read under the record's lock. */
 export type SubjectContext<F, A> = { facts: F; actor: A | typeof SYSTEM }
 
-/** A decided action's change: the record as it is now, its timeline event, and extra answer fields (a pay link). */
-export type Applied<C extends CollectionSlug> = { doc: DataFromCollectionSlug<C>; event: object; extra?: Record<string, unknown> }
+/**
+ * A decided action's change: the record as it is now, its timeline event, extra answer
+ * fields (a pay link), and who the action's audit row names (`parties`, whose activity
+ * feed shows it): every user the record names unless the action is not theirs to know of
+ * (a ticket's internal note, its SLA breach: never its opener).
+ */
+export type Applied<C extends CollectionSlug> = { doc: DataFromCollectionSlug<C>; event: object; extra?: Record<string, unknown>; parties?: readonly number[] }
 
 export type ApplyArgs<C extends CollectionSlug, K extends string, X> = {
   req: PayloadRequest
