@@ -414,6 +414,23 @@ describe('who may touch notifications and preferences (REST and GraphQL)', () =>
     expect(fine.status).toBe(200)
     expect(fine.body.doc.channels).toEqual({ orders: { email: false } })
   })
+
+  it('consent to campaign mail is the user’s: an admin switches it off, never on, and cannot delete the row to restore the default', async () => {
+    const client = await person()
+    expect((await patchPreferences(client, { channels: { marketing: { email: false } } })).status).toBe(200)
+    const row = (await t.payload.find({ collection: 'notification-preferences', where: { user: { equals: client.id } }, depth: 0 })).docs[0]!
+    const admin = { host: 'alpha.test', token: await staffToken('admin') }
+    const refused = await t.api.patch(`/api/notification-preferences/${row.id}`, { ...admin, body: { channels: { marketing: { email: true } } } })
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].data.errors[0]).toMatchObject({ path: 'channels' })
+    expect((await t.api.delete(`/api/notification-preferences/${row.id}`, admin)).status).toBe(403)
+    expect(await t.payload.findByID({ collection: 'notification-preferences', id: row.id, depth: 0 })).toEqual(row)
+    // Off for them is the admin's to do (a complaint by mail); on again is the user's.
+    expect((await t.api.patch(`/api/notification-preferences/${row.id}`, { ...admin, body: { channels: { marketing: { email: false, live: false } } } })).status).toBe(200)
+    const mine = await patchPreferences(client, { channels: { marketing: { email: true } } })
+    expect(mine.status).toBe(200)
+    expect((await t.payload.findByID({ collection: 'notification-preferences', id: row.id, depth: 0 })).channels).toMatchObject({ marketing: { email: true } })
+  })
 })
 
 describe('templates', () => {

@@ -1,11 +1,13 @@
-import { type CollectionConfig, type JSONFieldValidation, validations } from 'payload'
+import { type CollectionBeforeChangeHook, type CollectionConfig, type JSONFieldValidation, validations } from 'payload'
 
+import { actorOf, idOf } from '@/access/actor'
 import { navigation } from '@/access/navigation'
 import { nobody, staffRowsOrOwn, tenantRowsFor } from '@/access/rules'
-import { channelsInput, DIGEST_FREQUENCIES } from '@/domain/notifications/preferences'
+import { channelsInput, DIGEST_FREQUENCIES, grantsMarketing, type StoredPreferences } from '@/domain/notifications/preferences'
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_PRIORITIES } from '@/domain/notifications/types'
 import { isTimeZone } from '@/domain/timeZone'
 import { notificationPreferenceEndpoints } from '@/endpoints/notificationPreferences'
+import { refuseField } from '@/errors'
 import { userRefField } from '@/fields/userRef'
 
 const hour = (name: string, label: string) => ({
@@ -28,18 +30,30 @@ const channelSwitches: JSONFieldValidation = (value, args) => {
   return channelsInput.safeParse(value).success || `Per category (${NOTIFICATION_CATEGORIES.join(', ')}), any of the channels inApp, email, live set to true or false.`
 }
 
+/** Someone else (an admin) may switch a user's campaign mail off, never on: 403 naming `channels`. */
+const keepConsentTheUsers: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  const actor = actorOf(req)
+  if (operation !== 'update' || !actor || !originalDoc || actor.id === idOf(originalDoc.user)) return data
+  if (grantsMarketing(originalDoc.channels as StoredPreferences['channels'], data.channels as StoredPreferences['channels'])) {
+    throw refuseField('notification-preferences', 'channels', 'channels: only the user can switch marketing mail on.', 403)
+  }
+  return data
+}
+
 /**
  * One user's notification choices on one website (reference §9.3). Nobody needs a row:
  * without one the role's defaults apply (`src/domain/notifications/preferences.ts`), and
  * a row only overrides what it sets. Users read and change theirs through
- * `/api/notification-preferences/me`; admins of the website read and adjust them here.
+ * `/api/notification-preferences/me`; admins of the website read and adjust them here,
+ * but never delete a row (that would restore the role's default, marketing mail on).
  */
 export const NotificationPreferences: CollectionConfig<'notification-preferences'> = {
   slug: 'notification-preferences',
   lockDocuments: false,
   endpoints: notificationPreferenceEndpoints,
   admin: { ...navigation('People'), defaultColumns: ['user', 'digest', 'muteUntil', 'minPriority', 'updatedAt'] },
-  access: { read: staffRowsOrOwn('user', ['admin']), create: nobody, update: tenantRowsFor(['admin']), delete: tenantRowsFor(['admin']) },
+  access: { read: staffRowsOrOwn('user', ['admin']), create: nobody, update: tenantRowsFor(['admin']), delete: nobody },
+  hooks: { beforeChange: [keepConsentTheUsers] },
   indexes: [{ fields: ['tenant', 'user'], unique: true }],
   fields: [
     userRefField('user', { required: true, serverOnly: true }),

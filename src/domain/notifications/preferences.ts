@@ -95,3 +95,13 @@ const switchesInput = z.object({ inApp: z.boolean().optional(), email: z.boolean
 /** A row's (or a request's) channel switches: per known category, any of the three channels, booleans only. */
 export const channelsInput = z.partialRecord(z.enum(NOTIFICATION_CATEGORIES, { error: `A category: ${NOTIFICATION_CATEGORIES.join(', ')}.` }), switchesInput)
 
+
+/**
+ * Whether a change of stored switches turns on a marketing channel that was not on:
+ * consent to campaigns is the user's own to give (an admin may switch it off for them).
+ */
+export const grantsMarketing = (before: StoredPreferences['channels'], after: StoredPreferences['channels']): boolean => {
+  const was = before?.marketing ?? {}
+  const now = after?.marketing ?? {}
+  return Object.entries(now).some(([channel, value]) => value === true && was[channel] !== true)
+}
