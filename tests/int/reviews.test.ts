@@ -445,6 +445,20 @@ describe('the writer’s pen name and rating on their user row', () => {
     expect(await writerRow()).toMatchObject({ name: REAL_NAME, penName: PEN_NAME })
   })
 
+  it('one writer cannot pass for another: a pen name that reads the same as someone else’s is a 400 naming penName', async () => {
+    for (const taken of [PEN_NAME, ` ${PEN_NAME.toUpperCase()} `, PEN_NAME.replace(' ', ' - ')]) {
+      const res = await patchMe('writer2', { penName: taken })
+      expect(res.status, taken).toBe(400)
+      expect(messages(res.body)).toContain('Another writer of this website already uses this pen name.')
+    }
+    const gql = await t.api.graphql(`mutation { updateUser(id: ${p.ids.writer2}, data: { penName: "${PEN_NAME.toLowerCase()}" }) { id penName } }`, p.as('writer2'))
+    expect(gql.body.errors?.length).toBeGreaterThan(0)
+    // A name that only shares a word is someone else's own; saving one's own again is no clash.
+    expect((await patchMe('writer2', { penName: `${PEN_NAME} Junior` })).status).toBe(200)
+    expect((await patchMe('writer', { penName: PEN_NAME.toLowerCase() })).status).toBe(200)
+    expect((await patchMe('writer', { penName: PEN_NAME })).status).toBe(200)
+  })
+
   it('a row that already breaks the rule does not stop the moderation from keeping its rating', async () => {
     // Written before the rule (or by hand in SQL): the next write of neither field still passes.
     const query = (t.payload.db as unknown as { drizzle: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> } }).drizzle

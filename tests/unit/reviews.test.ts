@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { testimonialNeeds, testimonialsFromReviews } from '@/domain/content/render/body'
 import { describeEvent } from '@/domain/notifications/catalogue'
-import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, writerStars } from '@/domain/reviews/rules'
+import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, samePenName, writerStars } from '@/domain/reviews/rules'
 import { REVIEW_WORKFLOW } from '@/domain/reviews/workflow'
 import { decide, parseInput } from '@/domain/workflow/define'
 import { PLATFORM, type WebsiteActor } from '@/domain/workflow/websiteActor'
@@ -65,6 +65,9 @@ describe('a writer’s rating', () => {
   it('a pen name may not be, or hold, the whole real name (case, spacing, punctuation aside); a part of it may stay', () => {
     for (const pen of ['Anna-Marie Li', 'ANNA MARIE  LI', 'Dr. Anna-Marie Li, PhD']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(true)
     for (const pen of ['Anna Quill', 'Marie Lin', 'Lianna Marie']) expect(penNameRevealsName(pen, 'Anna-Marie Li'), pen).toBe(false)
+    expect(samePenName('Ink & Quill', '  ink quill ')).toBe(true)
+    expect(samePenName('Ink & Quill', 'Ink & Quill Jr')).toBe(false)
+    expect(samePenName('&&', '--')).toBe(false)
     expect(penNameRevealsName('Quill', null)).toBe(false)
     expect(penNameRevealsName('Quill', ' - ')).toBe(false)
   })

@@ -1,10 +1,11 @@
-import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
 import { text } from 'payload/shared'
 
 import { navigation } from '@/access/navigation'
+import { execute, sql } from '@/db/execute'
 import { and, or } from '@/access/compose'
 import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, staffField, tenantRowsFor } from '@/access/rules'
-import { penNameRevealsName } from '@/domain/reviews/rules'
+import { penNameRevealsName, samePenName } from '@/domain/reviews/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -37,14 +38,39 @@ type NameFields = Partial<{ name: string | null; penName: string | null }>
  * it will be): a PATCH of the name alone onto the pen name is refused as surely as one of
  * the pen name, and a write of neither (the rating kept by the moderation) is never refused.
  */
-const penNameRule: TextFieldSingleValidation = (value, options) => {
+const penNameRule: TextFieldSingleValidation = async (value, options) => {
   // A field's own validate replaces Payload's: its text rules (the 60 characters) are called first.
   const base = text(value, options)
   if (base !== true) return base
   if (value == null || value === '') return true
   if (value.trim().length < 2) return 'A pen name has at least 2 characters.'
-  if (value !== options.previousValue && penNameRevealsName(value, (options.data as NameFields).name)) return 'A pen name must not be, or contain, the real name.'
+  if (value === options.previousValue) return true
+  if (penNameRevealsName(value, (options.data as NameFields).name)) return 'A pen name must not be, or contain, the real name.'
+  if (await penNameTaken(options.req, value, options.id, (options.data as { tenants?: Membership[] | null }).tenants)) return 'Another writer of this website already uses this pen name.'
   return true
+}
+
+type Membership = { tenant?: number | { id: number } | null }
+
+/**
+ * Whether someone else on one of the same websites has a pen name that reads the same
+ * (the public reads reviews per website; two brands may each have their "Ink & Quill").
+ * Raw SQL, not the Local API: this runs in the admin's form state as well as in writes,
+ * where no gate has proved system access. Candidates share the longest word;
+ * `samePenName` decides.
+ */
+const penNameTaken = async (req: PayloadRequest, penName: string, self: number | string | undefined, memberships: Membership[] | null | undefined): Promise<boolean> => {
+  const longest = penName.split(/[^\p{L}\p{N}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '')
+  const websites = (memberships ?? []).map((m) => (typeof m.tenant === 'object' ? m.tenant?.id : m.tenant)).filter((id): id is number => typeof id === 'number')
+  if (!longest || websites.length === 0) return false
+  const others = await execute<{ pen_name: string }>(
+    req,
+    sql`SELECT u.pen_name FROM users u
+        WHERE u.pen_name ILIKE ${`%${longest}%`} AND u.id <> ${Number(self ?? 0)}
+          AND EXISTS (SELECT 1 FROM users_tenants m WHERE m._parent_id = u.id AND m.tenant_id IN (${sql.join(websites.map((id) => sql`${id}`), sql`, `)}))
+        LIMIT 50`,
+  )
+  return others.some((row) => samePenName(row.pen_name, penName))
 }
 
 /** The real name: Payload's own text rules, and not one the pen name gives away. */

@@ -100,5 +100,8 @@ export const penNameRevealsName = (penName: string, name: string | null | undefi
   return real !== '' && ` ${asWords(penName)} `.includes(` ${real} `)
 }
 
+/** Whether two pen names read the same to the public ("Ink & Quill" and "ink quill"): one writer must not pass for another. */
+export const samePenName = (a: string, b: string): boolean => asWords(a) !== '' && asWords(a) === asWords(b)
+
 /** The public name of a writer: their pen name, never their real name; a neutral label when they have none yet. */
 export const publicWriterName = (writer: { id: number; penName?: string | null }): string => writer.penName?.trim() || `Writer #${writer.id}`
