@@ -183,6 +183,41 @@ describe('workflow actions and logins', () => {
     expect(JSON.stringify(failed)).not.toContain('wrong password')
   })
 
+  it('a refused Local API login leaves a row too, although its transaction rolled back', async () => {
+    const wrong = { collection: 'users' as const, data: { email: 'writer@alpha.test', password: 'not the password' } }
+    await expect(t.payload.login(wrong)).rejects.toThrow()
+    // Inside an operation's transaction that the refusal rolls back: the row is on its own connection.
+    const req = await createLocalReq({}, t.payload)
+    await expect(inTransaction(req, () => t.payload.login({ ...wrong, req }))).rejects.toThrow()
+    await expect(t.payload.login({ collection: 'users', data: { email: 'nobody-here@alpha.test', password: 'whatever' } })).rejects.toThrow()
+    const failed = await rowsWhere(sql`action = 'login_failed' AND actor_email = 'writer@alpha.test'`)
+    expect(failed).toHaveLength(2)
+    expect(failed[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, target_id: String(ids.writer), address: 'unknown' })
+    expect(JSON.stringify(failed)).not.toContain('not the password')
+    expect(await rowsWhere(sql`action = 'login_failed' AND actor_email = 'nobody-here@alpha.test'`)).toHaveLength(1)
+    // A login that succeeds leaves its `login` row, no failure.
+    const before = await rowsWhere(sql`action = 'login' AND actor_email = 'superadmin@scriptorium.test'`)
+    await t.payload.login({ collection: 'users', data: { email: 'superadmin@scriptorium.test', password: DEMO_PASSWORD } })
+    expect(await rowsWhere(sql`action = 'login' AND actor_email = 'superadmin@scriptorium.test'`)).toHaveLength(before.length + 1)
+    expect(await rowsWhere(sql`action = 'login_failed' AND actor_email = 'superadmin@scriptorium.test'`)).toHaveLength(0)
+  })
+
+  it('rate-limited logins (429) leave one row per address and minute, not one per refusal', async () => {
+    const address = '198.51.100.77'
+    const statuses: number[] = []
+    for (let i = 0; i < 9; i++) statuses.push((await t.api.post('/api/users/login', { ...ALPHA, address, body: { email: 'editor@alpha.test', password: 'wrong password' } })).status)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3)
+    const throttled = await rowsWhere(sql`action = 'login_throttled' AND address = ${address}`)
+    expect(throttled).toHaveLength(1)
+    expect(throttled[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, actor_email: 'editor@alpha.test', target_id: String(ids.editor) })
+    expect(await rowsWhere(sql`action = 'login_failed' AND address = ${address}`)).toHaveLength(statuses.filter((s) => s === 401).length)
+    // Over GraphQL from another address: its own row.
+    const other = '198.51.100.78'
+    const mutation = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
+    for (let i = 0; i < 7; i++) await t.api.graphql(mutation, { ...ALPHA, address: other, variables: { email: 'editor@alpha.test', password: 'wrong password' } })
+    expect(await rowsWhere(sql`action = 'login_throttled' AND address = ${other}`)).toHaveLength(1)
+  })
+
   it('a logout leaves a row', async () => {
     const token = await t.api.login('client2@alpha.test', DEMO_PASSWORD, ALPHA)
     const res = await t.api.post('/api/users/logout', { ...ALPHA, token })
