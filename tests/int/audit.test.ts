@@ -116,6 +116,20 @@ describe('the trail of writes', () => {
     expect(row).toMatchObject({ actor: String(ids.admin), actor_role: 'admin' })
   })
 
+  it('a field the writer does not read back is not recorded as emptied', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    const res = await t.api.patch(`/api/orders/${order.id}?select[topic]=true`, { ...ALPHA, token: tokens.admin, body: { topic: 'A selected topic' } })
+    expect(res.status).toBe(200)
+    const [row] = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND action = 'update'`)
+    expect(row!.changes).toEqual({ topic: { before: order.topic, after: 'A selected topic' } })
+    // A reset asked for sets a hidden expiry no read shows: renaming the user later is that change only.
+    const user = await t.payload.create({ collection: 'users', data: { email: 'hidden-fields@alpha.test', name: 'Hidden', password: DEMO_PASSWORD, roles: ['client'], tenants: [{ tenant: alphaId }] } })
+    await t.payload.forgotPassword({ collection: 'users', data: { email: 'hidden-fields@alpha.test' }, disableEmail: true })
+    await t.payload.update({ collection: 'users', id: user.id, data: { name: 'Hidden Renamed' } })
+    const updates = await rowsWhere(sql`target_collection = 'users' AND target_id = ${String(user.id)} AND action = 'update'`)
+    expect(updates.at(-1)!.changes).toEqual({ name: { before: 'Hidden', after: 'Hidden Renamed' } })
+  })
+
   it('a refused request leaves no change row', async () => {
     const before = await rowsWhere(sql`target_collection = 'orders'`)
     const res = await t.api.post('/api/orders', { ...ALPHA, token: tokens.client, body: { topic: 'x' } })
