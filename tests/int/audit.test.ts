@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq } from 'payload'
+import { createLocalReq, type PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { execute } from '@/db/execute'
@@ -105,6 +105,36 @@ describe('the trail of writes', () => {
     // The next transaction of the process batches afresh (nothing of the failed one left over).
     const after = await inTransaction(failing, () => t.payload.create({ ...tag(4), req: failing }))
     expect((await rowsWhere(targets([after.id]))).map((row) => row.action)).toEqual(['create'])
+  })
+
+  it('a nested operation that fails rolls the owner back with every row; a transaction killed under a caught error writes none', async () => {
+    const stamp = Date.now().toString(36)
+    const tag = (n: number, req: PayloadRequest) => ({ collection: 'tags' as const, data: { tenant: alphaId, name: `Nested ${stamp} ${n}`, slug: `nested-${stamp}-${n}` }, overrideAccess: true, req })
+    const written: number[] = []
+    const req = await createLocalReq({}, t.payload)
+    await expect(
+      inTransaction(req, async () => {
+        written.push((await t.payload.create(tag(1, req))).id)
+        await inTransaction(req, async () => {
+          written.push((await t.payload.create(tag(2, req))).id)
+          throw new Error('a nested step failed')
+        })
+      }),
+    ).rejects.toThrow('a nested step failed')
+    const trail = () => rowsWhere(sql`target_collection = 'tags' AND target_id IN (${sql.join(written.map((id) => sql`${String(id)}`), sql`, `)})`)
+    expect(written).toHaveLength(2)
+    expect(await trail()).toEqual([])
+    expect((await t.payload.find({ collection: 'tags', where: { id: { in: written } } })).docs).toEqual([])
+
+    // A nested Payload write that fails rolls the whole transaction back (Payload's
+    // killTransaction): a caller that swallows it must not leave rows for what was undone.
+    const swallowing = await createLocalReq({}, t.payload)
+    await inTransaction(swallowing, async () => {
+      written.push((await t.payload.create(tag(3, swallowing))).id)
+      await t.payload.create({ collection: 'tags', data: { tenant: alphaId } as never, overrideAccess: true, req: swallowing }).catch(() => null)
+    })
+    expect((await t.payload.find({ collection: 'tags', where: { id: { in: written } } })).docs).toEqual([])
+    expect(await trail()).toEqual([])
   })
 
   it('an update lists only the fields it changed, before and after', async () => {
