@@ -300,6 +300,35 @@ describe('the append-only table', () => {
     expect(remove.status).toBe(403)
   })
 
+  it('has no create, update or delete over GraphQL either, and reads follow the same rule', async () => {
+    const [row] = await rowsWhere(sql`id = (SELECT min(id) FROM audit_events WHERE tenant_id = ${alphaId})`)
+    const mutations = [
+      'mutation { createAuditEvent(data: { kind: change, action: "forged" }) { id } }',
+      'mutation ($id: Int!) { updateAuditEvent(id: $id, data: { action: "forged" }) { id } }',
+      'mutation ($id: Int!) { deleteAuditEvent(id: $id) { id } }',
+    ]
+    for (const who of ['superadmin', 'admin']) {
+      for (const mutation of mutations) {
+        const res = await t.api.graphql(mutation, { ...ALPHA, token: tokens[who], variables: { id: row!.id } })
+        expect(res.body.errors?.length ?? 0, `${who}: ${mutation}`).toBeGreaterThan(0)
+        expect(JSON.stringify(res.body.data ?? {}), `${who}: ${mutation}`).not.toContain('"id"')
+      }
+    }
+    expect(await rowsWhere(sql`action = 'forged'`)).toEqual([])
+    expect((await rowsWhere(sql`id = ${row!.id}`))[0]).toEqual(row)
+
+    const list = 'query ($tenant: JSON) { AuditEvents(where: { tenant: { equals: $tenant } }, limit: 100) { totalDocs docs { id tenant { id } } } }'
+    const alphaAdmin = await t.api.graphql(list, { ...ALPHA, token: tokens.admin, variables: { tenant: alphaId } })
+    expect(alphaAdmin.body.data.AuditEvents.totalDocs).toBeGreaterThan(0)
+    expect(alphaAdmin.body.data.AuditEvents.docs.every((d: { tenant: { id: number } }) => d.tenant.id === alphaId)).toBe(true)
+    const betaAdmin = await t.api.graphql(list, { ...BETA, token: tokens.betaAdmin, variables: { tenant: alphaId } })
+    expect(betaAdmin.body.data?.AuditEvents?.totalDocs ?? 0).toBe(0)
+    for (const who of ['support', 'editor', 'writer', 'client']) {
+      const res = await t.api.graphql(list, { ...ALPHA, token: tokens[who], variables: { tenant: alphaId } })
+      expect(res.body.data?.AuditEvents?.totalDocs ?? 0, who).toBe(0)
+    }
+  })
+
   it('admins read their websites’ rows only; other roles read none', async () => {
     const alphaAdmin = await t.api.get('/api/audit-events?limit=100&depth=0', { ...ALPHA, token: tokens.admin })
     expect(alphaAdmin.status).toBe(200)
