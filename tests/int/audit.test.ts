@@ -186,6 +186,25 @@ describe('the trail of writes', () => {
     const security = await rowsWhere(sql`kind = 'security' AND target_id = ${String(user.id)}`)
     expect(security.map((r) => r.action)).toEqual(expect.arrayContaining(['password_reset']))
   })
+  it('a password an admin sets over REST and an invoice’s pay-link token never reach the trail', async () => {
+    const user = await t.payload.create({ collection: 'users', data: { email: 'rest-password@alpha.test', name: 'Rest', password: DEMO_PASSWORD, roles: ['client'], tenants: [{ tenant: alphaId }] } })
+    const secret = 'Set-By-The-Admin-0ver-REST!'
+    expect((await t.api.patch(`/api/users/${user.id}`, { ...ALPHA, token: tokens.admin, body: { password: secret } })).status).toBe(200)
+    const [changed] = await rowsWhere(sql`target_collection = 'users' AND target_id = ${String(user.id)} AND action = 'password_change'`)
+    expect(changed!.changes).toEqual({ password: { before: '[redacted]', after: '[redacted]' } })
+
+    const made = await t.api.post('/api/invoices/drafts', { ...ALPHA, token: tokens.admin, body: { client: ids.client, lines: [{ description: 'Editing', quantity: 1, unitAmount: 1000 }], dueAt: new Date(Date.now() + 10 * 86400_000).toISOString() } })
+    expect(made.status).toBe(201)
+    const issued = await t.api.post(`/api/invoices/${made.body.invoice.id}/issue`, { ...ALPHA, token: tokens.admin })
+    const again = await t.api.post(`/api/invoices/${made.body.invoice.id}/pay-link`, { ...ALPHA, token: tokens.admin })
+    const tokensGiven = [issued.body.payUrl, again.body.payUrl].map((url) => String(url).split('/pay/')[1]!)
+    const [stored] = await query(sql`SELECT pay_token_hash FROM invoices WHERE id = ${made.body.invoice.id}`)
+    const invoiceRows = await rowsWhere(sql`target_collection = 'invoices' AND target_id = ${String(made.body.invoice.id)}`)
+    expect(invoiceRows.length).toBeGreaterThan(1)
+    const [hashed] = await query(sql`SELECT hash, salt FROM users WHERE id = ${user.id}`)
+    const trail = JSON.stringify(await rowsWhere(sql`TRUE`))
+    for (const value of [secret, ...tokensGiven, stored!.pay_token_hash, hashed!.hash, hashed!.salt]) expect(trail).not.toContain(String(value))
+  })
 })
 
 describe('workflow actions and logins', () => {
