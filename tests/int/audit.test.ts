@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { execute } from '@/db/execute'
 import { isAuditHook, UNAUDITED } from '@/hooks/auditTrail'
 import { inTransaction } from '@/operations/inTransaction'
+import { ensureWallet } from '@/operations/ledger/wallets'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { moneyTestFile } from '../helpers/moneyTestFile'
@@ -279,6 +280,31 @@ describe('workflow actions and logins', () => {
     const mutation = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
     for (let i = 0; i < 7; i++) await t.api.graphql(mutation, { ...ALPHA, address: other, variables: { email: 'editor@alpha.test', password: 'wrong password' } })
     expect(await rowsWhere(sql`action = 'login_throttled' AND address = ${other}`)).toHaveLength(1)
+  })
+
+  it('money and discipline events are named: a wallet adjustment, a refund, a fine', async () => {
+    const req = await createLocalReq({}, t.payload)
+    const wallet = await inTransaction(req, () => ensureWallet(req, alphaId, ids.writer!, 'writer'))
+    const cases: { action: string; run: () => Promise<{ status: number }> }[] = [
+      { action: 'wallet_adjustment', run: () => t.api.post(`/api/wallets/${wallet.id}/adjust`, { ...ALPHA, token: tokens.admin, body: { direction: 'credit', amount: 1500, reason: 'Audit bonus' } }) },
+      {
+        action: 'refund',
+        run: async () => {
+          const order = await w.place('client')
+          await w.must('admin', order.id, 'markPaid')
+          return t.api.post(`/api/orders/${order.id}/refunds`, { ...ALPHA, token: tokens.admin, body: { amount: 1000, reason: 'Audit refund' } })
+        },
+      },
+      { action: 'fine', run: () => t.api.post('/api/fines', { ...ALPHA, token: tokens.admin, body: { writer: ids.writer, type: 'wrong_files', reason: 'Audit fine' } }) },
+    ]
+    for (const { action, run } of cases) {
+      const before = await rowsWhere(sql`action = ${action}`)
+      const res = await run()
+      expect(res.status, action).toBeLessThan(300)
+      const rows = await rowsWhere(sql`action = ${action}`)
+      expect(rows, action).toHaveLength(before.length + 1)
+      expect(rows.at(-1), action).toMatchObject({ tenant_id: alphaId, actor: String(ids.admin), actor_role: 'admin' })
+    }
   })
 
   it('a logout leaves a row', async () => {
