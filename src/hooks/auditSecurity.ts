@@ -59,13 +59,14 @@ const FAILURE_RECORDED = 'scriptoriumAuditLoginFailure'
 /**
  * One `login_failed` row for the request's refused login, on its own connection, so it
  * stays although the request rolled back everything else. The email tried is kept (never
- * the password). Once per request: a Local API login called inside an HTTP request is
+ * the password). Once per attempt: a Local API login called inside an HTTP request is
  * seen both by the Local API's wrapper and by the request's error hook.
  */
 const recordLoginFailure = async (req: PayloadRequest): Promise<void> => {
   const attempt = loginAttemptOf(req)
-  if (!attempt || req.context[FAILURE_RECORDED]) return
-  req.context[FAILURE_RECORDED] = true
+  // Per attempt, not per request: a request may try twice (each attempt is a new object).
+  if (!attempt || req.context[FAILURE_RECORDED] === attempt) return
+  req.context[FAILURE_RECORDED] = attempt
   const user = (await req.payload.db.findOne({ collection: 'users', where: { email: { equals: attempt.email } } }).catch(() => null)) as UserLike | null
   await recordSecurityEvent(req, {
     kind: 'security',

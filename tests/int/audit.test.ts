@@ -253,9 +253,12 @@ describe('workflow actions and logins', () => {
     // Inside an operation's transaction that the refusal rolls back: the row is on its own connection.
     const req = await createLocalReq({}, t.payload)
     await expect(inTransaction(req, () => t.payload.login({ ...wrong, req }))).rejects.toThrow()
+    // One request that tries twice: two attempts, two rows.
+    const twice = await createLocalReq({}, t.payload)
+    for (let i = 0; i < 2; i++) await expect(t.payload.login({ ...wrong, req: twice })).rejects.toThrow()
     await expect(t.payload.login({ collection: 'users', data: { email: 'nobody-here@alpha.test', password: 'whatever' } })).rejects.toThrow()
     const failed = await rowsWhere(sql`action = 'login_failed' AND actor_email = 'writer@alpha.test'`)
-    expect(failed).toHaveLength(2)
+    expect(failed).toHaveLength(4)
     expect(failed[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, target_id: String(ids.writer), address: 'unknown' })
     expect(JSON.stringify(failed)).not.toContain('not the password')
     expect(await rowsWhere(sql`action = 'login_failed' AND actor_email = 'nobody-here@alpha.test'`)).toHaveLength(1)
