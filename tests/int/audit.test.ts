@@ -283,6 +283,8 @@ describe('workflow actions and logins', () => {
     const mutation = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
     for (let i = 0; i < 7; i++) await t.api.graphql(mutation, { ...ALPHA, address: other, variables: { email: 'editor@alpha.test', password: 'wrong password' } })
     expect(await rowsWhere(sql`action = 'login_throttled' AND address = ${other}`)).toHaveLength(1)
+    // Its refusals before the limit (wrong password, 401) each left a login_failed row.
+    expect(await rowsWhere(sql`action = 'login_failed' AND address = ${other}`)).toHaveLength(5)
   })
 
   it('money and discipline events are named: a wallet adjustment, a refund, a fine', async () => {
