@@ -75,7 +75,7 @@ import { dashboardEndpoint } from './src/endpoints/dashboard'
 import { csvExports } from './src/endpoints/exportCsvPlugin'
 import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
-import { recordFailedLogin } from './src/hooks/auditSecurity'
+import { auditLocalLogins, recordFailedLogin } from './src/hooks/auditSecurity'
 import { withAuditTrails } from './src/hooks/auditTrail'
 import { activityEndpoint } from './src/endpoints/activity'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
@@ -109,6 +109,8 @@ export default buildConfig({
   collections: withAuditTrails([Tenants, Users, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
   endpoints: [registerEndpoint, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals] },
+  // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
+  onInit: auditLocalLogins,
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
   jobs: payloadJobs,
   // The workflows beside the collections; introspection and the playground follow

@@ -1,10 +1,11 @@
-import { AuthenticationError, type CollectionAfterLogoutHook, type CollectionAfterOperationHook, type Config, type PayloadRequest } from 'payload'
+import { APIError, AuthenticationError, type CollectionAfterLogoutHook, type CollectionAfterOperationHook, type Config, type Payload, type PayloadRequest } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
 import type { SecurityAction } from '@/domain/audit/actions'
 import { recordSecurityEvent } from '@/operations/audit/record'
 import { loginAttemptOf } from '@/operations/logins/screenLoginAttempt'
 import { resolveTenant } from '@/operations/resolveTenant'
+import { clientIp, limiterFor } from '@/security/rateLimits'
 
 type AfterErrorHook = NonNullable<NonNullable<Config['hooks']>['afterError']>[number]
 
@@ -53,24 +54,98 @@ export const auditLogout: CollectionAfterLogoutHook = async ({ req }) => {
   if (user) await record(req, 'logout', user)
 }
 
+const FAILURE_RECORDED = 'scriptoriumAuditLoginFailure'
+
 /**
- * A refused login (wrong password, unknown email, another website's account), REST or
- * GraphQL: its row is written on its own connection, so it stays although the request
- * rolled back everything else. The email tried is kept (never the password).
+ * One `login_failed` row for the request's refused login, on its own connection, so it
+ * stays although the request rolled back everything else. The email tried is kept (never
+ * the password). Once per attempt: a Local API login called inside an HTTP request is
+ * seen both by the Local API's wrapper and by the request's error hook.
  */
-export const recordFailedLogin: AfterErrorHook = async ({ error, req }) => {
-  const original = (error as { originalError?: unknown }).originalError ?? error
-  if (!(original instanceof AuthenticationError)) return
+const recordLoginFailure = async (req: PayloadRequest): Promise<void> => {
   const attempt = loginAttemptOf(req)
-  if (!attempt) return
+  // Per attempt, not per request: a request may try twice (each attempt is a new object).
+  if (!attempt || req.context[FAILURE_RECORDED] === attempt) return
+  req.context[FAILURE_RECORDED] = attempt
   const user = (await req.payload.db.findOne({ collection: 'users', where: { email: { equals: attempt.email } } }).catch(() => null)) as UserLike | null
   await recordSecurityEvent(req, {
     kind: 'security',
     action: 'login_failed',
-    tenant: await websiteOf(req, null),
+    tenant: await websiteOf(req, user),
     targetCollection: user ? 'users' : null,
     targetId: user?.id ?? null,
     parties: user ? [user.id] : [],
     actor: { id: null, email: attempt.email, role: null },
+  })
+}
+
+const isAuthenticationError = (error: unknown): boolean => ((error as { originalError?: unknown } | null)?.originalError ?? error) instanceof AuthenticationError
+
+/** A refused login (wrong password, unknown email, another website's account) over REST or GraphQL. */
+export const recordFailedLogin: AfterErrorHook = async ({ error, req }) => {
+  if (isAuthenticationError(error)) await recordLoginFailure(req)
+}
+
+const WRAPPED = Symbol.for('scriptorium.auditLocalLogins')
+
+/**
+ * The same trace for `payload.login` (the Local API), which Payload's error hooks never
+ * see (they run in the HTTP handlers only) and which has no hook of its own on a refusal:
+ * the instance's `login` is wrapped once, at init, to record a refused login before
+ * rethrowing. It hands Payload the request to use when the caller gave none, so the
+ * attempt that `screenLoginAttempt` noted on it can be read back.
+ */
+export const auditLocalLogins = (payload: Payload): void => {
+  const marked = payload as Payload & { [WRAPPED]?: true }
+  if (marked[WRAPPED]) return
+  marked[WRAPPED] = true
+  const login = payload.login
+  payload.login = (async (options: Parameters<Payload['login']>[0]) => {
+    // Payload completes a request it is given in place (`createLocalReq`, as it does the
+    // `{}` it starts from without one): after a refusal its context holds the attempt.
+    const req: Partial<PayloadRequest> = options.req ?? {}
+    try {
+      return await login({ ...options, req })
+    } catch (error) {
+      if (options.collection === 'users' && isAuthenticationError(error)) await recordLoginFailure(req as PayloadRequest)
+      throw error
+    }
+  }) as Payload['login']
+}
+
+/**
+ * Throttled rows are cut to the first refusal per address, operation and minute: a flood
+ * of refused requests (the limiter answers each with a 429 at the cost of one Redis call)
+ * would otherwise write one append-only row per request. Failed logins are already
+ * bounded by the limits themselves; these rows only say that a limit was hit.
+ */
+const throttledTrace = () => limiterFor('auditThrottledAuth', 1, 60)
+
+const isTooMany = (error: unknown): boolean => error instanceof APIError && error.status === 429
+
+/**
+ * A login or password reset refused by a rate limit (429): a `login_throttled` or
+ * `password_reset_throttled` row, on its own connection, at most once per address and
+ * minute (`throttledTrace`); the email tried is kept.
+ */
+export const recordThrottledAuth = async (req: PayloadRequest, error: unknown, operation: 'login' | 'forgotPassword', email: string): Promise<void> => {
+  if (!isTooMany(error)) return
+  const first = await throttledTrace()
+    .consume(`${operation}|${clientIp(req)}`)
+    .then(
+      () => true,
+      () => false,
+    )
+  if (!first) return
+  const tried = email.slice(0, 320)
+  const user = tried ? ((await req.payload.db.findOne({ collection: 'users', where: { email: { equals: tried } } }).catch(() => null)) as UserLike | null) : null
+  await recordSecurityEvent(req, {
+    kind: 'security',
+    action: operation === 'login' ? 'login_throttled' : 'password_reset_throttled',
+    tenant: await websiteOf(req, user),
+    targetCollection: user ? 'users' : null,
+    targetId: user?.id ?? null,
+    parties: user ? [user.id] : [],
+    actor: { id: null, email: tried || null, role: null },
   })
 }

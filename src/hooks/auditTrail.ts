@@ -1,8 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, CollectionSlug, PayloadRequest } from 'payload'
 
 import { actionOfWrite } from '@/domain/audit/actions'
 import { diffDocs } from '@/domain/audit/diff'
-import { REDACTED } from '@/domain/audit/redact'
+import { isSecretField, REDACTED } from '@/domain/audit/redact'
 import { partiesOf } from '@/domain/audit/parties'
 import { userFieldsOf } from '@/operations/audit/parties'
 import { recordAudit } from '@/operations/audit/record'
@@ -36,6 +36,22 @@ const tenantOf = (collection: string, doc: Doc): number | null => {
 }
 
 /**
+ * The record after the write, for the diff. Payload hands the hook the document as the
+ * writer may read it back (their field access, `select`, hidden fields gone) but the
+ * previous one whole: a field missing from the first would read as emptied. Such fields
+ * are taken from the stored row (one SELECT in the write's transaction, only when some
+ * are missing); secret-named ones are left out (never stored; a password change is noted
+ * apart).
+ */
+const storedAfter = async (req: PayloadRequest, slug: string, before: Doc, readBack: Doc): Promise<Doc> => {
+  const missing = Object.keys(before).filter((key) => !(key in readBack) && !isSecretField(key))
+  if (missing.length === 0) return readBack
+  const stored = await req.payload.db.findOne<Doc & { id: number | string }>({ collection: slug as CollectionSlug, where: { id: { equals: readBack.id ?? before.id } }, req })
+  if (!stored) return readBack
+  return { ...readBack, ...Object.fromEntries(missing.map((key) => [key, stored[key]])) }
+}
+
+/**
  * The audit trail of one collection: after every create, update and delete one INSERT
  * into `audit-events` in the write's own transaction, carrying the changed fields'
  * before and after (computed in `src/domain/audit`, secrets redacted). An update that
@@ -49,7 +65,7 @@ export const withAuditTrail = (collection: CollectionConfig): CollectionConfig =
   const afterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
     if (req.context[SKIP_AUDIT]) return doc
     const before = operation === 'create' ? null : (previousDoc as Doc | undefined)
-    const changes = diffDocs(before, doc as Doc)
+    const changes = diffDocs(before, before ? await storedAfter(req, slug, before, doc as Doc) : (doc as Doc))
     // A new password is a change the document read back does not show (its hash is hidden).
     const passwordKey = `${PASSWORD_CHANGED}:${slug}:${String((doc as Doc).id)}`
     if (operation === 'update' && req.context[passwordKey]) {

@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq } from 'payload'
+import { createLocalReq, type PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { execute } from '@/db/execute'
 import { isAuditHook, UNAUDITED } from '@/hooks/auditTrail'
 import { inTransaction } from '@/operations/inTransaction'
+import { ensureWallet } from '@/operations/ledger/wallets'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { moneyTestFile } from '../helpers/moneyTestFile'
@@ -107,6 +108,36 @@ describe('the trail of writes', () => {
     expect((await rowsWhere(targets([after.id]))).map((row) => row.action)).toEqual(['create'])
   })
 
+  it('a nested operation that fails rolls the owner back with every row; a transaction killed under a caught error writes none', async () => {
+    const stamp = Date.now().toString(36)
+    const tag = (n: number, req: PayloadRequest) => ({ collection: 'tags' as const, data: { tenant: alphaId, name: `Nested ${stamp} ${n}`, slug: `nested-${stamp}-${n}` }, overrideAccess: true, req })
+    const written: number[] = []
+    const req = await createLocalReq({}, t.payload)
+    await expect(
+      inTransaction(req, async () => {
+        written.push((await t.payload.create(tag(1, req))).id)
+        await inTransaction(req, async () => {
+          written.push((await t.payload.create(tag(2, req))).id)
+          throw new Error('a nested step failed')
+        })
+      }),
+    ).rejects.toThrow('a nested step failed')
+    const trail = () => rowsWhere(sql`target_collection = 'tags' AND target_id IN (${sql.join(written.map((id) => sql`${String(id)}`), sql`, `)})`)
+    expect(written).toHaveLength(2)
+    expect(await trail()).toEqual([])
+    expect((await t.payload.find({ collection: 'tags', where: { id: { in: written } } })).docs).toEqual([])
+
+    // A nested Payload write that fails rolls the whole transaction back (Payload's
+    // killTransaction): a caller that swallows it must not leave rows for what was undone.
+    const swallowing = await createLocalReq({}, t.payload)
+    await inTransaction(swallowing, async () => {
+      written.push((await t.payload.create(tag(3, swallowing))).id)
+      await t.payload.create({ collection: 'tags', data: { tenant: alphaId } as never, overrideAccess: true, req: swallowing }).catch(() => null)
+    })
+    expect((await t.payload.find({ collection: 'tags', where: { id: { in: written } } })).docs).toEqual([])
+    expect(await trail()).toEqual([])
+  })
+
   it('an update lists only the fields it changed, before and after', async () => {
     const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
     const res = await t.api.patch(`/api/orders/${order.id}`, { ...ALPHA, token: tokens.admin, body: { topic: 'A new topic' } })
@@ -114,6 +145,20 @@ describe('the trail of writes', () => {
     const [row] = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND action = 'update'`)
     expect(row!.changes).toEqual({ topic: { before: order.topic, after: 'A new topic' } })
     expect(row).toMatchObject({ actor: String(ids.admin), actor_role: 'admin' })
+  })
+
+  it('a field the writer does not read back is not recorded as emptied', async () => {
+    const order = await placeOrderFor(t.payload, alphaId, 'client@alpha.test')
+    const res = await t.api.patch(`/api/orders/${order.id}?select[topic]=true`, { ...ALPHA, token: tokens.admin, body: { topic: 'A selected topic' } })
+    expect(res.status).toBe(200)
+    const [row] = await rowsWhere(sql`target_collection = 'orders' AND target_id = ${String(order.id)} AND action = 'update'`)
+    expect(row!.changes).toEqual({ topic: { before: order.topic, after: 'A selected topic' } })
+    // A reset asked for sets a hidden expiry no read shows: renaming the user later is that change only.
+    const user = await t.payload.create({ collection: 'users', data: { email: 'hidden-fields@alpha.test', name: 'Hidden', password: DEMO_PASSWORD, roles: ['client'], tenants: [{ tenant: alphaId }] } })
+    await t.payload.forgotPassword({ collection: 'users', data: { email: 'hidden-fields@alpha.test' }, disableEmail: true })
+    await t.payload.update({ collection: 'users', id: user.id, data: { name: 'Hidden Renamed' } })
+    const updates = await rowsWhere(sql`target_collection = 'users' AND target_id = ${String(user.id)} AND action = 'update'`)
+    expect(updates.at(-1)!.changes).toEqual({ name: { before: 'Hidden', after: 'Hidden Renamed' } })
   })
 
   it('a refused request leaves no change row', async () => {
@@ -141,6 +186,25 @@ describe('the trail of writes', () => {
     for (const secret of [password, `${password}2`, 'Another-Secret-Passw0rd!', token, stored!.hash, stored!.salt]) expect(trail).not.toContain(String(secret))
     const security = await rowsWhere(sql`kind = 'security' AND target_id = ${String(user.id)}`)
     expect(security.map((r) => r.action)).toEqual(expect.arrayContaining(['password_reset']))
+  })
+  it('a password an admin sets over REST and an invoice’s pay-link token never reach the trail', async () => {
+    const user = await t.payload.create({ collection: 'users', data: { email: 'rest-password@alpha.test', name: 'Rest', password: DEMO_PASSWORD, roles: ['client'], tenants: [{ tenant: alphaId }] } })
+    const secret = 'Set-By-The-Admin-0ver-REST!'
+    expect((await t.api.patch(`/api/users/${user.id}`, { ...ALPHA, token: tokens.admin, body: { password: secret } })).status).toBe(200)
+    const [changed] = await rowsWhere(sql`target_collection = 'users' AND target_id = ${String(user.id)} AND action = 'password_change'`)
+    expect(changed!.changes).toEqual({ password: { before: '[redacted]', after: '[redacted]' } })
+
+    const made = await t.api.post('/api/invoices/drafts', { ...ALPHA, token: tokens.admin, body: { client: ids.client, lines: [{ description: 'Editing', quantity: 1, unitAmount: 1000 }], dueAt: new Date(Date.now() + 10 * 86400_000).toISOString() } })
+    expect(made.status).toBe(201)
+    const issued = await t.api.post(`/api/invoices/${made.body.invoice.id}/issue`, { ...ALPHA, token: tokens.admin })
+    const again = await t.api.post(`/api/invoices/${made.body.invoice.id}/pay-link`, { ...ALPHA, token: tokens.admin })
+    const tokensGiven = [issued.body.payUrl, again.body.payUrl].map((url) => String(url).split('/pay/')[1]!)
+    const [stored] = await query(sql`SELECT pay_token_hash FROM invoices WHERE id = ${made.body.invoice.id}`)
+    const invoiceRows = await rowsWhere(sql`target_collection = 'invoices' AND target_id = ${String(made.body.invoice.id)}`)
+    expect(invoiceRows.length).toBeGreaterThan(1)
+    const [hashed] = await query(sql`SELECT hash, salt FROM users WHERE id = ${user.id}`)
+    const trail = JSON.stringify(await rowsWhere(sql`TRUE`))
+    for (const value of [secret, ...tokensGiven, stored!.pay_token_hash, hashed!.hash, hashed!.salt]) expect(trail).not.toContain(String(value))
   })
 })
 
@@ -183,6 +247,71 @@ describe('workflow actions and logins', () => {
     expect(JSON.stringify(failed)).not.toContain('wrong password')
   })
 
+  it('a refused Local API login leaves a row too, although its transaction rolled back', async () => {
+    const wrong = { collection: 'users' as const, data: { email: 'writer@alpha.test', password: 'not the password' } }
+    await expect(t.payload.login(wrong)).rejects.toThrow()
+    // Inside an operation's transaction that the refusal rolls back: the row is on its own connection.
+    const req = await createLocalReq({}, t.payload)
+    await expect(inTransaction(req, () => t.payload.login({ ...wrong, req }))).rejects.toThrow()
+    // One request that tries twice: two attempts, two rows.
+    const twice = await createLocalReq({}, t.payload)
+    for (let i = 0; i < 2; i++) await expect(t.payload.login({ ...wrong, req: twice })).rejects.toThrow()
+    await expect(t.payload.login({ collection: 'users', data: { email: 'nobody-here@alpha.test', password: 'whatever' } })).rejects.toThrow()
+    const failed = await rowsWhere(sql`action = 'login_failed' AND actor_email = 'writer@alpha.test'`)
+    expect(failed).toHaveLength(4)
+    expect(failed[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, target_id: String(ids.writer), address: 'unknown' })
+    expect(JSON.stringify(failed)).not.toContain('not the password')
+    expect(await rowsWhere(sql`action = 'login_failed' AND actor_email = 'nobody-here@alpha.test'`)).toHaveLength(1)
+    // A login that succeeds leaves its `login` row, no failure.
+    const before = await rowsWhere(sql`action = 'login' AND actor_email = 'superadmin@scriptorium.test'`)
+    await t.payload.login({ collection: 'users', data: { email: 'superadmin@scriptorium.test', password: DEMO_PASSWORD } })
+    expect(await rowsWhere(sql`action = 'login' AND actor_email = 'superadmin@scriptorium.test'`)).toHaveLength(before.length + 1)
+    expect(await rowsWhere(sql`action = 'login_failed' AND actor_email = 'superadmin@scriptorium.test'`)).toHaveLength(0)
+  })
+
+  it('rate-limited logins (429) leave one row per address and minute, not one per refusal', async () => {
+    const address = '198.51.100.77'
+    const statuses: number[] = []
+    for (let i = 0; i < 9; i++) statuses.push((await t.api.post('/api/users/login', { ...ALPHA, address, body: { email: 'editor@alpha.test', password: 'wrong password' } })).status)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3)
+    const throttled = await rowsWhere(sql`action = 'login_throttled' AND address = ${address}`)
+    expect(throttled).toHaveLength(1)
+    expect(throttled[0]).toMatchObject({ kind: 'security', tenant_id: alphaId, actor_email: 'editor@alpha.test', target_id: String(ids.editor) })
+    expect(await rowsWhere(sql`action = 'login_failed' AND address = ${address}`)).toHaveLength(statuses.filter((s) => s === 401).length)
+    // Over GraphQL from another address: its own row.
+    const other = '198.51.100.78'
+    const mutation = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
+    for (let i = 0; i < 7; i++) await t.api.graphql(mutation, { ...ALPHA, address: other, variables: { email: 'editor@alpha.test', password: 'wrong password' } })
+    expect(await rowsWhere(sql`action = 'login_throttled' AND address = ${other}`)).toHaveLength(1)
+    // Its refusals before the limit (wrong password, 401) each left a login_failed row.
+    expect(await rowsWhere(sql`action = 'login_failed' AND address = ${other}`)).toHaveLength(5)
+  })
+
+  it('money and discipline events are named: a wallet adjustment, a refund, a fine', async () => {
+    const req = await createLocalReq({}, t.payload)
+    const wallet = await inTransaction(req, () => ensureWallet(req, alphaId, ids.writer!, 'writer'))
+    const cases: { action: string; run: () => Promise<{ status: number }> }[] = [
+      { action: 'wallet_adjustment', run: () => t.api.post(`/api/wallets/${wallet.id}/adjust`, { ...ALPHA, token: tokens.admin, body: { direction: 'credit', amount: 1500, reason: 'Audit bonus' } }) },
+      {
+        action: 'refund',
+        run: async () => {
+          const order = await w.place('client')
+          await w.must('admin', order.id, 'markPaid')
+          return t.api.post(`/api/orders/${order.id}/refunds`, { ...ALPHA, token: tokens.admin, body: { amount: 1000, reason: 'Audit refund' } })
+        },
+      },
+      { action: 'fine', run: () => t.api.post('/api/fines', { ...ALPHA, token: tokens.admin, body: { writer: ids.writer, type: 'wrong_files', reason: 'Audit fine' } }) },
+    ]
+    for (const { action, run } of cases) {
+      const before = await rowsWhere(sql`action = ${action}`)
+      const res = await run()
+      expect(res.status, action).toBeLessThan(300)
+      const rows = await rowsWhere(sql`action = ${action}`)
+      expect(rows, action).toHaveLength(before.length + 1)
+      expect(rows.at(-1), action).toMatchObject({ tenant_id: alphaId, actor: String(ids.admin), actor_role: 'admin' })
+    }
+  })
+
   it('a logout leaves a row', async () => {
     const token = await t.api.login('client2@alpha.test', DEMO_PASSWORD, ALPHA)
     const res = await t.api.post('/api/users/logout', { ...ALPHA, token })
@@ -219,6 +348,35 @@ describe('the append-only table', () => {
     expect(update.status).toBe(403)
     const remove = await t.api.delete(`/api/audit-events/${row!.id}`, { ...ALPHA, token: tokens.superadmin })
     expect(remove.status).toBe(403)
+  })
+
+  it('has no create, update or delete over GraphQL either, and reads follow the same rule', async () => {
+    const [row] = await rowsWhere(sql`id = (SELECT min(id) FROM audit_events WHERE tenant_id = ${alphaId})`)
+    const mutations = [
+      'mutation { createAuditEvent(data: { kind: change, action: "forged" }) { id } }',
+      'mutation ($id: Int!) { updateAuditEvent(id: $id, data: { action: "forged" }) { id } }',
+      'mutation ($id: Int!) { deleteAuditEvent(id: $id) { id } }',
+    ]
+    for (const who of ['superadmin', 'admin']) {
+      for (const mutation of mutations) {
+        const res = await t.api.graphql(mutation, { ...ALPHA, token: tokens[who], variables: { id: row!.id } })
+        expect(res.body.errors?.length ?? 0, `${who}: ${mutation}`).toBeGreaterThan(0)
+        expect(JSON.stringify(res.body.data ?? {}), `${who}: ${mutation}`).not.toContain('"id"')
+      }
+    }
+    expect(await rowsWhere(sql`action = 'forged'`)).toEqual([])
+    expect((await rowsWhere(sql`id = ${row!.id}`))[0]).toEqual(row)
+
+    const list = 'query ($tenant: JSON) { AuditEvents(where: { tenant: { equals: $tenant } }, limit: 100) { totalDocs docs { id tenant { id } } } }'
+    const alphaAdmin = await t.api.graphql(list, { ...ALPHA, token: tokens.admin, variables: { tenant: alphaId } })
+    expect(alphaAdmin.body.data.AuditEvents.totalDocs).toBeGreaterThan(0)
+    expect(alphaAdmin.body.data.AuditEvents.docs.every((d: { tenant: { id: number } }) => d.tenant.id === alphaId)).toBe(true)
+    const betaAdmin = await t.api.graphql(list, { ...BETA, token: tokens.betaAdmin, variables: { tenant: alphaId } })
+    expect(betaAdmin.body.data?.AuditEvents?.totalDocs ?? 0).toBe(0)
+    for (const who of ['support', 'editor', 'writer', 'client']) {
+      const res = await t.api.graphql(list, { ...ALPHA, token: tokens[who], variables: { tenant: alphaId } })
+      expect(res.body.data?.AuditEvents?.totalDocs ?? 0, who).toBe(0)
+    }
   })
 
   it('admins read their websites’ rows only; other roles read none', async () => {

@@ -5,14 +5,19 @@
  *   means where that is more than the write (a refund's create is a `refund`, a user's
  *   roles changed is a `role_change`).
  * - `workflow`: a workflow action, by its name (`approve`, `waive`, `cancel`…).
- * - `security`: logins, failed logins, logouts, password resets (written on a connection
- *   of their own: a refused request keeps its trace).
+ * - `security`: logins, failed and rate-limited logins, logouts, password resets (written
+ *   on a connection of their own: a refused request keeps its trace).
  * - `access`: reads worth a trace (a private file downloaded).
  */
 export const AUDIT_KINDS = ['change', 'workflow', 'security', 'access'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 
-export const SECURITY_ACTIONS = ['login', 'login_failed', 'logout', 'password_reset_requested', 'password_reset'] as const
+/**
+ * `login_throttled` / `password_reset_throttled`: a login or reset refused by a rate limit
+ * (429); one row per address and minute, however many were refused (an attacker's flood
+ * must not grow an append-only table at its own rate).
+ */
+export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled'] as const
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
 
 export type WriteOperation = 'create' | 'update' | 'delete'

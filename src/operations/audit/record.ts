@@ -116,6 +116,10 @@ export const batchAuditRows = async (req: PayloadRequest): Promise<{ flush: () =
   return {
     flush: async () => {
       pending.delete(id)
+      // A nested Payload operation that failed has rolled the transaction back already
+      // (its `killTransaction`) even if the error was then caught: its rows record
+      // changes that never happened.
+      if ((await transactionOf(req)) !== id) return
       if (rows.length > 0) await insertRows(req, rows)
     },
     discard: () => {
