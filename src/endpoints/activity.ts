@@ -18,7 +18,7 @@ export const activityAnswer = z.object({
         id: z.number().int(),
         at: schemas.isoDate,
         kind: z.enum(['change', 'workflow', 'security', 'access']),
-        action: z.string().describe('create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, logout, password_reset, file_download…'),
+        action: z.string().describe('create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, login_throttled, logout, password_reset, password_reset_throttled, file_download…'),
         collection: z.string().nullable(),
         record: z.number().int().nullable(),
         by: z.enum(['you', 'staff', 'writer', 'client', 'platform', 'someone']).describe('Who acted: you, staff, a writer, a client, the platform, or someone unknown (a failed login to your account).'),

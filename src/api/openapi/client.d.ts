@@ -19646,7 +19646,7 @@ export interface operations {
                             at: string;
                             /** @enum {string} */
                             kind: "change" | "workflow" | "security" | "access";
-                            /** @description create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, logout, password_reset, file_download… */
+                            /** @description create, update, delete, a workflow action’s name (approve, cancel…), login, login_failed, login_throttled, logout, password_reset, password_reset_throttled, file_download… */
                             action: string;
                             collection: string | null;
                             record: number | null;
