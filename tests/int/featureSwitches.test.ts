@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { FeatureToggle } from '@/domain/tenancy/featureToggles'
 
 import { moneyTestFile } from '../helpers/moneyTestFile'
+import { placeOrderFor } from '../helpers/tenantFixtures'
 import { workflowClient } from '../helpers/orderWorkflow'
 import type { TestContext } from '../helpers/testPayload'
 
@@ -104,5 +105,43 @@ describe('allowEscalations', () => {
     })
     expect(await offered('writer', first)).toContain('escalate')
     expect((await act('writer', first, 'escalate', { reason: 'Support did not read the mail.' })).status).toBe(200)
+  })
+})
+
+describe('passwordResetEnabled', () => {
+  it('off: a reset is refused with the same 403 for a known and an unknown email, and no mail is queued; on: it is taken', async () => {
+    const forgot = (email: string) => t.api.post('/api/users/forgot-password', { ...ALPHA, body: { email } })
+    const resetMails = async () => (await t.payload.count({ collection: 'outbox', where: { type: { equals: 'mail.passwordReset' } } })).totalDocs
+    const before = await resetMails()
+    await whileOff('passwordResetEnabled', async () => {
+      const known = await forgot('client2@alpha.test')
+      const unknown = await forgot('nobody-here@alpha.test')
+      expect([known.status, unknown.status]).toEqual([403, 403])
+      expect(known.body).toEqual(unknown.body)
+      expect(await resetMails()).toBe(before)
+    })
+    expect((await forgot('client2@alpha.test')).status).toBe(200)
+    expect(await resetMails()).toBe(before + 1)
+  })
+})
+
+describe('allowWriterFeedback', () => {
+  it('off: a review that rates the writer is a 422 naming writerRating, one without is taken; on: the rating is taken', async () => {
+    const completed = async () => {
+      const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
+      return t.payload.update({ collection: 'orders', id: order.id, data: { status: 'completed', writer: ids.writer, timestamps: { completedAt: new Date().toISOString() } }, depth: 0 })
+    }
+    const post = (order: number, body: Record<string, unknown>) => t.api.post('/api/reviews', { ...ALPHA, token: tokens.client, body: { order, rating: 5, text: 'Clear and on time.', ...body } })
+    const [first, second] = [await completed(), await completed()]
+    await whileOff('allowWriterFeedback', async () => {
+      const refused = await post(first.id, { writerRating: 4 })
+      expect(refused.status).toBe(422)
+      expect(refused.body.errors[0].data.errors[0]).toMatchObject({ path: 'writerRating' })
+      expect((await t.payload.count({ collection: 'reviews', where: { order: { equals: first.id } } })).totalDocs).toBe(0)
+      expect((await post(first.id, {})).status).toBe(201)
+    })
+    const rated = await post(second.id, { writerRating: 4 })
+    expect(rated.status).toBe(201)
+    expect(rated.body.doc.writerRating).toBe(4)
   })
 })

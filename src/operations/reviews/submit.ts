@@ -10,6 +10,7 @@ import { enqueue } from '@/jobs/enqueue'
 import type { Review } from '@/payload-types'
 
 import { toValidationError } from '../toValidationError'
+import { websiteFeature } from '../websiteFeature'
 
 type ReviewData = Partial<Review> & Record<string, unknown>
 type Ref = number | { id: number } | null | undefined
@@ -28,7 +29,8 @@ const completeOwnReview = async (req: PayloadRequest, data: ReviewData): Promise
 
 /**
  * A client's new review, checked and completed (the `reviews` create's beforeValidate):
- * the input by its rules (400 naming the field and the rule); an order review on an order
+ * the input by its rules (400 naming the field and the rule), a rating of the writer only
+ * where the website takes them (`allowWriterFeedback`, else 422); an order review on an order
  * of theirs on this website (404 otherwise) that is completed, or archived within 60 days
  * of completion (422), and not reviewed yet (409: one review per order, checked under the
  * order's row lock, so two at once cannot both pass); a website review from a client with
@@ -46,6 +48,9 @@ export const prepareReview = async (req: PayloadRequest, data: ReviewData, now =
   const parsed = reviewInput.safeParse({ order, rating: data.rating, writerRating: data.writerRating, text: data.text })
   if (!parsed.success) throw toValidationError(parsed.error, 'reviews', req)
   const input = parsed.data
+  if (input.writerRating != null && !(await websiteFeature(req, tenant, 'allowWriterFeedback'))) {
+    throw ruleRefuses('writerRating', 'writerRating: this website does not take ratings of its writers.')
+  }
   const base = { tenant, client: actor.id, rating: input.rating, text: input.text, status: 'pending' as const }
 
   if (input.order != null) {
