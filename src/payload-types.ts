@@ -341,12 +341,8 @@ export interface Tenant {
       twoFactorRequired?: boolean | null;
       passwordResetEnabled?: boolean | null;
       messagingEnabled?: boolean | null;
-      allowOrderDrafts?: boolean | null;
-      allowOrderPresets?: boolean | null;
-      allowWriterPortfolios?: boolean | null;
       allowWriterFeedback?: boolean | null;
       allowWallet?: boolean | null;
-      allowAdvancePayments?: boolean | null;
       allowClassOrders?: boolean | null;
       allowDisputes?: boolean | null;
       allowEscalations?: boolean | null;
@@ -3168,12 +3164,8 @@ export interface TenantsSelect<T extends boolean = true> {
               twoFactorRequired?: T;
               passwordResetEnabled?: T;
               messagingEnabled?: T;
-              allowOrderDrafts?: T;
-              allowOrderPresets?: T;
-              allowWriterPortfolios?: T;
               allowWriterFeedback?: T;
               allowWallet?: T;
-              allowAdvancePayments?: T;
               allowClassOrders?: T;
               allowDisputes?: T;
               allowEscalations?: T;

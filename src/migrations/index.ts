@@ -17,6 +17,7 @@ import * as migration_20261130_232040_issue13_content_search from './20261130_23
 import * as migration_20261201_040617_issue14_incentives from './20261201_040617_issue14_incentives';
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
+import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261201_112639_issue15_people.up,
     down: migration_20261201_112639_issue15_people.down,
     name: '20261201_112639_issue15_people',
+  },
+  {
+    up: migration_20261201_150103_drop_unbuilt_switches.up,
+    down: migration_20261201_150103_drop_unbuilt_switches.down,
+    name: '20261201_150103_drop_unbuilt_switches'
   },
 ];

@@ -23,7 +23,7 @@ const CLIENT_PROFILE = ['highValue', 'firstOrder', 'returningClient'].map((f) =>
 /** Inputs a client gives when placing an order (priced, then locked). */
 export const ORDER_INPUTS = ['topic', 'instructions', 'paperType', 'workType', 'academicLevel', 'subject', 'analysisLevel', 'writerLevel', 'formattingStyle', 'englishType', 'addons', 'pages', 'spacing', 'clientDeadline', 'preferredWriter']
 
-const TENANT_FEATURES = group('settings.features', ['magicLinkEnabled', 'twoFactorRequired', 'passwordResetEnabled', 'messagingEnabled', 'allowOrderDrafts', 'allowOrderPresets', 'allowWriterPortfolios', 'allowWriterFeedback', 'allowWallet', 'allowAdvancePayments', 'allowClassOrders', 'allowDisputes', 'allowEscalations', 'allowRegistration'])
+const TENANT_FEATURES = group('settings.features', ['magicLinkEnabled', 'twoFactorRequired', 'passwordResetEnabled', 'messagingEnabled', 'allowWriterFeedback', 'allowWallet', 'allowClassOrders', 'allowDisputes', 'allowEscalations', 'allowRegistration'])
 /** The website's internals: price list, counters, policies, limits, timeouts. */
 const TENANT_INTERNALS = [
   ...group('pricing', ['basePerPage', 'basePerSlide', 'basePerDiagram', 'minimumCharge', 'preferredWriterFee', 'singleSpacingMultiplier', 'doubleSpacingMultiplier']),
