@@ -209,6 +209,14 @@ describe('the campaign workflow', () => {
     const at = new Date(Date.now() + 30 * MINUTE)
     expect((await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { scheduledAt: at.toISOString() } })).status).toBe(200)
     expect((await must('admin', c.id, 'schedule')).status).toBe('scheduled')
+    // Scheduled, the send time moves only later: not cleared, not into the past (400 naming it, nothing written).
+    for (const scheduledAt of [null, new Date(Date.now() - MINUTE).toISOString()]) {
+      const moved = await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { scheduledAt } })
+      expect(moved.status, String(scheduledAt)).toBe(400)
+      expect(JSON.stringify(moved.body)).toContain('scheduledAt')
+    }
+    expect(new Date((await campaign(c.id)).scheduledAt!).getTime()).toBe(at.getTime())
+    expect((await t.api.patch(`/api/email-campaigns/${c.id}`, { ...as('admin'), body: { subject: 'Scheduled hello', scheduledAt: at.toISOString() } })).status).toBe(200)
     expect((await must('admin', c.id, 'unschedule')).status).toBe('draft')
     expect((await must('admin', c.id, 'schedule')).status).toBe('scheduled')
 

@@ -242,7 +242,11 @@ describe('endpoints', () => {
     expect((await t.api.get('/api/notifications', { host: mine.host, token })).body.totalDocs).toBe(2)
     expect((await t.api.get(`/api/notifications/${theirRow!.id}`, { host: mine.host, token })).status).toBe(404)
 
+    // A row kept out of the inbox (in-app off for its category) is not the inbox's to mark.
+    await tell({ recipients: [mine.id], key: 'inbox:4', data: { orderId: 4 } })
+    await execute(await createLocalReq({}, t.payload), sql`UPDATE notifications SET inbox = false WHERE recipient_id = ${mine.id} AND key = 'inbox:4'`)
     expect((await t.api.post('/api/notifications/read', { host: mine.host, token, body: { all: true } })).body).toEqual({ updated: 1, unread: 0 })
+    expect((await rows(mine.id)).find((r) => r.key === 'inbox:4')!.readAt).toBeFalsy()
     const bad = await t.api.post('/api/notifications/read', { host: mine.host, token, body: { ids: ['x'] } })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toContain('ids')

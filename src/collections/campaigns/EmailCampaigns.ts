@@ -6,7 +6,7 @@ import { hasAnyRole, nobody, tenantRowsFor } from '@/access/rules'
 import { AUDIENCE_ROLES, AUDIENCE_SEGMENTS, MAX_SEGMENT_DAYS } from '@/domain/campaigns/audience'
 import { CAMPAIGN_STATUSES, CAMPAIGN_WORKFLOW_WRITE, type CampaignStatus } from '@/domain/campaigns/workflow'
 import { workflowEndpoints } from '@/endpoints/workflowActions'
-import { ClientError } from '@/errors'
+import { ClientError, refuseField } from '@/errors'
 import { actionPanelField } from '@/fields/actionPanel'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
@@ -19,6 +19,21 @@ const lockOnceSending: CollectionBeforeChangeHook = ({ operation, originalDoc, r
   if (operation !== 'update' || req.context[CAMPAIGN_WORKFLOW_WRITE]) return data
   const status = (originalDoc as { status?: CampaignStatus } | undefined)?.status
   if (status && !EDITABLE.includes(status)) throw new ClientError(`A campaign that is ${status} can no longer be edited.`, 409, { status })
+  return data
+}
+
+/**
+ * While scheduled, the send time moves only to a later moment (400 naming scheduledAt):
+ * cleared, the campaign would wait forever; in the past, it would skip the schedule's
+ * own check and go at the next run (that is "send now", an action of its own).
+ */
+const keepScheduleAhead: CollectionBeforeChangeHook = ({ operation, originalDoc, req, data }) => {
+  if (operation !== 'update' || req.context[CAMPAIGN_WORKFLOW_WRITE] || (originalDoc as { status?: CampaignStatus } | undefined)?.status !== 'scheduled') return data
+  if (!('scheduledAt' in data)) return data
+  const at = data.scheduledAt ? new Date(data.scheduledAt as string) : null
+  const before = (originalDoc as { scheduledAt?: string | null }).scheduledAt ?? null
+  if (at && before && at.getTime() === new Date(before).getTime()) return data
+  if (!at || at.getTime() <= Date.now()) throw refuseField('email-campaigns', 'scheduledAt', 'scheduledAt: a scheduled campaign’s send time moves only to a later moment (unschedule it, or send now).', 400)
   return data
 }
 
@@ -47,7 +62,7 @@ export const EmailCampaigns: CollectionConfig<'email-campaigns'> = {
     update: tenantRowsFor(['admin']),
     delete: nobody,
   },
-  hooks: { beforeValidate: [stampTenant], beforeChange: [lockOnceSending] },
+  hooks: { beforeValidate: [stampTenant], beforeChange: [lockOnceSending, keepScheduleAhead] },
   endpoints: workflowEndpoints('email-campaigns'),
   fields: [
     actionPanelField(),

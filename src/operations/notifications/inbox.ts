@@ -29,9 +29,10 @@ export const markReadInput = z.union(
 )
 
 /**
- * Marks the caller's notifications read: the given ids, or all. Ids of anyone else's
- * notifications (or none at all) are passed over silently: they are not the caller's to
- * know of. Answers how many changed and how many stay unread.
+ * Marks the caller's inbox notifications read: the given ids, or all. Ids of anyone
+ * else's notifications, of rows kept out of the inbox, or of none at all are passed over
+ * silently: they are not the caller's to know of. Answers how many changed and how many
+ * stay unread.
  */
 export const markRead = async (req: PayloadRequest, raw: unknown): Promise<{ updated: number; unread: number }> => {
   const user = me(req)
@@ -40,10 +41,10 @@ export const markRead = async (req: PayloadRequest, raw: unknown): Promise<{ upd
   const input = parsed.data
   const rows =
     'all' in input
-      ? await execute<{ id: number }>(req, sql`UPDATE notifications SET read_at = now(), updated_at = now() WHERE recipient_id = ${user} AND read_at IS NULL RETURNING id`)
+      ? await execute<{ id: number }>(req, sql`UPDATE notifications SET read_at = now(), updated_at = now() WHERE recipient_id = ${user} AND inbox AND read_at IS NULL RETURNING id`)
       : await execute<{ id: number }>(
           req,
-          sql`UPDATE notifications SET read_at = now(), updated_at = now() WHERE recipient_id = ${user} AND read_at IS NULL AND id = ANY(${`{${input.ids.join(',')}}`}::int[]) RETURNING id`,
+          sql`UPDATE notifications SET read_at = now(), updated_at = now() WHERE recipient_id = ${user} AND inbox AND read_at IS NULL AND id = ANY(${`{${input.ids.join(',')}}`}::int[]) RETURNING id`,
         )
   return { updated: rows.length, ...(await unreadCount(req)) }
 }
