@@ -25,15 +25,23 @@ moneyTestFile(async (test) => {
   w = workflowClient(t.api, 'alpha.test', tokens)
 })
 
-/** Runs `check` with Alpha's switch `name` off, and switches it back on whatever happens. */
-const whileOff = async (name: FeatureToggle, check: () => Promise<void>) => {
-  const set = (on: boolean) => t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { features: { [name]: on } } }, depth: 0 })
-  await set(false)
+/** Runs `check` with Alpha's settings group `group` switched by `off`, and back by `on` whatever happens. */
+const whileSet = async (group: string, off: Record<string, boolean>, on: Record<string, boolean>, check: () => Promise<void>) => {
+  const set = (values: Record<string, boolean>) => t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { [group]: values } }, depth: 0 })
+  await set(off)
   try {
     await check()
   } finally {
-    await set(true)
+    await set(on)
   }
+}
+/** Runs `check` with Alpha's feature switch `name` off. */
+const whileOff = (name: FeatureToggle, check: () => Promise<void>) => whileSet('features', { [name]: false }, { [name]: true }, check)
+
+let registered = 0
+const register = (body: Record<string, unknown> = {}) => {
+  registered += 1
+  return t.api.post('/api/auth/register', { ...ALPHA, address: `198.51.100.${registered}`, body: { name: `Switch Tester ${registered}`, email: `switch-${registered}-${Date.now()}@example.com`, password: 'Switch-password-1', ...body } })
 }
 
 /** A paid order of Alpha's client, taken by its writer. */
@@ -143,5 +151,46 @@ describe('allowWriterFeedback', () => {
     const rated = await post(second.id, { writerRating: 4 })
     expect(rated.status).toBe(201)
     expect(rated.body.doc.writerRating).toBe(4)
+  })
+})
+
+describe('allowRegistration', () => {
+  it('off: registering is a 403 and makes nobody; on: it is taken', async () => {
+    const users = async () => (await t.payload.count({ collection: 'users' })).totalDocs
+    const before = await users()
+    await whileOff('allowRegistration', async () => {
+      expect((await register()).status).toBe(403)
+      expect(await users()).toBe(before)
+    })
+    expect((await register()).status).toBe(201)
+  })
+})
+
+describe('referrals.enabled', () => {
+  it('off: a registration naming a referral code is a 400 naming referralCode and makes nobody; on: the referral is recorded', async () => {
+    const code = ((await t.api.get('/api/referrals/me', { ...ALPHA, token: tokens.client })).body as { code: string }).code
+    await whileSet('referrals', { enabled: false }, { enabled: true }, async () => {
+      const refused = await register({ referralCode: code })
+      expect(refused.status).toBe(400)
+      expect(refused.body.errors[0].data.errors[0]).toMatchObject({ path: 'referralCode', message: 'This website does not take referral codes.' })
+    })
+    const taken = await register({ referralCode: code })
+    expect(taken.status).toBe(201)
+    expect((await t.payload.count({ collection: 'referrals', where: { referee: { equals: taken.body.doc.id } } })).totalDocs).toBe(1)
+  })
+})
+
+describe('discounts.allowCodes', () => {
+  it('off: a code is a 422 naming discountCode; on: the same code discounts', async () => {
+    const order = await w.place('client')
+    const preview = () => t.api.post('/api/discounts/preview', { ...ALPHA, token: tokens.client, body: { code: 'ALPHA5', order: order.id } })
+    await whileSet('discounts', { allowCodes: false }, { allowCodes: true }, async () => {
+      const refused = await preview()
+      expect(refused.status).toBe(422)
+      expect(refused.body.errors[0].data.errors[0]).toMatchObject({ path: 'discountCode' })
+    })
+    const taken = await preview()
+    expect(taken.status).toBe(200)
+    expect(taken.body.discount).toBe(500)
   })
 })
