@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { testimonialNeeds, testimonialsFromReviews } from '@/domain/content/render/body'
 import { describeEvent } from '@/domain/notifications/catalogue'
-import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, samePenName, writerStars } from '@/domain/reviews/rules'
+import { MIN_REVIEWS_FOR_LEVEL, orderNotReviewable, penNameRevealsName, publicWriterName, ratingAggregate, ratingForEvaluation, reviewInput, penNameSearchWord, samePenName, writerStars } from '@/domain/reviews/rules'
 import { REVIEW_WORKFLOW } from '@/domain/reviews/workflow'
 import { decide, parseInput } from '@/domain/workflow/define'
 import { PLATFORM, type WebsiteActor } from '@/domain/workflow/websiteActor'
@@ -68,6 +68,8 @@ describe('a writer’s rating', () => {
     expect(samePenName('Ink & Quill', '  ink quill ')).toBe(true)
     expect(samePenName('Ink & Quill', 'Ink & Quill Jr')).toBe(false)
     expect(samePenName('&&', '--')).toBe(false)
+    expect(penNameSearchWord('Ink & Quill-Westbrook')).toBe('westbrook')
+    expect(penNameSearchWord('&&')).toBe('')
     expect(penNameRevealsName('Quill', null)).toBe(false)
     expect(penNameRevealsName('Quill', ' - ')).toBe(false)
   })

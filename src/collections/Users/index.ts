@@ -5,7 +5,7 @@ import { navigation } from '@/access/navigation'
 import { execute, sql } from '@/db/execute'
 import { and, or } from '@/access/compose'
 import { fieldForRoles, hasAnyRole, mayOpenPanel, notSelf, selfRow, staffField, tenantRowsFor } from '@/access/rules'
-import { penNameRevealsName, samePenName } from '@/domain/reviews/rules'
+import { penNameRevealsName, penNameSearchWord, samePenName } from '@/domain/reviews/rules'
 import { ROLES, STAFF_ROLES } from '@/domain/roles'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
@@ -60,7 +60,7 @@ type Membership = { tenant?: number | { id: number } | null }
  * `samePenName` decides.
  */
 const penNameTaken = async (req: PayloadRequest, penName: string, self: number | string | undefined, memberships: Membership[] | null | undefined): Promise<boolean> => {
-  const longest = penName.split(/[^\p{L}\p{N}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '')
+  const longest = penNameSearchWord(penName)
   const websites = (memberships ?? []).map((m) => (typeof m.tenant === 'object' ? m.tenant?.id : m.tenant)).filter((id): id is number => typeof id === 'number')
   if (!longest || websites.length === 0) return false
   const others = await execute<{ pen_name: string }>(

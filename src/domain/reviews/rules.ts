@@ -100,6 +100,9 @@ export const penNameRevealsName = (penName: string, name: string | null | undefi
   return real !== '' && ` ${asWords(penName)} `.includes(` ${real} `)
 }
 
+/** The longest word of a pen name: what a search for pen names that read the same can narrow by ('' when it has none). */
+export const penNameSearchWord = (penName: string): string => asWords(penName).split(' ').reduce((a, b) => (b.length > a.length ? b : a), '')
+
 /** Whether two pen names read the same to the public ("Ink & Quill" and "ink quill"): one writer must not pass for another. */
 export const samePenName = (a: string, b: string): boolean => asWords(a) !== '' && asWords(a) === asWords(b)
 
