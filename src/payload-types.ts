@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     tenants: Tenant;
     users: User;
+    'login-sessions': LoginSession;
     media: Media;
     'pricing-options': PricingOption;
     'writer-levels': WriterLevel;
@@ -136,6 +137,7 @@ export interface Config {
   collectionsSelect: {
     tenants: TenantsSelect<false> | TenantsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'login-sessions': LoginSessionsSelect<false> | LoginSessionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'pricing-options': PricingOptionsSelect<false> | PricingOptionsSelect<true>;
     'writer-levels': WriterLevelsSelect<false> | WriterLevelsSelect<true>;
@@ -633,7 +635,6 @@ export interface Tenant {
        */
       lowResolutionMinutes?: number | null;
     };
-    staffIdleTimeoutMinutes?: number | null;
     /**
      * Attempts allowed per window before answering 429.
      */
@@ -659,7 +660,26 @@ export interface Tenant {
        */
       invoicePayPerIpPerMinute?: number | null;
     };
+    /**
+     * Staff and content editors are signed out after this many minutes without a request.
+     */
+    staffIdleTimeoutMinutes?: number | null;
+    /**
+     * Writers are signed out after this many minutes without a request.
+     */
+    writerIdleTimeoutMinutes?: number | null;
+    /**
+     * Clients are signed out after this many minutes without a request.
+     */
     clientIdleTimeoutMinutes?: number | null;
+    /**
+     * Sessions one person may hold at once; a new sign-in past the limit signs out the oldest.
+     */
+    sessionLimits?: {
+      staff?: number | null;
+      writer?: number | null;
+      client?: number | null;
+    };
   };
   updatedAt: string;
   createdAt: string;
@@ -831,6 +851,32 @@ export interface WriterLevel {
      */
     maxCancellationRate: number;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who signed in, from which device and address, and how each session ended. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-sessions".
+ */
+export interface LoginSession {
+  id: number;
+  /**
+   * Payload’s session id (the token’s `sid`).
+   */
+  sid: string;
+  user: number | User;
+  /**
+   * The website signed in on; empty: the platform’s own address.
+   */
+  website?: (number | null) | Tenant;
+  deviceLabel?: string | null;
+  userAgent?: string | null;
+  address?: string | null;
+  lastActivityAt?: string | null;
+  endedAt?: string | null;
+  endReason?: ('logout' | 'logout_all' | 'revoked' | 'idle' | 'limit' | 'password_change') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3310,7 +3356,6 @@ export interface TenantsSelect<T extends boolean = true> {
               lowFirstResponseMinutes?: T;
               lowResolutionMinutes?: T;
             };
-        staffIdleTimeoutMinutes?: T;
         rateLimits?:
           | T
           | {
@@ -3320,7 +3365,16 @@ export interface TenantsSelect<T extends boolean = true> {
               passwordResetPerEmailPerHour?: T;
               invoicePayPerIpPerMinute?: T;
             };
+        staffIdleTimeoutMinutes?: T;
+        writerIdleTimeoutMinutes?: T;
         clientIdleTimeoutMinutes?: T;
+        sessionLimits?:
+          | T
+          | {
+              staff?: T;
+              writer?: T;
+              client?: T;
+            };
       };
   updatedAt?: T;
   createdAt?: T;
@@ -3364,6 +3418,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-sessions_select".
+ */
+export interface LoginSessionsSelect<T extends boolean = true> {
+  sid?: T;
+  user?: T;
+  website?: T;
+  deviceLabel?: T;
+  userAgent?: T;
+  address?: T;
+  lastActivityAt?: T;
+  endedAt?: T;
+  endReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -22,7 +22,7 @@ export const CORS_ALLOWED_HEADERS = [
 ]
 
 /** What a frontend may read besides the CORS-safelisted headers. */
-export const CORS_EXPOSED_HEADERS = ['Retry-After', 'X-Export-Truncated', 'X-Export-Total', 'Content-Disposition', 'Content-Length']
+export const CORS_EXPOSED_HEADERS = ['Retry-After', 'X-Session-Idle-Timeout', 'X-Session-Expires-At', 'X-Export-Truncated', 'X-Export-Total', 'Content-Disposition', 'Content-Length']
 
 /** Browsers keep a preflight answer this long (seconds). */
 export const CORS_MAX_AGE_S = 600

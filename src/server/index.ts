@@ -42,6 +42,7 @@ const main = async () => {
   const { startJobRuntime } = await import('@/jobs/runtime')
   const { createRedis } = await import('@/jobs/redis')
   const { useRateLimitStore } = await import('@/security/rateLimits')
+  const { useSessionActivityStore } = await import('@/security/sessionActivity')
   const { isEmpty, seed } = await import('@/seed')
 
   startup.stage('preparing the database')
@@ -78,6 +79,8 @@ const main = async () => {
   const health = redisUrl ? createRedis(redisUrl, 'producer', 'scriptorium-health') : null
   // Rate limits hold across web processes when they share Redis.
   useRateLimitStore(health)
+  // Idle timeouts hold across web processes too: every request stamps its session there.
+  useSessionActivityStore(health)
 
   const pool = poolOf(payload)
   if (!pool) throw new Error('the PostgreSQL adapter has no pool')

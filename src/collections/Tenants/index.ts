@@ -5,11 +5,7 @@ import { isSuperadmin, nobody, staffField, tenantRowsFor } from '@/access/rules'
 import { DEFAULT_CURRENCY, isIsoCurrency } from '@/domain/currency'
 import { RATE_LIMITS } from '@/domain/rateLimits'
 import { ROLES } from '@/domain/roles'
-import {
-  DEFAULT_CLIENT_IDLE_MINUTES,
-  DEFAULT_STAFF_IDLE_MINUTES,
-  FEATURE_TOGGLES,
-} from '@/domain/tenancy/featureToggles'
+import { FEATURE_TOGGLES } from '@/domain/tenancy/featureToggles'
 import { isSlug } from '@/domain/tenancy/slug'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@/domain/timeZone'
 import { readableBy } from '@/fields/readableBy'
@@ -19,12 +15,14 @@ import { contentFields } from './contentFields'
 import { currentTenantEndpoint } from './endpoints/current'
 import { announceOriginsOnChange, announceOriginsOnDelete } from './hooks/announceOrigins'
 import { normalizeDomain } from './hooks/normalizeDomain'
+import { forgetSessionSettingsOnChange } from './hooks/forgetSessionSettings'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
 import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
+import { sessionFields } from './sessionFields'
 import { ticketFields } from './ticketFields'
 import { loyaltyFields } from './loyaltyFields'
 import { discountFields } from './discountFields'
@@ -66,7 +64,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
     delete: nobody,
   },
   endpoints: [currentTenantEndpoint],
-  hooks: { afterChange: [announceOriginsOnChange], afterDelete: [announceOriginsOnDelete] },
+  hooks: { afterChange: [announceOriginsOnChange, forgetSessionSettingsOnChange], afterDelete: [announceOriginsOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
@@ -177,14 +175,6 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, referralFields),
         readableBy(staffField, ticketFields),
         {
-          name: 'staffIdleTimeoutMinutes',
-          access: { read: staffField },
-          type: 'number',
-          defaultValue: DEFAULT_STAFF_IDLE_MINUTES,
-          min: 5,
-          max: 1440,
-        },
-        {
           name: 'rateLimits',
           type: 'group',
           access: { read: staffField },
@@ -198,14 +188,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
             admin: { description: `per ${limit.durationS === 60 ? 'minute' : 'hour'}` },
           })),
         },
-        {
-          name: 'clientIdleTimeoutMinutes',
-          access: { read: staffField },
-          type: 'number',
-          defaultValue: DEFAULT_CLIENT_IDLE_MINUTES,
-          min: 5,
-          max: 10080,
-        },
+        ...sessionFields,
       ],
     },
   ],

@@ -18,6 +18,9 @@ import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
+import { closeSessionsOnPasswordChange, endLoggedOutSession, notePasswordChange, openLoginSession } from './hooks/sessions'
+import { sessionEndpoints } from '@/endpoints/sessions'
+import { sessionStrategy } from '@/operations/sessions/authenticate'
 import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
 import { auditAuthOperations, auditLogout } from '@/hooks/auditSecurity'
 
@@ -106,7 +109,11 @@ export const Users: CollectionConfig<'users'> = {
   auth: {
     // The tenants array stays as ids: no extra query per authenticated request.
     depth: 0,
-    tokenExpiration: 60 * 60 * 8,
+    // The absolute lifetime of a session (and its token): the longest idle timeout a
+    // website may set. The idle timeout per website and role ends most sessions far sooner.
+    tokenExpiration: 60 * 60 * 24 * 7,
+    // Before Payload's own JWT strategy: the idle timeout, the activity stamp, the X-Session headers.
+    strategies: [sessionStrategy],
     cookies: { sameSite: 'Lax' },
     maxLoginAttempts: 0,
   },
@@ -120,14 +127,15 @@ export const Users: CollectionConfig<'users'> = {
   },
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
-    afterLogin: [forgiveSuccessfulLogin],
-    beforeChange: [guardMembership],
-    afterChange: [recordAdminLevelChange],
+    afterLogin: [forgiveSuccessfulLogin, openLoginSession],
+    beforeChange: [guardMembership, notePasswordChange],
+    afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
     afterOperation: [queueResetMail, auditAuthOperations],
-    afterLogout: [auditLogout],
+    afterLogout: [auditLogout, endLoggedOutSession],
   },
+  endpoints: sessionEndpoints,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {

@@ -19,10 +19,6 @@ export const FEATURE_TOGGLES = {
 
 export type FeatureToggle = keyof typeof FEATURE_TOGGLES
 
-/** Idle timeouts in minutes: staff sessions are short, client and writer sessions longer. */
-export const DEFAULT_STAFF_IDLE_MINUTES = 30
-export const DEFAULT_CLIENT_IDLE_MINUTES = 480
-
 /** Whether a website has a feature switched on: what its admin set, else the default. */
 export const featureOn = (website: { settings?: { features?: Partial<Record<FeatureToggle, boolean | null>> | null } | null }, name: FeatureToggle): boolean =>
   website.settings?.features?.[name] ?? FEATURE_TOGGLES[name]

@@ -1,0 +1,46 @@
+import type { CollectionAfterChangeHook, CollectionAfterLoginHook, CollectionAfterLogoutHook, CollectionBeforeChangeHook } from 'payload'
+
+import { actorFromUser } from '@/access/actor'
+import type { User } from '@/payload-types'
+import { recordSecurityEvent } from '@/operations/audit/record'
+import { closeDroppedSessions, endSessions } from '@/operations/sessions/end'
+import { openSession, securityRow } from '@/operations/sessions/open'
+
+type WithSessions = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null }[] | null }
+
+/**
+ * A sign-in's session gets its row and the role's limit is applied. Payload appends the
+ * new session last (`addSessionToUser`) before the hooks run.
+ */
+export const openLoginSession: CollectionAfterLoginHook<User> = async ({ req, user }) => {
+  const sid = (user as WithSessions).sessions?.at(-1)?.id
+  if (sid) await openSession(req, user as WithSessions, sid)
+  return user
+}
+
+/** A logout's session row is closed (Payload drops its id after the hooks); `?allSessions=true` closes them all. */
+export const endLoggedOutSession: CollectionAfterLogoutHook = async ({ req }) => {
+  const user = req.user as WithSessions | null
+  if (!user) return
+  const everywhere = req.searchParams?.get('allSessions') === 'true'
+  if (everywhere) await endSessions(req, Number(user.id), 'all', 'logout_all')
+  else if (user._sid) await endSessions(req, Number(user.id), [user._sid], 'logout')
+}
+
+const PASSWORD_CHANGED = 'scriptoriumPasswordChanged'
+
+/** Payload keeps only the changing session when a password changes; the others' rows follow in afterChange. */
+export const notePasswordChange: CollectionBeforeChangeHook<User> = ({ data, operation, originalDoc, req }) => {
+  if (operation === 'update' && typeof (data as { password?: unknown }).password === 'string' && originalDoc) {
+    req.context[`${PASSWORD_CHANGED}:${originalDoc.id}`] = true
+  }
+  return data
+}
+
+export const closeSessionsOnPasswordChange: CollectionAfterChangeHook<User> = async ({ doc, operation, req }) => {
+  if (operation !== 'update' || !req.context[`${PASSWORD_CHANGED}:${doc.id}`]) return doc
+  delete req.context[`${PASSWORD_CHANGED}:${doc.id}`]
+  const ended = await closeDroppedSessions(req, doc.id, 'password_change')
+  await recordSecurityEvent(req, securityRow(doc, actorFromUser(doc).tenantIds[0] ?? null, 'password_changed', { sessionsEnded: ended.length, byOwner: String(req.user?.id) === String(doc.id) }))
+  return doc
+}

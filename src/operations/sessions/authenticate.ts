@@ -1,0 +1,65 @@
+import { type AuthStrategy, type AuthStrategyFunctionArgs, JWTAuthentication, type PayloadRequest } from 'payload'
+
+import { execute, sql } from '@/db/execute'
+import { ACTIVITY_WRITE_EVERY_S, idleExpired, sessionEndsAt } from '@/domain/sessions/policy'
+import type { User } from '@/payload-types'
+import { claimActivityWrite, ENDED, lastActivity, recordActivity } from '@/security/sessionActivity'
+
+import { endSessions } from './end'
+import { openSession } from './open'
+import { sessionPolicyFor } from './websiteSettings'
+
+export const SESSION_IDLE_TIMEOUT_HEADER = 'X-Session-Idle-Timeout'
+export const SESSION_EXPIRES_AT_HEADER = 'X-Session-Expires-At'
+
+type SessionUser = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null; expiresAt: string }[] | null }
+
+/**
+ * The session's last activity when the store has none (a restart without Redis, a
+ * flushed Redis): the database's stamp, at most a minute old. A session Payload made
+ * without a sign-in of ours (a password reset logs in) gets its row now.
+ */
+const storedActivity = async (req: PayloadRequest, user: SessionUser, sid: string): Promise<number> => {
+  const [row] = await execute<{ at: string | null; ended: string | null }>(req, sql`SELECT last_activity_at AS at, ended_at AS ended FROM login_sessions WHERE sid = ${sid}`)
+  if (row?.ended) return ENDED
+  if (row?.at) return new Date(row.at).getTime()
+  await openSession(req, user, sid)
+  return Date.now()
+}
+
+/**
+ * Payload's JWT check, then ours: the session must not have sat idle past its role's
+ * timeout on the person's websites (`src/domain/sessions/policy.ts`). An idle session is
+ * ended (its id leaves Payload's sessions, so Payload's own strategy after this one
+ * refuses the token too). An active one is stamped (Redis or memory; the database at
+ * most once a minute) and its answer says when it will end if left alone.
+ *
+ * Registered before Payload's `local-jwt` (a collection's strategies run first), which
+ * then only runs for requests this one found no user for.
+ */
+export const authenticateSession = async (args: AuthStrategyFunctionArgs) => {
+  const result = await JWTAuthentication(args)
+  const user = result.user as SessionUser | null
+  const sid = user?._sid
+  if (!user || !sid || !args.req) return result
+  const req = args.req as PayloadRequest
+  const now = Date.now()
+  const policy = await sessionPolicyFor(args.payload, user)
+  const last = (await lastActivity(sid)) ?? (await storedActivity(req, user, sid))
+  if (last === ENDED || idleExpired(last, now, policy.idleMinutes)) {
+    if (last !== ENDED) await endSessions(req, user.id, [sid], 'idle')
+    return { user: null }
+  }
+  await recordActivity(sid, now)
+  if (await claimActivityWrite(sid, now, ACTIVITY_WRITE_EVERY_S)) {
+    await execute(req, sql`UPDATE login_sessions SET last_activity_at = ${new Date(now).toISOString()}::timestamptz WHERE sid = ${sid}`)
+  }
+  const absolute = user.sessions?.find((s) => s.id === sid)?.expiresAt
+  const headers = new Headers({
+    [SESSION_IDLE_TIMEOUT_HEADER]: String(policy.idleMinutes * 60),
+    [SESSION_EXPIRES_AT_HEADER]: sessionEndsAt(now, policy.idleMinutes, absolute ? new Date(absolute) : null).toISOString(),
+  })
+  return { user: result.user, responseHeaders: headers }
+}
+
+export const sessionStrategy: AuthStrategy = { name: 'scriptorium-session', authenticate: authenticateSession }
