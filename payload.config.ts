@@ -81,6 +81,7 @@ import { withAuditTrails } from './src/hooks/auditTrail'
 import { activityEndpoint } from './src/endpoints/activity'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
+import { answerSecondFactor } from './src/hooks/answerSecondFactor'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
 import { searchEndpoint } from './src/content/search/searchEndpoint'
 import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from './src/domain/files/uploadLimits'
@@ -100,7 +101,15 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Scriptorium' },
     // The home page: what the caller's roles work on, from GET /api/dashboard.
-    components: { views: { dashboard: { Component: '/admin/dashboard/DashboardView#DashboardView' } } },
+    components: {
+      views: {
+        dashboard: { Component: '/admin/dashboard/DashboardView#DashboardView' },
+        // The password, then the second factor or its enrolment (issue 16, docs/two-factor.md).
+        login: { Component: '/admin/auth/SignInView#SignInView' },
+        twoFactor: { Component: '/admin/auth/TwoFactorView#TwoFactorView', path: '/two-factor' },
+      },
+      afterNavLinks: ['/admin/auth/TwoFactorView#TwoFactorNavLink'],
+    },
     importMap: {
       baseDir: path.resolve(dirname, 'src'),
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
@@ -109,7 +118,7 @@ export default buildConfig({
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
   collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
   endpoints: [registerEndpoint, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
-  hooks: { afterError: [recordFailedLogin, answerLoginRefusals] },
+  hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
   onInit: auditLocalLogins,
   // Scheduled publishing's queue, run by our worker's schedule (src/jobs/contentSchedules.ts), never by the web process.
@@ -140,7 +149,7 @@ export default buildConfig({
   // Refusals are answers, not server faults: keep them out of the error log.
   // Refused paths and operators (Payload's own query check), malformed JSON and
   // addresses are the request's fault too.
-  loggingLevels: { AuthenticationError: 'info', ClientError: 'info', QueryError: 'info', SyntaxError: 'info', URIError: 'info', ProviderError: 'warn' } as PayloadConfig['loggingLevels'],
+  loggingLevels: { AuthenticationError: 'info', ClientError: 'info', SecondFactorNeeded: 'info', QueryError: 'info', SyntaxError: 'info', URIError: 'info', ProviderError: 'warn' } as PayloadConfig['loggingLevels'],
   telemetry: false,
   plugins: [
     storagePlugin(settings),

@@ -36,3 +36,15 @@ export const invalidInput = (problems: readonly { path: string; message: string 
   const first = problems[0]!
   return new ClientError(`${first.path}: ${first.message}`, 400, { errors: problems })
 }
+
+/**
+ * The password was right and a second factor is due: the login answers 200 with the
+ * challenge instead of a token (`answerSecondFactor`), having rolled back the session
+ * Payload opened. Not a fault of anyone.
+ */
+export class SecondFactorNeeded extends APIError {
+  constructor(readonly answer: { challenge: string; enrolRequired: boolean }) {
+    super('A second factor is needed to finish signing in.', 401, answer, true)
+    this.name = 'SecondFactorNeeded'
+  }
+}

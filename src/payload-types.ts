@@ -739,6 +739,22 @@ export interface User {
    */
   penName?: string | null;
   /**
+   * When this person switched on two-factor sign-in; empty: off.
+   */
+  twoFactorEnabledAt?: string | null;
+  twoFactorSecret?: string | null;
+  twoFactorPendingSecret?: string | null;
+  twoFactorLastStep?: number | null;
+  twoFactorRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * The mean of the approved reviews’ stars for the writer.
    */
   ratingAverage?: number | null;
@@ -876,7 +892,8 @@ export interface LoginSession {
   address?: string | null;
   lastActivityAt?: string | null;
   endedAt?: string | null;
-  endReason?: ('logout' | 'logout_all' | 'revoked' | 'idle' | 'limit' | 'password_change') | null;
+  endReason?:
+    ('logout' | 'logout_all' | 'revoked' | 'idle' | 'limit' | 'password_change' | 'second_factor_required') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3395,6 +3412,11 @@ export interface UsersSelect<T extends boolean = true> {
   registrationIp?: T;
   registrationUserAgent?: T;
   penName?: T;
+  twoFactorEnabledAt?: T;
+  twoFactorSecret?: T;
+  twoFactorPendingSecret?: T;
+  twoFactorLastStep?: T;
+  twoFactorRecoveryCodes?: T;
   ratingAverage?: T;
   ratingCount?: T;
   tenants?:

@@ -45,7 +45,9 @@ const TENANT_INTERNALS = [
   ...group('settings.tickets', ['reopenWindowHours', 'criticalFirstResponseMinutes', 'criticalResolutionMinutes', 'highFirstResponseMinutes', 'highResolutionMinutes', 'normalFirstResponseMinutes', 'normalResolutionMinutes', 'lowFirstResponseMinutes', 'lowResolutionMinutes']),
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
+  'settings.writerIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
+  'settings.sessionLimits.*',
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
   'settings.rateLimits.*',
 ]
@@ -102,9 +104,14 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   users: {
-    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'penName', 'ratingAverage', 'ratingCount', 'tenants', 'email', 'collection', 'sessions'],
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'penName', 'ratingAverage', 'ratingCount', 'twoFactorEnabledAt', 'tenants', 'email', 'collection', 'sessions'],
     // A client reads their own referral code; who referred them and where they registered from are the staff's.
     hiddenFrom: { ...all(STAFF), client: REFERRAL_REVIEW_OF_USER },
+  },
+  // A person's sign-ins: their own, and the website's admins' to read (the fixture is client@alpha's).
+  'login-sessions': {
+    fields: [...STAMPS, 'sid', 'user', 'website', 'deviceLabel', 'userAgent', 'address', 'lastActivityAt', 'endedAt', 'endReason'],
+    hiddenFrom: all(['superadmin', 'admin', 'client']),
   },
   'pricing-options': {
     fields: [...STAMPS, 'tenant', 'dimension', 'code', 'label', 'multiplier', 'amount', 'flat', 'maxHours', 'category', 'sortOrder', 'active'],

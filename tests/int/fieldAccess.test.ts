@@ -40,7 +40,7 @@ beforeAll(async () => {
   ids.betaClient = await userId('client@beta.test')
   ids.betaAdmin = await userId('admin@beta.test')
   for (const slug of Object.keys(READS)) {
-    if (slug === 'orders' || slug === 'users') continue
+    if (slug === 'orders' || slug === 'users' || slug === 'login-sessions') continue
     docs[slug] = await isolationFixtures[slug]!.documentOf(t.payload, alpha)
   }
   // An order everyone reads: client@alpha's, worked on by writer@alpha with a frozen pay card.
@@ -48,6 +48,8 @@ beforeAll(async () => {
   await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'in_progress', paymentStatus: 'fully_paid', amountPaid: order.total, writer: ids.writer, rateCard: { payPerPage: 900 } }, depth: 0 })
   docs.orders = order.id
   docs.users = ids.client
+  // Not a website's record: client@alpha's sign-in of this file's set-up.
+  docs['login-sessions'] = (await t.payload.find({ collection: 'login-sessions', where: { user: { equals: ids.client } }, limit: 1, depth: 0 })).docs[0]!.id
 })
 afterAll(async () => t?.close())
 

@@ -13918,6 +13918,66 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/api/users/2fa/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm my second factor
+         * @description The first code of the app set up with `POST /api/users/2fa/enrol`: two-factor sign-in is on from the next sign-in. Answers the ten recovery codes, this once. **400** naming `code`; **409** without a pending enrolment or when it is on already; **429** past 10 codes in 15 minutes.
+         */
+        post: operations["postUsers2faConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/2fa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch off my second factor
+         * @description Proved by a code of the factor or a recovery code. **400** naming `code`; **403** where a website the caller works on requires two-factor sign-in; **429** past 10 codes in 15 minutes.
+         */
+        post: operations["postUsers2faDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/2fa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up my second factor
+         * @description A new seed for the caller’s authenticator app, pending until `POST /api/users/2fa/confirm` confirms it with a code. Starting again replaces a pending seed. **409** when two-factor sign-in is on already.
+         */
+        post: operations["postUsers2faEnrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/access": {
         parameters: {
             query?: never;
@@ -14061,9 +14121,53 @@ export interface paths {
         put?: never;
         /**
          * Log in
-         * @description On a website’s domain (or with `X-Tenant`), only that website’s members log in. Answers the token for `Authorization: Bearer <token>` and sets the session cookie. Repeated failures are slowed down (429 with `Retry-After`).
+         * @description On a website’s domain (or with `X-Tenant`), only that website’s members log in. Answers the token for `Authorization: Bearer <token>` and sets the session cookie. Repeated failures are slowed down (429 with `Retry-After`). Each login is a session (`GET /api/users/sessions`); past the role’s limit the oldest session ends.
+         *
+         *     With two-factor sign-in on for the account (or required of staff by one of their websites), a right password answers `{ mfaRequired: true, enrolRequired, challenge }` instead, without a token or cookie: finish with `POST /api/users/login/mfa` (after `POST /api/users/login/mfa/enrol` when `enrolRequired`).
          */
         post: operations["postUsersLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with a second factor
+         * @description After `POST /api/users/login` answered `{ mfaRequired: true, challenge }`: the `challenge` and the six-digit `code` of the authenticator app (or an unused recovery code). Answers as a login does (`token`, `exp`, `user`, and the login cookie). For an `enrolRequired` challenge the code is the first one of the app just set up with `POST /api/users/login/mfa/enrol`, and the answer carries the ten `recoveryCodes`, shown this once.
+         *
+         *     **400** naming `code` when it is missing or not right (the challenge stays usable for five minutes); **401** for a challenge that expired, was used or is not genuine; **429** past 10 codes in 15 minutes for the account.
+         */
+        post: operations["postUsersLoginMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/login/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up a second factor while signing in
+         * @description For a login that answered `enrolRequired: true` (staff of a website that requires two-factor sign-in, without one yet): a new seed for an authenticator app. Confirm it with its first code at `POST /api/users/login/mfa`. **401** for a challenge that expired or is not genuine; **409** when the account has a factor already.
+         */
+        post: operations["postUsersLoginMfaEnrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15842,6 +15946,8 @@ export interface components {
             registrationUserAgent?: string | null;
             /** @description The name reviews and public pages show; never the real name. */
             penName?: string | null;
+            /** @description When this person switched on two-factor sign-in; empty: off. */
+            twoFactorEnabledAt?: string | null;
             /** @description The mean of the approved reviews’ stars for the writer. */
             ratingAverage?: number | null;
             /** @description How many approved reviews rate the writer. */
@@ -15880,7 +15986,7 @@ export interface components {
             lastActivityAt?: string | null;
             endedAt?: string | null;
             /** @enum {string|null} */
-            endReason?: "logout" | "logout_all" | "revoked" | "idle" | "limit" | "password_change" | null;
+            endReason?: "logout" | "logout_all" | "revoked" | "idle" | "limit" | "password_change" | "second_factor_required" | null;
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -59293,6 +59399,124 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    postUsers2faConfirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Two-factor sign-in is on.";
+                        /** @description Ten single-use recovery codes, shown this once: the person keeps them somewhere safe. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsers2faDisable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Two-factor sign-in is off.";
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsers2faEnrol: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `otpauth://totp/…`: what an authenticator app reads from the QR code. */
+                        otpauthUri: string;
+                        /** @description The URI as a QR code, an SVG `data:` URL to put in an `<img>`. */
+                        qrCode: string;
+                        /** @description The seed in base32, for typing into an app by hand. */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postUsersAccess: {
         parameters: {
             query?: never;
@@ -59561,7 +59785,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in: the token and its expiry (seconds since the epoch). */
+            /** @description Logged in (the token and its expiry, seconds since the epoch), or a second factor is due. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -59572,6 +59796,13 @@ export interface operations {
                         user: components["schemas"]["users"];
                         token?: string;
                         exp?: number;
+                    } | {
+                        message: string;
+                        /** @enum {boolean} */
+                        mfaRequired: true;
+                        enrolRequired: boolean;
+                        /** @description Good for five minutes, once. */
+                        challenge: string;
                     };
                 };
             };
@@ -59584,6 +59815,98 @@ export interface operations {
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsersLoginMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Signed in.";
+                        token: string;
+                        exp: number;
+                        user: {
+                            id: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Ten single-use recovery codes, shown this once: the person keeps them somewhere safe. */
+                        recoveryCodes?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsersLoginMfaEnrol: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `otpauth://totp/…`: what an authenticator app reads from the QR code. */
+                        otpauthUri: string;
+                        /** @description The URI as a QR code, an SVG `data:` URL to put in an `<img>`. */
+                        qrCode: string;
+                        /** @description The seed in base32, for typing into an app by hand. */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };

@@ -162,11 +162,24 @@ const COLLECTION_ROUTES: Record<string, Route> = {
   'post /login': ({ slug }) => ({
     summary: 'Log in',
     description:
-      'On a website’s domain (or with `X-Tenant`), only that website’s members log in. Answers the token for `Authorization: Bearer <token>` and sets the session cookie. Repeated failures are slowed down (429 with `Retry-After`).',
+      'On a website’s domain (or with `X-Tenant`), only that website’s members log in. Answers the token for `Authorization: Bearer <token>` and sets the session cookie. Repeated failures are slowed down (429 with `Retry-After`). Each login is a session (`GET /api/users/sessions`); past the role’s limit the oldest session ends.\n\nWith two-factor sign-in on for the account (or required of staff by one of their websites), a right password answers `{ mfaRequired: true, enrolRequired, challenge }` instead, without a token or cookie: finish with `POST /api/users/login/mfa` (after `POST /api/users/login/mfa/enrol` when `enrolRequired`).',
     auth: 'none',
     requestBody: body({ type: 'object', required: ['email', 'password'], properties: { email: EMAIL, password: { type: 'string' } } }),
     responses: {
-      200: ok({ type: 'object', required: ['message', 'user'], properties: { message: { type: 'string' }, user: ref(slug), token: { type: 'string' }, exp: { type: 'integer' } } }, 'Logged in: the token and its expiry (seconds since the epoch).'),
+      200: ok(
+        {
+          oneOf: [
+            { type: 'object', required: ['message', 'user'], properties: { message: { type: 'string' }, user: ref(slug), token: { type: 'string' }, exp: { type: 'integer' } } },
+            {
+              type: 'object',
+              required: ['message', 'mfaRequired', 'enrolRequired', 'challenge'],
+              additionalProperties: false,
+              properties: { message: { type: 'string' }, mfaRequired: { type: 'boolean', enum: [true] }, enrolRequired: { type: 'boolean' }, challenge: { type: 'string', description: 'Good for five minutes, once.' } },
+            },
+          ],
+        },
+        'Logged in (the token and its expiry, seconds since the epoch), or a second factor is due.',
+      ),
     },
     errors: [401, 403, 429],
   }),

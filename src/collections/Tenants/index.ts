@@ -15,7 +15,7 @@ import { contentFields } from './contentFields'
 import { currentTenantEndpoint } from './endpoints/current'
 import { announceOriginsOnChange, announceOriginsOnDelete } from './hooks/announceOrigins'
 import { normalizeDomain } from './hooks/normalizeDomain'
-import { forgetSessionSettingsOnChange } from './hooks/forgetSessionSettings'
+import { forgetSessionSettingsOnChange, signOutStaffWithoutSecondFactor } from './hooks/forgetSessionSettings'
 import { pricingFields } from './pricingFields'
 import { tipFields } from './tipFields'
 import { paymentFields } from './paymentFields'
@@ -64,7 +64,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
     delete: nobody,
   },
   endpoints: [currentTenantEndpoint],
-  hooks: { afterChange: [announceOriginsOnChange, forgetSessionSettingsOnChange], afterDelete: [announceOriginsOnDelete] },
+  hooks: { afterChange: [announceOriginsOnChange, forgetSessionSettingsOnChange, signOutStaffWithoutSecondFactor], afterDelete: [announceOriginsOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -1,4 +1,4 @@
-import type { CollectionConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig, FieldAccess, PayloadRequest, TextFieldSingleValidation } from 'payload'
 import { text } from 'payload/shared'
 
 import { navigation } from '@/access/navigation'
@@ -20,6 +20,8 @@ import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
 import { closeSessionsOnPasswordChange, endLoggedOutSession, notePasswordChange, openLoginSession } from './hooks/sessions'
 import { sessionEndpoints } from '@/endpoints/sessions'
+import { twoFactorEndpoints } from '@/endpoints/twoFactor'
+import { requireSecondFactor } from './hooks/requireSecondFactor'
 import { sessionStrategy } from '@/operations/sessions/authenticate'
 import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
 import { auditAuthOperations, auditLogout } from '@/hooks/auditSecurity'
@@ -85,6 +87,9 @@ const nameRule: TextFieldSingleValidation = (value, options) => {
   return true
 }
 
+/** A field of one's own profile, or of anyone's for staff. */
+const selfOrStaffField: FieldAccess = (args) => Boolean(staffField(args)) || (args.req.user != null && String(args.doc?.id) === String(args.req.user.id))
+
 /** Staff read the people of their websites; everyone else reads only themselves. */
 const readUsers = or(selfRow, tenantRowsFor([...STAFF_ROLES], 'tenants.tenant'))
 
@@ -126,7 +131,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: hasAnyRole('superadmin', 'admin'),
   },
   hooks: {
-    beforeLogin: [loginOnOwnWebsite],
+    beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
     beforeChange: [guardMembership, notePasswordChange],
     afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
@@ -135,7 +140,7 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [queueResetMail, auditAuthOperations],
     afterLogout: [auditLogout, endLoggedOutSession],
   },
-  endpoints: sessionEndpoints,
+  endpoints: [...sessionEndpoints, ...twoFactorEndpoints],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {
@@ -187,6 +192,14 @@ export const Users: CollectionConfig<'users'> = {
       validate: penNameRule,
       admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The name reviews and public pages show; never the real name.' },
     },
+    // Two-factor sign-in (docs/two-factor.md): when it was switched on (the owner and staff
+    // read it); the seed, the enrolment's pending seed, the last code's time step (no code
+    // is taken twice) and the recovery codes' hashes are never read through any API.
+    readableBy(selfOrStaffField, serverOnlyField({ name: 'twoFactorEnabledAt', type: 'date', admin: { position: 'sidebar', description: 'When this person switched on two-factor sign-in; empty: off.' } })),
+    serverOnlyField({ name: 'twoFactorSecret', type: 'text', hidden: true }),
+    serverOnlyField({ name: 'twoFactorPendingSecret', type: 'text', hidden: true }),
+    serverOnlyField({ name: 'twoFactorLastStep', type: 'number', hidden: true }),
+    serverOnlyField({ name: 'twoFactorRecoveryCodes', type: 'json', hidden: true }),
     serverOnlyField({ name: 'ratingAverage', type: 'number', min: 1, max: 5, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The mean of the approved reviews’ stars for the writer.' } }),
     serverOnlyField({ name: 'ratingCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'How many approved reviews rate the writer.' } }),
   ],

@@ -17,7 +17,7 @@ export type AuditKind = (typeof AUDIT_KINDS)[number]
  * (429); one row per address and minute, however many were refused (an attacker's flood
  * must not grow an append-only table at its own rate).
  */
-export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled', 'password_changed', 'session_revoked', 'sessions_revoked_all', 'session_limit'] as const
+export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled', 'session_revoked', 'sessions_revoked_all', 'session_limit', 'second_factor_challenged', 'second_factor_failed', 'second_factor_enrolled', 'second_factor_used', 'second_factor_removed'] as const
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
 
 export type WriteOperation = 'create' | 'update' | 'delete'

@@ -75,5 +75,5 @@ export const sessionsOverLimit = <S extends { id: string; createdAt: Date | stri
 export const ACTIVITY_WRITE_EVERY_S = 60
 
 /** Why a session ended, as its row and the audit trail say. */
-export const SESSION_END_REASONS = ['logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change'] as const
+export const SESSION_END_REASONS = ['logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change', 'second_factor_required'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]

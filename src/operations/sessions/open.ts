@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
+import type { SecurityAction } from '@/domain/audit/actions'
 import { deviceLabel } from '@/domain/sessions/deviceLabel'
 import { sessionsOverLimit } from '@/domain/sessions/policy'
 import type { User } from '@/payload-types'
@@ -59,7 +60,7 @@ export const openSession = async (req: PayloadRequest, user: SessionUser, sid: s
 }
 
 /** A security row about `user`'s sessions, on its own connection like every security event. */
-export const securityRow = (user: Pick<User, 'id' | 'email' | 'roles'>, tenant: number | null, action: 'session_limit' | 'session_revoked' | 'sessions_revoked_all' | 'password_changed', changes?: Record<string, unknown>) => ({
+export const securityRow = (user: Pick<User, 'id' | 'email' | 'roles'>, tenant: number | null, action: SecurityAction, changes?: Record<string, unknown>) => ({
   kind: 'security' as const,
   action,
   tenant,

@@ -1,10 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterLoginHook, CollectionAfterLogoutHook, CollectionBeforeChangeHook } from 'payload'
 
-import { actorFromUser } from '@/access/actor'
 import type { User } from '@/payload-types'
-import { recordSecurityEvent } from '@/operations/audit/record'
 import { closeDroppedSessions, endSessions } from '@/operations/sessions/end'
-import { openSession, securityRow } from '@/operations/sessions/open'
+import { openSession } from '@/operations/sessions/open'
 
 type WithSessions = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null }[] | null }
 
@@ -40,7 +38,7 @@ export const notePasswordChange: CollectionBeforeChangeHook<User> = ({ data, ope
 export const closeSessionsOnPasswordChange: CollectionAfterChangeHook<User> = async ({ doc, operation, req }) => {
   if (operation !== 'update' || !req.context[`${PASSWORD_CHANGED}:${doc.id}`]) return doc
   delete req.context[`${PASSWORD_CHANGED}:${doc.id}`]
-  const ended = await closeDroppedSessions(req, doc.id, 'password_change')
-  await recordSecurityEvent(req, securityRow(doc, actorFromUser(doc).tenantIds[0] ?? null, 'password_changed', { sessionsEnded: ended.length, byOwner: String(req.user?.id) === String(doc.id) }))
+  // The change itself is in the audit trail already (`password_change`, redacted).
+  await closeDroppedSessions(req, doc.id, 'password_change')
   return doc
 }
