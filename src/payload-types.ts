@@ -1616,13 +1616,17 @@ export interface Refund {
   order: number | Order;
   client: number | User;
   amount: number;
-  destination: 'wallet' | 'provider';
+  destination: 'wallet' | 'provider' | 'external';
   status?: ('pending' | 'succeeded' | 'failed') | null;
   /**
    * The card payment refunded (provider refunds).
    */
   payment?: (number | null) | Payment;
   providerRefund?: string | null;
+  /**
+   * The bank transfer or other payment that gave the money back outside the platform (external refunds).
+   */
+  externalReference?: string | null;
   reason: string;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -3835,6 +3839,7 @@ export interface RefundsSelect<T extends boolean = true> {
   status?: T;
   payment?: T;
   providerRefund?: T;
+  externalReference?: T;
   reason?: T;
   createdBy?: T;
   updatedAt?: T;

@@ -51,7 +51,7 @@ export const loyaltyConvertEndpoint = moneyPost(
     summary: 'Convert points to wallet credit',
     description: [
       'A client of the request’s website converts `points` into wallet credit at the website’s rate, as one transaction: the points leave their loyalty balance and a journal entry credits their wallet. Answers the credit given (`credited`, minor units) and the points left.',
-      '**422** naming `points` with `data.rule`: `minimum` (fewer than the website’s minimum), `multiple` (not a multiple of it), `maximum` (more credit than one conversion gives), `insufficient_points`, `conversion_off`. **403** for anyone but a client, **404** when the caller is not a member of the request’s website. Send `Idempotency-Key`: a retry answers the first result.',
+      '**422** naming `points` with `data.rule`: `minimum` (fewer than the website’s minimum), `multiple` (not a multiple of it), `maximum` (more credit than one conversion gives), `insufficient_points`, `conversion_off`, `wallet_off` (the website does not offer a wallet: `features.allowWallet`). **403** for anyone but a client, **404** when the caller is not a member of the request’s website. Send `Idempotency-Key`: a retry answers the first result.',
     ].join('\n\n'),
     tags: ['loyalty'],
     responses: { 201: z.object({ credited: z.number().int(), points: z.number().int() }) },

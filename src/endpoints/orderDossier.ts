@@ -5,7 +5,7 @@ import { documented, schemas } from '@/api/openapi/describe'
 import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
 import { MESSAGE_THREADS } from '@/domain/messages/threads'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
-import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES, REFUND_STATUSES } from '@/domain/payments/types'
+import { PAYMENT_PROVIDERS, PAYMENT_PURPOSES, PAYMENT_STATUSES, REFUND_DESTINATIONS, REFUND_STATUSES } from '@/domain/payments/types'
 import { EARNING_STATUSES } from '@/domain/payouts/statuses'
 import { orderDossier } from '@/operations/orders/orderDossier'
 
@@ -47,7 +47,7 @@ export const dossierAnswer = z.object({
     amountRefunded: schemas.minor.nullish(),
     appliedAt: z.string().nullish(),
   }),
-  refunds: rows({ amount: schemas.minor.optional(), destination: z.enum(['wallet', 'provider']).nullish(), status: z.enum(REFUND_STATUSES).nullish(), reason: z.string().nullish(), providerRefund: z.string().nullish(), createdBy: person }),
+  refunds: rows({ amount: schemas.minor.optional(), destination: z.enum(REFUND_DESTINATIONS).nullish(), status: z.enum(REFUND_STATUSES).nullish(), reason: z.string().nullish(), providerRefund: z.string().nullish(), createdBy: person }),
   journal: rows({
     reference: z.string().optional(),
     type: z.string().optional(),

@@ -18,6 +18,7 @@ import * as migration_20261201_040617_issue14_incentives from './20261201_040617
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
 import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
+import * as migration_20261201_173117_refund_external from './20261201_173117_refund_external';
 import * as migration_20261201_173314_issue16_sessions from './20261201_173314_issue16_sessions';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 
@@ -123,6 +124,11 @@ export const migrations = [
     name: '20261201_150103_drop_unbuilt_switches',
   },
   {
+    up: migration_20261201_173117_refund_external.up,
+    down: migration_20261201_173117_refund_external.down,
+    name: '20261201_173117_refund_external',
+  },
+  {
     up: migration_20261201_173314_issue16_sessions.up,
     down: migration_20261201_173314_issue16_sessions.down,
     name: '20261201_173314_issue16_sessions',
@@ -130,6 +136,6 @@ export const migrations = [
   {
     up: migration_20261201_182636_issue16_two_factor.up,
     down: migration_20261201_182636_issue16_two_factor.down,
-    name: '20261201_182636_issue16_two_factor'
+    name: '20261201_182636_issue16_two_factor',
   },
 ];

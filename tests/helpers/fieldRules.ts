@@ -168,7 +168,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('confirmation', ['confirmedBy', 'confirmedAt', 'bankReference', 'note']) },
   },
   refunds: {
-    fields: [...STAMPS, 'tenant', 'order', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'reason', 'createdBy'],
+    fields: [...STAMPS, 'tenant', 'order', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'externalReference', 'reason', 'createdBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
   tips: {

@@ -6,6 +6,7 @@ import { moneyTestFile } from '../helpers/moneyTestFile'
 import { placeOrderFor } from '../helpers/tenantFixtures'
 import { workflowClient } from '../helpers/orderWorkflow'
 import type { TestContext } from '../helpers/testPayload'
+import { registerOnAlpha, whileOff as offWhile, whileSet as setWhile } from '../helpers/websiteSwitches'
 
 /**
  * Each website switch flipped off, then on again, seen through the API as its users
@@ -26,23 +27,10 @@ moneyTestFile(async (test) => {
 })
 
 /** Runs `check` with Alpha's settings group `group` switched by `off`, and back by `on` whatever happens. */
-const whileSet = async (group: string, off: Record<string, boolean>, on: Record<string, boolean>, check: () => Promise<void>) => {
-  const set = (values: Record<string, boolean>) => t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { [group]: values } }, depth: 0 })
-  await set(off)
-  try {
-    await check()
-  } finally {
-    await set(on)
-  }
-}
+const whileSet = (group: string, off: Record<string, boolean>, on: Record<string, boolean>, check: () => Promise<void>) => setWhile(t, alpha, group, off, on, check)
 /** Runs `check` with Alpha's feature switch `name` off. */
-const whileOff = (name: FeatureToggle, check: () => Promise<void>) => whileSet('features', { [name]: false }, { [name]: true }, check)
-
-let registered = 0
-const register = (body: Record<string, unknown> = {}) => {
-  registered += 1
-  return t.api.post('/api/auth/register', { ...ALPHA, address: `198.51.100.${registered}`, body: { name: `Switch Tester ${registered}`, email: `switch-${registered}-${Date.now()}@example.com`, password: 'Switch-password-1', ...body } })
-}
+const whileOff = (name: FeatureToggle, check: () => Promise<void>) => offWhile(t, alpha, name, check)
+const register = (body: Record<string, unknown> = {}) => registerOnAlpha(t, body)
 
 /** A paid order of Alpha's client, taken by its writer. */
 const workingOrder = async () => {

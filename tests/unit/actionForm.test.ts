@@ -15,10 +15,15 @@ describe('the action form read from an action input JSON Schema', () => {
       { name: 'writer', label: 'Writer', required: true, kind: 'integer', min: 1, max: 2_147_483_647 },
       { name: 'direct', label: 'Direct', required: false, kind: 'checkbox' },
     ])
-    expect(inputFieldsOf(schemaOf(ACTION_INPUTS.cancel))).toEqual([{ name: 'reason', label: 'Reason', required: true, kind: 'textarea', maxLength: 2000 }])
+    // Where a cancellation's refund goes: optional, the website's default when left empty.
+    const refundTo = [
+      expect.objectContaining({ name: 'destination', label: 'Destination', required: false, kind: 'select', options: ['wallet', 'provider', 'external'] }),
+      expect.objectContaining({ name: 'externalReference', label: 'External reference', required: false, kind: 'text', maxLength: 200 }),
+    ]
+    expect(inputFieldsOf(schemaOf(ACTION_INPUTS.cancel))).toEqual([{ name: 'reason', label: 'Reason', required: true, kind: 'textarea', maxLength: 2000 }, ...refundTo])
     const dispute = inputFieldsOf(schemaOf(ACTION_INPUTS.openDispute))
     expect(dispute[0]).toMatchObject({ name: 'reason', kind: 'select', required: true, options: ['quality_issue', 'late_delivery', 'wrong_file', 'conduct_issue', 'payment_issue', 'other'] })
-    expect(inputFieldsOf(schemaOf(ACTION_INPUTS.approveCancellation))).toEqual([{ name: 'forfeitPercent', label: 'Forfeit percent', required: false, kind: 'integer', min: 0, max: 80 }])
+    expect(inputFieldsOf(schemaOf(ACTION_INPUTS.approveCancellation))).toEqual([{ name: 'forfeitPercent', label: 'Forfeit percent', required: false, kind: 'integer', min: 0, max: 80 }, ...refundTo])
   })
 
   it('draws a control for every input of every workflow action, none as a bare text box by default', () => {

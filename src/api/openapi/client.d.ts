@@ -5213,7 +5213,7 @@ export interface paths {
          * Convert points to wallet credit
          * @description A client of the request’s website converts `points` into wallet credit at the website’s rate, as one transaction: the points leave their loyalty balance and a journal entry credits their wallet. Answers the credit given (`credited`, minor units) and the points left.
          *
-         *     **422** naming `points` with `data.rule`: `minimum` (fewer than the website’s minimum), `multiple` (not a multiple of it), `maximum` (more credit than one conversion gives), `insufficient_points`, `conversion_off`. **403** for anyone but a client, **404** when the caller is not a member of the request’s website. Send `Idempotency-Key`: a retry answers the first result.
+         *     **422** naming `points` with `data.rule`: `minimum` (fewer than the website’s minimum), `multiple` (not a multiple of it), `maximum` (more credit than one conversion gives), `insufficient_points`, `conversion_off`, `wallet_off` (the website does not offer a wallet: `features.allowWallet`). **403** for anyone but a client, **404** when the caller is not a member of the request’s website. Send `Idempotency-Key`: a retry answers the first result.
          */
         post: operations["postLoyaltyConvert"];
         delete?: never;
@@ -8268,9 +8268,9 @@ export interface paths {
         put?: never;
         /**
          * Refund an order
-         * @description An admin of the order’s website gives back `amount` cents of what the order was paid, to the client’s wallet (`wallet`, the default) or to the card it was paid with (`provider`), with a reason.
+         * @description An admin of the order’s website gives back `amount` cents of what the order was paid, with a reason: to the client’s wallet (`wallet`), to the card it was paid with (`provider`), or as money already paid back outside the platform (`external`: a bank transfer or cash, recorded with its `externalReference`; nothing is sent anywhere). Without `destination` the refund goes to the wallet where the website offers one (`features.allowWallet`), else back to the card.
          *
-         *     Partial refunds add up to at most what was paid: more is a **422** naming `amount` with `data.refundable`; a card refund of more than the card paid is a 422 too. The order’s writer earning is lowered by the refunded share.
+         *     Partial refunds add up to at most what was paid: more is a **422** naming `amount` with `data.refundable`; a card refund of more than the card paid is a 422 too (naming `destination` when the destination was not chosen). `wallet` on a website without a wallet is a **422** naming `destination` (`data.rule` `wallet_off`). `externalReference` is required with `external` and refused with any other destination (**400**). The order’s writer earning is lowered by the refunded share.
          *
          *     **403** for anyone but an admin of the website, **404** when the caller cannot see the order, **502** when the card processor refuses. Send `Idempotency-Key`: a retry answers the first result.
          */
@@ -9625,7 +9625,7 @@ export interface paths {
          *
          *     Providers: `wallet` pays at once from the client’s wallet (**422** with `data.shortfall` when it holds too little; never for a top-up), `manual` waits for an admin’s confirmation (`POST /api/payments/{id}/confirm`; switched per website), `stripe` answers a `checkoutUrl` to send the client to, and the payment succeeds on Stripe’s webhook. An unpaid payment expires after 30 minutes.
          *
-         *     Refusals: **403** naming `purpose` for anyone but a client (each purpose names who pays it) or on another website, **404** naming the order, invoice or installment when it is not theirs, **422** when nothing is owed or the order cannot be paid now, **400** naming `provider` when the provider is switched off here, **502** when Stripe refuses. A refusal writes nothing. Send `Idempotency-Key`: a retry answers the first result.
+         *     Refusals: **403** naming `purpose` for anyone but a client (each purpose names who pays it) or on another website, **404** naming the order, invoice or installment when it is not theirs, **422** when nothing is owed or the order cannot be paid now, **422** naming `provider` (`wallet`) or `purpose` (`wallet_top_up`) with `data.rule` `wallet_off` on a website that does not offer a wallet (`features.allowWallet` of `GET /api/tenants/current`), **400** naming `provider` when the provider is switched off here, **502** when Stripe refuses. A refusal writes nothing. Send `Idempotency-Key`: a retry answers the first result.
          */
         post: operations["postPaymentsCheckout"];
         delete?: never;
@@ -16390,12 +16390,14 @@ export interface components {
             client?: number | components["schemas"]["users"];
             amount?: number;
             /** @enum {string} */
-            destination?: "wallet" | "provider";
+            destination?: "wallet" | "provider" | "external";
             /** @enum {string|null} */
             status?: "pending" | "succeeded" | "failed" | null;
             /** @description The card payment refunded (provider refunds). */
             payment?: (number | null) | components["schemas"]["payments"];
             providerRefund?: string | null;
+            /** @description The bank transfer or other payment that gave the money back outside the platform (external refunds). */
+            externalReference?: string | null;
             reason?: string;
             createdBy?: (number | null) | components["schemas"]["users"];
             updatedAt?: string | null;
@@ -41261,6 +41263,13 @@ export interface operations {
             content: {
                 "application/json": {
                     forfeitPercent?: number;
+                    /**
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
+                     * @enum {string}
+                     */
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
                 };
             };
         };
@@ -41501,6 +41510,13 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /**
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
+                     * @enum {string}
+                     */
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
                 };
             };
         };
@@ -42957,7 +42973,7 @@ export interface operations {
                                 id: number;
                                 createdAt?: string;
                                 amount?: number;
-                                destination?: ("wallet" | "provider") | null;
+                                destination?: ("wallet" | "provider" | "external") | null;
                                 status?: ("pending" | "succeeded" | "failed") | null;
                                 reason?: string | null;
                                 providerRefund?: string | null;
@@ -43070,10 +43086,12 @@ export interface operations {
                 "application/json": {
                     amount: number;
                     /**
-                     * @default wallet
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
                      * @enum {string}
                      */
-                    destination?: "wallet" | "provider";
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
                     reason: string;
                 };
             };

@@ -1,3 +1,4 @@
+import { FEATURE_TOGGLES, type FeatureToggle, featureOn } from '@/domain/tenancy/featureToggles'
 import type { Tenant } from '@/payload-types'
 
 /** What anyone may know about a website: enough to brand a frontend and build its forms. */
@@ -15,5 +16,6 @@ export const publicFace = (tenant: Tenant) => ({
     primaryColor: tenant.branding?.primaryColor ?? null,
     supportEmail: tenant.branding?.supportEmail ?? null,
   },
-  features: tenant.settings?.features ?? {},
+  // Each switch as it takes effect (what the admin set, else its default), so a frontend never reads an unset one as off.
+  features: Object.fromEntries((Object.keys(FEATURE_TOGGLES) as FeatureToggle[]).map((name) => [name, featureOn(tenant, name)])) as Record<FeatureToggle, boolean>,
 })

@@ -15,6 +15,8 @@ export type MoneyFormProps<T> = {
   currency: string
   /** The one choice besides amount and reason (refund destination, adjustment direction). */
   choice: { name: string; label: string; options: readonly { value: string; label: string }[] }
+  /** A text field asked for only while the choice is `when` (a refund paid outside the platform: its reference). */
+  detail?: { name: string; label: string; when: string; maxLength: number }
   submitLabel: string
   url: string
   /** What the answer says, shown in place. */
@@ -30,11 +32,12 @@ type Outcome = { ok: boolean; text: string; fields: Record<string, string> }
  * Idempotency-Key; the answer (or the refusal and the fields it names) shown in place.
  * Not a <form>: it sits inside Payload's own, and Enter must not save the document.
  */
-export const MoneyForm = <T,>({ testId, title, currency, choice, submitLabel, url, describe, onDone }: MoneyFormProps<T>) => {
+export const MoneyForm = <T,>({ testId, title, currency, choice, detail, submitLabel, url, describe, onDone }: MoneyFormProps<T>) => {
   const id = useId()
   const [amount, setAmount] = useState('')
   const [picked, setPicked] = useState(choice.options[0]?.value ?? '')
   const [reason, setReason] = useState('')
+  const [detailText, setDetailText] = useState('')
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
@@ -46,12 +49,14 @@ export const MoneyForm = <T,>({ testId, title, currency, choice, submitLabel, ur
       return
     }
     setBusy(true)
-    const answer = await postMoney<T>(url, { amount: minor, [choice.name]: picked, reason })
+    const detailed = detail && picked === detail.when ? { [detail.name]: detailText } : {}
+    const answer = await postMoney<T>(url, { amount: minor, [choice.name]: picked, ...detailed, reason })
     setBusy(false)
     if (answer.ok) {
       setOutcome({ ok: true, text: describe(answer.body), fields: {} })
       setAmount('')
       setReason('')
+      setDetailText('')
       onDone?.()
     } else setOutcome({ ok: false, text: answer.message, fields: answer.fields })
   }
@@ -84,6 +89,13 @@ export const MoneyForm = <T,>({ testId, title, currency, choice, submitLabel, ur
         </select>
         {fieldError(choice.name)}
       </div>
+      {detail && picked === detail.when ? (
+        <div style={fieldRow}>
+          <label htmlFor={`${id}-${detail.name}`}>{detail.label}</label>
+          <input id={`${id}-${detail.name}`} name={detail.name} autoComplete="off" maxLength={detail.maxLength} style={input} value={detailText} onChange={(e) => setDetailText(e.target.value)} />
+          {fieldError(detail.name)}
+        </div>
+      ) : null}
       <div style={fieldRow}>
         <label htmlFor={`${id}-reason`}>Reason</label>
         <textarea id={`${id}-reason`} name="reason" rows={2} maxLength={500} style={input} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
 import { formatMoney } from '@/domain/moneyFormat'
+import { EXTERNAL_REFERENCE_MAX } from '@/domain/payments/types'
 
 import { ACTION_DONE_EVENT } from './ActionPanel/ActionPanel'
 import { Earnings, Files, Journal, Messages, Payments, Refunds, Timeline } from './dossierSections'
@@ -16,7 +17,11 @@ import { error, muted } from './styles'
 const DESTINATIONS = [
   { value: 'wallet', label: "The client's wallet" },
   { value: 'provider', label: 'Back to the card' },
+  { value: 'external', label: 'Paid back outside the platform' },
 ] as const
+const DESTINATION_TEXT: Record<string, string> = { wallet: "the client's wallet", provider: 'the card', external: 'the client outside the platform' }
+/** A refund paid outside the platform is recorded with the reference of that payment. */
+const EXTERNAL_REFERENCE = { name: 'externalReference', label: 'Reference of the payment (bank transfer, receipt)', when: 'external', maxLength: EXTERNAL_REFERENCE_MAX }
 
 /**
  * The order's dossier under its edit form: everything around the order, fetched from
@@ -66,9 +71,10 @@ export const OrderDossier = () => {
       title="Refund"
       currency={currency}
       choice={{ name: 'destination', label: 'To', options: DESTINATIONS }}
+      detail={EXTERNAL_REFERENCE}
       submitLabel="Refund"
       url={`/api/orders/${id}/refunds`}
-      describe={({ refund }) => `Refunded ${formatMoney(refund.amount, currency)} to ${refund.destination === 'wallet' ? "the client's wallet" : 'the card'}.`}
+      describe={({ refund }) => `Refunded ${formatMoney(refund.amount, currency)} to ${DESTINATION_TEXT[refund.destination] ?? refund.destination}.`}
       onDone={() => {
         void load()
         router.refresh()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { refundRouteInput } from '../payments/refundRoute'
 import { recordId } from '../recordId'
 
 const reason = z.string({ error: 'Required: say why.' }).trim().min(1, 'Required: say why.').max(2000)
@@ -40,11 +41,13 @@ export const ACTION_INPUTS = {
   closeDispute: z.object({ restoreTo: z.enum(DISPUTE_RESTORE_TO, { error: `One of ${DISPUTE_RESTORE_TO.join(', ')}.` }) }),
   requestReassignment: z.object({ reason }),
   requestCancellation: z.object({ reason }),
+  // Where what is paid back goes, as a refund takes it (the wallet by default, the card where the website has no wallet).
   approveCancellation: z.object({
     forfeitPercent: z.number({ error: 'A whole percentage from 0 to 80.' }).int('A whole percentage from 0 to 80.').min(0, 'A whole percentage from 0 to 80.').max(80, 'A whole percentage from 0 to 80.').optional(),
+    ...refundRouteInput,
   }),
   rejectCancellation: z.object({ reason }),
-  cancel: z.object({ reason }),
+  cancel: z.object({ reason, ...refundRouteInput }),
 }
 
 export type ActionInputs = { [A in keyof typeof ACTION_INPUTS]: z.infer<(typeof ACTION_INPUTS)[A]> }

@@ -21,3 +21,17 @@ export const PAYMENT_EXPIRY_MINUTES = 30
 /** A refund: pending while the card processor works on it, then succeeded or failed. */
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const
 
+
+/**
+ * Where a refund goes: the client's wallet, back to the card it was paid with (a Stripe
+ * refund), or `external`, money staff paid back outside the platform (a bank transfer,
+ * cash) that the refund only records, with the reference of that payment.
+ */
+export const REFUND_DESTINATIONS = ['wallet', 'provider', 'external'] as const
+export type RefundDestination = (typeof REFUND_DESTINATIONS)[number]
+
+/** The reference of money paid back outside the platform, at most this long. */
+export const EXTERNAL_REFERENCE_MAX = 200
+
+/** A refund's journal entry type, by where the money went (the ledger's refund figures sum these). */
+export const REFUND_ENTRY_TYPES: Readonly<Record<RefundDestination, string>> = { wallet: 'client_wallet_refund', provider: 'provider_refund', external: 'external_refund' }

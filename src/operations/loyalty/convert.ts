@@ -8,13 +8,14 @@ import { convertPoints } from '@/domain/loyalty/points'
 import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
+import { refuseWithoutWallet } from '../payments/walletSwitch'
 import { changePoints } from './award'
 import { loyaltyClient, pointsRefusal } from './client'
 import { websiteLoyalty } from './settings'
 
 /**
- * The caller converts `points` into wallet credit on the request's website, all or
- * nothing in one transaction: under the account's lock the website's rules are checked
+ * The caller converts `points` into wallet credit on the request's website (one that
+ * offers a wallet), all or nothing in one transaction: under the account's lock the website's rules are checked
  * against the locked balance (minimum, multiples of it, maximum per conversion, enough
  * points: 422 naming `points` and the rule), a `convert` row takes the points, and a
  * journal entry credits the client's wallet from the loyalty expense account. The wallet
@@ -22,6 +23,8 @@ import { websiteLoyalty } from './settings'
  */
 export const convertLoyaltyPoints = async (req: PayloadRequest, points: number): Promise<{ credited: number; points: number }> => {
   const { actor, tenant } = await loyaltyClient(req)
+  // Credit needs a wallet: none on the website (`allowWallet` off), a 422 naming `points`.
+  await refuseWithoutWallet(req, tenant.id, 'points')
   return inTransaction(req, async () => {
     const settings = await websiteLoyalty(req, tenant.id)
     if (!settings.enabled || !settings.conversionEnabled) throw pointsRefusal('this website does not convert points to credit.', 'conversion_off')

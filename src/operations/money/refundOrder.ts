@@ -3,8 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { actorOf, idOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
-import { ClientError, ProviderError } from '@/errors'
+import { ClientError, ProviderError, refuseField } from '@/errors'
 import { partiesBut } from '@/domain/notifications/recipients'
+import { type RefundAsk, type RefundRoute, refundRoute } from '@/domain/payments/refundRoute'
+import { REFUND_ENTRY_TYPES } from '@/domain/payments/types'
 import { asSystem, proofOf } from '@/access/system'
 import type { Order, Payment } from '@/payload-types'
 
@@ -16,17 +18,17 @@ import { notify } from '../notifications/notify'
 import { readLockedOrder } from '../orders/lockOrder'
 import { reverseOrderPoints } from '../loyalty/orderPoints'
 import { stripeClient } from '../payments/stripeClient'
+import { clientWalletOn, walletRefusalError } from '../payments/walletSwitch'
 
 import { earningAfterRefund } from './writerEarnings'
-
-export type RefundDestination = 'wallet' | 'provider'
 
 /**
  * The order's card payment that can take `amount` back: the newest succeeded Stripe
  * payment with that much not yet refunded, under its row lock. 422 naming the most one
- * card refund can be when none can.
+ * card refund can be when none can: naming `amount` when the card was asked for, and
+ * `destination` when it was only the default of a website without a wallet.
  */
-const refundablePayment = async (req: PayloadRequest, order: Order, amount: number): Promise<Payment> => {
+const refundablePayment = async (req: PayloadRequest, order: Order, amount: number, route: RefundRoute): Promise<Payment> => {
   const { docs } = await req.payload.find({
     collection: 'payments',
     where: { and: [{ order: { equals: order.id } }, { purpose: { equals: 'order' } }, { provider: { equals: 'stripe' } }, { status: { equals: 'succeeded' } }] },
@@ -40,6 +42,10 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
   const payment = docs.find((p) => room(p) >= amount && p.providerPaymentIntent)
   if (!payment) {
     const most = Math.max(0, ...docs.filter((p) => p.providerPaymentIntent).map(room))
+    if (route.defaulted) {
+      const message = `destination: this website does not offer a wallet and at most ${most} cents can go back to the card in one refund; record money paid back outside the platform (external, with externalReference).`
+      throw new ClientError(message, 422, { field: 'destination', refundable: most, errors: [{ path: 'destination', message }] })
+    }
     throw new ClientError(`amount: at most ${most} cents can go back to the card in one refund (the rest was paid another way).`, 422, { field: 'amount', refundable: most })
   }
   await lockRow(req, 'payments', payment.id)
@@ -49,28 +55,41 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
 /**
  * Gives `amount` of what an order was paid back to its client, in the caller's
  * transaction, with the order locked by the caller: never more than the order still
- * holds (422 naming the most). To the wallet: revenue → the client's wallet. To the
- * provider: Stripe refunds the card payment (its idempotency key is the refund's
- * reference, so a retried request never refunds twice), then revenue → gateway clearing;
- * if Stripe refuses, nothing is written. Either way the order's paid amount and payment
- * status go down, and so does the writer's earning while it is not paid out; the client
- * is told (`refund.issued`). Returns the refund row.
+ * holds (422 naming the most). Where it goes (`refundRoute`): by default the wallet, or
+ * the card on a website without a wallet, which refuses the wallet (422 naming
+ * `destination`). To the wallet: revenue → the client's wallet. To the provider: Stripe
+ * refunds the card payment (its idempotency key is the refund's reference, so a retried
+ * request never refunds twice), then revenue → gateway clearing; if Stripe refuses,
+ * nothing is written. External (staff paid it back outside the platform, by bank
+ * transfer or cash, as `markPaid` records money received outside it): no call anywhere,
+ * revenue → platform cash, the payment's reference kept on the refund. In every case the
+ * order's paid amount and payment status go down, and so does the writer's earning while
+ * it is not paid out; the client is told (`refund.issued`). Returns the refund row.
  */
-export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, destination: RefundDestination = 'wallet') => {
+export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, ask: RefundAsk = {}) => {
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })
   if (amount > order.amountPaid) throw new ClientError(`amount: at most ${order.amountPaid} cents can be refunded on this order.`, 422, { field: 'amount', refundable: order.amountPaid })
   const tenant = idOf(order.tenant)!
   const client = idOf(order.client)!
+  const routed = refundRoute(ask, await clientWalletOn(req, tenant))
+  if ('refusal' in routed) {
+    const { refusal } = routed
+    throw refusal.status === 422 ? walletRefusalError(refusal) : refuseField('refunds', refusal.field, refusal.message, refusal.status)
+  }
+  const { route } = routed
+  const { destination } = route
   const { totalDocs: previous } = await req.payload.count({ collection: 'refunds', where: { order: { equals: order.id } }, ...asSystem(proofOf(req)), req })
   const reference = `refund:order:${order.id}:${previous + 1}`
 
   let credited: AccountRef
   let provider: { payment: Payment; refundId: string; status: 'succeeded' | 'pending' } | null = null
   if (destination === 'wallet') credited = { wallet: (await ensureWallet(req, tenant, client, 'client')).id }
+  else if (destination === 'external') credited = { system: 'platform_cash' }
   else {
+    // Which card payment first: an order that no card can refund hears so, whatever the server's set-up.
+    const payment = await refundablePayment(req, order, amount, route)
     const stripe = stripeClient()
     if (!stripe) throw new ClientError('destination: card refunds are not configured on this server.', 400, { field: 'destination' })
-    const payment = await refundablePayment(req, order, amount)
     let refund
     try {
       refund = await stripe.refunds.create({ payment_intent: payment.providerPaymentIntent!, amount, metadata: { reference, order: String(order.id) } }, { idempotencyKey: reference })
@@ -91,6 +110,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
       client,
       amount,
       destination,
+      externalReference: route.externalReference,
       reason,
       createdBy: actorOf(req)?.id ?? null,
       payment: provider?.payment.id ?? null,
@@ -103,7 +123,7 @@ export const refundOrder = async (req: PayloadRequest, order: Order, amount: num
   })
   await post(req, tenant, {
     reference,
-    type: destination === 'wallet' ? 'client_wallet_refund' : 'provider_refund',
+    type: REFUND_ENTRY_TYPES[destination],
     memo: reason,
     lines: [{ account: { system: 'platform_revenue' }, debit: amount }, { account: credited, credit: amount }],
   })
@@ -178,7 +198,7 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
  * An admin's refund of an order over the API: the caller must see the order (404) and be
  * an admin of its website (403); then, under the order's lock, `refundOrder`.
  */
-export const refundOrderAsAdmin = async (req: PayloadRequest, orderId: number, input: { amount: number; reason: string; destination: RefundDestination }) => {
+export const refundOrderAsAdmin = async (req: PayloadRequest, orderId: number, input: { amount: number; reason: string } & RefundAsk) => {
   await adminOfVisible(req, 'orders', orderId, 'Only an admin of the website refunds.')
-  return inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), input.amount, input.reason, input.destination))
+  return inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), input.amount, input.reason, input))
 }

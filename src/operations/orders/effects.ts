@@ -6,6 +6,7 @@ import { ClientError } from '@/errors'
 import type { OrderAction } from '@/domain/orders/actions'
 import type { ActionInputs } from '@/domain/orders/actionInputs'
 import { forfeiturePercent, splitRefund } from '@/domain/orders/cancellation'
+import type { RefundAsk } from '@/domain/payments/refundRoute'
 import { OPEN_REQUEST_STATUSES, type RequestKind } from '@/domain/orders/requests'
 import { routing } from '@/domain/orders/staffing'
 import type { OrderStatus } from '@/domain/orders/statuses'
@@ -50,12 +51,13 @@ const openOf = (ctx: ActionContext, kind: RequestKind) => {
 /** A request is decided by the actor now. */
 const decided = (args: { actor: Actor | null; now: Date }) => ({ decidedBy: args.actor?.id ?? null, decidedAt: args.now.toISOString() })
 
-const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: number }, reason: string | null): Promise<Effect> => {
+const cancelOrder = async (args: Args<'cancel'>, refund: { forfeitPercent: number; to: RefundAsk }, reason: string | null): Promise<Effect> => {
   const { req, ctx, now } = args
   const { kept, refunded } = splitRefund(ctx.order.amountPaid, refund.forfeitPercent)
-  // What the forfeiture leaves goes back to the client's wallet at once; the writer's
-  // earning, if the order had one, is voided or reversed.
-  if (refunded > 0) await refundOrder(req, ctx.order, refunded, `Order ${ctx.order.number} cancelled${reason ? `: ${reason}` : ''}`)
+  // What the forfeiture leaves is refunded at once, where the admin said (by default the
+  // wallet, or the card on a website without one; refused as a refund refuses it); the
+  // writer's earning, if the order had one, is voided or reversed.
+  if (refunded > 0) await refundOrder(req, ctx.order, refunded, `Order ${ctx.order.number} cancelled${reason ? `: ${reason}` : ''}`, refund.to)
   const earning = await undoOrderEarning(req, ctx.order)
   await reverseOrderPoints(req, ctx.order, { kind: 'cancel' })
   await endAssignment(req, ctx.order, 'cancelled', reason ? `order cancelled: ${reason}` : 'order cancelled', now)
@@ -226,7 +228,7 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     const request = openOf(args.ctx, 'cancellation')
     const forfeitPercent = args.input.forfeitPercent ?? request.forfeitPercent ?? 0
     await updateRequest(args.req, request.id, { status: 'approved', forfeitPercent, ...decided(args) })
-    return cancelOrder(args as unknown as Args<'cancel'>, { forfeitPercent }, request.description ?? null)
+    return cancelOrder(args as unknown as Args<'cancel'>, { forfeitPercent, to: args.input }, request.description ?? null)
   },
   rejectCancellation: async (args) => {
     const request = openOf(args.ctx, 'cancellation')
@@ -234,7 +236,7 @@ export const EFFECTS: { [A in OrderAction]: (args: Args<A>) => Promise<Effect> }
     return { status: (request.statusBefore ?? 'in_progress') as OrderStatus }
   },
   // Staff cancellation refunds everything paid; forfeiture applies to client requests.
-  cancel: async (args) => cancelOrder(args, { forfeitPercent: 0 }, args.input.reason),
+  cancel: async (args) => cancelOrder(args, { forfeitPercent: 0, to: args.input }, args.input.reason),
   archive: async ({ ctx, now }) => ({ status: 'archived', patch: at(ctx.order, 'archivedAt', now) }),
 }
 

@@ -25,6 +25,7 @@ import { manualPaymentsOnWebsite } from './manualSwitch'
 import { failPayment, settlePayment } from './settlePayment'
 import { stripeClient } from './stripeClient'
 import { createTip } from './tips'
+import { refuseWithoutWallet } from './walletSwitch'
 
 const idOfYour = (what: string) => recordId(`your ${what}`)
 const provider = z.enum(PAYMENT_PROVIDERS, { error: `One of ${PAYMENT_PROVIDERS.join(', ')}.` })
@@ -121,6 +122,10 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
  * paying for the invoice's client.
  */
 export const startPayment = async (req: PayloadRequest, tenant: Tenant, payer: number, input: CheckoutInput): Promise<CheckoutAnswer> => {
+  // A website without a wallet (`allowWallet` off) takes no payment from one (tips
+  // included) and no top-up of one: 422 naming the field, before anything is written.
+  if (input.provider === 'wallet') await refuseWithoutWallet(req, tenant, 'provider')
+  if (input.purpose === 'wallet_top_up') await refuseWithoutWallet(req, tenant, 'purpose')
   if (input.provider === 'manual' && !manualPaymentsOnWebsite(tenant)) throw refuseField('payments', 'provider', 'provider: manual payments are switched off on this website.', 400)
   const stripe = input.provider === 'stripe' ? stripeClient() : null
   if (input.provider === 'stripe' && !stripe) throw new ClientError('provider: card payments are not configured on this server.', 400, { field: 'provider' })

@@ -4,7 +4,6 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
 import { monthlyLimitFlag, monthStart, type ReferralFlag } from '@/domain/referrals/abuse'
-import type { ReferralSettings } from '@/domain/referrals/settings'
 import type { Order, Referral } from '@/payload-types'
 
 import { post } from '../ledger/post'
@@ -16,7 +15,7 @@ import { websiteCurrency } from '../notifications/websiteCurrency'
 import { recordEvent } from '../workflow/recordEvent'
 
 import { bonusPaidSince } from './register'
-import { websiteReferrals } from './settings'
+import { type WebsiteReferrals, websiteReferrals } from './settings'
 
 /** The flags a referral was held with (a JSON list the server writes). */
 const flagsOf = (referral: Referral): ReferralFlag[] => (Array.isArray(referral.flags) ? (referral.flags as ReferralFlag[]) : [])
@@ -31,9 +30,11 @@ export const lockReferral = async (req: PayloadRequest, id: number): Promise<Ref
  * Pays a referral, once: the wallet bonus to the referrer's client wallet from the
  * website's referral expense (a journal entry with a unique reference), the points to
  * both (unique references too), the referral marked rewarded, the referrer told live.
- * Under the referral's lock, in the caller's transaction.
+ * Where the website offers no wallet the bonus is 0 (`websiteReferrals`): the referral is
+ * still rewarded, its record says 0 in the wallet and the referrer is told there is no
+ * wallet bonus. Under the referral's lock, in the caller's transaction.
  */
-export const payReferral = async (req: PayloadRequest, referral: Referral, settings: ReferralSettings, now: Date): Promise<Referral> => {
+export const payReferral = async (req: PayloadRequest, referral: Referral, settings: WebsiteReferrals, now: Date): Promise<Referral> => {
   const tenant = idOf(referral.tenant)!
   const referrer = idOf(referral.referrer)!
   const referee = idOf(referral.referee)!
@@ -55,7 +56,8 @@ export const payReferral = async (req: PayloadRequest, referral: Referral, setti
   if (points.referee > 0) await awardPoints(req, { tenant, client: referee, points: points.referee, kind: 'referral', reason: `${reason}: your first order`, reference: `referral:${referral.id}:referee-points`, order })
   const reward = { walletCents: bonus, referrerPoints: points.referrer, refereePoints: points.referee }
   const paid = await req.payload.update({ collection: 'referrals', id: referral.id, data: { status: 'rewarded', reward, rewardedAt: now.toISOString() }, depth: 0, ...asSystem(proofOf(req)), req })
-  await notify(req, { event: 'referral.rewarded', recipients: [referrer], tenant, data: { referral: referral.id, ...reward, currency: await websiteCurrency(req, tenant) }, key: `referral.rewarded:${referral.id}` })
+  const skipped = settings.walletBonusSkipped ? { walletBonusSkipped: true } : {}
+  await notify(req, { event: 'referral.rewarded', recipients: [referrer], tenant, data: { referral: referral.id, ...reward, ...skipped, currency: await websiteCurrency(req, tenant) }, key: `referral.rewarded:${referral.id}` })
   return paid
 }
 
@@ -97,5 +99,5 @@ export const rewardReferral = async (req: PayloadRequest, order: Order, now: Dat
     return
   }
   await payReferral(req, qualified, settings, now)
-  await recordEvent(req, { collection: 'referrals', document: referral.id, tenant, action: 'reward', actor: null, from: 'pending', to: 'rewarded', data: { order: order.id, walletCents: settings.referrerWalletBonus } })
+  await recordEvent(req, { collection: 'referrals', document: referral.id, tenant, action: 'reward', actor: null, from: 'pending', to: 'rewarded', data: { order: order.id, walletCents: settings.referrerWalletBonus, ...(settings.walletBonusSkipped ? { walletBonusSkipped: true } : {}) } })
 }

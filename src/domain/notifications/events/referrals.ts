@@ -2,7 +2,11 @@ import type { EventDescriber } from '../catalogue'
 
 import { countOf, moneyOf, numberOf } from './facts'
 
-/** A referrer's referrals (reference §9.3 `referral.reward_earned`). Facts: `referral`, `status`, `walletCents`, `referrerPoints`, `currency`. */
+/**
+ * A referrer's referrals (reference §9.3 `referral.reward_earned`). Facts: `referral`,
+ * `status`, `walletCents`, `referrerPoints`, `currency`, `walletBonusSkipped` (the website
+ * offers no wallet, so its bonus was not paid).
+ */
 export const REFERRAL_EVENTS: Record<string, EventDescriber> = {
   'referral.registered': () => ({
     category: 'account',
@@ -17,7 +21,7 @@ export const REFERRAL_EVENTS: Record<string, EventDescriber> = {
       category: 'account',
       priority: 'normal',
       title: 'You earned a referral reward',
-      body: `A client you referred completed their first order${parts.length > 0 ? `: you get ${parts.join(' and ')}` : ''}.`,
+      body: `A client you referred completed their first order${parts.length > 0 ? `: you get ${parts.join(' and ')}` : ''}.${d.walletBonusSkipped === true ? ' This website does not offer a wallet, so there is no wallet bonus.' : ''}`,
       link: '/referrals',
     }
   },

@@ -4,15 +4,17 @@ import { linkTo, moneyOf, orderLabel, reasonSuffix, textOf } from './facts'
 
 /**
  * Money given back to a client (reference §9.3 `wallet.client.refunded`). Facts:
- * `refundId`, `orderId`, `number`, `amount`, `currency`, `destination` (wallet | provider),
- * `reason`.
+ * `refundId`, `orderId`, `number`, `amount`, `currency`, `destination` (wallet | provider
+ * | external), `reason`.
  */
+const WHERE_IT_WENT: Record<string, string> = { provider: 'is on its way back to your card', external: 'has been paid back to you directly', wallet: 'is back in your wallet' }
+
 export const REFUND_EVENTS: Record<string, EventDescriber> = {
   'refund.issued': (d) => ({
     category: 'payments',
     priority: 'high',
     title: `Refund: ${moneyOf(d)}`,
-    body: `${moneyOf(d)} of ${orderLabel(d)} ${textOf(d, 'destination') === 'provider' ? 'is on its way back to your card' : 'is back in your wallet'}.${reasonSuffix(d)}`,
+    body: `${moneyOf(d)} of ${orderLabel(d)} ${WHERE_IT_WENT[textOf(d, 'destination')] ?? WHERE_IT_WENT.wallet}.${reasonSuffix(d)}`,
     link: linkTo('/orders', d, 'orderId', '/wallet'),
   }),
   'refund.failed': (d) => ({
