@@ -349,6 +349,7 @@ export interface Tenant {
       allowDisputes?: boolean | null;
       allowEscalations?: boolean | null;
       allowRegistration?: boolean | null;
+      emailVerificationRequired?: boolean | null;
     };
     staffing?: {
       /**
@@ -734,6 +735,16 @@ export interface User {
   referredBy?: (number | null) | User;
   registrationIp?: string | null;
   registrationUserAgent?: string | null;
+  /**
+   * When the address was proved by its link; empty: not verified.
+   */
+  emailVerifiedAt?: string | null;
+  /**
+   * A new address the user asked for, applied once they follow the link mailed to it.
+   */
+  pendingEmail?: string | null;
+  emailTokenHash?: string | null;
+  emailTokenExpiresAt?: string | null;
   /**
    * The name reviews and public pages show; never the real name.
    */
@@ -3237,6 +3248,7 @@ export interface TenantsSelect<T extends boolean = true> {
               allowDisputes?: T;
               allowEscalations?: T;
               allowRegistration?: T;
+              emailVerificationRequired?: T;
             };
         staffing?:
           | T
@@ -3415,6 +3427,10 @@ export interface UsersSelect<T extends boolean = true> {
   referredBy?: T;
   registrationIp?: T;
   registrationUserAgent?: T;
+  emailVerifiedAt?: T;
+  pendingEmail?: T;
+  emailTokenHash?: T;
+  emailTokenExpiresAt?: T;
   penName?: T;
   twoFactorEnabledAt?: T;
   twoFactorSecret?: T;

@@ -107,3 +107,9 @@ export const lockPaymentWindow = async (req: PayloadRequest, windowId: number): 
 export const lockKey = async (req: PayloadRequest, key: string): Promise<void> => {
   await execute(req, sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`)
 }
+
+/** The user holding the email link whose hash is `hash`, locked, with when it ends; null when nobody holds it (used, replaced, never issued). */
+export const lockUserByEmailToken = async (req: PayloadRequest, hash: string): Promise<{ id: number; expiresAt: Date | null } | null> => {
+  const [row] = await execute<{ id: number; email_token_expires_at: string | null }>(req, sql`SELECT id, email_token_expires_at FROM users WHERE email_token_hash = ${hash} FOR UPDATE`)
+  return row ? { id: row.id, expiresAt: row.email_token_expires_at ? new Date(row.email_token_expires_at) : null } : null
+}

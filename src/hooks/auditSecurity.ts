@@ -21,7 +21,8 @@ const websiteOf = async (req: PayloadRequest, user: UserLike | null): Promise<nu
   return user ? (actorFromUser(user).tenantIds[0] ?? null) : null
 }
 
-const record = async (req: PayloadRequest, action: SecurityAction, user: UserLike | null, email?: string | null) => {
+/** A security row about `user` (or an email tried, when nobody's), on the request's or the user's website. */
+export const recordUserSecurityEvent = async (req: PayloadRequest, action: SecurityAction, user: UserLike | null, email?: string | null) => {
   await recordSecurityEvent(req, {
     kind: 'security',
     action,
@@ -41,17 +42,17 @@ const record = async (req: PayloadRequest, action: SecurityAction, user: UserLik
 export const auditAuthOperations: CollectionAfterOperationHook<'users'> = async ({ operation, req, result, args }) => {
   if (operation === 'login' || operation === 'resetPassword') {
     const user = (result as { user?: UserLike } | undefined)?.user ?? null
-    if (user) await record(req, operation === 'login' ? 'login' : 'password_reset', user)
+    if (user) await recordUserSecurityEvent(req, operation === 'login' ? 'login' : 'password_reset', user)
   } else if (operation === 'forgotPassword') {
     const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim().slice(0, 320)
-    if (email) await record(req, 'password_reset_requested', null, email)
+    if (email) await recordUserSecurityEvent(req, 'password_reset_requested', null, email)
   }
   return result
 }
 
 export const auditLogout: CollectionAfterLogoutHook = async ({ req }) => {
   const user = req.user as UserLike | null
-  if (user) await record(req, 'logout', user)
+  if (user) await recordUserSecurityEvent(req, 'logout', user)
 }
 
 const FAILURE_RECORDED = 'scriptoriumAuditLoginFailure'

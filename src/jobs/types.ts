@@ -3,8 +3,16 @@
  * and the handlers agree at compile time.
  */
 export type JobPayloads = {
-  /** Welcome mail to a newly registered client. */
-  'mail.welcome': { userId: number }
+  /** Welcome mail to a newly registered client, with the link that verifies their address. */
+  'mail.welcome': { userId: number; verifyToken?: string }
+  /** A new link verifying the user's address (asked for again). */
+  'mail.verifyEmail': { userId: number; token: string }
+  /** The link confirming a new address, to that address (`to`); the change waits for it. */
+  'mail.confirmEmailChange': { userId: number; token: string; to: string }
+  /** To the address being replaced (`to`): a change to another address (`masked`: `n***@example.com`) was asked for. */
+  'mail.emailChangeNotice': { userId: number; to: string; masked: string }
+  /** Someone registered on `website` with the address of this account: told to its owner only. */
+  'mail.registrationAttempt': { userId: number; website: number }
   /** Password-reset mail with the token Payload generated. */
   'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
   /** Failed logins to the user's account passed the account-wide ceiling (one per window). */
@@ -37,6 +45,9 @@ export type JobType = keyof JobPayloads
  */
 export const JOB_SECRETS: { readonly [T in JobType]?: readonly (keyof JobPayloads[T] & string)[] } = {
   'mail.passwordReset': ['token'],
+  'mail.welcome': ['verifyToken'],
+  'mail.verifyEmail': ['token'],
+  'mail.confirmEmailChange': ['token'],
 }
 
 /** What a queued job carries: everything else is read from the outbox row. */

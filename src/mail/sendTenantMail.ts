@@ -28,3 +28,7 @@ export const tenantSender = async (payload: Payload, proof: SystemProof, tenantI
 
 export const sendMail = (payload: Payload, to: string, from: string, message: Rendered) =>
   payload.sendEmail({ to, from, subject: message.subject, html: message.html, text: message.text })
+
+/** A page of the website's frontend (`/verify-email/<token>`), else of this server when the website has no domain. */
+export const siteUrl = (sender: TenantSender, path: string): string =>
+  sender.host ? `https://${sender.host}${path}` : `${env().SERVER_URL ?? `http://localhost:${env().PORT}`}${path}`

@@ -19,6 +19,7 @@ import * as migration_20261201_063505_invoice_discounts from './20261201_063505_
 import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
 import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
 import * as migration_20261201_173117_refund_external from './20261201_173117_refund_external';
+import * as migration_20261201_173224_email_verification from './20261201_173224_email_verification';
 import * as migration_20261201_173314_issue16_sessions from './20261201_173314_issue16_sessions';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 
@@ -127,6 +128,11 @@ export const migrations = [
     up: migration_20261201_173117_refund_external.up,
     down: migration_20261201_173117_refund_external.down,
     name: '20261201_173117_refund_external',
+  },
+  {
+    up: migration_20261201_173224_email_verification.up,
+    down: migration_20261201_173224_email_verification.down,
+    name: '20261201_173224_email_verification',
   },
   {
     up: migration_20261201_173314_issue16_sessions.up,

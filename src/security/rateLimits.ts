@@ -52,6 +52,19 @@ export const tooMany = (req: PayloadRequest, what: string, msBeforeNext: number)
   return new ClientError(`Too many ${what}; try again in ${retryAfter} s.`, 429, { retryAfter })
 }
 
+/** A fixed limit: `points` per `durationS` seconds, refused as "too many `label`". */
+export type Limit = { name: string; points: number; durationS: number; label: string }
+
+/** Counts one attempt of `subject` against `limit`; past it, a 429 with Retry-After. */
+export const consumeLimit = async (req: PayloadRequest, limit: Limit, subject: string) => {
+  try {
+    await limiterFor(limit.name, limit.points, limit.durationS).consume(subject)
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error
+    throw tooMany(req, limit.label, error.msBeforeNext)
+  }
+}
+
 /**
  * Counts one attempt against a limit of the request's website; past it, a 429 with
  * Retry-After. `subject` is what is limited (an email, an address).
@@ -60,10 +73,5 @@ export const consume = async (req: PayloadRequest, tenant: Tenant | null, name: 
   const defaults = RATE_LIMITS[name]
   const configured = tenant?.settings?.rateLimits?.[name]
   const points = typeof configured === 'number' && configured > 0 ? configured : defaults.points
-  try {
-    await limiterFor(name, points, defaults.durationS).consume(`${tenant?.id ?? 'platform'}:${subject.toLowerCase()}`)
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error
-    throw tooMany(req, defaults.label, error.msBeforeNext)
-  }
+  await consumeLimit(req, { name, points, durationS: defaults.durationS, label: defaults.label }, `${tenant?.id ?? 'platform'}:${subject.toLowerCase()}`)
 }

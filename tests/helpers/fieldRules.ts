@@ -23,7 +23,7 @@ const CLIENT_PROFILE = ['highValue', 'firstOrder', 'returningClient'].map((f) =>
 /** Inputs a client gives when placing an order (priced, then locked). */
 export const ORDER_INPUTS = ['topic', 'instructions', 'paperType', 'workType', 'academicLevel', 'subject', 'analysisLevel', 'writerLevel', 'formattingStyle', 'englishType', 'addons', 'pages', 'spacing', 'clientDeadline', 'preferredWriter']
 
-const TENANT_FEATURES = group('settings.features', ['magicLinkEnabled', 'twoFactorRequired', 'passwordResetEnabled', 'messagingEnabled', 'allowWriterFeedback', 'allowWallet', 'allowClassOrders', 'allowDisputes', 'allowEscalations', 'allowRegistration'])
+const TENANT_FEATURES = group('settings.features', ['magicLinkEnabled', 'twoFactorRequired', 'passwordResetEnabled', 'messagingEnabled', 'allowWriterFeedback', 'allowWallet', 'allowClassOrders', 'allowDisputes', 'allowEscalations', 'allowRegistration', 'emailVerificationRequired'])
 /** The website's internals: price list, counters, policies, limits, timeouts. */
 const TENANT_INTERNALS = [
   ...group('pricing', ['basePerPage', 'basePerSlide', 'basePerDiagram', 'minimumCharge', 'preferredWriterFee', 'singleSpacingMultiplier', 'doubleSpacingMultiplier']),
@@ -104,7 +104,7 @@ export const READS: Record<string, ReadRule> = {
     },
   },
   users: {
-    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'penName', 'ratingAverage', 'ratingCount', 'twoFactorEnabledAt', 'tenants', 'email', 'collection', 'sessions'],
+    fields: [...STAMPS, 'name', 'roles', 'phone', 'writerLevel', 'suspended', 'timezone', 'referralCode', 'referredBy', 'registrationIp', 'registrationUserAgent', 'emailVerifiedAt', 'pendingEmail', 'penName', 'ratingAverage', 'ratingCount', 'twoFactorEnabledAt', 'tenants', 'email', 'collection', 'sessions'],
     // A client reads their own referral code; who referred them and where they registered from are the staff's.
     hiddenFrom: { ...all(STAFF), client: REFERRAL_REVIEW_OF_USER },
   },

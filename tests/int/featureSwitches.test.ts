@@ -164,7 +164,9 @@ describe('referrals.enabled', () => {
     })
     const taken = await register({ referralCode: code })
     expect(taken.status).toBe(201)
-    expect((await t.payload.count({ collection: 'referrals', where: { referee: { equals: taken.body.doc.id } } })).totalDocs).toBe(1)
+    // The answer carries no id (docs/decisions.md, "Registration answers the same"): the referee by email.
+    const referee = (await t.payload.find({ collection: 'users', where: { email: { equals: taken.body.doc.email } }, depth: 0, limit: 1 })).docs[0]!
+    expect((await t.payload.count({ collection: 'referrals', where: { referee: { equals: referee.id } } })).totalDocs).toBe(1)
   })
 })
 

@@ -35,7 +35,9 @@ const registerClient = async (opts: { code?: string; address?: string; ua?: stri
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   const token = await t.api.login(email, PASSWORD, { ...ALPHA, address })
   tokens[key] = token
-  return { key, id: res.body.doc.id, email, token }
+  // The answer carries no id (a taken email gets the same answer): found by its email.
+  const id = (await t.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0, limit: 1 })).docs[0]!.id
+  return { key, id, email, token }
 }
 
 const me = (token: string, host = ALPHA) => t.api.get('/api/referrals/me', { ...host, token })

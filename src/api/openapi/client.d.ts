@@ -232,6 +232,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/confirm-email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new email address
+         * @description A user who changes their own `email` (`PATCH /api/users/:id`, GraphQL, the admin’s account view) does not change it yet: it waits in `pendingEmail`, a link goes to the new address and a notice to the old one. The link’s token, sent here, applies it (and counts it verified). An admin changing someone else’s email applies it at once.
+         *
+         *     **400** naming `token` when it is missing, used, replaced or expired; **409** naming `email` when another account took the address meanwhile.
+         */
+        post: operations["postAuthConfirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -243,11 +265,57 @@ export interface paths {
         put?: never;
         /**
          * Register as a client
-         * @description Anyone creates a client account on the request’s website (by `Host`, or `X-Tenant`). The role and the website come from the server, never from the body. A welcome mail follows; log in with `POST /api/users/login` on the same website. With `referralCode` (another client’s code on this website) the new client is their referee: the referral is `pending` until their first order is paid and approved, or `held` for staff review when an abuse rule flags it (same address or browser as the referrer, too many referrals from one address or one referrer, monthly limits); the registration succeeds either way.
+         * @description Anyone creates a client account on the request’s website (by `Host`, or `X-Tenant`). The role and the website come from the server, never from the body. A welcome mail follows with a link that verifies the address (`POST /api/auth/verify-email`); log in with `POST /api/users/login` on the same website straight away. Where the website has `emailVerificationRequired` on, orders wait for the verification. With `referralCode` (another client’s code on this website) the new client is their referee: the referral is `pending` until their first order is paid and approved, or `held` for staff review when an abuse rule flags it (same address or browser as the referrer, too many referrals from one address or one referrer, monthly limits); the registration succeeds either way.
          *
-         *     **400** naming each bad field (`name`, `email`, `password` of at least 10 characters, `referralCode` that no client of this website has), **403** when the website does not take registrations, **404** for an unknown website, **409** naming `email` when it is taken, **429** with `Retry-After` past the registration limits (per address, per email).
+         *     An email that already has an account (on this website or any other) gets the very same answer, and no new account: the owner of the address is told by mail instead. So the answer carries no id; `doc` repeats what was sent.
+         *
+         *     **400** naming each bad field (`name`, `email`, `password` of at least 10 characters, `referralCode` that no client of this website has), **403** when the website does not take registrations, **404** for an unknown website, **429** with `Retry-After` past the registration limits (per address, per email).
          */
         post: operations["postAuthRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an email address
+         * @description The token of the link mailed at registration (or by `POST /api/auth/verify-email/resend`) proves the address: `emailVerifiedAt` is set, and the client may place orders where the website has `emailVerificationRequired` on. No sign-in needed: the link stands on its token. A link works once and for 48 hours; a newer link replaces it.
+         *
+         *     **400** naming `token` when it is missing, used, replaced or expired.
+         */
+        post: operations["postAuthVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the verification link again
+         * @description Mails the signed-in user a new link verifying their address; earlier links (and a pending email change’s link) stop working.
+         *
+         *     **401** when not signed in, **404** when the caller is not a member of the request’s website, **409** naming `emailVerifiedAt` when the address is verified already, **429** with `Retry-After` past 3 an hour.
+         */
+        post: operations["postAuthVerifyEmailResend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15722,6 +15790,7 @@ export interface components {
                     allowDisputes?: boolean | null;
                     allowEscalations?: boolean | null;
                     allowRegistration?: boolean | null;
+                    emailVerificationRequired?: boolean | null;
                 };
                 staffing?: {
                     /** @description Writers may take pool orders themselves. */
@@ -15944,6 +16013,10 @@ export interface components {
             referredBy?: (number | null) | components["schemas"]["users"];
             registrationIp?: string | null;
             registrationUserAgent?: string | null;
+            /** @description When the address was proved by its link; empty: not verified. */
+            emailVerifiedAt?: string | null;
+            /** @description A new address the user asked for, applied once they follow the link mailed to it. */
+            pendingEmail?: string | null;
             /** @description The name reviews and public pages show; never the real name. */
             penName?: string | null;
             /** @description When this person switched on two-factor sign-in; empty: off. */
@@ -17715,6 +17788,7 @@ export interface components {
                     allowDisputes?: boolean | null;
                     allowEscalations?: boolean | null;
                     allowRegistration?: boolean | null;
+                    emailVerificationRequired?: boolean | null;
                 };
                 staffing?: {
                     /** @description Writers may take pool orders themselves. */
@@ -17984,6 +18058,7 @@ export interface components {
                     allowDisputes?: boolean | null;
                     allowEscalations?: boolean | null;
                     allowRegistration?: boolean | null;
+                    emailVerificationRequired?: boolean | null;
                 };
                 staffing?: {
                     /** @description Writers may take pool orders themselves. */
@@ -20566,6 +20641,49 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    postAuthConfirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Email changed.";
+                        doc: {
+                            id: number;
+                            email: string;
+                            emailVerifiedAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postAuthRegister: {
         parameters: {
             query?: never;
@@ -20596,9 +20714,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @constant */
-                        message: "Registered.";
+                        message: "Registered. Check your mail to confirm your address.";
+                        /** @description What was sent, normalised (the email in lower case); no id. */
                         doc: {
-                            id: number;
                             email: string;
                             name: string;
                             roles: "client"[];
@@ -20607,6 +20725,82 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Email verified.";
+                        doc: {
+                            id: number;
+                            email: string;
+                            emailVerifiedAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthVerifyEmailResend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "A new link is on its way.";
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
@@ -56266,6 +56460,7 @@ export interface operations {
                             allowDisputes?: boolean | null;
                             allowEscalations?: boolean | null;
                             allowRegistration?: boolean | null;
+                            emailVerificationRequired?: boolean | null;
                         };
                     };
                 };

@@ -13,6 +13,7 @@ import { userRefField } from '@/fields/userRef'
 
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardMembership } from './hooks/guardMembership'
+import { holdOwnEmailChange, UNVERIFIED_CREATE } from './hooks/holdOwnEmailChange'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
@@ -133,7 +134,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
-    beforeChange: [guardMembership, notePasswordChange],
+    beforeChange: [guardMembership, holdOwnEmailChange, notePasswordChange],
     afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
@@ -182,6 +183,19 @@ export const Users: CollectionConfig<'users'> = {
     readableBy(staffField, userRefField('referredBy', { roles: ['client'], serverOnly: true, description: 'The client whose referral code this client registered with.' })),
     readableBy(staffField, serverOnlyField({ name: 'registrationIp', type: 'text', maxLength: 64, admin: { position: 'sidebar' } })),
     readableBy(staffField, serverOnlyField({ name: 'registrationUserAgent', type: 'text', maxLength: 512, admin: { position: 'sidebar' } })),
+    // Email verification (docs/decisions.md, issue 16): our own stamp, not Payload's
+    // `auth.verify`, which would refuse the unverified their login. Every account is
+    // verified when created, except a client registering themselves (`UNVERIFIED_CREATE`).
+    serverOnlyField({
+      name: 'emailVerifiedAt',
+      type: 'date',
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'When the address was proved by its link; empty: not verified.' },
+      hooks: { beforeChange: [({ operation, value, context }) => (operation === 'create' && value == null && !context[UNVERIFIED_CREATE] ? new Date().toISOString() : value)] },
+    }),
+    serverOnlyField({ name: 'pendingEmail', type: 'email', admin: { position: 'sidebar', description: 'A new address the user asked for, applied once they follow the link mailed to it.' } }),
+    // The stored half of the one live link (verification or email change): its hash and end.
+    serverOnlyField({ name: 'emailTokenHash', type: 'text', index: true, hidden: true }),
+    serverOnlyField({ name: 'emailTokenExpiresAt', type: 'date', hidden: true }),
     // Reviews (docs/reviews.md): a writer is shown publicly by their pen name, never their
     // real name; their rating is kept here by the reviews' moderation.
     {

@@ -17,7 +17,31 @@ export type AuditKind = (typeof AUDIT_KINDS)[number]
  * (429); one row per address and minute, however many were refused (an attacker's flood
  * must not grow an append-only table at its own rate).
  */
-export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled', 'session_revoked', 'sessions_revoked_all', 'session_limit', 'second_factor_challenged', 'second_factor_failed', 'second_factor_enrolled', 'second_factor_used', 'second_factor_removed'] as const
+export const SECURITY_ACTIONS = [
+  'login',
+  'login_failed',
+  'login_throttled',
+  'logout',
+  'password_reset_requested',
+  'password_reset',
+  'password_reset_throttled',
+  // Email verification and changes (issue 16); `registration_existing_email`: someone
+  // registered with an address that has an account (answered as a fresh registration).
+  'email_verification_sent',
+  'email_verified',
+  'email_change_requested',
+  'email_changed',
+  'registration_existing_email',
+  // Sessions and two-factor sign-in (issue 16).
+  'session_revoked',
+  'sessions_revoked_all',
+  'session_limit',
+  'second_factor_challenged',
+  'second_factor_failed',
+  'second_factor_enrolled',
+  'second_factor_used',
+  'second_factor_removed',
+] as const
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
 
 export type WriteOperation = 'create' | 'update' | 'delete'
@@ -45,6 +69,7 @@ export const actionOfWrite = (collection: string, operation: WriteOperation, cha
     if (changed.includes('roles')) return 'role_change'
     if (changed.includes('tenants')) return 'website_change'
     if (changed.includes('password')) return 'password_change'
+    if (changed.includes('email')) return 'email_change'
   }
   if (operation === 'create') {
     if (collection === 'journal-entries' && typeof data?.type === 'string' && WALLET_ADJUSTMENTS.has(data.type)) return 'wallet_adjustment'

@@ -15,6 +15,8 @@ export const FEATURE_TOGGLES = {
   allowDisputes: true,
   allowEscalations: true,
   allowRegistration: true,
+  /** Clients verify their email by link before they place an order (they sign in and browse before). */
+  emailVerificationRequired: false,
 } as const satisfies Record<string, boolean>
 
 export type FeatureToggle = keyof typeof FEATURE_TOGGLES

@@ -2,6 +2,7 @@ import type { HandlerRegistry } from '../handler'
 
 import { billingReminderMail } from './billingReminderMail'
 import { campaignTestMail } from './campaignTestMail'
+import { confirmEmailChangeMailJob, emailChangeNoticeMailJob, registrationAttemptMailJob, verifyEmailMailJob } from './emailAddressMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
 import { notificationDigest, notificationMail } from './notificationMail'
@@ -12,6 +13,10 @@ import { welcomeMail } from './welcomeMail'
 export const handlers: HandlerRegistry = {
   'mail.welcome': welcomeMail,
   'mail.passwordReset': passwordResetMail,
+  'mail.verifyEmail': verifyEmailMailJob,
+  'mail.confirmEmailChange': confirmEmailChangeMailJob,
+  'mail.emailChangeNotice': emailChangeNoticeMailJob,
+  'mail.registrationAttempt': registrationAttemptMailJob,
   'mail.billingReminder': billingReminderMail,
   'mail.loginFailures': loginFailuresMail,
   'live.event': liveEvent,

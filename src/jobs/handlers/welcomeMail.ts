@@ -1,4 +1,4 @@
-import { sendMail, tenantSender } from '@/mail/sendTenantMail'
+import { sendMail, siteUrl, tenantSender } from '@/mail/sendTenantMail'
 import { welcomeMail as render } from '@/mail/templates/welcome'
 import { asSystem, systemProof } from '@/access/system'
 
@@ -10,5 +10,7 @@ export const welcomeMail: JobHandler<'mail.welcome'> = async ({ payload, tenant,
   const user = await payload.findByID({ collection: 'users', id: data.userId, depth: 0, ...asSystem(proof), disableErrors: true })
   if (!user) return // deleted since: nobody to welcome
   const sender = await tenantSender(payload, proof, tenant)
-  await sendMail(payload, user.email, sender.from, render(sender.brand, { name: user.name }))
+  // Already verified since (a resend was followed first): no stale link.
+  const verifyUrl = data.verifyToken && !user.emailVerifiedAt ? siteUrl(sender, `/verify-email/${encodeURIComponent(data.verifyToken)}`) : undefined
+  await sendMail(payload, user.email, sender.from, render(sender.brand, { name: user.name }, verifyUrl))
 }

@@ -2,11 +2,14 @@ import { type PayloadRequest, ValidationError } from 'payload'
 
 import { actorOf } from '@/access/actor'
 import { defaultWriterDeadline, hoursUntil, orderFlags } from '@/domain/orders/deadlines'
+import { mayPlaceUnverified } from '@/domain/accounts/emailTokens'
 import { priceOrder } from '@/domain/pricing/priceOrder'
+import { featureOn } from '@/domain/tenancy/featureToggles'
 import type { QuoteInput } from '@/domain/pricing/types'
 import { asSystem, proofOf } from '@/access/system'
 import type { Order } from '@/payload-types'
 
+import { verifyFirst } from '../accounts/emailAddress'
 import { allocateOrderNumber } from '../allocateOrderNumber'
 import { loadPricingConfig } from '../loadPricingConfig'
 import { resolvedTenantWithId } from '../resolveTenant'
@@ -52,10 +55,15 @@ export const placeOrder = async (req: PayloadRequest, raw: OrderDraft, now = new
   const tenant =
     resolvedTenantWithId(req, tenantId) ?? (await req.payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, ...asSystem(proofOf(req)), req }))
 
-  // The client: yourself, or (staff) a client of this website.
+  // The client: yourself, or (staff) a client of this website. Yourself with an
+  // unverified email is refused first where the website requires verification (staff
+  // placing for a client took the order by other means).
   let clientId: number | null = null
-  if (actor && !actor.staff) clientId = actor.id
-  else {
+  if (actor && !actor.staff) {
+    const verifiedAt = (req.user as { emailVerifiedAt?: string | null } | null)?.emailVerifiedAt
+    if (!mayPlaceUnverified(featureOn(tenant, 'emailVerificationRequired'), verifiedAt)) throw verifyFirst()
+    clientId = actor.id
+  } else {
     const requested = typeof raw.client === 'object' && raw.client ? raw.client.id : raw.client
     if (typeof requested !== 'number') problems.push({ path: 'client', message: 'Staff must name the client the order is for.' })
     else {
