@@ -18,6 +18,7 @@ import * as migration_20261201_040617_issue14_incentives from './20261201_040617
 import * as migration_20261201_063505_invoice_discounts from './20261201_063505_invoice_discounts';
 import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
 import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
+import * as migration_20261201_173224_lockout from './20261201_173224_lockout';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261201_150103_drop_unbuilt_switches.up,
     down: migration_20261201_150103_drop_unbuilt_switches.down,
-    name: '20261201_150103_drop_unbuilt_switches'
+    name: '20261201_150103_drop_unbuilt_switches',
+  },
+  {
+    up: migration_20261201_173224_lockout.up,
+    down: migration_20261201_173224_lockout.down,
+    name: '20261201_173224_lockout'
   },
 ];

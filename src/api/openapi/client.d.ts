@@ -254,6 +254,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock one’s account by the mailed link
+         * @description Past the account-wide ceiling of failed logins the owner is mailed a link (`/unlock-account/<token>` on their website) valid 24 hours, once; the page posts its token here. Every lockout of the account, from every address, is lifted. Nobody signs in: the token stands for the owner.
+         *
+         *     **400** naming `token` when it is missing, **404** for an unknown or expired token, **409** for a link already used, **429** with `Retry-After` past the website’s per-address login limit.
+         */
+        post: operations["postAuthUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/authors": {
         parameters: {
             query?: never;
@@ -13734,6 +13756,28 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift every lockout of a user’s account
+         * @description Failed logins lock one address out of one account (15 min, then 1 h, then 24 h); this lifts them all, from every address, as Payload’s own `POST /api/users/unlock { email }` does. For an admin of one of the user’s websites, or a superadmin; written to the audit trail.
+         *
+         *     **401** when not logged in, **403** for anyone else who can see the user (themselves included), **404** when the caller cannot see the user.
+         */
+        post: operations["postUsersByIdUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/access": {
         parameters: {
             query?: never;
@@ -15547,6 +15591,13 @@ export interface components {
                     lowFirstResponseMinutes?: number | null;
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
+                };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
                 };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
@@ -17506,6 +17557,13 @@ export interface components {
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
                 };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
+                };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -17764,6 +17822,13 @@ export interface components {
                     lowFirstResponseMinutes?: number | null;
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
+                };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
                 };
                 staffIdleTimeoutMinutes?: number | null;
                 /** @description Attempts allowed per window before answering 429. */
@@ -20188,6 +20253,45 @@ export interface operations {
                             name: string;
                             roles: "client"[];
                         };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthUnlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
                     };
                 };
             };
@@ -58452,6 +58556,41 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsersByIdUnlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        user: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };

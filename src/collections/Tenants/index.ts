@@ -26,6 +26,7 @@ import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
 import { ticketFields } from './ticketFields'
+import { lockoutFields } from './lockoutFields'
 import { loyaltyFields } from './loyaltyFields'
 import { discountFields } from './discountFields'
 import { referralFields } from './referralFields'
@@ -176,6 +177,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),
         readableBy(staffField, ticketFields),
+        readableBy(staffField, lockoutFields),
         {
           name: 'staffIdleTimeoutMinutes',
           access: { read: staffField },

@@ -14,12 +14,14 @@ import { userRefField } from '@/fields/userRef'
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardMembership } from './hooks/guardMembership'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
+import { liftLockoutsOnUnlock } from './hooks/liftLockoutsOnUnlock'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
 import { screenAuthAttempts } from './hooks/screenAuthAttempts'
 import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
 import { auditAuthOperations, auditLogout } from '@/hooks/auditSecurity'
+import { unlockUserEndpoint } from '@/endpoints/unlock'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -116,8 +118,11 @@ export const Users: CollectionConfig<'users'> = {
     create: hasAnyRole('superadmin', 'admin'),
     update: manageUsers,
     delete: and(tenantRowsFor(['admin'], 'tenants.tenant'), notSelf),
-    unlock: hasAnyRole('superadmin', 'admin'),
+    // An admin lifts the lockouts of the people of their websites (a superadmin anyone's):
+    // Payload's unlock and `POST /api/users/:id/unlock` alike (`liftLockoutsOnUnlock`).
+    unlock: tenantRowsFor(['admin'], 'tenants.tenant'),
   },
+  endpoints: [unlockUserEndpoint],
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
     afterLogin: [forgiveSuccessfulLogin],
@@ -125,7 +130,7 @@ export const Users: CollectionConfig<'users'> = {
     afterChange: [recordAdminLevelChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
-    afterOperation: [queueResetMail, auditAuthOperations],
+    afterOperation: [queueResetMail, auditAuthOperations, liftLockoutsOnUnlock],
     afterLogout: [auditLogout],
   },
   fields: [
@@ -180,6 +185,11 @@ export const Users: CollectionConfig<'users'> = {
       admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The name reviews and public pages show; never the real name.' },
     },
     serverOnlyField({ name: 'ratingAverage', type: 'number', min: 1, max: 5, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The mean of the approved reviews’ stars for the writer.' } }),
+    // The owner's unlock link (docs/decisions.md, "Lockout"): the hash of its token, never
+    // the token; hidden from every answer. Used once: `unlockTokenUsedAt` refuses a second use.
+    serverOnlyField({ name: 'unlockTokenHash', type: 'text', index: true, hidden: true }),
+    serverOnlyField({ name: 'unlockTokenExpiresAt', type: 'date', hidden: true }),
+    serverOnlyField({ name: 'unlockTokenUsedAt', type: 'date', hidden: true }),
     serverOnlyField({ name: 'ratingCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'How many approved reviews rate the writer.' } }),
   ],
 }

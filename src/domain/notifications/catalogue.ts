@@ -1,3 +1,4 @@
+import { ACCOUNT_EVENTS } from './events/account'
 import { DISCIPLINE_EVENTS } from './events/discipline'
 import { FINE_EVENTS } from './events/fines'
 import { INVOICE_EVENTS } from './events/invoices'
@@ -41,6 +42,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
   ...DISCIPLINE_EVENTS,
   ...TICKET_EVENTS,
   ...REVIEW_EVENTS,
+  ...ACCOUNT_EVENTS,
 }
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
