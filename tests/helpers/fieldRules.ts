@@ -46,6 +46,8 @@ const TENANT_INTERNALS = [
   'settings.payments.manualEnabled',
   'settings.staffIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
+  // Failed-login lockout (src/domain/logins/throttle.ts).
+  ...group('settings.lockout', ['failures', 'windowMinutes']),
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
   'settings.rateLimits.*',
 ]

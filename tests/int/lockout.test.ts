@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { LOCKOUT } from '@/domain/logins/throttle'
-import type { EventBus } from '@/events/bus'
-import type { JobRuntime } from '@/jobs/runtime'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { type MailSink, startMailSink } from '../helpers/smtp'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { startDeliveringPayload } from '../helpers/deliveringPayload'
+import type { MailSink } from '../helpers/smtp'
+import type { TestContext } from '../helpers/testPayload'
 import { whileSettings } from '../helpers/websiteSettings'
 
 /**
@@ -18,28 +17,14 @@ import { whileSettings } from '../helpers/websiteSettings'
 
 let t: TestContext
 let sink: MailSink
-let runtime: JobRuntime
-let bus: EventBus
+let close: (() => Promise<void>) | undefined
 let alpha: number
 
 beforeAll(async () => {
-  sink = await startMailSink()
-  process.env.SMTP_URL = sink.url
-  t = await startTestPayload()
-  // The staff's live events of the ceiling have somewhere to go.
-  const { startEventBus } = await import('@/events/start')
-  bus = startEventBus(null)
-  const { startJobRuntime } = await import('@/jobs/runtime')
-  runtime = await startJobRuntime({ payload: t.payload, redisUrl: null, schedules: [], relayIntervalMs: 20 })
+  ;({ t, sink, close } = await startDeliveringPayload())
   alpha = (await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })).docs[0]!.id
 })
-afterAll(async () => {
-  await runtime?.close()
-  await bus?.close()
-  await t?.close()
-  await sink?.close()
-  delete process.env.SMTP_URL
-})
+afterAll(async () => close?.())
 afterEach(() => {
   vi.useRealTimers()
 })

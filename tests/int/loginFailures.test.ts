@@ -2,13 +2,13 @@ import { pbkdf2Sync } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { EventBus, LiveEvent } from '@/events/bus'
-import type { JobRuntime } from '@/jobs/runtime'
+import type { LiveEvent } from '@/events/bus'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 import { dummyPasswordHashRuns, PAYLOAD_PASSWORD_HASH } from '@/security/dummyPasswordHash'
 
-import { type MailSink, startMailSink } from '../helpers/smtp'
-import { startTestPayload, type TestContext } from '../helpers/testPayload'
+import { startDeliveringPayload } from '../helpers/deliveringPayload'
+import type { MailSink } from '../helpers/smtp'
+import type { TestContext } from '../helpers/testPayload'
 
 /**
  * Failed logins: counted per (account, address) across websites and held back per pair,
@@ -18,27 +18,13 @@ import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
 let sink: MailSink
-let runtime: JobRuntime
-let bus: EventBus
-const delivered: LiveEvent[] = []
+let delivered: LiveEvent[]
+let close: (() => Promise<void>) | undefined
 
 beforeAll(async () => {
-  sink = await startMailSink()
-  process.env.SMTP_URL = sink.url
-  t = await startTestPayload()
-  const { startEventBus } = await import('@/events/start')
-  bus = startEventBus(null)
-  bus.subscribe((event) => delivered.push(event))
-  const { startJobRuntime } = await import('@/jobs/runtime')
-  runtime = await startJobRuntime({ payload: t.payload, redisUrl: null, schedules: [], relayIntervalMs: 20 })
+  ;({ t, sink, delivered, close } = await startDeliveringPayload())
 })
-afterAll(async () => {
-  await runtime?.close()
-  await bus?.close()
-  await t?.close()
-  await sink?.close()
-  delete process.env.SMTP_URL
-})
+afterAll(async () => close?.())
 
 type From = { host?: string; address?: string }
 type Answer = { status: number; body: unknown; token: string | null; retryAfter: string | null; message: string | null }

@@ -14016,7 +14016,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unlock an account locked by failed logins */
+        /**
+         * Unlock an account locked by failed logins
+         * @description Lifts every lockout of the account with this email, from every address (failed logins lock one address out of one account), as `POST /api/users/{id}/unlock` does. For an admin of one of the user’s websites, or a superadmin; **403** for anyone else and for an email they cannot unlock.
+         */
         post: operations["postUsersUnlock"];
         delete?: never;
         options?: never;
