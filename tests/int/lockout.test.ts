@@ -106,7 +106,7 @@ it('repeated lockouts grow: 15 minutes, then an hour, then a day; remembered for
   expect(await retryAfter()).toBe(LOCKOUT.stepsS[0])
   // Within the lockout the right password from elsewhere still works.
   expect((await login('writer@alpha.test', DEMO_PASSWORD, '203.0.113.21')).status).toBe(200)
-})
+}, 300_000)
 
 it('the website’s setting decides the count; out of range is a 400 naming it that changes nothing', async () => {
   await whileSettings(t.payload, alpha, { lockout: { failures: 3 } }, { lockout: { failures: 5 } }, async () => {
@@ -161,13 +161,13 @@ describe('staff unlock', () => {
       [{ by: 'staff' }, 'admin@beta.test'],
       [{ by: 'staff' }, 'admin@beta.test'],
     ])
-  })
+  }, 300_000)
 })
 
 it('past the account-wide ceiling the owner is mailed an unlock link: it lifts every lockout once, a second use is a 409', async () => {
   const owner = await userId('writer2@beta.test')
   // Ten addresses fail five times each (each locked out at its fifth), the 51st attempt passes the ceiling.
-  for (let a = 1; a <= 10; a++) await failTimes(5, 'writer2@beta.test', `198.51.100.${a}`, 'beta.test')
+  await Promise.all(Array.from({ length: 10 }, (_, a) => failTimes(5, 'writer2@beta.test', `198.51.100.${a + 1}`, 'beta.test')))
   expect((await login('writer2@beta.test', 'wrong-password', '198.51.100.11', 'beta.test')).status).toBe(401)
   expect((await login('writer2@beta.test', DEMO_PASSWORD, '198.51.100.1', 'beta.test')).status).toBe(429)
 
@@ -194,4 +194,4 @@ it('past the account-wide ceiling the owner is mailed an unlock link: it lifts e
   expect(second.body.errors[0].message).toBe('This unlock link was already used. Log in, or use "Forgot password" if you still cannot.')
   const rows = await securityRows('unlock', owner)
   expect(rows.map((r) => [r.changes, r.actorEmail])).toEqual([[{ by: 'link' }, 'writer2@beta.test']])
-}, 180_000)
+}, 300_000)
