@@ -2,9 +2,12 @@ import { APIError, AuthenticationError, type CollectionAfterLogoutHook, type Col
 
 import { actorFromUser } from '@/access/actor'
 import type { SecurityAction } from '@/domain/audit/actions'
+import { proofOf } from '@/access/system'
 import { recordSecurityEvent } from '@/operations/audit/record'
+import { announceLockout } from '@/operations/logins/announceLockout'
 import { loginAttemptOf } from '@/operations/logins/screenLoginAttempt'
 import { resolveTenant } from '@/operations/resolveTenant'
+import { firstLockoutNoticeOfWindow } from '@/security/loginAttempts'
 import { clientIp, limiterFor } from '@/security/rateLimits'
 
 type AfterErrorHook = NonNullable<NonNullable<Config['hooks']>['afterError']>[number]
@@ -69,14 +72,46 @@ const recordLoginFailure = async (req: PayloadRequest): Promise<void> => {
   if (!attempt || req.context[FAILURE_RECORDED] === attempt) return
   req.context[FAILURE_RECORDED] = attempt
   const user = (await req.payload.db.findOne({ collection: 'users', where: { email: { equals: attempt.email } } }).catch(() => null)) as UserLike | null
-  await recordSecurityEvent(req, {
-    kind: 'security',
-    action: 'login_failed',
+  const failure = {
+    kind: 'security' as const,
     tenant: await websiteOf(req, user),
     targetCollection: user ? 'users' : null,
     targetId: user?.id ?? null,
     parties: user ? [user.id] : [],
     actor: { id: null, email: attempt.email, role: null },
+  }
+  await recordSecurityEvent(req, { ...failure, action: 'login_failed' })
+  // The failure that locked its pair out: the lockout is known only now (a right password
+  // on that attempt would have lifted it), so it is recorded and announced here, for a
+  // known account and an unknown email alike (the owner is told only of a known one, once
+  // per account and window: many addresses get the ceiling's mail instead).
+  const { lockout } = attempt
+  if (!lockout) return
+  const minutes = lockout.seconds / 60
+  await recordSecurityEvent(req, { ...failure, action: 'lockout', changes: { address: attempt.address, lockout: lockout.number, minutes } })
+  if (user && (await firstLockoutNoticeOfWindow(attempt.email))) {
+    await announceLockout(req.payload, proofOf(req), user, failure.tenant, { address: attempt.address, failures: lockout.failures, lockout: lockout.number, minutes }).catch((error: unknown) =>
+      req.payload.logger.error({ err: error, userId: user.id }, 'could not tell the owner of a lockout'),
+    )
+  }
+}
+
+/**
+ * Every lockout of `user`'s account lifted: by the owner's link (they are the actor) or
+ * by staff (the request's user, or the server's own unlock without one).
+ */
+export const recordUnlock = async (req: PayloadRequest, user: UserLike, by: 'link' | 'staff'): Promise<void> => {
+  const staff = req.user as UserLike | null
+  const actor = by === 'link' ? user : staff
+  await recordSecurityEvent(req, {
+    kind: 'security',
+    action: 'unlock',
+    tenant: await websiteOf(req, user),
+    targetCollection: 'users',
+    targetId: user.id,
+    parties: [user.id],
+    changes: { by },
+    actor: { id: actor?.id ?? null, email: actor?.email ?? null, role: actor?.roles?.[0] ?? null },
   })
 }
 

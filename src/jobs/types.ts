@@ -15,8 +15,8 @@ export type JobPayloads = {
   'mail.registrationAttempt': { userId: number; website: number }
   /** Password-reset mail with the token Payload generated. */
   'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
-  /** Failed logins to the user's account passed the account-wide ceiling (one per window). */
-  'mail.loginFailures': { userId: number; failures: number; windowMinutes: number }
+  /** Failed logins to the user's account passed the account-wide ceiling (one per window), with the single-use unlock link's token. */
+  'mail.loginFailures': { userId: number; failures: number; windowMinutes: number; token: string }
   /** An invoice (or installment) reminder to the invoice's client: upcoming, due or overdue. */
   'mail.billingReminder': { invoiceId: number; installmentId: number | null; kind: 'upcoming' | 'due' | 'overdue' }
   /** A live event for one user, or for the staff of a website. */
@@ -48,6 +48,7 @@ export const JOB_SECRETS: { readonly [T in JobType]?: readonly (keyof JobPayload
   'mail.welcome': ['verifyToken'],
   'mail.verifyEmail': ['token'],
   'mail.confirmEmailChange': ['token'],
+  'mail.loginFailures': ['token'],
 }
 
 /** What a queued job carries: everything else is read from the outbox row. */

@@ -20,6 +20,7 @@ import * as migration_20261201_112639_issue15_people from './20261201_112639_iss
 import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
 import * as migration_20261201_173117_refund_external from './20261201_173117_refund_external';
 import * as migration_20261201_173224_email_verification from './20261201_173224_email_verification';
+import * as migration_20261201_173224_lockout from './20261201_173224_lockout';
 import * as migration_20261201_173314_issue16_sessions from './20261201_173314_issue16_sessions';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 
@@ -133,6 +134,11 @@ export const migrations = [
     up: migration_20261201_173224_email_verification.up,
     down: migration_20261201_173224_email_verification.down,
     name: '20261201_173224_email_verification',
+  },
+  {
+    up: migration_20261201_173224_lockout.up,
+    down: migration_20261201_173224_lockout.down,
+    name: '20261201_173224_lockout',
   },
   {
     up: migration_20261201_173314_issue16_sessions.up,

@@ -48,6 +48,8 @@ const TENANT_INTERNALS = [
   'settings.writerIdleTimeoutMinutes',
   'settings.clientIdleTimeoutMinutes',
   'settings.sessionLimits.*',
+  // Failed-login lockout (src/domain/logins/throttle.ts).
+  ...group('settings.lockout', ['failures', 'windowMinutes']),
   // The rate limits a website may tune (see src/domain/rateLimits.ts).
   'settings.rateLimits.*',
 ]

@@ -1,21 +1,59 @@
 import { describe, expect, it } from 'vitest'
 
-import { aboveAccountCeiling, accountAlertKey, refusalAfterFailures } from '@/domain/logins/throttle'
+import { aboveAccountCeiling, accountAlertKey, LOCKOUT, lockoutPolicyOf, lockoutSeconds, locksOut, unlockLinkState } from '@/domain/logins/throttle'
 
-describe('refusalAfterFailures', () => {
-  it('lets a pair fail four times in a row unrefused', () => {
-    expect([0, 1, 2, 3, 4].map(refusalAfterFailures)).toEqual([0, 0, 0, 0, 0])
+describe('lockoutPolicyOf', () => {
+  it('reads a website’s settings, and the defaults (5 failures in 15 minutes) without a website', () => {
+    expect(lockoutPolicyOf({ failures: 3, windowMinutes: 60 })).toEqual({ failures: 3, windowS: 3600 })
+    expect(lockoutPolicyOf(null)).toEqual({ failures: 5, windowS: 900 })
+    expect(lockoutPolicyOf(undefined)).toEqual({ failures: 5, windowS: 900 })
+    expect(lockoutPolicyOf({})).toEqual({ failures: 5, windowS: 900 })
   })
-  it('refuses from the fifth failure for one minute, doubling each further failure', () => {
-    expect([5, 6, 7, 8, 9, 10].map(refusalAfterFailures)).toEqual([60, 120, 240, 480, 960, 1920])
+  it('takes the default for a value outside its range or not a whole number', () => {
+    expect(lockoutPolicyOf({ failures: 2, windowMinutes: 0 })).toEqual({ failures: 5, windowS: 900 })
+    expect(lockoutPolicyOf({ failures: 51, windowMinutes: 1441 })).toEqual({ failures: 5, windowS: 900 })
+    expect(lockoutPolicyOf({ failures: 4.5, windowMinutes: Number.NaN })).toEqual({ failures: 5, windowS: 900 })
+    expect(lockoutPolicyOf({ failures: LOCKOUT.failures.max, windowMinutes: LOCKOUT.windowMinutes.min })).toEqual({ failures: 50, windowS: 60 })
   })
-  it('never refuses for more than an hour, however long the run', () => {
-    expect(refusalAfterFailures(11)).toBe(3600)
-    expect(refusalAfterFailures(10_000)).toBe(3600)
+})
+
+describe('locksOut', () => {
+  const policy = lockoutPolicyOf(null)
+  it('lets a pair fail four times within the window, and locks it out at the fifth', () => {
+    expect([0, 1, 2, 3, 4].map((n) => locksOut(n, policy))).toEqual([false, false, false, false, false])
+    expect(locksOut(5, policy)).toBe(true)
   })
-  it('reads nonsense counts as no failure', () => {
-    expect(refusalAfterFailures(Number.NaN)).toBe(0)
-    expect(refusalAfterFailures(-3)).toBe(0)
+  it('follows the website’s count', () => {
+    expect(locksOut(2, { failures: 3, windowS: 900 })).toBe(false)
+    expect(locksOut(3, { failures: 3, windowS: 900 })).toBe(true)
+  })
+  it('reads nonsense counts as no lockout', () => {
+    expect(locksOut(Number.NaN, policy)).toBe(false)
+    expect(locksOut(-3, policy)).toBe(false)
+  })
+})
+
+describe('lockoutSeconds', () => {
+  it('grows from 15 minutes to an hour, then a day, and stays there', () => {
+    expect([1, 2, 3, 4, 10].map(lockoutSeconds)).toEqual([900, 3600, 86_400, 86_400, 86_400])
+  })
+  it('reads nonsense as the first lockout', () => {
+    expect(lockoutSeconds(0)).toBe(900)
+    expect(lockoutSeconds(Number.NaN)).toBe(900)
+  })
+})
+
+describe('unlockLinkState', () => {
+  const now = new Date('2026-12-01T12:00:00Z')
+  it('is valid until it expires, then expired; used once followed, whatever the time', () => {
+    expect(unlockLinkState({ expiresAt: '2026-12-02T11:59:59Z', usedAt: null }, now)).toBe('valid')
+    expect(unlockLinkState({ expiresAt: '2026-12-01T12:00:00Z', usedAt: null }, now)).toBe('expired')
+    expect(unlockLinkState({ expiresAt: '2026-12-02T11:59:59Z', usedAt: '2026-12-01T11:00:00Z' }, now)).toBe('used')
+    expect(unlockLinkState({ expiresAt: '2026-11-01T00:00:00Z', usedAt: new Date('2026-11-01T00:00:00Z') }, now)).toBe('used')
+  })
+  it('treats a row without a link as expired', () => {
+    expect(unlockLinkState({ expiresAt: null, usedAt: null }, now)).toBe('expired')
+    expect(unlockLinkState({ expiresAt: 'not a date', usedAt: undefined }, now)).toBe('expired')
   })
 })
 

@@ -219,9 +219,12 @@ const COLLECTION_ROUTES: Record<string, Route> = {
   }),
   'post /unlock': () => ({
     summary: 'Unlock an account locked by failed logins',
+    description:
+      'Lifts every lockout of the account with this email, from every address (failed logins lock one address out of one account), as `POST /api/users/{id}/unlock` does. For an admin of one of the user’s websites, or a superadmin; **403** for anyone else and for an email they cannot unlock.',
     auth: 'required',
     requestBody: body({ type: 'object', required: ['email'], properties: { email: EMAIL } }),
     responses: { 200: ok(MESSAGE) },
+    errors: [403],
   }),
   'post /verify/{id}': () => ({
     summary: 'Verify an email address with the mailed token',

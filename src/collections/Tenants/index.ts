@@ -24,6 +24,7 @@ import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
 import { sessionFields } from './sessionFields'
 import { ticketFields } from './ticketFields'
+import { lockoutFields } from './lockoutFields'
 import { loyaltyFields } from './loyaltyFields'
 import { discountFields } from './discountFields'
 import { referralFields } from './referralFields'
@@ -174,6 +175,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),
         readableBy(staffField, ticketFields),
+        readableBy(staffField, lockoutFields),
         {
           name: 'rateLimits',
           type: 'group',

@@ -15,6 +15,7 @@ import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardMembership } from './hooks/guardMembership'
 import { holdOwnEmailChange, UNVERIFIED_CREATE } from './hooks/holdOwnEmailChange'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
+import { liftLockoutsOnUnlock } from './hooks/liftLockoutsOnUnlock'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
 import { disableInlineResetMail, queueResetMail } from './hooks/passwordResetThroughOutbox'
 import { refuseReferencedDelete } from './hooks/refuseReferencedDelete'
@@ -26,6 +27,7 @@ import { requireSecondFactor } from './hooks/requireSecondFactor'
 import { sessionStrategy } from '@/operations/sessions/authenticate'
 import { recordAdminLevelChange } from '@/operations/writers/levelChanges'
 import { auditAuthOperations, auditLogout } from '@/hooks/auditSecurity'
+import { unlockUserEndpoint } from '@/endpoints/unlock'
 
 const isValidTimeZone = (value: string): boolean => {
   try {
@@ -129,8 +131,11 @@ export const Users: CollectionConfig<'users'> = {
     create: hasAnyRole('superadmin', 'admin'),
     update: manageUsers,
     delete: and(tenantRowsFor(['admin'], 'tenants.tenant'), notSelf),
-    unlock: hasAnyRole('superadmin', 'admin'),
+    // An admin lifts the lockouts of the people of their websites (a superadmin anyone's):
+    // Payload's unlock and `POST /api/users/:id/unlock` alike (`liftLockoutsOnUnlock`).
+    unlock: tenantRowsFor(['admin'], 'tenants.tenant'),
   },
+  endpoints: [unlockUserEndpoint],
   hooks: {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
@@ -138,7 +143,7 @@ export const Users: CollectionConfig<'users'> = {
     afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
-    afterOperation: [queueResetMail, auditAuthOperations],
+    afterOperation: [queueResetMail, auditAuthOperations, liftLockoutsOnUnlock],
     afterLogout: [auditLogout, endLoggedOutSession],
   },
   endpoints: [...sessionEndpoints, ...twoFactorEndpoints],
@@ -215,6 +220,11 @@ export const Users: CollectionConfig<'users'> = {
     serverOnlyField({ name: 'twoFactorLastStep', type: 'number', hidden: true }),
     serverOnlyField({ name: 'twoFactorRecoveryCodes', type: 'json', hidden: true }),
     serverOnlyField({ name: 'ratingAverage', type: 'number', min: 1, max: 5, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'The mean of the approved reviews’ stars for the writer.' } }),
+    // The owner's unlock link (docs/decisions.md, "Lockout"): the hash of its token, never
+    // the token; hidden from every answer. Used once: `unlockTokenUsedAt` refuses a second use.
+    serverOnlyField({ name: 'unlockTokenHash', type: 'text', index: true, hidden: true }),
+    serverOnlyField({ name: 'unlockTokenExpiresAt', type: 'date', hidden: true }),
+    serverOnlyField({ name: 'unlockTokenUsedAt', type: 'date', hidden: true }),
     serverOnlyField({ name: 'ratingCount', type: 'number', defaultValue: 0, admin: { position: 'sidebar', condition: (data) => Boolean(data?.roles?.includes('writer')), description: 'How many approved reviews rate the writer.' } }),
   ],
 }

@@ -16,11 +16,16 @@ export type AuditKind = (typeof AUDIT_KINDS)[number]
  * `login_throttled` / `password_reset_throttled`: a login or reset refused by a rate limit
  * (429); one row per address and minute, however many were refused (an attacker's flood
  * must not grow an append-only table at its own rate).
+ * `lockout`: an (account, address) pair locked out by its failed logins (the address, the
+ * how-manieth lockout and its minutes in `changes`); `unlock`: every lockout of an account
+ * lifted, by the owner's link or by staff (`changes.by`).
  */
 export const SECURITY_ACTIONS = [
   'login',
   'login_failed',
   'login_throttled',
+  'lockout',
+  'unlock',
   'logout',
   'password_reset_requested',
   'password_reset',

@@ -2,17 +2,24 @@ import { AuthenticationError, type PayloadRequest } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
 import { proofOf } from '@/access/system'
-import { aboveAccountCeiling } from '@/domain/logins/throttle'
+import { aboveAccountCeiling, lockoutPolicyOf } from '@/domain/logins/throttle'
 import { mayLogInOn } from '@/domain/logins/website'
 import type { User } from '@/payload-types'
 import { runDummyPasswordHash } from '@/security/dummyPasswordHash'
-import { countLoginAttempt, firstAlertOfWindow } from '@/security/loginAttempts'
+import { type CountedAttempt, countLoginAttempt, firstAlertOfWindow } from '@/security/loginAttempts'
 import { clientIp, consume } from '@/security/rateLimits'
 
 import { resolveTenant } from '../resolveTenant'
 import { alertLoginFailures } from './alertLoginFailures'
 
-export type LoginAttempt = { email: string; address: string }
+export type LoginAttempt = {
+  email: string
+  address: string
+  /** The window the pair's failures were counted in (the website's setting). */
+  windowS: number
+  /** The lockout this attempt starts if it fails (announced once the refusal is known). */
+  lockout: CountedAttempt['lockout']
+}
 
 const CONTEXT_KEY = 'scriptoriumLoginAttempt'
 
@@ -22,7 +29,8 @@ export const loginAttemptOf = (req: Pick<PayloadRequest, 'context'>): LoginAttem
 
 /**
  * What runs before Payload looks at a password (REST, GraphQL and Local API logins):
- * the per-address throttle, the (account, address) count that refuses a failing pair,
+ * the per-address throttle, the (account, address) count that locks a failing pair out
+ * (after the website's number of failures within its window: `settings.lockout`),
  * the account-wide count that alerts past its ceiling, and the refusal of an unknown
  * email or an account of another website — after the same password hash a stored
  * password costs, and as the same AuthenticationError a wrong password raises, so the
@@ -38,8 +46,9 @@ export const screenLoginAttempt = async (req: PayloadRequest, data: { email?: un
   const password = typeof data.password === 'string' ? data.password : ''
   if (!email || password.trim() === '') return
 
-  const { accountCount } = await countLoginAttempt(req, email, address)
-  req.context[CONTEXT_KEY] = { email, address } satisfies LoginAttempt
+  const policy = lockoutPolicyOf(tenant?.settings?.lockout)
+  const { accountCount, lockout } = await countLoginAttempt(req, email, address, policy)
+  req.context[CONTEXT_KEY] = { email, address, windowS: policy.windowS, lockout } satisfies LoginAttempt
 
   const user = await req.payload.db.findOne<User>({ collection: 'users', where: { email: { equals: email } }, req })
   if (user && aboveAccountCeiling(accountCount) && (await firstAlertOfWindow(email))) {

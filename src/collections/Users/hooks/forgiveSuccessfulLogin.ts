@@ -10,6 +10,6 @@ import { forgiveLoginAttempt } from '@/security/loginAttempts'
  */
 export const forgiveSuccessfulLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   const attempt = loginAttemptOf(req)
-  if (attempt) await forgiveLoginAttempt(attempt.email, attempt.address)
+  if (attempt) await forgiveLoginAttempt(attempt.email, attempt.address, attempt.windowS)
   return user
 }
