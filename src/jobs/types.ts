@@ -7,6 +7,8 @@ export type JobPayloads = {
   'mail.welcome': { userId: number }
   /** Password-reset mail with the token Payload generated. */
   'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
+  /** A single-use sign-in link (magic link) for a client or writer; `token` is the plain secret, stored only hashed. */
+  'mail.magicLink': { userId: number; token: string }
   /** Failed logins to the user's account passed the account-wide ceiling (one per window). */
   'mail.loginFailures': { userId: number; failures: number; windowMinutes: number }
   /** An invoice (or installment) reminder to the invoice's client: upcoming, due or overdue. */
@@ -37,6 +39,7 @@ export type JobType = keyof JobPayloads
  */
 export const JOB_SECRETS: { readonly [T in JobType]?: readonly (keyof JobPayloads[T] & string)[] } = {
   'mail.passwordReset': ['token'],
+  'mail.magicLink': ['token'],
 }
 
 /** What a queued job carries: everything else is read from the outbox row. */

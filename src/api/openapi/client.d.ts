@@ -232,6 +232,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/magic-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail me a sign-in link
+         * @description Mails a link that signs in once, within 15 minutes, without a password, to a client or writer of the request’s website (by `Host`, or `X-Tenant`) who may log in there and is not suspended. Staff and content editors never get one: they sign in with their password and, where required, a second factor. The frontend’s page at the link posts its token to `POST /api/auth/magic-link/verify`.
+         *
+         *     The answer is the same for every email — an account of this website, an unknown email, a staff member, another website’s client — so it tells nobody whether an account exists or which kind; only the mailbox learns.
+         *
+         *     Only where the website’s admin switched magic links on (`settings.features.magicLinkEnabled`, off by default): elsewhere **403**, the same for every email.
+         *
+         *     **400** naming `email` when it is not an email address, **404** for an unknown website, **429** with `Retry-After` past the limits (per address, per email; `settings.rateLimits.magicLinkPerIpPerHour`, `magicLinkPerEmailPerHour`).
+         */
+        post: operations["postAuthMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/magic-link/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a mailed link
+         * @description Signs in the account a link from `POST /api/auth/magic-link` was mailed to, on the website it was mailed for: the same answer and login cookie as `POST /api/users/login`, and the same kind of session (listed by `GET /api/users/sessions`, ended by a logout). The link is used up: it signs in once.
+         *
+         *     Only where the website’s admin switched magic links on (`settings.features.magicLinkEnabled`, off by default): elsewhere **403**, the same for every email.
+         *
+         *     **400** naming `token` — one answer for a link already used, expired, of another website or never issued, and for an account that may no longer sign in by link: ask for a new one. **404** for an unknown website.
+         */
+        post: operations["postAuthMagicLinkVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -15804,6 +15854,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -17793,6 +17847,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -18062,6 +18120,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -20450,6 +20512,87 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthMagicLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthMagicLinkVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token the mailed link ends with. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description The JWT; also set as the HTTP-only login cookie. */
+                        token: string;
+                        user: components["schemas"]["users"];
+                        /** @description When the token expires (seconds since the epoch). */
+                        exp: number;
+                    };
+                };
+            };
             400: components["responses"]["Error400"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];

@@ -4,6 +4,7 @@ import { billingReminderMail } from './billingReminderMail'
 import { campaignTestMail } from './campaignTestMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
+import { magicLinkMail } from './magicLinkMail'
 import { notificationDigest, notificationMail } from './notificationMail'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
@@ -14,6 +15,7 @@ export const handlers: HandlerRegistry = {
   'mail.passwordReset': passwordResetMail,
   'mail.billingReminder': billingReminderMail,
   'mail.loginFailures': loginFailuresMail,
+  'mail.magicLink': magicLinkMail,
   'live.event': liveEvent,
   'mail.campaignTest': campaignTestMail,
   'notification.mail': notificationMail,
