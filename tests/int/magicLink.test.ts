@@ -116,6 +116,9 @@ describe('switched on', () => {
     const me = await t.api.get('/api/users/me', { ...ALPHA, token: signedIn.body.token })
     expect(me.status).toBe(200)
     expect(me.body.user.email).toBe(email)
+    // A session like any other: listed for its owner, ended by a logout.
+    const sessions = await t.api.get('/api/users/sessions', { ...ALPHA, token: signedIn.body.token })
+    expect(sessions.body.sessions).toContainEqual(expect.objectContaining({ current: true }))
 
     const again = await verify(token)
     expect(again.status).toBe(400)
