@@ -80,6 +80,7 @@ import { auditLocalLogins, recordFailedLogin } from './src/hooks/auditSecurity'
 import { withAuditTrails } from './src/hooks/auditTrail'
 import { activityEndpoint } from './src/endpoints/activity'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
+import { magicLinkEndpoints } from './src/endpoints/magicLink'
 import { registerEndpoint } from './src/endpoints/register'
 import { answerSecondFactor } from './src/hooks/answerSecondFactor'
 import { emailAddressEndpoints } from './src/endpoints/emailAddress'
@@ -119,7 +120,7 @@ export default buildConfig({
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
   collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
-  endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
   onInit: auditLocalLogins,

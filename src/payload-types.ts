@@ -657,6 +657,14 @@ export interface Tenant {
        */
       passwordResetPerEmailPerHour?: number | null;
       /**
+       * per hour
+       */
+      magicLinkPerEmailPerHour?: number | null;
+      /**
+       * per hour
+       */
+      magicLinkPerIpPerHour?: number | null;
+      /**
        * per minute
        */
       invoicePayPerIpPerMinute?: number | null;
@@ -3396,6 +3404,8 @@ export interface TenantsSelect<T extends boolean = true> {
               registrationPerIpPerHour?: T;
               registrationPerEmailPerHour?: T;
               passwordResetPerEmailPerHour?: T;
+              magicLinkPerEmailPerHour?: T;
+              magicLinkPerIpPerHour?: T;
               invoicePayPerIpPerMinute?: T;
             };
         staffIdleTimeoutMinutes?: T;

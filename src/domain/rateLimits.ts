@@ -8,6 +8,8 @@ export const RATE_LIMITS = {
   registrationPerIpPerHour: { points: 20, durationS: 3600, label: 'registrations from this address' },
   registrationPerEmailPerHour: { points: 5, durationS: 3600, label: 'registrations for this email' },
   passwordResetPerEmailPerHour: { points: 5, durationS: 3600, label: 'password resets for this email' },
+  magicLinkPerEmailPerHour: { points: 5, durationS: 3600, label: 'sign-in links for this email' },
+  magicLinkPerIpPerHour: { points: 20, durationS: 3600, label: 'sign-in links from this address' },
   invoicePayPerIpPerMinute: { points: 30, durationS: 60, label: 'pay-link requests from this address' },
 } as const
 

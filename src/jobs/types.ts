@@ -15,6 +15,8 @@ export type JobPayloads = {
   'mail.registrationAttempt': { userId: number; website: number }
   /** Password-reset mail with the token Payload generated. */
   'mail.passwordReset': { userId: number; token: string; audience: 'admin' | 'site' }
+  /** A single-use sign-in link (magic link) for a client or writer; `token` is the plain secret, stored only hashed. */
+  'mail.magicLink': { userId: number; token: string }
   /** Failed logins to the user's account passed the account-wide ceiling (one per window), with the single-use unlock link's token. */
   'mail.loginFailures': { userId: number; failures: number; windowMinutes: number; token: string }
   /** An invoice (or installment) reminder to the invoice's client: upcoming, due or overdue. */
@@ -49,6 +51,7 @@ export const JOB_SECRETS: { readonly [T in JobType]?: readonly (keyof JobPayload
   'mail.verifyEmail': ['token'],
   'mail.confirmEmailChange': ['token'],
   'mail.loginFailures': ['token'],
+  'mail.magicLink': ['token'],
 }
 
 /** What a queued job carries: everything else is read from the outbox row. */

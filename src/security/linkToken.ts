@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 
 /**
  * The single-purpose links mailed to people (an invoice's pay link, an account's unlock
- * link): a random token whose plain value is only in the mail and whose hash is stored,
+ * link, a sign-in link): a random token whose plain value is only in the mail and whose hash is stored,
  * so a read of the database gives nobody a working link.
  */
 

@@ -5,6 +5,7 @@ import { campaignTestMail } from './campaignTestMail'
 import { confirmEmailChangeMailJob, emailChangeNoticeMailJob, registrationAttemptMailJob, verifyEmailMailJob } from './emailAddressMail'
 import { liveEvent } from './liveEvent'
 import { loginFailuresMail } from './loginFailuresMail'
+import { magicLinkMail } from './magicLinkMail'
 import { notificationDigest, notificationMail } from './notificationMail'
 import { passwordResetMail } from './passwordResetMail'
 import { welcomeMail } from './welcomeMail'
@@ -19,6 +20,7 @@ export const handlers: HandlerRegistry = {
   'mail.registrationAttempt': registrationAttemptMailJob,
   'mail.billingReminder': billingReminderMail,
   'mail.loginFailures': loginFailuresMail,
+  'mail.magicLink': magicLinkMail,
   'live.event': liveEvent,
   'mail.campaignTest': campaignTestMail,
   'notification.mail': notificationMail,
