@@ -637,6 +637,19 @@ export interface Tenant {
       lowResolutionMinutes?: number | null;
     };
     /**
+     * Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused.
+     */
+    lockout?: {
+      /**
+       * Failed logins allowed within the window.
+       */
+      failures?: number | null;
+      /**
+       * Minutes in which the failures count, from the first.
+       */
+      windowMinutes?: number | null;
+    };
+    /**
      * Attempts allowed per window before answering 429.
      */
     rateLimits?: {
@@ -777,6 +790,9 @@ export interface User {
    * The mean of the approved reviews’ stars for the writer.
    */
   ratingAverage?: number | null;
+  unlockTokenHash?: string | null;
+  unlockTokenExpiresAt?: string | null;
+  unlockTokenUsedAt?: string | null;
   /**
    * How many approved reviews rate the writer.
    */
@@ -3397,6 +3413,12 @@ export interface TenantsSelect<T extends boolean = true> {
               lowFirstResponseMinutes?: T;
               lowResolutionMinutes?: T;
             };
+        lockout?:
+          | T
+          | {
+              failures?: T;
+              windowMinutes?: T;
+            };
         rateLimits?:
           | T
           | {
@@ -3448,6 +3470,9 @@ export interface UsersSelect<T extends boolean = true> {
   twoFactorLastStep?: T;
   twoFactorRecoveryCodes?: T;
   ratingAverage?: T;
+  unlockTokenHash?: T;
+  unlockTokenExpiresAt?: T;
+  unlockTokenUsedAt?: T;
   ratingCount?: T;
   tenants?:
     | T

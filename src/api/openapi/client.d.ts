@@ -254,6 +254,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/magic-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail me a sign-in link
+         * @description Mails a link that signs in once, within 15 minutes, without a password, to a client or writer of the request’s website (by `Host`, or `X-Tenant`) who may log in there and is not suspended. Staff and content editors never get one: they sign in with their password and, where required, a second factor. The frontend’s page at the link posts its token to `POST /api/auth/magic-link/verify`.
+         *
+         *     The answer is the same for every email — an account of this website, an unknown email, a staff member, another website’s client — so it tells nobody whether an account exists or which kind; only the mailbox learns.
+         *
+         *     Only where the website’s admin switched magic links on (`settings.features.magicLinkEnabled`, off by default): elsewhere **403**, the same for every email.
+         *
+         *     **400** naming `email` when it is not an email address, **404** for an unknown website, **429** with `Retry-After` past the limits (per address, per email; `settings.rateLimits.magicLinkPerIpPerHour`, `magicLinkPerEmailPerHour`).
+         */
+        post: operations["postAuthMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/magic-link/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a mailed link
+         * @description Signs in the account a link from `POST /api/auth/magic-link` was mailed to, on the website it was mailed for: the same answer and login cookie as `POST /api/users/login`, and the same kind of session (listed by `GET /api/users/sessions`, ended by a logout). The link is used up: it signs in once.
+         *
+         *     Only where the website’s admin switched magic links on (`settings.features.magicLinkEnabled`, off by default): elsewhere **403**, the same for every email.
+         *
+         *     **400** naming `token` — one answer for a link already used, expired, of another website or never issued, and for an account that may no longer sign in by link: ask for a new one. **404** for an unknown website.
+         */
+        post: operations["postAuthMagicLinkVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -272,6 +322,28 @@ export interface paths {
          *     **400** naming each bad field (`name`, `email`, `password` of at least 10 characters, `referralCode` that no client of this website has), **403** when the website does not take registrations, **404** for an unknown website, **429** with `Retry-After` past the registration limits (per address, per email).
          */
         post: operations["postAuthRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock one’s account by the mailed link
+         * @description Past the account-wide ceiling of failed logins the owner is mailed a link (`/unlock-account/<token>` on their website) valid 24 hours, once; the page posts its token here. Every lockout of the account, from every address, is lifted. Nobody signs in: the token stands for the owner.
+         *
+         *     **400** naming `token` when it is missing, **404** for an unknown or expired token, **409** for a link already used, **429** with `Retry-After` past the website’s per-address login limit.
+         */
+        post: operations["postAuthUnlock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14390,7 +14462,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unlock an account locked by failed logins */
+        /**
+         * Unlock an account locked by failed logins
+         * @description Lifts every lockout of the account with this email, from every address (failed logins lock one address out of one account), as `POST /api/users/{id}/unlock` does. For an admin of one of the user’s websites, or a superadmin; **403** for anyone else and for an email they cannot unlock.
+         */
         post: operations["postUsersUnlock"];
         delete?: never;
         options?: never;
@@ -15967,6 +16042,13 @@ export interface components {
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
                 };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
+                };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
                     /** @description per minute */
@@ -15977,6 +16059,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -17965,6 +18051,13 @@ export interface components {
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
                 };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
+                };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
                     /** @description per minute */
@@ -17975,6 +18068,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -18235,6 +18332,13 @@ export interface components {
                     /** @description Low: closed within (minutes). */
                     lowResolutionMinutes?: number | null;
                 };
+                /** @description Failed logins for one account from one address before that address is locked out of it (15 min, then 1 h, then 24 h). Other addresses are never refused. */
+                lockout?: {
+                    /** @description Failed logins allowed within the window. */
+                    failures?: number | null;
+                    /** @description Minutes in which the failures count, from the first. */
+                    windowMinutes?: number | null;
+                };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
                     /** @description per minute */
@@ -18245,6 +18349,10 @@ export interface components {
                     registrationPerEmailPerHour?: number | null;
                     /** @description per hour */
                     passwordResetPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerEmailPerHour?: number | null;
+                    /** @description per hour */
+                    magicLinkPerIpPerHour?: number | null;
                     /** @description per minute */
                     invoicePayPerIpPerMinute?: number | null;
                 };
@@ -20684,6 +20792,87 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    postAuthMagicLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthMagicLinkVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The token the mailed link ends with. */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description The JWT; also set as the HTTP-only login cookie. */
+                        token: string;
+                        user: components["schemas"]["users"];
+                        /** @description When the token expires (seconds since the epoch). */
+                        exp: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postAuthRegister: {
         parameters: {
             query?: never;
@@ -20727,6 +20916,45 @@ export interface operations {
             400: components["responses"]["Error400"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postAuthUnlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             429: components["responses"]["Error429"];

@@ -135,7 +135,6 @@ export const Users: CollectionConfig<'users'> = {
     // Payload's unlock and `POST /api/users/:id/unlock` alike (`liftLockoutsOnUnlock`).
     unlock: tenantRowsFor(['admin'], 'tenants.tenant'),
   },
-  endpoints: [unlockUserEndpoint],
   hooks: {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
@@ -146,7 +145,7 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [queueResetMail, auditAuthOperations, liftLockoutsOnUnlock],
     afterLogout: [auditLogout, endLoggedOutSession],
   },
-  endpoints: [...sessionEndpoints, ...twoFactorEndpoints],
+  endpoints: [unlockUserEndpoint, ...sessionEndpoints, ...twoFactorEndpoints],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {

@@ -16,6 +16,6 @@ export const requireSecondFactor: CollectionBeforeLoginHook<User> = async ({ req
   const needed = await secondFactorChallengeFor(req, user)
   if (!needed) return user
   const attempt = loginAttemptOf(req)
-  if (attempt) await forgiveLoginAttempt(attempt.email, attempt.address)
+  if (attempt) await forgiveLoginAttempt(attempt.email, attempt.address, attempt.windowS)
   throw new SecondFactorNeeded(needed)
 }
