@@ -79,6 +79,7 @@ import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { auditLocalLogins, recordFailedLogin } from './src/hooks/auditSecurity'
 import { withAuditTrails } from './src/hooks/auditTrail'
 import { activityEndpoint } from './src/endpoints/activity'
+import { impersonationEndpoints } from './src/endpoints/impersonation'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { registerEndpoint } from './src/endpoints/register'
 import { tenantOptionsDocs } from './src/endpoints/tenantOptions'
@@ -100,7 +101,11 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Scriptorium' },
     // The home page: what the caller's roles work on, from GET /api/dashboard.
-    components: { views: { dashboard: { Component: '/admin/dashboard/DashboardView#DashboardView' } } },
+    components: {
+      views: { dashboard: { Component: '/admin/dashboard/DashboardView#DashboardView' } },
+      // The amber banner with "stop" while the staff member acts as someone (issue 16).
+      header: ['/components/admin/impersonation/ImpersonationBanner#ImpersonationBanner'],
+    },
     importMap: {
       baseDir: path.resolve(dirname, 'src'),
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
@@ -108,7 +113,7 @@ export default buildConfig({
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
   collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
-  endpoints: [registerEndpoint, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
   onInit: auditLocalLogins,

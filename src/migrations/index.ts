@@ -19,6 +19,7 @@ import * as migration_20261201_063505_invoice_discounts from './20261201_063505_
 import * as migration_20261201_112639_issue15_people from './20261201_112639_issue15_people';
 import * as migration_20261201_150103_drop_unbuilt_switches from './20261201_150103_drop_unbuilt_switches';
 import * as migration_20261201_173314_issue16_sessions from './20261201_173314_issue16_sessions';
+import * as migration_20261201_175738_issue16_impersonation from './20261201_175738_issue16_impersonation';
 
 export const migrations = [
   {
@@ -125,5 +126,10 @@ export const migrations = [
     up: migration_20261201_173314_issue16_sessions.up,
     down: migration_20261201_173314_issue16_sessions.down,
     name: '20261201_173314_issue16_sessions'
+  },
+  {
+    up: migration_20261201_175738_issue16_impersonation.up,
+    down: migration_20261201_175738_issue16_impersonation.down,
+    name: '20261201_175738_issue16_impersonation'
   },
 ];

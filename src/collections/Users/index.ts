@@ -12,6 +12,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
 
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
+import { guardKeysWhileImpersonating } from './hooks/guardKeysWhileImpersonating'
 import { guardMembership } from './hooks/guardMembership'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
 import { loginOnOwnWebsite } from './hooks/loginOnOwnWebsite'
@@ -128,7 +129,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeLogin: [loginOnOwnWebsite],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
-    beforeChange: [guardMembership, notePasswordChange],
+    beforeChange: [guardKeysWhileImpersonating, guardMembership, notePasswordChange],
     afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
@@ -137,6 +138,8 @@ export const Users: CollectionConfig<'users'> = {
   },
   endpoints: sessionEndpoints,
   fields: [
+    // "Act as this user" (issue 16): admins and superadmins start an impersonation from here.
+    { name: 'actAs', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/impersonation/ActAsUser#ActAsUser' } } },
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {
       name: 'roles',

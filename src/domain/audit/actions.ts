@@ -7,7 +7,8 @@
  * - `workflow`: a workflow action, by its name (`approve`, `waive`, `cancel`…).
  * - `security`: logins, failed and rate-limited logins, logouts, password resets (written
  *   on a connection of their own: a refused request keeps its trace).
- * - `access`: reads worth a trace (a private file downloaded).
+ * - `access`: reads worth a trace (a private file downloaded; every request made while
+ *   impersonating, `impersonated_request`, with the method and path).
  */
 export const AUDIT_KINDS = ['change', 'workflow', 'security', 'access'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
@@ -17,7 +18,7 @@ export type AuditKind = (typeof AUDIT_KINDS)[number]
  * (429); one row per address and minute, however many were refused (an attacker's flood
  * must not grow an append-only table at its own rate).
  */
-export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled', 'password_changed', 'session_revoked', 'sessions_revoked_all', 'session_limit'] as const
+export const SECURITY_ACTIONS = ['login', 'login_failed', 'login_throttled', 'logout', 'password_reset_requested', 'password_reset', 'password_reset_throttled', 'password_changed', 'session_revoked', 'sessions_revoked_all', 'session_limit', 'impersonation_started', 'impersonation_stopped'] as const
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
 
 export type WriteOperation = 'create' | 'update' | 'delete'

@@ -15,6 +15,7 @@ import { inTransaction } from '../inTransaction'
 import { notify } from '../notifications/notify'
 import { readLockedOrder } from '../orders/lockOrder'
 import { reverseOrderPoints } from '../loyalty/orderPoints'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { stripeClient } from '../payments/stripeClient'
 
 import { earningAfterRefund } from './writerEarnings'
@@ -57,6 +58,8 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
  * is told (`refund.issued`). Returns the refund row.
  */
 export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, destination: RefundDestination = 'wallet') => {
+  // A cancellation's refund too: staff acting as a client do not move the client's money.
+  refuseWhileImpersonating(req, 'refund')
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })
   if (amount > order.amountPaid) throw new ClientError(`amount: at most ${order.amountPaid} cents can be refunded on this order.`, 422, { field: 'amount', refundable: order.amountPaid })
   const tenant = idOf(order.tenant)!
@@ -179,6 +182,7 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
  * an admin of its website (403); then, under the order's lock, `refundOrder`.
  */
 export const refundOrderAsAdmin = async (req: PayloadRequest, orderId: number, input: { amount: number; reason: string; destination: RefundDestination }) => {
+  refuseWhileImpersonating(req, 'refund')
   await adminOfVisible(req, 'orders', orderId, 'Only an admin of the website refunds.')
   return inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), input.amount, input.reason, input.destination))
 }
