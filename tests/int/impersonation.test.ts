@@ -143,6 +143,22 @@ describe('an impersonation', () => {
     expect(feed).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'impersonation_started', by: 'staff' }), expect.objectContaining({ action: 'update', by: 'staff' })]))
   })
 
+  it('tags a business write and a workflow action made as the person with both users', async () => {
+    const adminId = await userId('admin@alpha.test')
+    const admin = await login('admin@alpha.test')
+    const client = await person('client')
+    const acted = await actAs(admin, client.id)
+    const opened = await t.api.post('/api/tickets', { ...ALPHA, token: acted.token, body: { subject: 'Opened by staff as the client', description: 'The download link fails.', priority: 'normal' } })
+    expect(opened.status).toBe(201)
+    const ticket = opened.body.doc.id as number
+    expect((await t.api.post(`/api/tickets/${ticket}/actions/close`, { ...ALPHA, token: acted.token, body: {} })).status).toBe(200)
+    const rows = await sql<{ kind: string; action: string; actor: string; impersonator: string | null }>(
+      `SELECT kind::text AS kind, action, actor, impersonator FROM audit_events WHERE target_collection = 'tickets' AND target_id = '${ticket}' ORDER BY id`,
+    )
+    expect(rows.map((r) => `${r.kind}:${r.action}`)).toEqual(expect.arrayContaining(['change:create', 'workflow:close']))
+    for (const r of rows) expect(r, r.action).toMatchObject({ actor: String(client.id), impersonator: String(adminId) })
+  })
+
   it('refuses money and the account’s keys (403 “not while impersonating”), and lets the profile be edited', async () => {
     const admin = await login('admin@alpha.test')
     const client = await person('client')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { canonicalRow } from '@/domain/audit/chain'
 import { impersonationEndsAt, impersonationOver, impersonationRefusal, portalUrlOf, protectedUserFields } from '@/domain/sessions/impersonation'
 
 const admin = { id: 1, roles: ['admin'] as const, tenantIds: [10], allTenants: false }
@@ -60,5 +61,15 @@ describe('an impersonation’s limits', () => {
       'totpSecret',
       'recoveryCodes',
     ])
+  })
+})
+
+describe('the audit chain with the impersonator', () => {
+  const row = { id: 1, tenant: 1, kind: 'change', action: 'update', actor: 7, actorEmail: 'c@alpha.test', actorRole: 'client', targetCollection: 'users', targetId: '7', changes: null, parties: [7], address: null, userAgent: null, requestId: 'r', createdAt: '2026-12-01T10:00:00.000Z' }
+
+  it('hashes the impersonator only when set, so rows written before the column still verify', () => {
+    expect(canonicalRow({ ...row, impersonator: null })).toBe(canonicalRow(row))
+    expect(canonicalRow({ ...row, impersonator: 2 })).not.toBe(canonicalRow(row))
+    expect(canonicalRow({ ...row, impersonator: 2 })).toContain('"impersonator":2')
   })
 })
