@@ -79,6 +79,7 @@ import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { auditLocalLogins, recordFailedLogin } from './src/hooks/auditSecurity'
 import { withAuditTrails } from './src/hooks/auditTrail'
 import { activityEndpoint } from './src/endpoints/activity'
+import { impersonationEndpoints } from './src/endpoints/impersonation'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
 import { magicLinkEndpoints } from './src/endpoints/magicLink'
 import { registerEndpoint } from './src/endpoints/register'
@@ -112,6 +113,8 @@ export default buildConfig({
         twoFactor: { Component: '/admin/auth/TwoFactorView#TwoFactorView', path: '/two-factor' },
       },
       afterNavLinks: ['/admin/auth/TwoFactorView#TwoFactorNavLink'],
+      // The amber banner with "stop" while the staff member acts as someone (issue 16).
+      header: ['/components/admin/impersonation/ImpersonationBanner#ImpersonationBanner'],
     },
     importMap: {
       baseDir: path.resolve(dirname, 'src'),
@@ -120,7 +123,7 @@ export default buildConfig({
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
   collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
-  endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
+  endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
   onInit: auditLocalLogins,

@@ -23,7 +23,7 @@ export const AuditEvents: CollectionConfig<'audit-events'> = {
   admin: {
     ...navigation('Settings'),
     useAsTitle: 'action',
-    defaultColumns: ['createdAt', 'kind', 'action', 'actorEmail', 'actorRole', 'targetCollection', 'targetId', 'address', 'seq'],
+    defaultColumns: ['createdAt', 'kind', 'action', 'actorEmail', 'actorRole', 'impersonator', 'targetCollection', 'targetId', 'address', 'seq'],
     description: 'Who did what, when and from where: read-only, append-only, hash-chained per website. Filter by kind, action, actor, record or address.',
     listSearchableFields: ['action', 'actorEmail', 'targetCollection', 'address', 'requestId'],
   },
@@ -35,6 +35,7 @@ export const AuditEvents: CollectionConfig<'audit-events'> = {
     serverOnlyField({ name: 'actor', type: 'number', index: true, admin: { description: 'The user’s id (kept when the user is gone). Empty: the platform.' } }),
     serverOnlyField({ name: 'actorEmail', type: 'text' }),
     serverOnlyField({ name: 'actorRole', type: 'text' }),
+    serverOnlyField({ name: 'impersonator', type: 'number', index: true, admin: { description: 'The staff member acting as the actor (an impersonation session): both users of every row written then.' } }),
     serverOnlyField({ name: 'targetCollection', type: 'text', index: true }),
     serverOnlyField({ name: 'targetId', type: 'text' }),
     serverOnlyField({ name: 'changes', type: 'json', admin: { description: 'The changed fields, before and after. Secrets are never stored.' } }),

@@ -27,7 +27,7 @@ export const LoginSessions: CollectionConfig<'login-sessions'> = {
   admin: {
     ...navigation('People'),
     useAsTitle: 'deviceLabel',
-    defaultColumns: ['user', 'deviceLabel', 'address', 'createdAt', 'lastActivityAt', 'endedAt', 'endReason'],
+    defaultColumns: ['user', 'impersonator', 'deviceLabel', 'address', 'createdAt', 'lastActivityAt', 'endedAt', 'endReason'],
     description: 'Who signed in, from which device and address, and how each session ended. Read-only.',
   },
   access: { read: or(ownSessions, tenantRowsFor(['admin'], 'website')), create: nobody, update: nobody, delete: nobody },
@@ -42,5 +42,8 @@ export const LoginSessions: CollectionConfig<'login-sessions'> = {
     serverOnlyField({ name: 'lastActivityAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
     serverOnlyField({ name: 'endedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } }),
     serverOnlyField({ name: 'endReason', type: 'select', options: [...SESSION_END_REASONS] }),
+    // Impersonation (issue 16): the staff member acting as `user`, and why.
+    serverOnlyField({ name: 'impersonator', type: 'relationship', relationTo: 'users', admin: { description: 'The staff member who acted as this person (an impersonation session).' } }),
+    serverOnlyField({ name: 'impersonationReason', type: 'text', maxLength: 500 }),
   ],
 }

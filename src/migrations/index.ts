@@ -22,6 +22,7 @@ import * as migration_20261201_173117_refund_external from './20261201_173117_re
 import * as migration_20261201_173224_email_verification from './20261201_173224_email_verification';
 import * as migration_20261201_173224_lockout from './20261201_173224_lockout';
 import * as migration_20261201_173314_issue16_sessions from './20261201_173314_issue16_sessions';
+import * as migration_20261201_175738_issue16_impersonation from './20261201_175738_issue16_impersonation';
 import * as migration_20261201_175746_magic_links from './20261201_175746_magic_links';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 
@@ -145,6 +146,11 @@ export const migrations = [
     up: migration_20261201_173314_issue16_sessions.up,
     down: migration_20261201_173314_issue16_sessions.down,
     name: '20261201_173314_issue16_sessions',
+  },
+  {
+    up: migration_20261201_175738_issue16_impersonation.up,
+    down: migration_20261201_175738_issue16_impersonation.down,
+    name: '20261201_175738_issue16_impersonation',
   },
   {
     up: migration_20261201_175746_magic_links.up,

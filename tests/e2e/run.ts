@@ -21,6 +21,7 @@ import { hasRedisServer, startPrivateRedis } from '../helpers/redis'
 import { contentChecks } from './content'
 import { dashboardChecks } from './dashboard'
 import { type Check, chromiumPath, logIn, results } from './support'
+import { impersonationChecks } from './impersonation'
 import { incentiveChecks } from './incentives'
 import { peopleChecks } from './people'
 import { workflowChecks } from './workflows'
@@ -100,6 +101,7 @@ const checks: Check[] = [
   ...workflowChecks,
   ...incentiveChecks,
   ...peopleChecks,
+  ...impersonationChecks,
   ...exportCsvChecks,
   ...edgeChecks,
   ...contentChecks,

@@ -12,6 +12,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
 
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
+import { guardKeysWhileImpersonating } from './hooks/guardKeysWhileImpersonating'
 import { guardMembership } from './hooks/guardMembership'
 import { holdOwnEmailChange, UNVERIFIED_CREATE } from './hooks/holdOwnEmailChange'
 import { levelOfOwnWebsite } from './levelOfOwnWebsite'
@@ -138,7 +139,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
-    beforeChange: [guardMembership, holdOwnEmailChange, notePasswordChange],
+    beforeChange: [guardKeysWhileImpersonating, guardMembership, holdOwnEmailChange, notePasswordChange],
     afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
@@ -147,6 +148,8 @@ export const Users: CollectionConfig<'users'> = {
   },
   endpoints: [unlockUserEndpoint, ...sessionEndpoints, ...twoFactorEndpoints],
   fields: [
+    // "Act as this user" (issue 16): admins and superadmins start an impersonation from here.
+    { name: 'actAs', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/impersonation/ActAsUser#ActAsUser' } } },
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {
       name: 'roles',

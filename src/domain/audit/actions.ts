@@ -7,7 +7,8 @@
  * - `workflow`: a workflow action, by its name (`approve`, `waive`, `cancel`…).
  * - `security`: logins, failed and rate-limited logins, logouts, password resets (written
  *   on a connection of their own: a refused request keeps its trace).
- * - `access`: reads worth a trace (a private file downloaded).
+ * - `access`: reads worth a trace (a private file downloaded; every request made while
+ *   impersonating, `impersonated_request`, with the method and path).
  */
 export const AUDIT_KINDS = ['change', 'workflow', 'security', 'access'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
@@ -46,6 +47,8 @@ export const SECURITY_ACTIONS = [
   'second_factor_enrolled',
   'second_factor_used',
   'second_factor_removed',
+  'impersonation_started',
+  'impersonation_stopped',
 ] as const
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number]
 

@@ -35,6 +35,8 @@ export type ChainedRow = {
   userAgent: string | null
   requestId: string | null
   createdAt: string
+  /** The staff member acting as the actor (issue 16); hashed only when set, so earlier links still verify. */
+  impersonator?: number | null
 }
 
 /** The row's canonical text: its covered columns as JSON with sorted keys. */
@@ -55,6 +57,7 @@ export const canonicalRow = (row: ChainedRow): string =>
     userAgent: row.userAgent,
     requestId: row.requestId,
     createdAt: row.createdAt,
+    ...(row.impersonator != null ? { impersonator: row.impersonator } : {}),
   })
 
 export const chainHash = (prevHash: string, row: ChainedRow): string => createHash('sha256').update(prevHash).update(canonicalRow(row)).digest('hex')

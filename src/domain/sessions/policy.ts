@@ -74,6 +74,10 @@ export const sessionsOverLimit = <S extends { id: string; createdAt: Date | stri
 /** Whether a stored activity stamp is worth writing to the database again (at most once a minute). */
 export const ACTIVITY_WRITE_EVERY_S = 60
 
-/** Why a session ended, as its row and the audit trail say. */
-export const SESSION_END_REASONS = ['logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change', 'second_factor_required'] as const
+/**
+ * Why a session ended, as its row and the audit trail say. An impersonation ends when
+ * stopped (`impersonation_stopped`) or at its 30 minutes (`impersonation_expired`); staff
+ * without a second factor are signed out when a website starts requiring one.
+ */
+export const SESSION_END_REASONS = ['logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change', 'impersonation_stopped', 'impersonation_expired', 'second_factor_required'] as const
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number]

@@ -19,7 +19,7 @@ export type ActivityItem = {
   fields: string[]
 }
 
-type Row = { id: number; created_at: Date | string; kind: string; action: string; actor: string | number | null; actor_role: string | null; target_collection: string | null; target_id: string | null; changes: unknown }
+type Row = { id: number; created_at: Date | string; kind: string; action: string; actor: string | number | null; actor_role: string | null; impersonator: string | number | null; target_collection: string | null; target_id: string | null; changes: unknown }
 
 /**
  * Whether the caller reads `name` of the record as their access returned it: present,
@@ -33,6 +33,8 @@ const readableIn = (record: Record<string, unknown>, name: string): boolean => {
 }
 
 const byOf = (row: Row, self: number): ActivityItem['by'] => {
+  // Done in the person's name by staff acting as them (an impersonation): staff did it.
+  if (row.impersonator != null) return 'staff'
   if (row.actor != null && Number(row.actor) === self) return 'you'
   const role = row.actor_role ?? ''
   if (row.actor == null) return row.kind === 'security' ? 'someone' : 'platform'
@@ -58,7 +60,7 @@ export const activityFeed = async (req: PayloadRequest, options: { before?: numb
     const websites = actor.allTenants ? sql`TRUE` : sql`tenant_id = ANY(${`{${actor.tenantIds.join(',')}}`}::integer[])`
     const rows = await execute<Row>(
       req,
-      sql`SELECT id, created_at, kind::text AS kind, action, actor, actor_role, target_collection, target_id, changes
+      sql`SELECT id, created_at, kind::text AS kind, action, actor, actor_role, impersonator, target_collection, target_id, changes
             FROM audit_events
            WHERE parties @> ARRAY[${actor.id}]::integer[] AND ${websites} AND id < ${before}
            ORDER BY id DESC LIMIT ${scan}`,

@@ -1,7 +1,7 @@
 import type { ChainedRow, StoredLink } from '@/domain/audit/chain'
 
 /** The columns a chain link covers, as SQL selects them (see `rowOf`). */
-export const CHAIN_COLUMNS = 'id, tenant_id, kind::text AS kind, action, actor, actor_email, actor_role, target_collection, target_id, changes, parties, address, user_agent, request_id, created_at, seq, prev_hash, hash'
+export const CHAIN_COLUMNS = 'id, tenant_id, kind::text AS kind, action, actor, actor_email, actor_role, target_collection, target_id, changes, parties, address, user_agent, request_id, impersonator, created_at, seq, prev_hash, hash'
 
 export type ChainSqlRow = {
   id: number
@@ -18,6 +18,7 @@ export type ChainSqlRow = {
   address: string | null
   user_agent: string | null
   request_id: string | null
+  impersonator: string | number | null
   created_at: Date | string
   seq: string | number | null
   prev_hash: string | null
@@ -41,6 +42,7 @@ export const chainedRowOf = (row: ChainSqlRow): ChainedRow => ({
   userAgent: row.user_agent,
   requestId: row.request_id,
   createdAt: new Date(row.created_at).toISOString(),
+  impersonator: row.impersonator == null ? null : Number(row.impersonator),
 })
 
 export const storedLinkOf = (row: ChainSqlRow): StoredLink => ({

@@ -9,6 +9,8 @@ import { poolOf } from '@/db/pool'
 import { execute, sql } from '@/db/execute'
 import { clientIp } from '@/security/rateLimits'
 
+import { impersonationOf } from '../sessions/impersonating'
+
 /** One row of the trail as an operation describes it; who, where from and when come from the request. */
 export type AuditEntry = {
   kind: AuditKind
@@ -21,6 +23,8 @@ export type AuditEntry = {
   parties?: readonly number[]
   /** Who acted, when it is not the request's user (a failed login's email, a logout's user). */
   actor?: { id: number | null; email: string | null; role: string | null }
+  /** The staff member acting as the actor, when it is not the request's impersonation. */
+  impersonator?: number | null
 }
 
 const REQUEST_ID = 'scriptoriumRequestId'
@@ -45,7 +49,7 @@ const actorColumns = (req: PayloadRequest, entry: AuditEntry) => {
 
 const cut = (value: string | null | undefined, max: number): string | null => (value ? value.slice(0, max) : null)
 
-type Values = [number | null, string, string, number | null, string | null, string | null, string | null, string | null, string | null, string, string, string | null, string]
+type Values = [number | null, string, string, number | null, string | null, string | null, string | null, string | null, string | null, string, string, string | null, string, number | null]
 
 /** The row's column values, in `COLUMNS` order. */
 const valuesOf = (req: PayloadRequest, entry: AuditEntry): Values => {
@@ -65,10 +69,12 @@ const valuesOf = (req: PayloadRequest, entry: AuditEntry): Values => {
     req.headers ? clientIp(req) : 'unknown',
     cut(req.headers?.get?.('user-agent'), 512),
     requestIdOf(req),
+    // Both users of every row written on an impersonated request (issue 16).
+    entry.impersonator !== undefined ? entry.impersonator : (impersonationOf(req)?.by ?? null),
   ]
 }
 
-const COLUMNS = 'tenant_id, kind, action, actor, actor_email, actor_role, target_collection, target_id, changes, parties, address, user_agent, request_id'
+const COLUMNS = 'tenant_id, kind, action, actor, actor_email, actor_role, target_collection, target_id, changes, parties, address, user_agent, request_id, impersonator'
 
 type TransactionId = string | number
 
@@ -85,7 +91,7 @@ const insertRows = (req: PayloadRequest, rows: readonly Values[]) =>
   execute(
     req,
     sql`INSERT INTO audit_events (${sql.raw(COLUMNS)}) VALUES ${sql.join(
-      rows.map((v) => sql`(${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}::jsonb, ${v[9]}::integer[], ${v[10]}, ${v[11]}, ${v[12]})`),
+      rows.map((v) => sql`(${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]}::jsonb, ${v[9]}::integer[], ${v[10]}, ${v[11]}, ${v[12]}, ${v[13]})`),
       sql`, `,
     )}`,
   )
@@ -137,7 +143,7 @@ export const recordSecurityEvent = async (req: PayloadRequest, entry: AuditEntry
   try {
     const pool = poolOf(req.payload)
     if (!pool) throw new Error('no PostgreSQL pool')
-    await pool.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::integer[], $11, $12, $13)`, valuesOf(req, entry))
+    await pool.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::integer[], $11, $12, $13, $14)`, valuesOf(req, entry))
   } catch (error) {
     req.payload.logger.error({ err: error, action: entry.action }, 'could not record a security event in the audit trail')
   }

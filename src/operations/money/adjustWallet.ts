@@ -5,6 +5,7 @@ import type { PayloadRequest } from 'payload'
 import { adminOfVisible } from '../gate'
 import { inTransaction } from '../inTransaction'
 import { post } from '../ledger/post'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { asSystem, proofOf } from '@/access/system'
 
 /**
@@ -14,6 +15,7 @@ import { asSystem, proofOf } from '@/access/system'
  * Idempotency-Key.
  */
 export const adjustWallet = async (req: PayloadRequest, walletId: number, input: { direction: 'credit' | 'debit'; amount: number; reason: string }) => {
+  refuseWhileImpersonating(req, 'wallet adjustment')
   const { actor, tenant } = await adminOfVisible(req, 'wallets', walletId, 'Only an admin of the website adjusts a wallet.')
   return inTransaction(req, async () => {
     const toWallet = input.direction === 'credit'

@@ -17,6 +17,7 @@ import { inTransaction } from '../inTransaction'
 import { notify } from '../notifications/notify'
 import { readLockedOrder } from '../orders/lockOrder'
 import { reverseOrderPoints } from '../loyalty/orderPoints'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { stripeClient } from '../payments/stripeClient'
 import { clientWalletOn, walletRefusalError } from '../payments/walletSwitch'
 
@@ -67,6 +68,8 @@ const refundablePayment = async (req: PayloadRequest, order: Order, amount: numb
  * it is not paid out; the client is told (`refund.issued`). Returns the refund row.
  */
 export const refundOrder = async (req: PayloadRequest, order: Order, amount: number, reason: string, ask: RefundAsk = {}) => {
+  // A cancellation's refund too: staff acting as a client do not move the client's money.
+  refuseWhileImpersonating(req, 'refund')
   if (!Number.isInteger(amount) || amount <= 0) throw new ClientError('amount: a positive number of cents.', 400, { field: 'amount' })
   if (amount > order.amountPaid) throw new ClientError(`amount: at most ${order.amountPaid} cents can be refunded on this order.`, 422, { field: 'amount', refundable: order.amountPaid })
   const tenant = idOf(order.tenant)!
@@ -199,6 +202,7 @@ export const providerRefundUpdate = async (req: PayloadRequest, refundId: string
  * an admin of its website (403); then, under the order's lock, `refundOrder`.
  */
 export const refundOrderAsAdmin = async (req: PayloadRequest, orderId: number, input: { amount: number; reason: string } & RefundAsk) => {
+  refuseWhileImpersonating(req, 'refund')
   await adminOfVisible(req, 'orders', orderId, 'Only an admin of the website refunds.')
   return inTransaction(req, async () => refundOrder(req, await readLockedOrder(req, orderId), input.amount, input.reason, input))
 }

@@ -19,6 +19,7 @@ import { discountOrder, linkUsagePayment } from '../discounts/usages'
 import { inTransaction } from '../inTransaction'
 import { lockInvoiceDebt } from '../invoices/owed'
 import { ownWebsite } from '../gate'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { toValidationError } from '../toValidationError'
 
 import { manualPaymentsOnWebsite } from './manualSwitch'
@@ -108,6 +109,8 @@ export const checkout = async (req: PayloadRequest, raw: unknown): Promise<Check
   if (!actor) throw new ClientError('Log in to pay.', 401)
   const parsed = checkoutInput.safeParse(raw)
   if (!parsed.success) throw toValidationError(parsed.error, 'payments', req)
+  const money = parsed.data.purpose === 'tip' ? 'tip' : parsed.data.purpose === 'wallet_top_up' ? 'wallet top-up' : parsed.data.provider === 'wallet' ? 'wallet payment' : null
+  if (money) refuseWhileImpersonating(req, money)
   // Each purpose names who pays it: a writer's, support's or editor's top-up is refused here, before anything is written.
   const refusal = checkoutRefusal(parsed.data.purpose, actor.roles)
   if (refusal) throw refuseField('payments', 'purpose', refusal, 403)

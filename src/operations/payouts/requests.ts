@@ -15,6 +15,7 @@ import { ensureWallet } from '../ledger/wallets'
 import { requestMember } from '../gate'
 import { notify } from '../notifications/notify'
 import { websiteCurrency } from '../notifications/websiteCurrency'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { websitePayouts } from './settings'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -26,6 +27,7 @@ const DAY_MS = 24 * 3600 * 1000
  * the request is stored, pending until an admin decides or it expires.
  */
 export const requestPayout = async (req: PayloadRequest, amount: number, now = new Date()) => {
+  refuseWhileImpersonating(req, 'payout request')
   const { actor, tenant } = await requestMember(req)
   if (!actor.roles.includes('writer')) throw new ClientError('Only writers request payouts.', 403)
   return inTransaction(req, async () => {

@@ -7,6 +7,7 @@ import type { PayoutMethod } from '@/domain/payouts/settings'
 import { asSystem, proofOf } from '@/access/system'
 import type { PayoutRecord, PayoutRequest } from '@/payload-types'
 
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
@@ -28,6 +29,7 @@ export const PAYOUT_RECORD_SUBJECT = defineSubject({
   lock: lockPayoutRecord,
   context: async (_req, record, actor) => ({ facts: { status: record.status }, actor: websiteActorOf(actor, idOf(record.tenant)!) }),
   apply: async ({ req, doc, action, input, actor, now }) => {
+    refuseWhileImpersonating(req, 'payout')
     const paid = await markRecordPaid(req, doc, input as PaidOutside, actor?.id ?? null, now)
     const event = await recordEvent(req, { collection: 'payout-records', document: doc.id, tenant: idOf(doc.tenant)!, action, actor: actor?.id ?? null, from: doc.status, to: paid.status, data: { amount: doc.amount, ...input } })
     return { doc: paid, event }
@@ -43,6 +45,8 @@ export const PAYOUT_REQUEST_SUBJECT = defineSubject({
   lock: lockPayoutRequest,
   context: async (_req, request: PayoutRequest, actor) => ({ facts: { status: request.status }, actor: websiteActorOf(actor, idOf(request.tenant)!) }),
   apply: async ({ req, doc, action, input, actor, now }) => {
+    // The platform's expiry has no impersonation; an admin's approval or rejection may not be made as someone else.
+    refuseWhileImpersonating(req, 'payout request')
     const outcome = { status: OUTCOMES[action], ...input } as Outcome
     const done = await endRequest(req, doc, outcome, actor?.id ?? null, now)
     const reason = typeof input.reason === 'string' ? input.reason : null

@@ -1,11 +1,17 @@
 import { type AuthStrategy, type AuthStrategyFunctionArgs, JWTAuthentication, type PayloadRequest } from 'payload'
 
+import { actorFromUser } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
+import { impersonationOver } from '@/domain/sessions/impersonation'
 import { ACTIVITY_WRITE_EVERY_S, idleExpired, sessionEndsAt } from '@/domain/sessions/policy'
 import type { User } from '@/payload-types'
+import { recordSecurityEvent } from '@/operations/audit/record'
+import { signedImpersonator } from '@/security/impersonationClaim'
 import { claimActivityWrite, ENDED, lastActivity, recordActivity } from '@/security/sessionActivity'
 
 import { endSessions } from './end'
+import { markImpersonation } from './impersonating'
+import { endImpersonation } from './impersonation'
 import { openSession } from './open'
 import { sessionPolicyFor } from './websiteSettings'
 
@@ -13,6 +19,30 @@ export const SESSION_IDLE_TIMEOUT_HEADER = 'X-Session-Idle-Timeout'
 export const SESSION_EXPIRES_AT_HEADER = 'X-Session-Expires-At'
 
 type SessionUser = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null; expiresAt: string }[] | null }
+
+/**
+ * An impersonation session's request (its token names the staff member): over after 30
+ * minutes from its start (ended, and the stop recorded), else marked on the request
+ * (`impersonationOf`) and written to the trail with both users — every request of an
+ * impersonation, reads included, is in the audit trail. Answers false when it is over.
+ */
+const impersonatedRequest = async (req: PayloadRequest, headers: Headers, user: SessionUser, sid: string, now: number): Promise<boolean> => {
+  const by = signedImpersonator(headers, req.payload, user)
+  if (by === null) return true
+  const session = user.sessions?.find((s) => s.id === sid)
+  const startedAt = session?.createdAt ? new Date(session.createdAt).getTime() : 0
+  const website = actorFromUser(user).tenantIds[0] ?? null
+  if (impersonationOver(startedAt, now)) {
+    await endImpersonation(req, { sid, user: user.id, website }, by, 'impersonation_expired')
+    return false
+  }
+  markImpersonation(req, { by, sid, startedAt })
+  const path = req.pathname ?? (req.url ? new URL(req.url).pathname : null)
+  // `req.user` is set only once the strategies are done: the actor is named here.
+  const actor = { id: user.id, email: user.email ?? null, role: user.roles?.[0] ?? null }
+  await recordSecurityEvent(req, { kind: 'access', action: 'impersonated_request', tenant: website, actor, changes: { method: req.method ?? null, path } })
+  return true
+}
 
 /**
  * The session's last activity when the store has none (a restart without Redis, a
@@ -50,6 +80,7 @@ export const authenticateSession = async (args: AuthStrategyFunctionArgs) => {
     if (last !== ENDED) await endSessions(req, user.id, [sid], 'idle')
     return { user: null }
   }
+  if (!(await impersonatedRequest(req, args.headers, user, sid, now))) return { user: null }
   await recordActivity(sid, now)
   if (await claimActivityWrite(sid, now, ACTIVITY_WRITE_EVERY_S)) {
     await execute(req, sql`UPDATE login_sessions SET last_activity_at = ${new Date(now).toISOString()}::timestamptz WHERE sid = ${sid}`)

@@ -8,6 +8,7 @@ import { lastActivity } from '@/security/sessionActivity'
 
 import { inTransaction } from '../inTransaction'
 import { endSessions } from './end'
+import { refuseWhileImpersonating } from './impersonating'
 import { securityRow } from './open'
 
 type Me = Pick<User, 'id' | 'email' | 'roles' | 'tenants'> & { _sid?: string }
@@ -55,6 +56,7 @@ export const mySessions = async (req: PayloadRequest): Promise<MySession[]> => {
 /** Signs out one of the caller's sessions (404 for any other id: another person's sessions do not exist for them). */
 export const revokeMySession = async (req: PayloadRequest, sid: string): Promise<void> => {
   const user = me(req)
+  refuseWhileImpersonating(req, 'session revocation')
   const ended = await inTransaction(req, () => endSessions(req, user.id, [sid], 'revoked'))
   if (ended.length === 0) throw new ClientError('Not Found', 404)
   await recordSecurityEvent(req, securityRow(user, websiteOf(user), 'session_revoked', { current: sid === user._sid }))
@@ -63,6 +65,7 @@ export const revokeMySession = async (req: PayloadRequest, sid: string): Promise
 /** Signs out every session of the caller, this one included. Answers how many ended. */
 export const logOutEverywhere = async (req: PayloadRequest): Promise<number> => {
   const user = me(req)
+  refuseWhileImpersonating(req, 'logout-all')
   const ended = await inTransaction(req, () => endSessions(req, user.id, 'all', 'logout_all'))
   await recordSecurityEvent(req, securityRow(user, websiteOf(user), 'sessions_revoked_all', { ended: ended.length }))
   return ended.length

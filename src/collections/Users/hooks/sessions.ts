@@ -1,7 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterLoginHook, CollectionAfterLogoutHook, CollectionBeforeChangeHook } from 'payload'
 
+import { actorFromUser } from '@/access/actor'
 import type { User } from '@/payload-types'
 import { closeDroppedSessions, endSessions } from '@/operations/sessions/end'
+import { impersonationOf, refuseWhileImpersonating } from '@/operations/sessions/impersonating'
+import { endImpersonation } from '@/operations/sessions/impersonation'
 import { openSession } from '@/operations/sessions/open'
 
 type WithSessions = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null }[] | null }
@@ -16,11 +19,21 @@ export const openLoginSession: CollectionAfterLoginHook<User> = async ({ req, us
   return user
 }
 
-/** A logout's session row is closed (Payload drops its id after the hooks); `?allSessions=true` closes them all. */
+/**
+ * A logout's session row is closed (Payload drops its id after the hooks); `?allSessions=true`
+ * closes them all. An impersonation's logout is its stop; signing the person out
+ * everywhere is refused to staff acting as them (403, before Payload drops anything).
+ */
 export const endLoggedOutSession: CollectionAfterLogoutHook = async ({ req }) => {
   const user = req.user as WithSessions | null
   if (!user) return
   const everywhere = req.searchParams?.get('allSessions') === 'true'
+  if (everywhere) refuseWhileImpersonating(req, 'logout-all')
+  const impersonation = impersonationOf(req)
+  if (impersonation) {
+    await endImpersonation(req, { sid: impersonation.sid, user: Number(user.id), website: actorFromUser(user).tenantIds[0] ?? null }, impersonation.by, 'impersonation_stopped')
+    return
+  }
   if (everywhere) await endSessions(req, Number(user.id), 'all', 'logout_all')
   else if (user._sid) await endSessions(req, Number(user.id), [user._sid], 'logout')
 }
