@@ -928,7 +928,23 @@ export interface LoginSession {
   lastActivityAt?: string | null;
   endedAt?: string | null;
   endReason?:
-    ('logout' | 'logout_all' | 'revoked' | 'idle' | 'limit' | 'password_change' | 'second_factor_required') | null;
+    | (
+        | 'logout'
+        | 'logout_all'
+        | 'revoked'
+        | 'idle'
+        | 'limit'
+        | 'password_change'
+        | 'impersonation_stopped'
+        | 'impersonation_expired'
+        | 'second_factor_required'
+      )
+    | null;
+  /**
+   * The staff member who acted as this person (an impersonation session).
+   */
+  impersonator?: (number | null) | User;
+  impersonationReason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3030,6 +3046,10 @@ export interface AuditEvent {
   actor?: number | null;
   actorEmail?: string | null;
   actorRole?: string | null;
+  /**
+   * The staff member acting as the actor (an impersonation session): both users of every row written then.
+   */
+  impersonator?: number | null;
   targetCollection?: string | null;
   targetId?: string | null;
   /**
@@ -3510,6 +3530,8 @@ export interface LoginSessionsSelect<T extends boolean = true> {
   lastActivityAt?: T;
   endedAt?: T;
   endReason?: T;
+  impersonator?: T;
+  impersonationReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4774,6 +4796,7 @@ export interface AuditEventsSelect<T extends boolean = true> {
   actor?: T;
   actorEmail?: T;
   actorRole?: T;
+  impersonator?: T;
   targetCollection?: T;
   targetId?: T;
   changes?: T;

@@ -14,7 +14,7 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "login_sessions" ALTER COLUMN "end_reason" SET DATA TYPE text;
   DROP TYPE "public"."enum_login_sessions_end_reason";
-  CREATE TYPE "public"."enum_login_sessions_end_reason" AS ENUM('logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change');
+  CREATE TYPE "public"."enum_login_sessions_end_reason" AS ENUM('logout', 'logout_all', 'revoked', 'idle', 'limit', 'password_change', 'impersonation_stopped', 'impersonation_expired');
   ALTER TABLE "login_sessions" ALTER COLUMN "end_reason" SET DATA TYPE "public"."enum_login_sessions_end_reason" USING "end_reason"::"public"."enum_login_sessions_end_reason";
   ALTER TABLE "users" DROP COLUMN "two_factor_enabled_at";
   ALTER TABLE "users" DROP COLUMN "two_factor_secret";

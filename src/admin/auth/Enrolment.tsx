@@ -21,7 +21,6 @@ export const Enrolment = ({ facts, busy, failure, onCode }: { facts: EnrolmentFa
       }}
     >
       <p>Scan this code with an authenticator app (Google Authenticator, 1Password, Authy…), then enter the six-digit code it shows.</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL of an SVG made on the server */}
       <img src={facts.qrCode} alt="QR code for your authenticator app" width={200} height={200} style={{ background: '#fff', padding: 8 }} data-testid="two-factor-qr" />
       <p style={muted}>
         Cannot scan? Type this key: <code data-testid="two-factor-secret">{facts.secret}</code>

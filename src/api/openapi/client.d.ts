@@ -3290,6 +3290,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Act as a person (impersonation)
+         * @description An admin acts as a client or writer of their websites, a superadmin as anyone but another superadmin; never as themself, never as a suspended person or one of an inactive website, never from an impersonation. A reason is required. Answers a token of a new session of the person's that lasts 30 minutes at most, and `portalUrl`: the person's website's portal (its first domain) with the token in the fragment (`#token=…`, which never reaches a server's log; the portal takes it from there and removes it from the address bar). The staff member's own session is untouched; no cookie is set.
+         *
+         *     Every request of the session is in the audit trail with both users; refused during it (403 "not while impersonating"): refunds, payouts and payout requests, wallet adjustments, tips, wallet payments and top-ups, changes of email, password, roles, websites or second factor, and signing the person out (logout-all, revoking sessions). The person is not notified; the start and stop are in their activity.
+         *
+         *     **400** naming `user` or `reason`, **403** for a person outside the rules, **404** for no such person, **422** for a suspended person or an inactive website.
+         */
+        post: operations["postImpersonation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impersonation/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My impersonations still running
+         * @description The caller’s impersonation sessions that still let their token in, newest first: the admin panel’s banner with “stop”.
+         */
+        get: operations["getImpersonationActive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impersonation/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an impersonation
+         * @description With the impersonation’s token: ends it. With the staff member’s own token: ends the one named by `session`, or every impersonation of theirs still open. The token is refused from the next request on; the stop is in the audit trail. **404** naming `session` when it is not an open impersonation of the caller’s.
+         */
+        post: operations["postImpersonationStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/installments": {
         parameters: {
             query?: never;
@@ -14058,6 +14122,28 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift every lockout of a user’s account
+         * @description Failed logins lock one address out of one account (15 min, then 1 h, then 24 h); this lifts them all, from every address, as Payload’s own `POST /api/users/unlock { email }` does. For an admin of one of the user’s websites, or a superadmin; written to the audit trail.
+         *
+         *     **401** when not logged in, **403** for anyone else who can see the user (themselves included), **404** when the caller cannot see the user.
+         */
+        post: operations["postUsersByIdUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/2fa/confirm": {
         parameters: {
             query?: never;
@@ -16145,7 +16231,10 @@ export interface components {
             lastActivityAt?: string | null;
             endedAt?: string | null;
             /** @enum {string|null} */
-            endReason?: "logout" | "logout_all" | "revoked" | "idle" | "limit" | "password_change" | "second_factor_required" | null;
+            endReason?: "logout" | "logout_all" | "revoked" | "idle" | "limit" | "password_change" | "impersonation_stopped" | "impersonation_expired" | "second_factor_required" | null;
+            /** @description The staff member who acted as this person (an impersonation session). */
+            impersonator?: (number | null) | components["schemas"]["users"];
+            impersonationReason?: string | null;
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -17611,6 +17700,8 @@ export interface components {
             actor?: number | null;
             actorEmail?: string | null;
             actorRole?: string | null;
+            /** @description The staff member acting as the actor (an impersonation session): both users of every row written then. */
+            impersonator?: number | null;
             targetCollection?: string | null;
             targetId?: string | null;
             /** @description The changed fields, before and after. Secrets are never stored. */
@@ -29120,6 +29211,140 @@ export interface operations {
         requestBody?: never;
         responses: {
             400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postImpersonation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person to act as. */
+                    user: number;
+                    /** @description Why (kept with the session and in the audit trail). */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The impersonation session’s token (`Authorization: JWT <token>`). */
+                        token: string;
+                        /** @description `https://<website domain>/#token=<token>`; null for a person without a website. */
+                        portalUrl: string | null;
+                        expiresAt: string;
+                        /** @description The session’s id, for `POST /api/impersonation/stop`. */
+                        session: string;
+                        user: {
+                            id: number;
+                            email: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getImpersonationActive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        impersonations: {
+                            session: string;
+                            user: {
+                                id: number;
+                                email: string;
+                                name: string;
+                            };
+                            reason: string | null;
+                            startedAt: string;
+                            expiresAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postImpersonationStop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description With the staff member’s own token: the impersonation to stop (all of theirs when absent).
+                     */
+                    session?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stopped: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             413: components["responses"]["Error413"];
@@ -59837,6 +60062,41 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsersByIdUnlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        user: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };

@@ -4,6 +4,7 @@ import { actorFromUser } from '@/access/actor'
 import { ClientError, refuseField } from '@/errors'
 import type { User } from '@/payload-types'
 import { recordSecurityEvent } from '@/operations/audit/record'
+import { refuseWhileImpersonating } from '@/operations/sessions/impersonating'
 import { securityRow } from '@/operations/sessions/open'
 import { secondFactorRequiredFor } from '@/operations/sessions/websiteSettings'
 
@@ -13,8 +14,10 @@ import { confirmEnrolment, type Enrolment, removeSecondFactor, startEnrolment, v
 
 type Me = Pick<User, 'id' | 'email' | 'roles' | 'tenants'>
 
+/** The caller, never staff acting as them: a second factor is the person's own. */
 const me = (req: PayloadRequest): Me => {
   if (!req.user) throw new ClientError('Log in first.', 401)
+  refuseWhileImpersonating(req, 'two-factor sign-in')
   return req.user as unknown as Me
 }
 

@@ -2,6 +2,7 @@ import { MoneyCell as MoneyCell_aea9a899e14c8b8788fbf06bec7aa6ae } from '../../.
 import { MoneyField as MoneyField_5331af7a64be1a459d66134954254760 } from '../../../fields/components/MoneyField'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ExportCsvLink as ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd } from '../../../admin/ExportCsvLink'
+import { ActAsUser as ActAsUser_5dfd6918a4a34b65149b0c976adc5428 } from '../../../components/admin/impersonation/ActAsUser'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ActionPanel as ActionPanel_b683b1524c6fe4ff74b83b192019832a } from '../../../components/admin/ActionPanel/ActionPanel'
@@ -38,6 +39,7 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { ImpersonationBanner as ImpersonationBanner_3b7017696aedf2142fa10e05d3bd108c } from '../../../components/admin/impersonation/ImpersonationBanner'
 import { TwoFactorNavLink as TwoFactorNavLink_3d6bb3395dad59249e656642089ae76d } from '../../../admin/auth/TwoFactorView'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -53,6 +55,7 @@ export const importMap = {
   "/fields/components/MoneyField#MoneyField": MoneyField_5331af7a64be1a459d66134954254760,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "/admin/ExportCsvLink#ExportCsvLink": ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd,
+  "/components/admin/impersonation/ActAsUser#ActAsUser": ActAsUser_5dfd6918a4a34b65149b0c976adc5428,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/components/admin/ActionPanel/ActionPanel#ActionPanel": ActionPanel_b683b1524c6fe4ff74b83b192019832a,
@@ -89,6 +92,7 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/components/admin/impersonation/ImpersonationBanner#ImpersonationBanner": ImpersonationBanner_3b7017696aedf2142fa10e05d3bd108c,
   "/admin/auth/TwoFactorView#TwoFactorNavLink": TwoFactorNavLink_3d6bb3395dad59249e656642089ae76d,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
