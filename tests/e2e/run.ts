@@ -24,6 +24,7 @@ import { type Check, chromiumPath, logIn, results } from './support'
 import { impersonationChecks } from './impersonation'
 import { incentiveChecks } from './incentives'
 import { peopleChecks } from './people'
+import { twoFactorChecks } from './twoFactor'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
@@ -105,6 +106,8 @@ const checks: Check[] = [
   ...exportCsvChecks,
   ...edgeChecks,
   ...contentChecks,
+  // Last: it makes Beta's staff and the superadmin need a second factor while it runs.
+  ...twoFactorChecks,
 ]
 
 const main = async () => {
