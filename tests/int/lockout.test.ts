@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 import { startDeliveringPayload } from '../helpers/deliveringPayload'
 import type { MailSink } from '../helpers/smtp'
 import type { TestContext } from '../helpers/testPayload'
-import { whileSettings } from '../helpers/websiteSettings'
+import { whileSettings } from '../helpers/websiteSwitches'
 
 /**
  * Failed-login lockout (issue 16): an (account, address) pair locked out after the

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { type MailSink, startMailSink } from '../helpers/smtp'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
-import { setFeature, whileFeature } from '../helpers/websiteFeatures'
+import { setFeature, whileFeature } from '../helpers/websiteSwitches'
 
 /**
  * Magic-link sign-in (issue 16): a website switch, off by default; on, a client or writer

@@ -5,7 +5,9 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 import { recordActivity, resetSessionActivity, useSessionActivityStore } from '@/security/sessionActivity'
 
 import type { TestContext } from '../helpers/testPayload'
+import { newPerson, websiteId } from '../helpers/newPerson'
 import { startTestPayload } from '../helpers/testPayload'
+import { whileSettings } from '../helpers/websiteSwitches'
 
 /**
  * Sessions (issue 16): every token is a session of Payload's, checked on each request for
@@ -22,21 +24,13 @@ const SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebK
 
 beforeAll(async () => {
   t = await startTestPayload()
-  const { docs } = await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })
-  alpha = docs[0]!.id
+  alpha = await websiteId(t, 'alpha')
 })
 afterAll(async () => {
   await t?.close()
 })
 
-let people = 0
-/** A new person of Alpha with the role, so each test counts its own sessions. */
-const person = async (role: 'client' | 'writer' | 'support' = 'client') => {
-  people += 1
-  const email = `session-${role}-${people}-${Date.now()}@example.com`
-  const user = await t.payload.create({ collection: 'users', data: { email, password: DEMO_PASSWORD, name: `Session Tester ${people}`, roles: [role], tenants: [{ tenant: alpha }] }, depth: 0 })
-  return { id: user.id, email }
-}
+const person = (role: 'client' | 'writer' | 'support' | 'admin' = 'client') => newPerson(t, alpha, role)
 
 const login = async (email: string, options: { agent?: string; address?: string; password?: string } = {}) => {
   const res = await t.api.post('/api/users/login', { ...ALPHA, address: options.address ?? '203.0.113.10', headers: { 'user-agent': options.agent ?? FIREFOX }, body: { email, password: options.password ?? DEMO_PASSWORD } })
@@ -101,8 +95,7 @@ describe('a session', () => {
   it('follows the website’s setting (flipped: 10 minutes for clients), and the database stamp when the store lost it', async () => {
     const me = await person()
     const token = await login(me.email)
-    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { clientIdleTimeoutMinutes: 10 } }, depth: 0 })
-    try {
+    await whileSettings(t.payload, alpha, { clientIdleTimeoutMinutes: 10 }, { clientIdleTimeoutMinutes: 480 }, async () => {
       await idleFor(token, 9)
       const res = await t.api.get('/api/users/sessions', { ...ALPHA, token })
       expect(res.headers.get('x-session-idle-timeout')).toBe('600')
@@ -114,9 +107,7 @@ describe('a session', () => {
       await t.payload.db.drizzle.execute(`UPDATE login_sessions SET last_activity_at = now() - interval '11 minutes' WHERE sid = '${sidOf(other)}'`)
       resetSessionActivity()
       expect(await works(other)).toBe(false)
-    } finally {
-      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { clientIdleTimeoutMinutes: 480 } }, depth: 0 })
-    }
+    })
   })
 
   it('is useless at once after logout (the logged-out token never works again)', async () => {
@@ -192,16 +183,13 @@ describe('a session', () => {
     for (const token of tokens.slice(1)) expect(await works(token)).toBe(true)
     expect(await securityActions(me.id)).toContain('session_limit')
 
-    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { sessionLimits: { client: 2 } } }, depth: 0 })
-    try {
+    await whileSettings(t.payload, alpha, { sessionLimits: { client: 2 } }, { sessionLimits: { client: 5 } }, async () => {
       const third = await login(me.email)
       const listed = (await t.api.get('/api/users/sessions', { ...ALPHA, token: third })).body.sessions as unknown[]
       expect(listed).toHaveLength(2)
       expect(await works(tokens[5]!)).toBe(true)
       expect(await works(tokens[4]!)).toBe(false)
-    } finally {
-      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { sessionLimits: { client: 5 } } }, depth: 0 })
-    }
+    })
   })
 
   it('from a device and address never seen on the account tells its owner; the same one again does not', async () => {

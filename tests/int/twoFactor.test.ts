@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import type { TestContext } from '../helpers/testPayload'
+import { newPerson, websiteId } from '../helpers/newPerson'
 import { startTestPayload } from '../helpers/testPayload'
+import { whileSettings } from '../helpers/websiteSwitches'
 
 /**
  * Two-factor sign-in (issue 16): enrolment with an authenticator app, the login's second
@@ -18,20 +20,13 @@ const ALPHA = { host: 'alpha.test' }
 
 beforeAll(async () => {
   t = await startTestPayload()
-  const { docs } = await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })
-  alpha = docs[0]!.id
+  alpha = await websiteId(t, 'alpha')
 })
 afterAll(async () => {
   await t?.close()
 })
 
-let people = 0
-const person = async (role: 'client' | 'admin' = 'client') => {
-  people += 1
-  const email = `factor-${role}-${people}-${Date.now()}@example.com`
-  const user = await t.payload.create({ collection: 'users', data: { email, password: DEMO_PASSWORD, name: `Factor Tester ${people}`, roles: [role], tenants: [{ tenant: alpha }] }, depth: 0 })
-  return { id: user.id, email }
-}
+const person = (role: 'client' | 'writer' | 'support' | 'admin' = 'client') => newPerson(t, alpha, role)
 
 const loginAnswer = (email: string) => t.api.post('/api/users/login', { ...ALPHA, body: { email, password: DEMO_PASSWORD } })
 const codeOf = (secret: string, stepsAhead = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 })
@@ -148,8 +143,7 @@ describe('twoFactorRequired', () => {
     expect((await t.api.get('/api/users?limit=1', { ...ALPHA, token: before })).status).toBe(200)
     const client = await person()
 
-    await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { features: { twoFactorRequired: true } } }, depth: 0 })
-    try {
+    await whileSettings(t.payload, alpha, { features: { twoFactorRequired: true } }, { features: { twoFactorRequired: false } }, async () => {
       expect(await works(before)).toBe(false)
       const answer = await loginAnswer(admin.email)
       expect(answer.body).toEqual(expect.objectContaining({ mfaRequired: true, enrolRequired: true }))
@@ -165,9 +159,7 @@ describe('twoFactorRequired', () => {
       expect((await t.api.post('/api/users/2fa/disable', { ...ALPHA, token: done.body.token, body: { code: codeOf(setup.body.secret, 1) } })).status).toBe(403)
 
       expect((await loginAnswer(client.email)).body.token).toEqual(expect.any(String))
-    } finally {
-      await t.payload.update({ collection: 'tenants', id: alpha, data: { settings: { features: { twoFactorRequired: false } } }, depth: 0 })
-    }
+    })
     expect((await loginAnswer(admin.email)).body).toEqual(expect.objectContaining({ mfaRequired: true, enrolRequired: false }))
   })
 })
