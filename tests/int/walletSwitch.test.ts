@@ -145,7 +145,9 @@ describe('the referral wallet bonus', () => {
     const registered = await registerOnAlpha(t, { email, password: 'Switch-password-1', referralCode: code })
     expect(registered.status, JSON.stringify(registered.body)).toBe(201)
     tokens[key] = await t.api.login(email, 'Switch-password-1', ALPHA)
-    const referral = (await t.payload.find({ collection: 'referrals', where: { referee: { equals: registered.body.doc.id } }, depth: 0 })).docs[0]!
+    // The registration's answer names no account (a taken email answers the same): found by email.
+    const referee = (await t.payload.find({ collection: 'users', where: { email: { equals: email.toLowerCase() } }, depth: 0 })).docs[0]!
+    const referral = (await t.payload.find({ collection: 'referrals', where: { referee: { equals: referee.id } }, depth: 0 })).docs[0]!
     const approve = async () => {
       const order = await deliveredOrder(w, key)
       await w.must(key, order.id, 'complete')
