@@ -112,7 +112,7 @@ export const READS: Record<string, ReadRule> = {
   },
   // A person's sign-ins: their own, and the website's admins' to read (the fixture is client@alpha's).
   'login-sessions': {
-    fields: [...STAMPS, 'sid', 'user', 'website', 'deviceLabel', 'userAgent', 'address', 'lastActivityAt', 'endedAt', 'endReason'],
+    fields: [...STAMPS, 'sid', 'user', 'website', 'deviceLabel', 'userAgent', 'address', 'lastActivityAt', 'endedAt', 'endReason', 'impersonator', 'impersonationReason'],
     hiddenFrom: all(['superadmin', 'admin', 'client']),
   },
   'pricing-options': {
@@ -290,7 +290,7 @@ export const READS: Record<string, ReadRule> = {
   // Old slugs: the public API answers them; the collection is the website's editors'.
   redirects: { fields: [...STAMPS, 'tenant', 'collection', 'fromSlug', 'doc'], hiddenFrom: all(CONTENT) },
   // The audit trail (issue 15): a website's admins read its rows whole; superadmins every website's. Nobody writes them through the API.
-  'audit-events': { fields: [...STAMPS, 'tenant', 'kind', 'action', 'actor', 'actorEmail', 'actorRole', 'targetCollection', 'targetId', 'changes', 'address', 'userAgent', 'requestId', 'seq', 'prevHash', 'hash'], hiddenFrom: all(['superadmin', 'admin']) },
+  'audit-events': { fields: [...STAMPS, 'tenant', 'kind', 'action', 'actor', 'actorEmail', 'actorRole', 'impersonator', 'targetCollection', 'targetId', 'changes', 'address', 'userAgent', 'requestId', 'seq', 'prevHash', 'hash'], hiddenFrom: all(['superadmin', 'admin']) },
 }
 
 /**
