@@ -654,4 +654,9 @@ export const tenantScopedCollections = (collections: CollectionConfig[]): string
 
 /** Collections that are deliberately platform-wide (Payload's own bookkeeping). */
 /** Platform bookkeeping too: idempotency answers (per user) and provider event ids, superadmin-only; Payload's job queue (scheduled publishing), closed to every API. */
-export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events', 'payload-jobs']
+/**
+ * Not scoped by the multi-tenant plugin. `login-sessions` are a person's (a superadmin's
+ * have no website); their isolation (the owner, and the admins of the website signed in
+ * on) is tested in tests/int/sessions.test.ts.
+ */
+export const PLATFORM_COLLECTIONS = ['payload-kv', 'payload-preferences', 'payload-migrations', 'payload-locked-documents', 'idempotency-keys', 'provider-events', 'payload-jobs', 'login-sessions']

@@ -204,6 +204,26 @@ describe('a session', () => {
   })
 })
 
+describe('who reads sign-ins', () => {
+  it('the owner reads their own; a website’s admin reads its sign-ins, never another website’s; another client none', async () => {
+    const me = await person()
+    await login(me.email)
+    const betaClient = await t.api.post('/api/users/login', { host: 'beta.test', body: { email: 'client@beta.test', password: DEMO_PASSWORD } })
+    const betaRow = (await t.payload.find({ collection: 'login-sessions', where: { sid: { equals: sidOf(betaClient.body.token) } }, depth: 0 })).docs[0]!
+    const mine = (await t.payload.find({ collection: 'login-sessions', where: { user: { equals: me.id } }, depth: 0 })).docs[0]!
+    const admin = await login('admin@alpha.test')
+    const stranger = await login((await person()).email)
+
+    expect((await t.api.get(`/api/login-sessions/${mine.id}`, { ...ALPHA, token: await login(me.email) })).status).toBe(200)
+    expect((await t.api.get(`/api/login-sessions/${mine.id}`, { ...ALPHA, token: admin })).status).toBe(200)
+    expect((await t.api.get(`/api/login-sessions/${mine.id}`, { ...ALPHA, token: stranger })).status).toBe(404)
+    expect((await t.api.get(`/api/login-sessions/${betaRow.id}`, { ...ALPHA, token: admin })).status).toBe(404)
+    const listed = await t.api.get('/api/login-sessions?limit=100&depth=0', { ...ALPHA, token: admin })
+    expect(listed.body.docs.map((d: { id: number }) => d.id)).not.toContain(betaRow.id)
+    expect((await t.api.patch(`/api/login-sessions/${mine.id}`, { ...ALPHA, token: admin, body: { deviceLabel: 'x' }, unchecked: true })).status).toBe(403)
+  })
+})
+
 describe('with Redis', () => {
   it('keeps the activity stamps there, so every web process sees the same idle time', async () => {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 })
