@@ -5,10 +5,11 @@ export type UserReference = { collection: string; path: string }
 
 /**
  * Collections whose rows about a user go with the user: Payload's own bookkeeping
- * (preferences, locks, which Payload clears on delete) and stored idempotent answers
- * (`idempotency-keys`, deleted with the user).
+ * (preferences, locks, which Payload clears on delete), stored idempotent answers
+ * (`idempotency-keys`) and their sign-ins (`login-sessions`; an impersonator's name on
+ * someone else's sign-in is cleared by the database, the audit trail keeps it).
  */
-export const CLEARED_WITH_USER = ['idempotency-keys'] as const
+export const CLEARED_WITH_USER = ['idempotency-keys', 'login-sessions'] as const
 const isCleared = (slug: string) => slug.startsWith('payload-') || (CLEARED_WITH_USER as readonly string[]).includes(slug)
 
 const namesUsers = (field: FlattenedField) => (field.type === 'relationship' || field.type === 'upload') && field.relationTo === 'users'
