@@ -23,7 +23,7 @@ const expiredCookie = (req: PayloadRequest) =>
   generateExpiredPayloadCookie({ collectionAuthConfig: req.payload.collections.users.config.auth, config: req.payload.config, cookiePrefix: req.payload.config.cookiePrefix })
 
 const IDLE_NOTE =
-  'Every answer to a signed-in request carries `X-Session-Idle-Timeout` (seconds of inactivity the session survives, per website and role) and `X-Session-Expires-At` (when it ends if nothing more happens), so a frontend can warn before it does.'
+  'Every answer to a signed-in request carries `X-Session-Idle-Timeout` (seconds of inactivity the session survives, per website and role) and `X-Session-Expires-At` (when it ends if nothing more happens), so a frontend can warn before it does. Background polling sends `X-Session-Passive: 1`: the session is checked but not kept alive by it.'
 
 /** GET /api/users/sessions, DELETE /api/users/sessions/:sid, POST /api/users/logout-all (issue 16). */
 export const sessionEndpoints: Endpoint[] = [

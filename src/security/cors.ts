@@ -7,7 +7,7 @@ const API_PATH = /^\/api(\/|$)/
 
 export const CORS_ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
-/** What a frontend may send: the auth header, JSON, the money POSTs' key, the website and SSE resumption. */
+/** What a frontend may send: the auth header, JSON, the money POSTs' key, the website, SSE resumption, and that a request is background polling. */
 export const CORS_ALLOWED_HEADERS = [
   'Authorization',
   'Content-Type',
@@ -19,6 +19,7 @@ export const CORS_ALLOWED_HEADERS = [
   'X-Requested-With',
   'X-Payload-HTTP-Method-Override',
   'X-HTTP-Method-Override',
+  'X-Session-Passive',
 ]
 
 /** What a frontend may read besides the CORS-safelisted headers. */

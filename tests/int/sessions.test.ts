@@ -92,6 +92,18 @@ describe('a session', () => {
     expect(await works(writerToken)).toBe(false)
   })
 
+  it('is not kept alive by background polling (X-Session-Passive), which still sees it end', async () => {
+    const staff = await person('support')
+    const token = await login(staff.email)
+    await idleFor(token, 20)
+    const polled = await t.api.get('/api/users/sessions', { ...ALPHA, token, headers: { 'x-session-passive': '1' } })
+    expect(polled.status).toBe(200)
+    // The end stays where the last real request put it (10 minutes from now), not 30.
+    expect(Date.parse(polled.headers.get('x-session-expires-at')!)).toBeLessThan(Date.now() + 11 * 60_000)
+    await idleFor(token, 31)
+    expect((await t.api.get('/api/users/sessions', { ...ALPHA, token, headers: { 'x-session-passive': '1' }, unchecked: true })).status).toBe(401)
+  })
+
   it('follows the website’s setting (flipped: 10 minutes for clients), and the database stamp when the store lost it', async () => {
     const me = await person()
     const token = await login(me.email)

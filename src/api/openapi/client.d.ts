@@ -14508,7 +14508,7 @@ export interface paths {
          * My sessions
          * @description The caller’s sessions that are still signed in: device, address, when each began and was last active, newest first.
          *
-         *     Every answer to a signed-in request carries `X-Session-Idle-Timeout` (seconds of inactivity the session survives, per website and role) and `X-Session-Expires-At` (when it ends if nothing more happens), so a frontend can warn before it does.
+         *     Every answer to a signed-in request carries `X-Session-Idle-Timeout` (seconds of inactivity the session survives, per website and role) and `X-Session-Expires-At` (when it ends if nothing more happens), so a frontend can warn before it does. Background polling sends `X-Session-Passive: 1`: the session is checked but not kept alive by it.
          */
         get: operations["getUsersSessions"];
         put?: never;

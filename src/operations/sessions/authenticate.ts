@@ -17,6 +17,11 @@ import { sessionPolicyFor } from './websiteSettings'
 
 export const SESSION_IDLE_TIMEOUT_HEADER = 'X-Session-Idle-Timeout'
 export const SESSION_EXPIRES_AT_HEADER = 'X-Session-Expires-At'
+/**
+ * Sent with background requests (a banner's or a badge's polling): the session is checked
+ * but not kept alive by them, so a tab left open still reaches its idle timeout.
+ */
+export const SESSION_PASSIVE_HEADER = 'X-Session-Passive'
 
 type SessionUser = User & { _sid?: string; sessions?: { id: string; createdAt?: string | null; expiresAt: string }[] | null }
 
@@ -81,14 +86,18 @@ export const authenticateSession = async (args: AuthStrategyFunctionArgs) => {
     return { user: null }
   }
   if (!(await impersonatedRequest(req, args.headers, user, sid, now))) return { user: null }
-  await recordActivity(sid, now)
-  if (await claimActivityWrite(sid, now, ACTIVITY_WRITE_EVERY_S)) {
-    await execute(req, sql`UPDATE login_sessions SET last_activity_at = ${new Date(now).toISOString()}::timestamptz WHERE sid = ${sid}`)
+  const passive = args.headers.get(SESSION_PASSIVE_HEADER) === '1'
+  if (!passive) {
+    await recordActivity(sid, now)
+    if (await claimActivityWrite(sid, now, ACTIVITY_WRITE_EVERY_S)) {
+      await execute(req, sql`UPDATE login_sessions SET last_activity_at = ${new Date(now).toISOString()}::timestamptz WHERE sid = ${sid}`)
+    }
   }
   const absolute = user.sessions?.find((s) => s.id === sid)?.expiresAt
   const headers = new Headers({
     [SESSION_IDLE_TIMEOUT_HEADER]: String(policy.idleMinutes * 60),
-    [SESSION_EXPIRES_AT_HEADER]: sessionEndsAt(now, policy.idleMinutes, absolute ? new Date(absolute) : null).toISOString(),
+    // A passive request leaves the end where the last real one put it.
+    [SESSION_EXPIRES_AT_HEADER]: sessionEndsAt(passive ? last : now, policy.idleMinutes, absolute ? new Date(absolute) : null).toISOString(),
   })
   return { user: result.user, responseHeaders: headers }
 }

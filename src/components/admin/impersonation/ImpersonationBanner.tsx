@@ -29,7 +29,8 @@ export const ImpersonationBanner = () => {
 
   const load = useCallback(async () => {
     try {
-      const response = await fetch('/api/impersonation/active', { credentials: 'include' })
+      // Passive: a banner's polling must not keep an idle staff session alive.
+      const response = await fetch('/api/impersonation/active', { credentials: 'include', headers: { 'X-Session-Passive': '1' } })
       setActive(response.ok ? ((await response.json()) as { impersonations: Active[] }).impersonations : [])
     } catch {
       setActive([])
