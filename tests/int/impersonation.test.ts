@@ -179,6 +179,8 @@ describe('an impersonation', () => {
       ['logout-all', asClient, 'post', '/api/users/logout-all'],
       ['session revocation', asClient, 'delete', `/api/users/sessions/${randomUUID()}`],
       ['logout-all', asClient, 'post', '/api/users/logout?allSessions=true'],
+      ['points conversion', asClient, 'post', '/api/loyalty/convert', { points: 100 }],
+      ['two-factor sign-in', asClient, 'post', '/api/users/2fa/enrol'],
     ]
     for (const [what, token, method, url, body] of refused) {
       const res = await t.api[method](url, { ...ALPHA, token, body, headers: { 'idempotency-key': randomUUID() }, unchecked: true })

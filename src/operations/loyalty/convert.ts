@@ -6,6 +6,7 @@ import { lockWalletRow } from '@/db/locks'
 import { convertPoints } from '@/domain/loyalty/points'
 
 import { inTransaction } from '../inTransaction'
+import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { refuseWithoutWallet } from '../payments/walletSwitch'
@@ -22,6 +23,8 @@ import { websiteLoyalty } from './settings'
  * is locked before the account, the order refunds take too, so the two never deadlock.
  */
 export const convertLoyaltyPoints = async (req: PayloadRequest, points: number): Promise<{ credited: number; points: number }> => {
+  // Points turned into wallet credit are the client's money: never staff acting as them.
+  refuseWhileImpersonating(req, 'points conversion')
   const { actor, tenant } = await loyaltyClient(req)
   // Credit needs a wallet: none on the website (`allowWallet` off), a 422 naming `points`.
   await refuseWithoutWallet(req, tenant.id, 'points')
