@@ -5,6 +5,7 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import type { Installment, Invoice } from '@/payload-types'
 
+import { tellPlanOwners } from '../funding/planListeners'
 import { notify } from '../notifications/notify'
 
 /**
@@ -21,15 +22,17 @@ export const applyInvoicePayment = async (req: PayloadRequest, invoice: Invoice,
     const { docs } = await req.payload.find({ collection: 'installments', where: { and: [{ invoice: { equals: invoice.id } }, { status: { equals: 'pending' } }] }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
     shares = spreadOverInstallments(docs, amount)
   }
+  const touched: Installment[] = []
   for (const share of shares) {
     const installment = await req.payload.findByID({ collection: 'installments', id: share.id, depth: 0, ...asSystem(proofOf(req)), req })
     const amountPaid = installment.amountPaid + share.add
     const paid = amountPaid >= installment.amount
-    await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
+    touched.push(await req.payload.update({ collection: 'installments', id: share.id, data: { amountPaid, status: paid ? 'paid' : 'pending', paidAt: paid ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req }))
   }
   const amountPaid = invoice.amountPaid + amount
   const status = statusAfterPayment(invoice.total, amountPaid)
-  await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
+  const updated = await req.payload.update({ collection: 'invoices', id: invoice.id, data: { amountPaid, status, paidAt: status === 'paid' ? now.toISOString() : null }, depth: 0, ...asSystem(proofOf(req)), req })
+  await tellPlanOwners(req, { invoice: updated, installments: touched, now })
   if (status === 'paid' && invoice.status !== 'paid') {
     await notify(req, {
       event: 'invoice.paid',
