@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { formatMoney } from '@/domain/moneyFormat'
 import { EXTERNAL_REFERENCE_MAX } from '@/domain/payments/types'
 
-import { ACTION_DONE_EVENT } from './ActionPanel/ActionPanel'
+import { ACTION_DONE_EVENT } from './ActionPanel/actionForm'
 import { Earnings, Files, Journal, Messages, Payments, Refunds, Timeline } from './dossierSections'
 import type { Dossier } from './dossierTypes'
 import { MoneyForm } from './MoneyForm'

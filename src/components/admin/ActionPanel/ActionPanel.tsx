@@ -4,13 +4,10 @@ import { useRouter } from 'next/navigation'
 import type { UIFieldClientProps } from 'payload'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import { type ActionList, actionListOf, type ActionPanelProps, type Answer, answerOf, type AvailableAction, humanize, suggestionsOf, type Suggestion } from './actionForm'
+import { ACTION_DONE_EVENT, type ActionDoneDetail, type ActionList, actionListOf, type ActionPanelProps, type Answer, answerOf, type AvailableAction, humanize, suggestionsOf, type Suggestion } from './actionForm'
 import { ActionItem } from './ActionItem'
+import { WorkflowTimeline } from '../WorkflowTimeline/WorkflowTimeline'
 import './actionPanel.css'
-
-/** Fired on `window` after an action succeeds, for other panels of the page (timeline, files) to reload. */
-export const ACTION_DONE_EVENT = 'workflow:action-done'
-export type ActionDoneDetail = { collection: string; id: string; action: string; status?: string }
 
 type ShownAnswer = Answer & { action: string }
 
@@ -30,6 +27,7 @@ const readJson = async (res: Response): Promise<unknown> => res.json().catch(() 
  * The workflow's actions on a document's edit view, from `GET /api/<collection>/:id/actions`:
  * one button per available action, a form where it takes input, the blocked ones greyed
  * with their reason; after an action, its answer in place and the document reloaded.
+ * Below it, the record's timeline (every workflow but orders, whose view has its own).
  */
 export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelProps) => {
   const { id, collectionSlug, lastUpdateTime } = useDocumentInfo()
@@ -109,6 +107,7 @@ export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelPr
   if (!docUrl) return null
   const fieldErrors = answer && !answer.ok ? answer.fieldErrors : {}
   return (
+    <>
     <section className="action-panel" aria-labelledby="action-panel-title" data-testid="action-panel" data-collection={collectionSlug}>
       <h3 className="action-panel__title" id="action-panel-title">
         Actions
@@ -174,5 +173,8 @@ export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelPr
         </ul>
       )}
     </section>
+    {/* Orders show their own story in the order view (order-events); every other workflow its workflow-events here. */}
+    {collectionSlug && collectionSlug !== 'orders' && id !== undefined && <WorkflowTimeline apiUrl={`${config.serverURL}${config.routes.api}`} collection={collectionSlug} id={id} />}
+    </>
   )
 }

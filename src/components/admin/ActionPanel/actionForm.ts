@@ -5,6 +5,10 @@
  * a browser; the React components only draw what these return.
  */
 
+/** Fired on `window` after an action succeeds, for other panels of the page (timeline, files) to reload. */
+export const ACTION_DONE_EVENT = 'workflow:action-done'
+export type ActionDoneDetail = { collection: string; id: string; action: string; status?: string }
+
 /** The parts of a JSON Schema (draft 2020-12, as zod writes it) the panel understands. */
 export type JsonSchema = {
   type?: string | string[]
