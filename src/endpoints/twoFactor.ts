@@ -4,8 +4,10 @@ import { z } from 'zod'
 import { documented, schemas } from '@/api/openapi/describe'
 import { completeSecondFactorLogin, enrolByChallenge } from '@/operations/twoFactor/login'
 import { confirmMine, disableMine, enrolMine } from '@/operations/twoFactor/manage'
+import { resetSecondFactor } from '@/operations/twoFactor/reset'
 
 import { readJsonBody } from './readJsonBody'
+import { idParams, routeId } from './routeId'
 
 const ENROLMENT = z.object({
   otpauthUri: z.string().describe('`otpauth://totp/…`: what an authenticator app reads from the QR code.'),
@@ -101,6 +103,27 @@ export const twoFactorEndpoints: Endpoint[] = [
       body: CODE,
       responses: { 200: z.object({ message: z.literal('Two-factor sign-in is off.') }) },
       errors: [400, 401, 403, 429],
+    },
+  ),
+  documented(
+    {
+      path: '/:id/2fa/reset',
+      method: 'post',
+      handler: async (req) => Response.json(await resetSecondFactor(req, routeId(req), (await bodyOf(req)).reason)),
+    },
+    {
+      summary: 'Reset a person’s lost second factor (staff)',
+      description: [
+        'For someone who lost their authenticator app and their recovery codes: their second factor is removed and every session of theirs ends; they are told (a critical account notice) and sign in with their password, enrolling again where a website requires it. The audit trail keeps who reset whose and the reason (`second_factor_reset`).',
+        'A superadmin resets anyone; an admin the people of their own websites below admin. Nobody resets their own (`POST /api/users/2fa/disable` takes a code).',
+        '**400** naming `reason`; **401** when not logged in; **403** for anyone else who can see the person (themselves included) and while impersonating; **404** when the caller cannot see the person; **409** when the person has no second factor.',
+      ].join('\n\n'),
+      tags: ['auth'],
+      auth: 'required',
+      params: idParams,
+      body: z.object({ reason: z.string().min(1).max(500).describe('How the person was identified, and why the factor is reset.') }),
+      responses: { 200: z.object({ message: z.string(), user: z.number().int(), sessionsEnded: z.number().int() }) },
+      errors: [400, 401, 403, 404, 409],
     },
   ),
 ]

@@ -163,3 +163,64 @@ describe('twoFactorRequired', () => {
     expect((await loginAnswer(admin.email)).body).toEqual(expect.objectContaining({ mfaRequired: true, enrolRequired: false }))
   })
 })
+
+describe('staff reset a lost second factor', () => {
+  const beta = { host: 'beta.test' }
+  const reset = (id: number, token: string, body: Record<string, unknown> = { reason: 'Identified by video call; lost phone.' }, at = ALPHA) => t.api.post(`/api/users/${id}/2fa/reset`, { ...at, token, body, unchecked: true })
+
+  it('an admin of the website removes it with a reason: every session ends, the person is told, the audit trail says who and why, and the password alone signs in', async () => {
+    const writer = await person('writer')
+    const writerToken = (await t.api.login(writer.email, DEMO_PASSWORD, ALPHA)) as string
+    await enrol(writerToken)
+    const admin = await person('admin')
+    const adminToken = (await t.api.login(admin.email, DEMO_PASSWORD, ALPHA)) as string
+
+    const noReason = await reset(writer.id, adminToken, {})
+    expect(noReason.status).toBe(400)
+    expect(JSON.stringify(noReason.body)).toContain('reason')
+    expect(await works(writerToken)).toBe(true)
+
+    const done = await reset(writer.id, adminToken)
+    expect(done.status).toBe(200)
+    expect(done.body.sessionsEnded).toBeGreaterThanOrEqual(1)
+    expect(await works(writerToken)).toBe(false)
+    expect(await sessionsOf(writer.id)).toBe(0)
+    const [row] = (await t.payload.db.drizzle.execute(`SELECT two_factor_secret AS s, two_factor_enabled_at AS at FROM users WHERE id = ${writer.id}`)).rows as { s: string | null; at: string | null }[]
+    expect(row).toEqual({ s: null, at: null })
+    const signIn = await loginAnswer(writer.email)
+    expect(signIn.status).toBe(200)
+    expect(signIn.body.token).toEqual(expect.any(String))
+
+    const [audit] = (await t.payload.db.drizzle.execute(`SELECT actor AS actor_id, changes::text AS changes FROM audit_events WHERE action = 'second_factor_reset' AND target_id = '${writer.id}'`)).rows as { actor_id: number; changes: string }[]
+    expect(Number(audit!.actor_id)).toBe(admin.id)
+    expect(audit!.changes).toContain('video call')
+    const told = await t.payload.find({ collection: 'notifications', where: { and: [{ recipient: { equals: writer.id } }, { event: { equals: 'account.second_factor_reset' } }] }, depth: 0 })
+    expect(told.totalDocs).toBe(1)
+
+    // Nothing left to reset.
+    expect((await reset(writer.id, adminToken)).status).toBe(409)
+  })
+
+  it('is refused to the person themselves, to support, for another admin, and from another website', async () => {
+    const victim = await person('client')
+    const victimToken = (await t.api.login(victim.email, DEMO_PASSWORD, ALPHA)) as string
+    await enrol(victimToken)
+    const otherAdmin = await person('admin')
+    const otherAdminToken = (await t.api.login(otherAdmin.email, DEMO_PASSWORD, ALPHA)) as string
+    await enrol(otherAdminToken)
+    const admin = await person('admin')
+    const adminToken = (await t.api.login(admin.email, DEMO_PASSWORD, ALPHA)) as string
+    const support = await person('support')
+    const supportToken = (await t.api.login(support.email, DEMO_PASSWORD, ALPHA)) as string
+    const betaAdmin = await newPerson(t, await websiteId(t, 'beta'), 'admin')
+    const betaToken = (await t.api.login(betaAdmin.email, DEMO_PASSWORD, beta)) as string
+
+    expect((await reset(victim.id, victimToken)).status).toBe(403)
+    expect((await reset(victim.id, supportToken)).status).toBe(403)
+    expect((await reset(otherAdmin.id, adminToken)).status).toBe(403)
+    expect((await reset(victim.id, betaToken, undefined, beta)).status).toBe(404)
+    const [row] = (await t.payload.db.drizzle.execute(`SELECT count(*)::int AS n FROM users WHERE id IN (${victim.id}, ${otherAdmin.id}) AND two_factor_enabled_at IS NOT NULL`)).rows as { n: number }[]
+    expect(row!.n).toBe(2)
+    expect(await works(victimToken)).toBe(true)
+  })
+})

@@ -14122,6 +14122,30 @@ export interface paths {
         patch: operations["patchUsersById"];
         trace?: never;
     };
+    "/api/users/{id}/2fa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a person’s lost second factor (staff)
+         * @description For someone who lost their authenticator app and their recovery codes: their second factor is removed and every session of theirs ends; they are told (a critical account notice) and sign in with their password, enrolling again where a website requires it. The audit trail keeps who reset whose and the reason (`second_factor_reset`).
+         *
+         *     A superadmin resets anyone; an admin the people of their own websites below admin. Nobody resets their own (`POST /api/users/2fa/disable` takes a code).
+         *
+         *     **400** naming `reason`; **401** when not logged in; **403** for anyone else who can see the person (themselves included) and while impersonating; **404** when the caller cannot see the person; **409** when the person has no second factor.
+         */
+        post: operations["postUsersById2faReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/unlock": {
         parameters: {
             query?: never;
@@ -60062,6 +60086,50 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postUsersById2faReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How the person was identified, and why the factor is reset. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        user: number;
+                        sessionsEnded: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };

@@ -47,6 +47,8 @@ export const SECURITY_ACTIONS = [
   'second_factor_enrolled',
   'second_factor_used',
   'second_factor_removed',
+  // Staff took away someone's lost second factor (with the reason).
+  'second_factor_reset',
   'impersonation_started',
   'impersonation_stopped',
 ] as const

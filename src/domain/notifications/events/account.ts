@@ -26,6 +26,14 @@ export const ACCOUNT_EVENTS: Record<string, EventDescriber> = {
     body: `Your account was signed in to from ${textOf(d, 'device', 'a new device')} (address ${textOf(d, 'address', 'unknown')}). If this was not you, sign out of every session and change your password.`,
     link: '/account/sessions',
   }),
+  // Staff reset the owner's second factor (they lost their app); every session ended with it. Facts: `at`.
+  'account.second_factor_reset': () => ({
+    category: 'account',
+    priority: 'critical',
+    title: 'Your two-factor sign-in was reset',
+    body: 'Our staff switched off two-factor sign-in on your account and signed out every session. Sign in with your password and set up your authenticator app again. If you did not ask for this, change your password and contact us at once.',
+    link: '/account',
+  }),
   'account.locked_out': (d) => {
     const failures = numberOf(d, 'failures')
     const from = textOf(d, 'address', 'one address')
