@@ -25,6 +25,7 @@ import { impersonationChecks } from './impersonation'
 import { incentiveChecks } from './incentives'
 import { peopleChecks } from './people'
 import { twoFactorChecks } from './twoFactor'
+import { accountHelpChecks } from './accountHelp'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
@@ -106,6 +107,7 @@ const checks: Check[] = [
   ...exportCsvChecks,
   ...edgeChecks,
   ...contentChecks,
+  ...accountHelpChecks,
   // Last: it makes Beta's staff and the superadmin need a second factor while it runs.
   ...twoFactorChecks,
 ]

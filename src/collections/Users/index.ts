@@ -150,6 +150,7 @@ export const Users: CollectionConfig<'users'> = {
   fields: [
     // "Act as this user" (issue 16): admins and superadmins start an impersonation from here.
     { name: 'actAs', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/impersonation/ActAsUser#ActAsUser' } } },
+    { name: 'accountHelp', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/admin/AccountSecurity#AccountSecurity' } } },
     { name: 'name', type: 'text', required: true, maxLength: 120, validate: nameRule },
     {
       name: 'roles',

@@ -3,6 +3,7 @@ import { MoneyField as MoneyField_5331af7a64be1a459d66134954254760 } from '../..
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ExportCsvLink as ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd } from '../../../admin/ExportCsvLink'
 import { ActAsUser as ActAsUser_5dfd6918a4a34b65149b0c976adc5428 } from '../../../components/admin/impersonation/ActAsUser'
+import { AccountSecurity as AccountSecurity_3a0d07712d50de065d8c7c40f59dc81f } from '../../../components/admin/AccountSecurity'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { ActionPanel as ActionPanel_b683b1524c6fe4ff74b83b192019832a } from '../../../components/admin/ActionPanel/ActionPanel'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "/admin/ExportCsvLink#ExportCsvLink": ExportCsvLink_ddce4ee6e675e67859f802a54ae55abd,
   "/components/admin/impersonation/ActAsUser#ActAsUser": ActAsUser_5dfd6918a4a34b65149b0c976adc5428,
+  "/components/admin/AccountSecurity#AccountSecurity": AccountSecurity_3a0d07712d50de065d8c7c40f59dc81f,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/components/admin/ActionPanel/ActionPanel#ActionPanel": ActionPanel_b683b1524c6fe4ff74b83b192019832a,
