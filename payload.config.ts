@@ -41,6 +41,10 @@ import { ProviderEvents } from './src/collections/money/ProviderEvents'
 import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
 import { Fines } from './src/collections/fines/Fines'
+import { FundingMilestones } from './src/collections/specialOrders/FundingMilestones'
+import { SpecialOrderConfigs } from './src/collections/specialOrders/SpecialOrderConfigs'
+import { SpecialOrderQuotes } from './src/collections/specialOrders/SpecialOrderQuotes'
+import { SpecialOrders } from './src/collections/specialOrders/SpecialOrders'
 import { TicketAttachments } from './src/collections/tickets/TicketAttachments'
 import { TicketMessages } from './src/collections/tickets/TicketMessages'
 import { Tickets } from './src/collections/tickets/Tickets'
@@ -122,7 +126,7 @@ export default buildConfig({
     },
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
-  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
+  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
   endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
@@ -192,6 +196,10 @@ export default buildConfig({
         'payout-requests': {},
         'fine-types': {},
         fines: {},
+        'special-order-configs': {},
+        'special-orders': {},
+        'special-order-quotes': {},
+        'funding-milestones': {},
         tickets: {},
         'ticket-messages': {},
         'ticket-attachments': {},

@@ -117,6 +117,10 @@ export interface Config {
     redirects: Redirect;
     'fine-types': FineType;
     fines: Fine;
+    'special-order-configs': SpecialOrderConfig;
+    'special-orders': SpecialOrder;
+    'special-order-quotes': SpecialOrderQuote;
+    'funding-milestones': FundingMilestone;
     tickets: Ticket;
     'ticket-messages': TicketMessage;
     'ticket-attachments': TicketAttachment;
@@ -185,6 +189,10 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'fine-types': FineTypesSelect<false> | FineTypesSelect<true>;
     fines: FinesSelect<false> | FinesSelect<true>;
+    'special-order-configs': SpecialOrderConfigsSelect<false> | SpecialOrderConfigsSelect<true>;
+    'special-orders': SpecialOrdersSelect<false> | SpecialOrdersSelect<true>;
+    'special-order-quotes': SpecialOrderQuotesSelect<false> | SpecialOrderQuotesSelect<true>;
+    'funding-milestones': FundingMilestonesSelect<false> | FundingMilestonesSelect<true>;
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'ticket-messages': TicketMessagesSelect<false> | TicketMessagesSelect<true>;
     'ticket-attachments': TicketAttachmentsSelect<false> | TicketAttachmentsSelect<true>;
@@ -333,6 +341,7 @@ export interface Tenant {
   invoiceSequence?: number | null;
   receiptSequence?: number | null;
   ticketSequence?: number | null;
+  specialOrderSequence?: number | null;
   settings?: {
     /**
      * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
@@ -648,6 +657,32 @@ export interface Tenant {
        * Minutes in which the failures count, from the first.
        */
       windowMinutes?: number | null;
+    };
+    specialOrders?: {
+      /**
+       * Whole % of the accepted total asked as the deposit.
+       */
+      defaultDepositPercent?: number | null;
+      /**
+       * The smallest deposit (never more than the total). In minor units (cents) of the currency.
+       */
+      minimumDeposit?: number | null;
+      /**
+       * No writer is assigned before the deposit is paid.
+       */
+      requireDepositBeforeStaffing?: boolean | null;
+      /**
+       * Final delivery waits until the whole plan is paid.
+       */
+      requireFullPaymentBeforeDelivery?: boolean | null;
+      /**
+       * A sent quote expires after this many hours unless the sender says otherwise.
+       */
+      quoteExpiryHours?: number | null;
+      /**
+       * Off: the client pays the whole total before staffing, in one milestone.
+       */
+      allowInstallments?: boolean | null;
     };
     /**
      * Attempts allowed per window before answering 429.
@@ -1268,7 +1303,9 @@ export interface WorkflowEvent {
     | 'discount-campaigns'
     | 'tickets'
     | 'email-campaigns'
-    | 'reviews';
+    | 'reviews'
+    | 'special-orders'
+    | 'special-order-quotes';
   /**
    * The id of the record in its collection.
    */
@@ -1512,7 +1549,7 @@ export interface Payment {
   tenant?: (number | null) | Tenant;
   reference: string;
   client: number | User;
-  purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip';
+  purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip' | 'special_order_milestone';
   provider: 'stripe' | 'wallet' | 'manual';
   status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'expired';
   amount: number;
@@ -1633,6 +1670,154 @@ export interface Invoice {
   reminderDueAt?: string | null;
   reminderOverdueAt?: string | null;
   createdBy?: (number | null) | User;
+  specialOrder?: (number | null) | SpecialOrder;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-orders".
+ */
+export interface SpecialOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * SPO-000012, per website.
+   */
+  number?: string | null;
+  /**
+   * Staff opening one for a client name the client; a client opens their own.
+   */
+  client?: (number | null) | User;
+  /**
+   * The assigned writer (the assign action).
+   */
+  writer?: (number | null) | User;
+  title: string;
+  /**
+   * What is wanted: scope, instructions, sources.
+   */
+  description: string;
+  /**
+   * A configuration with a duration: fixed_config; otherwise quoted.
+   */
+  pricingMode?: ('fixed_config' | 'quoted') | null;
+  /**
+   * A configuration of this website (fixed price), with a duration.
+   */
+  config?: (number | null) | SpecialOrderConfig;
+  /**
+   * The label of one of the configuration’s durations.
+   */
+  duration?: string | null;
+  status:
+    | 'inquiry'
+    | 'quote_pending'
+    | 'quote_sent'
+    | 'quote_accepted'
+    | 'awaiting_payment'
+    | 'partially_funded'
+    | 'ready_for_staffing'
+    | 'assigned'
+    | 'in_progress'
+    | 'submitted'
+    | 'ready_for_delivery'
+    | 'completed'
+    | 'approved'
+    | 'revision_requested'
+    | 'on_revision'
+    | 'on_hold'
+    | 'cancelled'
+    | 'refunded';
+  /**
+   * The status a hold interrupted: resume returns to it.
+   */
+  statusBefore?:
+    | (
+        | 'inquiry'
+        | 'quote_pending'
+        | 'quote_sent'
+        | 'quote_accepted'
+        | 'awaiting_payment'
+        | 'partially_funded'
+        | 'ready_for_staffing'
+        | 'assigned'
+        | 'in_progress'
+        | 'submitted'
+        | 'ready_for_delivery'
+        | 'completed'
+        | 'approved'
+        | 'revision_requested'
+        | 'on_revision'
+        | 'on_hold'
+        | 'cancelled'
+        | 'refunded'
+      )
+    | null;
+  /**
+   * The accepted price: the configuration’s, or the accepted quote’s.
+   */
+  total?: number | null;
+  /**
+   * Paid on the plan’s milestones.
+   */
+  amountPaid?: number | null;
+  currency?: string | null;
+  fundingStatus?:
+    | ('draft' | 'awaiting_deposit' | 'partially_funded' | 'funded' | 'partially_refunded' | 'refunded' | 'cancelled')
+    | null;
+  /**
+   * The plan invoice: each milestone is one of its installments.
+   */
+  invoice?: (number | null) | Invoice;
+  /**
+   * From the configuration: delivery waits for the whole plan.
+   */
+  requiresFullPayment?: boolean | null;
+  /**
+   * An admin unlocked delivery before the plan allowed it (with a reason, on the timeline).
+   */
+  deliveryUnlocked?: boolean | null;
+  createdBy?: (number | null) | User;
+  acceptedAt?: string | null;
+  assignedAt?: string | null;
+  submittedAt?: string | null;
+  completedAt?: string | null;
+  approvedAt?: string | null;
+  cancelledAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-order-configs".
+ */
+export interface SpecialOrderConfig {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  slug: string;
+  description?: string | null;
+  /**
+   * Final delivery waits for the whole plan, whatever the website’s setting.
+   */
+  requiresFullPayment?: boolean | null;
+  /**
+   * The durations a client chooses from, each with its price.
+   */
+  durations: {
+    label: string;
+    days: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    price: number;
+    id?: string | null;
+  }[];
+  /**
+   * Inactive configurations take no new orders.
+   */
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2637,6 +2822,78 @@ export interface FineType {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-order-quotes".
+ */
+export interface SpecialOrderQuote {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  specialOrder: number | SpecialOrder;
+  /**
+   * The special order’s client: the one who accepts or rejects.
+   */
+  client: number | User;
+  lines: {
+    kind:
+      'service' | 'addon' | 'urgency_fee' | 'complexity_fee' | 'writer_level_fee' | 'discount' | 'manual_adjustment';
+    description: string;
+    /**
+     * In cents; negative for a discount.
+     */
+    amount: number;
+    id?: string | null;
+  }[];
+  /**
+   * Every line but discounts.
+   */
+  subtotal: number;
+  discount?: number | null;
+  total: number;
+  currency?: string | null;
+  status: 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'cancelled';
+  expiresAt?: string | null;
+  sentAt?: string | null;
+  decidedAt?: string | null;
+  /**
+   * The sender’s note to the client.
+   */
+  note?: string | null;
+  /**
+   * The client’s or staff’s reason when rejected or withdrawn.
+   */
+  answer?: string | null;
+  sentBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funding-milestones".
+ */
+export interface FundingMilestone {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  specialOrder: number | SpecialOrder;
+  client: number | User;
+  /**
+   * The plan invoice’s installment this milestone is paid through.
+   */
+  installment: number | Installment;
+  sequence: number;
+  kind: 'deposit' | 'progress' | 'final' | 'change_request' | 'manual';
+  label: string;
+  amount: number;
+  requiredBeforeStaffing?: boolean | null;
+  requiredBeforeDelivery?: boolean | null;
+  status: 'pending' | 'paid' | 'waived' | 'cancelled' | 'refunded';
+  dueAt?: string | null;
+  paidAt?: string | null;
+  waivedBy?: (number | null) | User;
+  waiveReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tickets".
  */
 export interface Ticket {
@@ -3275,6 +3532,7 @@ export interface TenantsSelect<T extends boolean = true> {
   invoiceSequence?: T;
   receiptSequence?: T;
   ticketSequence?: T;
+  specialOrderSequence?: T;
   settings?:
     | T
     | {
@@ -3438,6 +3696,16 @@ export interface TenantsSelect<T extends boolean = true> {
           | {
               failures?: T;
               windowMinutes?: T;
+            };
+        specialOrders?:
+          | T
+          | {
+              defaultDepositPercent?: T;
+              minimumDeposit?: T;
+              requireDepositBeforeStaffing?: T;
+              requireFullPaymentBeforeDelivery?: T;
+              quoteExpiryHours?: T;
+              allowInstallments?: T;
             };
         rateLimits?:
           | T
@@ -4054,6 +4322,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   reminderDueAt?: T;
   reminderOverdueAt?: T;
   createdBy?: T;
+  specialOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4565,6 +4834,114 @@ export interface FinesSelect<T extends boolean = true> {
         liftedAt?: T;
         restored?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-order-configs_select".
+ */
+export interface SpecialOrderConfigsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  slug?: T;
+  description?: T;
+  requiresFullPayment?: T;
+  durations?:
+    | T
+    | {
+        label?: T;
+        days?: T;
+        price?: T;
+        id?: T;
+      };
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-orders_select".
+ */
+export interface SpecialOrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  writer?: T;
+  title?: T;
+  description?: T;
+  pricingMode?: T;
+  config?: T;
+  duration?: T;
+  status?: T;
+  statusBefore?: T;
+  total?: T;
+  amountPaid?: T;
+  currency?: T;
+  fundingStatus?: T;
+  invoice?: T;
+  requiresFullPayment?: T;
+  deliveryUnlocked?: T;
+  createdBy?: T;
+  acceptedAt?: T;
+  assignedAt?: T;
+  submittedAt?: T;
+  completedAt?: T;
+  approvedAt?: T;
+  cancelledAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-order-quotes_select".
+ */
+export interface SpecialOrderQuotesSelect<T extends boolean = true> {
+  tenant?: T;
+  specialOrder?: T;
+  client?: T;
+  lines?:
+    | T
+    | {
+        kind?: T;
+        description?: T;
+        amount?: T;
+        id?: T;
+      };
+  subtotal?: T;
+  discount?: T;
+  total?: T;
+  currency?: T;
+  status?: T;
+  expiresAt?: T;
+  sentAt?: T;
+  decidedAt?: T;
+  note?: T;
+  answer?: T;
+  sentBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funding-milestones_select".
+ */
+export interface FundingMilestonesSelect<T extends boolean = true> {
+  tenant?: T;
+  specialOrder?: T;
+  client?: T;
+  installment?: T;
+  sequence?: T;
+  kind?: T;
+  label?: T;
+  amount?: T;
+  requiredBeforeStaffing?: T;
+  requiredBeforeDelivery?: T;
+  status?: T;
+  dueAt?: T;
+  paidAt?: T;
+  waivedBy?: T;
+  waiveReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }

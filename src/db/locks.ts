@@ -30,6 +30,8 @@ const TABLES = {
   ticket_attachments: sql.raw('ticket_attachments'),
   email_campaigns: sql.raw('email_campaigns'),
   reviews: sql.raw('reviews'),
+  special_orders: sql.raw('special_orders'),
+  special_order_quotes: sql.raw('special_order_quotes'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

@@ -71,6 +71,16 @@ export const ticketOf = async (payload: Payload, tenantId: number) => {
   return payload.create({ collection: 'tickets', data: { tenant: tenantId, subject: `Ticket of website ${tenantId}`, description: 'Something is wrong.', category: 'general', priority: 'normal' } as never, user: client, depth: 0 })
 }
 
+/** A configuration of the website with one duration (a fixed-price special order's terms). */
+export const specialOrderConfigOf = async (payload: Payload, tenantId: number, price = 20000) =>
+  payload.create({ collection: 'special-order-configs', data: { tenant: tenantId, name: 'Dissertation chapter', slug: `chapter-${uniqueSuffix()}`, requiresFullPayment: false, durations: [{ label: '14 days', days: 14, price }], active: true } })
+
+/** A fixed-price special order of the website's first client: its plan invoice and milestones are issued with it. */
+export const fixedSpecialOrderOf = async (payload: Payload, tenantId: number) => {
+  const config = await specialOrderConfigOf(payload, tenantId)
+  return payload.create({ collection: 'special-orders', data: { tenant: tenantId, client: await userOf(payload, tenantId, 'client'), title: `Special order of website ${tenantId}`, description: 'Four chapters.', config: config.id, duration: '14 days' } as never, depth: 0 })
+}
+
 /** The id of a freshly placed order of the website. */
 const idOfValue = (value: number | { id: number }) => (typeof value === 'number' ? value : value.id)
 
@@ -384,6 +394,39 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
+  },
+  'special-order-configs': {
+    documentOf: async (payload, tenantId) => (await specialOrderConfigOf(payload, tenantId)).id,
+    patch: { name: 'Hijacked' },
+    graphql: { one: 'SpecialOrderConfig', many: 'SpecialOrderConfigs', count: 'countSpecialOrderConfigs', update: 'updateSpecialOrderConfig', delete: 'deleteSpecialOrderConfig', dataType: '' },
+  },
+  'special-orders': {
+    documentOf: async (payload, tenantId) => (await fixedSpecialOrderOf(payload, tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'SpecialOrder', many: 'SpecialOrders', count: 'countSpecialOrders', update: 'updateSpecialOrder', delete: 'deleteSpecialOrder', dataType: '' },
+  },
+  // A sent quote on a quoted special order of the website's first client (written directly: fixtures only need the row).
+  'special-order-quotes': {
+    documentOf: async (payload, tenantId) => {
+      const client = await userOf(payload, tenantId, 'client')
+      const order = await payload.create({ collection: 'special-orders', data: { tenant: tenantId, client, title: 'Quoted fixture', description: 'To quote.' } as never, depth: 0 })
+      const quote = await payload.create({
+        collection: 'special-order-quotes',
+        data: { tenant: tenantId, specialOrder: order.id, client, lines: [{ kind: 'service', description: 'Work', amount: 10000 }], subtotal: 10000, discount: 0, total: 10000, status: 'sent', expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      })
+      return quote.id
+    },
+    patch: { note: 'Hijacked' },
+    graphql: { one: 'SpecialOrderQuote', many: 'SpecialOrderQuotes', count: 'countSpecialOrderQuotes', update: 'updateSpecialOrderQuote', delete: 'deleteSpecialOrderQuote', dataType: '' },
+  },
+  'funding-milestones': {
+    documentOf: async (payload, tenantId) => {
+      const order = await fixedSpecialOrderOf(payload, tenantId)
+      const { docs } = await payload.find({ collection: 'funding-milestones', where: { specialOrder: { equals: order.id } }, sort: 'sequence', limit: 1, depth: 0 })
+      return docs[0]!.id
+    },
+    patch: { label: 'Hijacked' },
+    graphql: { one: 'FundingMilestone', many: 'FundingMilestones', count: 'countFundingMilestones', update: 'updateFundingMilestone', delete: 'deleteFundingMilestone', dataType: '' },
   },
   tickets: {
     documentOf: async (payload, tenantId) => (await ticketOf(payload, tenantId)).id,

@@ -26,6 +26,23 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
   { name: 'discipline-records', workflow: WORKFLOWS['discipline-records'], facts: (status) => ({ status, kind: 'suspension', endsAt: new Date(now.getTime() - 1000) }), actor: ofWebsite },
   // The writer closest to a fine is the one it fines.
   { name: 'fines', workflow: WORKFLOWS.fines, facts: (status) => ({ status, escalatedBefore: false, escalationsEnabled: true, receivableOutstanding: true }), actor: (role) => ({ ...ofWebsite(role), finedWriter: role === 'writer' }) },
+  // The client and writer closest to a special order are its own; its deposit is unpaid, its balance too.
+  {
+    name: 'special-orders',
+    workflow: WORKFLOWS['special-orders'],
+    facts: (status) => ({
+      status,
+      pricingMode: 'quoted',
+      milestones: [{ sequence: 1, label: 'Deposit', amount: 100, status: 'pending', requiredBeforeStaffing: true, requiredBeforeDelivery: true }],
+      deliveryUnlocked: false,
+      requiresFullPayment: false,
+      amountPaid: 0,
+      settings: { requireFullPaymentBeforeDelivery: true },
+      statusBefore: 'in_progress',
+    }),
+    actor: (role) => ({ ...ofWebsite(role), client: role === 'client', writer: role === 'writer' }),
+  },
+  { name: 'special-order-quotes', workflow: WORKFLOWS['special-order-quotes'], facts: (status) => ({ status, expiresAt: new Date(now.getTime() + 3_600_000) }), actor: (role) => ({ ...ofWebsite(role), client: role === 'client' }) },
   // The client closest to a ticket is its opener; its first response is past due and unflagged, closed an hour ago.
   {
     name: 'tickets',

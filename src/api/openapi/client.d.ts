@@ -3066,6 +3066,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funding-milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List funding milestones */
+        get: operations["getFundingMilestones"];
+        put?: never;
+        /**
+         * Create one of funding milestones
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postFundingMilestones"];
+        /** Delete every one of funding milestones that `where` matches */
+        delete: operations["deleteFundingMilestones"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of funding milestones that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchFundingMilestones"];
+        trace?: never;
+    };
+    "/api/funding-milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of funding milestones by id */
+        get: operations["getFundingMilestonesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of funding milestones */
+        delete: operations["deleteFundingMilestonesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of funding milestones
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchFundingMilestonesById"];
+        trace?: never;
+    };
+    "/api/funding-milestones/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of funding milestones */
+        post: operations["postFundingMilestonesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on funding milestones */
+        post: operations["postFundingMilestonesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of funding milestones */
+        post: operations["postFundingMilestonesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count funding milestones */
+        get: operations["getFundingMilestonesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getFundingMilestonesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of funding milestones: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFundingMilestonesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-milestones/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of funding milestones: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getFundingMilestonesVersionsById"];
+        put?: never;
+        /**
+         * Versions of funding milestones: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postFundingMilestonesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/graphql": {
         parameters: {
             query?: never;
@@ -12675,6 +12859,1038 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/special-order-configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List special order configs */
+        get: operations["getSpecialOrderConfigs"];
+        put?: never;
+        /**
+         * Create one of special order configs
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postSpecialOrderConfigs"];
+        /** Delete every one of special order configs that `where` matches */
+        delete: operations["deleteSpecialOrderConfigs"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of special order configs that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchSpecialOrderConfigs"];
+        trace?: never;
+    };
+    "/api/special-order-configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of special order configs by id */
+        get: operations["getSpecialOrderConfigsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of special order configs */
+        delete: operations["deleteSpecialOrderConfigsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of special order configs
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchSpecialOrderConfigsById"];
+        trace?: never;
+    };
+    "/api/special-order-configs/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of special order configs */
+        post: operations["postSpecialOrderConfigsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on special order configs */
+        post: operations["postSpecialOrderConfigsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of special order configs */
+        post: operations["postSpecialOrderConfigsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count special order configs */
+        get: operations["getSpecialOrderConfigsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getSpecialOrderConfigsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special order configs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrderConfigsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-configs/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special order configs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrderConfigsVersionsById"];
+        put?: never;
+        /**
+         * Versions of special order configs: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postSpecialOrderConfigsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List special order quotes */
+        get: operations["getSpecialOrderQuotes"];
+        put?: never;
+        /**
+         * Create one of special order quotes
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postSpecialOrderQuotes"];
+        /** Delete every one of special order quotes that `where` matches */
+        delete: operations["deleteSpecialOrderQuotes"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of special order quotes that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchSpecialOrderQuotes"];
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of special order quotes by id */
+        get: operations["getSpecialOrderQuotesById"];
+        put?: never;
+        post?: never;
+        /** Delete one of special order quotes */
+        delete: operations["deleteSpecialOrderQuotesById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of special order quotes
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchSpecialOrderQuotesById"];
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getSpecialOrderQuotesByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrderQuotesByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the quote (quote)
+         * @description From `sent`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrderQuotesByIdActionsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire (quote)
+         * @description From `sent`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrderQuotesByIdActionsExpire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the quote (quote)
+         * @description From `sent`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrderQuotesByIdActionsReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/actions/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the quote (quote)
+         * @description From `draft`, `sent`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrderQuotesByIdActionsWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of special order quotes */
+        post: operations["postSpecialOrderQuotesByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on special order quotes */
+        post: operations["postSpecialOrderQuotesAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of special order quotes */
+        post: operations["postSpecialOrderQuotesAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count special order quotes */
+        get: operations["getSpecialOrderQuotesCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getSpecialOrderQuotesExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special order quotes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrderQuotesVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-order-quotes/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special order quotes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrderQuotesVersionsById"];
+        put?: never;
+        /**
+         * Versions of special order quotes: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postSpecialOrderQuotesVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List special orders */
+        get: operations["getSpecialOrders"];
+        put?: never;
+        /**
+         * Create one of special orders
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postSpecialOrders"];
+        /** Delete every one of special orders that `where` matches */
+        delete: operations["deleteSpecialOrders"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of special orders that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchSpecialOrders"];
+        trace?: never;
+    };
+    "/api/special-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of special orders by id */
+        get: operations["getSpecialOrdersById"];
+        put?: never;
+        post?: never;
+        /** Delete one of special orders */
+        delete: operations["deleteSpecialOrdersById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of special orders
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchSpecialOrdersById"];
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller can do with this record now
+         * @description `available`: the actions the caller may take in the record’s status, each with its input as JSON Schema; `blocked`: those a business rule holds back now, with the reason. Actions the caller’s role never allows are left out.
+         */
+        get: operations["getSpecialOrdersByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an action on this record
+         * @description The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (special order)
+         * @description From `completed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a writer (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (special order)
+         * @description From `inquiry`, `quote_pending`, `quote_sent`, `quote_accepted`, `awaiting_payment`, `partially_funded`, `ready_for_staffing`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver and complete (special order)
+         * @description From `submitted`, `ready_for_delivery`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put on hold (special order)
+         * @description From `inquiry`, `quote_pending`, `quote_sent`, `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/markFunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark funded (override) (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsMarkFunded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/markReadyForDelivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ready for delivery (special order)
+         * @description From `in_progress`, `submitted`, `on_revision`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsMarkReadyForDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/requestRevision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a revision (special order)
+         * @description From `submitted`, `ready_for_delivery`, `completed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsRequestRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume (special order)
+         * @description From `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/reviseQuote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise the quote (special order)
+         * @description From `quote_sent`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsReviseQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/sendQuote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a quote (special order)
+         * @description From `inquiry`, `quote_pending`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsSendQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start work (special order)
+         * @description From `assigned`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/startRevision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the revision (special order)
+         * @description From `revision_requested`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsStartRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the work (special order)
+         * @description From `in_progress`, `on_revision`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/unlockDelivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock delivery (override) (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsUnlockDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/waiveMilestone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive a milestone (override) (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsWaiveMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of special orders */
+        post: operations["postSpecialOrdersByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on special orders */
+        post: operations["postSpecialOrdersAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of special orders */
+        post: operations["postSpecialOrdersAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count special orders */
+        get: operations["getSpecialOrdersCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getSpecialOrdersExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrdersVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of special orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getSpecialOrdersVersionsById"];
+        put?: never;
+        /**
+         * Versions of special orders: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postSpecialOrdersVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tags": {
         parameters: {
             query?: never;
@@ -15961,6 +17177,7 @@ export interface components {
             invoiceSequence?: number | null;
             receiptSequence?: number | null;
             ticketSequence?: number | null;
+            specialOrderSequence?: number | null;
             settings?: {
                 /** @description IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight. */
                 timeZone?: string | null;
@@ -16158,6 +17375,20 @@ export interface components {
                     failures?: number | null;
                     /** @description Minutes in which the failures count, from the first. */
                     windowMinutes?: number | null;
+                };
+                specialOrders?: {
+                    /** @description Whole % of the accepted total asked as the deposit. */
+                    defaultDepositPercent?: number | null;
+                    /** @description The smallest deposit (never more than the total). In minor units (cents) of the currency. */
+                    minimumDeposit?: number | null;
+                    /** @description No writer is assigned before the deposit is paid. */
+                    requireDepositBeforeStaffing?: boolean | null;
+                    /** @description Final delivery waits until the whole plan is paid. */
+                    requireFullPaymentBeforeDelivery?: boolean | null;
+                    /** @description A sent quote expires after this many hours unless the sender says otherwise. */
+                    quoteExpiryHours?: number | null;
+                    /** @description Off: the client pays the whole total before staffing, in one milestone. */
+                    allowInstallments?: boolean | null;
                 };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -16464,7 +17695,7 @@ export interface components {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
             /** @enum {string} */
-            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "discipline-records" | "fines" | "loyalty-redemptions" | "referrals" | "discount-campaigns" | "tickets" | "email-campaigns" | "reviews";
+            collection?: "orders" | "invoices" | "payout-records" | "payout-requests" | "discipline-records" | "fines" | "loyalty-redemptions" | "referrals" | "discount-campaigns" | "tickets" | "email-campaigns" | "reviews" | "special-orders" | "special-order-quotes";
             /** @description The id of the record in its collection. */
             document?: number;
             action?: string;
@@ -16625,7 +17856,7 @@ export interface components {
             reference?: string;
             client?: number | components["schemas"]["users"];
             /** @enum {string} */
-            purpose?: "order" | "wallet_top_up" | "invoice" | "installment" | "tip";
+            purpose?: "order" | "wallet_top_up" | "invoice" | "installment" | "tip" | "special_order_milestone";
             /** @enum {string} */
             provider?: "stripe" | "wallet" | "manual";
             /** @enum {string} */
@@ -16815,6 +18046,7 @@ export interface components {
             reminderDueAt?: string | null;
             reminderOverdueAt?: string | null;
             createdBy?: (number | null) | components["schemas"]["users"];
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -17432,6 +18664,137 @@ export interface components {
                 /** @description Given back to the writer when the fine was waived or voided. */
                 restored?: number | null;
             };
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** SpecialOrderConfig */
+        "special-order-configs": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            name?: string;
+            slug?: string;
+            description?: string | null;
+            /** @description Final delivery waits for the whole plan, whatever the website’s setting. */
+            requiresFullPayment?: boolean | null;
+            /** @description The durations a client chooses from, each with its price. */
+            durations?: {
+                label?: string;
+                days?: number;
+                /** @description In minor units (cents) of the currency. */
+                price?: number;
+                id?: string | null;
+            }[];
+            /** @description Inactive configurations take no new orders. */
+            active?: boolean | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** SpecialOrder */
+        "special-orders": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            /** @description SPO-000012, per website. */
+            number?: string | null;
+            /** @description Staff opening one for a client name the client; a client opens their own. */
+            client?: (number | null) | components["schemas"]["users"];
+            /** @description The assigned writer (the assign action). */
+            writer?: (number | null) | components["schemas"]["users"];
+            title?: string;
+            /** @description What is wanted: scope, instructions, sources. */
+            description?: string;
+            /**
+             * @description A configuration with a duration: fixed_config; otherwise quoted.
+             * @enum {string|null}
+             */
+            pricingMode?: "fixed_config" | "quoted" | null;
+            /** @description A configuration of this website (fixed price), with a duration. */
+            config?: (number | null) | components["schemas"]["special-order-configs"];
+            /** @description The label of one of the configuration’s durations. */
+            duration?: string | null;
+            /** @enum {string} */
+            status?: "inquiry" | "quote_pending" | "quote_sent" | "quote_accepted" | "awaiting_payment" | "partially_funded" | "ready_for_staffing" | "assigned" | "in_progress" | "submitted" | "ready_for_delivery" | "completed" | "approved" | "revision_requested" | "on_revision" | "on_hold" | "cancelled" | "refunded";
+            /**
+             * @description The status a hold interrupted: resume returns to it.
+             * @enum {string|null}
+             */
+            statusBefore?: "inquiry" | "quote_pending" | "quote_sent" | "quote_accepted" | "awaiting_payment" | "partially_funded" | "ready_for_staffing" | "assigned" | "in_progress" | "submitted" | "ready_for_delivery" | "completed" | "approved" | "revision_requested" | "on_revision" | "on_hold" | "cancelled" | "refunded" | null;
+            /** @description The accepted price: the configuration’s, or the accepted quote’s. */
+            total?: number | null;
+            /** @description Paid on the plan’s milestones. */
+            amountPaid?: number | null;
+            currency?: string | null;
+            /** @enum {string|null} */
+            fundingStatus?: "draft" | "awaiting_deposit" | "partially_funded" | "funded" | "partially_refunded" | "refunded" | "cancelled" | null;
+            /** @description The plan invoice: each milestone is one of its installments. */
+            invoice?: (number | null) | components["schemas"]["invoices"];
+            /** @description From the configuration: delivery waits for the whole plan. */
+            requiresFullPayment?: boolean | null;
+            /** @description An admin unlocked delivery before the plan allowed it (with a reason, on the timeline). */
+            deliveryUnlocked?: boolean | null;
+            createdBy?: (number | null) | components["schemas"]["users"];
+            acceptedAt?: string | null;
+            assignedAt?: string | null;
+            submittedAt?: string | null;
+            completedAt?: string | null;
+            approvedAt?: string | null;
+            cancelledAt?: string | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** SpecialOrderQuote */
+        "special-order-quotes": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            specialOrder?: number | components["schemas"]["special-orders"];
+            /** @description The special order’s client: the one who accepts or rejects. */
+            client?: number | components["schemas"]["users"];
+            lines?: {
+                /** @enum {string} */
+                kind?: "service" | "addon" | "urgency_fee" | "complexity_fee" | "writer_level_fee" | "discount" | "manual_adjustment";
+                description?: string;
+                /** @description In cents; negative for a discount. */
+                amount?: number;
+                id?: string | null;
+            }[];
+            /** @description Every line but discounts. */
+            subtotal?: number;
+            discount?: number | null;
+            total?: number;
+            currency?: string | null;
+            /** @enum {string} */
+            status?: "draft" | "sent" | "accepted" | "rejected" | "expired" | "cancelled";
+            expiresAt?: string | null;
+            sentAt?: string | null;
+            decidedAt?: string | null;
+            /** @description The sender’s note to the client. */
+            note?: string | null;
+            /** @description The client’s or staff’s reason when rejected or withdrawn. */
+            answer?: string | null;
+            sentBy?: (number | null) | components["schemas"]["users"];
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** FundingMilestone */
+        "funding-milestones": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            specialOrder?: number | components["schemas"]["special-orders"];
+            client?: number | components["schemas"]["users"];
+            /** @description The plan invoice’s installment this milestone is paid through. */
+            installment?: number | components["schemas"]["installments"];
+            sequence?: number;
+            /** @enum {string} */
+            kind?: "deposit" | "progress" | "final" | "change_request" | "manual";
+            label?: string;
+            amount?: number;
+            requiredBeforeStaffing?: boolean | null;
+            requiredBeforeDelivery?: boolean | null;
+            /** @enum {string} */
+            status?: "pending" | "paid" | "waived" | "cancelled" | "refunded";
+            dueAt?: string | null;
+            paidAt?: string | null;
+            waivedBy?: (number | null) | components["schemas"]["users"];
+            waiveReason?: string | null;
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -18173,6 +19536,20 @@ export interface components {
                     /** @description Minutes in which the failures count, from the first. */
                     windowMinutes?: number | null;
                 };
+                specialOrders?: {
+                    /** @description Whole % of the accepted total asked as the deposit. */
+                    defaultDepositPercent?: number | null;
+                    /** @description The smallest deposit (never more than the total). In minor units (cents) of the currency. */
+                    minimumDeposit?: number | null;
+                    /** @description No writer is assigned before the deposit is paid. */
+                    requireDepositBeforeStaffing?: boolean | null;
+                    /** @description Final delivery waits until the whole plan is paid. */
+                    requireFullPaymentBeforeDelivery?: boolean | null;
+                    /** @description A sent quote expires after this many hours unless the sender says otherwise. */
+                    quoteExpiryHours?: number | null;
+                    /** @description Off: the client pays the whole total before staffing, in one milestone. */
+                    allowInstallments?: boolean | null;
+                };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
                     /** @description per minute */
@@ -18453,6 +19830,20 @@ export interface components {
                     failures?: number | null;
                     /** @description Minutes in which the failures count, from the first. */
                     windowMinutes?: number | null;
+                };
+                specialOrders?: {
+                    /** @description Whole % of the accepted total asked as the deposit. */
+                    defaultDepositPercent?: number | null;
+                    /** @description The smallest deposit (never more than the total). In minor units (cents) of the currency. */
+                    minimumDeposit?: number | null;
+                    /** @description No writer is assigned before the deposit is paid. */
+                    requireDepositBeforeStaffing?: boolean | null;
+                    /** @description Final delivery waits until the whole plan is paid. */
+                    requireFullPaymentBeforeDelivery?: boolean | null;
+                    /** @description A sent quote expires after this many hours unless the sender says otherwise. */
+                    quoteExpiryHours?: number | null;
+                    /** @description Off: the client pays the whole total before staffing, in one milestone. */
+                    allowInstallments?: boolean | null;
                 };
                 /** @description Attempts allowed per window before answering 429. */
                 rateLimits?: {
@@ -19688,6 +21079,77 @@ export interface components {
                 /** @description Given back to the writer when the fine was waived or voided. */
                 restored?: number | null;
             };
+        };
+        /** SpecialOrderConfig */
+        "special-order-configs_create": {
+            tenant?: number | null;
+            name?: string;
+            slug?: string;
+            description?: string | null;
+            /** @description Final delivery waits for the whole plan, whatever the website’s setting. */
+            requiresFullPayment?: boolean | null;
+            /** @description The durations a client chooses from, each with its price. */
+            durations?: {
+                label: string;
+                days: number;
+                /** @description In minor units (cents) of the currency. */
+                price: number;
+                id?: string | null;
+            }[];
+            /** @description Inactive configurations take no new orders. */
+            active?: boolean | null;
+        };
+        /** SpecialOrderConfig */
+        "special-order-configs_update": {
+            tenant?: number | null;
+            name?: string;
+            slug?: string;
+            description?: string | null;
+            /** @description Final delivery waits for the whole plan, whatever the website’s setting. */
+            requiresFullPayment?: boolean | null;
+            /** @description The durations a client chooses from, each with its price. */
+            durations?: {
+                label: string;
+                days: number;
+                /** @description In minor units (cents) of the currency. */
+                price: number;
+                id?: string | null;
+            }[];
+            /** @description Inactive configurations take no new orders. */
+            active?: boolean | null;
+        };
+        /** SpecialOrder */
+        "special-orders_create": {
+            tenant?: number | null;
+            /** @description Staff opening one for a client name the client; a client opens their own. */
+            client?: number | null;
+            title?: string;
+            /** @description What is wanted: scope, instructions, sources. */
+            description?: string;
+            /** @description A configuration of this website (fixed price), with a duration. */
+            config?: number | null;
+            /** @description The label of one of the configuration’s durations. */
+            duration?: string | null;
+        };
+        /** SpecialOrder */
+        "special-orders_update": {
+            tenant?: number | null;
+        };
+        /** SpecialOrderQuote */
+        "special-order-quotes_create": {
+            tenant?: number | null;
+        };
+        /** SpecialOrderQuote */
+        "special-order-quotes_update": {
+            tenant?: number | null;
+        };
+        /** FundingMilestone */
+        "funding-milestones_create": {
+            tenant?: number | null;
+        };
+        /** FundingMilestone */
+        "funding-milestones_update": {
+            tenant?: number | null;
         };
         /** Ticket */
         tickets_create: {
@@ -28646,6 +30108,537 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getFundingMilestones: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["funding-milestones"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFundingMilestones: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["funding-milestones_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["funding-milestones"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFundingMilestones: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["funding-milestones"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFundingMilestones: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["funding-milestones_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["funding-milestones"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFundingMilestonesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["funding-milestones"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteFundingMilestonesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["funding-milestones"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchFundingMilestonesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["funding-milestones_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["funding-milestones"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFundingMilestonesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["funding-milestones"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFundingMilestonesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFundingMilestonesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFundingMilestonesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFundingMilestonesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFundingMilestonesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getFundingMilestonesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postFundingMilestonesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postGraphql: {
         parameters: {
             query?: never;
@@ -30910,7 +32903,7 @@ export interface operations {
                             id: number;
                             reference: string;
                             /** @enum {string} */
-                            purpose: "order" | "wallet_top_up" | "invoice" | "installment" | "tip";
+                            purpose: "order" | "wallet_top_up" | "invoice" | "installment" | "tip" | "special_order_milestone";
                             /** @enum {string} */
                             provider: "stripe" | "wallet" | "manual";
                             /** @enum {string} */
@@ -43627,7 +45620,7 @@ export interface operations {
                                 createdAt?: string;
                                 reference?: string;
                                 /** @enum {string} */
-                                purpose?: "order" | "wallet_top_up" | "invoice" | "installment" | "tip";
+                                purpose?: "order" | "wallet_top_up" | "invoice" | "installment" | "tip" | "special_order_milestone";
                                 /** @enum {string} */
                                 provider?: "stripe" | "wallet" | "manual";
                                 /** @enum {string} */
@@ -47856,6 +49849,12 @@ export interface operations {
                     provider: "stripe" | "wallet" | "manual";
                     /** @description A discount code (case does not matter). One that does not apply is a 422 whose `data.rule` says why; nothing is paid then. */
                     discountCode?: string;
+                } | {
+                    /** @constant */
+                    purpose: "special_order_milestone";
+                    milestone: number;
+                    /** @enum {string} */
+                    provider: "stripe" | "wallet" | "manual";
                 } | {
                     /** @constant */
                     purpose: "wallet_top_up";
@@ -55905,6 +57904,2752 @@ export interface operations {
         };
     };
     postReviewsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigs: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-configs"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderConfigs: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-configs_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-configs"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrderConfigs: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-configs"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrderConfigs: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-configs_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-configs"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["special-order-configs"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrderConfigsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-configs"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrderConfigsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-configs_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-configs"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderConfigsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-configs"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderConfigsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderConfigsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderConfigsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderConfigsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-quotes"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotes: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-quotes_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrderQuotes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-quotes"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrderQuotes: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-quotes_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-order-quotes"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["special-order-quotes"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrderQuotesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrderQuotesById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-order-quotes_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "accept" | "reject" | "expire" | "withdraw";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "accept" | "reject" | "expire" | "withdraw";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "accept" | "reject" | "expire" | "withdraw";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdActionsAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdActionsExpire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdActionsReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdActionsWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-order-quotes"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrderQuotesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrderQuotesVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrders: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-orders"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrders: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-orders_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrders: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-orders"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrders: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-orders_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["special-orders"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["special-orders"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteSpecialOrdersById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchSpecialOrdersById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["special-orders_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersByIdActions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: {
+                            /** @enum {string} */
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+                            label: string;
+                            /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Moves money: send an `Idempotency-Key`. */
+                            money: boolean;
+                        }[];
+                        blocked: {
+                            /** @enum {string} */
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+                            label: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+                action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsAssign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    writer: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsMarkFunded: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsMarkReadyForDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsRequestRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsReviseQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsSendQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    amount?: number;
+                    description?: string;
+                    lines?: {
+                        /** @enum {string} */
+                        kind: "service" | "addon" | "urgency_fee" | "complexity_fee" | "writer_level_fee" | "discount" | "manual_adjustment";
+                        description: string;
+                        amount: number;
+                    }[];
+                    expiresInHours?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsStart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsStartRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsUnlockDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsWaiveMilestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    milestone: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSpecialOrdersVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersVersionsById: {
         parameters: {
             query?: never;
             header?: {

@@ -23,6 +23,7 @@ import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
 import { sessionFields } from './sessionFields'
+import { specialOrderFields } from './specialOrderFields'
 import { ticketFields } from './ticketFields'
 import { lockoutFields } from './lockoutFields'
 import { loyaltyFields } from './loyaltyFields'
@@ -146,7 +147,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
     },
     // Order, invoice and receipt numbers (ALPHA-00042, INV-000123, RCT-000001): incremented
     // atomically by allocateOrderNumber / allocateNumber only, read by staff only.
-    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence'] as const).map((name) =>
+    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence', 'specialOrderSequence'] as const).map((name) =>
       serverOnlyField({ name, type: 'number', defaultValue: 0, access: { read: staffField }, admin: { hidden: true } }),
     ),
     {
@@ -176,6 +177,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, referralFields),
         readableBy(staffField, ticketFields),
         readableBy(staffField, lockoutFields),
+        readableBy(staffField, specialOrderFields),
         {
           name: 'rateLimits',
           type: 'group',

@@ -78,5 +78,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
     serverOnlyField({ name: 'payTokenExpiresAt', type: 'date' }),
     ...reminderMarkFields,
     userRefField('createdBy', { serverOnly: true }),
+    // The special order whose funding plan this invoice is (its installments are the milestones).
+    serverOnlyField({ name: 'specialOrder', type: 'relationship', relationTo: 'special-orders', index: true }),
   ],
 }

@@ -12,6 +12,7 @@ import { REFUND_EVENTS } from './events/refunds'
 import { TIP_EVENTS } from './events/tips'
 import { TICKET_EVENTS } from './events/tickets'
 import { REVIEW_EVENTS } from './events/reviews'
+import { SPECIAL_ORDER_EVENTS } from './events/specialOrders'
 import type { NotificationCategory, NotificationPriority } from './types'
 
 /** What people read of one event: the in-app row, the mail's subject and text, the live toast. */
@@ -43,10 +44,12 @@ export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
   ...TICKET_EVENTS,
   ...REVIEW_EVENTS,
   ...ACCOUNT_EVENTS,
+  ...SPECIAL_ORDER_EVENTS,
 }
 
 const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
   order: 'orders',
+  specialOrder: 'orders',
   payment: 'payments',
   refund: 'payments',
   invoice: 'payments',

@@ -19,6 +19,7 @@ export const CHECKOUT_ROLES: Readonly<Record<PaymentPurpose, readonly Role[]>> =
   order: ['client'],
   invoice: ['client'],
   installment: ['client'],
+  special_order_milestone: ['client'],
   tip: ['client'],
   wallet_top_up: ['client'],
 }

@@ -1,4 +1,4 @@
-export const PAYMENT_PURPOSES = ['order', 'wallet_top_up', 'invoice', 'installment', 'tip'] as const
+export const PAYMENT_PURPOSES = ['order', 'wallet_top_up', 'invoice', 'installment', 'tip', 'special_order_milestone'] as const
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number]
 
 export const PAYMENT_PROVIDERS = ['stripe', 'wallet', 'manual'] as const

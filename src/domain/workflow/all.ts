@@ -9,6 +9,8 @@ import { DISCIPLINE_WORKFLOW } from '../writers/disciplineWorkflow'
 import { REFERRAL_WORKFLOW } from '../referrals/workflow'
 import { TICKET_WORKFLOW } from '../tickets/workflow'
 import { REVIEW_WORKFLOW } from '../reviews/workflow'
+import { QUOTE_WORKFLOW } from '../specialOrders/quotes'
+import { SPECIAL_ORDER_WORKFLOW } from '../specialOrders/workflow'
 
 import type { WorkflowCollection } from './collections'
 
@@ -26,4 +28,6 @@ export const WORKFLOWS = {
   tickets: TICKET_WORKFLOW,
   'email-campaigns': CAMPAIGN_WORKFLOW,
   reviews: REVIEW_WORKFLOW,
+  'special-orders': SPECIAL_ORDER_WORKFLOW,
+  'special-order-quotes': QUOTE_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -2,6 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import type { Installment, Invoice } from '@/payload-types'
 
+import { fundSpecialOrder } from '../specialOrders/fundingListener'
+
 /**
  * Told, in the settlement's transaction, when money lands on an invoice that funds a
  * plan (a special order's milestones, a class's installments): the invoice after the
@@ -12,7 +14,7 @@ import type { Installment, Invoice } from '@/payload-types'
 export type PlanListener = (req: PayloadRequest, paid: { invoice: Invoice; installments: Installment[]; now: Date }) => Promise<void>
 
 /** One line per plan owner. */
-export const PLAN_LISTENERS: PlanListener[] = []
+export const PLAN_LISTENERS: PlanListener[] = [fundSpecialOrder]
 
 export const tellPlanOwners = async (req: PayloadRequest, paid: { invoice: Invoice; installments: Installment[]; now: Date }): Promise<void> => {
   for (const listener of PLAN_LISTENERS) await listener(req, paid)

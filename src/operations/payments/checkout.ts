@@ -18,6 +18,7 @@ import type { DiscountUsage, Order, Payment, Tenant } from '@/payload-types'
 import { discountOrder, linkUsagePayment } from '../discounts/usages'
 import { inTransaction } from '../inTransaction'
 import { lockInvoiceDebt } from '../invoices/owed'
+import { milestoneInstallment } from '../specialOrders/milestoneDebt'
 import { ownWebsite } from '../gate'
 import { refuseWhileImpersonating } from '../sessions/impersonating'
 import { toValidationError } from '../toValidationError'
@@ -43,6 +44,8 @@ export const checkoutInput = z.discriminatedUnion('purpose', [
   // What is still owed on the invoice, or on one of its installments.
   z.object({ purpose: z.literal('invoice'), invoice: idOfYour('invoice'), provider, discountCode }),
   z.object({ purpose: z.literal('installment'), installment: idOfYour('installment'), provider, discountCode }),
+  // One milestone of a special order's plan: exactly the installment of the plan invoice it is paid through.
+  z.object({ purpose: z.literal('special_order_milestone'), milestone: idOfYour('special order milestone'), provider }),
   z.object({
     purpose: z.literal('wallet_top_up'),
     amount: z.number({ error: 'Cents.' }).int('Whole cents.').min(TOP_UP_MIN, `At least ${TOP_UP_MIN} cents.`).max(TOP_UP_MAX, `At most ${TOP_UP_MAX} cents.`),
@@ -55,7 +58,7 @@ export const checkoutInput = z.discriminatedUnion('purpose', [
     provider,
     message: z.string({ error: 'Text.' }).trim().max(500, 'At most 500 characters.').optional(),
   }),
-], { error: 'One of order, invoice, installment, wallet_top_up, tip.' })
+], { error: 'One of order, invoice, installment, special_order_milestone, wallet_top_up, tip.' })
 
 export type CheckoutInput = z.infer<typeof checkoutInput>
 
@@ -82,6 +85,11 @@ const debtOf = async (req: PayloadRequest, tenant: Tenant, payer: number, input:
   if (input.purpose === 'wallet_top_up') return { amount: input.amount, label: 'Wallet top-up', links: {} }
   if (input.purpose === 'invoice' || input.purpose === 'installment') {
     const debt = await lockInvoiceDebt(req, tenant, payer, input)
+    return { amount: debt.amount, label: debt.label, links: debt.links }
+  }
+  if (input.purpose === 'special_order_milestone') {
+    const installment = await milestoneInstallment(req, tenant.id, payer, input.milestone)
+    const debt = await lockInvoiceDebt(req, tenant, payer, { purpose: 'installment', installment })
     return { amount: debt.amount, label: debt.label, links: debt.links }
   }
   const order = await lockPayerOrder(req, tenant.id, payer, input.order)

@@ -55,6 +55,8 @@ const PAYABLES: Partial<Record<Payment['purpose'], { type: string; outcome: stri
   },
   invoice: { type: 'invoice_payment', outcome: 'invoice_paid', open: (req, payment, now) => openInvoice(req, payment, now) },
   installment: { type: 'invoice_payment', outcome: 'installment_paid', open: (req, payment, now) => openInvoice(req, payment, now) },
+  // A special order's milestone is its plan invoice's installment: paid the same way, the plan listener does the rest.
+  special_order_milestone: { type: 'invoice_payment', outcome: 'installment_paid', open: (req, payment, now) => openInvoice(req, payment, now) },
 }
 
 /** The invoice under its row lock (and the installment paid, if one is), for `PAYABLES`. */

@@ -11,6 +11,8 @@ import { DISCIPLINE_SUBJECT } from '../writers/disciplineSubject'
 import { REFERRAL_SUBJECT } from '../referrals/subject'
 import { TICKET_SUBJECT } from '../tickets/subject'
 import { REVIEW_SUBJECT } from '../reviews/subject'
+import { QUOTE_SUBJECT } from '../specialOrders/quoteSubject'
+import { SPECIAL_ORDER_SUBJECT } from '../specialOrders/subject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -28,6 +30,8 @@ const SUBJECTS = {
   tickets: TICKET_SUBJECT,
   'email-campaigns': CAMPAIGN_SUBJECT,
   reviews: REVIEW_SUBJECT,
+  'special-orders': SPECIAL_ORDER_SUBJECT,
+  'special-order-quotes': QUOTE_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.

@@ -1,0 +1,206 @@
+import { z } from 'zod'
+
+import { recordId } from '../recordId'
+import { defineWorkflow } from '../workflow/define'
+import { PLATFORM, staffOf, type WebsiteActor } from '../workflow/websiteActor'
+
+import { deliveryRefusal, staffingRefusal, type MilestoneFact } from './funding'
+import { QUOTE_LINE_KINDS } from './quotes'
+import type { SpecialOrderSettings } from './settings'
+
+/** A special order's statuses (reference §10.1). */
+export const SPECIAL_ORDER_STATUSES = [
+  'inquiry',
+  'quote_pending',
+  'quote_sent',
+  'quote_accepted',
+  'awaiting_payment',
+  'partially_funded',
+  'ready_for_staffing',
+  'assigned',
+  'in_progress',
+  'submitted',
+  'ready_for_delivery',
+  'completed',
+  'approved',
+  'revision_requested',
+  'on_revision',
+  'on_hold',
+  'cancelled',
+  'refunded',
+] as const
+export type SpecialOrderStatus = (typeof SPECIAL_ORDER_STATUSES)[number]
+
+export const PRICING_MODES = ['fixed_config', 'quoted'] as const
+export type PricingMode = (typeof PRICING_MODES)[number]
+
+/** Statuses a hold may start from, and so the ones `resume` goes back to. */
+export const HOLDABLE: readonly SpecialOrderStatus[] = ['inquiry', 'quote_pending', 'quote_sent', 'awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision']
+
+/** Before any work: the client or staff may still cancel. */
+export const BEFORE_WORK: readonly SpecialOrderStatus[] = ['inquiry', 'quote_pending', 'quote_sent', 'quote_accepted', 'awaiting_payment', 'partially_funded', 'ready_for_staffing']
+
+/** Waiting for money: where the plan's payments move the order. */
+export const WAITING_FOR_MONEY: readonly SpecialOrderStatus[] = ['awaiting_payment', 'partially_funded']
+
+/** Who the actor is to a special order: staff of its website, its client, its assigned writer. */
+export type SpecialOrderActor = WebsiteActor & { client: boolean; writer: boolean }
+
+export type SpecialOrderFacts = {
+  status: SpecialOrderStatus
+  pricingMode: PricingMode
+  milestones: readonly MilestoneFact[]
+  deliveryUnlocked: boolean
+  requiresFullPayment: boolean
+  amountPaid: number
+  settings: Pick<SpecialOrderSettings, 'requireFullPaymentBeforeDelivery'>
+  /** The status a hold interrupted (null when not on hold). */
+  statusBefore: SpecialOrderStatus | null
+}
+
+const reason = (what: string) => z.object({ reason: z.string({ error: `Required: ${what}.` }).trim().min(1, `Required: ${what}.`).max(2000) })
+const optionalReason = z.object({ reason: z.string({ error: 'Text.' }).trim().max(2000).optional() })
+
+const staff = staffOf('admin', 'support')
+const admins = staffOf('admin')
+const client = (actor: SpecialOrderActor): boolean => actor.client
+const writer = (actor: SpecialOrderActor): boolean => actor.writer
+
+const cents = (what: string) => z.number({ error: `Cents: ${what}.` }).int('Whole cents.')
+
+/**
+ * `sendQuote`'s input. The admin's action panel draws `amount` and `description` (one
+ * service line); an API caller may send `lines` instead, each of a kind, discounts
+ * negative. `expiresInHours` defaults to the website's quote expiry.
+ */
+export const SEND_QUOTE_INPUT = z.object({
+  amount: cents('the price of a one-line quote').positive('More than 0.').max(99_999_999).optional(),
+  description: z.string({ error: 'Text.' }).trim().min(1, 'Required with amount.').max(500).optional(),
+  lines: z
+    .array(
+      z.object({
+        kind: z.enum(QUOTE_LINE_KINDS, { error: `One of ${QUOTE_LINE_KINDS.join(', ')}.` }),
+        description: z.string({ error: 'Text.' }).trim().min(1, 'Required.').max(500),
+        amount: cents('negative for a discount').min(-99_999_999).max(99_999_999),
+      }),
+      { error: 'A list of { kind, description, amount }.' },
+    )
+    .max(50, 'At most 50 lines.')
+    .optional(),
+  expiresInHours: z.number({ error: 'Hours.' }).int('Whole hours.').min(1, 'At least 1.').max(24 * 90, 'At most 90 days.').optional(),
+  note: z.string({ error: 'Text.' }).trim().max(4000).optional(),
+})
+
+/**
+ * Special orders as a workflow table (reference §10.1). Staff quote a quoted order (the
+ * client answers on the quote); a fixed-configuration order and an accepted quote wait
+ * for their money, which the plan's payments move (not an action); staff assign a writer
+ * once every milestone required before staffing is paid; the writer works and submits;
+ * staff deliver once the plan allows it; the client approves or asks for a revision.
+ * Admins override the money rules with a reason: mark funded, unlock delivery, waive a
+ * milestone.
+ */
+export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
+  SpecialOrderStatus,
+  SpecialOrderFacts,
+  SpecialOrderActor,
+  | 'sendQuote'
+  | 'reviseQuote'
+  | 'assign'
+  | 'start'
+  | 'submit'
+  | 'markReadyForDelivery'
+  | 'complete'
+  | 'requestRevision'
+  | 'startRevision'
+  | 'approve'
+  | 'hold'
+  | 'resume'
+  | 'cancel'
+  | 'markFunded'
+  | 'unlockDelivery'
+  | 'waiveMilestone'
+>({
+  noun: 'special order',
+  statuses: SPECIAL_ORDER_STATUSES,
+  system: { ...PLATFORM, client: false, writer: false },
+  actions: {
+    sendQuote: {
+      label: 'Send a quote',
+      from: ['inquiry', 'quote_pending'],
+      who: staff,
+      guard: (facts) => (facts.pricingMode === 'quoted' ? null : 'A fixed-configuration order is priced by its configuration, not quoted.'),
+      targets: ['quote_sent'],
+      input: SEND_QUOTE_INPUT,
+    },
+    reviseQuote: { label: 'Revise the quote', from: ['quote_sent'], who: staff, targets: ['quote_pending'], input: optionalReason },
+    assign: {
+      label: 'Assign a writer',
+      from: ['awaiting_payment', 'partially_funded', 'ready_for_staffing'],
+      who: staff,
+      guard: (facts) => staffingRefusal(facts.milestones),
+      targets: ['assigned'],
+      input: z.object({ writer: recordId('a writer of this website') }),
+    },
+    start: { label: 'Start work', from: ['assigned'], who: writer, targets: ['in_progress'] },
+    submit: { label: 'Submit the work', from: ['in_progress', 'on_revision'], who: writer, targets: ['submitted'] },
+    markReadyForDelivery: {
+      label: 'Ready for delivery',
+      from: ['in_progress', 'submitted', 'on_revision'],
+      who: staff,
+      guard: (facts) => deliveryRefusal(facts, facts.settings),
+      targets: ['ready_for_delivery'],
+    },
+    complete: {
+      label: 'Deliver and complete',
+      from: ['submitted', 'ready_for_delivery'],
+      who: staff,
+      guard: (facts) => deliveryRefusal(facts, facts.settings),
+      targets: ['completed'],
+    },
+    requestRevision: { label: 'Ask for a revision', from: ['submitted', 'ready_for_delivery', 'completed'], who: client, targets: ['revision_requested'], input: reason('what to revise') },
+    startRevision: { label: 'Start the revision', from: ['revision_requested'], who: (actor) => writer(actor) || staff(actor), targets: ['on_revision'] },
+    approve: { label: 'Approve', from: ['completed'], who: client, targets: ['approved'] },
+    hold: { label: 'Put on hold', from: HOLDABLE, who: staff, targets: ['on_hold'], input: reason('why it is held') },
+    resume: {
+      label: 'Resume',
+      from: ['on_hold'],
+      who: staff,
+      guard: (facts) => (facts.statusBefore ? null : 'The status before the hold is unknown.'),
+      targets: HOLDABLE,
+    },
+    cancel: {
+      label: 'Cancel',
+      from: BEFORE_WORK,
+      who: (actor) => client(actor) || staff(actor),
+      // Money paid on it goes back through a refund first; cancelling never loses track of it.
+      guard: (facts) => (facts.amountPaid > 0 ? 'Money has been paid on this special order: refund it before cancelling.' : null),
+      targets: ['cancelled'],
+      input: optionalReason,
+    },
+    markFunded: {
+      label: 'Mark funded (override)',
+      from: ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision', 'on_hold'],
+      who: admins,
+      guard: (facts) => (facts.milestones.some((m) => m.status === 'pending') ? null : 'Every milestone is paid or waived already.'),
+      targets: ['ready_for_staffing'],
+      input: reason('why it counts as funded'),
+    },
+    unlockDelivery: {
+      label: 'Unlock delivery (override)',
+      from: ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision', 'on_hold'],
+      who: admins,
+      guard: (facts) => (facts.deliveryUnlocked ? 'Delivery is unlocked already.' : null),
+      targets: [],
+      input: reason('why delivery is unlocked before the plan allows it'),
+    },
+    waiveMilestone: {
+      label: 'Waive a milestone (override)',
+      from: ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision', 'on_hold'],
+      who: admins,
+      guard: (facts) => (facts.milestones.some((m) => m.status === 'pending') ? null : 'No milestone is waiting for money.'),
+      targets: ['partially_funded', 'ready_for_staffing'],
+      input: reason('why the milestone is waived').extend({ milestone: recordId('a pending milestone of this special order') }),
+    },
+  },
+})

@@ -1,0 +1,238 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+import { specialOrderChecksDown, specialOrderChecksUp } from './sql/specialOrderChecks'
+
+/**
+ * Issue 17, special orders: their configurations, orders, quotes and funding milestones,
+ * the website's special-order settings and counter, the plan invoice's link, the
+ * `special_order_milestone` checkout purpose, and the money columns' CHECKs
+ * (hand-written, ./sql/specialOrderChecks).
+ */
+
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_special_orders_pricing_mode" AS ENUM('fixed_config', 'quoted');
+  CREATE TYPE "public"."enum_special_orders_status" AS ENUM('inquiry', 'quote_pending', 'quote_sent', 'quote_accepted', 'awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'completed', 'approved', 'revision_requested', 'on_revision', 'on_hold', 'cancelled', 'refunded');
+  CREATE TYPE "public"."enum_special_orders_status_before" AS ENUM('inquiry', 'quote_pending', 'quote_sent', 'quote_accepted', 'awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'completed', 'approved', 'revision_requested', 'on_revision', 'on_hold', 'cancelled', 'refunded');
+  CREATE TYPE "public"."enum_special_orders_funding_status" AS ENUM('draft', 'awaiting_deposit', 'partially_funded', 'funded', 'partially_refunded', 'refunded', 'cancelled');
+  CREATE TYPE "public"."enum_special_order_quotes_lines_kind" AS ENUM('service', 'addon', 'urgency_fee', 'complexity_fee', 'writer_level_fee', 'discount', 'manual_adjustment');
+  CREATE TYPE "public"."enum_special_order_quotes_status" AS ENUM('draft', 'sent', 'accepted', 'rejected', 'expired', 'cancelled');
+  CREATE TYPE "public"."enum_funding_milestones_kind" AS ENUM('deposit', 'progress', 'final', 'change_request', 'manual');
+  CREATE TYPE "public"."enum_funding_milestones_status" AS ENUM('pending', 'paid', 'waived', 'cancelled', 'refunded');
+  ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'special-orders';
+  ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'special-order-quotes';
+  ALTER TYPE "public"."enum_payments_purpose" ADD VALUE 'special_order_milestone';
+  CREATE TABLE "special_order_configs_durations" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"label" varchar NOT NULL,
+  	"days" numeric NOT NULL,
+  	"price" numeric NOT NULL
+  );
+  
+  CREATE TABLE "special_order_configs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"name" varchar NOT NULL,
+  	"slug" varchar NOT NULL,
+  	"description" varchar,
+  	"requires_full_payment" boolean DEFAULT true,
+  	"active" boolean DEFAULT true,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "special_orders" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"number" varchar,
+  	"client_id" integer,
+  	"writer_id" integer,
+  	"title" varchar NOT NULL,
+  	"description" varchar NOT NULL,
+  	"pricing_mode" "enum_special_orders_pricing_mode" DEFAULT 'quoted',
+  	"config_id" integer,
+  	"duration" varchar,
+  	"status" "enum_special_orders_status" DEFAULT 'inquiry' NOT NULL,
+  	"status_before" "enum_special_orders_status_before",
+  	"total" numeric DEFAULT 0,
+  	"amount_paid" numeric DEFAULT 0,
+  	"currency" varchar,
+  	"funding_status" "enum_special_orders_funding_status" DEFAULT 'draft',
+  	"invoice_id" integer,
+  	"requires_full_payment" boolean DEFAULT false,
+  	"delivery_unlocked" boolean DEFAULT false,
+  	"created_by_id" integer,
+  	"accepted_at" timestamp(3) with time zone,
+  	"assigned_at" timestamp(3) with time zone,
+  	"submitted_at" timestamp(3) with time zone,
+  	"completed_at" timestamp(3) with time zone,
+  	"approved_at" timestamp(3) with time zone,
+  	"cancelled_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "special_order_quotes_lines" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"kind" "enum_special_order_quotes_lines_kind" NOT NULL,
+  	"description" varchar NOT NULL,
+  	"amount" numeric NOT NULL
+  );
+  
+  CREATE TABLE "special_order_quotes" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"special_order_id" integer NOT NULL,
+  	"client_id" integer NOT NULL,
+  	"subtotal" numeric NOT NULL,
+  	"discount" numeric DEFAULT 0,
+  	"total" numeric NOT NULL,
+  	"currency" varchar,
+  	"status" "enum_special_order_quotes_status" DEFAULT 'draft' NOT NULL,
+  	"expires_at" timestamp(3) with time zone,
+  	"sent_at" timestamp(3) with time zone,
+  	"decided_at" timestamp(3) with time zone,
+  	"note" varchar,
+  	"answer" varchar,
+  	"sent_by_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "funding_milestones" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"tenant_id" integer,
+  	"special_order_id" integer NOT NULL,
+  	"client_id" integer NOT NULL,
+  	"installment_id" integer NOT NULL,
+  	"sequence" numeric NOT NULL,
+  	"kind" "enum_funding_milestones_kind" NOT NULL,
+  	"label" varchar NOT NULL,
+  	"amount" numeric NOT NULL,
+  	"required_before_staffing" boolean DEFAULT false,
+  	"required_before_delivery" boolean DEFAULT false,
+  	"status" "enum_funding_milestones_status" DEFAULT 'pending' NOT NULL,
+  	"due_at" timestamp(3) with time zone,
+  	"paid_at" timestamp(3) with time zone,
+  	"waived_by_id" integer,
+  	"waive_reason" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  ALTER TABLE "tenants" ADD COLUMN "special_order_sequence" numeric DEFAULT 0;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_default_deposit_percent" numeric DEFAULT 50;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_minimum_deposit" numeric DEFAULT 0;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_require_deposit_before_staffing" boolean DEFAULT true;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_require_full_payment_before_delivery" boolean DEFAULT true;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_quote_expiry_hours" numeric DEFAULT 72;
+  ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_allow_installments" boolean DEFAULT true;
+  ALTER TABLE "invoices" ADD COLUMN "special_order_id" integer;
+  ALTER TABLE "special_order_configs_durations" ADD CONSTRAINT "special_order_configs_durations_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."special_order_configs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "special_order_configs" ADD CONSTRAINT "special_order_configs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_writer_id_users_id_fk" FOREIGN KEY ("writer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_config_id_special_order_configs_id_fk" FOREIGN KEY ("config_id") REFERENCES "public"."special_order_configs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_orders" ADD CONSTRAINT "special_orders_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_order_quotes_lines" ADD CONSTRAINT "special_order_quotes_lines_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."special_order_quotes"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "special_order_quotes" ADD CONSTRAINT "special_order_quotes_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_order_quotes" ADD CONSTRAINT "special_order_quotes_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_order_quotes" ADD CONSTRAINT "special_order_quotes_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "special_order_quotes" ADD CONSTRAINT "special_order_quotes_sent_by_id_users_id_fk" FOREIGN KEY ("sent_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "funding_milestones" ADD CONSTRAINT "funding_milestones_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "funding_milestones" ADD CONSTRAINT "funding_milestones_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "funding_milestones" ADD CONSTRAINT "funding_milestones_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "funding_milestones" ADD CONSTRAINT "funding_milestones_installment_id_installments_id_fk" FOREIGN KEY ("installment_id") REFERENCES "public"."installments"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "funding_milestones" ADD CONSTRAINT "funding_milestones_waived_by_id_users_id_fk" FOREIGN KEY ("waived_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "special_order_configs_durations_order_idx" ON "special_order_configs_durations" USING btree ("_order");
+  CREATE INDEX "special_order_configs_durations_parent_id_idx" ON "special_order_configs_durations" USING btree ("_parent_id");
+  CREATE INDEX "special_order_configs_tenant_idx" ON "special_order_configs" USING btree ("tenant_id");
+  CREATE INDEX "special_order_configs_active_idx" ON "special_order_configs" USING btree ("active");
+  CREATE INDEX "special_order_configs_updated_at_idx" ON "special_order_configs" USING btree ("updated_at");
+  CREATE INDEX "special_order_configs_created_at_idx" ON "special_order_configs" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_slug_5_idx" ON "special_order_configs" USING btree ("tenant_id","slug");
+  CREATE INDEX "special_orders_tenant_idx" ON "special_orders" USING btree ("tenant_id");
+  CREATE INDEX "special_orders_number_idx" ON "special_orders" USING btree ("number");
+  CREATE INDEX "special_orders_client_idx" ON "special_orders" USING btree ("client_id");
+  CREATE INDEX "special_orders_writer_idx" ON "special_orders" USING btree ("writer_id");
+  CREATE INDEX "special_orders_config_idx" ON "special_orders" USING btree ("config_id");
+  CREATE INDEX "special_orders_status_idx" ON "special_orders" USING btree ("status");
+  CREATE INDEX "special_orders_funding_status_idx" ON "special_orders" USING btree ("funding_status");
+  CREATE INDEX "special_orders_invoice_idx" ON "special_orders" USING btree ("invoice_id");
+  CREATE INDEX "special_orders_created_by_idx" ON "special_orders" USING btree ("created_by_id");
+  CREATE INDEX "special_orders_updated_at_idx" ON "special_orders" USING btree ("updated_at");
+  CREATE INDEX "special_orders_created_at_idx" ON "special_orders" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_number_3_idx" ON "special_orders" USING btree ("tenant_id","number");
+  CREATE INDEX "special_order_quotes_lines_order_idx" ON "special_order_quotes_lines" USING btree ("_order");
+  CREATE INDEX "special_order_quotes_lines_parent_id_idx" ON "special_order_quotes_lines" USING btree ("_parent_id");
+  CREATE INDEX "special_order_quotes_tenant_idx" ON "special_order_quotes" USING btree ("tenant_id");
+  CREATE INDEX "special_order_quotes_special_order_idx" ON "special_order_quotes" USING btree ("special_order_id");
+  CREATE INDEX "special_order_quotes_client_idx" ON "special_order_quotes" USING btree ("client_id");
+  CREATE INDEX "special_order_quotes_status_idx" ON "special_order_quotes" USING btree ("status");
+  CREATE INDEX "special_order_quotes_expires_at_idx" ON "special_order_quotes" USING btree ("expires_at");
+  CREATE INDEX "special_order_quotes_sent_by_idx" ON "special_order_quotes" USING btree ("sent_by_id");
+  CREATE INDEX "special_order_quotes_updated_at_idx" ON "special_order_quotes" USING btree ("updated_at");
+  CREATE INDEX "special_order_quotes_created_at_idx" ON "special_order_quotes" USING btree ("created_at");
+  CREATE INDEX "funding_milestones_tenant_idx" ON "funding_milestones" USING btree ("tenant_id");
+  CREATE INDEX "funding_milestones_special_order_idx" ON "funding_milestones" USING btree ("special_order_id");
+  CREATE INDEX "funding_milestones_client_idx" ON "funding_milestones" USING btree ("client_id");
+  CREATE INDEX "funding_milestones_installment_idx" ON "funding_milestones" USING btree ("installment_id");
+  CREATE INDEX "funding_milestones_status_idx" ON "funding_milestones" USING btree ("status");
+  CREATE INDEX "funding_milestones_waived_by_idx" ON "funding_milestones" USING btree ("waived_by_id");
+  CREATE INDEX "funding_milestones_updated_at_idx" ON "funding_milestones" USING btree ("updated_at");
+  CREATE INDEX "funding_milestones_created_at_idx" ON "funding_milestones" USING btree ("created_at");
+  CREATE UNIQUE INDEX "specialOrder_sequence_idx" ON "funding_milestones" USING btree ("special_order_id","sequence");
+  ALTER TABLE "invoices" ADD CONSTRAINT "invoices_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "invoices_special_order_idx" ON "invoices" USING btree ("special_order_id");`)
+  await db.execute(sql.raw(specialOrderChecksUp))
+}
+
+export async function down({ db }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql.raw(specialOrderChecksDown))
+  await db.execute(sql`
+   ALTER TABLE "special_order_configs_durations" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "special_order_configs" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "special_orders" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "special_order_quotes_lines" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "special_order_quotes" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "funding_milestones" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "special_order_configs_durations" CASCADE;
+  DROP TABLE "special_order_configs" CASCADE;
+  DROP TABLE "special_orders" CASCADE;
+  DROP TABLE "special_order_quotes_lines" CASCADE;
+  DROP TABLE "special_order_quotes" CASCADE;
+  DROP TABLE "funding_milestones" CASCADE;
+  ALTER TABLE "invoices" DROP CONSTRAINT "invoices_special_order_id_special_orders_id_fk";
+  
+  ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE text;
+  DROP TYPE "public"."enum_workflow_events_collection";
+  CREATE TYPE "public"."enum_workflow_events_collection" AS ENUM('orders', 'invoices', 'payout-records', 'payout-requests', 'discipline-records', 'fines', 'loyalty-redemptions', 'referrals', 'discount-campaigns', 'tickets', 'email-campaigns', 'reviews');
+  ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE "public"."enum_workflow_events_collection" USING "collection"::"public"."enum_workflow_events_collection";
+  ALTER TABLE "payments" ALTER COLUMN "purpose" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payments_purpose";
+  CREATE TYPE "public"."enum_payments_purpose" AS ENUM('order', 'wallet_top_up', 'invoice', 'installment', 'tip');
+  ALTER TABLE "payments" ALTER COLUMN "purpose" SET DATA TYPE "public"."enum_payments_purpose" USING "purpose"::"public"."enum_payments_purpose";
+  DROP INDEX "invoices_special_order_idx";
+  ALTER TABLE "tenants" DROP COLUMN "special_order_sequence";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_default_deposit_percent";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_minimum_deposit";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_require_deposit_before_staffing";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_require_full_payment_before_delivery";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_quote_expiry_hours";
+  ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_allow_installments";
+  ALTER TABLE "invoices" DROP COLUMN "special_order_id";
+  DROP TYPE "public"."enum_special_orders_pricing_mode";
+  DROP TYPE "public"."enum_special_orders_status";
+  DROP TYPE "public"."enum_special_orders_status_before";
+  DROP TYPE "public"."enum_special_orders_funding_status";
+  DROP TYPE "public"."enum_special_order_quotes_lines_kind";
+  DROP TYPE "public"."enum_special_order_quotes_status";
+  DROP TYPE "public"."enum_funding_milestones_kind";
+  DROP TYPE "public"."enum_funding_milestones_status";`)
+}

@@ -1,0 +1,62 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { asSystem, proofOf } from '@/access/system'
+import { buildFundingPlan, fundingStatusOf, type PlanTerms } from '@/domain/specialOrders/funding'
+import type { FundingMilestone, SpecialOrder } from '@/payload-types'
+
+import { issuePlanInvoice } from '../funding/issuePlanInvoice'
+import { notify } from '../notifications/notify'
+
+import { factOf } from './milestones'
+import { websiteSpecialOrders } from './settings'
+
+/**
+ * The special order's funding plan for its accepted `total`, in the caller's transaction:
+ * the milestones the website's settings give (`buildFundingPlan`), one plan invoice whose
+ * installments they are (`issuePlanInvoice`, linked to the order), one milestone row per
+ * installment, and the order awaiting its payment. The client is told the plan is ready.
+ */
+export const issueFundingPlan = async (req: PayloadRequest, order: SpecialOrder, total: number, terms: PlanTerms, actor: number | null): Promise<{ order: SpecialOrder; milestones: FundingMilestone[] }> => {
+  const tenant = idOf(order.tenant)!
+  const client = idOf(order.client)!
+  const { website, settings } = await websiteSpecialOrders(req, tenant)
+  const planned = buildFundingPlan(total, settings, terms)
+  const { invoice, installments } = await issuePlanInvoice(req, {
+    tenant: website,
+    client,
+    title: `Special order ${order.number}: ${order.title}`.slice(0, 200),
+    lines: [{ description: `Special order ${order.number}: ${order.title}`.slice(0, 500), quantity: 1, unitAmount: total }],
+    installments: planned.map((m) => ({ amount: m.amount, dueAt: m.dueAt })),
+    createdBy: actor,
+    link: { specialOrder: order.id },
+  })
+  const milestones: FundingMilestone[] = []
+  for (const [index, m] of planned.entries()) {
+    milestones.push(
+      await req.payload.create({
+        collection: 'funding-milestones',
+        data: { tenant, specialOrder: order.id, client, installment: installments[index]!.id, sequence: m.sequence, kind: m.kind, label: m.label, amount: m.amount, requiredBeforeStaffing: m.requiredBeforeStaffing, requiredBeforeDelivery: m.requiredBeforeDelivery, status: 'pending', dueAt: m.dueAt.toISOString() },
+        depth: 0,
+        ...asSystem(proofOf(req)),
+        req,
+      }),
+    )
+  }
+  const updated = await req.payload.update({
+    collection: 'special-orders',
+    id: order.id,
+    data: { total, currency: website.currency ?? 'USD', invoice: invoice.id, fundingStatus: fundingStatusOf(milestones.map(factOf)), status: 'awaiting_payment', acceptedAt: terms.now.toISOString(), requiresFullPayment: terms.requiresFullPayment ?? false },
+    depth: 0,
+    ...asSystem(proofOf(req)),
+    req,
+  })
+  await notify(req, {
+    event: 'specialOrder.planIssued',
+    recipients: [client].filter((id) => id !== actor),
+    tenant,
+    data: { specialOrder: order.id, number: order.number, title: order.title, total, currency: updated.currency, invoice: invoice.id },
+    key: `specialOrder.planIssued:${order.id}:${invoice.id}`,
+  })
+  return { order: updated, milestones }
+}

@@ -1,0 +1,209 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf } from '@/access/actor'
+import { asSystem, proofOf } from '@/access/system'
+import { fundingStatusOf, statusAfterFunding } from '@/domain/specialOrders/funding'
+import { priceQuote, type QuoteLineInput } from '@/domain/specialOrders/quotes'
+import { SPECIAL_ORDER_WORKFLOW, WAITING_FOR_MONEY, type SpecialOrderActor, type SpecialOrderStatus } from '@/domain/specialOrders/workflow'
+import { SYSTEM } from '@/domain/workflow/define'
+import { onWebsite } from '@/domain/workflow/websiteActor'
+import { refuseField } from '@/errors'
+import type { SpecialOrder } from '@/payload-types'
+
+import { recordEvent } from '../workflow/recordEvent'
+import { defineSubject } from '../workflow/subject'
+
+import { lockSpecialOrder } from './lock'
+import { factOf, milestonesOf } from './milestones'
+import { websiteSpecialOrders } from './settings'
+import { tellParties } from './tell'
+
+const HOUR_MS = 3600 * 1000
+const refuse = (path: string, message: string) => refuseField('special-orders', path, message, 400)
+
+/** Who hears of an action: the event's name and which of the order's people (never the actor). */
+const TOLD: Partial<Record<string, { what: string; who: readonly ('client' | 'writer')[] }>> = {
+  sendQuote: { what: 'quoteSent', who: ['client'] },
+  assign: { what: 'assigned', who: ['client', 'writer'] },
+  submit: { what: 'submitted', who: ['client'] },
+  complete: { what: 'completed', who: ['client', 'writer'] },
+  requestRevision: { what: 'revisionRequested', who: ['writer'] },
+  approve: { what: 'approved', who: ['writer'] },
+  hold: { what: 'onHold', who: ['client', 'writer'] },
+  resume: { what: 'resumed', who: ['client', 'writer'] },
+  cancel: { what: 'cancelled', who: ['client', 'writer'] },
+  markFunded: { what: 'funded', who: ['client'] },
+}
+
+/** The sent quote's lines: the panel's one line (`amount` + `description`) or the API's `lines`. */
+const quoteLinesOf = (input: Record<string, unknown>): QuoteLineInput[] => {
+  if (Array.isArray(input.lines) && input.lines.length > 0) return input.lines as QuoteLineInput[]
+  if (typeof input.amount !== 'number') throw refuse('amount', 'Required: the quote’s price in cents (or `lines`).')
+  return [{ kind: 'service', description: typeof input.description === 'string' ? input.description : 'Special order', amount: input.amount }]
+}
+
+const cancelOpenQuotes = async (req: PayloadRequest, order: SpecialOrder, now: Date, answer: string | null) => {
+  const { docs } = await req.payload.find({ collection: 'special-order-quotes', where: { and: [{ specialOrder: { equals: order.id } }, { status: { in: ['draft', 'sent'] } }] }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
+  for (const quote of docs) await req.payload.update({ collection: 'special-order-quotes', id: quote.id, data: { status: 'cancelled', decidedAt: now.toISOString(), answer }, depth: 0, ...asSystem(proofOf(req)), req })
+}
+
+/** A cancelled order's plan stops asking for money: its unpaid invoice is cancelled, its pending milestones too. */
+const cancelPlan = async (req: PayloadRequest, order: SpecialOrder, now: Date) => {
+  const invoiceId = idOf(order.invoice)
+  if (invoiceId) {
+    const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, ...asSystem(proofOf(req)), req })
+    if (invoice.amountPaid === 0 && (invoice.status === 'issued' || invoice.status === 'draft')) {
+      await req.payload.update({ collection: 'invoices', id: invoiceId, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req })
+    }
+  }
+  for (const m of await milestonesOf(req, order.id)) {
+    if (m.status === 'pending') await req.payload.update({ collection: 'funding-milestones', id: m.id, data: { status: 'cancelled' }, depth: 0, ...asSystem(proofOf(req)), req })
+  }
+}
+
+/** Waives pending milestones (all, or the one named) with the admin's reason; answers the order's funding after it. */
+const waive = async (req: PayloadRequest, order: SpecialOrder, actor: number | null, reason: string, only: number | null) => {
+  const rows = await milestonesOf(req, order.id)
+  if (only !== null) {
+    const target = rows.find((m) => m.id === only)
+    if (!target) throw refuse('milestone', `Must be a milestone of special order ${order.number}.`)
+    if (target.status !== 'pending') throw refuse('milestone', `Must be pending; milestone ${target.sequence} is ${target.status}.`)
+  }
+  const after = []
+  const waived: number[] = []
+  for (const m of rows) {
+    if (m.status === 'pending' && (only === null || m.id === only)) {
+      after.push(await req.payload.update({ collection: 'funding-milestones', id: m.id, data: { status: 'waived', waivedBy: actor, waiveReason: reason }, depth: 0, ...asSystem(proofOf(req)), req }))
+      waived.push(m.id)
+    } else after.push(m)
+  }
+  return { facts: after.map(factOf), waived }
+}
+
+/**
+ * Special orders on the one workflow pattern (`docs/special-orders.md`). Staff quote a
+ * quoted order; the client answers on the quote (`special-order-quotes`); the plan's
+ * payments move it to ready for staffing (the funding listener); staff assign once the
+ * milestones required before staffing are paid, deliver once the plan allows it; admins
+ * override with a reason. Every step is on the order's timeline; the main ones are told
+ * to its client and writer.
+ */
+export const SPECIAL_ORDER_SUBJECT = defineSubject({
+  collection: 'special-orders',
+  workflow: SPECIAL_ORDER_WORKFLOW,
+  lock: lockSpecialOrder,
+  context: async (req, order: SpecialOrder, actor) => {
+    const tenant = idOf(order.tenant)!
+    const { settings } = await websiteSpecialOrders(req, tenant)
+    const facts = {
+      status: order.status,
+      pricingMode: order.pricingMode ?? 'quoted',
+      milestones: (await milestonesOf(req, order.id)).map(factOf),
+      deliveryUnlocked: order.deliveryUnlocked ?? false,
+      requiresFullPayment: order.requiresFullPayment ?? false,
+      amountPaid: order.amountPaid ?? 0,
+      settings: { requireFullPaymentBeforeDelivery: settings.requireFullPaymentBeforeDelivery },
+      statusBefore: order.statusBefore ?? null,
+    }
+    const who: SpecialOrderActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), client: actor.id === idOf(order.client), writer: actor.id === idOf(order.writer) } : SYSTEM
+    return { facts, actor: who, settings }
+  },
+  apply: async ({ req, doc, ctx, action, input, actor, now }) => {
+    const tenant = idOf(doc.tenant)!
+    const actorId = actor?.id ?? null
+    const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null
+    const data: Partial<SpecialOrder> = {}
+    const eventData: Record<string, unknown> = {}
+    const extra: Record<string, unknown> = {}
+    const set = (status: SpecialOrderStatus) => Object.assign(data, { status })
+    switch (action) {
+      case 'sendQuote': {
+        const priced = priceQuote(quoteLinesOf(input))
+        if ('problem' in priced) throw refuse(priced.path, priced.problem)
+        const hours = typeof input.expiresInHours === 'number' ? input.expiresInHours : ctx.settings.quoteExpiryHours
+        await cancelOpenQuotes(req, doc, now, 'Replaced by a new quote.')
+        const { website } = await websiteSpecialOrders(req, tenant)
+        const quote = await req.payload.create({
+          collection: 'special-order-quotes',
+          data: { tenant, specialOrder: doc.id, client: idOf(doc.client)!, lines: priced.lines, subtotal: priced.subtotal, discount: priced.discount, total: priced.total, currency: website.currency ?? 'USD', status: 'sent', expiresAt: new Date(now.getTime() + hours * HOUR_MS).toISOString(), sentAt: now.toISOString(), note: typeof input.note === 'string' ? input.note : null, sentBy: actorId },
+          depth: 0,
+          ...asSystem(proofOf(req)),
+          req,
+        })
+        Object.assign(data, { total: priced.total, currency: quote.currency })
+        Object.assign(eventData, { quote: quote.id, total: priced.total, expiresAt: quote.expiresAt })
+        extra.quote = quote.id
+        set('quote_sent')
+        break
+      }
+      case 'reviseQuote':
+        await cancelOpenQuotes(req, doc, now, reason ?? 'Withdrawn for a revision.')
+        set('quote_pending')
+        break
+      case 'assign': {
+        const writer = input.writer as number
+        const person = await req.payload.findByID({ collection: 'users', id: writer, depth: 0, disableErrors: true, ...asSystem(proofOf(req)), req, select: { roles: true, tenants: true } })
+        if (!person?.roles?.includes('writer') || !person.tenants?.some((row) => idOf(row.tenant) === tenant)) throw refuse('writer', 'Must be a writer of this website.')
+        Object.assign(data, { writer, assignedAt: now.toISOString() })
+        eventData.writer = writer
+        set('assigned')
+        break
+      }
+      case 'start':
+        set('in_progress')
+        break
+      case 'submit':
+        Object.assign(data, { submittedAt: now.toISOString() })
+        set('submitted')
+        break
+      case 'markReadyForDelivery':
+        set('ready_for_delivery')
+        break
+      case 'complete':
+        Object.assign(data, { completedAt: now.toISOString() })
+        set('completed')
+        break
+      case 'requestRevision':
+        set('revision_requested')
+        break
+      case 'startRevision':
+        set('on_revision')
+        break
+      case 'approve':
+        Object.assign(data, { approvedAt: now.toISOString() })
+        set('approved')
+        break
+      case 'hold':
+        Object.assign(data, { statusBefore: doc.status })
+        set('on_hold')
+        break
+      case 'resume':
+        Object.assign(data, { statusBefore: null })
+        set(doc.statusBefore!)
+        break
+      case 'cancel':
+        await cancelOpenQuotes(req, doc, now, reason ?? 'The special order was cancelled.')
+        await cancelPlan(req, doc, now)
+        Object.assign(data, { cancelledAt: now.toISOString(), fundingStatus: 'cancelled' })
+        set('cancelled')
+        break
+      case 'markFunded':
+      case 'waiveMilestone': {
+        const only = action === 'waiveMilestone' ? (input.milestone as number) : null
+        const { facts, waived } = await waive(req, doc, actorId, reason!, only)
+        eventData.waived = waived
+        Object.assign(data, { fundingStatus: fundingStatusOf(facts) })
+        if (WAITING_FOR_MONEY.includes(doc.status)) set(statusAfterFunding(facts))
+        break
+      }
+      case 'unlockDelivery':
+        Object.assign(data, { deliveryUnlocked: true })
+        break
+    }
+    const order = Object.keys(data).length ? await req.payload.update({ collection: 'special-orders', id: doc.id, data, depth: 0, ...asSystem(proofOf(req)), req }) : doc
+    const event = await recordEvent(req, { collection: 'special-orders', document: doc.id, tenant, action, actor: actorId, from: doc.status, to: order.status, reason, data: Object.keys(eventData).length ? eventData : null })
+    const told = TOLD[action]
+    if (told) await tellParties(req, order, told.what, told.who, actorId, event.id, { reason, ...eventData })
+    return { doc: order, event, extra }
+  },
+})
