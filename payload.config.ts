@@ -45,6 +45,10 @@ import { FundingMilestones } from './src/collections/specialOrders/FundingMilest
 import { SpecialOrderConfigs } from './src/collections/specialOrders/SpecialOrderConfigs'
 import { SpecialOrderQuotes } from './src/collections/specialOrders/SpecialOrderQuotes'
 import { SpecialOrders } from './src/collections/specialOrders/SpecialOrders'
+import { ClassOrders } from './src/collections/classOrders/ClassOrders'
+import { ClassProposals } from './src/collections/classOrders/ClassProposals'
+import { ClassInstallments } from './src/collections/classOrders/ClassInstallments'
+import { ClassTasks } from './src/collections/classOrders/ClassTasks'
 import { TicketAttachments } from './src/collections/tickets/TicketAttachments'
 import { TicketMessages } from './src/collections/tickets/TicketMessages'
 import { Tickets } from './src/collections/tickets/Tickets'
@@ -126,7 +130,7 @@ export default buildConfig({
     },
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
-  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents]),
+  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks]),
   endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
@@ -200,6 +204,10 @@ export default buildConfig({
         'special-orders': {},
         'special-order-quotes': {},
         'funding-milestones': {},
+        'class-orders': {},
+        'class-proposals': {},
+        'class-installments': {},
+        'class-tasks': {},
         tickets: {},
         'ticket-messages': {},
         'ticket-attachments': {},

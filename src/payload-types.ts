@@ -132,6 +132,10 @@ export interface Config {
     'notification-preferences': NotificationPreference;
     'notification-templates': NotificationTemplate;
     'audit-events': AuditEvent;
+    'class-orders': ClassOrder;
+    'class-proposals': ClassProposal;
+    'class-installments': ClassInstallment;
+    'class-tasks': ClassTask;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -204,6 +208,10 @@ export interface Config {
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'class-orders': ClassOrdersSelect<false> | ClassOrdersSelect<true>;
+    'class-proposals': ClassProposalsSelect<false> | ClassProposalsSelect<true>;
+    'class-installments': ClassInstallmentsSelect<false> | ClassInstallmentsSelect<true>;
+    'class-tasks': ClassTasksSelect<false> | ClassTasksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -342,6 +350,7 @@ export interface Tenant {
   receiptSequence?: number | null;
   ticketSequence?: number | null;
   specialOrderSequence?: number | null;
+  classOrderSequence?: number | null;
   settings?: {
     /**
      * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
@@ -483,6 +492,32 @@ export interface Tenant {
        * % per day from 24 hours late.
        */
       perDay?: number | null;
+    };
+    classOrders?: {
+      /**
+       * Of the accepted total, due at acceptance, in %.
+       */
+      depositPercent?: number | null;
+      /**
+       * Equal installments of the rest after the deposit, spread over the class.
+       */
+      installmentsCount?: number | null;
+      /**
+       * A price proposal expires after this many hours unless the proposal says otherwise.
+       */
+      quoteExpiryHours?: number | null;
+      /**
+       * Off: the whole price is due at acceptance.
+       */
+      allowInstallments?: boolean | null;
+      /**
+       * A writer is assigned only once the deposit is paid.
+       */
+      requireDepositBeforeStart?: boolean | null;
+      /**
+       * An overdue installment pauses the class until it is paid.
+       */
+      pauseWhenOverdue?: boolean | null;
     };
     loyalty?: {
       /**
@@ -1305,7 +1340,10 @@ export interface WorkflowEvent {
     | 'email-campaigns'
     | 'reviews'
     | 'special-orders'
-    | 'special-order-quotes';
+    | 'special-order-quotes'
+    | 'class-orders'
+    | 'class-proposals'
+    | 'class-tasks';
   /**
    * The id of the record in its collection.
    */
@@ -1671,6 +1709,7 @@ export interface Invoice {
   reminderOverdueAt?: string | null;
   createdBy?: (number | null) | User;
   specialOrder?: (number | null) | SpecialOrder;
+  classOrder?: (number | null) | ClassOrder;
   updatedAt: string;
   createdAt: string;
 }
@@ -1823,6 +1862,120 @@ export interface SpecialOrderConfig {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-orders".
+ */
+export interface ClassOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Per website: CLS-00001.
+   */
+  number: string;
+  client: number | User;
+  /**
+   * The assigned writer; empty until assigned.
+   */
+  writer?: (number | null) | User;
+  title: string;
+  institution: string;
+  className: string;
+  classCode?: string | null;
+  academicLevel: string;
+  startDate: string;
+  endDate: string;
+  status:
+    | 'draft'
+    | 'submitted'
+    | 'needs_client_info'
+    | 'under_review'
+    | 'price_proposed'
+    | 'negotiating'
+    | 'accepted'
+    | 'pending_payment'
+    | 'partially_paid'
+    | 'paid'
+    | 'assigned'
+    | 'in_progress'
+    | 'paused'
+    | 'quality_review'
+    | 'completed'
+    | 'cancelled'
+    | 'archived';
+  description?: string | null;
+  /**
+   * What the class asks for: discussions a week, quizzes, exams, essays.
+   */
+  workload?: string | null;
+  /**
+   * The client’s answers to staff questions (provideInfo).
+   */
+  notes?: string | null;
+  /**
+   * The latest price proposed (after discount).
+   */
+  quotedAmount?: number | null;
+  /**
+   * The amount of the accepted proposal or counter-offer, before discount.
+   */
+  acceptedAmount?: number | null;
+  /**
+   * The discount of the accepted proposal.
+   */
+  discount?: number | null;
+  /**
+   * What the client pays: accepted amount − discount.
+   */
+  total?: number | null;
+  /**
+   * Paid so far into the plan invoice.
+   */
+  amountPaid?: number | null;
+  paymentStatus: 'unpaid' | 'partially_paid' | 'paid' | 'overdue' | 'refunded';
+  /**
+   * The plan invoice issued at acceptance.
+   */
+  invoice?: (number | null) | Invoice;
+  pausedAt?: string | null;
+  pauseReason?: string | null;
+  /**
+   * The status a pause resumes to.
+   */
+  statusBefore?:
+    | (
+        | 'draft'
+        | 'submitted'
+        | 'needs_client_info'
+        | 'under_review'
+        | 'price_proposed'
+        | 'negotiating'
+        | 'accepted'
+        | 'pending_payment'
+        | 'partially_paid'
+        | 'paid'
+        | 'assigned'
+        | 'in_progress'
+        | 'paused'
+        | 'quality_review'
+        | 'completed'
+        | 'cancelled'
+        | 'archived'
+      )
+    | null;
+  /**
+   * The writer’s pay for the class, set at assignment.
+   */
+  compensation?: {
+    kind?: ('percentage' | 'fixed') | null;
+    /**
+     * Percent of the total (percentage) or cents (fixed).
+     */
+    value?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "installments".
  */
 export interface Installment {
@@ -1878,7 +2031,9 @@ export interface WriterEarning {
   writer: number | User;
   order?: (number | null) | Order;
   fine?: (number | null) | Fine;
-  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund';
+  classOrder?: (number | null) | ClassOrder;
+  classTask?: (number | null) | ClassTask;
+  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund' | 'class_earning';
   /**
    * A reversal or a fine takes this much back.
    */
@@ -1979,6 +2134,47 @@ export interface Fine {
      */
     restored?: number | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-tasks".
+ */
+export interface ClassTask {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  kind: 'discussion_post' | 'quiz' | 'exam' | 'essay' | 'lab' | 'assignment' | 'other';
+  title: string;
+  instructions?: string | null;
+  dueAt?: string | null;
+  status:
+    | 'pending'
+    | 'assigned'
+    | 'in_progress'
+    | 'submitted'
+    | 'approved'
+    | 'revision_requested'
+    | 'completed'
+    | 'cancelled';
+  /**
+   * The class’s writer, copied.
+   */
+  writer?: (number | null) | User;
+  /**
+   * The class’s client, copied.
+   */
+  client?: (number | null) | User;
+  grade?: string | null;
+  /**
+   * The writer’s notes on submission; a revision’s reason.
+   */
+  notes?: string | null;
+  /**
+   * The writer’s share of the class compensation earned at approval.
+   */
+  earned?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3338,6 +3534,62 @@ export interface AuditEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-proposals".
+ */
+export interface ClassProposal {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  /**
+   * The class’s client, copied so access filters in SQL.
+   */
+  client: number | User;
+  kind: 'proposal' | 'counter';
+  amount: number;
+  discount?: number | null;
+  /**
+   * amount − discount: what the client pays if accepted.
+   */
+  final: number;
+  note?: string | null;
+  expiresAt?: string | null;
+  status: 'draft' | 'sent' | 'countered' | 'accepted' | 'rejected' | 'expired' | 'cancelled';
+  /**
+   * The proposal a counter-offer answers.
+   */
+  replyTo?: (number | null) | ClassProposal;
+  /**
+   * Who made it.
+   */
+  by?: (number | null) | User;
+  answeredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-installments".
+ */
+export interface ClassInstallment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  client: number | User;
+  /**
+   * The plan invoice’s installment the client pays.
+   */
+  installment: number | Installment;
+  sequence: number;
+  deposit?: boolean | null;
+  amount: number;
+  dueAt: string;
+  status: 'pending' | 'due' | 'overdue' | 'paid' | 'waived' | 'cancelled';
+  paidAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3533,6 +3785,7 @@ export interface TenantsSelect<T extends boolean = true> {
   receiptSequence?: T;
   ticketSequence?: T;
   specialOrderSequence?: T;
+  classOrderSequence?: T;
   settings?:
     | T
     | {
@@ -3614,6 +3867,16 @@ export interface TenantsSelect<T extends boolean = true> {
               hour3?: T;
               perHourAfter3?: T;
               perDay?: T;
+            };
+        classOrders?:
+          | T
+          | {
+              depositPercent?: T;
+              installmentsCount?: T;
+              quoteExpiryHours?: T;
+              allowInstallments?: T;
+              requireDepositBeforeStart?: T;
+              pauseWhenOverdue?: T;
             };
         loyalty?:
           | T
@@ -4212,6 +4475,8 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   writer?: T;
   order?: T;
   fine?: T;
+  classOrder?: T;
+  classTask?: T;
   kind?: T;
   amount?: T;
   status?: T;
@@ -4323,6 +4588,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   reminderOverdueAt?: T;
   createdBy?: T;
   specialOrder?: T;
+  classOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5183,6 +5449,104 @@ export interface AuditEventsSelect<T extends boolean = true> {
   seq?: T;
   prevHash?: T;
   hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-orders_select".
+ */
+export interface ClassOrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  writer?: T;
+  title?: T;
+  institution?: T;
+  className?: T;
+  classCode?: T;
+  academicLevel?: T;
+  startDate?: T;
+  endDate?: T;
+  status?: T;
+  description?: T;
+  workload?: T;
+  notes?: T;
+  quotedAmount?: T;
+  acceptedAmount?: T;
+  discount?: T;
+  total?: T;
+  amountPaid?: T;
+  paymentStatus?: T;
+  invoice?: T;
+  pausedAt?: T;
+  pauseReason?: T;
+  statusBefore?: T;
+  compensation?:
+    | T
+    | {
+        kind?: T;
+        value?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-proposals_select".
+ */
+export interface ClassProposalsSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  client?: T;
+  kind?: T;
+  amount?: T;
+  discount?: T;
+  final?: T;
+  note?: T;
+  expiresAt?: T;
+  status?: T;
+  replyTo?: T;
+  by?: T;
+  answeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-installments_select".
+ */
+export interface ClassInstallmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  client?: T;
+  installment?: T;
+  sequence?: T;
+  deposit?: T;
+  amount?: T;
+  dueAt?: T;
+  status?: T;
+  paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-tasks_select".
+ */
+export interface ClassTasksSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  kind?: T;
+  title?: T;
+  instructions?: T;
+  dueAt?: T;
+  status?: T;
+  writer?: T;
+  client?: T;
+  grade?: T;
+  notes?: T;
+  earned?: T;
   updatedAt?: T;
   createdAt?: T;
 }

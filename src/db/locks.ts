@@ -32,6 +32,9 @@ const TABLES = {
   reviews: sql.raw('reviews'),
   special_orders: sql.raw('special_orders'),
   special_order_quotes: sql.raw('special_order_quotes'),
+  class_orders: sql.raw('class_orders'),
+  class_proposals: sql.raw('class_proposals'),
+  class_tasks: sql.raw('class_tasks'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

@@ -13,6 +13,7 @@ import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { WRITER_SCHEDULES } from './writerSchedules'
 import { TICKET_SCHEDULES } from './ticketSchedules'
 import { SPECIAL_ORDER_SCHEDULES } from './specialOrderSchedules'
+import { CLASS_ORDER_SCHEDULES } from './classOrderSchedules'
 import { relayOnce } from './relay'
 import { asSystem, systemProof } from '@/access/system'
 
@@ -51,6 +52,7 @@ export const SCHEDULES: Schedule[] = [
   ...WRITER_SCHEDULES,
   ...TICKET_SCHEDULES,
   ...SPECIAL_ORDER_SCHEDULES,
+  ...CLASS_ORDER_SCHEDULES,
   ...CAMPAIGN_SCHEDULES,
   ...AUDIT_SCHEDULES,
   ...NOTIFICATION_SCHEDULES,

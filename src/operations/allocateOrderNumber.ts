@@ -6,7 +6,7 @@ import { defaultOrderPrefix, formatOrderNumber } from '@/domain/orders/number'
 import { formatTicketNumber } from '@/domain/tickets/workflow'
 
 /** Each numbered kind's counter column on the website's row. */
-const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence', ticket: 'ticket_sequence', specialOrder: 'special_order_sequence' } as const
+const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence', ticket: 'ticket_sequence', specialOrder: 'special_order_sequence', classOrder: 'class_order_sequence' } as const
 
 /**
  * The next value of one of a website's counters: an atomic increment in the request's
@@ -40,3 +40,5 @@ export const allocateTicketNumber = async (req: PayloadRequest, tenantId: number
 
 /** The next special order number of a website (SPO-000012). */
 export const allocateSpecialOrderNumber = async (req: PayloadRequest, tenantId: number): Promise<string> => `SPO-${String((await nextSequence(req, tenantId, 'specialOrder')).sequence).padStart(6, '0')}`
+/** The next class order number of a website (CLS-00001). */
+export const allocateClassOrderNumber = async (req: PayloadRequest, tenantId: number): Promise<string> => formatOrderNumber('CLS', (await nextSequence(req, tenantId, 'classOrder')).sequence)

@@ -22,6 +22,7 @@ import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
+import { classOrderFields } from './classOrderFields'
 import { sessionFields } from './sessionFields'
 import { specialOrderFields } from './specialOrderFields'
 import { ticketFields } from './ticketFields'
@@ -145,9 +146,9 @@ export const Tenants: CollectionConfig<'tenants'> = {
       admin: { position: 'sidebar', description: 'Order numbers look like PREFIX-00042. Default: the slug in capitals.' },
       validate: (value: string | null | undefined) => value == null || value === '' || /^[A-Z0-9]{1,8}$/.test(value) || 'Capital letters and digits, at most 8.',
     },
-    // Order, invoice and receipt numbers (ALPHA-00042, INV-000123, RCT-000001): incremented
+    // Order, invoice, receipt, ticket and class order numbers (ALPHA-00042, INV-000123, RCT-000001, CLS-00001): incremented
     // atomically by allocateOrderNumber / allocateNumber only, read by staff only.
-    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence', 'specialOrderSequence'] as const).map((name) =>
+    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence', 'specialOrderSequence', 'classOrderSequence'] as const).map((name) =>
       serverOnlyField({ name, type: 'number', defaultValue: 0, access: { read: staffField }, admin: { hidden: true } }),
     ),
     {
@@ -172,6 +173,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, payoutFields),
         readableBy(staffField, disciplineFields),
         readableBy(staffField, fineFields),
+        readableBy(staffField, classOrderFields),
         readableBy(staffField, loyaltyFields),
         readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),

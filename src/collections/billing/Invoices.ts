@@ -80,5 +80,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
     userRefField('createdBy', { serverOnly: true }),
     // The special order whose funding plan this invoice is (its installments are the milestones).
     serverOnlyField({ name: 'specialOrder', type: 'relationship', relationTo: 'special-orders', index: true }),
+    // A class order's installment plan (issuePlanInvoice's `link`): payments on it move the class (PLAN_LISTENERS).
+    serverOnlyField({ name: 'classOrder', type: 'relationship', relationTo: 'class-orders', index: true }),
   ],
 }

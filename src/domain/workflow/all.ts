@@ -11,6 +11,9 @@ import { TICKET_WORKFLOW } from '../tickets/workflow'
 import { REVIEW_WORKFLOW } from '../reviews/workflow'
 import { QUOTE_WORKFLOW } from '../specialOrders/quotes'
 import { SPECIAL_ORDER_WORKFLOW } from '../specialOrders/workflow'
+import { CLASS_ORDER_WORKFLOW } from '../classOrders/workflow'
+import { CLASS_PROPOSAL_WORKFLOW } from '../classOrders/proposals'
+import { CLASS_TASK_WORKFLOW } from '../classOrders/tasks'
 
 import type { WorkflowCollection } from './collections'
 
@@ -30,4 +33,7 @@ export const WORKFLOWS = {
   reviews: REVIEW_WORKFLOW,
   'special-orders': SPECIAL_ORDER_WORKFLOW,
   'special-order-quotes': QUOTE_WORKFLOW,
+  'class-orders': CLASS_ORDER_WORKFLOW,
+  'class-proposals': CLASS_PROPOSAL_WORKFLOW,
+  'class-tasks': CLASS_TASK_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

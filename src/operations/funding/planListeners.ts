@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Installment, Invoice } from '@/payload-types'
 
 import { fundSpecialOrder } from '../specialOrders/fundingListener'
+import { classPlanListener } from '../classOrders/planListener'
 
 /**
  * Told, in the settlement's transaction, when money lands on an invoice that funds a
@@ -13,8 +14,11 @@ import { fundSpecialOrder } from '../specialOrders/fundingListener'
  */
 export type PlanListener = (req: PayloadRequest, paid: { invoice: Invoice; installments: Installment[]; now: Date }) => Promise<void>
 
-/** One line per plan owner. */
-export const PLAN_LISTENERS: PlanListener[] = [fundSpecialOrder]
+/**
+ * One line per plan owner. Called through an arrow: a listener runs workflow actions,
+ * whose modules import the payment path that imports this list (an import cycle).
+ */
+export const PLAN_LISTENERS: PlanListener[] = [(req, paid) => fundSpecialOrder(req, paid), (req, paid) => classPlanListener(req, paid)]
 
 export const tellPlanOwners = async (req: PayloadRequest, paid: { invoice: Invoice; installments: Installment[]; now: Date }): Promise<void> => {
   for (const listener of PLAN_LISTENERS) await listener(req, paid)

@@ -13,6 +13,9 @@ import { TICKET_SUBJECT } from '../tickets/subject'
 import { REVIEW_SUBJECT } from '../reviews/subject'
 import { QUOTE_SUBJECT } from '../specialOrders/quoteSubject'
 import { SPECIAL_ORDER_SUBJECT } from '../specialOrders/subject'
+import { CLASS_ORDER_SUBJECT } from '../classOrders/subject'
+import { CLASS_PROPOSAL_SUBJECT } from '../classOrders/proposalSubject'
+import { CLASS_TASK_SUBJECT } from '../classOrders/taskSubject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -32,6 +35,9 @@ const SUBJECTS = {
   reviews: REVIEW_SUBJECT,
   'special-orders': SPECIAL_ORDER_SUBJECT,
   'special-order-quotes': QUOTE_SUBJECT,
+  'class-orders': CLASS_ORDER_SUBJECT,
+  'class-proposals': CLASS_PROPOSAL_SUBJECT,
+  'class-tasks': CLASS_TASK_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
