@@ -128,6 +128,7 @@ export interface Config {
     'notification-preferences': NotificationPreference;
     'notification-templates': NotificationTemplate;
     'audit-events': AuditEvent;
+    'class-orders': ClassOrder;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -196,6 +197,7 @@ export interface Config {
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'class-orders': ClassOrdersSelect<false> | ClassOrdersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -333,6 +335,7 @@ export interface Tenant {
   invoiceSequence?: number | null;
   receiptSequence?: number | null;
   ticketSequence?: number | null;
+  classOrderSequence?: number | null;
   settings?: {
     /**
      * IANA name such as Europe/Berlin: the website's days (dashboard figures per day) begin at its midnight.
@@ -1633,6 +1636,121 @@ export interface Invoice {
   reminderDueAt?: string | null;
   reminderOverdueAt?: string | null;
   createdBy?: (number | null) | User;
+  classOrder?: (number | null) | ClassOrder;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-orders".
+ */
+export interface ClassOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Per website: CLS-00001.
+   */
+  number: string;
+  client: number | User;
+  /**
+   * The assigned writer; empty until assigned.
+   */
+  writer?: (number | null) | User;
+  title: string;
+  institution: string;
+  className: string;
+  classCode?: string | null;
+  academicLevel: string;
+  startDate: string;
+  endDate: string;
+  status:
+    | 'draft'
+    | 'submitted'
+    | 'needs_client_info'
+    | 'under_review'
+    | 'price_proposed'
+    | 'negotiating'
+    | 'accepted'
+    | 'pending_payment'
+    | 'partially_paid'
+    | 'paid'
+    | 'assigned'
+    | 'in_progress'
+    | 'paused'
+    | 'quality_review'
+    | 'completed'
+    | 'cancelled'
+    | 'archived';
+  description?: string | null;
+  /**
+   * What the class asks for: discussions a week, quizzes, exams, essays.
+   */
+  workload?: string | null;
+  /**
+   * The client’s answers to staff questions (provideInfo).
+   */
+  notes?: string | null;
+  /**
+   * The latest price proposed (after discount).
+   */
+  quotedAmount?: number | null;
+  /**
+   * The amount of the accepted proposal or counter-offer, before discount.
+   */
+  acceptedAmount?: number | null;
+  /**
+   * The discount of the accepted proposal.
+   */
+  discount?: number | null;
+  /**
+   * What the client pays: accepted amount − discount.
+   */
+  total?: number | null;
+  /**
+   * Paid so far into the plan invoice.
+   */
+  amountPaid?: number | null;
+  paymentStatus: 'unpaid' | 'partially_paid' | 'paid' | 'overdue' | 'refunded';
+  /**
+   * The plan invoice issued at acceptance.
+   */
+  invoice?: (number | null) | Invoice;
+  pausedAt?: string | null;
+  pauseReason?: string | null;
+  /**
+   * The status a pause resumes to.
+   */
+  statusBefore?:
+    | (
+        | 'draft'
+        | 'submitted'
+        | 'needs_client_info'
+        | 'under_review'
+        | 'price_proposed'
+        | 'negotiating'
+        | 'accepted'
+        | 'pending_payment'
+        | 'partially_paid'
+        | 'paid'
+        | 'assigned'
+        | 'in_progress'
+        | 'paused'
+        | 'quality_review'
+        | 'completed'
+        | 'cancelled'
+        | 'archived'
+      )
+    | null;
+  /**
+   * The writer’s pay for the class, set at assignment.
+   */
+  compensation?: {
+    kind?: ('percentage' | 'fixed') | null;
+    /**
+     * Percent of the total (percentage) or cents (fixed).
+     */
+    value?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -3275,6 +3393,7 @@ export interface TenantsSelect<T extends boolean = true> {
   invoiceSequence?: T;
   receiptSequence?: T;
   ticketSequence?: T;
+  classOrderSequence?: T;
   settings?:
     | T
     | {
@@ -4054,6 +4173,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   reminderDueAt?: T;
   reminderOverdueAt?: T;
   createdBy?: T;
+  classOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4806,6 +4926,45 @@ export interface AuditEventsSelect<T extends boolean = true> {
   seq?: T;
   prevHash?: T;
   hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-orders_select".
+ */
+export interface ClassOrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  client?: T;
+  writer?: T;
+  title?: T;
+  institution?: T;
+  className?: T;
+  classCode?: T;
+  academicLevel?: T;
+  startDate?: T;
+  endDate?: T;
+  status?: T;
+  description?: T;
+  workload?: T;
+  notes?: T;
+  quotedAmount?: T;
+  acceptedAmount?: T;
+  discount?: T;
+  total?: T;
+  amountPaid?: T;
+  paymentStatus?: T;
+  invoice?: T;
+  pausedAt?: T;
+  pauseReason?: T;
+  statusBefore?: T;
+  compensation?:
+    | T
+    | {
+        kind?: T;
+        value?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -33,6 +33,27 @@ const CASES: { name: string; workflow: AnyWorkflow; facts: (status: string) => {
     facts: (status) => ({ status, closedAt: new Date(now.getTime() - 3_600_000), reopenWindowHours: 72, sla: { firstResponseDueAt: new Date(now.getTime() - 1000), resolutionDueAt: null, firstRespondedAt: null, firstResponseBreachedAt: null, resolutionBreachedAt: null } }),
     actor: (role) => ({ ...ofWebsite(role), opener: role === 'client', assignee: false }),
   },
+  // The client and writer closest to a class are its own; its deposit is unpaid, nothing paid yet.
+  {
+    name: 'class-orders',
+    workflow: WORKFLOWS['class-orders'],
+    facts: (status) => ({ status, depositPaid: false, requireDepositBeforeStart: true, amountPaid: 0 }),
+    actor: (role) => ({ ...ofWebsite(role), client: role === 'client', writer: role === 'writer' }),
+  },
+  // A staff proposal, expired: the client it waits on is refused with the reason.
+  {
+    name: 'class-proposals',
+    workflow: WORKFLOWS['class-proposals'],
+    facts: (status) => ({ status, kind: 'proposal', expiresAt: new Date(now.getTime() - 1000) }),
+    actor: (role) => ({ ...ofWebsite(role), client: role === 'client', answers: role === 'client' }),
+  },
+  // Tasks of a paused class: every action of the right status is refused with the reason.
+  {
+    name: 'class-tasks',
+    workflow: WORKFLOWS['class-tasks'],
+    facts: (status) => ({ status, classPaused: true, classHasWriter: true }),
+    actor: (role) => ({ ...ofWebsite(role), writer: role === 'writer' }),
+  },
 ]
 
 describe.each(CASES)('the $name workflow table', ({ workflow, facts, actor }) => {

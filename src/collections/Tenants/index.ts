@@ -144,9 +144,9 @@ export const Tenants: CollectionConfig<'tenants'> = {
       admin: { position: 'sidebar', description: 'Order numbers look like PREFIX-00042. Default: the slug in capitals.' },
       validate: (value: string | null | undefined) => value == null || value === '' || /^[A-Z0-9]{1,8}$/.test(value) || 'Capital letters and digits, at most 8.',
     },
-    // Order, invoice and receipt numbers (ALPHA-00042, INV-000123, RCT-000001): incremented
+    // Order, invoice, receipt, ticket and class order numbers (ALPHA-00042, INV-000123, RCT-000001, CLS-00001): incremented
     // atomically by allocateOrderNumber / allocateNumber only, read by staff only.
-    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence'] as const).map((name) =>
+    ...(['orderSequence', 'invoiceSequence', 'receiptSequence', 'ticketSequence', 'classOrderSequence'] as const).map((name) =>
       serverOnlyField({ name, type: 'number', defaultValue: 0, access: { read: staffField }, admin: { hidden: true } }),
     ),
     {

@@ -78,5 +78,7 @@ export const Invoices: CollectionConfig<'invoices'> = {
     serverOnlyField({ name: 'payTokenExpiresAt', type: 'date' }),
     ...reminderMarkFields,
     userRefField('createdBy', { serverOnly: true }),
+    // A class order's installment plan (issuePlanInvoice's `link`): payments on it move the class (PLAN_LISTENERS).
+    serverOnlyField({ name: 'classOrder', type: 'relationship', relationTo: 'class-orders', index: true }),
   ],
 }

@@ -9,6 +9,9 @@ import { DISCIPLINE_WORKFLOW } from '../writers/disciplineWorkflow'
 import { REFERRAL_WORKFLOW } from '../referrals/workflow'
 import { TICKET_WORKFLOW } from '../tickets/workflow'
 import { REVIEW_WORKFLOW } from '../reviews/workflow'
+import { CLASS_ORDER_WORKFLOW } from '../classOrders/workflow'
+import { CLASS_PROPOSAL_WORKFLOW } from '../classOrders/proposals'
+import { CLASS_TASK_WORKFLOW } from '../classOrders/tasks'
 
 import type { WorkflowCollection } from './collections'
 
@@ -26,4 +29,7 @@ export const WORKFLOWS = {
   tickets: TICKET_WORKFLOW,
   'email-campaigns': CAMPAIGN_WORKFLOW,
   reviews: REVIEW_WORKFLOW,
+  'class-orders': CLASS_ORDER_WORKFLOW,
+  'class-proposals': CLASS_PROPOSAL_WORKFLOW,
+  'class-tasks': CLASS_TASK_WORKFLOW,
 } as const satisfies Record<WorkflowCollection, unknown>

@@ -1,0 +1,78 @@
+import type { CollectionConfig } from 'payload'
+
+import { navigation } from '@/access/navigation'
+import { fieldExceptFor, hasAnyRole, nobody, staffField, staffRowsOrOwn } from '@/access/rules'
+import { CLASS_COMPENSATION_KINDS, CLASS_ORDER_STATUSES, CLASS_PAYMENT_STATUSES } from '@/domain/classOrders/statuses'
+import { moneyField } from '@/fields/money'
+import { readableBy } from '@/fields/readableBy'
+import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
+import { statusField } from '@/fields/status'
+import { userRefField } from '@/fields/userRef'
+import { stampTenant } from '@/hooks/stampTenant'
+
+const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
+
+/**
+ * Class orders (reference §10.2): a client hires a writer to run an online class. The
+ * client gives the class's details; price, writer, money and status move only through the
+ * class's workflow actions and schedules. Admins and support of the website read all, the
+ * client their own, the assigned writer the classes assigned to him.
+ */
+export const ClassOrders: CollectionConfig<'class-orders'> = {
+  slug: 'class-orders',
+  lockDocuments: false,
+  admin: {
+    ...navigation('Orders'),
+    useAsTitle: 'number',
+    defaultColumns: ['number', 'title', 'status', 'client', 'writer', 'startDate', 'total', 'paymentStatus'],
+    listSearchableFields: ['number', 'title', 'className'],
+  },
+  access: {
+    read: staffRowsOrOwn(['client', 'writer'], ['admin', 'support']),
+    create: hasAnyRole('superadmin', 'admin', 'support', 'client'),
+    update: nobody,
+    delete: nobody,
+  },
+  indexes: [
+    { fields: ['tenant', 'number'], unique: true },
+    { fields: ['tenant', 'status', 'createdAt'] },
+  ],
+  hooks: { beforeValidate: [stampTenant] },
+  fields: [
+    serverOnlyField({ name: 'number', type: 'text', required: true, admin: { description: 'Per website: CLS-00001.' } }),
+    // Staff name the client they create for; a client's class order is their own whatever the body says.
+    setOnCreateField(userRefField('client', { roles: ['client'], required: true }), staffField),
+    userRefField('writer', { roles: ['writer'], serverOnly: true, description: 'The assigned writer; empty until assigned.' }),
+    setOnCreateField({ name: 'title', type: 'text', required: true, maxLength: 255 }),
+    setOnCreateField({ name: 'institution', type: 'text', required: true, maxLength: 255 }),
+    setOnCreateField({ name: 'className', type: 'text', required: true, maxLength: 255 }),
+    setOnCreateField({ name: 'classCode', type: 'text', maxLength: 64 }),
+    setOnCreateField({ name: 'academicLevel', type: 'text', required: true, maxLength: 64 }),
+    setOnCreateField({ name: 'startDate', type: 'date', required: true }),
+    setOnCreateField({ name: 'endDate', type: 'date', required: true }),
+    statusField({ statuses: CLASS_ORDER_STATUSES, defaultValue: 'submitted' }),
+    setOnCreateField({ name: 'description', type: 'textarea', maxLength: 20_000 }),
+    setOnCreateField({ name: 'workload', type: 'textarea', maxLength: 4000, admin: { description: 'What the class asks for: discussions a week, quizzes, exams, essays.' } }),
+    serverOnlyField({ name: 'notes', type: 'textarea', maxLength: 4000, admin: { description: 'The client’s answers to staff questions (provideInfo).' } }),
+    serverMoney('quotedAmount', 'The latest price proposed (after discount).'),
+    serverMoney('acceptedAmount', 'The amount of the accepted proposal or counter-offer, before discount.'),
+    serverMoney('discount', 'The discount of the accepted proposal.'),
+    serverMoney('total', 'What the client pays: accepted amount − discount.'),
+    serverMoney('amountPaid', 'Paid so far into the plan invoice.'),
+    statusField({ name: 'paymentStatus', statuses: CLASS_PAYMENT_STATUSES, defaultValue: 'unpaid' }),
+    serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice issued at acceptance.' } }),
+    serverOnlyField({ name: 'pausedAt', type: 'date' }),
+    serverOnlyField({ name: 'pauseReason', type: 'text', maxLength: 500 }),
+    serverOnlyField({ name: 'statusBefore', type: 'select', options: [...CLASS_ORDER_STATUSES], admin: { description: 'The status a pause resumes to.' } }),
+    // What the writer earns is between the staff and the writer.
+    readableBy(fieldExceptFor('client'), {
+      name: 'compensation',
+      type: 'group',
+      admin: { description: 'The writer’s pay for the class, set at assignment.' },
+      fields: [
+        serverOnlyField({ name: 'kind', type: 'select', options: [...CLASS_COMPENSATION_KINDS] }),
+        serverOnlyField({ name: 'value', type: 'number', min: 0, admin: { description: 'Percent of the total (percentage) or cents (fixed).' } }),
+      ],
+    }),
+  ],
+}
