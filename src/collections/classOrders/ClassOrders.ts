@@ -9,6 +9,7 @@ import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
+import { classCredentialEndpoints } from '@/endpoints/classCredentials'
 
 const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
 
@@ -38,6 +39,8 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     { fields: ['tenant', 'status', 'createdAt'] },
   ],
   hooks: { beforeValidate: [stampTenant] },
+  // The class's portal credentials (src/endpoints/classCredentials.ts).
+  endpoints: [...classCredentialEndpoints],
   fields: [
     serverOnlyField({ name: 'number', type: 'text', required: true, admin: { description: 'Per website: CLS-00001.' } }),
     // Staff name the client they create for; a client's class order is their own whatever the body says.

@@ -1,5 +1,3 @@
-import type { Role } from '../roles'
-
 /**
  * Who reads, stores and removes a class's portal credentials (issue 17, domain.md §10.2
  * "Access"). The plaintext goes only to the class's assigned writer while the class is
@@ -14,18 +12,18 @@ export const WRITER_READABLE_STATUSES = ['assigned', 'in_progress', 'quality_rev
 /** Statuses in which they may no longer be stored or replaced: the class is over. */
 export const CLOSED_STATUSES = ['completed', 'cancelled', 'archived'] as const
 
-/** Roles that read (with a reason) and store for a client (with a reason): the website's admins and support. */
-export const REASON_ROLES = ['superadmin', 'admin', 'support'] as const satisfies readonly Role[]
-
-/** Roles that remove them besides the class's client. */
-export const REMOVER_ROLES = ['superadmin', 'admin'] as const satisfies readonly Role[]
+/** Staff who read (with a reason) and store for a client (with a reason): the website's admins and support, and superadmins. */
+export const REASON_ROLES = ['admin', 'support'] as const
 
 export const REASON_MIN = 5
 export const REASON_MAX = 500
 
 /** What a caller who can see the class is to the class. */
 export type ClassRelation = {
-  roles: readonly Role[]
+  /** Admin or support of the class's website, or a superadmin (`REASON_ROLES`). */
+  isReasonStaff: boolean
+  /** Admin of the class's website, or a superadmin. */
+  isAdmin: boolean
   /** The class's client. */
   isClient: boolean
   /** The writer assigned to the class now. */
@@ -37,8 +35,6 @@ export type Refusal = { status: 400 | 403 | 409; message: string; path?: 'reason
 
 /** The decision on a read: the plaintext, only whether they are stored (the client), or a refusal. */
 export type ReadDecision = { outcome: 'granted'; as: 'writer' | 'staff' } | { outcome: 'stored-only' } | { outcome: 'refused'; refusal: Refusal }
-
-const holds = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((role) => allowed.includes(role))
 
 /** The reason a staff member gave, trimmed, or the refusal naming `reason`. */
 export const checkReason = (reason: string | null | undefined): { reason: string } | { refusal: Refusal } => {
@@ -53,7 +49,7 @@ export const decideRead = (who: ClassRelation, reason: string | null | undefined
     if ((WRITER_READABLE_STATUSES as readonly string[]).includes(who.status)) return { outcome: 'granted', as: 'writer' }
     return { outcome: 'refused', refusal: { status: 409, message: `The class is ${who.status}: its assigned writer reads the portal credentials only while it is ${WRITER_READABLE_STATUSES.join(', ')}.` } }
   }
-  if (holds(who.roles, REASON_ROLES)) {
+  if (who.isReasonStaff) {
     const checked = checkReason(reason)
     return 'refusal' in checked ? { outcome: 'refused', refusal: checked.refusal } : { outcome: 'granted', as: 'staff' }
   }
@@ -65,7 +61,7 @@ export const decideRead = (who: ClassRelation, reason: string | null | undefined
 export const decideStore = (who: ClassRelation, reason: string | null | undefined): Refusal | null => {
   if ((CLOSED_STATUSES as readonly string[]).includes(who.status)) return { status: 409, message: `The class is ${who.status}: its portal credentials can no longer be stored.` }
   if (who.isClient) return null
-  if (holds(who.roles, REASON_ROLES)) {
+  if (who.isReasonStaff) {
     const checked = checkReason(reason)
     return 'refusal' in checked ? checked.refusal : null
   }
@@ -74,4 +70,8 @@ export const decideStore = (who: ClassRelation, reason: string | null | undefine
 
 /** Whether the caller may remove the credentials: the class's client or an admin. */
 export const decideRemove = (who: ClassRelation): Refusal | null =>
-  who.isClient || holds(who.roles, REMOVER_ROLES) ? null : { status: 403, message: 'Only the class’s client or an admin removes its portal credentials.' }
+  who.isClient || who.isAdmin ? null : { status: 403, message: 'Only the class’s client or an admin removes its portal credentials.' }
+
+/** How an attempt to read them ended, as the access log records it. */
+export const CREDENTIAL_VIEW_OUTCOMES = ['granted', 'refused', 'throttled'] as const
+export type CredentialViewOutcome = (typeof CREDENTIAL_VIEW_OUTCOMES)[number]
