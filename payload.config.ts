@@ -42,6 +42,9 @@ import { Refunds } from './src/collections/money/Refunds'
 import { Tips } from './src/collections/money/Tips'
 import { Fines } from './src/collections/fines/Fines'
 import { ClassOrders } from './src/collections/classOrders/ClassOrders'
+import { ClassProposals } from './src/collections/classOrders/ClassProposals'
+import { ClassInstallments } from './src/collections/classOrders/ClassInstallments'
+import { ClassTasks } from './src/collections/classOrders/ClassTasks'
 import { ClassAccess } from './src/collections/classAccess/ClassAccess'
 import { ClassAccessViews } from './src/collections/classAccess/ClassAccessViews'
 import { TicketAttachments } from './src/collections/tickets/TicketAttachments'
@@ -125,7 +128,7 @@ export default buildConfig({
     },
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
-  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassAccess, ClassAccessViews]),
+  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks, ClassAccess, ClassAccessViews]),
   endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
@@ -196,6 +199,9 @@ export default buildConfig({
         'fine-types': {},
         fines: {},
         'class-orders': {},
+        'class-proposals': {},
+        'class-installments': {},
+        'class-tasks': {},
         'class-access': {},
         'class-access-views': {},
         tickets: {},

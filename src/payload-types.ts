@@ -129,6 +129,9 @@ export interface Config {
     'notification-templates': NotificationTemplate;
     'audit-events': AuditEvent;
     'class-orders': ClassOrder;
+    'class-proposals': ClassProposal;
+    'class-installments': ClassInstallment;
+    'class-tasks': ClassTask;
     'class-access': ClassAccess;
     'class-access-views': ClassAccessView;
     'payload-kv': PayloadKv;
@@ -200,6 +203,9 @@ export interface Config {
     'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'class-orders': ClassOrdersSelect<false> | ClassOrdersSelect<true>;
+    'class-proposals': ClassProposalsSelect<false> | ClassProposalsSelect<true>;
+    'class-installments': ClassInstallmentsSelect<false> | ClassInstallmentsSelect<true>;
+    'class-tasks': ClassTasksSelect<false> | ClassTasksSelect<true>;
     'class-access': ClassAccessSelect<false> | ClassAccessSelect<true>;
     'class-access-views': ClassAccessViewsSelect<false> | ClassAccessViewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -481,6 +487,32 @@ export interface Tenant {
        * % per day from 24 hours late.
        */
       perDay?: number | null;
+    };
+    classOrders?: {
+      /**
+       * Of the accepted total, due at acceptance, in %.
+       */
+      depositPercent?: number | null;
+      /**
+       * Equal installments of the rest after the deposit, spread over the class.
+       */
+      installmentsCount?: number | null;
+      /**
+       * A price proposal expires after this many hours unless the proposal says otherwise.
+       */
+      quoteExpiryHours?: number | null;
+      /**
+       * Off: the whole price is due at acceptance.
+       */
+      allowInstallments?: boolean | null;
+      /**
+       * A writer is assigned only once the deposit is paid.
+       */
+      requireDepositBeforeStart?: boolean | null;
+      /**
+       * An overdue installment pauses the class until it is paid.
+       */
+      pauseWhenOverdue?: boolean | null;
     };
     loyalty?: {
       /**
@@ -1818,7 +1850,9 @@ export interface WriterEarning {
   writer: number | User;
   order?: (number | null) | Order;
   fine?: (number | null) | Fine;
-  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund';
+  classOrder?: (number | null) | ClassOrder;
+  classTask?: (number | null) | ClassTask;
+  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund' | 'class_earning';
   /**
    * A reversal or a fine takes this much back.
    */
@@ -1919,6 +1953,47 @@ export interface Fine {
      */
     restored?: number | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-tasks".
+ */
+export interface ClassTask {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  kind: 'discussion_post' | 'quiz' | 'exam' | 'essay' | 'lab' | 'assignment' | 'other';
+  title: string;
+  instructions?: string | null;
+  dueAt?: string | null;
+  status:
+    | 'pending'
+    | 'assigned'
+    | 'in_progress'
+    | 'submitted'
+    | 'approved'
+    | 'revision_requested'
+    | 'completed'
+    | 'cancelled';
+  /**
+   * The class’s writer, copied.
+   */
+  writer?: (number | null) | User;
+  /**
+   * The class’s client, copied.
+   */
+  client?: (number | null) | User;
+  grade?: string | null;
+  /**
+   * The writer’s notes on submission; a revision’s reason.
+   */
+  notes?: string | null;
+  /**
+   * The writer’s share of the class compensation earned at approval.
+   */
+  earned?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3206,6 +3281,62 @@ export interface AuditEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-proposals".
+ */
+export interface ClassProposal {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  /**
+   * The class’s client, copied so access filters in SQL.
+   */
+  client: number | User;
+  kind: 'proposal' | 'counter';
+  amount: number;
+  discount?: number | null;
+  /**
+   * amount − discount: what the client pays if accepted.
+   */
+  final: number;
+  note?: string | null;
+  expiresAt?: string | null;
+  status: 'draft' | 'sent' | 'countered' | 'accepted' | 'rejected' | 'expired' | 'cancelled';
+  /**
+   * The proposal a counter-offer answers.
+   */
+  replyTo?: (number | null) | ClassProposal;
+  /**
+   * Who made it.
+   */
+  by?: (number | null) | User;
+  answeredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-installments".
+ */
+export interface ClassInstallment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  client: number | User;
+  /**
+   * The plan invoice’s installment the client pays.
+   */
+  installment: number | Installment;
+  sequence: number;
+  deposit?: boolean | null;
+  amount: number;
+  dueAt: string;
+  status: 'pending' | 'due' | 'overdue' | 'paid' | 'waived' | 'cancelled';
+  paidAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "class-access".
  */
 export interface ClassAccess {
@@ -3537,6 +3668,16 @@ export interface TenantsSelect<T extends boolean = true> {
               hour3?: T;
               perHourAfter3?: T;
               perDay?: T;
+            };
+        classOrders?:
+          | T
+          | {
+              depositPercent?: T;
+              installmentsCount?: T;
+              quoteExpiryHours?: T;
+              allowInstallments?: T;
+              requireDepositBeforeStart?: T;
+              pauseWhenOverdue?: T;
             };
         loyalty?:
           | T
@@ -4125,6 +4266,8 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   writer?: T;
   order?: T;
   fine?: T;
+  classOrder?: T;
+  classTask?: T;
   kind?: T;
   amount?: T;
   status?: T;
@@ -5027,6 +5170,65 @@ export interface ClassOrdersSelect<T extends boolean = true> {
         kind?: T;
         value?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-proposals_select".
+ */
+export interface ClassProposalsSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  client?: T;
+  kind?: T;
+  amount?: T;
+  discount?: T;
+  final?: T;
+  note?: T;
+  expiresAt?: T;
+  status?: T;
+  replyTo?: T;
+  by?: T;
+  answeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-installments_select".
+ */
+export interface ClassInstallmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  client?: T;
+  installment?: T;
+  sequence?: T;
+  deposit?: T;
+  amount?: T;
+  dueAt?: T;
+  status?: T;
+  paidAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-tasks_select".
+ */
+export interface ClassTasksSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  kind?: T;
+  title?: T;
+  instructions?: T;
+  dueAt?: T;
+  status?: T;
+  writer?: T;
+  client?: T;
+  grade?: T;
+  notes?: T;
+  earned?: T;
   updatedAt?: T;
   createdAt?: T;
 }

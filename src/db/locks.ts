@@ -30,6 +30,9 @@ const TABLES = {
   ticket_attachments: sql.raw('ticket_attachments'),
   email_campaigns: sql.raw('email_campaigns'),
   reviews: sql.raw('reviews'),
+  class_orders: sql.raw('class_orders'),
+  class_proposals: sql.raw('class_proposals'),
+  class_tasks: sql.raw('class_tasks'),
 } as const
 
 export type LockedTable = keyof typeof TABLES

@@ -26,7 +26,8 @@ import * as migration_20261201_175738_issue16_impersonation from './20261201_175
 import * as migration_20261201_175746_magic_links from './20261201_175746_magic_links';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 import * as migration_20261201_211103_class_orders from './20261201_211103_class_orders';
-import * as migration_20261201_211720_class_access from './20261201_211720_class_access';
+import * as migration_20261201_211747_class_plans from './20261201_211747_class_plans';
+import * as migration_20261201_212538_class_access from './20261201_212538_class_access';
 
 export const migrations = [
   {
@@ -167,11 +168,16 @@ export const migrations = [
   {
     up: migration_20261201_211103_class_orders.up,
     down: migration_20261201_211103_class_orders.down,
-    name: '20261201_211103_class_orders'
+    name: '20261201_211103_class_orders',
   },
   {
-    up: migration_20261201_211720_class_access.up,
-    down: migration_20261201_211720_class_access.down,
-    name: '20261201_211720_class_access',
+    up: migration_20261201_211747_class_plans.up,
+    down: migration_20261201_211747_class_plans.down,
+    name: '20261201_211747_class_plans',
+  },
+  {
+    up: migration_20261201_212538_class_access.up,
+    down: migration_20261201_212538_class_access.down,
+    name: '20261201_212538_class_access',
   },
 ];

@@ -6,7 +6,7 @@ import { defaultOrderPrefix, formatOrderNumber } from '@/domain/orders/number'
 import { formatTicketNumber } from '@/domain/tickets/workflow'
 
 /** Each numbered kind's counter column on the website's row. */
-const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence', ticket: 'ticket_sequence' } as const
+const COUNTERS = { order: 'order_sequence', invoice: 'invoice_sequence', receipt: 'receipt_sequence', ticket: 'ticket_sequence', classOrder: 'class_order_sequence' } as const
 
 /**
  * The next value of one of a website's counters: an atomic increment in the request's
@@ -37,3 +37,6 @@ export const allocateDocumentNumber = async (req: PayloadRequest, tenantId: numb
 
 /** The next ticket number of a website (TCK-000123). */
 export const allocateTicketNumber = async (req: PayloadRequest, tenantId: number): Promise<string> => formatTicketNumber((await nextSequence(req, tenantId, 'ticket')).sequence)
+
+/** The next class order number of a website (CLS-00001). */
+export const allocateClassOrderNumber = async (req: PayloadRequest, tenantId: number): Promise<string> => formatOrderNumber('CLS', (await nextSequence(req, tenantId, 'classOrder')).sequence)

@@ -22,6 +22,7 @@ import { paymentFields } from './paymentFields'
 import { payoutFields } from './payoutFields'
 import { disciplineFields } from './disciplineFields'
 import { fineFields } from './fineFields'
+import { classOrderFields } from './classOrderFields'
 import { sessionFields } from './sessionFields'
 import { ticketFields } from './ticketFields'
 import { lockoutFields } from './lockoutFields'
@@ -171,6 +172,7 @@ export const Tenants: CollectionConfig<'tenants'> = {
         readableBy(staffField, payoutFields),
         readableBy(staffField, disciplineFields),
         readableBy(staffField, fineFields),
+        readableBy(staffField, classOrderFields),
         readableBy(staffField, loyaltyFields),
         readableBy(staffField, discountFields),
         readableBy(staffField, referralFields),

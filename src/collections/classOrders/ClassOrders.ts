@@ -9,13 +9,16 @@ import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
 import { stampTenant } from '@/hooks/stampTenant'
+import { workflowEndpoints } from '@/endpoints/workflowActions'
+import { actionPanelField } from '@/fields/actionPanel'
+import { prepareClassOrder } from '@/operations/classOrders/prepare'
 import { classCredentialEndpoints } from '@/endpoints/classCredentials'
 
 const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
 
 /**
  * Class orders (reference §10.2): a client hires a writer to run an online class. The
- * client gives the class's details; price, writer, money and status move only through the
+ * client gives the class's details (`POST /api/class-orders`, checked by `prepareClassOrder`); price, writer, money and status move only through the
  * class's workflow actions and schedules. Admins and support of the website read all, the
  * client their own, the assigned writer the classes assigned to him.
  */
@@ -38,10 +41,14 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     { fields: ['tenant', 'number'], unique: true },
     { fields: ['tenant', 'status', 'createdAt'] },
   ],
-  hooks: { beforeValidate: [stampTenant] },
-  // The class's portal credentials (src/endpoints/classCredentials.ts).
-  endpoints: [...classCredentialEndpoints],
+  // Its workflow, then the class's portal credentials (src/endpoints/classCredentials.ts).
+  endpoints: [...workflowEndpoints('class-orders'), ...classCredentialEndpoints],
+  hooks: {
+    beforeValidate: [stampTenant],
+    beforeChange: [({ data, req, operation }) => (operation === 'create' ? prepareClassOrder(req, data) : data)],
+  },
   fields: [
+    actionPanelField(),
     serverOnlyField({ name: 'number', type: 'text', required: true, admin: { description: 'Per website: CLS-00001.' } }),
     // Staff name the client they create for; a client's class order is their own whatever the body says.
     setOnCreateField(userRefField('client', { roles: ['client'], required: true }), staffField),

@@ -13,7 +13,8 @@ import { userRefField } from '@/fields/userRef'
  * What writers earned (reference §6.7 CompensationEvent): one `order_earning` per
  * completed order, posted with its journal entry; voided while unpaid, or answered by a
  * `reversal` once paid out, when the order is cancelled later; a `fine` the writer owes
- * (recovered from the next payout) and a `fine_refund` given back. Staff of the website read
+ * (recovered from the next payout) and a `fine_refund` given back; a `class_earning` per
+ * approved class task (its share of the class's compensation). Staff of the website read
  * them all; a writer their own.
  */
 export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
@@ -23,9 +24,12 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
   access: { read: staffRowsOrOwn('writer'), create: nobody, update: nobody, delete: nobody },
   fields: [
     userRefField('writer', { roles: ['writer'], required: true, serverOnly: true }),
-    // Empty only for a fine without an order.
+    // Empty for a fine without an order and for class earnings.
     serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', index: true }),
     serverOnlyField({ name: 'fine', type: 'relationship', relationTo: 'fines', index: true }),
+    // A `class_earning`: the class and the approved task it pays for (no order).
+    serverOnlyField({ name: 'classOrder', type: 'relationship', relationTo: 'class-orders', index: true }),
+    serverOnlyField({ name: 'classTask', type: 'relationship', relationTo: 'class-tasks', index: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: [...EARNING_KINDS] }),
     moneyField('amount', { required: true, serverOnly: true, description: 'A reversal or a fine takes this much back.' }),
     statusField({ statuses: EARNING_STATUSES, defaultValue: 'pending' }),
