@@ -12,6 +12,7 @@ import { PAYMENT_SCHEDULES } from './paymentSchedules'
 import { PAYOUT_SCHEDULES } from './payoutSchedules'
 import { WRITER_SCHEDULES } from './writerSchedules'
 import { TICKET_SCHEDULES } from './ticketSchedules'
+import { CLASS_ORDER_SCHEDULES } from './classOrderSchedules'
 import { relayOnce } from './relay'
 import { asSystem, systemProof } from '@/access/system'
 
@@ -49,6 +50,7 @@ export const SCHEDULES: Schedule[] = [
   ...CONTENT_SCHEDULES,
   ...WRITER_SCHEDULES,
   ...TICKET_SCHEDULES,
+  ...CLASS_ORDER_SCHEDULES,
   ...CAMPAIGN_SCHEDULES,
   ...AUDIT_SCHEDULES,
   ...NOTIFICATION_SCHEDULES,

@@ -1,37 +1,57 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
+import { performAction } from '@/operations/workflow/performAction'
 import type { ClassOrder } from '@/payload-types'
 
-let made = 0
+import { userOf } from './tenantFixtures'
+
+const DAY = 86_400_000
+
+/** A submitted class order of the website's first client (the server's own create, through the collection's hook). */
+export const classOrderFor = async (payload: Payload, tenantId: number, over: Partial<ClassOrder> = {}): Promise<ClassOrder> =>
+  payload.create({
+    collection: 'class-orders',
+    data: {
+      tenant: tenantId,
+      client: await userOf(payload, tenantId, 'client'),
+      title: `Class of website ${tenantId}`,
+      institution: 'State University',
+      className: 'Introduction to Statistics',
+      classCode: 'STAT-101',
+      academicLevel: 'undergrad',
+      startDate: new Date(Date.now() + 7 * DAY).toISOString(),
+      endDate: new Date(Date.now() + 107 * DAY).toISOString(),
+      ...over,
+    } as never,
+    depth: 0,
+  })
+
+/** The class's price proposed by the platform (`review`, then `proposePrice`), and its open proposal's id. */
+export const proposedClassFor = async (payload: Payload, tenantId: number, amount = 30_000) => {
+  const classOrder = await classOrderFor(payload, tenantId)
+  const req = await createLocalReq({}, payload)
+  await performAction(req, 'class-orders', classOrder.id, 'review', {}, { system: true })
+  await performAction(req, 'class-orders', classOrder.id, 'proposePrice', { amount }, { system: true })
+  const { docs } = await payload.find({ collection: 'class-proposals', where: { classOrder: { equals: classOrder.id } }, depth: 0, limit: 1 })
+  return { classOrder, proposal: docs[0]! }
+}
+
+/** A class whose proposal was accepted: its plan invoice and class installments exist. */
+export const acceptedClassFor = async (payload: Payload, tenantId: number, amount = 30_000) => {
+  const { classOrder, proposal } = await proposedClassFor(payload, tenantId, amount)
+  await performAction(await createLocalReq({}, payload), 'class-proposals', proposal.id, 'accept', {}, { system: true })
+  return { classOrder: await payload.findByID({ collection: 'class-orders', id: classOrder.id, depth: 0 }), proposal }
+}
 
 /**
- * A class order of the website written as the system: created for `client` by the
- * website's admin (numbered by the collection's hook), then put in `status` with
- * `writer` assigned — the class-orders workflow is not what these tests are about.
+ * A class of the website put straight into `status` with `writer` assigned (written as the
+ * system after its create): for the credentials tests, which are not about the workflow.
  */
-export const classOrderFor = async (
+export const assignedClassFor = async (
   payload: Payload,
   tenantId: number,
   { client, writer = null, status = 'assigned' }: { client?: number; writer?: number | null; status?: ClassOrder['status'] } = {},
 ): Promise<ClassOrder> => {
-  made += 1
-  const people = async (role: 'admin' | 'client') =>
-    (await payload.find({ collection: 'users', where: { and: [{ 'tenants.tenant': { equals: tenantId } }, { roles: { equals: role } }] }, sort: 'id', limit: 1, depth: 0 })).docs[0]!
-  const admin = await people('admin')
-  const created = await payload.create({
-    collection: 'class-orders',
-    data: {
-      tenant: tenantId,
-      client: client ?? (await people('client')).id,
-      title: `Class ${made} of website ${tenantId}`,
-      institution: 'State University',
-      className: 'Statistics 101',
-      academicLevel: 'undergrad',
-      startDate: new Date().toISOString(),
-      endDate: new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString(),
-    } as never,
-    user: admin,
-    depth: 0,
-  })
-  return payload.update({ collection: 'class-orders', id: created.id, data: { status, writer } as never, depth: 0 })
+  const created = await classOrderFor(payload, tenantId, client ? { client } : {})
+  return payload.update({ collection: 'class-orders', id: created.id, data: { status, writer }, depth: 0 })
 }

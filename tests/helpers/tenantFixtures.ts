@@ -7,7 +7,7 @@ import { accountId } from '@/operations/ledger/accounts'
 import { awardPoints } from '@/operations/loyalty/award'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
-import { classOrderFor } from './classOrders'
+import { acceptedClassFor, assignedClassFor, classOrderFor, proposedClassFor } from './classOrders'
 import { fundWallet } from './money'
 
 /**
@@ -165,7 +165,7 @@ const loyaltyRewardOf = (payload: Payload, tenantId: number) =>
 
 /** A credentials row of a fresh class of the website, as the credentials endpoint writes it (sealed parts made up: never opened here). */
 const classAccessOf = async (payload: Payload, tenantId: number) => {
-  const classOrder = await classOrderFor(payload, tenantId)
+  const classOrder = await assignedClassFor(payload, tenantId)
   const row = await payload.create({
     collection: 'class-access',
     data: { tenant: tenantId, classOrder: classOrder.id, keyId: 'fixture', credentialsIv: 'aXY=', credentialsTag: 'dGFn', credentialsCiphertext: 'c2VhbGVk' },
@@ -396,6 +396,34 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
     },
     patch: { reason: 'Hijacked' },
     graphql: { one: 'Fine', many: 'Fines', count: 'countFines', update: 'updateFine', delete: 'deleteFine', dataType: '' },
+  },
+  // A submitted class of the website's first client; a proposal, installment and task of an accepted one.
+  'class-orders': {
+    documentOf: async (payload, tenantId) => (await classOrderFor(payload, tenantId)).id,
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'ClassOrder', many: 'ClassOrders', count: 'countClassOrders', update: 'updateClassOrder', delete: 'deleteClassOrder', dataType: '' },
+  },
+  'class-proposals': {
+    documentOf: async (payload, tenantId) => (await proposedClassFor(payload, tenantId)).proposal.id,
+    patch: { note: 'Hijacked' },
+    graphql: { one: 'ClassProposal', many: 'ClassProposals', count: 'countClassProposals', update: 'updateClassProposal', delete: 'deleteClassProposal', dataType: '' },
+  },
+  'class-installments': {
+    documentOf: async (payload, tenantId) => {
+      const { classOrder } = await acceptedClassFor(payload, tenantId)
+      return (await payload.find({ collection: 'class-installments', where: { classOrder: { equals: classOrder.id } }, depth: 0, limit: 1 })).docs[0]!.id
+    },
+    patch: { dueAt: '2030-01-01T00:00:00.000Z' },
+    graphql: { one: 'ClassInstallment', many: 'ClassInstallments', count: 'countClassInstallments', update: 'updateClassInstallment', delete: 'deleteClassInstallment', dataType: '' },
+  },
+  'class-tasks': {
+    documentOf: async (payload, tenantId) => {
+      const classOrder = await classOrderFor(payload, tenantId)
+      const doc = await payload.create({ collection: 'class-tasks', data: { tenant: tenantId, classOrder: classOrder.id, kind: 'quiz', title: `Quiz of website ${tenantId}` } as never, depth: 0 })
+      return doc.id
+    },
+    patch: { title: 'Hijacked' },
+    graphql: { one: 'ClassTask', many: 'ClassTasks', count: 'countClassTasks', update: 'updateClassTask', delete: 'deleteClassTask', dataType: '' },
   },
   tickets: {
     documentOf: async (payload, tenantId) => (await ticketOf(payload, tenantId)).id,

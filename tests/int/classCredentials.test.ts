@@ -8,7 +8,7 @@ import { credentialKeyRing } from '@/security/credentialKeys'
 import { resetRateLimits } from '@/security/rateLimits'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
-import { classOrderFor } from '../helpers/classOrders'
+import { assignedClassFor } from '../helpers/classOrders'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 let t: TestContext
@@ -62,9 +62,9 @@ beforeAll(async () => {
     ids[name] = (await t.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]!.id
   }
   // The client's class worked by writer; another class of the same client assigned to writer2.
-  classId = (await classOrderFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
-  otherClassId = (await classOrderFor(t.payload, alpha, { client: ids.client, writer: ids.writer2, status: 'assigned' })).id
-  betaClassId = (await classOrderFor(t.payload, beta, { client: ids.betaClient, writer: ids.betaWriter, status: 'assigned' })).id
+  classId = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
+  otherClassId = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer2, status: 'assigned' })).id
+  betaClassId = (await assignedClassFor(t.payload, beta, { client: ids.betaClient, writer: ids.betaWriter, status: 'assigned' })).id
 })
 
 afterAll(async () => {
@@ -181,7 +181,7 @@ describe('reading', () => {
 
   it('the 11th view within a minute by the same viewer → 429 with Retry-After, logged as throttled', async () => {
     resetRateLimits()
-    const throttledClass = (await classOrderFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
+    const throttledClass = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
     expect((await store('client', secrets, throttledClass)).status).toBe(201)
     for (let i = 0; i < 10; i += 1) expect((await view('writer', throttledClass)).status).toBe(200)
     const eleventh = await view('writer', throttledClass)
@@ -196,7 +196,7 @@ describe('reading', () => {
   })
 
   it('a paused class is closed to its writer (409, logged as refused)', async () => {
-    const paused = (await classOrderFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
+    const paused = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
     expect((await store('client', secrets, paused)).status).toBe(201)
     await t.payload.update({ collection: 'class-orders', id: paused, data: { status: 'paused' }, depth: 0 })
     expect((await view('writer', paused)).status).toBe(409)
@@ -281,7 +281,7 @@ describe('removing', () => {
 describe('key rotation', () => {
   it('sealed under A; with B,A it still opens; re-encrypt moves every row to B (idempotent); with A removed it opens', async () => {
     resetRateLimits()
-    const rotating = (await classOrderFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
+    const rotating = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'in_progress' })).id
     expect((await store('client', secrets, rotating)).status).toBe(201)
     const keyOf = async () => (await rows<{ key_id: string }>('SELECT key_id FROM class_access WHERE class_order_id = $1', [rotating]))[0]!.key_id
     expect(await keyOf()).toBe('A')

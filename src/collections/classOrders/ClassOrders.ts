@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import { type CollectionConfig, validations } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { fieldExceptFor, hasAnyRole, nobody, staffField, staffRowsOrOwn } from '@/access/rules'
@@ -59,7 +59,17 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     setOnCreateField({ name: 'classCode', type: 'text', maxLength: 64 }),
     setOnCreateField({ name: 'academicLevel', type: 'text', required: true, maxLength: 64 }),
     setOnCreateField({ name: 'startDate', type: 'date', required: true }),
-    setOnCreateField({ name: 'endDate', type: 'date', required: true }),
+    setOnCreateField({
+      name: 'endDate',
+      type: 'date',
+      required: true,
+      validate: (value, args) => {
+        const base = validations.date(value, args)
+        if (base !== true) return base
+        const start = (args.siblingData as { startDate?: string | null }).startDate
+        return value && start && new Date(value).getTime() <= new Date(start).getTime() ? 'Must be after startDate.' : true
+      },
+    }),
     statusField({ statuses: CLASS_ORDER_STATUSES, defaultValue: 'submitted' }),
     setOnCreateField({ name: 'description', type: 'textarea', maxLength: 20_000 }),
     setOnCreateField({ name: 'workload', type: 'textarea', maxLength: 4000, admin: { description: 'What the class asks for: discussions a week, quizzes, exams, essays.' } }),

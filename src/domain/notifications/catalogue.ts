@@ -1,6 +1,7 @@
 import { ACCOUNT_EVENTS } from './events/account'
 import { DISCIPLINE_EVENTS } from './events/discipline'
 import { FINE_EVENTS } from './events/fines'
+import { CLASS_ORDER_EVENTS } from './events/classOrders'
 import { INVOICE_EVENTS } from './events/invoices'
 import { LEVEL_EVENTS } from './events/levels'
 import { LOYALTY_EVENTS } from './events/loyalty'
@@ -36,6 +37,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescriber> = {
   ...TIP_EVENTS,
   ...PAYOUT_EVENTS,
   ...FINE_EVENTS,
+  ...CLASS_ORDER_EVENTS,
   ...LOYALTY_EVENTS,
   ...REFERRAL_EVENTS,
   ...LEVEL_EVENTS,
@@ -52,6 +54,7 @@ const CATEGORY_OF_AREA: Record<string, NotificationCategory> = {
   invoice: 'payments',
   payout: 'payouts',
   fine: 'fines',
+  class: 'orders',
   ticket: 'tickets',
   review: 'reviews',
   account: 'account',

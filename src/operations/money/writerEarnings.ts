@@ -3,7 +3,8 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { lockOrderEarning } from '@/db/locks'
 import { orderEarning, type RateCard } from '@/domain/writers/earnings'
-import type { Order } from '@/payload-types'
+import type { EarningKind } from '@/domain/payouts/windows'
+import type { Order, WriterEarning } from '@/payload-types'
 import { asSystem, proofOf } from '@/access/system'
 
 import { netOrderFines } from '../fines/issue'
@@ -37,6 +38,37 @@ export const rateCardFor = async (req: PayloadRequest, tenant: number, writerId:
 const earningOf = async (req: PayloadRequest, orderId: number) =>
   (await req.payload.find({ collection: 'writer-earnings', where: { and: [{ order: { equals: orderId } }, { kind: { equals: 'order_earning' } }, { status: { not_equals: 'voided' } }] }, depth: 0, limit: 1, ...asSystem(proofOf(req)), req })).docs[0] ?? null
 
+export type EarningPosting = {
+  tenant: number
+  writer: number
+  /** What it pays for: an order, or a class and its task. */
+  link: Pick<Partial<WriterEarning>, 'order' | 'classOrder' | 'classTask'>
+  kind: Extract<EarningKind, 'order_earning' | 'class_earning'>
+  amount: number
+  /** Unique: the same work never earns twice. */
+  reference: string
+  memo: string
+  breakdown: Record<string, unknown>
+}
+
+/**
+ * A writer's earning, pending for the next payout window, with its journal entry
+ * (compensation expense → writer payable): the one way work earns money, for orders and
+ * class tasks alike, so payouts and the ledger see them the same.
+ */
+export const postEarning = async (req: PayloadRequest, posting: EarningPosting): Promise<WriterEarning> => {
+  const { tenant, writer, link, kind, amount, reference, memo, breakdown } = posting
+  const created = await req.payload.create({
+    collection: 'writer-earnings',
+    data: { tenant, writer, ...link, kind, amount, status: 'pending', reference, breakdown },
+    depth: 0,
+    ...asSystem(proofOf(req)),
+    req,
+  })
+  await post(req, tenant, { reference, type: 'writer_earning', memo, lines: [{ account: { system: 'writer_compensation_expense' }, debit: amount }, { account: { system: 'writer_payable' }, credit: amount }] })
+  return created
+}
+
 /**
  * At completion: the writer who completed the order earns what the frozen rate card
  * says, once per order (a reopened and completed again order keeps its one earning),
@@ -56,14 +88,7 @@ export const postOrderEarning = async (req: PayloadRequest, order: Order) => {
     return null
   }
   const reference = `earning:order:${order.id}`
-  const created = await req.payload.create({
-    collection: 'writer-earnings',
-    data: { tenant, writer, order: order.id, kind: 'order_earning', amount: breakdown.total, status: 'pending', reference, breakdown: { ...breakdown, level: card.code } },
-    depth: 0,
-    ...asSystem(proofOf(req)),
-    req,
-  })
-  await post(req, tenant, { reference, type: 'writer_earning', memo: `Order ${order.number}`, lines: [{ account: { system: 'writer_compensation_expense' }, debit: breakdown.total }, { account: { system: 'writer_payable' }, credit: breakdown.total }] })
+  const created = await postEarning(req, { tenant, writer, link: { order: order.id }, kind: 'order_earning', amount: breakdown.total, reference, memo: `Order ${order.number}`, breakdown: { ...breakdown, level: card.code } })
   // Fines issued before the earning existed (lateness at submission) are netted from it
   // now: the earning is what the rate card says less those fines, never below 0.
   await netOrderFines(req, order.id)

@@ -11,6 +11,9 @@ import { DISCIPLINE_SUBJECT } from '../writers/disciplineSubject'
 import { REFERRAL_SUBJECT } from '../referrals/subject'
 import { TICKET_SUBJECT } from '../tickets/subject'
 import { REVIEW_SUBJECT } from '../reviews/subject'
+import { CLASS_ORDER_SUBJECT } from '../classOrders/subject'
+import { CLASS_PROPOSAL_SUBJECT } from '../classOrders/proposalSubject'
+import { CLASS_TASK_SUBJECT } from '../classOrders/taskSubject'
 
 import type { WorkflowSubject } from './subject'
 
@@ -28,6 +31,9 @@ const SUBJECTS = {
   tickets: TICKET_SUBJECT,
   'email-campaigns': CAMPAIGN_SUBJECT,
   reviews: REVIEW_SUBJECT,
+  'class-orders': CLASS_ORDER_SUBJECT,
+  'class-proposals': CLASS_PROPOSAL_SUBJECT,
+  'class-tasks': CLASS_TASK_SUBJECT,
 } satisfies { [C in WorkflowCollection]: { collection: C } }
 
 // The generic operation needs no more than this of any subject; each subject is typed precisely where it is defined.
