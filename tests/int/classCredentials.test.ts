@@ -285,7 +285,7 @@ describe('key rotation', () => {
     expect((await store('client', secrets, rotating)).status).toBe(201)
     const keyOf = async () => (await rows<{ key_id: string }>('SELECT key_id FROM class_access WHERE class_order_id = $1', [rotating]))[0]!.key_id
     expect(await keyOf()).toBe('A')
-    const [{ n }] = await rows<{ n: string }>('SELECT count(*) AS n FROM class_access')
+    const n = (await rows<{ n: string }>('SELECT count(*) AS n FROM class_access'))[0]!.n
 
     process.env.CREDENTIALS_KEY = `B:${KEY_B},A:${KEY_A}`
     expect((await view('writer', rotating)).body.credentials).toEqual(secrets)
