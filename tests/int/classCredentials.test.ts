@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import nodePath from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -297,9 +299,9 @@ describe('key rotation', () => {
     process.env.CREDENTIALS_KEY = `B:${KEY_B},A:${KEY_A}`
     expect((await view('writer', rotating)).body.credentials).toEqual(secrets)
     const progress: number[] = []
-    const report = await reencryptCredentials(poolOf(t.payload)!, credentialKeyRing(), { batchSize: 2, progress: (so) => progress.push(so.examined) })
+    const report = await reencryptCredentials(poolOf(t.payload)!, credentialKeyRing(), { batchSize: 1, progress: (so) => progress.push(so.examined) })
     expect(report).toEqual({ examined: Number(n), reencrypted: Number(n), alreadyCurrent: 0, failed: 0 })
-    expect(progress.length).toBeGreaterThan(1)
+    expect(progress).toEqual(Array.from({ length: Number(n) }, (_, i) => i + 1))
     expect(await keyOf()).toBe('B')
     expect(await reencryptCredentials(poolOf(t.payload)!, credentialKeyRing())).toEqual({ examined: Number(n), reencrypted: 0, alreadyCurrent: Number(n), failed: 0 })
 
@@ -318,4 +320,28 @@ describe('key rotation', () => {
     expect((await rows<{ key_id: string }>('SELECT DISTINCT key_id FROM class_access')).map((r) => r.key_id)).toEqual(['B'])
     process.env.CREDENTIALS_KEY = `B:${KEY_B}`
   })
+
+  it('npm run credentials:reencrypt does it as an operator runs it: progress, counts, idempotent; a bad key is one line naming the variable', async () => {
+    const n = Number((await rows<{ n: string }>('SELECT count(*) AS n FROM class_access'))[0]!.n)
+    const keyD = randomBytes(32).toString('base64')
+    const run = (credentialsKey: string) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) => {
+        execFile('npm', ['run', '--silent', 'credentials:reencrypt'], { cwd: nodePath.resolve(__dirname, '../..'), env: { ...process.env, DATABASE_URL: t.databaseUrl, CREDENTIALS_KEY: credentialsKey } }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
+        )
+      })
+    const first = await run(`D:${keyD},B:${KEY_B}`)
+    expect(first.code).toBe(0)
+    expect(first.out).toContain('sealing under key D')
+    expect(first.out).toContain(`examined ${n}, re-encrypted ${n}, already current 0, failed 0`)
+    const again = await run(`D:${keyD},B:${KEY_B}`)
+    expect(again.out).toContain(`examined ${n}, re-encrypted 0, already current ${n}, failed 0`)
+    expect(`${first.out}${again.out}`).not.toContain(PASSWORD)
+    const bad = await run(`D:${randomBytes(31).toString('base64')}`)
+    expect(bad.code).toBe(1)
+    expect(bad.err.trim().split('\n')).toEqual([expect.stringMatching(/^Environment variable CREDENTIALS_KEY is invalid: entry 1 \(D\): the key must be exactly 32 bytes/)])
+    process.env.CREDENTIALS_KEY = `D:${keyD}`
+    expect((await view('writer', otherClassId, {})).status).toBe(404)
+    expect((await view('support', otherClassId, { reason: 'After the second rotation' })).body.credentials.password).toBe(`${PASSWORD}-other`)
+  }, 120_000)
 })
