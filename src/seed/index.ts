@@ -8,6 +8,7 @@ import { ensurePricing } from './pricing'
 import { ensureDemoWarning } from './discipline'
 import { ensureDemoReferral } from './referrals'
 import { ensureDemoTicket } from './tickets'
+import { ensureDemoClassOrders } from './classOrders'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
 import type { Role } from '@/domain/roles'
@@ -84,7 +85,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (8 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (9 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
@@ -120,6 +121,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       // After the people: the client opens it and the support agent gets it.
       tick(`support ticket of ${tenant.slug}`, await ensureDemoTicket(req, doc.id, tenant.slug))
+      // After the people: the client's classes, one of them worked by the writer.
+      tick(`class orders of ${tenant.slug}`, await ensureDemoClassOrders(req, proof, doc.id, tenant.slug))
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
       // After the people: the demo client's welcome points.
       tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))

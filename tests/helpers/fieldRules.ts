@@ -31,11 +31,13 @@ const TENANT_INTERNALS = [
   'invoiceSequence',
   'receiptSequence',
   'ticketSequence',
+  'classOrderSequence',
   ...group('settings.staffing', ['takesEnabled', 'invitationHours']),
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
   ...group('settings.payouts', ['windowDays', 'requestExpiryDays', 'maxOpenRequests']),
   ...group('settings.discipline', ['autoSuspendOnStrikes', 'autoSuspendDays', 'autoBlacklistOnStrikes', 'warningsForProbation', 'warningDays']),
+  ...group('settings.classOrders', ['depositPercent', 'installmentsCount', 'quoteExpiryHours', 'allowInstallments', 'requireDepositBeforeStart', 'pauseWhenOverdue']),
   ...group('settings.fines', ['latenessEnabled', 'latenessMode', 'latenessBase', 'latenessMaxPercent', 'hour1', 'hour2', 'hour3', 'perHourAfter3', 'perDay']),
   ...group('settings.loyalty', ['enabled', 'pointsPerUnit', 'tiers']),
   ...group('settings.referrals', ['enabled', 'referrerWalletBonus', 'referrerPoints', 'refereePoints', 'maxReferralsPerMonth', 'maxBonusPerMonth', 'burstCount', 'burstMinutes', 'sameIpCount', 'sameIpWindowDays']),
@@ -90,6 +92,10 @@ const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
 /** Mail campaigns (issue 15): what the website's admins write; the rest is the workflow's and the sender's. */
 const EMAIL_CAMPAIGN = ['name', 'subject', 'body', 'audience', 'scheduledAt']
 const EMAIL_CAMPAIGN_READ = ['name', 'subject', 'body', ...group('audience', ['roles', 'segment', 'days', 'level']), 'scheduledAt']
+
+/** What a client (or staff for them) gives when creating a class order. */
+export const CLASS_DETAILS = ['title', 'institution', 'className', 'classCode', 'academicLevel', 'startDate', 'endDate', 'description', 'workload']
+const CLASS_TASK_INPUTS = ['kind', 'title', 'instructions', 'dueAt']
 
 const all = (roles: Role[], hidden: string[] = []) => Object.fromEntries(roles.map((r) => [r, hidden])) as Partial<Record<Role, string[]>>
 
@@ -179,7 +185,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), writer: ['amount', 'platformAmount'], client: ['writerAmount', 'platformAmount'] },
   },
   'writer-earnings': {
-    fields: [...STAMPS, 'tenant', 'writer', 'order', 'fine', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
+    fields: [...STAMPS, 'tenant', 'writer', 'order', 'fine', 'classOrder', 'classTask', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
     hiddenFrom: all([...STAFF, 'writer']),
   },
   'payment-windows': { fields: [...STAMPS, 'tenant', 'opensAt', 'closesAt', 'status', 'closedAt', 'batch'], hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']) },
@@ -203,6 +209,27 @@ export const READS: Record<string, ReadRule> = {
     ],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']),
   },
+  // A class of the website's first client, not assigned yet: its staff read it whole, the client all but the writer's pay.
+  'class-orders': {
+    fields: [
+      ...STAMPS, 'tenant', 'number', 'client', 'writer', ...CLASS_DETAILS, 'status', 'notes', 'quotedAmount', 'acceptedAmount', 'discount', 'total', 'amountPaid', 'paymentStatus', 'invoice', 'pausedAt', 'pauseReason', 'statusBefore',
+      ...group('compensation', ['kind', 'value']),
+    ],
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('compensation', ['kind', 'value']) },
+  },
+  'class-proposals': {
+    fields: [...STAMPS, 'tenant', 'classOrder', 'client', 'kind', 'amount', 'discount', 'final', 'note', 'expiresAt', 'status', 'replyTo', 'by', 'answeredAt'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  'class-installments': {
+    fields: [...STAMPS, 'tenant', 'classOrder', 'client', 'installment', 'sequence', 'deposit', 'amount', 'dueAt', 'status', 'paidAt'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  // A task of a class not assigned yet: staff and the client read it, the client not what it earned the writer.
+  'class-tasks': {
+    fields: [...STAMPS, 'tenant', 'classOrder', ...CLASS_TASK_INPUTS, 'status', 'writer', 'client', 'grade', 'notes', 'earned'],
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: ['earned'] },
+  },
   // A notification: its recipient and the website's admins read it whole.
   notifications: {
     fields: [...STAMPS, 'tenant', 'recipient', 'event', 'category', 'priority', 'title', 'body', 'link', 'data', 'key', 'readAt', 'inbox', 'emailStatus', 'emailReason', 'emailedAt', 'digestedAt'],
@@ -217,7 +244,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: REFERRAL_REVIEW },
   },
   invoices: {
-    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy'],
+    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy', 'classOrder'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
   installments: {
@@ -337,6 +364,9 @@ export const WRITES: Record<string, WriteRule> = {
   tickets: { create: each(['client', 'writer'], ['subject', 'category', 'priority', 'description', 'order', 'attachments']) },
   // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).
   fines: { create: each(['superadmin', 'admin', 'support'], ['writer', 'order', 'type', 'amount', 'reason']) },
+  // A client creates their class, staff one for a client; everything after is the workflow's.
+  'class-orders': { create: { client: CLASS_DETAILS, support: [...CLASS_DETAILS, 'client'], admin: [...CLASS_DETAILS, 'client'], superadmin: [...CLASS_DETAILS, 'client'] } },
+  'class-tasks': { create: each(['superadmin', 'admin', 'support'], ['classOrder', ...CLASS_TASK_INPUTS]) },
   // Users change theirs through /api/notification-preferences/me; admins adjust their website's here.
   'notification-preferences': { update: each(ADMINS, NOTIFICATION_PREFERENCE) },
   'notification-templates': { create: each(ADMINS, NOTIFICATION_TEMPLATE), update: each(ADMINS, NOTIFICATION_TEMPLATE) },
