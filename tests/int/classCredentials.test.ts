@@ -5,6 +5,8 @@ import nodePath from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { poolOf } from '@/db/pool'
+import { developmentKeyRing } from '@/domain/credentials/keyRing'
+import { DEV_PAYLOAD_SECRET } from '@/env'
 import { reencryptCredentials } from '@/operations/credentials/reencrypt'
 import { credentialKeyRing } from '@/security/credentialKeys'
 import { resetRateLimits } from '@/security/rateLimits'
@@ -23,6 +25,8 @@ const BETA = { host: 'beta.test' }
 
 const KEY_A = randomBytes(32).toString('base64')
 const KEY_B = randomBytes(32).toString('base64')
+// The seed sealed the demo classes' logins with the development key (no CREDENTIALS_KEY when the template was made).
+const DEV_KEY = developmentKeyRing(process.env.PAYLOAD_SECRET || DEV_PAYLOAD_SECRET).current.key.toString('base64')
 const PASSWORD = `portal-pass-${randomBytes(6).toString('hex')}`
 const secrets = { username: 'student.4711', password: PASSWORD, portalUrl: 'https://lms.state.example.edu/login', notes: 'Security question: first pet is Rex' }
 
@@ -35,7 +39,7 @@ let betaClassId: number
 const rows = async <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await poolOf(t.payload)!.query<R>(text, values)).rows
 
 beforeAll(async () => {
-  process.env.CREDENTIALS_KEY = `A:${KEY_A}`
+  process.env.CREDENTIALS_KEY = `A:${KEY_A},dev:${DEV_KEY}`
   t = await startTestPayload()
   for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const) {
     const original = t.payload.logger[level].bind(t.payload.logger)
@@ -296,7 +300,9 @@ describe('key rotation', () => {
     expect(await keyOf()).toBe('A')
     const n = (await rows<{ n: string }>('SELECT count(*) AS n FROM class_access'))[0]!.n
 
-    process.env.CREDENTIALS_KEY = `B:${KEY_B},A:${KEY_A}`
+    // The seeded demo logins are under the development key: rotated away from too.
+    expect((await rows<{ key_id: string }>('SELECT DISTINCT key_id FROM class_access ORDER BY key_id')).map((r) => r.key_id)).toEqual(['A', 'dev'])
+    process.env.CREDENTIALS_KEY = `B:${KEY_B},A:${KEY_A},dev:${DEV_KEY}`
     expect((await view('writer', rotating)).body.credentials).toEqual(secrets)
     const progress: number[] = []
     const report = await reencryptCredentials(poolOf(t.payload)!, credentialKeyRing(), { batchSize: 1, progress: (so) => progress.push(so.examined) })
@@ -306,6 +312,7 @@ describe('key rotation', () => {
     expect(await reencryptCredentials(poolOf(t.payload)!, credentialKeyRing())).toEqual({ examined: Number(n), reencrypted: 0, alreadyCurrent: Number(n), failed: 0 })
 
     process.env.CREDENTIALS_KEY = `B:${KEY_B}`
+    expect((await rows<{ key_id: string }>('SELECT DISTINCT key_id FROM class_access')).map((r) => r.key_id)).toEqual(['B'])
     expect((await view('writer', rotating)).body.credentials).toEqual(secrets)
     expect((await view('support', otherClassId, { reason: 'After the rotation' })).body.credentials.password).toBe(`${PASSWORD}-other`)
   })
