@@ -49,6 +49,8 @@ import { ClassOrders } from './src/collections/classOrders/ClassOrders'
 import { ClassProposals } from './src/collections/classOrders/ClassProposals'
 import { ClassInstallments } from './src/collections/classOrders/ClassInstallments'
 import { ClassTasks } from './src/collections/classOrders/ClassTasks'
+import { ClassAccess } from './src/collections/classAccess/ClassAccess'
+import { ClassAccessViews } from './src/collections/classAccess/ClassAccessViews'
 import { TicketAttachments } from './src/collections/tickets/TicketAttachments'
 import { TicketMessages } from './src/collections/tickets/TicketMessages'
 import { Tickets } from './src/collections/tickets/Tickets'
@@ -130,7 +132,7 @@ export default buildConfig({
     },
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
-  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks]),
+  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks, ClassAccess, ClassAccessViews]),
   endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.
@@ -208,6 +210,8 @@ export default buildConfig({
         'class-proposals': {},
         'class-installments': {},
         'class-tasks': {},
+        'class-access': {},
+        'class-access-views': {},
         tickets: {},
         'ticket-messages': {},
         'ticket-attachments': {},

@@ -76,6 +76,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redis.url,
   PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+  CREDENTIALS_KEY: `drill:${randomBytes(32).toString('base64')}`,
   DATA_DIR: path.join(scratch, 'data'),
   // The worker says it started at info level.
   LOG_LEVEL: 'info',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { keyRingProblem } from './domain/credentials/keyRing'
 import { originListProblem } from './security/origins'
 import { trustProxyProblem } from './security/trustProxy'
 
@@ -78,6 +79,19 @@ const schema = z
         const problem = value === undefined ? null : originListProblem(value)
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; separate origins with commas` })
       }),
+    /**
+     * Keys sealing class-portal credentials: `kid:base64key[,kid:base64key…]`, 32-byte
+     * keys, the first sealing, the others only opening (rotation: put the new key first,
+     * run `npm run credentials:reencrypt`, then drop the old one). Required in production;
+     * elsewhere unset → a development key derived from PAYLOAD_SECRET.
+     */
+    CREDENTIALS_KEY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const problem = value === undefined ? null : keyRingProblem(value)
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (kid:base64key[,kid:base64key…], each key 32 bytes)` })
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Stripe: secret key and webhook signing secret; unset → the stripe provider is off. */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_…)').optional(),
@@ -129,7 +143,7 @@ export const parseEnv = (source: Record<string, string | undefined>): Env => {
  */
 export const assertProductionReady = (settings: Env): void => {
   if (settings.NODE_ENV !== 'production') return
-  for (const name of ['PAYLOAD_SECRET', 'DATABASE_URL'] as const) {
+  for (const name of ['PAYLOAD_SECRET', 'DATABASE_URL', 'CREDENTIALS_KEY'] as const) {
     if (!settings[name]) throw new EnvError(`Environment variable ${name} is missing: required in production`)
   }
 }

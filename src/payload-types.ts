@@ -136,6 +136,8 @@ export interface Config {
     'class-proposals': ClassProposal;
     'class-installments': ClassInstallment;
     'class-tasks': ClassTask;
+    'class-access': ClassAccess;
+    'class-access-views': ClassAccessView;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-preferences': PayloadPreference;
@@ -212,6 +214,8 @@ export interface Config {
     'class-proposals': ClassProposalsSelect<false> | ClassProposalsSelect<true>;
     'class-installments': ClassInstallmentsSelect<false> | ClassInstallmentsSelect<true>;
     'class-tasks': ClassTasksSelect<false> | ClassTasksSelect<true>;
+    'class-access': ClassAccessSelect<false> | ClassAccessSelect<true>;
+    'class-access-views': ClassAccessViewsSelect<false> | ClassAccessViewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -3590,6 +3594,61 @@ export interface ClassInstallment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-access".
+ */
+export interface ClassAccess {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  /**
+   * The CREDENTIALS_KEY key that sealed them (npm run credentials:reencrypt moves old ones to the current key).
+   */
+  keyId: string;
+  credentialsIv?: string | null;
+  credentialsTag?: string | null;
+  credentialsCiphertext?: string | null;
+  /**
+   * When the client can pass on a two-factor code (weekdays, hours, time zone). Not secret.
+   */
+  twoFactorWindow?: string | null;
+  /**
+   * Who stored them last.
+   */
+  updatedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-access-views".
+ */
+export interface ClassAccessView {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  classOrder: number | ClassOrder;
+  /**
+   * Who asked.
+   */
+  viewer: number | User;
+  /**
+   * As whom: writer (assigned), admin, support, superadmin, client, or their role when refused.
+   */
+  role: string;
+  /**
+   * The reason staff gave.
+   */
+  reason?: string | null;
+  at: string;
+  outcome: 'granted' | 'refused' | 'throttled';
+  /**
+   * The HTTP status answered (200, 400, 403, 409, 429).
+   */
+  answer?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -5547,6 +5606,38 @@ export interface ClassTasksSelect<T extends boolean = true> {
   grade?: T;
   notes?: T;
   earned?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-access_select".
+ */
+export interface ClassAccessSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  keyId?: T;
+  credentialsIv?: T;
+  credentialsTag?: T;
+  credentialsCiphertext?: T;
+  twoFactorWindow?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-access-views_select".
+ */
+export interface ClassAccessViewsSelect<T extends boolean = true> {
+  tenant?: T;
+  classOrder?: T;
+  viewer?: T;
+  role?: T;
+  reason?: T;
+  at?: T;
+  outcome?: T;
+  answer?: T;
   updatedAt?: T;
   createdAt?: T;
 }

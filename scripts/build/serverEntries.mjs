@@ -12,6 +12,7 @@ export const SERVER_ENTRIES = {
   migrate: 'src/server/migrate.ts',
   seed: 'src/server/seed.ts',
   'audit-verify': 'src/server/auditVerify.ts',
+  'credentials-reencrypt': 'src/server/credentialsReencrypt.ts',
 }
 
 /** @param {keyof typeof SERVER_ENTRIES} name the compiled entry's file, relative to the project */
@@ -24,4 +25,5 @@ export const BUILD_NEEDS = {
   migrate: [],
   seed: [],
   'audit-verify': [],
+  'credentials-reencrypt': [],
 }

@@ -10,9 +10,10 @@ import { recordAudit } from '@/operations/audit/record'
 /**
  * Collections the trail leaves out: itself, the plumbing (outbox, idempotency answers,
  * provider webhooks, Payload's own tables) and the timelines that already are a record of
- * a workflow action (which writes its own audit row).
+ * a workflow action (which writes its own audit row); the credentials access log, whose
+ * every row is written with its own `credentials.view` audit row.
  */
-export const UNAUDITED = new Set(['audit-events', 'outbox', 'idempotency-keys', 'provider-events', 'workflow-events', 'order-events', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'notifications', 'email-recipients'])
+export const UNAUDITED = new Set(['audit-events', 'outbox', 'idempotency-keys', 'provider-events', 'workflow-events', 'order-events', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'notifications', 'email-recipients', 'class-access-views'])
 
 /** `req.context[SKIP_AUDIT]`: the seed's writes are not the business's history. */
 export const SKIP_AUDIT = 'scriptoriumSkipAudit'

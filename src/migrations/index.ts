@@ -28,6 +28,7 @@ import * as migration_20261201_182636_issue16_two_factor from './20261201_182636
 import * as migration_20261201_211103_class_orders from './20261201_211103_class_orders';
 import * as migration_20261201_211716_special_orders from './20261201_211716_special_orders';
 import * as migration_20261201_211747_class_plans from './20261201_211747_class_plans';
+import * as migration_20261201_212538_class_access from './20261201_212538_class_access';
 
 export const migrations = [
   {
@@ -179,5 +180,10 @@ export const migrations = [
     up: migration_20261201_211747_class_plans.up,
     down: migration_20261201_211747_class_plans.down,
     name: '20261201_211747_class_plans',
+  },
+  {
+    up: migration_20261201_212538_class_access.up,
+    down: migration_20261201_212538_class_access.down,
+    name: '20261201_212538_class_access',
   },
 ];

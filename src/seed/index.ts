@@ -10,6 +10,7 @@ import { ensureDemoReferral } from './referrals'
 import { ensureDemoTicket } from './tickets'
 import { ensureDemoSpecialOrder } from './specialOrders'
 import { ensureDemoClassOrders } from './classOrders'
+import { ensureDemoClassCredentials } from './classCredentials'
 import { ensureWriterLevels } from './writerLevels'
 import { asSystem, systemProof, systemRequest } from '@/access/system'
 import type { Role } from '@/domain/roles'
@@ -126,6 +127,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       tick(`special order of ${tenant.slug}`, await ensureDemoSpecialOrder(req, doc.id, tenant.slug))
       // After the people: the client's classes, one of them worked by the writer.
       tick(`class orders of ${tenant.slug}`, await ensureDemoClassOrders(req, proof, doc.id, tenant.slug))
+      // After its classes: the worked class's portal login, sealed.
+      tick(`class portal credentials of ${tenant.slug}`, await ensureDemoClassCredentials(req, proof, doc.id, tenant.slug))
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
       // After the people: the demo client's welcome points.
       tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))

@@ -44,6 +44,9 @@ const main = async () => {
   const { useRateLimitStore } = await import('@/security/rateLimits')
   const { useSessionActivityStore } = await import('@/security/sessionActivity')
   const { isEmpty, seed } = await import('@/seed')
+  const { credentialKeyRing } = await import('@/security/credentialKeys')
+  // Says at start when class-portal credentials are sealed with the development key.
+  credentialKeyRing()
 
   startup.stage('preparing the database')
   const database = await prepareDatabase()

@@ -144,6 +144,7 @@ const main = async () => {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIALS_KEY: `e2e:${randomBytes(32).toString('base64')}`,
     SEED_DEMO_DATA: 'true',
     DATA_DIR: path.join(scratch, 'data'),
     LOG_LEVEL: 'warn',

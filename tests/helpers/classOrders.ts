@@ -42,3 +42,16 @@ export const acceptedClassFor = async (payload: Payload, tenantId: number, amoun
   await performAction(await createLocalReq({}, payload), 'class-proposals', proposal.id, 'accept', {}, { system: true })
   return { classOrder: await payload.findByID({ collection: 'class-orders', id: classOrder.id, depth: 0 }), proposal }
 }
+
+/**
+ * A class of the website put straight into `status` with `writer` assigned (written as the
+ * system after its create): for the credentials tests, which are not about the workflow.
+ */
+export const assignedClassFor = async (
+  payload: Payload,
+  tenantId: number,
+  { client, writer = null, status = 'assigned' }: { client?: number; writer?: number | null; status?: ClassOrder['status'] } = {},
+): Promise<ClassOrder> => {
+  const created = await classOrderFor(payload, tenantId, client ? { client } : {})
+  return payload.update({ collection: 'class-orders', id: created.id, data: { status, writer }, depth: 0 })
+}

@@ -7,7 +7,7 @@ import { accountId } from '@/operations/ledger/accounts'
 import { awardPoints } from '@/operations/loyalty/award'
 import { ensureWallet } from '@/operations/ledger/wallets'
 
-import { acceptedClassFor, classOrderFor, proposedClassFor } from './classOrders'
+import { acceptedClassFor, assignedClassFor, classOrderFor, proposedClassFor } from './classOrders'
 import { fundWallet } from './money'
 
 /**
@@ -172,6 +172,17 @@ const loyaltyAccountOf = async (payload: Payload, tenantId: number) => {
 /** A perk of the website's catalogue. */
 const loyaltyRewardOf = (payload: Payload, tenantId: number) =>
   payload.create({ collection: 'loyalty-rewards', data: { tenant: tenantId, name: `Reward ${uniqueSuffix()}`, pointsRequired: 100, kind: 'perk', stock: null, maxPerClient: null, active: true }, depth: 0 })
+
+/** A credentials row of a fresh class of the website, as the credentials endpoint writes it (sealed parts made up: never opened here). */
+const classAccessOf = async (payload: Payload, tenantId: number) => {
+  const classOrder = await assignedClassFor(payload, tenantId)
+  const row = await payload.create({
+    collection: 'class-access',
+    data: { tenant: tenantId, classOrder: classOrder.id, keyId: 'fixture', credentialsIv: 'aXY=', credentialsTag: 'dGFn', credentialsCiphertext: 'c2VhbGVk' },
+    depth: 0,
+  })
+  return { classOrder: classOrder.id, id: row.id }
+}
 
 export const isolationFixtures: Record<string, IsolationFixture> = {
   tenants: {
@@ -713,6 +724,21 @@ export const isolationFixtures: Record<string, IsolationFixture> = {
       (await payload.create({ collection: 'notification-templates', data: { tenant: tenantId, event: `order.fixture_${uniqueSuffix()}`, subject: 'Fixture', text: 'Fixture {{title}}' }, depth: 0 })).id,
     patch: { subject: 'Hijacked' },
     graphql: { one: 'NotificationTemplate', many: 'NotificationTemplates', count: 'countNotificationTemplates', update: 'updateNotificationTemplate', delete: 'deleteNotificationTemplate', dataType: '' },
+  },
+  'class-access': {
+    documentOf: async (payload, tenantId) => (await classAccessOf(payload, tenantId)).id,
+    patch: { twoFactorWindow: 'Hijacked' },
+    graphql: { one: 'ClassAccess', many: 'ClassAccesses', count: 'countClassAccesses', update: 'updateClassAccess', delete: 'deleteClassAccess', dataType: '' },
+  },
+  // A view of the website's first client's class, as the credentials endpoint logs it.
+  'class-access-views': {
+    documentOf: async (payload, tenantId) => {
+      const { classOrder } = await classAccessOf(payload, tenantId)
+      const viewer = await userOf(payload, tenantId, 'admin')
+      return (await payload.create({ collection: 'class-access-views', data: { tenant: tenantId, classOrder, viewer, role: 'admin', reason: 'fixture', at: new Date().toISOString(), outcome: 'granted', answer: 200 }, depth: 0 })).id
+    },
+    patch: { reason: 'Hijacked' },
+    graphql: { one: 'ClassAccessView', many: 'ClassAccessViews', count: 'countClassAccessViews', update: 'updateClassAccessView', delete: 'deleteClassAccessView', dataType: '' },
   },
 }
 

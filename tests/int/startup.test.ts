@@ -22,6 +22,8 @@ describe('start-up environment check', () => {
     [{ PORT: 'eighty' }, /^Environment variable PORT is invalid: /],
     [{ DATABASE_URL: 'mysql://localhost/x' }, /^Environment variable DATABASE_URL is invalid: must be a postgres:\/\/ URL$/],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x' }, /^Environment variable PAYLOAD_SECRET is missing: required in production$/],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost/x', PAYLOAD_SECRET: 'x'.repeat(32) }, /^Environment variable CREDENTIALS_KEY is missing: required in production$/],
+    [{ CREDENTIALS_KEY: 'k1:c2hvcnQ=' }, /^Environment variable CREDENTIALS_KEY is invalid: entry 1 \(k1\): the key must be exactly 32 bytes, it is 5 /],
   ])('%j stops the process with exit 1 and one line', (env, message) => {
     const result = start(env)
     expect(result.status).toBe(1)

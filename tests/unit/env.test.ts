@@ -25,7 +25,7 @@ describe('parseEnv', () => {
     ).toThrow(/DATABASE_URL is missing/)
     expect(() =>
       assertProductionReady(
-        parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' }),
+        parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', CREDENTIALS_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}` }),
       ),
     ).not.toThrow()
   })

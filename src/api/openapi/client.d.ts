@@ -762,6 +762,374 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/class-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List class accesses */
+        get: operations["getClassAccess"];
+        put?: never;
+        /**
+         * Create one of class accesses
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postClassAccess"];
+        /** Delete every one of class accesses that `where` matches */
+        delete: operations["deleteClassAccess"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of class accesses that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchClassAccess"];
+        trace?: never;
+    };
+    "/api/class-access-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List class access views */
+        get: operations["getClassAccessViews"];
+        put?: never;
+        /**
+         * Create one of class access views
+         * @description Fields the server owns (status, money, numbers, stamps) are not part of the body; any given are ignored.
+         */
+        post: operations["postClassAccessViews"];
+        /** Delete every one of class access views that `where` matches */
+        delete: operations["deleteClassAccessViews"];
+        options?: never;
+        head?: never;
+        /**
+         * Update every one of class access views that `where` matches
+         * @description Answers 400 with the documents it could not update (`errors`) beside those it did.
+         */
+        patch: operations["patchClassAccessViews"];
+        trace?: never;
+    };
+    "/api/class-access-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of class access views by id */
+        get: operations["getClassAccessViewsById"];
+        put?: never;
+        post?: never;
+        /** Delete one of class access views */
+        delete: operations["deleteClassAccessViewsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of class access views
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchClassAccessViewsById"];
+        trace?: never;
+    };
+    "/api/class-access-views/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of class access views */
+        post: operations["postClassAccessViewsByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on class access views */
+        post: operations["postClassAccessViewsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of class access views */
+        post: operations["postClassAccessViewsAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count class access views */
+        get: operations["getClassAccessViewsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getClassAccessViewsExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of class access views: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getClassAccessViewsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access-views/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of class access views: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getClassAccessViewsVersionsById"];
+        put?: never;
+        /**
+         * Versions of class access views: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postClassAccessViewsVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of class accesses by id */
+        get: operations["getClassAccessById"];
+        put?: never;
+        post?: never;
+        /** Delete one of class accesses */
+        delete: operations["deleteClassAccessById"];
+        options?: never;
+        head?: never;
+        /**
+         * Update one of class accesses
+         * @description Only the fields given change. Fields the server owns are not part of the body; any given are ignored.
+         */
+        patch: operations["patchClassAccessById"];
+        trace?: never;
+    };
+    "/api/class-access/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of class accesses */
+        post: operations["postClassAccessByIdDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on class accesses */
+        post: operations["postClassAccessAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller’s permissions on one of class accesses */
+        post: operations["postClassAccessAccessById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count class accesses */
+        get: operations["getClassAccessCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the list as CSV
+         * @description For staff: the list as the caller reads it, streamed as CSV, with the list’s filter and sort and their checks. Collection and field read access apply: the columns are the top-level fields the caller reads, relationships as ids; money is a decimal amount in each row’s currency.
+         *
+         *     At most 10000 rows (`cap` may lower it): past it the last line says the export was cut and the `X-Export-Truncated: true` header is set; `X-Export-Total` always says how many rows match.
+         *
+         *     **403** for anyone but staff, **400** naming each bad place of `where`, `sort` or `cap`.
+         */
+        get: operations["getClassAccessExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of class accesses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getClassAccessVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-access/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of class accesses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        get: operations["getClassAccessVersionsById"];
+        put?: never;
+        /**
+         * Versions of class accesses: none kept
+         * @description This collection keeps no versions: the route always answers 404.
+         */
+        post: operations["postClassAccessVersionsById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/class-installments": {
         parameters: {
             query?: never;
@@ -1309,6 +1677,40 @@ export interface paths {
          */
         post: operations["postClassOrdersByIdActionsSubmitForReview"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/class-orders/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a class’s portal credentials
+         * @description The plaintext goes to the class’s **assigned writer** while the class is assigned, in_progress, quality_review (**409** otherwise: before it is staffed, while paused for an unpaid installment, once it is over), and to the website’s **admins and support** (and superadmins) who give a reason (`?reason=` or the `X-Access-Reason` header, 5–500 characters; without one **400** naming `reason`). The class’s **client** gets `stored`, `updatedAt` and `credentials: null` (the password is never shown back; this check is not logged). Anyone else who can see the class gets **403**; who cannot see it (another website, another client’s class, a class not assigned to them) **404**.
+         *
+         *     Every attempt of someone who can see the class (granted, refused, throttled) is written to the access log (`class-access-views`) and the audit trail (`credentials.view`), never the secret. At most 10 attempts a minute per viewer and class: the next is **429** with `Retry-After`. Answers carry `Cache-Control: no-store`.
+         *
+         *     **404** too when nothing is stored (logged as refused for those who may read).
+         */
+        get: operations["getClassOrdersByIdCredentials"];
+        /**
+         * Store or replace a class’s portal credentials
+         * @description The class’s **client** (or an admin or support of the website, with a reason as for reading) stores the login the writer will use: sealed with AES-256-GCM under the current `CREDENTIALS_KEY` key, username, password, portal address and notes alike. **201** the first time, **200** when they replace what was stored. The answer never holds the secret back.
+         *
+         *     **400** naming each bad field (unknown fields too), **403** for anyone else who can see the class (its writer included), **404** for who cannot, **409** once the class is completed, cancelled or archived. Answers carry `Cache-Control: no-store`.
+         */
+        put: operations["putClassOrdersByIdCredentials"];
+        post?: never;
+        /**
+         * Remove a class’s portal credentials
+         * @description The class’s **client** or an **admin** of the website removes them (the row is deleted, the audit trail keeps that it was). **403** for anyone else who can see the class, **404** for who cannot or when nothing is stored.
+         */
+        delete: operations["deleteClassOrdersByIdCredentials"];
         options?: never;
         head?: never;
         patch?: never;
@@ -20619,6 +21021,39 @@ export interface components {
             updatedAt?: string | null;
             createdAt?: string | null;
         };
+        /** ClassAccess */
+        "class-access": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            classOrder?: number | components["schemas"]["class-orders"];
+            /** @description The CREDENTIALS_KEY key that sealed them (npm run credentials:reencrypt moves old ones to the current key). */
+            keyId?: string;
+            /** @description When the client can pass on a two-factor code (weekdays, hours, time zone). Not secret. */
+            twoFactorWindow?: string | null;
+            /** @description Who stored them last. */
+            updatedBy?: (number | null) | components["schemas"]["users"];
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
+        /** ClassAccessView */
+        "class-access-views": {
+            id: number;
+            tenant?: (number | null) | components["schemas"]["tenants"];
+            classOrder?: number | components["schemas"]["class-orders"];
+            /** @description Who asked. */
+            viewer?: number | components["schemas"]["users"];
+            /** @description As whom: writer (assigned), admin, support, superadmin, client, or their role when refused. */
+            role?: string;
+            /** @description The reason staff gave. */
+            reason?: string | null;
+            at?: string;
+            /** @enum {string} */
+            outcome?: "granted" | "refused" | "throttled";
+            /** @description The HTTP status answered (200, 400, 403, 409, 429). */
+            answer?: number | null;
+            updatedAt?: string | null;
+            createdAt?: string | null;
+        };
         /** PayloadKv */
         "payload-kv": {
             id: number;
@@ -23057,6 +23492,22 @@ export interface components {
         "class-tasks_update": {
             tenant?: number | null;
         };
+        /** ClassAccess */
+        "class-access_create": {
+            tenant?: number | null;
+        };
+        /** ClassAccess */
+        "class-access_update": {
+            tenant?: number | null;
+        };
+        /** ClassAccessView */
+        "class-access-views_create": {
+            tenant?: number | null;
+        };
+        /** ClassAccessView */
+        "class-access-views_update": {
+            tenant?: number | null;
+        };
         /** PayloadKv */
         "payload-kv_create": {
             key?: string;
@@ -25283,6 +25734,1068 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    getClassAccess: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccess: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteClassAccess: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchClassAccess: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description A field name, `-` first for descending; up to 5 separated by commas. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Documents per page (default 10, at most 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The page, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description false: one page of `limit` documents without counting (needs a limit of at most 100). */
+                pagination?: components["parameters"]["Pagination"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access-views"][];
+                        totalDocs?: number;
+                        limit?: number;
+                        totalPages?: number;
+                        page?: number;
+                        pagingCounter?: number;
+                        hasPrevPage?: boolean;
+                        hasNextPage?: boolean;
+                        prevPage?: number | null;
+                        nextPage?: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessViews: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access-views_create"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access-views"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteClassAccessViews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access-views"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchClassAccessViews: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access-views_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docs: components["schemas"]["class-access-views"][];
+                        errors?: {
+                            id?: unknown;
+                            message?: string;
+                        }[];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViewsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["class-access-views"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteClassAccessViewsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access-views"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchClassAccessViewsById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access-views_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access-views"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessViewsByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access-views"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessViewsAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessViewsAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViewsCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViewsExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViewsVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessViewsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessViewsVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+                /** @description The fields to answer with: `select[title]=true`. `id` is always there. */
+                select?: components["parameters"]["Select"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["class-access"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteClassAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    patchClassAccessById: {
+        parameters: {
+            query?: {
+                /** @description How deep relationships are populated (0: ids only). At most 3. */
+                depth?: components["parameters"]["Depth"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["class-access_update"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessByIdDuplicate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-access"];
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessAccessById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessCount: {
+        parameters: {
+            query?: {
+                /** @description A filter over the collection’s fields: `where[status][equals]=paid`, `where[or][0][total][greater_than]=1000`. Operators: equals, not_equals, in, not_in, all, exists, greater_than(_equal), less_than(_equal), like, contains, near. Unknown fields or operators are a 400 naming them. */
+                where?: components["parameters"]["Where"];
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalDocs: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessExportCsv: {
+        parameters: {
+            query?: {
+                /** @description The list’s filter: `where[status][equals]=paid`, or the same as JSON. Fields and operators are the collection’s own; over 6 levels, 100 conditions or 500 values is a 400. */
+                where?: {
+                    [key: string]: unknown;
+                } | string;
+                /** @description A field of the collection, `-` first for descending; several comma-separated. */
+                sort?: string | string[];
+                /** @description At most this many rows (default and largest: 10000). */
+                cap?: "" | string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, a header line first; an attachment named after the collection and the day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassAccessVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassAccessVersionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error400"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
     getClassInstallments: {
         parameters: {
             query?: {
@@ -26875,6 +28388,182 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getClassOrdersByIdCredentials: {
+        parameters: {
+            query?: {
+                /** @description Why staff open them (5–500 characters); or the `X-Access-Reason` header. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        classOrder: number;
+                        /** @description Whether credentials are stored for the class. */
+                        stored: boolean;
+                        /** @description The CREDENTIALS_KEY key they are sealed with. */
+                        keyId: string | null;
+                        twoFactorWindow: string | null;
+                        updatedAt: string | null;
+                        /** @description The plaintext: only for the assigned writer and for admins and support with a reason; null for the client. */
+                        credentials: {
+                            username: string;
+                            password: string;
+                            /** Format: uri */
+                            portalUrl?: string;
+                            notes?: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    putClassOrdersByIdCredentials: {
+        parameters: {
+            query?: {
+                /** @description Why staff open them (5–500 characters); or the `X-Access-Reason` header. */
+                reason?: string;
+            };
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                    /** Format: uri */
+                    portalUrl?: string;
+                    notes?: string;
+                    /** @description When the client can pass on a two-factor code (weekdays, hours, time zone). Not secret. */
+                    twoFactorWindow?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        classOrder: number;
+                        /** @description Whether credentials are stored for the class. */
+                        stored: boolean;
+                        /** @description The CREDENTIALS_KEY key they are sealed with. */
+                        keyId: string | null;
+                        twoFactorWindow: string | null;
+                        updatedAt: string | null;
+                        /** @description The plaintext: only for the assigned writer and for admins and support with a reason; null for the client. */
+                        credentials: {
+                            username: string;
+                            password: string;
+                            /** Format: uri */
+                            portalUrl?: string;
+                            notes?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        classOrder: number;
+                        /** @description Whether credentials are stored for the class. */
+                        stored: boolean;
+                        /** @description The CREDENTIALS_KEY key they are sealed with. */
+                        keyId: string | null;
+                        twoFactorWindow: string | null;
+                        updatedAt: string | null;
+                        /** @description The plaintext: only for the assigned writer and for admins and support with a reason; null for the client. */
+                        credentials: {
+                            username: string;
+                            password: string;
+                            /** Format: uri */
+                            portalUrl?: string;
+                            notes?: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteClassOrdersByIdCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        message: "Removed.";
+                        classOrder: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             503: components["responses"]["Error503"];
         };
     };

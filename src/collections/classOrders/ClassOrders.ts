@@ -12,6 +12,7 @@ import { stampTenant } from '@/hooks/stampTenant'
 import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { actionPanelField } from '@/fields/actionPanel'
 import { prepareClassOrder } from '@/operations/classOrders/prepare'
+import { classCredentialEndpoints } from '@/endpoints/classCredentials'
 
 const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
 
@@ -40,7 +41,8 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     { fields: ['tenant', 'number'], unique: true },
     { fields: ['tenant', 'status', 'createdAt'] },
   ],
-  endpoints: workflowEndpoints('class-orders'),
+  // Its workflow, then the class's portal credentials (src/endpoints/classCredentials.ts).
+  endpoints: [...workflowEndpoints('class-orders'), ...classCredentialEndpoints],
   hooks: {
     beforeValidate: [stampTenant],
     beforeChange: [({ data, req, operation }) => (operation === 'create' ? prepareClassOrder(req, data) : data)],

@@ -8,7 +8,7 @@
 export const REDACTED = '[redacted]'
 
 /** Exact names (lower case) of fields that hold secrets. */
-export const SECRET_FIELDS: readonly string[] = ['hash', 'salt', 'password', 'sessions', 'apikey', 'apikeyindex', 'enableapikey', 'otp', 'mfasecret', 'totpsecret', 'recoverycodes', 'credentials']
+export const SECRET_FIELDS: readonly string[] = ['hash', 'salt', 'password', 'sessions', 'apikey', 'apikeyindex', 'enableapikey', 'otp', 'mfasecret', 'totpsecret', 'recoverycodes', 'credentials', 'ciphertext', 'iv', 'authtag', 'sealed']
 
 /** Name patterns of fields that hold secrets. */
 export const SECRET_PATTERNS: readonly RegExp[] = [/password/i, /passwd/i, /secret/i, /token/i, /api[_-]?key/i, /salt$/i, /signature/i, /credential/i, /^_verification/i]
