@@ -9,6 +9,10 @@ describe('the admin timeline of a workflow record', () => {
     expect(timelineEntriesOf({ docs: [row({})] })).toEqual([{ id: 1, action: 'sendQuote', label: 'Send quote', change: 'Quote pending → Quote sent', actor: 'Ada Admin', reason: null, at: '2026-12-01T10:00:00.000Z' }])
   })
 
+  it('reads a related record’s step (`quote.accept`) as words', () => {
+    expect(timelineEntriesOf({ docs: [row({ action: 'quote.accept', from: 'quote_sent', to: 'awaiting_payment' })] })[0]).toMatchObject({ label: 'Quote accept', change: 'Quote sent → Awaiting payment' })
+  })
+
   it('leaves out a change when the status stayed, and keeps the reason', () => {
     const [entry] = timelineEntriesOf({ docs: [row({ action: 'waiveMilestone', from: 'awaiting_payment', to: 'awaiting_payment', reason: 'Goodwill' })] })
     expect(entry).toMatchObject({ label: 'Waive milestone', change: null, reason: 'Goodwill' })

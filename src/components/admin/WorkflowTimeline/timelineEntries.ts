@@ -16,7 +16,7 @@ const actorName = (actor: unknown): string => {
 
 /**
  * The rows of `GET /api/workflow-events` (depth 1) as timeline lines, newest first:
- * the action's name made readable, the status change when there was one, who did it
+ * the action's name made readable (`quote.accept`, a step of a related record: "Quote accept"), the status change when there was one, who did it
  * and why. Rows of another shape are skipped rather than drawn half.
  */
 export const timelineEntriesOf = (body: unknown): TimelineEntry[] => {
@@ -25,7 +25,7 @@ export const timelineEntriesOf = (body: unknown): TimelineEntry[] => {
     if (typeof row.id !== 'number' || typeof row.action !== 'string' || typeof row.createdAt !== 'string') return []
     const from = typeof row.from === 'string' ? row.from : ''
     const to = typeof row.to === 'string' ? row.to : ''
-    return [{ id: row.id, action: row.action, label: humanize(row.action), change: from && to && from !== to ? `${humanize(from)} → ${humanize(to)}` : null, actor: actorName(row.actor), reason: typeof row.reason === 'string' && row.reason ? row.reason : null, at: row.createdAt }]
+    return [{ id: row.id, action: row.action, label: humanize(row.action.replace(/\./g, ' ')), change: from && to && from !== to ? `${humanize(from)} → ${humanize(to)}` : null, actor: actorName(row.actor), reason: typeof row.reason === 'string' && row.reason ? row.reason : null, at: row.createdAt }]
   })
 }
 
