@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (8 + DEMO_PEOPLE.length)
+const STEPS = 1 + DEMO_TENANTS.length * (9 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -86,7 +86,25 @@ it('running the seed again creates nothing and reports every step', async () => 
   expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
   expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)
   expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  support ticket of alpha`)
-  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 2}/${STEPS}] exists  content settings of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 2}/${STEPS}] exists  class orders of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 3}/${STEPS}] exists  content settings of alpha`)
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
   expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
+})
+
+it.each(['alpha', 'beta'])('%s has a class with a price proposed and a paid one worked by its writer with two tasks', async (slug) => {
+  const person = async (local: string) => (await t.payload.find({ collection: 'users', where: { email: { equals: `${local}@${slug}.test` } }, depth: 0 })).docs[0]!
+  const [client, writer] = [await person('client'), await person('writer')]
+  const classes = (await t.payload.find({ collection: 'class-orders', where: { client: { equals: client.id } }, sort: 'id', depth: 0 })).docs
+  expect(classes.map((c) => [c.status, c.paymentStatus])).toEqual([
+    ['price_proposed', 'unpaid'],
+    ['in_progress', 'paid'],
+  ])
+  const running = classes[1]!
+  expect(running.writer).toBe(writer.id)
+  const tasks = (await t.payload.find({ collection: 'class-tasks', where: { classOrder: { equals: running.id } }, depth: 0 })).docs
+  expect(tasks.map((task) => [task.status, task.writer])).toEqual([
+    ['assigned', writer.id],
+    ['assigned', writer.id],
+  ])
 })
