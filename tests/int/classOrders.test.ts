@@ -223,6 +223,31 @@ describe('payment, pause and resume', () => {
   })
 })
 
+describe('the deposit and cancelling', () => {
+  it('a writer is not assigned while the deposit is unpaid (422 naming it), even with a later installment paid', async () => {
+    const id = await acceptedClass(30_000)
+    const later = (await installmentsOf(id))[1]!
+    await fundWallet(t.payload, alphaId, ids.client!, later.amount, `test:class-later:${id}`)
+    const paid = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'installment', installment: later.installment, provider: 'wallet' } })
+    expect(paid.status).toBe(201)
+    expect(await classDoc(id)).toMatchObject({ status: 'partially_paid' })
+    const refused = await act('admin', 'class-orders', id, 'assign', { writer: ids.writer, compensationKind: 'fixed', compensationValue: 5_000 })
+    expect(refused.status).toBe(422)
+    expect(refused.body.errors[0].message).toMatch(/deposit/)
+    expect(await classDoc(id)).toMatchObject({ status: 'partially_paid', writer: null })
+  })
+
+  it('after acceptance only staff cancel a class with nothing paid: its plan invoice and installments are cancelled', async () => {
+    const id = await acceptedClass(20_000)
+    expect((await act('client', 'class-orders', id, 'cancel', { reason: 'Changed my mind' })).status).toBe(422)
+    await must('admin', 'class-orders', id, 'cancel', { reason: 'The client withdrew' })
+    const doc = await classDoc(id)
+    expect(doc.status).toBe('cancelled')
+    expect((await t.payload.findByID({ collection: 'invoices', id: doc.invoice as number, depth: 0 })).status).toBe('cancelled')
+    expect((await installmentsOf(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled'])
+  })
+})
+
 describe('websites', () => {
   it('a class order of Beta is invisible in Alpha: 404 by id, absent from lists', async () => {
     const beta = await classOrderFor(t.payload, betaId)

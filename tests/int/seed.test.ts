@@ -107,3 +107,20 @@ it('running the seed again creates nothing and reports every step', async () => 
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
   expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
 })
+
+it.each(['alpha', 'beta'])('%s has a class with a price proposed and a paid one worked by its writer with two tasks', async (slug) => {
+  const person = async (local: string) => (await t.payload.find({ collection: 'users', where: { email: { equals: `${local}@${slug}.test` } }, depth: 0 })).docs[0]!
+  const [client, writer] = [await person('client'), await person('writer')]
+  const classes = (await t.payload.find({ collection: 'class-orders', where: { client: { equals: client.id } }, sort: 'id', depth: 0 })).docs
+  expect(classes.map((c) => [c.status, c.paymentStatus])).toEqual([
+    ['price_proposed', 'unpaid'],
+    ['in_progress', 'paid'],
+  ])
+  const running = classes[1]!
+  expect(running.writer).toBe(writer.id)
+  const tasks = (await t.payload.find({ collection: 'class-tasks', where: { classOrder: { equals: running.id } }, depth: 0 })).docs
+  expect(tasks.map((task) => [task.status, task.writer])).toEqual([
+    ['assigned', writer.id],
+    ['assigned', writer.id],
+  ])
+})
