@@ -318,6 +318,10 @@ export const READS: Record<string, ReadRule> = {
   redirects: { fields: [...STAMPS, 'tenant', 'collection', 'fromSlug', 'doc'], hiddenFrom: all(CONTENT) },
   // The audit trail (issue 15): a website's admins read its rows whole; superadmins every website's. Nobody writes them through the API.
   'audit-events': { fields: [...STAMPS, 'tenant', 'kind', 'action', 'actor', 'actorEmail', 'actorRole', 'impersonator', 'targetCollection', 'targetId', 'changes', 'address', 'userAgent', 'requestId', 'seq', 'prevHash', 'hash'], hiddenFrom: all(['superadmin', 'admin']) },
+  // A class's portal credentials: admins and support see that they exist, never the sealed parts (hidden fields, in no API answer).
+  'class-access': { fields: [...STAMPS, 'tenant', 'classOrder', 'keyId', 'twoFactorWindow', 'updatedBy'], hiddenFrom: all(['superadmin', 'admin', 'support']) },
+  // The credentials access log: the website's admins.
+  'class-access-views': { fields: [...STAMPS, 'tenant', 'classOrder', 'viewer', 'role', 'reason', 'at', 'outcome', 'answer'], hiddenFrom: all(['superadmin', 'admin']) },
 }
 
 /**

@@ -122,6 +122,8 @@ describe('storing', () => {
     expect(noReason.body.errors[0].data.errors[0].path).toBe('reason')
     const withReason = await store('support', { ...secrets, password: `${PASSWORD}-other` }, otherClassId, 'Client sent them by phone, ticket 42')
     expect(withReason.status).toBe(201)
+    const why = await rows<{ actor: number; changes: Record<string, unknown> }>("SELECT actor::int AS actor, changes FROM audit_events WHERE action = 'credentials.store' AND target_id = $1", [String(otherClassId)])
+    expect(why).toEqual([{ actor: ids.support, changes: { reason: 'Client sent them by phone, ticket 42', replaced: false } }])
   })
 })
 

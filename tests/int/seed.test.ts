@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { openCredentials } from '@/domain/credentials/seal'
+import { sealContext } from '@/operations/credentials/sealedRow'
+import { credentialKeyRing } from '@/security/credentialKeys'
 import { SEED_CONTENT } from '@/seed/contentData'
 import { DEMO_PEOPLE, DEMO_TENANTS } from '@/seed/demoData'
 import { seed } from '@/seed'
@@ -12,7 +15,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (9 + DEMO_PEOPLE.length)
+// Per website: its row, prices, levels, discounts, the people, the ticket, class orders, class credentials, content settings, loyalty, content.
+const STEPS = 1 + DEMO_TENANTS.length * (10 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -67,6 +71,17 @@ it.each(DEMO_TENANTS.map((d) => d.slug))('%s: the demo client has one open ticke
   expect(new Date(docs[0]!.sla!.firstResponseDueAt!).getTime()).toBeGreaterThan(new Date(docs[0]!.createdAt).getTime())
 })
 
+it.each(DEMO_TENANTS.map((d) => d.slug))('%s: the worked demo class has its portal login sealed, opening for its writer, and one view in the access log', async (slug) => {
+  const { docs } = await t.payload.find({ collection: 'class-access', depth: 0, showHiddenFields: true, where: { 'classOrder.client.email': { equals: `client@${slug}.test` } } })
+  expect(docs).toHaveLength(1)
+  const row = docs[0]!
+  const classOrder = typeof row.classOrder === 'number' ? row.classOrder : row.classOrder.id
+  const opened = openCredentials({ keyId: row.keyId, iv: row.credentialsIv!, tag: row.credentialsTag!, ciphertext: row.credentialsCiphertext! }, credentialKeyRing(), sealContext(classOrder))
+  expect(opened.username).toBe(`student.${slug}`)
+  expect((await t.payload.findByID({ collection: 'class-orders', id: classOrder, depth: 0 })).status).toBe('in_progress')
+  expect((await t.payload.count({ collection: 'class-access-views', where: { classOrder: { equals: classOrder } } })).totalDocs).toBe(1)
+})
+
 it('the two websites do not tell the same story', async () => {
   const titles = (slug: string) => SEED_CONTENT[slug]!.posts.map((p) => p.title)
   expect(titles('alpha').filter((title) => titles('beta').includes(title))).toEqual([])
@@ -87,7 +102,8 @@ it('running the seed again creates nothing and reports every step', async () => 
   expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)
   expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 1}/${STEPS}] exists  support ticket of alpha`)
   expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 2}/${STEPS}] exists  class orders of alpha`)
-  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 3}/${STEPS}] exists  content settings of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 3}/${STEPS}] exists  class portal credentials of alpha`)
+  expect(lines).toContain(`[${3 + 1 + 1 + DEMO_PEOPLE.length + 4}/${STEPS}] exists  content settings of alpha`)
   expect(await t.payload.count({ collection: 'users' })).toEqual(before)
   expect(await t.payload.count({ collection: 'posts' })).toEqual(posts)
 })

@@ -7,12 +7,13 @@ import type { PortalCredentials } from '@/domain/credentials/plaintext'
 import { openCredentials, sealCredentials } from '@/domain/credentials/seal'
 import { CREDENTIAL_VIEW_LIMIT, credentialViewSubject } from '@/domain/credentials/viewLimit'
 import { ClientError, refuseField } from '@/errors'
+import { recordAudit } from '@/operations/audit/record'
 import { inTransaction } from '@/operations/inTransaction'
 import { credentialKeyRing } from '@/security/credentialKeys'
 import { limiterFor } from '@/security/rateLimits'
 
 import { recordView } from './accessLog'
-import { visibleClass } from './relation'
+import { partiesOf, visibleClass } from './relation'
 import { sealContext, sealedRowOf } from './sealedRow'
 
 /** What the credentials endpoints answer: the plaintext only to those allowed, the rest to everyone who may know. */
@@ -105,6 +106,10 @@ export const storeCredentials = async (
     const row = existing
       ? await req.payload.update({ ...asSystem(proof), collection: 'class-access', id: existing.row.id, data, depth: 0, req })
       : await req.payload.create({ ...asSystem(proof), collection: 'class-access', data: { ...data, tenant, classOrder: id }, depth: 0, req })
+    // Staff storing for the client: why, beside the write's own audit row (which never holds the secret).
+    if (!who.isClient) {
+      await recordAudit(req, { kind: 'access', action: 'credentials.store', tenant, targetCollection: 'class-orders', targetId: id, changes: { reason: givenReason?.trim() ?? null, replaced: Boolean(existing) }, parties: partiesOf(visible.classOrder, actor.id) })
+    }
     return {
       created: !existing,
       answer: { classOrder: id, stored: true, keyId: row.keyId, twoFactorWindow: row.twoFactorWindow ?? null, updatedAt: row.updatedAt, credentials: null },
