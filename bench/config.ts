@@ -78,5 +78,7 @@ export const DATASET = {
 
 /** A secret for the bench's Payload only (tokens never leave the machine). */
 export const BENCH_PAYLOAD_SECRET = 'scriptorium-bench-secret-local-only-0123456789'
+/** The class-portal credentials key of the bench's production-mode server (required in production; local only). */
+export const BENCH_CREDENTIALS_KEY = `bench:${Buffer.alloc(32, 42).toString('base64')}`
 
 export const say = (line: string) => process.stdout.write(`${line}\n`)

@@ -19,7 +19,7 @@ import { DEMO_PASSWORD, demoEmail } from '@/seed/demoData'
 import { dropDatabases, onServer, withDatabase } from '@/server/database'
 import { START_FLAG } from '@/server/lexicalConditions'
 
-import { BENCH_PAYLOAD_SECRET, benchConfig, DATASET, say } from './config'
+import { BENCH_CREDENTIALS_KEY, BENCH_PAYLOAD_SECRET, benchConfig, DATASET, say } from './config'
 import { ensureDataset } from './dataset'
 import { call, type LoadSample, runLoad, summarize } from './load'
 import { ledgerViolationsOf } from '@/operations/ledger/invariants'
@@ -89,6 +89,7 @@ const startServer = async (): Promise<{ child: ChildProcess; ports: Ports }> => 
       DATABASE_URL: runUrl,
       NODE_ENV: 'production',
       PAYLOAD_SECRET: BENCH_PAYLOAD_SECRET,
+      CREDENTIALS_KEY: BENCH_CREDENTIALS_KEY,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       DATA_DIR: dataDir,
       BENCH_INSERT_TENANT: String(picked.tenantId),
