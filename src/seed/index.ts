@@ -121,14 +121,14 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       // After the people: the client opens it and the support agent gets it.
       tick(`support ticket of ${tenant.slug}`, await ensureDemoTicket(req, doc.id, tenant.slug))
-      // After the people: the client's inquiry, quoted by the platform.
-      tick(`special order of ${tenant.slug}`, await ensureDemoSpecialOrder(req, doc.id, tenant.slug))
       tick(`content settings of ${tenant.slug}`, await ensureContentSettings(req, doc.id, tenant))
       // After the people: the demo client's welcome points.
       tick(`loyalty tiers and rewards of ${tenant.slug}`, await ensureLoyalty(req, doc.id, tenant.slug))
       // After the people: the scheduled post is queued in the name of the website's content editor.
       const content = await ensureContent(req, doc.id, tenant.slug)
       tick(`content of ${tenant.slug}${content ? ` (${describeContent(content)})` : ''}`, content !== null)
+      // After the people: the client's inquiry, quoted by the platform.
+      tick(`special order of ${tenant.slug}`, await ensureDemoSpecialOrder(req, doc.id, tenant.slug))
     }
     if (transactionID) await payload.db.commitTransaction(transactionID)
   } catch (error) {

@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const STEPS = 1 + DEMO_TENANTS.length * (8 + DEMO_PEOPLE.length)
+const STEPS = 1 + DEMO_TENANTS.length * (9 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -81,7 +81,7 @@ it('running the seed again creates nothing and reports every step', async () => 
   const { created } = await seed(t.payload, (line) => lines.push(line))
   expect(created).toBe(0)
   expect(lines).toHaveLength(STEPS)
-  expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  content of beta`)
+  expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  special order of beta`)
   expect(lines).toContain(`[3/${STEPS}] exists  price list of alpha`)
   expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
   expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)

@@ -5,7 +5,8 @@ import { specialOrderChecksDown, specialOrderChecksUp } from './sql/specialOrder
 /**
  * Issue 17, special orders: their configurations, orders, quotes and funding milestones,
  * the website's special-order settings and counter, the plan invoice's link, the
- * `special_order_milestone` checkout purpose, and the money columns' CHECKs
+ * `special_order_milestone` checkout purpose, change requests as order requests (of an
+ * order or a special order, with their price), and the money columns' CHECKs
  * (hand-written, ./sql/specialOrderChecks).
  */
 
@@ -21,6 +22,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_funding_milestones_status" AS ENUM('pending', 'paid', 'waived', 'cancelled', 'refunded');
   ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'special-orders';
   ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'special-order-quotes';
+  ALTER TYPE "public"."enum_order_requests_kind" ADD VALUE 'change';
   ALTER TYPE "public"."enum_payments_purpose" ADD VALUE 'special_order_milestone';
   CREATE TABLE "special_order_configs_durations" (
   	"_order" integer NOT NULL,
@@ -124,6 +126,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "order_requests" ALTER COLUMN "order_id" DROP NOT NULL;
   ALTER TABLE "tenants" ADD COLUMN "special_order_sequence" numeric DEFAULT 0;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_default_deposit_percent" numeric DEFAULT 50;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_minimum_deposit" numeric DEFAULT 0;
@@ -131,6 +134,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_require_full_payment_before_delivery" boolean DEFAULT true;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_quote_expiry_hours" numeric DEFAULT 72;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_allow_installments" boolean DEFAULT true;
+  ALTER TABLE "order_requests" ADD COLUMN "special_order_id" integer;
+  ALTER TABLE "order_requests" ADD COLUMN "amount" numeric;
   ALTER TABLE "invoices" ADD COLUMN "special_order_id" integer;
   ALTER TABLE "special_order_configs_durations" ADD CONSTRAINT "special_order_configs_durations_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."special_order_configs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "special_order_configs" ADD CONSTRAINT "special_order_configs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
@@ -188,7 +193,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "funding_milestones_updated_at_idx" ON "funding_milestones" USING btree ("updated_at");
   CREATE INDEX "funding_milestones_created_at_idx" ON "funding_milestones" USING btree ("created_at");
   CREATE UNIQUE INDEX "specialOrder_sequence_idx" ON "funding_milestones" USING btree ("special_order_id","sequence");
+  ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "invoices" ADD CONSTRAINT "invoices_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "order_requests_special_order_idx" ON "order_requests" USING btree ("special_order_id");
   CREATE INDEX "invoices_special_order_idx" ON "invoices" USING btree ("special_order_id");`)
   await db.execute(sql.raw(specialOrderChecksUp))
 }
@@ -208,17 +215,25 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP TABLE "special_order_quotes_lines" CASCADE;
   DROP TABLE "special_order_quotes" CASCADE;
   DROP TABLE "funding_milestones" CASCADE;
+  ALTER TABLE "order_requests" DROP CONSTRAINT "order_requests_special_order_id_special_orders_id_fk";
+  
   ALTER TABLE "invoices" DROP CONSTRAINT "invoices_special_order_id_special_orders_id_fk";
   
   ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE text;
   DROP TYPE "public"."enum_workflow_events_collection";
   CREATE TYPE "public"."enum_workflow_events_collection" AS ENUM('orders', 'invoices', 'payout-records', 'payout-requests', 'discipline-records', 'fines', 'loyalty-redemptions', 'referrals', 'discount-campaigns', 'tickets', 'email-campaigns', 'reviews');
   ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE "public"."enum_workflow_events_collection" USING "collection"::"public"."enum_workflow_events_collection";
+  ALTER TABLE "order_requests" ALTER COLUMN "kind" SET DATA TYPE text;
+  DROP TYPE "public"."enum_order_requests_kind";
+  CREATE TYPE "public"."enum_order_requests_kind" AS ENUM('hold', 'dispute', 'cancellation', 'reassignment', 'revision');
+  ALTER TABLE "order_requests" ALTER COLUMN "kind" SET DATA TYPE "public"."enum_order_requests_kind" USING "kind"::"public"."enum_order_requests_kind";
   ALTER TABLE "payments" ALTER COLUMN "purpose" SET DATA TYPE text;
   DROP TYPE "public"."enum_payments_purpose";
   CREATE TYPE "public"."enum_payments_purpose" AS ENUM('order', 'wallet_top_up', 'invoice', 'installment', 'tip');
   ALTER TABLE "payments" ALTER COLUMN "purpose" SET DATA TYPE "public"."enum_payments_purpose" USING "purpose"::"public"."enum_payments_purpose";
+  DROP INDEX "order_requests_special_order_idx";
   DROP INDEX "invoices_special_order_idx";
+  ALTER TABLE "order_requests" ALTER COLUMN "order_id" SET NOT NULL;
   ALTER TABLE "tenants" DROP COLUMN "special_order_sequence";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_default_deposit_percent";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_minimum_deposit";
@@ -226,6 +241,8 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_require_full_payment_before_delivery";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_quote_expiry_hours";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_allow_installments";
+  ALTER TABLE "order_requests" DROP COLUMN "special_order_id";
+  ALTER TABLE "order_requests" DROP COLUMN "amount";
   ALTER TABLE "invoices" DROP COLUMN "special_order_id";
   DROP TYPE "public"."enum_special_orders_pricing_mode";
   DROP TYPE "public"."enum_special_orders_status";
