@@ -1412,8 +1412,9 @@ export interface OrderAssignment {
 export interface OrderRequest {
   id: number;
   tenant?: (number | null) | Tenant;
-  order: number | Order;
-  kind: 'hold' | 'dispute' | 'cancellation' | 'reassignment' | 'revision';
+  order?: (number | null) | Order;
+  specialOrder?: (number | null) | SpecialOrder;
+  kind: 'hold' | 'dispute' | 'cancellation' | 'reassignment' | 'revision' | 'change';
   status:
     | 'requested'
     | 'active'
@@ -1461,8 +1462,339 @@ export interface OrderRequest {
   outcome?: string | null;
   resolution?: string | null;
   forfeitPercent?: number | null;
+  /**
+   * A change request’s price, once staff priced it.
+   */
+  amount?: number | null;
   decidedBy?: (number | null) | User;
   decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-orders".
+ */
+export interface SpecialOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * SPO-000012, per website.
+   */
+  number?: string | null;
+  /**
+   * Staff opening one for a client name the client; a client opens their own.
+   */
+  client?: (number | null) | User;
+  /**
+   * The assigned writer (the assign action).
+   */
+  writer?: (number | null) | User;
+  title: string;
+  /**
+   * What is wanted: scope, instructions, sources.
+   */
+  description: string;
+  /**
+   * A configuration with a duration: fixed_config; otherwise quoted.
+   */
+  pricingMode?: ('fixed_config' | 'quoted') | null;
+  /**
+   * A configuration of this website (fixed price), with a duration.
+   */
+  config?: (number | null) | SpecialOrderConfig;
+  /**
+   * The label of one of the configuration’s durations.
+   */
+  duration?: string | null;
+  status:
+    | 'inquiry'
+    | 'quote_pending'
+    | 'quote_sent'
+    | 'quote_accepted'
+    | 'awaiting_payment'
+    | 'partially_funded'
+    | 'ready_for_staffing'
+    | 'assigned'
+    | 'in_progress'
+    | 'submitted'
+    | 'ready_for_delivery'
+    | 'completed'
+    | 'approved'
+    | 'revision_requested'
+    | 'on_revision'
+    | 'on_hold'
+    | 'cancelled'
+    | 'refunded';
+  /**
+   * The status a hold interrupted: resume returns to it.
+   */
+  statusBefore?:
+    | (
+        | 'inquiry'
+        | 'quote_pending'
+        | 'quote_sent'
+        | 'quote_accepted'
+        | 'awaiting_payment'
+        | 'partially_funded'
+        | 'ready_for_staffing'
+        | 'assigned'
+        | 'in_progress'
+        | 'submitted'
+        | 'ready_for_delivery'
+        | 'completed'
+        | 'approved'
+        | 'revision_requested'
+        | 'on_revision'
+        | 'on_hold'
+        | 'cancelled'
+        | 'refunded'
+      )
+    | null;
+  /**
+   * The accepted price: the configuration’s, or the accepted quote’s.
+   */
+  total?: number | null;
+  /**
+   * Paid on the plan’s milestones.
+   */
+  amountPaid?: number | null;
+  currency?: string | null;
+  fundingStatus?:
+    | ('draft' | 'awaiting_deposit' | 'partially_funded' | 'funded' | 'partially_refunded' | 'refunded' | 'cancelled')
+    | null;
+  /**
+   * The plan invoice: each milestone is one of its installments.
+   */
+  invoice?: (number | null) | Invoice;
+  /**
+   * From the configuration: delivery waits for the whole plan.
+   */
+  requiresFullPayment?: boolean | null;
+  /**
+   * An admin unlocked delivery before the plan allowed it (with a reason, on the timeline).
+   */
+  deliveryUnlocked?: boolean | null;
+  createdBy?: (number | null) | User;
+  acceptedAt?: string | null;
+  assignedAt?: string | null;
+  submittedAt?: string | null;
+  completedAt?: string | null;
+  approvedAt?: string | null;
+  cancelledAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "special-order-configs".
+ */
+export interface SpecialOrderConfig {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  name: string;
+  slug: string;
+  description?: string | null;
+  /**
+   * Final delivery waits for the whole plan, whatever the website’s setting.
+   */
+  requiresFullPayment?: boolean | null;
+  /**
+   * The durations a client chooses from, each with its price.
+   */
+  durations: {
+    label: string;
+    days: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    price: number;
+    id?: string | null;
+  }[];
+  /**
+   * Inactive configurations take no new orders.
+   */
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  client: number | User;
+  title?: string | null;
+  lines: {
+    description: string;
+    quantity: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    unitAmount: number;
+    /**
+     * Quantity × unit amount. In minor units (cents) of the currency.
+     */
+    amount: number;
+    id?: string | null;
+  }[];
+  /**
+   * The lines’ sum, before any discount.
+   */
+  subtotal?: number | null;
+  /**
+   * Taken off by a discount code or an automatic discount.
+   */
+  discount?: number | null;
+  /**
+   * What the client owes: subtotal − discount.
+   */
+  total: number;
+  /**
+   * The discount applied: code, origin, kind, value, discount and usage ids.
+   */
+  discountSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  amountPaid: number;
+  currency: string;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
+  dueAt: string;
+  issuedAt?: string | null;
+  paidAt?: string | null;
+  cancelledAt?: string | null;
+  expiredAt?: string | null;
+  payTokenHash?: string | null;
+  payTokenExpiresAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
+  createdBy?: (number | null) | User;
+  specialOrder?: (number | null) | SpecialOrder;
+  classOrder?: (number | null) | ClassOrder;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-orders".
+ */
+export interface ClassOrder {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Per website: CLS-00001.
+   */
+  number: string;
+  client: number | User;
+  /**
+   * The assigned writer; empty until assigned.
+   */
+  writer?: (number | null) | User;
+  title: string;
+  institution: string;
+  className: string;
+  classCode?: string | null;
+  academicLevel: string;
+  startDate: string;
+  endDate: string;
+  status:
+    | 'draft'
+    | 'submitted'
+    | 'needs_client_info'
+    | 'under_review'
+    | 'price_proposed'
+    | 'negotiating'
+    | 'accepted'
+    | 'pending_payment'
+    | 'partially_paid'
+    | 'paid'
+    | 'assigned'
+    | 'in_progress'
+    | 'paused'
+    | 'quality_review'
+    | 'completed'
+    | 'cancelled'
+    | 'archived';
+  description?: string | null;
+  /**
+   * What the class asks for: discussions a week, quizzes, exams, essays.
+   */
+  workload?: string | null;
+  /**
+   * The client’s answers to staff questions (provideInfo).
+   */
+  notes?: string | null;
+  /**
+   * The latest price proposed (after discount).
+   */
+  quotedAmount?: number | null;
+  /**
+   * The amount of the accepted proposal or counter-offer, before discount.
+   */
+  acceptedAmount?: number | null;
+  /**
+   * The discount of the accepted proposal.
+   */
+  discount?: number | null;
+  /**
+   * What the client pays: accepted amount − discount.
+   */
+  total?: number | null;
+  /**
+   * Paid so far into the plan invoice.
+   */
+  amountPaid?: number | null;
+  paymentStatus: 'unpaid' | 'partially_paid' | 'paid' | 'overdue' | 'refunded';
+  /**
+   * The plan invoice issued at acceptance.
+   */
+  invoice?: (number | null) | Invoice;
+  pausedAt?: string | null;
+  pauseReason?: string | null;
+  /**
+   * The status a pause resumes to.
+   */
+  statusBefore?:
+    | (
+        | 'draft'
+        | 'submitted'
+        | 'needs_client_info'
+        | 'under_review'
+        | 'price_proposed'
+        | 'negotiating'
+        | 'accepted'
+        | 'pending_payment'
+        | 'partially_paid'
+        | 'paid'
+        | 'assigned'
+        | 'in_progress'
+        | 'paused'
+        | 'quality_review'
+        | 'completed'
+        | 'cancelled'
+        | 'archived'
+      )
+    | null;
+  /**
+   * The writer’s pay for the class, set at assignment.
+   */
+  compensation?: {
+    kind?: ('percentage' | 'fixed') | null;
+    /**
+     * Percent of the total (percentage) or cents (fixed).
+     */
+    value?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1648,333 +1980,6 @@ export interface Tip {
   platformAmount: number;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   message?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "invoices".
- */
-export interface Invoice {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  number: string;
-  client: number | User;
-  title?: string | null;
-  lines: {
-    description: string;
-    quantity: number;
-    /**
-     * In minor units (cents) of the currency.
-     */
-    unitAmount: number;
-    /**
-     * Quantity × unit amount. In minor units (cents) of the currency.
-     */
-    amount: number;
-    id?: string | null;
-  }[];
-  /**
-   * The lines’ sum, before any discount.
-   */
-  subtotal?: number | null;
-  /**
-   * Taken off by a discount code or an automatic discount.
-   */
-  discount?: number | null;
-  /**
-   * What the client owes: subtotal − discount.
-   */
-  total: number;
-  /**
-   * The discount applied: code, origin, kind, value, discount and usage ids.
-   */
-  discountSnapshot?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  amountPaid: number;
-  currency: string;
-  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
-  dueAt: string;
-  issuedAt?: string | null;
-  paidAt?: string | null;
-  cancelledAt?: string | null;
-  expiredAt?: string | null;
-  payTokenHash?: string | null;
-  payTokenExpiresAt?: string | null;
-  reminderUpcomingAt?: string | null;
-  reminderDueAt?: string | null;
-  reminderOverdueAt?: string | null;
-  createdBy?: (number | null) | User;
-  specialOrder?: (number | null) | SpecialOrder;
-  classOrder?: (number | null) | ClassOrder;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "special-orders".
- */
-export interface SpecialOrder {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  /**
-   * SPO-000012, per website.
-   */
-  number?: string | null;
-  /**
-   * Staff opening one for a client name the client; a client opens their own.
-   */
-  client?: (number | null) | User;
-  /**
-   * The assigned writer (the assign action).
-   */
-  writer?: (number | null) | User;
-  title: string;
-  /**
-   * What is wanted: scope, instructions, sources.
-   */
-  description: string;
-  /**
-   * A configuration with a duration: fixed_config; otherwise quoted.
-   */
-  pricingMode?: ('fixed_config' | 'quoted') | null;
-  /**
-   * A configuration of this website (fixed price), with a duration.
-   */
-  config?: (number | null) | SpecialOrderConfig;
-  /**
-   * The label of one of the configuration’s durations.
-   */
-  duration?: string | null;
-  status:
-    | 'inquiry'
-    | 'quote_pending'
-    | 'quote_sent'
-    | 'quote_accepted'
-    | 'awaiting_payment'
-    | 'partially_funded'
-    | 'ready_for_staffing'
-    | 'assigned'
-    | 'in_progress'
-    | 'submitted'
-    | 'ready_for_delivery'
-    | 'completed'
-    | 'approved'
-    | 'revision_requested'
-    | 'on_revision'
-    | 'on_hold'
-    | 'cancelled'
-    | 'refunded';
-  /**
-   * The status a hold interrupted: resume returns to it.
-   */
-  statusBefore?:
-    | (
-        | 'inquiry'
-        | 'quote_pending'
-        | 'quote_sent'
-        | 'quote_accepted'
-        | 'awaiting_payment'
-        | 'partially_funded'
-        | 'ready_for_staffing'
-        | 'assigned'
-        | 'in_progress'
-        | 'submitted'
-        | 'ready_for_delivery'
-        | 'completed'
-        | 'approved'
-        | 'revision_requested'
-        | 'on_revision'
-        | 'on_hold'
-        | 'cancelled'
-        | 'refunded'
-      )
-    | null;
-  /**
-   * The accepted price: the configuration’s, or the accepted quote’s.
-   */
-  total?: number | null;
-  /**
-   * Paid on the plan’s milestones.
-   */
-  amountPaid?: number | null;
-  currency?: string | null;
-  fundingStatus?:
-    | ('draft' | 'awaiting_deposit' | 'partially_funded' | 'funded' | 'partially_refunded' | 'refunded' | 'cancelled')
-    | null;
-  /**
-   * The plan invoice: each milestone is one of its installments.
-   */
-  invoice?: (number | null) | Invoice;
-  /**
-   * From the configuration: delivery waits for the whole plan.
-   */
-  requiresFullPayment?: boolean | null;
-  /**
-   * An admin unlocked delivery before the plan allowed it (with a reason, on the timeline).
-   */
-  deliveryUnlocked?: boolean | null;
-  createdBy?: (number | null) | User;
-  acceptedAt?: string | null;
-  assignedAt?: string | null;
-  submittedAt?: string | null;
-  completedAt?: string | null;
-  approvedAt?: string | null;
-  cancelledAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "special-order-configs".
- */
-export interface SpecialOrderConfig {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  name: string;
-  slug: string;
-  description?: string | null;
-  /**
-   * Final delivery waits for the whole plan, whatever the website’s setting.
-   */
-  requiresFullPayment?: boolean | null;
-  /**
-   * The durations a client chooses from, each with its price.
-   */
-  durations: {
-    label: string;
-    days: number;
-    /**
-     * In minor units (cents) of the currency.
-     */
-    price: number;
-    id?: string | null;
-  }[];
-  /**
-   * Inactive configurations take no new orders.
-   */
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "class-orders".
- */
-export interface ClassOrder {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  /**
-   * Per website: CLS-00001.
-   */
-  number: string;
-  client: number | User;
-  /**
-   * The assigned writer; empty until assigned.
-   */
-  writer?: (number | null) | User;
-  title: string;
-  institution: string;
-  className: string;
-  classCode?: string | null;
-  academicLevel: string;
-  startDate: string;
-  endDate: string;
-  status:
-    | 'draft'
-    | 'submitted'
-    | 'needs_client_info'
-    | 'under_review'
-    | 'price_proposed'
-    | 'negotiating'
-    | 'accepted'
-    | 'pending_payment'
-    | 'partially_paid'
-    | 'paid'
-    | 'assigned'
-    | 'in_progress'
-    | 'paused'
-    | 'quality_review'
-    | 'completed'
-    | 'cancelled'
-    | 'archived';
-  description?: string | null;
-  /**
-   * What the class asks for: discussions a week, quizzes, exams, essays.
-   */
-  workload?: string | null;
-  /**
-   * The client’s answers to staff questions (provideInfo).
-   */
-  notes?: string | null;
-  /**
-   * The latest price proposed (after discount).
-   */
-  quotedAmount?: number | null;
-  /**
-   * The amount of the accepted proposal or counter-offer, before discount.
-   */
-  acceptedAmount?: number | null;
-  /**
-   * The discount of the accepted proposal.
-   */
-  discount?: number | null;
-  /**
-   * What the client pays: accepted amount − discount.
-   */
-  total?: number | null;
-  /**
-   * Paid so far into the plan invoice.
-   */
-  amountPaid?: number | null;
-  paymentStatus: 'unpaid' | 'partially_paid' | 'paid' | 'overdue' | 'refunded';
-  /**
-   * The plan invoice issued at acceptance.
-   */
-  invoice?: (number | null) | Invoice;
-  pausedAt?: string | null;
-  pauseReason?: string | null;
-  /**
-   * The status a pause resumes to.
-   */
-  statusBefore?:
-    | (
-        | 'draft'
-        | 'submitted'
-        | 'needs_client_info'
-        | 'under_review'
-        | 'price_proposed'
-        | 'negotiating'
-        | 'accepted'
-        | 'pending_payment'
-        | 'partially_paid'
-        | 'paid'
-        | 'assigned'
-        | 'in_progress'
-        | 'paused'
-        | 'quality_review'
-        | 'completed'
-        | 'cancelled'
-        | 'archived'
-      )
-    | null;
-  /**
-   * The writer’s pay for the class, set at assignment.
-   */
-  compensation?: {
-    kind?: ('percentage' | 'fixed') | null;
-    /**
-     * Percent of the total (percentage) or cents (fixed).
-     */
-    value?: number | null;
-  };
   updatedAt: string;
   createdAt: string;
 }
@@ -4355,6 +4360,7 @@ export interface OrderAssignmentsSelect<T extends boolean = true> {
 export interface OrderRequestsSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
   kind?: T;
   status?: T;
   requestedBy?: T;
@@ -4364,6 +4370,7 @@ export interface OrderRequestsSelect<T extends boolean = true> {
   outcome?: T;
   resolution?: T;
   forfeitPercent?: T;
+  amount?: T;
   decidedBy?: T;
   decidedAt?: T;
   updatedAt?: T;

@@ -123,8 +123,6 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       await ensureDemoReferral(req, proof, doc.id, tenant.slug)
       // After the people: the client opens it and the support agent gets it.
       tick(`support ticket of ${tenant.slug}`, await ensureDemoTicket(req, doc.id, tenant.slug))
-      // After the people: the client's inquiry, quoted by the platform.
-      tick(`special order of ${tenant.slug}`, await ensureDemoSpecialOrder(req, doc.id, tenant.slug))
       // After the people: the client's classes, one of them worked by the writer.
       tick(`class orders of ${tenant.slug}`, await ensureDemoClassOrders(req, proof, doc.id, tenant.slug))
       // After its classes: the worked class's portal login, sealed.
@@ -135,6 +133,8 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
       // After the people: the scheduled post is queued in the name of the website's content editor.
       const content = await ensureContent(req, doc.id, tenant.slug)
       tick(`content of ${tenant.slug}${content ? ` (${describeContent(content)})` : ''}`, content !== null)
+      // After the people: the client's inquiry, quoted by the platform.
+      tick(`special order of ${tenant.slug}`, await ensureDemoSpecialOrder(req, doc.id, tenant.slug))
     }
     if (transactionID) await payload.db.commitTransaction(transactionID)
   } catch (error) {

@@ -32,6 +32,8 @@ const TENANT_INTERNALS = [
   'receiptSequence',
   'ticketSequence',
   'classOrderSequence',
+  'specialOrderSequence',
+  ...group('settings.specialOrders', ['defaultDepositPercent', 'minimumDeposit', 'requireDepositBeforeStaffing', 'requireFullPaymentBeforeDelivery', 'quoteExpiryHours', 'allowInstallments']),
   ...group('settings.staffing', ['takesEnabled', 'invitationHours']),
   ...group('settings.review', ['editingByDefault', 'skipEditingForUrgent', 'allowEditingForEarlySubmissions', 'earlySubmissionHours', 'qaEnabled', 'qaForHighValue', 'highValueThreshold', 'qaForNewWriters', 'newWriterOrderThreshold']),
   ...group('settings.tips', ['writerPercent', 'minimum', 'maximum', 'perDay', 'allowWallet', 'allowCard']),
@@ -86,6 +88,8 @@ export type ReadRule = { fields: string[]; hiddenFrom: Partial<Record<Role, stri
 
 const NOTIFICATION_PREFERENCE = ['channels', 'muteUntil', 'dndStart', 'dndEnd', 'timeZone', 'digest', 'minPriority']
 const NOTIFICATION_TEMPLATE = ['event', 'subject', 'html', 'text', 'active']
+const SPECIAL_ORDER_CONFIG = ['name', 'slug', 'description', 'requiresFullPayment', 'durations', 'active']
+const SPECIAL_ORDER_OPEN = ['title', 'description', 'config', 'duration']
 const FINE_TYPE = ['code', 'name', 'calculation', 'amount', 'percent', 'base', 'min', 'max', 'active']
 const DISCOUNT = ['code', 'name', 'description', 'kind', 'value', 'maxDiscount', 'minPayable', 'startsAt', 'endsAt', 'usageLimit', 'perClientLimit', 'firstOrderOnly', 'eligibleClients', 'minLifetimeSpend', 'origin', 'campaign', 'active', 'archived']
 const DISCOUNT_CAMPAIGN = ['name', 'slug', 'startsAt', 'endsAt', 'budget']
@@ -144,7 +148,7 @@ export const READS: Record<string, ReadRule> = {
   'order-interests': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'kind', 'status', 'message'], hiddenFrom: all([...STAFF, 'writer']) },
   'order-assignments': { fields: [...STAMPS, 'tenant', 'order', 'writer', 'assignedBy', 'source', 'status', 'isCurrent', 'releasedAt', 'releaseReason'], hiddenFrom: all([...STAFF, 'writer']) },
   'order-requests': {
-    fields: [...STAMPS, 'tenant', 'order', 'kind', 'status', 'requestedBy', 'reason', 'description', 'statusBefore', 'outcome', 'resolution', 'forfeitPercent', 'decidedBy', 'decidedAt'],
+    fields: [...STAMPS, 'tenant', 'order', 'specialOrder', 'kind', 'status', 'requestedBy', 'reason', 'description', 'statusBefore', 'outcome', 'resolution', 'forfeitPercent', 'amount', 'decidedBy', 'decidedAt'],
     hiddenFrom: all(STAFF),
   },
   'writer-levels': {
@@ -230,6 +234,20 @@ export const READS: Record<string, ReadRule> = {
     fields: [...STAMPS, 'tenant', 'classOrder', ...CLASS_TASK_INPUTS, 'status', 'writer', 'client', 'grade', 'notes', 'earned'],
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: ['earned'] },
   },
+  // Special orders (issue 17): the website's admins and support read them whole, the client their own (the fixture's is client@alpha's, no writer yet).
+  'special-order-configs': { fields: [...STAMPS, 'tenant', ...SPECIAL_ORDER_CONFIG], hiddenFrom: all(['superadmin', 'admin', 'editor', 'support', 'writer', 'client']) },
+  'special-orders': {
+    fields: [
+      ...STAMPS, 'tenant', 'number', 'client', 'writer', 'title', 'description', 'pricingMode', 'config', 'duration', 'status', 'statusBefore', 'total', 'amountPaid', 'currency', 'fundingStatus', 'invoice', 'requiresFullPayment', 'deliveryUnlocked', 'createdBy',
+      'acceptedAt', 'assignedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt',
+    ],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
+  'special-order-quotes': { fields: [...STAMPS, 'tenant', 'specialOrder', 'client', 'lines', 'subtotal', 'discount', 'total', 'currency', 'status', 'expiresAt', 'sentAt', 'decidedAt', 'note', 'answer', 'sentBy'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
+  'funding-milestones': {
+    fields: [...STAMPS, 'tenant', 'specialOrder', 'client', 'installment', 'sequence', 'kind', 'label', 'amount', 'requiredBeforeStaffing', 'requiredBeforeDelivery', 'status', 'dueAt', 'paidAt', 'waivedBy', 'waiveReason'],
+    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+  },
   // A notification: its recipient and the website's admins read it whole.
   notifications: {
     fields: [...STAMPS, 'tenant', 'recipient', 'event', 'category', 'priority', 'title', 'body', 'link', 'data', 'key', 'readAt', 'inbox', 'emailStatus', 'emailReason', 'emailedAt', 'digestedAt'],
@@ -244,7 +262,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: REFERRAL_REVIEW },
   },
   invoices: {
-    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy', 'classOrder'],
+    fields: [...STAMPS, 'tenant', 'number', 'client', 'title', 'lines', 'subtotal', 'discount', 'total', 'discountSnapshot', 'amountPaid', 'currency', 'status', 'dueAt', 'issuedAt', 'paidAt', 'cancelledAt', 'expiredAt', 'payTokenExpiresAt', 'reminderUpcomingAt', 'reminderDueAt', 'reminderOverdueAt', 'createdBy', 'classOrder', 'specialOrder'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
   installments: {
@@ -364,6 +382,9 @@ export const WRITES: Record<string, WriteRule> = {
   // Issued by admins; afterwards it changes only through its workflow (lift, expire).
   'discipline-records': { create: each(ADMINS, DISCIPLINE_ISSUE) },
   'fine-types': { create: each(ADMINS, FINE_TYPE), update: each(ADMINS, FINE_TYPE) },
+  'special-order-configs': { create: each(ADMINS, SPECIAL_ORDER_CONFIG), update: each(ADMINS, SPECIAL_ORDER_CONFIG) },
+  // A client opens their own; staff open one for a client. Everything after is the workflows'.
+  'special-orders': { create: { client: SPECIAL_ORDER_OPEN, ...each(['support', 'admin', 'superadmin'], [...SPECIAL_ORDER_OPEN, 'client']) } },
   // Clients and writers open tickets; everything after is the workflow's (actions, POST /api/ticket-messages).
   tickets: { create: each(['client', 'writer'], ['subject', 'category', 'priority', 'description', 'order', 'attachments']) },
   // Staff issue a fine by creating it; everything after is the workflow's (appeal, waive, void).

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '@/seed/demoData'
 import { READS, ROLES, type Role, WRITES } from '../helpers/fieldRules'
 import { authorOf, body as richBody } from '../helpers/contentDocs'
 import { ESSAY } from '../helpers/orderWorkflow'
-import { completedOrderFor, isolationFixtures, placeOrderFor, textFile } from '../helpers/tenantFixtures'
+import { completedOrderFor, isolationFixtures, placeOrderFor, specialOrderConfigOf, textFile } from '../helpers/tenantFixtures'
 import { startTestPayload, type TestContext } from '../helpers/testPayload'
 
 /**
@@ -252,6 +252,13 @@ const createBodies: Record<string, Partial<Record<Role, () => Promise<Record<str
     ]),
   ),
   'class-tasks': Object.fromEntries((['support', 'admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ classOrder: docs['class-orders'], kind: 'essay', title: `Probe task ${stamp()}`, instructions: 'Probe instructions', dueAt: '2031-02-01T00:00:00.000Z' })])),
+  'special-order-configs': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ name: 'Probe config', slug: `probe-${stamp()}`, durations: [{ label: '5 days', days: 5, price: 9000 }] })])),
+  'special-orders': Object.fromEntries(
+    (['client', 'support', 'admin', 'superadmin'] as Role[]).map((role) => [
+      role,
+      async () => ({ title: `Probe project ${stamp()}`, description: 'Probe scope', config: (await specialOrderConfigOf(t.payload, alpha)).id, duration: '14 days', ...(role === 'client' ? {} : { client: ids.client2 }) }),
+    ]),
+  ),
   tickets: Object.fromEntries((['client', 'writer'] as Role[]).map((role) => [role, async () => ({ subject: `Probe ticket ${stamp()}`, description: 'Probe problem', category: 'technical', priority: 'low' })])),
   'loyalty-rewards': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, name: `Probe reward ${stamp()}`, pointsRequired: 100, kind: 'perk' })])),
   'notification-templates': Object.fromEntries((['admin', 'superadmin'] as Role[]).map((role) => [role, async () => ({ tenant: alpha, event: `order.probe_${stamp()}`, subject: 'Probe subject', text: 'Probe text' })])),
@@ -398,6 +405,7 @@ const updateTargets: Record<string, Partial<Record<Role, UpdateTarget>>> = {
   'pricing-options': onFixture(['admin', 'superadmin'], 'pricing-options', 'label'),
   'writer-levels': onFixture(['admin', 'superadmin'], 'writer-levels', 'name'),
   'fine-types': onFixture(['admin', 'superadmin'], 'fine-types', 'name'),
+  'special-order-configs': onFixture(['admin', 'superadmin'], 'special-order-configs', 'name'),
   'loyalty-rewards': onFixture(['admin', 'superadmin'], 'loyalty-rewards', 'name'),
   // Probed text is no time zone and no event key: those take real ones.
   // …nor are probed switches channels: a category of each role's own.

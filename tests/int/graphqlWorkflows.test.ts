@@ -60,7 +60,7 @@ describe('the schema comes from the registry', () => {
     const queries = schema.queryType.fields.map((f: { name: string }) => f.name)
     const mutations = schema.mutationType.fields.map((f: { name: string }) => f.name)
     const types = new Map<string, { enumValues: { name: string }[] | null }>(schema.types.map((type: { name: string }) => [type.name, type]))
-    const names: Record<string, string> = { orders: 'Order', invoices: 'Invoice', 'payout-records': 'PayoutRecord', 'payout-requests': 'PayoutRequest', 'discipline-records': 'DisciplineRecord', fines: 'Fine', referrals: 'Referral', 'loyalty-redemptions': 'LoyaltyRedemption', 'discount-campaigns': 'DiscountCampaign', tickets: 'Ticket', 'email-campaigns': 'EmailCampaign', reviews: 'Review', 'class-orders': 'ClassOrder', 'class-proposals': 'ClassProposal', 'class-tasks': 'ClassTask' }
+    const names: Record<string, string> = { orders: 'Order', invoices: 'Invoice', 'payout-records': 'PayoutRecord', 'payout-requests': 'PayoutRequest', 'discipline-records': 'DisciplineRecord', fines: 'Fine', referrals: 'Referral', 'loyalty-redemptions': 'LoyaltyRedemption', 'discount-campaigns': 'DiscountCampaign', tickets: 'Ticket', 'email-campaigns': 'EmailCampaign', reviews: 'Review', 'class-orders': 'ClassOrder', 'class-proposals': 'ClassProposal', 'class-tasks': 'ClassTask', 'special-orders': 'SpecialOrder', 'special-order-quotes': 'SpecialOrderQuote' }
     for (const collection of WORKFLOW_COLLECTIONS) {
       const name = names[collection]!
       expect(queries).toContain(`${name.charAt(0).toLowerCase()}${name.slice(1)}Actions`)

@@ -15,8 +15,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-// Per website: its row, prices, levels, discounts, the people, the ticket, class orders, class credentials, content settings, loyalty, content.
-const STEPS = 1 + DEMO_TENANTS.length * (10 + DEMO_PEOPLE.length)
+// Per website: its row, prices, levels, discounts, the people, the ticket, class orders, class credentials, content settings, loyalty, content, the special order.
+const STEPS = 1 + DEMO_TENANTS.length * (11 + DEMO_PEOPLE.length)
 
 it('the seeded database holds the demo websites and one user per role on each', async () => {
   const tenants = await t.payload.find({ collection: 'tenants', depth: 0, sort: 'slug' })
@@ -96,7 +96,7 @@ it('running the seed again creates nothing and reports every step', async () => 
   const { created } = await seed(t.payload, (line) => lines.push(line))
   expect(created).toBe(0)
   expect(lines).toHaveLength(STEPS)
-  expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  content of beta`)
+  expect(lines.at(-1)).toBe(`[${STEPS}/${STEPS}] exists  special order of beta`)
   expect(lines).toContain(`[3/${STEPS}] exists  price list of alpha`)
   expect(lines).toContain(`[4/${STEPS}] exists  writer levels of alpha`)
   expect(lines).toContain(`[5/${STEPS}] exists  discount codes of alpha`)

@@ -277,3 +277,43 @@ describe('admin overrides', () => {
     expect(refused.status).toBe(422)
   })
 })
+
+describe('change requests', () => {
+  it('the client asks, staff price it, the client accepts: one more plan invoice and a change_request milestone paid through checkout', async () => {
+    const order = await accepted(10000)
+    const [deposit, balance] = await milestonesOf(order.id)
+    await payByWallet(deposit!, 'test:so-deposit-4')
+    expect((await act('support', order.id, 'requestChange', { description: 'Add a fifth chapter' })).status).toBe(403)
+    const asked = await act('client', order.id, 'requestChange', { description: 'Add a fifth chapter' })
+    expect(asked.status).toBe(200)
+    const request = asked.body.request as number
+    expect(await t.payload.findByID({ collection: 'order-requests', id: request, depth: 0 })).toMatchObject({ kind: 'change', status: 'pending', specialOrder: order.id, order: null, requestedBy: ids.client })
+    // Not priced yet: nothing to accept (409); another client does not see the order (404).
+    expect((await act('client', order.id, 'acceptChange', { request })).status).toBe(409)
+    expect((await act('client2', order.id, 'requestChange', { description: 'Mine' })).status).toBe(404)
+    expect((await act('admin', order.id, 'priceChange', { request: 987654, amount: 4000 })).body.errors[0].data.errors[0].path).toBe('request')
+    expect((await act('admin', order.id, 'priceChange', { request, amount: 4000 })).status).toBe(200)
+    const accept = await act('client', order.id, 'acceptChange', { request })
+    expect(accept.status).toBe(200)
+    expect(accept.body.doc).toMatchObject({ status: 'ready_for_staffing', total: 14000, fundingStatus: 'partially_funded' })
+    expect((await act('client', order.id, 'acceptChange', { request })).status).toBe(409)
+    const milestones = await milestonesOf(order.id)
+    expect(milestones.map((m) => [m.sequence, m.kind, m.amount, m.status])).toEqual([
+      [1, 'deposit', 5000, 'paid'],
+      [2, 'final', 5000, 'pending'],
+      [3, 'change_request', 4000, 'pending'],
+    ])
+    const changeInvoice = await t.payload.findByID({ collection: 'invoices', id: accept.body.invoice as number, depth: 0 })
+    expect(changeInvoice).toMatchObject({ specialOrder: order.id, total: 4000, status: 'issued' })
+    expect(changeInvoice.id).not.toBe(order.invoice)
+    await payByWallet(milestones[2]!, 'test:so-change-1')
+    await payByWallet(balance!, 'test:so-balance-4')
+    expect(await orderRow(order.id)).toMatchObject({ fundingStatus: 'funded' })
+    expect((await milestonesOf(order.id)).map((m) => m.status)).toEqual(['paid', 'paid', 'paid'])
+    expect((await eventsOf('special-orders', order.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['requestChange', 'priceChange', 'acceptChange']))
+  })
+
+  it('an order request names exactly one of an order and a special order', async () => {
+    await expect(t.payload.create({ collection: 'order-requests', data: { tenant: alpha, kind: 'change', status: 'pending' } })).rejects.toThrow(/invalid: Special Order/)
+  })
+})

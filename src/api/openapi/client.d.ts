@@ -15213,6 +15213,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/special-orders/{id}/actions/acceptChange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a priced change (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsAcceptChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/special-orders/{id}/actions/approve": {
         parameters: {
             query?: never;
@@ -15347,6 +15367,66 @@ export interface paths {
          * @description From `in_progress`, `submitted`, `on_revision`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
          */
         post: operations["postSpecialOrdersByIdActionsMarkReadyForDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/priceChange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a change (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsPriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/rejectChange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a priced change (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsRejectChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/requestChange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a change (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsRequestChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -19536,9 +19616,10 @@ export interface components {
         "order-requests": {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            order?: (number | null) | components["schemas"]["orders"];
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
             /** @enum {string} */
-            kind?: "hold" | "dispute" | "cancellation" | "reassignment" | "revision";
+            kind?: "hold" | "dispute" | "cancellation" | "reassignment" | "revision" | "change";
             /** @enum {string} */
             status?: "requested" | "active" | "open" | "resolved" | "pending" | "in_progress" | "approved" | "rejected" | "released" | "cancelled" | "closed" | "done";
             requestedBy?: (number | null) | components["schemas"]["users"];
@@ -19553,6 +19634,8 @@ export interface components {
             outcome?: string | null;
             resolution?: string | null;
             forfeitPercent?: number | null;
+            /** @description A change request’s price, once staff priced it. */
+            amount?: number | null;
             decidedBy?: (number | null) | components["schemas"]["users"];
             decidedAt?: string | null;
             updatedAt?: string | null;
@@ -30758,7 +30841,7 @@ export interface operations {
                                 requests: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "hold" | "dispute" | "cancellation" | "reassignment" | "revision";
+                                    kind: "hold" | "dispute" | "cancellation" | "reassignment" | "revision" | "change";
                                     /** @enum {string} */
                                     status: "requested" | "active" | "open" | "resolved" | "pending" | "in_progress" | "approved" | "rejected" | "released" | "cancelled" | "closed" | "done";
                                     reason: string | null;
@@ -30779,7 +30862,7 @@ export interface operations {
                                 requests: {
                                     id: number;
                                     /** @enum {string} */
-                                    kind: "hold" | "dispute" | "cancellation" | "reassignment" | "revision";
+                                    kind: "hold" | "dispute" | "cancellation" | "reassignment" | "revision" | "change";
                                     /** @enum {string} */
                                     status: "requested" | "active" | "open" | "resolved" | "pending" | "in_progress" | "approved" | "rejected" | "released" | "cancelled" | "closed" | "done";
                                     reason: string | null;
@@ -66550,7 +66633,7 @@ export interface operations {
                     "application/json": {
                         available: {
                             /** @enum {string} */
-                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
                             label: string;
                             /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
                             input: {
@@ -66561,7 +66644,7 @@ export interface operations {
                         }[];
                         blocked: {
                             /** @enum {string} */
-                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
                             label: string;
                             reason: string;
                         }[];
@@ -66586,7 +66669,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone";
+                action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
             };
             cookie?: never;
         };
@@ -66623,6 +66706,57 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsAcceptChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
             503: components["responses"]["Error503"];
         };
     };
@@ -66925,6 +67059,153 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsPriceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: number;
+                    amount: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsRejectChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsRequestChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                };
             };
         };
         responses: {

@@ -43,6 +43,9 @@ export const BEFORE_WORK: readonly SpecialOrderStatus[] = ['inquiry', 'quote_pen
 /** Waiting for money: where the plan's payments move the order. */
 export const WAITING_FOR_MONEY: readonly SpecialOrderStatus[] = ['awaiting_payment', 'partially_funded']
 
+/** After acceptance and before completion: a change with a price impact may be asked for, priced and answered. */
+export const CHANGEABLE: readonly SpecialOrderStatus[] = ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision', 'on_hold']
+
 /** Who the actor is to a special order: staff of its website, its client, its assigned writer. */
 export type SpecialOrderActor = WebsiteActor & { client: boolean; writer: boolean }
 
@@ -120,6 +123,10 @@ export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
   | 'markFunded'
   | 'unlockDelivery'
   | 'waiveMilestone'
+  | 'requestChange'
+  | 'priceChange'
+  | 'acceptChange'
+  | 'rejectChange'
 >({
   noun: 'special order',
   statuses: SPECIAL_ORDER_STATUSES,
@@ -202,5 +209,22 @@ export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
       targets: ['partially_funded', 'ready_for_staffing'],
       input: reason('why the milestone is waived').extend({ milestone: recordId('a pending milestone of this special order') }),
     },
+    // Change requests (`order-requests` of kind change): the client asks, staff price it, the client accepts (an extra milestone) or rejects.
+    requestChange: {
+      label: 'Ask for a change',
+      from: CHANGEABLE,
+      who: client,
+      targets: [],
+      input: z.object({ description: z.string({ error: 'Required: the change wanted.' }).trim().min(1, 'Required: the change wanted.').max(2000) }),
+    },
+    priceChange: {
+      label: 'Price a change',
+      from: CHANGEABLE,
+      who: staff,
+      targets: [],
+      input: z.object({ request: recordId('a change request of this special order'), amount: cents('what the change adds').positive('More than 0.').max(99_999_999), note: z.string({ error: 'Text.' }).trim().max(2000).optional() }),
+    },
+    acceptChange: { label: 'Accept a priced change', from: CHANGEABLE, who: client, targets: [], input: z.object({ request: recordId('a priced change request of this special order') }), money: true },
+    rejectChange: { label: 'Reject a priced change', from: CHANGEABLE, who: client, targets: [], input: z.object({ request: recordId('a priced change request of this special order'), reason: z.string({ error: 'Text.' }).trim().max(2000).optional() }) },
   },
 })

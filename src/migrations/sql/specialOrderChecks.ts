@@ -12,6 +12,7 @@ const MONEY_COLUMNS: ReadonlyArray<readonly [table: string, column: string, min:
   ['funding_milestones', 'amount', 1],
   ['special_order_configs_durations', 'price', 1],
   ['tenants', 'settings_special_orders_minimum_deposit', 0],
+  ['order_requests', 'amount', 0],
 ]
 
 const name = (table: string, column: string) => `${table}_${column}_minor_units`

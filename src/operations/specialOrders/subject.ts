@@ -13,6 +13,7 @@ import type { SpecialOrder } from '@/payload-types'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
+import { acceptChange, priceChange, rejectChange, requestChange } from './changes'
 import { lockSpecialOrder } from './lock'
 import { factOf, milestonesOf } from './milestones'
 import { websiteSpecialOrders } from './settings'
@@ -33,6 +34,8 @@ const TOLD: Partial<Record<string, { what: string; who: readonly ('client' | 'wr
   resume: { what: 'resumed', who: ['client', 'writer'] },
   cancel: { what: 'cancelled', who: ['client', 'writer'] },
   markFunded: { what: 'funded', who: ['client'] },
+  priceChange: { what: 'changePriced', who: ['client'] },
+  acceptChange: { what: 'changeAccepted', who: ['writer'] },
 }
 
 /** The sent quote's lines: the panel's one line (`amount` + `description`) or the API's `lines`. */
@@ -198,6 +201,28 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
       }
       case 'unlockDelivery':
         Object.assign(data, { deliveryUnlocked: true })
+        break
+      case 'requestChange': {
+        const change = await requestChange(req, doc, actorId, String(input.description))
+        Object.assign(eventData, { request: change.id })
+        extra.request = change.id
+        break
+      }
+      case 'priceChange': {
+        const change = await priceChange(req, doc, input.request as number, input.amount as number, typeof input.note === 'string' ? input.note : null)
+        Object.assign(eventData, { request: change.id, amount: change.amount })
+        break
+      }
+      case 'acceptChange': {
+        const accepted = await acceptChange(req, doc, input.request as number, actorId, now)
+        Object.assign(data, accepted.data)
+        Object.assign(eventData, { request: input.request, amount: accepted.amount, invoice: accepted.invoice, milestone: accepted.milestone })
+        Object.assign(extra, { invoice: accepted.invoice, milestone: accepted.milestone })
+        break
+      }
+      case 'rejectChange':
+        await rejectChange(req, doc, input.request as number, actorId, reason, now)
+        eventData.request = input.request
         break
     }
     const order = Object.keys(data).length ? await req.payload.update({ collection: 'special-orders', id: doc.id, data, depth: 0, ...asSystem(proofOf(req)), req }) : doc

@@ -72,6 +72,15 @@ export const SPECIAL_ORDER_EVENTS: Record<string, EventDescriber> = {
     (d) => `${Label(d)} is resumed`,
     (d) => `${Label(d)} is no longer on hold.`,
   ),
+  'specialOrder.changePriced': step(
+    (d) => `${Label(d)}: your change is priced`,
+    (d) => `The change you asked for on ${label(d)} comes to ${moneyOf(d)}. Accept it to add it to your plan, or reject it.`,
+    'high',
+  ),
+  'specialOrder.changeAccepted': step(
+    (d) => `${Label(d)}: change accepted`,
+    (d) => `The client accepted a change to ${label(d)}; see its request for what changes.`,
+  ),
   'specialOrder.cancelled': step(
     (d) => `${Label(d)} is cancelled`,
     (d) => `${Label(d)} is cancelled.${reasonSuffix(d)}`,

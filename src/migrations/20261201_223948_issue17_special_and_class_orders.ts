@@ -37,6 +37,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'class-orders';
   ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'class-proposals';
   ALTER TYPE "public"."enum_workflow_events_collection" ADD VALUE 'class-tasks';
+  ALTER TYPE "public"."enum_order_requests_kind" ADD VALUE 'change';
   ALTER TYPE "public"."enum_payments_purpose" ADD VALUE 'special_order_milestone';
   ALTER TYPE "public"."enum_writer_earnings_kind" ADD VALUE 'class_earning';
   CREATE TABLE "special_order_configs_durations" (
@@ -255,6 +256,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "order_requests" ALTER COLUMN "order_id" DROP NOT NULL;
   ALTER TABLE "tenants" ADD COLUMN "special_order_sequence" numeric DEFAULT 0;
   ALTER TABLE "tenants" ADD COLUMN "class_order_sequence" numeric DEFAULT 0;
   ALTER TABLE "tenants" ADD COLUMN "settings_class_orders_deposit_percent" numeric DEFAULT 50;
@@ -269,6 +271,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_require_full_payment_before_delivery" boolean DEFAULT true;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_quote_expiry_hours" numeric DEFAULT 72;
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_allow_installments" boolean DEFAULT true;
+  ALTER TABLE "order_requests" ADD COLUMN "special_order_id" integer;
+  ALTER TABLE "order_requests" ADD COLUMN "amount" numeric;
   ALTER TABLE "writer_earnings" ADD COLUMN "class_order_id" integer;
   ALTER TABLE "writer_earnings" ADD COLUMN "class_task_id" integer;
   ALTER TABLE "invoices" ADD COLUMN "special_order_id" integer;
@@ -401,10 +405,12 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "class_access_views_updated_at_idx" ON "class_access_views" USING btree ("updated_at");
   CREATE INDEX "class_access_views_created_at_idx" ON "class_access_views" USING btree ("created_at");
   CREATE INDEX "classOrder_at_idx" ON "class_access_views" USING btree ("class_order_id","at");
+  ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_class_task_id_class_tasks_id_fk" FOREIGN KEY ("class_task_id") REFERENCES "public"."class_tasks"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "invoices" ADD CONSTRAINT "invoices_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "invoices" ADD CONSTRAINT "invoices_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "order_requests_special_order_idx" ON "order_requests" USING btree ("special_order_id");
   CREATE INDEX "writer_earnings_class_order_idx" ON "writer_earnings" USING btree ("class_order_id");
   CREATE INDEX "writer_earnings_class_task_idx" ON "writer_earnings" USING btree ("class_task_id");
   CREATE INDEX "invoices_special_order_idx" ON "invoices" USING btree ("special_order_id");
@@ -443,6 +449,8 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP TABLE "class_tasks" CASCADE;
   DROP TABLE "class_access" CASCADE;
   DROP TABLE "class_access_views" CASCADE;
+  ALTER TABLE "order_requests" DROP CONSTRAINT "order_requests_special_order_id_special_orders_id_fk";
+  
   ALTER TABLE "writer_earnings" DROP CONSTRAINT "writer_earnings_class_order_id_class_orders_id_fk";
   
   ALTER TABLE "writer_earnings" DROP CONSTRAINT "writer_earnings_class_task_id_class_tasks_id_fk";
@@ -455,6 +463,10 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP TYPE "public"."enum_workflow_events_collection";
   CREATE TYPE "public"."enum_workflow_events_collection" AS ENUM('orders', 'invoices', 'payout-records', 'payout-requests', 'discipline-records', 'fines', 'loyalty-redemptions', 'referrals', 'discount-campaigns', 'tickets', 'email-campaigns', 'reviews');
   ALTER TABLE "workflow_events" ALTER COLUMN "collection" SET DATA TYPE "public"."enum_workflow_events_collection" USING "collection"::"public"."enum_workflow_events_collection";
+  ALTER TABLE "order_requests" ALTER COLUMN "kind" SET DATA TYPE text;
+  DROP TYPE "public"."enum_order_requests_kind";
+  CREATE TYPE "public"."enum_order_requests_kind" AS ENUM('hold', 'dispute', 'cancellation', 'reassignment', 'revision');
+  ALTER TABLE "order_requests" ALTER COLUMN "kind" SET DATA TYPE "public"."enum_order_requests_kind" USING "kind"::"public"."enum_order_requests_kind";
   ALTER TABLE "payments" ALTER COLUMN "purpose" SET DATA TYPE text;
   DROP TYPE "public"."enum_payments_purpose";
   CREATE TYPE "public"."enum_payments_purpose" AS ENUM('order', 'wallet_top_up', 'invoice', 'installment', 'tip');
@@ -463,10 +475,12 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP TYPE "public"."enum_writer_earnings_kind";
   CREATE TYPE "public"."enum_writer_earnings_kind" AS ENUM('order_earning', 'reversal', 'fine', 'fine_refund');
   ALTER TABLE "writer_earnings" ALTER COLUMN "kind" SET DATA TYPE "public"."enum_writer_earnings_kind" USING "kind"::"public"."enum_writer_earnings_kind";
+  DROP INDEX "order_requests_special_order_idx";
   DROP INDEX "writer_earnings_class_order_idx";
   DROP INDEX "writer_earnings_class_task_idx";
   DROP INDEX "invoices_special_order_idx";
   DROP INDEX "invoices_class_order_idx";
+  ALTER TABLE "order_requests" ALTER COLUMN "order_id" SET NOT NULL;
   ALTER TABLE "tenants" DROP COLUMN "special_order_sequence";
   ALTER TABLE "tenants" DROP COLUMN "class_order_sequence";
   ALTER TABLE "tenants" DROP COLUMN "settings_class_orders_deposit_percent";
@@ -481,6 +495,8 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_require_full_payment_before_delivery";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_quote_expiry_hours";
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_allow_installments";
+  ALTER TABLE "order_requests" DROP COLUMN "special_order_id";
+  ALTER TABLE "order_requests" DROP COLUMN "amount";
   ALTER TABLE "writer_earnings" DROP COLUMN "class_order_id";
   ALTER TABLE "writer_earnings" DROP COLUMN "class_task_id";
   ALTER TABLE "invoices" DROP COLUMN "special_order_id";
