@@ -26,6 +26,7 @@ import { incentiveChecks } from './incentives'
 import { peopleChecks } from './people'
 import { twoFactorChecks } from './twoFactor'
 import { accountHelpChecks } from './accountHelp'
+import { specialOrderChecks } from './specialOrders'
 import { workflowChecks } from './workflows'
 
 import { dossierChecks } from './dossier'
@@ -101,6 +102,7 @@ const checks: Check[] = [
   ...dashboardChecks,
   ...dossierChecks,
   ...workflowChecks,
+  ...specialOrderChecks,
   ...incentiveChecks,
   ...peopleChecks,
   ...impersonationChecks,

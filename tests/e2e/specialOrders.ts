@@ -1,0 +1,54 @@
+/**
+ * Special orders in the browser (issue 17): Alpha's admin quotes a client's inquiry from
+ * the action panel, the client accepts the quote over REST, and the acceptance shows on
+ * the special order's timeline in the still-open edit view, without a reload.
+ * Screenshots in test-results/special-order-*.png.
+ */
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+import { adminPage, type Check, restClient, results, screenshot } from './support'
+
+const panel = (page: Page) => page.getByTestId('action-panel')
+const timeline = (page: Page) => page.getByTestId('workflow-timeline')
+
+export const specialOrderChecks: Check[] = [
+  {
+    name: "special orders: an admin sends a quote from the action panel and the client's acceptance shows on the timeline",
+    run: async ({ browser, base }) => {
+      const rest = restClient(base)
+      const client = await rest.login('client@alpha.test', 'alpha')
+      const inquiry = await rest.must(201, 'POST', '/api/special-orders', { website: 'alpha', token: client, body: { title: 'Dissertation, chapters 1 to 3', description: 'A literature review and the method chapter, APA 7.' } })
+      const id: number = inquiry.doc.id
+
+      const page = await adminPage(browser, base, 'admin@alpha.test')
+      await page.goto(`${base}/admin/collections/special-orders/${id}`)
+      const send = panel(page).locator('[data-action="sendQuote"]')
+      await send.waitFor({ timeout: 60_000 })
+      await send.click()
+      await page.locator('#action-panel-form-sendQuote-amount').fill('48000')
+      await page.locator('#action-panel-form-sendQuote-description').fill('Chapters 1 to 3, 12,000 words')
+      await panel(page).screenshot({ path: path.join(results, 'special-order-quote-form.png') })
+      await panel(page).locator('[data-action-submit="sendQuote"]').click()
+      const answer = panel(page).locator('[role="status"][data-answer]')
+      await answer.waitFor({ timeout: 30_000 })
+      if ((await answer.getAttribute('data-status')) !== 'quote_sent') throw new Error(`the panel answered "${await answer.innerText()}"`)
+      await timeline(page).locator('[data-event-action="sendQuote"]').waitFor({ timeout: 30_000 })
+      await screenshot(page, 'special-order-quote-sent')
+
+      // The client finds the quote and accepts it over REST, as a frontend would.
+      const quotes = await rest.must(200, 'GET', `/api/special-order-quotes?where[specialOrder][equals]=${id}&where[status][equals]=sent&depth=0`, { website: 'alpha', token: client })
+      if (quotes.docs.length !== 1) throw new Error(`the client sees ${quotes.docs.length} sent quotes`)
+      if (quotes.docs[0].total !== 48000) throw new Error(`the quote is for ${quotes.docs[0].total}`)
+      await rest.must(200, 'POST', `/api/special-order-quotes/${quotes.docs[0].id}/actions/accept`, { website: 'alpha', token: client, body: {} })
+
+      // The open edit view's timeline picks the acceptance up by itself (it polls), moved to awaiting payment.
+      await timeline(page).getByText('Awaiting payment', { exact: false }).first().waitFor({ timeout: 45_000 })
+      await screenshot(page, 'special-order-quote-accepted')
+      const saved = await rest.must(200, 'GET', `/api/special-orders/${id}?depth=0`, { website: 'alpha', token: await rest.login('admin@alpha.test', 'alpha') })
+      if (saved.status !== 'awaiting_payment') throw new Error(`the special order is ${saved.status}`)
+      await page.close()
+    },
+  },
+]
