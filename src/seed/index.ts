@@ -87,7 +87,7 @@ export const seed = async (payload: Payload, progress: Progress = () => {}): Pro
   const req = await systemRequest(payload, proof, { seeding: true })
   const transactionID = await payload.db.beginTransaction()
   if (transactionID) req.transactionID = transactionID
-  const total = DEMO_TENANTS.length * (10 + DEMO_PEOPLE.length) + 1
+  const total = DEMO_TENANTS.length * (11 + DEMO_PEOPLE.length) + 1
   let step = 0
   let created = 0
   const tick = (what: string, made: boolean) => {
