@@ -317,3 +317,49 @@ describe('change requests', () => {
     await expect(t.payload.create({ collection: 'order-requests', data: { tenant: alpha, kind: 'change', status: 'pending' } })).rejects.toThrow(/invalid: Special Order/)
   })
 })
+
+describe('website prices and discount codes on special orders', () => {
+  it('slides and diagrams in a quote are priced at the website’s pricing.basePerSlide and basePerDiagram', async () => {
+    const website = await t.payload.findByID({ collection: 'tenants', id: alpha, depth: 0 })
+    const perSlide = website.pricing?.basePerSlide ?? 1399
+    const perDiagram = website.pricing?.basePerDiagram ?? 1999
+    const order = await inquiry('client', 'A conference talk with its deck')
+    await must('admin', order.id, 'sendQuote', { amount: 20000, description: 'The talk', slides: 12, diagrams: 3 })
+    const [quote] = await quotesOf(order.id)
+    expect(quote!.lines.map((l) => [l.kind, l.description, l.amount])).toEqual([
+      ['service', 'The talk', 20000],
+      ['addon', '12 slides', 12 * perSlide],
+      ['addon', '3 diagrams', 3 * perDiagram],
+    ])
+    expect(quote!.total).toBe(20000 + 12 * perSlide + 3 * perDiagram)
+  })
+
+  it('a discount code at acceptance cuts the plan from the discounted total; switched off, it is a 422 naming discountCode and nothing is accepted', async () => {
+    const order = await inquiry('client', 'A data-analysis project')
+    await must('admin', order.id, 'sendQuote', { amount: 40000, description: 'Analysis and report' })
+    const [quote] = await quotesOf(order.id)
+
+    await whileSettings(t.payload, alpha, { discounts: { allowOnSpecialOrders: false } }, { discounts: { allowOnSpecialOrders: true } }, async () => {
+      const refused = await quoteAct('client', quote!.id, 'accept', { discountCode: 'ALPHA5' })
+      expect(refused.status).toBe(422)
+      expect(refused.body.errors[0].data.errors[0].path).toBe('discountCode')
+      expect((await quotesOf(order.id))[0]!.status).toBe('sent')
+      expect((await orderRow(order.id)).status).toBe('quote_sent')
+    })
+
+    const unknown = await quoteAct('client', quote!.id, 'accept', { discountCode: 'NO-SUCH-CODE' })
+    expect(unknown.status).toBe(422)
+    expect((await orderRow(order.id)).status).toBe('quote_sent')
+
+    const res = await quoteAct('client', quote!.id, 'accept', { discountCode: 'alpha5' })
+    expect(res.status).toBe(200)
+    const after = await orderRow(order.id)
+    expect(after.total).toBe(40000 - 500)
+    const invoice = await t.payload.findByID({ collection: 'invoices', id: after.invoice as number, depth: 0 })
+    expect([invoice.subtotal, invoice.discount, invoice.total]).toEqual([40000, 500, 39500])
+    const milestones = await milestonesOf(order.id)
+    expect(milestones.reduce((sum, m) => sum + m.amount, 0)).toBe(39500)
+    const installments = await t.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, depth: 0 })
+    expect(installments.docs.reduce((sum, i) => sum + i.amount, 0)).toBe(39500)
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { decide } from '@/domain/workflow/define'
 import { buildFundingPlan, deliveryRefusal, depositOf, fundingStatusOf, staffingRefusal, statusAfterFunding, type MilestoneFact } from '@/domain/specialOrders/funding'
-import { priceQuote, QUOTE_WORKFLOW } from '@/domain/specialOrders/quotes'
+import { pieceLines, priceQuote, QUOTE_WORKFLOW } from '@/domain/specialOrders/quotes'
 import { DEFAULT_SPECIAL_ORDER_SETTINGS as DEFAULTS } from '@/domain/specialOrders/settings'
 import { SPECIAL_ORDER_WORKFLOW, type SpecialOrderFacts } from '@/domain/specialOrders/workflow'
 
@@ -105,5 +105,15 @@ describe('the special order and quote tables', () => {
     expect(decide(QUOTE_WORKFLOW, 'expire', sent, 'system', now)).toMatchObject({ status: 422 })
     expect(decide(QUOTE_WORKFLOW, 'expire', sent, 'system', new Date(now.getTime() + 1000)).ok).toBe(true)
     expect(decide(QUOTE_WORKFLOW, 'expire', sent, client, new Date(now.getTime() + 1000))).toMatchObject({ status: 403 })
+  })
+})
+
+describe('slides and diagrams in a quote', () => {
+  it('one add-on line each at the website’s unit prices, none for a count of 0', () => {
+    expect(pieceLines({ slides: 12, diagrams: 1 }, { perSlide: 1399, perDiagram: 1999 })).toEqual([
+      { kind: 'addon', description: '12 slides', amount: 16788 },
+      { kind: 'addon', description: '1 diagram', amount: 1999 },
+    ])
+    expect(pieceLines({ slides: 0 }, { perSlide: 1399, perDiagram: 1999 })).toEqual([])
   })
 })

@@ -18,6 +18,22 @@ export const QUOTE_MAX_TOTAL: Cents = 99_999_999
 
 export type PricedQuote = { lines: QuoteLineInput[]; subtotal: Cents; discount: Cents; total: Cents }
 
+/** The website's unit prices of slides and diagrams (`pricing.basePerSlide`, `pricing.basePerDiagram`). */
+export type PieceRates = { perSlide: Cents; perDiagram: Cents }
+export const DEFAULT_PIECE_RATES: PieceRates = { perSlide: 1399, perDiagram: 1999 }
+
+/**
+ * The add-on lines of a quote for slides and diagrams, counted by staff and priced at the
+ * website's unit prices (a presentation, a data-analysis project's figures): "12 slides
+ * × 13.99" as one line each, none for a count of 0.
+ */
+export const pieceLines = (counts: { slides?: number; diagrams?: number }, rates: PieceRates): QuoteLineInput[] => {
+  const lines: QuoteLineInput[] = []
+  if (counts.slides) lines.push({ kind: 'addon', description: `${counts.slides} slide${counts.slides === 1 ? '' : 's'}`, amount: counts.slides * rates.perSlide })
+  if (counts.diagrams) lines.push({ kind: 'addon', description: `${counts.diagrams} diagram${counts.diagrams === 1 ? '' : 's'}`, amount: counts.diagrams * rates.perDiagram })
+  return lines
+}
+
 /**
  * A quote's lines priced: the subtotal is every line but discounts, discounts are
  * negative, a manual adjustment either way; the total must come to more than nothing.
@@ -66,6 +82,14 @@ export const QUOTE_WORKFLOW = defineWorkflow<QuoteStatus, QuoteFacts, QuoteActor
       who: client,
       guard: (facts, _actor, now) => (quoteExpired(facts, now) ? `The quote expired at ${facts.expiresAt!.toISOString()}; ask for a new one.` : null),
       targets: ['accepted'],
+      input: z.object({
+        discountCode: z
+          .string({ error: 'Text: a discount code.' })
+          .trim()
+          .max(64, 'At most 64 characters.')
+          .optional()
+          .describe('A discount code (case does not matter): the plan is cut from the total after it. One that does not apply is a 422 whose `data.rule` says why; nothing is accepted then.'),
+      }),
       money: true,
     },
     reject: { label: 'Reject the quote', from: ['sent'], who: client, targets: ['rejected'], input: z.object({ reason: z.string({ error: 'Text.' }).trim().max(2000).optional() }) },

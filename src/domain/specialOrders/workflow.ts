@@ -74,7 +74,8 @@ const cents = (what: string) => z.number({ error: `Cents: ${what}.` }).int('Whol
 /**
  * `sendQuote`'s input. The admin's action panel draws `amount` and `description` (one
  * service line); an API caller may send `lines` instead, each of a kind, discounts
- * negative. `expiresInHours` defaults to the website's quote expiry.
+ * negative. `slides` and `diagrams` add a line each at the website's unit prices.
+ * `expiresInHours` defaults to the website's quote expiry.
  */
 export const SEND_QUOTE_INPUT = z.object({
   amount: cents('the price of a one-line quote').positive('More than 0.').max(99_999_999).optional(),
@@ -90,6 +91,8 @@ export const SEND_QUOTE_INPUT = z.object({
     )
     .max(50, 'At most 50 lines.')
     .optional(),
+  slides: z.number({ error: 'A count.' }).int('A whole number.').min(0, 'At least 0.').max(1000, 'At most 1000.').optional().describe('Slides to add, each at the website’s `pricing.basePerSlide`.'),
+  diagrams: z.number({ error: 'A count.' }).int('A whole number.').min(0, 'At least 0.').max(1000, 'At most 1000.').optional().describe('Diagrams to add, each at the website’s `pricing.basePerDiagram`.'),
   expiresInHours: z.number({ error: 'Hours.' }).int('Whole hours.').min(1, 'At least 1.').max(24 * 90, 'At most 90 days.').optional(),
   note: z.string({ error: 'Text.' }).trim().max(4000).optional(),
 })

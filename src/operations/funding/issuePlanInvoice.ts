@@ -5,14 +5,22 @@ import { INVOICE_MAX_TOTAL, installmentPlanProblem, priceLines, type LineInput }
 import type { Installment, Invoice, Tenant } from '@/payload-types'
 
 import { allocateDocumentNumber } from '../allocateOrderNumber'
+import { discountDraft } from '../discounts/usages'
+
+type PlanPart = { amount: number; dueAt: Date }
 
 export type PlanInvoiceInput = {
   tenant: Tenant
   client: number
   title: string
   lines: LineInput[]
-  /** In due order; their amounts add up to the lines' total. */
-  installments: { amount: number; dueAt: Date }[]
+  /**
+   * In due order; their amounts add up to the total. A function gets the total after the
+   * discount code (the plan is cut from what the client owes).
+   */
+  installments: PlanPart[] | ((total: number) => PlanPart[])
+  /** A discount code the client entered: evaluated for them, held on the invoice (a 422 naming its rule when it does not apply). */
+  discountCode?: string
   createdBy: number | null
   /** The invoice's link to what it funds (`{ specialOrder: id }`, `{ classOrder: id }`). */
   link: Partial<Invoice>
@@ -27,21 +35,25 @@ export type PlanInvoiceInput = {
  */
 export const issuePlanInvoice = async (req: PayloadRequest, input: PlanInvoiceInput): Promise<{ invoice: Invoice; installments: Installment[] }> => {
   const { lines, total } = priceLines(input.lines)
-  const problem = total <= 0 ? 'The plan comes to nothing.' : total > INVOICE_MAX_TOTAL ? `The plan comes to more than ${INVOICE_MAX_TOTAL} cents.` : installmentPlanProblem(total, input.installments.map((i) => i.amount))
-  if (problem || input.installments.length === 0) throw new Error(`Plan invoice: ${problem ?? 'a plan needs at least one installment.'}`)
+  if (total <= 0 || total > INVOICE_MAX_TOTAL) throw new Error(`Plan invoice: the plan comes to ${total} cents.`)
   const now = new Date()
   const tenant = input.tenant.id
   const number = await allocateDocumentNumber(req, tenant, 'invoice')
-  const lastDue = input.installments.at(-1)!.dueAt
-  const invoice = await req.payload.create({
+  const created = await req.payload.create({
     collection: 'invoices',
-    data: { ...input.link, tenant, number, client: input.client, title: input.title, lines, subtotal: total, discount: 0, total, amountPaid: 0, currency: input.tenant.currency ?? 'USD', status: 'issued', issuedAt: now.toISOString(), dueAt: lastDue.toISOString(), createdBy: input.createdBy },
+    // Due with its last part: set once the parts are cut.
+    data: { ...input.link, tenant, number, client: input.client, title: input.title, lines, subtotal: total, discount: 0, total, amountPaid: 0, currency: input.tenant.currency ?? 'USD', status: 'issued', issuedAt: now.toISOString(), dueAt: now.toISOString(), createdBy: input.createdBy },
     depth: 0,
     ...asSystem(proofOf(req)),
     req,
   })
+  const discounted = await discountDraft(req, input.tenant, created, input.discountCode, now)
+  const parts = typeof input.installments === 'function' ? input.installments(discounted.total) : input.installments
+  const problem = parts.length === 0 ? 'a plan needs at least one installment.' : installmentPlanProblem(discounted.total, parts.map((i) => i.amount))
+  if (problem) throw new Error(`Plan invoice: ${problem}`)
+  const invoice = await req.payload.update({ collection: 'invoices', id: created.id, data: { dueAt: parts.at(-1)!.dueAt.toISOString() }, depth: 0, ...asSystem(proofOf(req)), req })
   const installments: Installment[] = []
-  for (const [index, item] of input.installments.entries()) {
+  for (const [index, item] of parts.entries()) {
     installments.push(
       await req.payload.create({
         collection: 'installments',

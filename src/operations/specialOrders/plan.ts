@@ -2,9 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
-import { buildFundingPlan, fundingStatusOf, type PlanTerms } from '@/domain/specialOrders/funding'
+import { buildFundingPlan, fundingStatusOf, type PlannedMilestone, type PlanTerms } from '@/domain/specialOrders/funding'
 import type { FundingMilestone, SpecialOrder } from '@/payload-types'
 
+import { discountRefusal } from '../discounts/evaluate'
 import { issuePlanInvoice } from '../funding/issuePlanInvoice'
 import { notify } from '../notifications/notify'
 
@@ -12,25 +13,30 @@ import { factOf } from './milestones'
 import { websiteSpecialOrders } from './settings'
 
 /**
- * The special order's funding plan for its accepted `total`, in the caller's transaction:
+ * The special order's funding plan for its accepted `price`, less the discount code the
+ * client entered (refused where `discounts.allowOnSpecialOrders` is off), in the caller's transaction:
  * the milestones the website's settings give (`buildFundingPlan`), one plan invoice whose
  * installments they are (`issuePlanInvoice`, linked to the order), one milestone row per
  * installment, and the order awaiting its payment. The client is told the plan is ready.
  */
-export const issueFundingPlan = async (req: PayloadRequest, order: SpecialOrder, total: number, terms: PlanTerms, actor: number | null): Promise<{ order: SpecialOrder; milestones: FundingMilestone[] }> => {
+export const issueFundingPlan = async (req: PayloadRequest, order: SpecialOrder, price: number, terms: PlanTerms, actor: number | null, discountCode?: string): Promise<{ order: SpecialOrder; milestones: FundingMilestone[] }> => {
   const tenant = idOf(order.tenant)!
   const client = idOf(order.client)!
   const { website, settings } = await websiteSpecialOrders(req, tenant)
-  const planned = buildFundingPlan(total, settings, terms)
+  if (discountCode?.trim() && website.settings?.discounts?.allowOnSpecialOrders === false) throw discountRefusal('not_eligible', 'discount codes do not apply to special orders on this website.')
+  let planned: PlannedMilestone[] = []
   const { invoice, installments } = await issuePlanInvoice(req, {
     tenant: website,
     client,
     title: `Special order ${order.number}: ${order.title}`.slice(0, 200),
-    lines: [{ description: `Special order ${order.number}: ${order.title}`.slice(0, 500), quantity: 1, unitAmount: total }],
-    installments: planned.map((m) => ({ amount: m.amount, dueAt: m.dueAt })),
+    lines: [{ description: `Special order ${order.number}: ${order.title}`.slice(0, 500), quantity: 1, unitAmount: price }],
+    // The milestones are cut from what the client owes once a discount code took its share.
+    installments: (owed) => (planned = buildFundingPlan(owed, settings, terms)).map((m) => ({ amount: m.amount, dueAt: m.dueAt })),
+    discountCode,
     createdBy: actor,
     link: { specialOrder: order.id },
   })
+  const total = invoice.total
   const milestones: FundingMilestone[] = []
   for (const [index, m] of planned.entries()) {
     milestones.push(

@@ -53,7 +53,7 @@ export const QUOTE_SUBJECT = defineSubject({
     if (order.status === 'quote_sent') {
       let after = order
       if (action === 'accept') {
-        const planned = await issueFundingPlan(req, order, doc.total, { now }, actorId)
+        const planned = await issueFundingPlan(req, order, doc.total, { now }, actorId, typeof input.discountCode === 'string' ? input.discountCode : undefined)
         after = planned.order
         extra.invoice = idOf(after.invoice)
         extra.milestones = planned.milestones.map((m) => m.id)

@@ -3,12 +3,12 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { fundingStatusOf, statusAfterFunding } from '@/domain/specialOrders/funding'
-import { priceQuote, type QuoteLineInput } from '@/domain/specialOrders/quotes'
+import { DEFAULT_PIECE_RATES, pieceLines, priceQuote, type QuoteLineInput } from '@/domain/specialOrders/quotes'
 import { SPECIAL_ORDER_WORKFLOW, WAITING_FOR_MONEY, type SpecialOrderActor, type SpecialOrderStatus } from '@/domain/specialOrders/workflow'
 import { SYSTEM } from '@/domain/workflow/define'
 import { onWebsite } from '@/domain/workflow/websiteActor'
 import { refuseField } from '@/errors'
-import type { SpecialOrder } from '@/payload-types'
+import type { SpecialOrder, Tenant } from '@/payload-types'
 
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
@@ -39,10 +39,16 @@ const TOLD: Partial<Record<string, { what: string; who: readonly ('client' | 'wr
 }
 
 /** The sent quote's lines: the panel's one line (`amount` + `description`) or the API's `lines`. */
-const quoteLinesOf = (input: Record<string, unknown>): QuoteLineInput[] => {
-  if (Array.isArray(input.lines) && input.lines.length > 0) return input.lines as QuoteLineInput[]
-  if (typeof input.amount !== 'number') throw refuse('amount', 'Required: the quote’s price in cents (or `lines`).')
-  return [{ kind: 'service', description: typeof input.description === 'string' ? input.description : 'Special order', amount: input.amount }]
+/** The quote's lines: given, or one service line of `amount`; then slides and diagrams at the website's unit prices. */
+const quoteLinesOf = (input: Record<string, unknown>, website: Tenant): QuoteLineInput[] => {
+  const count = (name: string) => (typeof input[name] === 'number' ? (input[name] as number) : 0)
+  const pieces = pieceLines({ slides: count('slides'), diagrams: count('diagrams') }, { perSlide: website.pricing?.basePerSlide ?? DEFAULT_PIECE_RATES.perSlide, perDiagram: website.pricing?.basePerDiagram ?? DEFAULT_PIECE_RATES.perDiagram })
+  if (Array.isArray(input.lines) && input.lines.length > 0) return [...(input.lines as QuoteLineInput[]), ...pieces]
+  if (typeof input.amount !== 'number') {
+    if (pieces.length > 0) return pieces
+    throw refuse('amount', 'Required: the quote’s price in cents (or `lines`, or slides and diagrams).')
+  }
+  return [{ kind: 'service', description: typeof input.description === 'string' ? input.description : 'Special order', amount: input.amount }, ...pieces]
 }
 
 const cancelOpenQuotes = async (req: PayloadRequest, order: SpecialOrder, now: Date, answer: string | null) => {
@@ -121,11 +127,11 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
     const set = (status: SpecialOrderStatus) => Object.assign(data, { status })
     switch (action) {
       case 'sendQuote': {
-        const priced = priceQuote(quoteLinesOf(input))
+        const { website } = await websiteSpecialOrders(req, tenant)
+        const priced = priceQuote(quoteLinesOf(input, website))
         if ('problem' in priced) throw refuse(priced.path, priced.problem)
         const hours = typeof input.expiresInHours === 'number' ? input.expiresInHours : ctx.settings.quoteExpiryHours
         await cancelOpenQuotes(req, doc, now, 'Replaced by a new quote.')
-        const { website } = await websiteSpecialOrders(req, tenant)
         const quote = await req.payload.create({
           collection: 'special-order-quotes',
           data: { tenant, specialOrder: doc.id, client: idOf(doc.client)!, lines: priced.lines, subtotal: priced.subtotal, discount: priced.discount, total: priced.total, currency: website.currency ?? 'USD', status: 'sent', expiresAt: new Date(now.getTime() + hours * HOUR_MS).toISOString(), sentAt: now.toISOString(), note: typeof input.note === 'string' ? input.note : null, sentBy: actorId },
