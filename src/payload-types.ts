@@ -1473,7 +1473,18 @@ export interface OrderRequest {
 export interface OrderFile {
   id: number;
   tenant?: (number | null) | Tenant;
-  order: number | Order;
+  /**
+   * The order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  order?: (number | null) | Order;
+  /**
+   * The special order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  specialOrder?: (number | null) | SpecialOrder;
+  /**
+   * The class order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  classOrder?: (number | null) | ClassOrder;
   purpose:
     | 'instructions'
     | 'reference'
@@ -1503,219 +1514,6 @@ export interface OrderFile {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "order-messages".
- */
-export interface OrderMessage {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  order: number | Order;
-  thread: 'client_support' | 'client_writer' | 'writer_support';
-  author?: (number | null) | User;
-  body: string;
-  /**
-   * Contact details were hidden before the message was stored.
-   */
-  masked?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ledger-accounts".
- */
-export interface LedgerAccount {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  code: string;
-  name: string;
-  type: 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "journal-entries".
- */
-export interface JournalEntry {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  reference: string;
-  type: string;
-  memo?: string | null;
-  lines: {
-    account: number | LedgerAccount;
-    /**
-     * In minor units (cents) of the currency.
-     */
-    debit: number;
-    /**
-     * In minor units (cents) of the currency.
-     */
-    credit: number;
-    id?: string | null;
-  }[];
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "wallets".
- */
-export interface Wallet {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  owner: number | User;
-  kind: 'client' | 'writer';
-  currency: string;
-  /**
-   * Available.
-   */
-  balance: number;
-  /**
-   * Held for payout requests and pending payments.
-   */
-  held: number;
-  account?: (number | null) | LedgerAccount;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payments".
- */
-export interface Payment {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  reference: string;
-  client: number | User;
-  purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip' | 'special_order_milestone';
-  provider: 'stripe' | 'wallet' | 'manual';
-  status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'expired';
-  amount: number;
-  currency: string;
-  order?: (number | null) | Order;
-  tip?: (number | null) | Tip;
-  invoice?: (number | null) | Invoice;
-  installment?: (number | null) | Installment;
-  checkoutUrl?: string | null;
-  providerSession?: string | null;
-  providerPaymentIntent?: string | null;
-  /**
-   * Given back to the card.
-   */
-  amountRefunded?: number | null;
-  appliedAt?: string | null;
-  failureReason?: string | null;
-  /**
-   * Manual payments: who confirmed that the money arrived, when, and what they noted.
-   */
-  confirmation?: {
-    confirmedBy?: (number | null) | User;
-    confirmedAt?: string | null;
-    /**
-     * The bank transfer’s reference, or the cash receipt’s number.
-     */
-    bankReference?: string | null;
-    note?: string | null;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "tips".
- */
-export interface Tip {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  order: number | Order;
-  client: number | User;
-  writer: number | User;
-  /**
-   * What the client gives.
-   */
-  amount: number;
-  /**
-   * To the writer’s wallet.
-   */
-  writerAmount: number;
-  /**
-   * The platform’s tip margin.
-   */
-  platformAmount: number;
-  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
-  message?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "invoices".
- */
-export interface Invoice {
-  id: number;
-  tenant?: (number | null) | Tenant;
-  number: string;
-  client: number | User;
-  title?: string | null;
-  lines: {
-    description: string;
-    quantity: number;
-    /**
-     * In minor units (cents) of the currency.
-     */
-    unitAmount: number;
-    /**
-     * Quantity × unit amount. In minor units (cents) of the currency.
-     */
-    amount: number;
-    id?: string | null;
-  }[];
-  /**
-   * The lines’ sum, before any discount.
-   */
-  subtotal?: number | null;
-  /**
-   * Taken off by a discount code or an automatic discount.
-   */
-  discount?: number | null;
-  /**
-   * What the client owes: subtotal − discount.
-   */
-  total: number;
-  /**
-   * The discount applied: code, origin, kind, value, discount and usage ids.
-   */
-  discountSnapshot?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  amountPaid: number;
-  currency: string;
-  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
-  dueAt: string;
-  issuedAt?: string | null;
-  paidAt?: string | null;
-  cancelledAt?: string | null;
-  expiredAt?: string | null;
-  payTokenHash?: string | null;
-  payTokenExpiresAt?: string | null;
-  reminderUpcomingAt?: string | null;
-  reminderDueAt?: string | null;
-  reminderOverdueAt?: string | null;
-  createdBy?: (number | null) | User;
-  specialOrder?: (number | null) | SpecialOrder;
-  classOrder?: (number | null) | ClassOrder;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1866,6 +1664,72 @@ export interface SpecialOrderConfig {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  number: string;
+  client: number | User;
+  title?: string | null;
+  lines: {
+    description: string;
+    quantity: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    unitAmount: number;
+    /**
+     * Quantity × unit amount. In minor units (cents) of the currency.
+     */
+    amount: number;
+    id?: string | null;
+  }[];
+  /**
+   * The lines’ sum, before any discount.
+   */
+  subtotal?: number | null;
+  /**
+   * Taken off by a discount code or an automatic discount.
+   */
+  discount?: number | null;
+  /**
+   * What the client owes: subtotal − discount.
+   */
+  total: number;
+  /**
+   * The discount applied: code, origin, kind, value, discount and usage ids.
+   */
+  discountSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  amountPaid: number;
+  currency: string;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
+  dueAt: string;
+  issuedAt?: string | null;
+  paidAt?: string | null;
+  cancelledAt?: string | null;
+  expiredAt?: string | null;
+  payTokenHash?: string | null;
+  payTokenExpiresAt?: string | null;
+  reminderUpcomingAt?: string | null;
+  reminderDueAt?: string | null;
+  reminderOverdueAt?: string | null;
+  createdBy?: (number | null) | User;
+  specialOrder?: (number | null) | SpecialOrder;
+  classOrder?: (number | null) | ClassOrder;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "class-orders".
  */
 export interface ClassOrder {
@@ -1975,6 +1839,164 @@ export interface ClassOrder {
      */
     value?: number | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-messages".
+ */
+export interface OrderMessage {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  order?: (number | null) | Order;
+  /**
+   * The special order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  specialOrder?: (number | null) | SpecialOrder;
+  /**
+   * The class order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  classOrder?: (number | null) | ClassOrder;
+  thread: 'client_support' | 'client_writer' | 'writer_support';
+  author?: (number | null) | User;
+  body: string;
+  /**
+   * Contact details were hidden before the message was stored.
+   */
+  masked?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-accounts".
+ */
+export interface LedgerAccount {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  code: string;
+  name: string;
+  type: 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "journal-entries".
+ */
+export interface JournalEntry {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  reference: string;
+  type: string;
+  memo?: string | null;
+  lines: {
+    account: number | LedgerAccount;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    debit: number;
+    /**
+     * In minor units (cents) of the currency.
+     */
+    credit: number;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wallets".
+ */
+export interface Wallet {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  owner: number | User;
+  kind: 'client' | 'writer';
+  currency: string;
+  /**
+   * Available.
+   */
+  balance: number;
+  /**
+   * Held for payout requests and pending payments.
+   */
+  held: number;
+  account?: (number | null) | LedgerAccount;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  reference: string;
+  client: number | User;
+  purpose: 'order' | 'wallet_top_up' | 'invoice' | 'installment' | 'tip' | 'special_order_milestone';
+  provider: 'stripe' | 'wallet' | 'manual';
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled' | 'expired';
+  amount: number;
+  currency: string;
+  order?: (number | null) | Order;
+  tip?: (number | null) | Tip;
+  invoice?: (number | null) | Invoice;
+  installment?: (number | null) | Installment;
+  checkoutUrl?: string | null;
+  providerSession?: string | null;
+  providerPaymentIntent?: string | null;
+  /**
+   * Given back to the card.
+   */
+  amountRefunded?: number | null;
+  appliedAt?: string | null;
+  failureReason?: string | null;
+  /**
+   * Manual payments: who confirmed that the money arrived, when, and what they noted.
+   */
+  confirmation?: {
+    confirmedBy?: (number | null) | User;
+    confirmedAt?: string | null;
+    /**
+     * The bank transfer’s reference, or the cash receipt’s number.
+     */
+    bankReference?: string | null;
+    note?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tips".
+ */
+export interface Tip {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  order: number | Order;
+  client: number | User;
+  writer: number | User;
+  /**
+   * What the client gives.
+   */
+  amount: number;
+  /**
+   * To the writer’s wallet.
+   */
+  writerAmount: number;
+  /**
+   * The platform’s tip margin.
+   */
+  platformAmount: number;
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  message?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4376,6 +4398,8 @@ export interface OrderRequestsSelect<T extends boolean = true> {
 export interface OrderFilesSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
+  classOrder?: T;
   purpose?: T;
   uploadedBy?: T;
   revisionRequest?: T;
@@ -4401,6 +4425,8 @@ export interface OrderFilesSelect<T extends boolean = true> {
 export interface OrderMessagesSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
+  classOrder?: T;
   thread?: T;
   author?: T;
   body?: T;

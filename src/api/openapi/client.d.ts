@@ -19562,7 +19562,12 @@ export interface components {
         "order-files": {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            /** @description The order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: (number | null) | components["schemas"]["orders"];
+            /** @description The special order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
+            /** @description The class order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: (number | null) | components["schemas"]["class-orders"];
             /** @enum {string} */
             purpose?: "instructions" | "reference" | "style_reference" | "extra_service" | "draft" | "final" | "revision" | "writer_guide" | "internal";
             uploadedBy?: (number | null) | components["schemas"]["users"];
@@ -19587,7 +19592,12 @@ export interface components {
         "order-messages": {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: (number | null) | components["schemas"]["orders"];
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: (number | null) | components["schemas"]["class-orders"];
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             author?: (number | null) | components["schemas"]["users"];
@@ -22127,7 +22137,12 @@ export interface components {
         /** OrderFile */
         "order-files_create": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             purpose?: "instructions" | "reference" | "style_reference" | "extra_service" | "draft" | "final" | "revision" | "writer_guide" | "internal";
             note?: string | null;
@@ -22146,7 +22161,12 @@ export interface components {
         /** OrderMessage */
         "order-messages_create": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             body?: string;
@@ -22154,7 +22174,12 @@ export interface components {
         /** OrderMessage */
         "order-messages_update": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             body?: string;
