@@ -42,9 +42,16 @@ export const recordForRequest = async (req: PayloadRequest, collection: string, 
     return { parent, id, record: order, tenant, parties }
   }
   const read = { id, depth: 0, disableErrors: true, req, select: { status: true } } as const
-  const access = actorOf(req) ? { overrideAccess: false, user: req.user } : asSystem(proofOf(req))
+  const user = actorOf(req) ? req.user : null
+  // As the user sees it (their access decides), or as the server when no user acts.
   const visible =
-    parent === 'specialOrder' ? await req.payload.findByID({ collection: 'special-orders', ...read, ...access }) : await req.payload.findByID({ collection: 'class-orders', ...read, ...access })
+    parent === 'specialOrder'
+      ? user
+        ? await req.payload.findByID({ collection: 'special-orders', ...read, overrideAccess: false, user })
+        : await req.payload.findByID({ collection: 'special-orders', ...read, ...asSystem(proofOf(req)) })
+      : user
+        ? await req.payload.findByID({ collection: 'class-orders', ...read, overrideAccess: false, user })
+        : await req.payload.findByID({ collection: 'class-orders', ...read, ...asSystem(proofOf(req)) })
   if (!visible) throw refuseField(collection, parent, `${parent}: there is no ${PARENT_NOUNS[parent]} ${id} that you can see.`, 404)
   if (parent === 'specialOrder') {
     const record = await lockSpecialOrder(req, id)

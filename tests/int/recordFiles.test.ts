@@ -5,6 +5,7 @@ import type { FundingMilestone, SpecialOrder } from '@/payload-types'
 import { assignedClassFor } from '../helpers/classOrders'
 import { fundWallet } from '../helpers/money'
 import { moneyTestFile } from '../helpers/moneyTestFile'
+import { placeOrderFor } from '../helpers/tenantFixtures'
 import type { TestContext } from '../helpers/testPayload'
 
 /**
@@ -132,16 +133,16 @@ describe('files of a special order', () => {
   })
 
   it('a file names exactly one record: an order and a special order together is a 400 naming the field', async () => {
-    const { docs } = await t.payload.find({ collection: 'orders', where: { client: { equals: ids.client } }, limit: 1, depth: 0 })
+    const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
     const id = await workingSpecialOrder()
     const before = await t.payload.count({ collection: 'order-files' })
-    const both = await upload('client', { order: docs[0]!.id, specialOrder: id, purpose: 'instructions' })
+    const both = await upload('client', { order: order.id, specialOrder: id, purpose: 'instructions' })
     expect(both.status).toBe(400)
     expect(JSON.stringify(both.body)).toContain('specialOrder')
     const none = await upload('client', { purpose: 'instructions' })
     expect(none.status).toBe(400)
     expect(JSON.stringify(none.body)).toContain('order')
-    const message = await post('client', { order: docs[0]!.id, specialOrder: id, thread: 'client_support', body: 'Both?' })
+    const message = await post('client', { order: order.id, specialOrder: id, thread: 'client_support', body: 'Both?' })
     expect(message.status).toBe(400)
     expect(JSON.stringify(message.body)).toContain('specialOrder')
     expect((await t.payload.count({ collection: 'order-files' })).totalDocs).toBe(before.totalDocs)

@@ -1,8 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
-import { asSystem, proofOf } from '@/access/system'
+import { asSystem } from '@/access/system'
 import { deliveryRefusal } from '@/domain/specialOrders/funding'
+import type { SpecialOrderSettings } from '@/domain/specialOrders/settings'
+
+import { visibleRows } from '../gate'
 
 import { factOf } from './milestones'
 import { websiteSpecialOrders } from './settings'
@@ -11,31 +14,24 @@ import { websiteSpecialOrders } from './settings'
  * The client's special orders whose final files he may read: those the delivery gate
  * (`deliveryRefusal`, the one that guards `markReadyForDelivery` and `complete`) lets
  * through, from their milestones, the admin's unlock and the website's settings. Read
- * by the files' access, so the gate is the gate's and not restated as SQL.
+ * by the files' access, so the gate is the gate's and not restated as SQL. The orders
+ * are read as the client (his own, on his websites); what follows about them as the system.
  */
 export const openDeliveriesOf = async (req: PayloadRequest, client: number): Promise<number[]> => {
-  const system = asSystem(proofOf(req))
-  const { docs: orders } = await req.payload.find({
-    collection: 'special-orders',
-    where: { and: [{ client: { equals: client } }, { status: { not_in: ['inquiry', 'quote_pending', 'quote_sent'] } }] },
-    select: { tenant: true, deliveryUnlocked: true, requiresFullPayment: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    ...system,
-    req,
+  const { docs: orders, proof } = await visibleRows(req, 'special-orders', {
+    and: [{ client: { equals: client } }, { status: { not_in: ['inquiry', 'quote_pending', 'quote_sent'] } }],
   })
-  if (orders.length === 0) return []
+  if (!proof || orders.length === 0) return []
   const { docs: milestones } = await req.payload.find({
     collection: 'funding-milestones',
     where: { specialOrder: { in: orders.map((o) => o.id) } },
     depth: 0,
     limit: 0,
     pagination: false,
-    ...system,
+    ...asSystem(proof),
     req,
   })
-  const settingsOf = new Map<number, Awaited<ReturnType<typeof websiteSpecialOrders>>['settings']>()
+  const settingsOf = new Map<number, SpecialOrderSettings>()
   const open: number[] = []
   for (const order of orders) {
     const tenant = idOf(order.tenant)!

@@ -18,20 +18,19 @@ import { asSystem, proofOf } from '@/access/system'
  */
 /** The message's record: its client and writer, and the facts its event carries (ids and the record's number). */
 const parentOf = async (req: PayloadRequest, doc: OrderMessage) => {
-  const system = { depth: 0, ...asSystem(proofOf(req)), req } as const
   const base = { messageId: doc.id, thread: doc.thread }
   const specialOrderId = idOf(doc.specialOrder)
   if (specialOrderId) {
-    const record = await req.payload.findByID({ collection: 'special-orders', id: specialOrderId, ...system })
+    const record = await req.payload.findByID({ collection: 'special-orders', id: specialOrderId, depth: 0, ...asSystem(proofOf(req)), req })
     return { people: { client: idOf(record.client), writer: idOf(record.writer) }, data: { ...base, specialOrderId, number: record.number } }
   }
   const classOrderId = idOf(doc.classOrder)
   if (classOrderId) {
-    const record = await req.payload.findByID({ collection: 'class-orders', id: classOrderId, ...system })
+    const record = await req.payload.findByID({ collection: 'class-orders', id: classOrderId, depth: 0, ...asSystem(proofOf(req)), req })
     return { people: { client: idOf(record.client), writer: idOf(record.writer) }, data: { ...base, classOrderId, number: record.number } }
   }
   const orderId = idOf(doc.order)!
-  const order = await req.payload.findByID({ collection: 'orders', id: orderId, ...system })
+  const order = await req.payload.findByID({ collection: 'orders', id: orderId, depth: 0, ...asSystem(proofOf(req)), req })
   return { people: { client: idOf(order.client), writer: idOf(order.writer) }, data: { ...base, orderId, number: order.number } }
 }
 
