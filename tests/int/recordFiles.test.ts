@@ -7,6 +7,7 @@ import { fundWallet } from '../helpers/money'
 import { moneyTestFile } from '../helpers/moneyTestFile'
 import { placeOrderFor } from '../helpers/tenantFixtures'
 import type { TestContext } from '../helpers/testPayload'
+import { whileOff } from '../helpers/websiteSwitches'
 
 /**
  * Issue 17: files and messages of special orders and class orders, through the one
@@ -214,5 +215,12 @@ describe('messages of special and class orders', () => {
     expect((await listedMessages('client', specialParent)).map((m) => m.thread)).not.toContain('writer_support')
     expect([403, 404]).toContain((await post('client2', { specialOrder: id, thread: 'client_support', body: 'Me too' })).status)
     expect(await listedMessages('client2', specialParent)).toEqual([])
+
+    // Messaging switched off on the website: its clients and writers are refused, its staff still write.
+    await whileOff(t, alpha, 'messagingEnabled', async () => {
+      expect((await post('client', { specialOrder: id, thread: 'client_support', body: 'Still there?' })).status).toBe(403)
+      expect((await post('writer', { classOrder: klass.id, thread: 'client_writer', body: 'Still there?' })).status).toBe(403)
+      expect((await post('support', { specialOrder: id, thread: 'client_support', body: 'We are.' })).status).toBe(201)
+    })
   })
 })
