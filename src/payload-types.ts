@@ -1805,7 +1805,18 @@ export interface ClassOrder {
 export interface OrderFile {
   id: number;
   tenant?: (number | null) | Tenant;
-  order: number | Order;
+  /**
+   * The order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  order?: (number | null) | Order;
+  /**
+   * The special order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  specialOrder?: (number | null) | SpecialOrder;
+  /**
+   * The class order this file belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  classOrder?: (number | null) | ClassOrder;
   purpose:
     | 'instructions'
     | 'reference'
@@ -1843,7 +1854,18 @@ export interface OrderFile {
 export interface OrderMessage {
   id: number;
   tenant?: (number | null) | Tenant;
-  order: number | Order;
+  /**
+   * The order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  order?: (number | null) | Order;
+  /**
+   * The special order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  specialOrder?: (number | null) | SpecialOrder;
+  /**
+   * The class order this message belongs to. Give exactly one of order, specialOrder, classOrder.
+   */
+  classOrder?: (number | null) | ClassOrder;
   thread: 'client_support' | 'client_writer' | 'writer_support';
   author?: (number | null) | User;
   body: string;
@@ -4383,6 +4405,8 @@ export interface OrderRequestsSelect<T extends boolean = true> {
 export interface OrderFilesSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
+  classOrder?: T;
   purpose?: T;
   uploadedBy?: T;
   revisionRequest?: T;
@@ -4408,6 +4432,8 @@ export interface OrderFilesSelect<T extends boolean = true> {
 export interface OrderMessagesSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
+  classOrder?: T;
   thread?: T;
   author?: T;
   body?: T;

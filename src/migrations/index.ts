@@ -25,7 +25,7 @@ import * as migration_20261201_173314_issue16_sessions from './20261201_173314_i
 import * as migration_20261201_175738_issue16_impersonation from './20261201_175738_issue16_impersonation';
 import * as migration_20261201_175746_magic_links from './20261201_175746_magic_links';
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
-import * as migration_20261201_223948_issue17_special_and_class_orders from './20261201_223948_issue17_special_and_class_orders';
+import * as migration_20261201_230337_issue17_special_and_class_orders from './20261201_230337_issue17_special_and_class_orders';
 
 export const migrations = [
   {
@@ -164,8 +164,8 @@ export const migrations = [
     name: '20261201_182636_issue16_two_factor',
   },
   {
-    up: migration_20261201_223948_issue17_special_and_class_orders.up,
-    down: migration_20261201_223948_issue17_special_and_class_orders.down,
-    name: '20261201_223948_issue17_special_and_class_orders',
+    up: migration_20261201_230337_issue17_special_and_class_orders.up,
+    down: migration_20261201_230337_issue17_special_and_class_orders.down,
+    name: '20261201_230337_issue17_special_and_class_orders',
   },
 ];

@@ -1,4 +1,4 @@
-import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { type Actor, actorOf, idOf } from '@/access/actor'
 import { recordProof, type SystemProof, systemProof } from '@/access/system'
@@ -35,6 +35,20 @@ export const visibleDoc = async <C extends CollectionSlug>(req: PayloadRequest, 
   if (!doc) throw new ClientError('Not Found', 404)
   const proof = admit(req, `${collection} ${id}, visible to user ${actor.id}`)
   return { actor, doc, tenant: idOf((doc as { tenant?: number | { id: number } | null }).tenant)!, proof }
+}
+
+/**
+ * The rows of `collection` that `where` picks among those the caller may read (their
+ * read access decides), and a proof for the system reads about those rows that follow
+ * (a client's special orders: their milestones and their website's delivery settings).
+ * Nothing read, nothing admitted: no proof without a row the caller sees.
+ */
+export const visibleRows = async <C extends CollectionSlug>(req: PayloadRequest, collection: C, where: Where): Promise<{ docs: DataFromCollectionSlug<C>[]; proof: SystemProof | null }> => {
+  const actor = actorOf(req)
+  if (!actor) throw new ClientError('Log in first.', 401)
+  const { docs } = await req.payload.find({ collection, where, depth: 0, limit: 0, pagination: false, overrideAccess: false, user: req.user, req })
+  if (docs.length === 0) return { docs: [], proof: null }
+  return { docs: docs as DataFromCollectionSlug<C>[], proof: admit(req, `${collection} ${docs.map((d) => d.id).join(', ')}, visible to user ${actor.id}`) }
 }
 
 /** Staff in one of `roles` of the website, or a superadmin. */

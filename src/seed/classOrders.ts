@@ -56,5 +56,9 @@ export const ensureDemoClassOrders = async (req: PayloadRequest, proof: SystemPr
     const task = await req.payload.create({ collection: 'class-tasks', data: { tenant: tenantId, classOrder: running.id, kind, title, dueAt: new Date(Date.now() + 10 * DAY).toISOString() } as never, depth: 0, ...asSystem(proof), req })
     await performAction(req, 'class-tasks', task.id, 'assign', {}, system)
   }
+  // A word between the client and the writer on the running class (issue 17: class messages).
+  for (const [author, body] of [[client.id, 'The week 1 discussion prompt is in the syllabus, page 3.'], [writer.id, 'Found it, thanks. The post goes up on Wednesday.']] as const) {
+    await req.payload.create({ collection: 'order-messages', data: { classOrder: running.id, thread: 'client_writer', author, body } as never, depth: 0, ...asSystem(proof), req })
+  }
   return true
 }

@@ -40,5 +40,13 @@ export const ensureDemoSpecialOrder = async (req: PayloadRequest, tenantId: numb
     { lines: [{ kind: 'service', description: 'Four chapters, 12 000 words', amount: 120000 }, { kind: 'complexity_fee', description: 'Quantitative methodology', amount: 15000 }, { kind: 'discount', description: 'Returning client', amount: -10000 }], note: 'Deposit 50 %, the balance before delivery.' },
     { system: true },
   )
+  // The client's question on the support thread (issue 17: messages of special orders).
+  await req.payload.create({
+    collection: 'order-messages',
+    data: { specialOrder: order.id, thread: 'client_support', author: client.id, body: 'Could the methodology chapter come first? My supervisor meets me in two weeks.' } as RequiredDataFromCollectionSlug<'order-messages'>,
+    depth: 0,
+    ...asSystem(proof),
+    req,
+  })
   return true
 }

@@ -323,8 +323,8 @@ export const READS: Record<string, ReadRule> = {
   'ticket-messages': { fields: [...STAMPS, 'tenant', 'ticket', 'author', 'byStaff', 'internal', 'body', 'attachments', 'opener'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   'ticket-attachments': { fields: [...STAMPS, 'tenant', 'uploadedBy', 'ticket', 'message', 'opener', 'internal', ...UPLOAD], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   outbox: { fields: [...STAMPS, 'type', 'tenant', 'payload', 'dedupeKey', 'status', 'attempts', 'availableAt', 'dispatchedAt', 'doneAt', 'lastError'], hiddenFrom: all(['superadmin']) },
-  'order-files': { fields: [...STAMPS, 'tenant', 'order', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
-  'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
+  'order-files': { fields: [...STAMPS, 'tenant', 'order', 'specialOrder', 'classOrder', 'purpose', 'uploadedBy', 'revisionRequest', 'note', ...UPLOAD], hiddenFrom: all([...STAFF, 'client']) },
+  'order-messages': { fields: [...STAMPS, 'tenant', 'order', 'specialOrder', 'classOrder', 'thread', 'author', 'body', 'masked'], hiddenFrom: all([...STAFF, 'client']) },
   media: { fields: [...STAMPS, 'tenant', 'alt', ...UPLOAD], hiddenFrom: all([...STAFF, 'content', 'writer', 'client']) },
   posts: publishedContent(POST),
   pages: publishedContent(PAGE),
@@ -354,6 +354,7 @@ const STAFF_PLACEMENT = [...ORDER_INPUTS, 'client', 'writerDeadline']
 const USER_PROFILE = ['name', 'phone', 'timezone', 'email', 'password']
 
 const ADMINS: Role[] = ['admin', 'superadmin']
+const MESSAGE_BODY = ['order', 'specialOrder', 'classOrder', 'thread', 'body']
 const each = (roles: Role[], fields: string[]) => Object.fromEntries(roles.map((r) => [r, fields])) as Partial<Record<Role, string[]>>
 
 /** A website's own settings, edited by its admins; the number counters only ever move by allocation. */
@@ -427,5 +428,6 @@ export const WRITES: Record<string, WriteRule> = {
   'email-campaigns': { create: each(ADMINS, EMAIL_CAMPAIGN), update: each(ADMINS, EMAIL_CAMPAIGN) },
   // Suppressing is creating (lifting, deleting); a suppression is never edited.
   'email-suppressions': { create: each(ADMINS, ['address', 'reason', 'note']) },
-  'order-messages': { create: { client: ['order', 'thread', 'body'], writer: ['order', 'thread', 'body'], admin: ['order', 'thread', 'body'], support: ['order', 'thread', 'body'], editor: ['order', 'thread', 'body'], superadmin: ['order', 'thread', 'body'] } },
+  // A message names exactly one record (order, special order or class order), its thread and its text.
+  'order-messages': { create: each(['client', 'writer', ...STAFF], MESSAGE_BODY) },
 }

@@ -70,11 +70,25 @@ describe('row filters of files and messages', () => {
       expect(await call(fn, null)).toBe(false)
       expect(await call(fn, { id: 6, roles: [], tenants: [{ tenant: 1 }] })).toEqual(MATCH_NOTHING)
     }
+    const clientThreads = { thread: { in: ['client_support', 'client_writer'] } }
     expect(await call(readOrderMessages, user(2, 'client'))).toEqual({
-      and: [{ tenant: { equals: 1 } }, { 'order.client': { equals: 2 } }, { thread: { in: ['client_support', 'client_writer'] } }],
+      and: [
+        { tenant: { equals: 1 } },
+        {
+          or: [
+            { and: [{ 'order.client': { equals: 2 } }, clientThreads] },
+            { and: [{ 'specialOrder.client': { equals: 2 } }, clientThreads] },
+            { and: [{ 'classOrder.client': { equals: 2 } }, clientThreads] },
+          ],
+        },
+      ],
     })
-    const writer = (await call(readOrderFiles, user(3, 'writer'))) as { and: unknown[] }
-    expect(writer.and.slice(0, 2)).toEqual([{ tenant: { equals: 1 } }, { 'order.writer': { equals: 3 } }])
-    expect(JSON.stringify(writer)).toContain('"uploadedBy":{"equals":3}')
+    const writer = (await call(readOrderFiles, user(3, 'writer'))) as { and: [unknown, { or: { and: unknown[] }[] }] }
+    expect(writer.and[0]).toEqual({ tenant: { equals: 1 } })
+    expect(writer.and[1].or.map((branch) => branch.and[0])).toEqual([{ 'order.writer': { equals: 3 } }, { 'specialOrder.writer': { equals: 3 } }, { 'classOrder.writer': { equals: 3 } }])
+    for (const branch of writer.and[1].or) expect(JSON.stringify(branch)).toContain('"uploadedBy":{"equals":3}')
+    // A record's writer loses its files once it is cancelled, as on orders.
+    expect(JSON.stringify(writer.and[1].or[1])).toContain('"specialOrder.status":{"not_in":["cancelled","refunded"]}')
+    expect(JSON.stringify(writer.and[1].or[2])).toContain('"classOrder.status":{"not_in":["cancelled"]}')
   })
 })

@@ -19645,7 +19645,12 @@ export interface components {
         "order-files": {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            /** @description The order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: (number | null) | components["schemas"]["orders"];
+            /** @description The special order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
+            /** @description The class order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: (number | null) | components["schemas"]["class-orders"];
             /** @enum {string} */
             purpose?: "instructions" | "reference" | "style_reference" | "extra_service" | "draft" | "final" | "revision" | "writer_guide" | "internal";
             uploadedBy?: (number | null) | components["schemas"]["users"];
@@ -19670,7 +19675,12 @@ export interface components {
         "order-messages": {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: (number | null) | components["schemas"]["orders"];
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: (number | null) | components["schemas"]["class-orders"];
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             author?: (number | null) | components["schemas"]["users"];
@@ -22210,7 +22220,12 @@ export interface components {
         /** OrderFile */
         "order-files_create": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this file belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             purpose?: "instructions" | "reference" | "style_reference" | "extra_service" | "draft" | "final" | "revision" | "writer_guide" | "internal";
             note?: string | null;
@@ -22229,7 +22244,12 @@ export interface components {
         /** OrderMessage */
         "order-messages_create": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             body?: string;
@@ -22237,7 +22257,12 @@ export interface components {
         /** OrderMessage */
         "order-messages_update": {
             tenant?: number | null;
-            order?: number;
+            /** @description The order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            order?: number | null;
+            /** @description The special order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            specialOrder?: number | null;
+            /** @description The class order this message belongs to. Give exactly one of order, specialOrder, classOrder. */
+            classOrder?: number | null;
             /** @enum {string} */
             thread?: "client_support" | "client_writer" | "writer_support";
             body?: string;
@@ -65904,7 +65929,10 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": {
+                    /** @description A discount code (case does not matter): the plan is cut from the total after it. One that does not apply is a 422 whose `data.rule` says why; nothing is accepted then. */
+                    discountCode?: string;
+                };
             };
         };
         responses: {
@@ -67402,6 +67430,10 @@ export interface operations {
                         description: string;
                         amount: number;
                     }[];
+                    /** @description Slides to add, each at the website’s `pricing.basePerSlide`. */
+                    slides?: number;
+                    /** @description Diagrams to add, each at the website’s `pricing.basePerDiagram`. */
+                    diagrams?: number;
                     expiresInHours?: number;
                     note?: string;
                 };

@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { authenticated, tenantRowsFor } from '@/access/rules'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
+import { recordParentFields } from '@/fields/recordParents'
 import { userRefField } from '@/fields/userRef'
 import { ORDER_FILE_PURPOSES } from '@/domain/files/orderFileRules'
 import { ORDER_FILE_MIME_TYPES } from '@/domain/files/uploadLimits'
@@ -18,7 +19,7 @@ import { writerActivity } from '@/hooks/writerActivity'
 import { guardUpload } from './hooks/guardUpload'
 
 /**
- * Private files of an order: the client's brief, the writer's drafts and deliverables,
+ * Private files of an order, a special order or a class order: the client's brief, the writer's drafts and deliverables,
  * staff's guides and internal notes (DESIGN §9). Every read, list and download goes
  * through `readOrderFiles`; on S3 the storage plugin serves the file only after Payload's
  * access check (see src/storage.ts), on disk Payload's own file route does the same.
@@ -30,7 +31,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
   admin: {
     ...navigation('Orders'),
     useAsTitle: 'filename',
-    defaultColumns: ['filename', 'order', 'purpose', 'uploadedBy', 'createdAt'],
+    defaultColumns: ['filename', 'order', 'specialOrder', 'classOrder', 'purpose', 'uploadedBy', 'createdAt'],
   },
   access: {
     read: readOrderFiles,
@@ -44,7 +45,7 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'order-files'),
     mimeTypes: ORDER_FILE_MIME_TYPES,
     // Runs before the file is served (disk or S3): the download's audit row.
-    handlers: [auditDownload('order-files', (file) => ({ changes: { order: refId(file.order) }, parties: usersOf(file.uploadedBy) }))],
+    handlers: [auditDownload('order-files', (file) => ({ changes: { order: refId(file.order), specialOrder: refId(file.specialOrder), classOrder: refId(file.classOrder) }, parties: usersOf(file.uploadedBy) }))],
     // Private to the people of the order: no shared cache may keep a copy.
     modifyResponseHeaders: ({ headers }) => {
       headers.set('Cache-Control', 'private, no-store')
@@ -52,8 +53,9 @@ export const OrderFiles: CollectionConfig<'order-files'> = {
     },
   },
   fields: [
-    // A file never moves to another order (nor, with it, to another website).
-    setOnCreateField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
+    // A file never moves to another record (nor, with it, to another website). Exactly one
+    // of the three is set: the upload guard answers 400 naming the field otherwise.
+    ...recordParentFields('file', setOnCreateField),
     { name: 'purpose', type: 'select', required: true, index: true, options: [...ORDER_FILE_PURPOSES] },
     serverOnlyField({ ...userRefField('uploadedBy'), admin: { position: 'sidebar' } }),
     serverOnlyField({

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { navigation } from '@/access/navigation'
 import { authenticated, nobody } from '@/access/rules'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { recordParentFields } from '@/fields/recordParents'
 import { userRefField } from '@/fields/userRef'
 import { MESSAGE_MAX_LENGTH, MESSAGE_THREADS } from '@/domain/messages/threads'
 
@@ -13,8 +14,9 @@ import { announceMessage } from './hooks/announceMessage'
 import { guardMessage } from './hooks/guardMessage'
 
 /**
- * The conversations of an order, three threads per order (reference §3.10). Posted with
- * `POST /api/order-messages { order, thread, body }`; a message is a record of what was
+ * The conversations of an order, a special order or a class order, three threads each
+ * (reference §3.10, issue 17). Posted with `POST /api/order-messages { order | specialOrder
+ * | classOrder, thread, body }`; a message is a record of what was
  * said, so nobody edits or deletes one through the API.
  */
 export const OrderMessages: CollectionConfig<'order-messages'> = {
@@ -23,7 +25,7 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
   graphQL: { singularName: 'OrderMessage', pluralName: 'OrderMessages' },
   admin: {
     ...navigation('Orders'),
-    defaultColumns: ['order', 'thread', 'author', 'body', 'createdAt'],
+    defaultColumns: ['order', 'specialOrder', 'classOrder', 'thread', 'author', 'body', 'createdAt'],
   },
   access: {
     read: readOrderMessages,
@@ -32,10 +34,10 @@ export const OrderMessages: CollectionConfig<'order-messages'> = {
     update: nobody,
     delete: nobody,
   },
-  indexes: [{ fields: ['order', 'thread', 'createdAt'] }],
+  indexes: [{ fields: ['order', 'thread', 'createdAt'] }, { fields: ['specialOrder', 'thread', 'createdAt'] }, { fields: ['classOrder', 'thread', 'createdAt'] }],
   hooks: { beforeValidate: [guardMessage], afterChange: [announceMessage, writerActivity('author')] },
   fields: [
-    { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true },
+    ...recordParentFields('message', (field) => field),
     { name: 'thread', type: 'select', required: true, options: [...MESSAGE_THREADS] },
     userRefField('author', { serverOnly: true }),
     { name: 'body', type: 'textarea', required: true, maxLength: MESSAGE_MAX_LENGTH },

@@ -1,5 +1,7 @@
 import type { OrderParty, OrderPeople, Refusal } from '../orders/parties'
+import type { ClassOrderStatus } from '../classOrders/statuses'
 import type { OrderStatus } from '../orders/statuses'
+import type { SpecialOrderStatus } from '../specialOrders/workflow'
 
 /** The three conversations every order has (reference §3.10). */
 export const MESSAGE_THREADS = ['client_support', 'client_writer', 'writer_support'] as const
@@ -28,20 +30,35 @@ export const MASKED_THREADS: readonly MessageThread[] = ['client_writer']
 /** Orders whose conversations are closed. */
 export const CLOSED_TO_MESSAGES: readonly OrderStatus[] = ['archived']
 
+/**
+ * Special and class orders whose conversations are closed: an archived class. A special
+ * order has no archive; its people may still talk about a cancelled or refunded one.
+ */
+export const RECORD_CLOSED_TO_MESSAGES: { readonly specialOrder: readonly SpecialOrderStatus[]; readonly classOrder: readonly ClassOrderStatus[] } = {
+  specialOrder: [],
+  classOrder: ['archived'],
+}
+
 /** The threads a party reads and posts in. */
 export const threadsOf = (party: OrderParty): MessageThread[] =>
   party === 'staff' ? [...MESSAGE_THREADS] : MESSAGE_THREADS.filter((thread) => THREAD_MEMBERS[thread].includes(party))
 
 /**
- * Why `parties` may not post in `thread` of an order in `status`, or null when they may.
- * The caller has already made sure the order is visible to the user (else 404).
+ * Why `parties` may not post in `thread` of a record in `status`, or null when they may.
+ * The caller has already made sure the record is visible to the user (else 404). The
+ * record is an order unless `record` names a special or class order and its closed statuses.
  */
-export const postRefusal = (parties: readonly OrderParty[], thread: MessageThread, status: OrderStatus): Refusal | null => {
+export const postRefusal = <S extends string>(
+  parties: readonly OrderParty[],
+  thread: MessageThread,
+  status: S,
+  record: { field: string; noun: string; closed: readonly S[] } = { field: 'order', noun: 'order', closed: CLOSED_TO_MESSAGES as readonly string[] as readonly S[] },
+): Refusal | null => {
   if (!parties.some((party) => threadsOf(party).includes(thread))) {
-    return { status: 403, path: 'thread', message: `thread: you are not a participant of the ${thread} thread of this order.` }
+    return { status: 403, path: 'thread', message: `thread: you are not a participant of the ${thread} thread of this ${record.noun}.` }
   }
-  if (CLOSED_TO_MESSAGES.includes(status)) {
-    return { status: 409, path: 'order', message: `order: the order is ${status}; its threads are closed.` }
+  if (record.closed.includes(status)) {
+    return { status: 409, path: record.field, message: `${record.field}: the ${record.noun} is ${status}; its threads are closed.` }
   }
   return null
 }

@@ -1,11 +1,16 @@
-import { orderPartyRows } from '@/access/orderParties'
+import type { Where } from 'payload'
+
+import { recordPartyRows } from '@/access/orderParties'
 import { threadsOf } from '@/domain/messages/threads'
 
+const threads = {
+  client: (): Where => ({ thread: { in: threadsOf('client') } }),
+  writer: (): Where => ({ thread: { in: threadsOf('writer') } }),
+}
+
 /**
- * Staff of the website read every thread; an order's client reads its client_support and
- * client_writer threads, its current writer the client_writer and writer_support threads.
+ * Staff of the website read every thread; the client of an order, a special order or a
+ * class order reads its client_support and client_writer threads, its current writer the
+ * client_writer and writer_support threads.
  */
-export const readOrderMessages = orderPartyRows({
-  client: () => ({ thread: { in: threadsOf('client') } }),
-  writer: () => ({ thread: { in: threadsOf('writer') } }),
-})
+export const readOrderMessages = recordPartyRows({ order: threads, specialOrder: threads, classOrder: threads })

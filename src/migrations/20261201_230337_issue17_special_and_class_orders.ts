@@ -3,6 +3,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 import { classOrdersDown, classOrdersUp } from './sql/classOrders'
 import { specialOrderChecksDown, specialOrderChecksUp } from './sql/specialOrderChecks'
 import { classPlansDown, classPlansUp } from './sql/classPlans'
+import { recordParentsDown, recordParentsUp } from './sql/recordParents'
 
 /**
  * Issue 17: special orders (configurations, orders, quotes, funding milestones, the
@@ -257,6 +258,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   );
   
   ALTER TABLE "order_requests" ALTER COLUMN "order_id" DROP NOT NULL;
+  ALTER TABLE "order_files" ALTER COLUMN "order_id" DROP NOT NULL;
+  ALTER TABLE "order_messages" ALTER COLUMN "order_id" DROP NOT NULL;
   ALTER TABLE "tenants" ADD COLUMN "special_order_sequence" numeric DEFAULT 0;
   ALTER TABLE "tenants" ADD COLUMN "class_order_sequence" numeric DEFAULT 0;
   ALTER TABLE "tenants" ADD COLUMN "settings_class_orders_deposit_percent" numeric DEFAULT 50;
@@ -273,6 +276,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "tenants" ADD COLUMN "settings_special_orders_allow_installments" boolean DEFAULT true;
   ALTER TABLE "order_requests" ADD COLUMN "special_order_id" integer;
   ALTER TABLE "order_requests" ADD COLUMN "amount" numeric;
+  ALTER TABLE "order_files" ADD COLUMN "special_order_id" integer;
+  ALTER TABLE "order_files" ADD COLUMN "class_order_id" integer;
+  ALTER TABLE "order_messages" ADD COLUMN "special_order_id" integer;
+  ALTER TABLE "order_messages" ADD COLUMN "class_order_id" integer;
   ALTER TABLE "writer_earnings" ADD COLUMN "class_order_id" integer;
   ALTER TABLE "writer_earnings" ADD COLUMN "class_task_id" integer;
   ALTER TABLE "invoices" ADD COLUMN "special_order_id" integer;
@@ -406,11 +413,21 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "class_access_views_created_at_idx" ON "class_access_views" USING btree ("created_at");
   CREATE INDEX "classOrder_at_idx" ON "class_access_views" USING btree ("class_order_id","at");
   ALTER TABLE "order_requests" ADD CONSTRAINT "order_requests_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_files" ADD CONSTRAINT "order_files_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_files" ADD CONSTRAINT "order_files_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_messages" ADD CONSTRAINT "order_messages_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "order_messages" ADD CONSTRAINT "order_messages_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "writer_earnings" ADD CONSTRAINT "writer_earnings_class_task_id_class_tasks_id_fk" FOREIGN KEY ("class_task_id") REFERENCES "public"."class_tasks"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "invoices" ADD CONSTRAINT "invoices_special_order_id_special_orders_id_fk" FOREIGN KEY ("special_order_id") REFERENCES "public"."special_orders"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "invoices" ADD CONSTRAINT "invoices_class_order_id_class_orders_id_fk" FOREIGN KEY ("class_order_id") REFERENCES "public"."class_orders"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "order_requests_special_order_idx" ON "order_requests" USING btree ("special_order_id");
+  CREATE INDEX "order_files_special_order_idx" ON "order_files" USING btree ("special_order_id");
+  CREATE INDEX "order_files_class_order_idx" ON "order_files" USING btree ("class_order_id");
+  CREATE INDEX "order_messages_special_order_idx" ON "order_messages" USING btree ("special_order_id");
+  CREATE INDEX "order_messages_class_order_idx" ON "order_messages" USING btree ("class_order_id");
+  CREATE INDEX "specialOrder_thread_createdAt_idx" ON "order_messages" USING btree ("special_order_id","thread","created_at");
+  CREATE INDEX "classOrder_thread_createdAt_idx" ON "order_messages" USING btree ("class_order_id","thread","created_at");
   CREATE INDEX "writer_earnings_class_order_idx" ON "writer_earnings" USING btree ("class_order_id");
   CREATE INDEX "writer_earnings_class_task_idx" ON "writer_earnings" USING btree ("class_task_id");
   CREATE INDEX "invoices_special_order_idx" ON "invoices" USING btree ("special_order_id");
@@ -418,9 +435,11 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql.raw(classOrdersUp))
   await db.execute(sql.raw(specialOrderChecksUp))
   await db.execute(sql.raw(classPlansUp))
+  await db.execute(sql.raw(recordParentsUp))
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql.raw(recordParentsDown))
   await db.execute(sql.raw(classPlansDown))
   await db.execute(sql.raw(specialOrderChecksDown))
   await db.execute(sql.raw(classOrdersDown))
@@ -451,6 +470,14 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP TABLE "class_access_views" CASCADE;
   ALTER TABLE "order_requests" DROP CONSTRAINT "order_requests_special_order_id_special_orders_id_fk";
   
+  ALTER TABLE "order_files" DROP CONSTRAINT "order_files_special_order_id_special_orders_id_fk";
+  
+  ALTER TABLE "order_files" DROP CONSTRAINT "order_files_class_order_id_class_orders_id_fk";
+  
+  ALTER TABLE "order_messages" DROP CONSTRAINT "order_messages_special_order_id_special_orders_id_fk";
+  
+  ALTER TABLE "order_messages" DROP CONSTRAINT "order_messages_class_order_id_class_orders_id_fk";
+  
   ALTER TABLE "writer_earnings" DROP CONSTRAINT "writer_earnings_class_order_id_class_orders_id_fk";
   
   ALTER TABLE "writer_earnings" DROP CONSTRAINT "writer_earnings_class_task_id_class_tasks_id_fk";
@@ -476,11 +503,19 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   CREATE TYPE "public"."enum_writer_earnings_kind" AS ENUM('order_earning', 'reversal', 'fine', 'fine_refund');
   ALTER TABLE "writer_earnings" ALTER COLUMN "kind" SET DATA TYPE "public"."enum_writer_earnings_kind" USING "kind"::"public"."enum_writer_earnings_kind";
   DROP INDEX "order_requests_special_order_idx";
+  DROP INDEX "order_files_special_order_idx";
+  DROP INDEX "order_files_class_order_idx";
+  DROP INDEX "order_messages_special_order_idx";
+  DROP INDEX "order_messages_class_order_idx";
+  DROP INDEX "specialOrder_thread_createdAt_idx";
+  DROP INDEX "classOrder_thread_createdAt_idx";
   DROP INDEX "writer_earnings_class_order_idx";
   DROP INDEX "writer_earnings_class_task_idx";
   DROP INDEX "invoices_special_order_idx";
   DROP INDEX "invoices_class_order_idx";
   ALTER TABLE "order_requests" ALTER COLUMN "order_id" SET NOT NULL;
+  ALTER TABLE "order_files" ALTER COLUMN "order_id" SET NOT NULL;
+  ALTER TABLE "order_messages" ALTER COLUMN "order_id" SET NOT NULL;
   ALTER TABLE "tenants" DROP COLUMN "special_order_sequence";
   ALTER TABLE "tenants" DROP COLUMN "class_order_sequence";
   ALTER TABLE "tenants" DROP COLUMN "settings_class_orders_deposit_percent";
@@ -497,6 +532,10 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   ALTER TABLE "tenants" DROP COLUMN "settings_special_orders_allow_installments";
   ALTER TABLE "order_requests" DROP COLUMN "special_order_id";
   ALTER TABLE "order_requests" DROP COLUMN "amount";
+  ALTER TABLE "order_files" DROP COLUMN "special_order_id";
+  ALTER TABLE "order_files" DROP COLUMN "class_order_id";
+  ALTER TABLE "order_messages" DROP COLUMN "special_order_id";
+  ALTER TABLE "order_messages" DROP COLUMN "class_order_id";
   ALTER TABLE "writer_earnings" DROP COLUMN "class_order_id";
   ALTER TABLE "writer_earnings" DROP COLUMN "class_task_id";
   ALTER TABLE "invoices" DROP COLUMN "special_order_id";
