@@ -1,7 +1,8 @@
 /**
  * Special orders in the browser (issue 17): Alpha's admin quotes a client's inquiry from
  * the action panel, the client accepts the quote over REST, and the acceptance shows on
- * the special order's timeline in the still-open edit view, without a reload.
+ * the special order's timeline in the still-open edit view, without a reload, and the
+ * view follows (its status, staffing blocked on the unpaid deposit).
  * Screenshots in test-results/special-order-*.png.
  */
 import path from 'node:path'
@@ -45,6 +46,11 @@ export const specialOrderChecks: Check[] = [
 
       // The open edit view's timeline picks the acceptance up by itself (it polls), moved to awaiting payment.
       await timeline(page).getByText('Awaiting payment', { exact: false }).first().waitFor({ timeout: 45_000 })
+      // The page follows: the form's status, and the panel's actions for the new status (staffing blocked on the deposit).
+      await page.locator('#field-status').getByText('awaiting_payment', { exact: true }).first().waitFor({ timeout: 30_000 })
+      const blocked = panel(page).locator('[data-blocked-action="assign"]')
+      await blocked.waitFor({ timeout: 30_000 })
+      if (!/deposit/i.test(await blocked.innerText())) throw new Error(`assign is blocked for another reason: ${await blocked.innerText()}`)
       await screenshot(page, 'special-order-quote-accepted')
       const saved = await rest.must(200, 'GET', `/api/special-orders/${id}?depth=0`, { website: 'alpha', token: await rest.login('admin@alpha.test', 'alpha') })
       if (saved.status !== 'awaiting_payment') throw new Error(`the special order is ${saved.status}`)

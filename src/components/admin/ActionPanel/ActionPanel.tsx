@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import type { UIFieldClientProps } from 'payload'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import { ACTION_DONE_EVENT, type ActionDoneDetail, type ActionList, actionListOf, type ActionPanelProps, type Answer, answerOf, type AvailableAction, humanize, suggestionsOf, type Suggestion } from './actionForm'
+import { ACTION_DONE_EVENT, type ActionDoneDetail, RECORD_CHANGED_EVENT, type RecordChangedDetail, type ActionList, actionListOf, type ActionPanelProps, type Answer, answerOf, type AvailableAction, humanize, suggestionsOf, type Suggestion } from './actionForm'
 import { ActionItem } from './ActionItem'
 import { WorkflowTimeline } from '../WorkflowTimeline/WorkflowTimeline'
 import './actionPanel.css'
@@ -61,6 +61,18 @@ export const ActionPanel = ({ choices = {} }: UIFieldClientProps & ActionPanelPr
   useEffect(() => {
     void load()
   }, [load, lastUpdateTime])
+
+  // A step taken elsewhere (seen by the timeline): the actions and the form's values come back from the server.
+  useEffect(() => {
+    const onChanged = (event: Event) => {
+      const detail = (event as CustomEvent<RecordChangedDetail>).detail
+      if (detail?.collection !== collectionSlug || detail.id !== String(id)) return
+      router.refresh()
+      void load()
+    }
+    window.addEventListener(RECORD_CHANGED_EVENT, onChanged)
+    return () => window.removeEventListener(RECORD_CHANGED_EVENT, onChanged)
+  }, [collectionSlug, id, load, router])
 
   useEffect(() => {
     if (!docUrl) return

@@ -9,6 +9,10 @@
 export const ACTION_DONE_EVENT = 'workflow:action-done'
 export type ActionDoneDetail = { collection: string; id: string; action: string; status?: string }
 
+/** Fired on `window` when the timeline finds a step taken elsewhere (the client over REST, a schedule): the page's panels reload. */
+export const RECORD_CHANGED_EVENT = 'workflow:record-changed'
+export type RecordChangedDetail = { collection: string; id: string }
+
 /** The parts of a JSON Schema (draft 2020-12, as zod writes it) the panel understands. */
 export type JsonSchema = {
   type?: string | string[]

@@ -1,7 +1,7 @@
 'use client'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useCallback, useEffect, useRef, useState } from 'react'
 
-import { ACTION_DONE_EVENT } from '../ActionPanel/actionForm'
+import { ACTION_DONE_EVENT, RECORD_CHANGED_EVENT, type RecordChangedDetail } from '../ActionPanel/actionForm'
 
 import { type TimelineEntry, timelineEntriesOf, timelineQuery } from './timelineEntries'
 
@@ -12,13 +12,16 @@ const POLL_MS = 15_000
  * A record's business timeline (`workflow-events`) under its action panel: every
  * action, by whom, the status change and the reason, newest first. It reloads after an
  * action of the page, when the tab comes back into view, and every 15 seconds as a
- * passive request, so it never keeps an idle session alive.
+ * passive request, so it never keeps an idle session alive. A step it finds that this
+ * page did not take (the client's, a schedule's) tells the page's panels to reload.
  */
 export const WorkflowTimeline = ({ apiUrl, collection, id }: { apiUrl: string; collection: string; id: string | number }) => {
   const [entries, setEntries] = useState<TimelineEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The newest step this page knows of: a newer one found by a poll was taken elsewhere.
+  const newest = useRef<number | null>(null)
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (known = false) => {
     try {
       const res = await fetch(`${apiUrl}/workflow-events?${timelineQuery(collection, id)}`, { credentials: 'include', headers: { accept: 'application/json', 'x-session-passive': '1' } })
       if (!res.ok) {
@@ -27,7 +30,15 @@ export const WorkflowTimeline = ({ apiUrl, collection, id }: { apiUrl: string; c
         return
       }
       setError(null)
-      setEntries(timelineEntriesOf(await res.json()))
+      const loaded = timelineEntriesOf(await res.json())
+      setEntries(loaded)
+      const latest = loaded[0]?.id ?? null
+      const elsewhere = !known && newest.current !== null && latest !== null && latest > newest.current
+      if (latest !== null) newest.current = Math.max(latest, newest.current ?? 0)
+      if (elsewhere) {
+        const detail: RecordChangedDetail = { collection, id: String(id) }
+        window.dispatchEvent(new CustomEvent(RECORD_CHANGED_EVENT, { detail }))
+      }
     } catch {
       setError('The timeline could not be loaded: the server did not answer.')
     }
@@ -38,7 +49,8 @@ export const WorkflowTimeline = ({ apiUrl, collection, id }: { apiUrl: string; c
     const timer = window.setInterval(() => {
       if (document.visibilityState === 'visible') void load()
     }, POLL_MS)
-    const reload = () => void load()
+    // This page's own action: already reloaded by the panel, so not news.
+    const reload = () => void load(true)
     const onVisible = () => {
       if (document.visibilityState === 'visible') void load()
     }
