@@ -14,7 +14,7 @@ import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
 import { acceptChange, priceChange, rejectChange, requestChange } from './changes'
-import { lockSpecialOrder } from './lock'
+import { lockSpecialOrderAndPlans } from './lock'
 import { factOf, milestonesOf } from './milestones'
 import { websiteSpecialOrders } from './settings'
 import { tellParties } from './tell'
@@ -100,7 +100,7 @@ const waive = async (req: PayloadRequest, order: SpecialOrder, actor: number | n
 export const SPECIAL_ORDER_SUBJECT = defineSubject({
   collection: 'special-orders',
   workflow: SPECIAL_ORDER_WORKFLOW,
-  lock: lockSpecialOrder,
+  lock: lockSpecialOrderAndPlans,
   context: async (req, order: SpecialOrder, actor) => {
     const tenant = idOf(order.tenant)!
     const { settings } = await websiteSpecialOrders(req, tenant)
