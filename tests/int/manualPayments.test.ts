@@ -131,7 +131,7 @@ describe('confirming a manual payment', () => {
   })
 
   it('a wallet payment is not confirmed by hand (409 naming provider)', async () => {
-    const { docs } = await t.payload.find({ collection: 'payments', where: { provider: { equals: 'wallet' } }, limit: 1, depth: 0 })
+    const { docs } = await t.payload.find({ collection: 'payments', where: { and: [{ provider: { equals: 'wallet' } }, { tenant: { equals: alpha } }] }, limit: 1, depth: 0 })
     const wallet = docs[0] ?? (await t.payload.create({ collection: 'payments', data: { tenant: alpha, client: ids.client!, reference: 'pay_wallet_fixture', purpose: 'wallet_top_up', provider: 'wallet', status: 'pending', amount: 100, currency: 'USD' }, depth: 0 }))
     const refused = await confirmAs('admin', wallet.id)
     expect(refused.status).toBe(409)
