@@ -10,6 +10,7 @@ import { poolOf } from '../../src/db/pool'
 export const RECORDS_REFUSALS: Record<string, string> = {
   idempotency_keys: 'a money POST or order placement stores its answer under the Idempotency-Key, refusals too, so a retry with the key gets the same refusal instead of running again',
   audit_events: 'a refused login is a security event: the audit trail records it on a connection of its own, so the refusal keeps its trace (src/hooks/auditSecurity.ts)',
+  class_access_views: 'every attempt to read class-portal credentials, refused ones too, is the access log the issue asks for (src/operations/credentials/accessLog.ts)',
 }
 
 export type Snapshot = Map<string, { rows: number; updated: string | null }>
