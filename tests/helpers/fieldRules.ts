@@ -219,7 +219,8 @@ export const READS: Record<string, ReadRule> = {
       ...STAMPS, 'tenant', 'number', 'client', 'writer', ...CLASS_DETAILS, 'status', 'notes', 'quotedAmount', 'acceptedAmount', 'discount', 'total', 'amountPaid', 'paymentStatus', 'invoice', 'pausedAt', 'pauseReason', 'statusBefore',
       ...group('compensation', ['kind', 'value']),
     ],
-    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('compensation', ['kind', 'value']) },
+    // What the client pays is not the writer's business; what the writer earns is not the client's.
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('compensation', ['kind', 'value']), writer: ['quotedAmount', 'acceptedAmount', 'discount', 'total', 'amountPaid', 'invoice'] },
   },
   'class-proposals': {
     fields: [...STAMPS, 'tenant', 'classOrder', 'client', 'kind', 'amount', 'discount', 'final', 'note', 'expiresAt', 'status', 'replyTo', 'by', 'answeredAt'],
@@ -241,7 +242,7 @@ export const READS: Record<string, ReadRule> = {
       ...STAMPS, 'tenant', 'number', 'client', 'writer', 'title', 'description', 'pricingMode', 'config', 'duration', 'status', 'statusBefore', 'total', 'amountPaid', 'currency', 'fundingStatus', 'invoice', 'requiresFullPayment', 'deliveryUnlocked', 'createdBy',
       'acceptedAt', 'assignedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt',
     ],
-    hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support', 'client']), writer: ['total', 'amountPaid', 'invoice'] },
   },
   'special-order-quotes': { fields: [...STAMPS, 'tenant', 'specialOrder', 'client', 'lines', 'subtotal', 'discount', 'total', 'currency', 'status', 'expiresAt', 'sentAt', 'decidedAt', 'note', 'answer', 'sentBy'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   'funding-milestones': {

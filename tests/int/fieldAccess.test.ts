@@ -47,6 +47,9 @@ beforeAll(async () => {
   const order = await placeOrderFor(t.payload, alpha, 'client@alpha.test')
   await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'in_progress', paymentStatus: 'fully_paid', amountPaid: order.total, writer: ids.writer, rateCard: { payPerPage: 900 } }, depth: 0 })
   docs.orders = order.id
+  // The special and class order are writer@alpha's work too, so the table covers what a writer reads of them.
+  await t.payload.update({ collection: 'special-orders', id: docs['special-orders']!, data: { writer: ids.writer }, depth: 0 })
+  await t.payload.update({ collection: 'class-orders', id: docs['class-orders']!, data: { writer: ids.writer, compensation: { kind: 'fixed', value: 5000 } }, depth: 0 })
   docs.users = ids.client
   // Not a website's record: client@alpha's sign-in of this file's set-up.
   docs['login-sessions'] = (await t.payload.find({ collection: 'login-sessions', where: { user: { equals: ids.client } }, limit: 1, depth: 0 })).docs[0]!.id
@@ -119,7 +122,7 @@ const selection = (fields: readonly FlattenedField[], paths: string[]): string =
 
 const at = (value: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : null), value)
 
-const GRAPHQL_ONE: Record<string, string> = { orders: 'Order', tenants: 'Tenant', tips: 'Tip' }
+const GRAPHQL_ONE: Record<string, string> = { orders: 'Order', tenants: 'Tenant', tips: 'Tip', 'special-orders': 'SpecialOrder', 'class-orders': 'ClassOrder' }
 
 describe.each(Object.keys(GRAPHQL_ONE))('reading %s over GraphQL', (slug) => {
   const rule = READS[slug]!

@@ -14,7 +14,9 @@ import { actionPanelField } from '@/fields/actionPanel'
 import { prepareClassOrder } from '@/operations/classOrders/prepare'
 import { classCredentialEndpoints } from '@/endpoints/classCredentials'
 
-const serverMoney = (name: string, description: string) => moneyField(name, { defaultValue: 0, serverOnly: true, description })
+// What the client pays is between the staff and the client: the writer is paid from `compensation`.
+const clientMoney = (name: string, description: string) =>
+  readableBy(fieldExceptFor('writer'), moneyField(name, { defaultValue: 0, serverOnly: true, description }))
 
 /**
  * Class orders (reference §10.2): a client hires a writer to run an online class. The
@@ -74,13 +76,13 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     setOnCreateField({ name: 'description', type: 'textarea', maxLength: 20_000 }),
     setOnCreateField({ name: 'workload', type: 'textarea', maxLength: 4000, admin: { description: 'What the class asks for: discussions a week, quizzes, exams, essays.' } }),
     serverOnlyField({ name: 'notes', type: 'textarea', maxLength: 4000, admin: { description: 'The client’s answers to staff questions (provideInfo).' } }),
-    serverMoney('quotedAmount', 'The latest price proposed (after discount).'),
-    serverMoney('acceptedAmount', 'The amount of the accepted proposal or counter-offer, before discount.'),
-    serverMoney('discount', 'The discount of the accepted proposal.'),
-    serverMoney('total', 'What the client pays: accepted amount − discount.'),
-    serverMoney('amountPaid', 'Paid so far into the plan invoice.'),
+    clientMoney('quotedAmount', 'The latest price proposed (after discount).'),
+    clientMoney('acceptedAmount', 'The amount of the accepted proposal or counter-offer, before discount.'),
+    clientMoney('discount', 'The discount of the accepted proposal.'),
+    clientMoney('total', 'What the client pays: accepted amount − discount.'),
+    clientMoney('amountPaid', 'Paid so far into the plan invoice.'),
     statusField({ name: 'paymentStatus', statuses: CLASS_PAYMENT_STATUSES, defaultValue: 'unpaid' }),
-    serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice issued at acceptance.' } }),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice issued at acceptance.' } })),
     serverOnlyField({ name: 'pausedAt', type: 'date' }),
     serverOnlyField({ name: 'pauseReason', type: 'text', maxLength: 500 }),
     serverOnlyField({ name: 'statusBefore', type: 'select', options: [...CLASS_ORDER_STATUSES], admin: { description: 'The status a pause resumes to.' } }),

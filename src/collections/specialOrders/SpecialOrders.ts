@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { navigation } from '@/access/navigation'
-import { fieldForRoles, hasAnyRole, nobody, staffRowsOrOwn } from '@/access/rules'
+import { fieldExceptFor, fieldForRoles, hasAnyRole, nobody, staffRowsOrOwn } from '@/access/rules'
 import { FUNDING_STATUSES } from '@/domain/specialOrders/funding'
 import { PRICING_MODES, SPECIAL_ORDER_STATUSES } from '@/domain/specialOrders/workflow'
 import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { actionPanelField } from '@/fields/actionPanel'
 import { moneyField } from '@/fields/money'
+import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
@@ -50,11 +51,11 @@ export const SpecialOrders: CollectionConfig<'special-orders'> = {
     setOnCreateField({ name: 'duration', type: 'text', maxLength: 80, admin: { description: 'The label of one of the configuration’s durations.' } }),
     statusField({ statuses: SPECIAL_ORDER_STATUSES, defaultValue: 'inquiry' }),
     serverOnlyField({ name: 'statusBefore', type: 'select', options: [...SPECIAL_ORDER_STATUSES], admin: { description: 'The status a hold interrupted: resume returns to it.' } }),
-    moneyField('total', { defaultValue: 0, serverOnly: true, description: 'The accepted price: the configuration’s, or the accepted quote’s.' }),
-    moneyField('amountPaid', { defaultValue: 0, serverOnly: true, description: 'Paid on the plan’s milestones.' }),
+    readableBy(fieldExceptFor('writer'), moneyField('total', { defaultValue: 0, serverOnly: true, description: 'The accepted price: the configuration’s, or the accepted quote’s.' })),
+    readableBy(fieldExceptFor('writer'), moneyField('amountPaid', { defaultValue: 0, serverOnly: true, description: 'Paid on the plan’s milestones.' })),
     serverOnlyField({ name: 'currency', type: 'text', maxLength: 3 }),
     serverOnlyField({ name: 'fundingStatus', type: 'select', options: [...FUNDING_STATUSES], defaultValue: 'draft', index: true }),
-    serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice: each milestone is one of its installments.' } }),
+    readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice: each milestone is one of its installments.' } })),
     serverOnlyField({ name: 'requiresFullPayment', type: 'checkbox', defaultValue: false, admin: { description: 'From the configuration: delivery waits for the whole plan.' } }),
     serverOnlyField({ name: 'deliveryUnlocked', type: 'checkbox', defaultValue: false, admin: { description: 'An admin unlocked delivery before the plan allowed it (with a reason, on the timeline).' } }),
     userRefField('createdBy', { serverOnly: true }),
