@@ -125,6 +125,13 @@ describe('storing', () => {
     const why = await rows<{ actor: number; changes: Record<string, unknown> }>("SELECT actor::int AS actor, changes FROM audit_events WHERE action = 'credentials.store' AND target_id = $1", [String(otherClassId)])
     expect(why).toEqual([{ actor: ids.support, changes: { reason: 'Client sent them by phone, ticket 42', replaced: false } }])
   })
+
+  it('two first stores at once: one creates (201), the other replaces (200), one row', async () => {
+    const fresh = (await assignedClassFor(t.payload, alpha, { client: ids.client, writer: ids.writer, status: 'assigned' })).id
+    const answers = await Promise.all([store('client', { ...secrets, password: 'racer-one' }, fresh), store('client', { ...secrets, password: 'racer-two' }, fresh)])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201])
+    expect(await rows('SELECT id FROM class_access WHERE class_order_id = $1', [fresh])).toHaveLength(1)
+  })
 })
 
 describe('reading', () => {

@@ -8,6 +8,7 @@ import { openCredentials, sealCredentials } from '@/domain/credentials/seal'
 import { CREDENTIAL_VIEW_LIMIT, credentialViewSubject } from '@/domain/credentials/viewLimit'
 import { ClientError, refuseField } from '@/errors'
 import { recordAudit } from '@/operations/audit/record'
+import { lockRow } from '@/db/locks'
 import { inTransaction } from '@/operations/inTransaction'
 import { credentialKeyRing } from '@/security/credentialKeys'
 import { limiterFor } from '@/security/rateLimits'
@@ -102,6 +103,8 @@ export const storeCredentials = async (
     updatedBy: actor.id,
   }
   return inTransaction(req, async () => {
+    // Two first stores at once would both find nothing and both create: the class row serialises them.
+    await lockRow(req, 'class_orders', id, { tenant })
     const existing = await sealedRowOf(req, proof, id)
     const row = existing
       ? await req.payload.update({ ...asSystem(proof), collection: 'class-access', id: existing.row.id, data, depth: 0, req })
@@ -123,6 +126,7 @@ export const removeCredentials = async (req: PayloadRequest, id: number): Promis
   const refusal = decideRemove(visible.who)
   if (refusal) throw refusalError(refusal)
   await inTransaction(req, async () => {
+    await lockRow(req, 'class_orders', id, { tenant: visible.tenant })
     const existing = await sealedRowOf(req, visible.proof, id)
     if (!existing) throw new ClientError(NOT_STORED, 404)
     await req.payload.delete({ ...asSystem(visible.proof), collection: 'class-access', id: existing.row.id, depth: 0, req })
