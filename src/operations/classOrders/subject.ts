@@ -6,10 +6,10 @@ import { compensationProblem } from '@/domain/classOrders/compensation'
 import { proposalExpiry, proposalFinal } from '@/domain/classOrders/proposals'
 import type { ClassCompensationKind, ClassOrderStatus } from '@/domain/classOrders/statuses'
 import { CLASS_ORDER_WORKFLOW, type ClassOrderActor, isWorking } from '@/domain/classOrders/workflow'
-import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
+import type { SYSTEM } from '@/domain/workflow/define'
 import { ClientError, refuseField } from '@/errors'
 import type { ClassOrder } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
 import { releaseInvoiceDiscount } from '../discounts/usages'
 import { lockInvoice } from '../invoices/owed'
@@ -101,7 +101,7 @@ export const CLASS_ORDER_SUBJECT = defineSubject({
     const { settings } = await websiteClassSettings(req, tenant)
     const installments = await classInstallmentsOf(req, doc.id)
     const facts = { status: doc.status, depositPaid: depositPaidOf(installments), requireDepositBeforeStart: settings.requireDepositBeforeStart, amountPaid: doc.amountPaid ?? 0 }
-    const who: ClassOrderActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), client: actor.id === idOf(doc.client), writer: actor.id === idOf(doc.writer) } : SYSTEM
+    const who: ClassOrderActor | typeof SYSTEM = actorAs(actor, tenant, { client: doc.client, writer: doc.writer })
     return { facts, actor: who }
   },
   apply: async ({ req, doc, action, input, actor, now }) => {

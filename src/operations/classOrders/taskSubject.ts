@@ -4,9 +4,9 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
 import { CLASS_TASK_WORKFLOW, type ClassTaskActor, type ClassTaskStatus } from '@/domain/classOrders/tasks'
-import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
+import type { SYSTEM } from '@/domain/workflow/define'
 import type { ClassTask } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
@@ -38,7 +38,7 @@ export const CLASS_TASK_SUBJECT = defineSubject({
   context: async (req, doc: ClassTask, actor) => {
     const classOrder = await req.payload.findByID({ collection: 'class-orders', id: idOf(doc.classOrder)!, depth: 0, ...asSystem(proofOf(req)), req })
     const facts = { status: doc.status, classPaused: classOrder.status === 'paused', classHasWriter: idOf(classOrder.writer) !== null }
-    const who: ClassTaskActor | typeof SYSTEM = actor ? { ...onWebsite(actor, idOf(doc.tenant)!), writer: actor.id === idOf(classOrder.writer) } : SYSTEM
+    const who: ClassTaskActor | typeof SYSTEM = actorAs(actor, idOf(doc.tenant)!, { writer: classOrder.writer })
     return { facts, actor: who }
   },
   apply: async ({ req, doc, action, input, actor, now: _now }) => {

@@ -5,9 +5,9 @@ import { asSystem, proofOf } from '@/access/system'
 import { lockRow } from '@/db/locks'
 import { FINE_WORKFLOW, type FineActor, type FineStatus } from '@/domain/fines/workflow'
 import { partiesBut } from '@/domain/notifications/recipients'
-import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
+import type { SYSTEM } from '@/domain/workflow/define'
 import type { Fine } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
 import { notify } from '../notifications/notify'
 import { websiteCurrency } from '../notifications/websiteCurrency'
@@ -42,7 +42,7 @@ export const FINE_SUBJECT = defineSubject({
       escalationsEnabled: await websiteFeature(req, tenant, 'allowEscalations'),
       receivableOutstanding: await fineReceivableOutstanding(req, fine),
     }
-    const who: FineActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), finedWriter: actor.id === idOf(fine.writer) } : SYSTEM
+    const who: FineActor | typeof SYSTEM = actorAs(actor, tenant, { finedWriter: fine.writer })
     return { facts, actor: who }
   },
   apply: async ({ req, doc, action, input, actor, now }) => {

@@ -3,10 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { QUOTE_WORKFLOW, type QuoteActor, type QuoteStatus } from '@/domain/specialOrders/quotes'
-import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
+import type { SYSTEM } from '@/domain/workflow/define'
 import { ClientError } from '@/errors'
 import type { SpecialOrderQuote } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
@@ -38,7 +38,7 @@ export const QUOTE_SUBJECT = defineSubject({
   context: async (_req, quote: SpecialOrderQuote, actor) => {
     const tenant = idOf(quote.tenant)!
     const facts = { status: quote.status, expiresAt: quote.expiresAt ? new Date(quote.expiresAt) : null }
-    const who: QuoteActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), client: actor.id === idOf(quote.client) } : SYSTEM
+    const who: QuoteActor | typeof SYSTEM = actorAs(actor, tenant, { client: quote.client })
     return { facts, actor: who }
   },
   apply: async ({ req, doc, action, input, actor, now }) => {

@@ -6,9 +6,9 @@ import { lockRow } from '@/db/locks'
 import { dueBreaches, type SlaState, slaDueDates, slaTargetsOf } from '@/domain/tickets/sla'
 import { statusAfterReply, TICKET_WORKFLOW, type TicketActor, ticketStaff } from '@/domain/tickets/workflow'
 import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
 import { refuseField } from '@/errors'
 import type { Ticket, TicketMessage } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
 import { partiesOfRecord } from '../audit/parties'
 import { recordEvent } from '../workflow/recordEvent'
@@ -75,7 +75,7 @@ export const TICKET_SUBJECT = defineSubject({
     const tenant = idOf(ticket.tenant)!
     const settings = await websiteTickets(req, tenant)
     const facts = { status: ticket.status, closedAt: date(ticket.closedAt), reopenWindowHours: settings.reopenWindowHours, sla: slaOf(ticket) }
-    const who = actor ? { ...onWebsite(actor, tenant), opener: actor.id === idOf(ticket.opener), assignee: actor.id === idOf(ticket.assignee) } : SYSTEM
+    const who = actorAs(actor, tenant, { opener: ticket.opener, assignee: ticket.assignee })
     return { facts, actor: who }
   },
   apply: async ({ req, doc, ctx, action, input, actor, now }) => {
