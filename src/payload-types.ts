@@ -2018,7 +2018,7 @@ export interface Installment {
   amount: number;
   amountPaid: number;
   dueAt: string;
-  status: 'pending' | 'paid';
+  status: 'pending' | 'paid' | 'waived';
   paidAt?: string | null;
   reminderUpcomingAt?: string | null;
   reminderDueAt?: string | null;

@@ -251,8 +251,23 @@ describe('admin overrides', () => {
     expect((await milestonesOf(order.id))[0]).toMatchObject({ status: 'waived', waiveReason: 'Paid by bank transfer outside the platform', waivedBy: ids.admin })
     // A waived milestone takes no payment; it counts as paid for staffing.
     expect((await checkout('client', { purpose: 'special_order_milestone', milestone: deposit!.id, provider: 'manual' })).status).toBe(422)
+    // Its installment is waived with it: not payable by id either, and the invoice owes only the balance.
+    const installmentsOf = async () => (await t.payload.find({ collection: 'installments', where: { invoice: { equals: order.invoice as number } }, sort: 'sequence', depth: 0 })).docs
+    expect((await installmentsOf()).map((i) => i.status)).toEqual(['waived', 'pending'])
+    const byInstallment = await checkout('client', { purpose: 'installment', installment: deposit!.installment, provider: 'manual' })
+    expect(byInstallment.status).toBe(422)
+    expect(byInstallment.body.errors[0].message).toBe('installment: this installment is waived; it takes no payment.')
+    const invoiceNow = () => t.payload.findByID({ collection: 'invoices', id: order.invoice as number, depth: 0 })
+    expect(await invoiceNow()).toMatchObject({ subtotal: 12000, discount: deposit!.amount, total: 12000 - deposit!.amount, status: 'issued' })
     expect((await must('admin', order.id, 'unlockDelivery', { reason: 'Deadline for the defence' })).deliveryUnlocked).toBe(true)
     expect((await must('admin', order.id, 'markFunded', { reason: 'Enterprise account, invoiced monthly' })).fundingStatus).toBe('funded')
+    // Everything waived and nothing paid: the invoice asks for nothing any more, and says why on its timeline.
+    expect((await installmentsOf()).map((i) => i.status)).toEqual(['waived', 'waived'])
+    expect((await invoiceNow()).status).toBe('cancelled')
+    expect((await eventsOf('invoices', order.invoice as number)).map((e) => [e.action, e.to, e.reason])).toEqual([
+      ['waiveInstallment', 'issued', 'Paid by bank transfer outside the platform'],
+      ['cancel', 'cancelled', 'Enterprise account, invoiced monthly'],
+    ])
     const timeline = (await eventsOf('special-orders', order.id)).filter((e) => ['waiveMilestone', 'unlockDelivery', 'markFunded'].includes(e.action))
     expect(timeline.map((e) => [e.action, e.reason, e.actor])).toEqual([
       ['waiveMilestone', 'Paid by bank transfer outside the platform', ids.admin],
@@ -261,6 +276,15 @@ describe('admin overrides', () => {
     ])
     const audit = await t.payload.find({ collection: 'audit-events', where: { and: [{ targetCollection: { equals: 'special-orders' } }, { targetId: { equals: order.id } }, { kind: { equals: 'workflow' } }] }, limit: 0, depth: 0 })
     expect(audit.docs.map((a) => a.action)).toEqual(expect.arrayContaining(['waiveMilestone', 'unlockDelivery', 'markFunded']))
+  })
+
+  it('waiving the balance of a plan whose deposit is paid leaves the invoice paid at what was paid', async () => {
+    const order = await accepted(10000)
+    const [deposit, balance] = await milestonesOf(order.id)
+    await payByWallet(deposit!, 'test:so-deposit-waive')
+    expect((await must('admin', order.id, 'waiveMilestone', { milestone: balance!.id, reason: 'Goodwill after a late start' })).fundingStatus).toBe('funded')
+    const invoice = await t.payload.findByID({ collection: 'invoices', id: order.invoice as number, depth: 0 })
+    expect(invoice).toMatchObject({ subtotal: 10000, discount: balance!.amount, total: deposit!.amount, amountPaid: deposit!.amount, status: 'paid' })
   })
 
   it('hold and resume return to the status before; a client cancels before any money, not after', async () => {

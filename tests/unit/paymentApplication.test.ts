@@ -40,7 +40,12 @@ describe('whether an invoice takes a payment', () => {
   it('refuses more than the invoice or the installment owes', () => {
     expect(invoicePaymentRefusal(invoice, null, 6_001)).toEqual({ reason: 'Invoice INV-7 owes less than 6001.' })
     expect(invoicePaymentRefusal(invoice, installment, 2_001)).toEqual({ reason: 'Installment 2 owes less than 2001.' })
-    expect(invoicePaymentRefusal(invoice, { ...installment, status: 'paid' }, 1)).toEqual({ reason: 'Installment 2 owes less than 1.' })
+  })
+
+  it('refuses an installment that is paid or waived, whatever it still shows as owed', () => {
+    for (const status of ['paid', 'waived'] as const) {
+      expect(invoicePaymentRefusal(invoice, { ...installment, status }, 1)).toEqual({ reason: `Installment 2 is ${status}.` })
+    }
   })
 })
 

@@ -19950,7 +19950,7 @@ export interface components {
             amountPaid?: number;
             dueAt?: string;
             /** @enum {string} */
-            status?: "pending" | "paid";
+            status?: "pending" | "paid" | "waived";
             paidAt?: string | null;
             reminderUpcomingAt?: string | null;
             reminderDueAt?: string | null;
@@ -39916,7 +39916,7 @@ export interface operations {
                             amountPaid: number;
                             dueAt: string;
                             /** @enum {string} */
-                            status: "pending" | "paid";
+                            status: "pending" | "paid" | "waived";
                         }[];
                     };
                 };

@@ -13,7 +13,7 @@ import { userRefField } from '@/fields/userRef'
  * installment of the order's plan invoice and is paid only through it (checkout purpose
  * `special_order_milestone` or `installment`, or the whole invoice): the plan listener
  * marks it paid. An admin may waive one (with a reason): it counts as paid for the
- * gates, and its installment stays unpaid but no longer owed by the plan. Admins and
+ * gates, and its installment is waived with it (the invoice asks for that much less). Admins and
  * support of the website read all; a client the milestones of their own orders.
  */
 export const FundingMilestones: CollectionConfig<'funding-milestones'> = {

@@ -46,5 +46,6 @@ export const spreadOverInstallments = (installments: readonly InstallmentShare[]
   return out
 }
 
-/** Installments of an invoice; overdue is derived (pending past its due date). */
-export const INSTALLMENT_STATUSES = ['pending', 'paid'] as const
+/** Installments of an invoice; overdue is derived (pending past its due date); a waived one is owed no more. */
+export const INSTALLMENT_STATUSES = ['pending', 'paid', 'waived'] as const
+export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number]

@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from '../invoices/totals'
+import type { InstallmentStatus, InvoiceStatus } from '../invoices/totals'
 import { PAYABLE_STATUSES } from '../invoices/totals'
 import type { Cents } from '../money'
 import { applyAmount, closedToPayment, type PaymentState } from '../orders/payment'
@@ -18,7 +18,7 @@ export const orderPaymentRefusal = (order: PaymentState & { status: OrderStatus 
 }
 
 export type InvoiceDebt = { number: string; status: InvoiceStatus; total: Cents; amountPaid: Cents }
-export type InstallmentDebt = { sequence: number; status: 'pending' | 'paid'; amount: Cents; amountPaid: Cents }
+export type InstallmentDebt = { sequence: number; status: InstallmentStatus; amount: Cents; amountPaid: Cents }
 
 /**
  * Why an invoice (or one installment of it) cannot take `amount` now: it takes no money
@@ -27,7 +27,8 @@ export type InstallmentDebt = { sequence: number; status: 'pending' | 'paid'; am
 export const invoicePaymentRefusal = (invoice: InvoiceDebt, installment: InstallmentDebt | null, amount: Cents): PaymentRefusal | null => {
   if (!PAYABLE_STATUSES.includes(invoice.status)) return { reason: `Invoice ${invoice.number} is ${invoice.status}.` }
   if (amount > invoice.total - invoice.amountPaid) return { reason: `Invoice ${invoice.number} owes less than ${amount}.` }
-  if (installment && (installment.status === 'paid' || amount > installment.amount - installment.amountPaid)) return { reason: `Installment ${installment.sequence} owes less than ${amount}.` }
+  if (installment && installment.status !== 'pending') return { reason: `Installment ${installment.sequence} is ${installment.status}.` }
+  if (installment && amount > installment.amount - installment.amountPaid) return { reason: `Installment ${installment.sequence} owes less than ${amount}.` }
   return null
 }
 

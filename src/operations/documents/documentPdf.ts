@@ -46,6 +46,8 @@ const discountLabel = (snapshot: unknown): string => {
 /** The invoice as a branded PDF: number, dates, lines, subtotal and discount when it has one, total, paid and still due, installments. */
 export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise<Uint8Array> => {
   const { docs: installments } = await req.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, sort: 'sequence', depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
+  // A waived installment's rest is taken off as a discount (waiveInstallment): the line says so.
+  const waived = installments.some((i) => i.status === 'waived')
   return renderPdf({
     brand: await brandOf(req, idOf(invoice.tenant)!),
     title: 'Invoice',
@@ -59,7 +61,7 @@ export const invoicePdf = async (req: PayloadRequest, invoice: Invoice): Promise
     ],
     lines: invoice.lines,
     totals: [
-      ...(invoice.discount ? ([['Subtotal', invoice.subtotal ?? invoice.total], [`Discount${discountLabel(invoice.discountSnapshot)}`, -invoice.discount]] as [string, number][]) : []),
+      ...(invoice.discount ? ([['Subtotal', invoice.subtotal ?? invoice.total], [`${waived ? 'Discount and waived installments' : 'Discount'}${discountLabel(invoice.discountSnapshot)}`, -invoice.discount]] as [string, number][]) : []),
       ['Total', invoice.total],
       ['Paid', invoice.amountPaid],
       ['Due', invoice.total - invoice.amountPaid],

@@ -30,7 +30,7 @@ const notFound = (field: string, id: number) => new ClientError(`${field}: there
  * What a client still owes on an invoice or one installment of it, under the invoice's
  * row lock (taken before the payment row that will reference it, as orders do). Another
  * website's, another client's or a draft invoice does not exist for the payer (404);
- * one that takes no money (paid, cancelled, expired) or an installment already paid → 422.
+ * one that takes no money (paid, cancelled, expired) or an installment paid or waived → 422.
  * A discount code applies to the whole invoice only (`discountInvoiceAtCheckout`): on an
  * installment it is a 422 `not_eligible`, never silently ignored.
  */
@@ -50,7 +50,7 @@ export const lockInvoiceDebt = async (req: PayloadRequest, tenant: Tenant, clien
   let installment: Installment | null = null
   if (target.purpose === 'installment') {
     installment = await req.payload.findByID({ collection: 'installments', id: target.installment, depth: 0, ...asSystem(proofOf(req)), req })
-    if (installment.status === 'paid') throw new ClientError('installment: this installment is paid.', 422, { field })
+    if (installment.status !== 'pending') throw new ClientError(`installment: this installment is ${installment.status}; it takes no payment.`, 422, { field })
     if (target.discountCode?.trim()) throw discountRefusal('not_eligible', 'a discount applies to a whole invoice, not to one of its installments.')
   } else if (target.discountCode?.trim()) {
     invoice = await discountInvoiceAtCheckout(req, tenant, invoice, target.discountCode, await hasInstallments(req, invoice.id))

@@ -1,15 +1,14 @@
 import { idOf } from '@/access/actor'
 import { INVOICE_WORKFLOW } from '@/domain/invoices/workflow'
 import { partiesBut } from '@/domain/notifications/recipients'
-import { asSystem, proofOf } from '@/access/system'
 import type { Invoice } from '@/payload-types'
 
-import { releaseInvoiceDiscount } from '../discounts/usages'
 import { notify } from '../notifications/notify'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 import { websiteActorOf } from '../workflow/websiteActor'
 
+import { cancelInvoiceRow } from './cancel'
 import { withNewToken } from './manage'
 import { lockInvoice } from './owed'
 
@@ -26,10 +25,9 @@ export const INVOICE_SUBJECT = defineSubject({
     actor: websiteActorOf(actor, idOf(invoice.tenant)!),
   }),
   apply: async ({ req, doc, action, input, actor, now }) => {
-    if (action === 'cancel') await releaseInvoiceDiscount(req, doc.id)
     const change: Change =
       action === 'cancel'
-        ? { invoice: await req.payload.update({ collection: 'invoices', id: doc.id, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req }) }
+        ? { invoice: await cancelInvoiceRow(req, doc.id, now) }
         : await withNewToken(req, doc, now, action === 'issue' ? { status: 'issued', issuedAt: now.toISOString() } : {})
     const event = await recordEvent(req, {
       collection: 'invoices',

@@ -5,11 +5,13 @@ import { asSystem, proofOf } from '@/access/system'
 import { fundingStatusOf, statusAfterFunding } from '@/domain/specialOrders/funding'
 import { DEFAULT_PIECE_RATES, pieceLines, priceQuote, type QuoteLineInput } from '@/domain/specialOrders/quotes'
 import { SPECIAL_ORDER_WORKFLOW, WAITING_FOR_MONEY, type SpecialOrderActor, type SpecialOrderStatus } from '@/domain/specialOrders/workflow'
-import { SYSTEM } from '@/domain/workflow/define'
-import { onWebsite } from '@/domain/workflow/websiteActor'
+import type { SYSTEM } from '@/domain/workflow/define'
 import { refuseField } from '@/errors'
 import type { SpecialOrder, Tenant } from '@/payload-types'
+import { actorAs } from '@/operations/workflow/websiteActor'
 
+import { cancelInvoiceRow } from '../invoices/cancel'
+import { waiveInstallment } from '../invoices/waiveInstallment'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
@@ -38,7 +40,6 @@ const TOLD: Partial<Record<string, { what: string; who: readonly ('client' | 'wr
   acceptChange: { what: 'changeAccepted', who: ['writer'] },
 }
 
-/** The sent quote's lines: the panel's one line (`amount` + `description`) or the API's `lines`. */
 /** The quote's lines: given, or one service line of `amount`; then slides and diagrams at the website's unit prices. */
 const quoteLinesOf = (input: Record<string, unknown>, website: Tenant): QuoteLineInput[] => {
   const count = (name: string) => (typeof input[name] === 'number' ? (input[name] as number) : 0)
@@ -56,13 +57,13 @@ const cancelOpenQuotes = async (req: PayloadRequest, order: SpecialOrder, now: D
   for (const quote of docs) await req.payload.update({ collection: 'special-order-quotes', id: quote.id, data: { status: 'cancelled', decidedAt: now.toISOString(), answer }, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
-/** A cancelled order's plan stops asking for money: its unpaid invoice is cancelled, its pending milestones too. */
-const cancelPlan = async (req: PayloadRequest, order: SpecialOrder, now: Date) => {
-  const invoiceId = idOf(order.invoice)
-  if (invoiceId) {
-    const invoice = await req.payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, ...asSystem(proofOf(req)), req })
+/** A cancelled order's plans stop asking for money: each invoice with nothing paid is cancelled, the pending milestones too. */
+const cancelPlan = async (req: PayloadRequest, order: SpecialOrder, now: Date, why: { actor: number | null; reason: string }) => {
+  const { docs: invoices } = await req.payload.find({ collection: 'invoices', where: { specialOrder: { equals: order.id } }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
+  for (const invoice of invoices) {
     if (invoice.amountPaid === 0 && (invoice.status === 'issued' || invoice.status === 'draft')) {
-      await req.payload.update({ collection: 'invoices', id: invoiceId, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req })
+      await cancelInvoiceRow(req, invoice.id, now)
+      await recordEvent(req, { collection: 'invoices', document: invoice.id, tenant: idOf(order.tenant)!, action: 'cancel', actor: why.actor, from: invoice.status, to: 'cancelled', reason: why.reason })
     }
   }
   for (const m of await milestonesOf(req, order.id)) {
@@ -71,7 +72,7 @@ const cancelPlan = async (req: PayloadRequest, order: SpecialOrder, now: Date) =
 }
 
 /** Waives pending milestones (all, or the one named) with the admin's reason; answers the order's funding after it. */
-const waive = async (req: PayloadRequest, order: SpecialOrder, actor: number | null, reason: string, only: number | null) => {
+const waive = async (req: PayloadRequest, order: SpecialOrder, now: Date, actor: number | null, reason: string, only: number | null) => {
   const rows = await milestonesOf(req, order.id)
   if (only !== null) {
     const target = rows.find((m) => m.id === only)
@@ -83,6 +84,9 @@ const waive = async (req: PayloadRequest, order: SpecialOrder, actor: number | n
   for (const m of rows) {
     if (m.status === 'pending' && (only === null || m.id === only)) {
       after.push(await req.payload.update({ collection: 'funding-milestones', id: m.id, data: { status: 'waived', waivedBy: actor, waiveReason: reason }, depth: 0, ...asSystem(proofOf(req)), req }))
+      // The milestone's installment is owed no more either: checkout, reminders and the invoice agree with the plan.
+      const installment = idOf(m.installment)
+      if (installment) await waiveInstallment(req, installment, now, { actor, reason })
       waived.push(m.id)
     } else after.push(m)
   }
@@ -114,7 +118,7 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
       settings: { requireFullPaymentBeforeDelivery: settings.requireFullPaymentBeforeDelivery },
       statusBefore: order.statusBefore ?? null,
     }
-    const who: SpecialOrderActor | typeof SYSTEM = actor ? { ...onWebsite(actor, tenant), client: actor.id === idOf(order.client), writer: actor.id === idOf(order.writer) } : SYSTEM
+    const who: SpecialOrderActor | typeof SYSTEM = actorAs(actor, tenant, { client: order.client, writer: order.writer })
     return { facts, actor: who, settings }
   },
   apply: async ({ req, doc, ctx, action, input, actor, now }) => {
@@ -192,14 +196,14 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
         break
       case 'cancel':
         await cancelOpenQuotes(req, doc, now, reason ?? 'The special order was cancelled.')
-        await cancelPlan(req, doc, now)
+        await cancelPlan(req, doc, now, { actor: actorId, reason: reason ?? `Special order ${doc.number} was cancelled.` })
         Object.assign(data, { cancelledAt: now.toISOString(), fundingStatus: 'cancelled' })
         set('cancelled')
         break
       case 'markFunded':
       case 'waiveMilestone': {
         const only = action === 'waiveMilestone' ? (input.milestone as number) : null
-        const { facts, waived } = await waive(req, doc, actorId, reason!, only)
+        const { facts, waived } = await waive(req, doc, now, actorId, reason!, only)
         eventData.waived = waived
         Object.assign(data, { fundingStatus: fundingStatusOf(facts) })
         if (WAITING_FOR_MONEY.includes(doc.status)) set(statusAfterFunding(facts))
