@@ -1568,6 +1568,16 @@ export interface SpecialOrder {
    */
   invoice?: (number | null) | Invoice;
   /**
+   * The writer’s pay, set at assignment: earned when the order is completed.
+   */
+  compensation?: {
+    kind?: ('percentage' | 'fixed') | null;
+    /**
+     * Percent of the total (percentage) or cents (fixed).
+     */
+    value?: number | null;
+  };
+  /**
    * From the configuration: delivery waits for the whole plan.
    */
   requiresFullPayment?: boolean | null;
@@ -2033,7 +2043,9 @@ export interface Installment {
 export interface Refund {
   id: number;
   tenant?: (number | null) | Tenant;
-  order: number | Order;
+  order?: (number | null) | Order;
+  specialOrder?: (number | null) | SpecialOrder;
+  classOrder?: (number | null) | ClassOrder;
   client: number | User;
   amount: number;
   destination: 'wallet' | 'provider' | 'external';
@@ -2064,7 +2076,8 @@ export interface WriterEarning {
   fine?: (number | null) | Fine;
   classOrder?: (number | null) | ClassOrder;
   classTask?: (number | null) | ClassTask;
-  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund' | 'class_earning';
+  specialOrder?: (number | null) | SpecialOrder;
+  kind: 'order_earning' | 'reversal' | 'fine' | 'fine_refund' | 'class_earning' | 'special_order_earning';
   /**
    * A reversal or a fine takes this much back.
    */
@@ -4529,6 +4542,8 @@ export interface PaymentsSelect<T extends boolean = true> {
 export interface RefundsSelect<T extends boolean = true> {
   tenant?: T;
   order?: T;
+  specialOrder?: T;
+  classOrder?: T;
   client?: T;
   amount?: T;
   destination?: T;
@@ -4569,6 +4584,7 @@ export interface WriterEarningsSelect<T extends boolean = true> {
   fine?: T;
   classOrder?: T;
   classTask?: T;
+  specialOrder?: T;
   kind?: T;
   amount?: T;
   status?: T;
@@ -5238,6 +5254,12 @@ export interface SpecialOrdersSelect<T extends boolean = true> {
   currency?: T;
   fundingStatus?: T;
   invoice?: T;
+  compensation?:
+    | T
+    | {
+        kind?: T;
+        value?: T;
+      };
   requiresFullPayment?: T;
   deliveryUnlocked?: T;
   createdBy?: T;

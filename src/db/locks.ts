@@ -75,6 +75,12 @@ export const lockOrderEarning = async (req: PayloadRequest, orderId: number): Pr
   await execute(req, sql`SELECT id FROM writer_earnings WHERE order_id = ${orderId} AND kind = 'order_earning' FOR UPDATE`)
 }
 
+/** The one earning of an order or a special order, locked (as `lockOrderEarning`). */
+export const lockEarningOf = async (req: PayloadRequest, link: 'order' | 'specialOrder', id: number): Promise<void> => {
+  if (link === 'order') return lockOrderEarning(req, id)
+  await execute(req, sql`SELECT id FROM writer_earnings WHERE special_order_id = ${id} AND kind = 'special_order_earning' FOR UPDATE`)
+}
+
 /**
  * What a fine touches, locked in id order as a window's close locks them (so the two never
  * deadlock): the order's earning row(s) and the fine's receivable row.

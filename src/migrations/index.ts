@@ -27,6 +27,7 @@ import * as migration_20261201_175746_magic_links from './20261201_175746_magic_
 import * as migration_20261201_182636_issue16_two_factor from './20261201_182636_issue16_two_factor';
 import * as migration_20261201_230337_issue17_special_and_class_orders from './20261201_230337_issue17_special_and_class_orders';
 import * as migration_20261202_010710_installment_waived from './20261202_010710_installment_waived';
+import * as migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders from './20261202_012259_refunds_and_earnings_of_special_and_class_orders';
 
 export const migrations = [
   {
@@ -173,5 +174,10 @@ export const migrations = [
     up: migration_20261202_010710_installment_waived.up,
     down: migration_20261202_010710_installment_waived.down,
     name: '20261202_010710_installment_waived',
+  },
+  {
+    up: migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders.up,
+    down: migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders.down,
+    name: '20261202_012259_refunds_and_earnings_of_special_and_class_orders',
   },
 ];

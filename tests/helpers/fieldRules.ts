@@ -180,7 +180,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('confirmation', ['confirmedBy', 'confirmedAt', 'bankReference', 'note']) },
   },
   refunds: {
-    fields: [...STAMPS, 'tenant', 'order', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'externalReference', 'reason', 'createdBy'],
+    fields: [...STAMPS, 'tenant', 'order', 'specialOrder', 'classOrder', 'client', 'amount', 'destination', 'status', 'payment', 'providerRefund', 'externalReference', 'reason', 'createdBy'],
     hiddenFrom: all(['superadmin', 'admin', 'support', 'client']),
   },
   tips: {
@@ -189,7 +189,7 @@ export const READS: Record<string, ReadRule> = {
     hiddenFrom: { ...all(['superadmin', 'admin', 'support']), writer: ['amount', 'platformAmount'], client: ['writerAmount', 'platformAmount'] },
   },
   'writer-earnings': {
-    fields: [...STAMPS, 'tenant', 'writer', 'order', 'fine', 'classOrder', 'classTask', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
+    fields: [...STAMPS, 'tenant', 'writer', 'order', 'fine', 'classOrder', 'classTask', 'specialOrder', 'kind', 'amount', 'status', 'reference', 'breakdown', 'paidAt', 'payoutRecord'],
     hiddenFrom: all([...STAFF, 'writer']),
   },
   'payment-windows': { fields: [...STAMPS, 'tenant', 'opensAt', 'closesAt', 'status', 'closedAt', 'batch'], hiddenFrom: all(['superadmin', 'admin', 'support', 'writer']) },
@@ -241,8 +241,10 @@ export const READS: Record<string, ReadRule> = {
     fields: [
       ...STAMPS, 'tenant', 'number', 'client', 'writer', 'title', 'description', 'pricingMode', 'config', 'duration', 'status', 'statusBefore', 'total', 'amountPaid', 'currency', 'fundingStatus', 'invoice', 'requiresFullPayment', 'deliveryUnlocked', 'createdBy',
       'acceptedAt', 'assignedAt', 'submittedAt', 'completedAt', 'approvedAt', 'cancelledAt',
+      ...group('compensation', ['kind', 'value']),
     ],
-    hiddenFrom: { ...all(['superadmin', 'admin', 'support', 'client']), writer: ['total', 'amountPaid', 'invoice'] },
+    // What the client pays is not the writer's business; what the writer earns is not the client's.
+    hiddenFrom: { ...all(['superadmin', 'admin', 'support']), client: group('compensation', ['kind', 'value']), writer: ['total', 'amountPaid', 'invoice'] },
   },
   'special-order-quotes': { fields: [...STAMPS, 'tenant', 'specialOrder', 'client', 'lines', 'subtotal', 'discount', 'total', 'currency', 'status', 'expiresAt', 'sentAt', 'decidedAt', 'note', 'answer', 'sentBy'], hiddenFrom: all(['superadmin', 'admin', 'support', 'client']) },
   'funding-milestones': {

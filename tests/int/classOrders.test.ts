@@ -248,6 +248,34 @@ describe('the deposit and cancelling', () => {
   })
 })
 
+describe('refunds', () => {
+  it('an admin refunds part (the class goes on, partly paid) then the rest (cancelled, its plan cancelled); support may not; never more than paid', async () => {
+    const id = await acceptedClass(40_000)
+    const [deposit] = await installmentsOf(id)
+    await fundWallet(t.payload, alphaId, ids.client!, deposit!.amount, `test:class-refund:${id}`)
+    const paid = await t.api.post('/api/payments/checkout', { ...ALPHA, token: tokens.client, body: { purpose: 'installment', installment: deposit!.installment, provider: 'wallet' } })
+    expect(paid.status).toBe(201)
+    const refundsOf = async () => (await t.payload.find({ collection: 'refunds', where: { classOrder: { equals: id } }, sort: 'id', depth: 0 })).docs.map((r) => [r.amount, r.destination])
+
+    expect((await act('support', 'class-orders', id, 'refund', { reason: 'Goodwill' })).status).toBe(403)
+    const tooMuch = await act('admin', 'class-orders', id, 'refund', { reason: 'Goodwill', amount: deposit!.amount + 1 })
+    expect(tooMuch.status).toBe(422)
+    expect(tooMuch.body.errors[0].message).toContain('amount')
+    await must('admin', 'class-orders', id, 'refund', { reason: 'Late start', amount: 1_000 })
+    expect(await classDoc(id)).toMatchObject({ status: 'partially_paid', amountPaid: deposit!.amount - 1_000, paymentStatus: 'partially_paid' })
+    await must('admin', 'class-orders', id, 'refund', { reason: 'The client withdrew' })
+    const doc = await classDoc(id)
+    expect(doc).toMatchObject({ status: 'cancelled', amountPaid: 0, paymentStatus: 'refunded' })
+    expect(await refundsOf()).toEqual([
+      [1_000, 'wallet'],
+      [deposit!.amount - 1_000, 'wallet'],
+    ])
+    expect((await t.payload.findByID({ collection: 'invoices', id: doc.invoice as number, depth: 0 })).status).toBe('cancelled')
+    expect((await installmentsOf(id)).map((r) => r.status)).toEqual(['paid', 'cancelled', 'cancelled', 'cancelled'])
+    expect((await act('admin', 'class-orders', id, 'refund', { reason: 'Again' })).status).toBe(409)
+  })
+})
+
 describe('websites', () => {
   it('a class order of Beta is invisible in Alpha: 404 by id, absent from lists', async () => {
     const beta = await classOrderFor(t.payload, betaId)

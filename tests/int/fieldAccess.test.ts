@@ -48,7 +48,7 @@ beforeAll(async () => {
   await t.payload.update({ collection: 'orders', id: order.id, data: { status: 'in_progress', paymentStatus: 'fully_paid', amountPaid: order.total, writer: ids.writer, rateCard: { payPerPage: 900 } }, depth: 0 })
   docs.orders = order.id
   // The special and class order are writer@alpha's work too, so the table covers what a writer reads of them.
-  await t.payload.update({ collection: 'special-orders', id: docs['special-orders']!, data: { writer: ids.writer }, depth: 0 })
+  await t.payload.update({ collection: 'special-orders', id: docs['special-orders']!, data: { writer: ids.writer, compensation: { kind: 'percentage', value: 40 } }, depth: 0 })
   await t.payload.update({ collection: 'class-orders', id: docs['class-orders']!, data: { writer: ids.writer, compensation: { kind: 'fixed', value: 5000 } }, depth: 0 })
   docs.users = ids.client
   // Not a website's record: client@alpha's sign-in of this file's set-up.

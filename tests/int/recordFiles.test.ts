@@ -98,7 +98,7 @@ const workingSpecialOrder = async () => {
   const { docs } = await t.payload.find({ collection: 'special-order-quotes', where: { specialOrder: { equals: id } }, depth: 0 })
   await act('client', 'special-order-quotes', docs[0]!.id, 'accept')
   await pay((await milestonesOf(id))[0]!, `record-files-deposit-${id}`)
-  await act('admin', 'special-orders', id, 'assign', { writer: ids.writer })
+  await act('admin', 'special-orders', id, 'assign', { writer: ids.writer, compensationKind: 'fixed', compensationValue: 3000 })
   await act('writer', 'special-orders', id, 'start')
   return id
 }

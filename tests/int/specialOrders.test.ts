@@ -6,7 +6,7 @@ import { confirmAsAdmin, fundWallet } from '../helpers/money'
 import { moneyTestFile } from '../helpers/moneyTestFile'
 import { runSchedule } from '../helpers/schedules'
 import type { TestContext } from '../helpers/testPayload'
-import { whileSettings } from '../helpers/websiteSwitches'
+import { whileOff, whileSettings } from '../helpers/websiteSwitches'
 
 /**
  * Issue 17, special orders: an inquiry quoted, accepted into a funding plan (one plan
@@ -69,9 +69,23 @@ const payByWallet = async (milestone: FundingMilestone, reference: string) => {
   return res.body.payment as { id: number; amount: number; invoice: number; installment: number; status: string }
 }
 
+const earningsOf = async (id: number) =>
+  (await t.payload.find({ collection: 'writer-earnings', where: { specialOrder: { equals: id } }, sort: 'id', depth: 0 })).docs.map((e) => ({ kind: e.kind, amount: e.amount, status: e.status, writer: e.writer }))
+const walletBalance = async () => (await t.payload.find({ collection: 'wallets', where: { and: [{ owner: { equals: ids.client } }, { kind: { equals: 'client' } }, { tenant: { equals: alpha } }] }, depth: 0 })).docs[0]!.balance
+const refundsOf = async (id: number) => (await t.payload.find({ collection: 'refunds', where: { specialOrder: { equals: id } }, sort: 'id', depth: 0 })).docs
+
+/** Quoted at `amount`, both milestones paid from the wallet: ready for staffing, funded. */
+const funded = async (amount: number, tag: string) => {
+  const order = await accepted(amount)
+  const [deposit, balance] = await milestonesOf(order.id)
+  await payByWallet(deposit!, `test:${tag}-deposit`)
+  await payByWallet(balance!, `test:${tag}-balance`)
+  return orderRow(order.id)
+}
+
 /** Assigned to writer@alpha.test, started and submitted by him. */
 const submitted = async (order: SpecialOrder) => {
-  await must('admin', order.id, 'assign', { writer: ids.writer })
+  await must('admin', order.id, 'assign', { writer: ids.writer, compensationKind: 'percentage', compensationValue: 40 })
   await must('writer', order.id, 'start')
   return must('writer', order.id, 'submit')
 }
@@ -137,7 +151,7 @@ describe('quote, plan, staffing and delivery', () => {
     expect(milestones.map((m) => m.installment)).toEqual(installments.map((i) => i.id))
     expect((await t.payload.findByID({ collection: 'invoices', id: awaiting.invoice as number, depth: 0 })).specialOrder).toBe(order.id)
 
-    const refused = await act('admin', order.id, 'assign', { writer: ids.writer })
+    const refused = await act('admin', order.id, 'assign', { writer: ids.writer, compensationKind: 'fixed', compensationValue: 5000 })
     expect(refused.status).toBe(422)
     expect(refused.body.errors[0].message).toBe('The deposit (milestone 1) is unpaid: it must be paid before a writer is assigned.')
     const blocked = (await t.api.get(`/api/special-orders/${order.id}/actions`, { ...ALPHA, token: tokens.admin })).body.blocked
@@ -168,6 +182,8 @@ describe('quote, plan, staffing and delivery', () => {
     expect(await orderRow(order.id)).toMatchObject({ status: 'submitted', fundingStatus: 'funded', amountPaid: 30000 })
     expect((await t.payload.findByID({ collection: 'invoices', id: awaiting.invoice as number, depth: 0 })).status).toBe('paid')
     expect((await must('admin', order.id, 'complete')).status).toBe('completed')
+    // The writer earns the pay set at assignment (40 % of 30 000), once, for the next payout window.
+    expect(await earningsOf(order.id)).toEqual([{ kind: 'special_order_earning', amount: 12000, status: 'pending', writer: ids.writer }])
     expect((await must('client', order.id, 'approve')).status).toBe('approved')
   })
 
@@ -385,5 +401,85 @@ describe('website prices and discount codes on special orders', () => {
     expect(milestones.reduce((sum, m) => sum + m.amount, 0)).toBe(39500)
     const installments = await t.payload.find({ collection: 'installments', where: { invoice: { equals: invoice.id } }, depth: 0 })
     expect(installments.docs.reduce((sum, i) => sum + i.amount, 0)).toBe(39500)
+  })
+})
+
+describe('refunds and disputes', () => {
+  it('assigning names the writer’s pay: a fixed amount above the total is a 400 naming compensationValue, nothing written', async () => {
+    const order = await funded(10000, 'so-pay')
+    const res = await act('admin', order.id, 'assign', { writer: ids.writer, compensationKind: 'fixed', compensationValue: 10001 })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].path).toBe('compensationValue')
+    expect((await orderRow(order.id)).status).toBe('ready_for_staffing')
+    expect((await act('admin', order.id, 'assign', { writer: ids.writer })).status).toBe(400)
+  })
+
+  it('a dispute resolved by a partial refund lowers the earning by its share; the rest refunded by the admin voids it and closes the order', async () => {
+    const order = await funded(20000, 'so-dispute')
+    await must('admin', order.id, 'assign', { writer: ids.writer, compensationKind: 'percentage', compensationValue: 50 })
+    await must('writer', order.id, 'start')
+    await must('writer', order.id, 'submit')
+    await must('admin', order.id, 'complete')
+    expect(await earningsOf(order.id)).toEqual([{ kind: 'special_order_earning', amount: 10000, status: 'pending', writer: ids.writer }])
+
+    // Support may not refund; nothing is refunded beyond what was paid.
+    expect((await act('support', order.id, 'refund', { reason: 'Goodwill' })).status).toBe(403)
+    const tooMuch = await act('admin', order.id, 'refund', { reason: 'Goodwill', amount: 20001 })
+    expect(tooMuch.status).toBe(422)
+    expect(tooMuch.body.errors[0].message).toContain('amount')
+
+    const opened = await act('client', order.id, 'openDispute', { reason: 'quality_issue', description: 'Chapter 3 misses the brief.' })
+    expect(opened.status).toBe(200)
+    expect((await act('client', order.id, 'openDispute', { reason: 'other', description: 'Again.' })).status).toBe(422)
+    const partialWithout = await act('admin', order.id, 'resolveDispute', { outcome: 'partial_refund', summary: 'Chapter 3 short' })
+    expect(partialWithout.status).toBe(400)
+    expect(partialWithout.body.errors[0].data.errors[0].path).toBe('amount')
+
+    const before = await walletBalance()
+    const resolved = await must('admin', order.id, 'resolveDispute', { outcome: 'partial_refund', summary: 'Chapter 3 short of the brief', amount: 4000 })
+    expect(resolved).toMatchObject({ status: 'completed', amountPaid: 16000, fundingStatus: 'partially_refunded' })
+    expect(await walletBalance()).toBe(before + 4000)
+    const [partial] = await refundsOf(order.id)
+    expect(partial).toMatchObject({ amount: 4000, destination: 'wallet', specialOrder: order.id, client: ids.client })
+    expect(partial!.order ?? null).toBeNull()
+    // 4 000 of 20 000 back: the 10 000 earning loses a fifth.
+    expect(await earningsOf(order.id)).toEqual([{ kind: 'special_order_earning', amount: 8000, status: 'pending', writer: ids.writer }])
+    const dispute = (await t.payload.find({ collection: 'order-requests', where: { and: [{ specialOrder: { equals: order.id } }, { kind: { equals: 'dispute' } }] }, depth: 0 })).docs
+    expect(dispute.map((d) => [d.status, d.reason, d.outcome, d.amount])).toEqual([['resolved', 'quality_issue', 'partial_refund', 4000]])
+    expect((await act('admin', order.id, 'resolveDispute', { outcome: 'no_action', summary: 'Again' })).status).toBe(422)
+
+    // The rest, by card where it was paid from the wallet: the admin's refund to the wallet.
+    const rest = await must('admin', order.id, 'refund', { reason: 'Client leaves the programme' })
+    expect(rest).toMatchObject({ status: 'refunded', amountPaid: 0, fundingStatus: 'refunded' })
+    expect((await refundsOf(order.id)).map((r) => r.amount)).toEqual([4000, 16000])
+    expect((await milestonesOf(order.id)).map((m) => m.status)).toEqual(['refunded', 'refunded'])
+    expect((await earningsOf(order.id)).map((e) => e.status)).toEqual(['voided'])
+    expect((await eventsOf('special-orders', order.id)).map((e) => e.action).slice(-3)).toEqual(['openDispute', 'resolveDispute', 'refund'])
+    expect((await act('admin', order.id, 'refund', { reason: 'Twice' })).status).toBe(409)
+  })
+
+  it('a full refund of a partly funded plan cancels what it still asks for: the balance takes no payment', async () => {
+    const order = await accepted(12000)
+    const [deposit, balance] = await milestonesOf(order.id)
+    await payByWallet(deposit!, 'test:so-refund-partly')
+    const refunded = await must('admin', order.id, 'refund', { reason: 'Project dropped', destination: 'external', externalReference: 'BANK-2026-1202' })
+    expect(refunded).toMatchObject({ status: 'refunded', fundingStatus: 'refunded', amountPaid: 0 })
+    expect((await refundsOf(order.id))[0]).toMatchObject({ destination: 'external', externalReference: 'BANK-2026-1202', amount: deposit!.amount })
+    expect((await t.payload.findByID({ collection: 'invoices', id: order.invoice as number, depth: 0 })).status).toBe('cancelled')
+    expect((await milestonesOf(order.id)).map((m) => m.status)).toEqual(['refunded', 'cancelled'])
+    expect((await checkout('client', { purpose: 'special_order_milestone', milestone: balance!.id, provider: 'manual' })).status).toBe(422)
+  })
+
+  it('a dispute resolved by a revision sends delivered work back; disputes switched off are a 422', async () => {
+    const order = await funded(8000, 'so-revision')
+    await submitted(order)
+    await must('admin', order.id, 'complete')
+    await must('client', order.id, 'openDispute', { reason: 'wrong_file', description: 'This is another client’s file.' })
+    expect((await must('admin', order.id, 'resolveDispute', { outcome: 'revision', summary: 'The writer uploads the right file' })).status).toBe('revision_requested')
+    await whileOff(t, alpha, 'allowDisputes', async () => {
+      const refused = await act('client', order.id, 'openDispute', { reason: 'other', description: 'Still wrong.' })
+      expect(refused.status).toBe(422)
+      expect(refused.body.errors[0].message).toContain('switched off')
+    })
   })
 })

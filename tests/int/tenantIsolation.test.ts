@@ -156,6 +156,8 @@ describe('workflow actions over GraphQL', () => {
       ]),
     )
   }
+  // Every role × every action of the record, twice each: orders have many actions, and a busy machine takes longer than the default.
+  const WALK_TIMEOUT = 180_000
   const errorOf = (res: { status: number; body: { errors?: { message: string; extensions?: { statusCode?: number } }[] } }) => {
     const error = res.body.errors?.[0]
     return error ? { status: error.extensions?.statusCode ?? res.status, message: error.message } : null
@@ -182,7 +184,7 @@ describe('workflow actions over GraphQL', () => {
       }
     }
     expect(await t.payload.findByID({ collection, id: beta, depth: 0 })).toEqual(before)
-  })
+  }, WALK_TIMEOUT)
 
   it.each(WORKFLOW_COLLECTIONS)('%s: on Alpha\'s record every GraphQL refusal is the REST refusal', async (collection) => {
     const names = (await fieldNames())[collection]!
@@ -203,7 +205,7 @@ describe('workflow actions over GraphQL', () => {
     // Anonymous is refused as such, and some role is refused for not being the action's.
     expect(seen).toContain(401)
     expect([...seen].some((status) => status === 403 || status === 404)).toBe(true)
-  })
+  }, WALK_TIMEOUT)
 })
 
 /**

@@ -84,7 +84,7 @@ describe('the gates', () => {
 
 describe('the special order and quote tables', () => {
   const admin = { roles: ['admin'] as const, ofWebsite: true, superadmin: false, client: false, writer: false }
-  const facts = (over: Partial<SpecialOrderFacts> = {}): SpecialOrderFacts => ({ status: 'awaiting_payment', pricingMode: 'quoted', milestones: plan('pending', 'pending'), deliveryUnlocked: false, requiresFullPayment: false, amountPaid: 0, settings: { requireFullPaymentBeforeDelivery: true }, statusBefore: null, ...over })
+  const facts = (over: Partial<SpecialOrderFacts> = {}): SpecialOrderFacts => ({ status: 'awaiting_payment', pricingMode: 'quoted', milestones: plan('pending', 'pending'), deliveryUnlocked: false, requiresFullPayment: false, amountPaid: 0, settings: { requireFullPaymentBeforeDelivery: true }, statusBefore: null, disputeOpen: false, disputesEnabled: true, ...over })
 
   it('refuses staffing with the unpaid milestone (422) and delivery until funded', () => {
     expect(decide(SPECIAL_ORDER_WORKFLOW, 'assign', facts(), admin, now)).toEqual({ ok: false, status: 422, reason: expect.stringContaining('The deposit (milestone 1) is unpaid') })
@@ -94,6 +94,20 @@ describe('the special order and quote tables', () => {
     expect(decide(SPECIAL_ORDER_WORKFLOW, 'sendQuote', facts({ status: 'inquiry', pricingMode: 'fixed_config' }), admin, now)).toMatchObject({ status: 422 })
     expect(decide(SPECIAL_ORDER_WORKFLOW, 'cancel', facts({ amountPaid: 100 }), admin, now)).toMatchObject({ status: 422 })
     expect(decide(SPECIAL_ORDER_WORKFLOW, 'markFunded', facts(), { ...admin, roles: ['support'] }, now)).toMatchObject({ status: 403 })
+  })
+
+  it('refunds only what was paid, by admins; disputes by the client once, where the website allows them', () => {
+    const client = { roles: ['client'] as const, ofWebsite: true, superadmin: false, client: true, writer: false }
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'refund', facts(), admin, now)).toMatchObject({ status: 422, reason: 'Nothing has been paid on this special order.' })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'refund', facts({ amountPaid: 100 }), admin, now).ok).toBe(true)
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'refund', facts({ amountPaid: 100 }), { ...admin, roles: ['support'] }, now)).toMatchObject({ status: 403 })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'refund', facts({ amountPaid: 100, status: 'refunded' }), admin, now)).toMatchObject({ status: 409 })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'openDispute', facts({ status: 'completed' }), client, now).ok).toBe(true)
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'openDispute', facts({ status: 'awaiting_payment' }), client, now)).toMatchObject({ status: 409 })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'openDispute', facts({ status: 'completed', disputeOpen: true }), client, now)).toMatchObject({ status: 422, reason: 'A dispute is already open.' })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'openDispute', facts({ status: 'completed', disputesEnabled: false }), client, now)).toMatchObject({ status: 422, reason: 'Disputes are switched off on this website.' })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'resolveDispute', facts({ status: 'completed' }), admin, now)).toMatchObject({ status: 422, reason: 'No dispute is open.' })
+    expect(decide(SPECIAL_ORDER_WORKFLOW, 'resolveDispute', facts({ status: 'completed', disputeOpen: true }), client, now)).toMatchObject({ status: 403 })
   })
 
   it('accepts a sent quote only before it expires; only the platform expires it', () => {

@@ -1542,6 +1542,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/class-orders/{id}/actions/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (admin) (class order)
+         * @description From `draft`, `submitted`, `needs_client_info`, `under_review`, `price_proposed`, `negotiating`, `accepted`, `pending_payment`, `partially_paid`, `paid`, `assigned`, `in_progress`, `paused`, `quality_review`, `completed`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postClassOrdersByIdActionsRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/class-orders/{id}/actions/requestInfo": {
         parameters: {
             query?: never;
@@ -15373,6 +15393,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/special-orders/{id}/actions/openDispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a dispute (special order)
+         * @description From `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `completed`, `approved`, `revision_requested`, `on_revision`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsOpenDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/special-orders/{id}/actions/priceChange": {
         parameters: {
             query?: never;
@@ -15387,6 +15427,26 @@ export interface paths {
          * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `revision_requested`, `on_revision`, `on_hold`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
          */
         post: operations["postSpecialOrdersByIdActionsPriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund (admin) (special order)
+         * @description From `awaiting_payment`, `partially_funded`, `ready_for_staffing`, `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `completed`, `approved`, `revision_requested`, `on_revision`, `on_hold`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsRefund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15447,6 +15507,26 @@ export interface paths {
          * @description From `submitted`, `ready_for_delivery`, `completed`. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
          */
         post: operations["postSpecialOrdersByIdActionsRequestRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/special-orders/{id}/actions/resolveDispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve the dispute (special order)
+         * @description From `assigned`, `in_progress`, `submitted`, `ready_for_delivery`, `completed`, `approved`, `revision_requested`, `on_revision`, `on_hold`. Moves money: send an `Idempotency-Key`, so a retry acts once. The body is the action’s input (see `GET …/actions` or the action’s own path). 403: the caller’s role or relation never allows it; 409: not in this status; 422: a business rule refuses it now (the message says which); 400: a field of the input. Actions that move money honour `Idempotency-Key`.
+         */
+        post: operations["postSpecialOrdersByIdActionsResolveDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -19775,7 +19855,9 @@ export interface components {
         refunds: {
             id: number;
             tenant?: (number | null) | components["schemas"]["tenants"];
-            order?: number | components["schemas"]["orders"];
+            order?: (number | null) | components["schemas"]["orders"];
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
+            classOrder?: (number | null) | components["schemas"]["class-orders"];
             client?: number | components["schemas"]["users"];
             amount?: number;
             /** @enum {string} */
@@ -19820,8 +19902,9 @@ export interface components {
             fine?: (number | null) | components["schemas"]["fines"];
             classOrder?: (number | null) | components["schemas"]["class-orders"];
             classTask?: (number | null) | components["schemas"]["class-tasks"];
+            specialOrder?: (number | null) | components["schemas"]["special-orders"];
             /** @enum {string} */
-            kind?: "order_earning" | "reversal" | "fine" | "fine_refund" | "class_earning";
+            kind?: "order_earning" | "reversal" | "fine" | "fine_refund" | "class_earning" | "special_order_earning";
             /** @description A reversal or a fine takes this much back. */
             amount?: number;
             /** @enum {string} */
@@ -20616,6 +20699,13 @@ export interface components {
             fundingStatus?: "draft" | "awaiting_deposit" | "partially_funded" | "funded" | "partially_refunded" | "refunded" | "cancelled" | null;
             /** @description The plan invoice: each milestone is one of its installments. */
             invoice?: (number | null) | components["schemas"]["invoices"];
+            /** @description The writer’s pay, set at assignment: earned when the order is completed. */
+            compensation?: {
+                /** @enum {string|null} */
+                kind?: "percentage" | "fixed" | null;
+                /** @description Percent of the total (percentage) or cents (fixed). */
+                value?: number | null;
+            };
             /** @description From the configuration: delivery waits for the whole plan. */
             requiresFullPayment?: boolean | null;
             /** @description An admin unlocked delivery before the plan allowed it (with a reason, on the timeline). */
@@ -23216,10 +23306,24 @@ export interface components {
             config?: number | null;
             /** @description The label of one of the configuration’s durations. */
             duration?: string | null;
+            /** @description The writer’s pay, set at assignment: earned when the order is completed. */
+            compensation?: {
+                /** @enum {string|null} */
+                kind?: "percentage" | "fixed" | null;
+                /** @description Percent of the total (percentage) or cents (fixed). */
+                value?: number | null;
+            };
         };
         /** SpecialOrder */
         "special-orders_update": {
             tenant?: number | null;
+            /** @description The writer’s pay, set at assignment: earned when the order is completed. */
+            compensation?: {
+                /** @enum {string|null} */
+                kind?: "percentage" | "fixed" | null;
+                /** @description Percent of the total (percentage) or cents (fixed). */
+                value?: number | null;
+            };
         };
         /** SpecialOrderQuote */
         "special-order-quotes_create": {
@@ -27759,7 +27863,7 @@ export interface operations {
                     "application/json": {
                         available: {
                             /** @enum {string} */
-                            action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "archive";
+                            action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "refund" | "archive";
                             label: string;
                             /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
                             input: {
@@ -27770,7 +27874,7 @@ export interface operations {
                         }[];
                         blocked: {
                             /** @enum {string} */
-                            action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "archive";
+                            action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "refund" | "archive";
                             label: string;
                             reason: string;
                         }[];
@@ -27795,7 +27899,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "archive";
+                action: "submit" | "review" | "requestInfo" | "provideInfo" | "proposePrice" | "assign" | "start" | "submitForReview" | "returnToWork" | "complete" | "pause" | "resume" | "cancel" | "refund" | "archive";
             };
             cookie?: never;
         };
@@ -28170,6 +28274,65 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postClassOrdersByIdActionsRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    amount?: number;
+                    /**
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
+                     * @enum {string}
+                     */
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["class-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
             503: components["responses"]["Error503"];
         };
     };
@@ -66661,7 +66824,7 @@ export interface operations {
                     "application/json": {
                         available: {
                             /** @enum {string} */
-                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange" | "refund" | "openDispute" | "resolveDispute";
                             label: string;
                             /** @description The action’s body as JSON Schema (2020-12), to draw its form. */
                             input: {
@@ -66672,7 +66835,7 @@ export interface operations {
                         }[];
                         blocked: {
                             /** @enum {string} */
-                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
+                            action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange" | "refund" | "openDispute" | "resolveDispute";
                             label: string;
                             reason: string;
                         }[];
@@ -66697,7 +66860,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange";
+                action: "sendQuote" | "reviseQuote" | "assign" | "start" | "submit" | "markReadyForDelivery" | "complete" | "requestRevision" | "startRevision" | "approve" | "hold" | "resume" | "cancel" | "markFunded" | "unlockDelivery" | "waiveMilestone" | "requestChange" | "priceChange" | "acceptChange" | "rejectChange" | "refund" | "openDispute" | "resolveDispute";
             };
             cookie?: never;
         };
@@ -66850,6 +67013,9 @@ export interface operations {
             content: {
                 "application/json": {
                     writer: number;
+                    /** @enum {string} */
+                    compensationKind: "percentage" | "fixed";
+                    compensationValue: number;
                 };
             };
         };
@@ -67118,6 +67284,56 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    postSpecialOrdersByIdActionsOpenDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "quality_issue" | "late_delivery" | "wrong_file" | "conduct_issue" | "payment_issue" | "other";
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
     postSpecialOrdersByIdActionsPriceChange: {
         parameters: {
             query?: never;
@@ -67165,6 +67381,65 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    amount?: number;
+                    /**
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
+                     * @enum {string}
+                     */
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
             503: components["responses"]["Error503"];
         };
     };
@@ -67310,6 +67585,67 @@ export interface operations {
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    postSpecialOrdersByIdActionsResolveDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) per intended operation: the first answer is stored and a retry with the same key gets it again (status and body, refusals included) instead of acting twice. The same key with another body is a 422. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The website’s slug, when the request’s `Host` is not one of the website’s domains (a frontend or tool on another host). A matching `Host` wins. */
+                "X-Tenant"?: components["parameters"]["XTenant"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "no_action" | "revision" | "partial_refund" | "full_refund";
+                    summary: string;
+                    amount?: number;
+                    /**
+                     * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
+                     * @enum {string}
+                     */
+                    destination?: "wallet" | "provider" | "external";
+                    /** @description With `destination: external` only, and then required: the reference of the bank transfer or other payment that gave the money back. */
+                    externalReference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        doc: components["schemas"]["special-orders"];
+                        /** @description The timeline event the action recorded. */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            502: components["responses"]["Error502"];
             503: components["responses"]["Error503"];
         };
     };

@@ -2,7 +2,8 @@ import { type CollectionConfig, validations } from 'payload'
 
 import { navigation } from '@/access/navigation'
 import { fieldExceptFor, hasAnyRole, nobody, staffField, staffRowsOrOwn } from '@/access/rules'
-import { CLASS_COMPENSATION_KINDS, CLASS_ORDER_STATUSES, CLASS_PAYMENT_STATUSES } from '@/domain/classOrders/statuses'
+import { CLASS_ORDER_STATUSES, CLASS_PAYMENT_STATUSES } from '@/domain/classOrders/statuses'
+import { compensationField } from '@/fields/compensation'
 import { moneyField } from '@/fields/money'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
@@ -86,15 +87,6 @@ export const ClassOrders: CollectionConfig<'class-orders'> = {
     serverOnlyField({ name: 'pausedAt', type: 'date' }),
     serverOnlyField({ name: 'pauseReason', type: 'text', maxLength: 500 }),
     serverOnlyField({ name: 'statusBefore', type: 'select', options: [...CLASS_ORDER_STATUSES], admin: { description: 'The status a pause resumes to.' } }),
-    // What the writer earns is between the staff and the writer.
-    readableBy(fieldExceptFor('client'), {
-      name: 'compensation',
-      type: 'group',
-      admin: { description: 'The writer’s pay for the class, set at assignment.' },
-      fields: [
-        serverOnlyField({ name: 'kind', type: 'select', options: [...CLASS_COMPENSATION_KINDS] }),
-        serverOnlyField({ name: 'value', type: 'number', min: 0, admin: { description: 'Percent of the total (percentage) or cents (fixed).' } }),
-      ],
-    }),
+    compensationField('The writer’s pay for the class, set at assignment.'),
   ],
 }

@@ -9,8 +9,8 @@ import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
 
 /**
- * Money given back to a client for an order (reference §6.5): never more than the order
- * has been paid, in total; to the client's wallet, back to the card (a Stripe refund), or
+ * Money given back to a client for an order, a special order or a class order (reference
+ * §6.5, §10): never more than it has been paid, in total; to the client's wallet, back to the card (a Stripe refund), or
  * recorded as paid back outside the platform (`external`, with the reference of that
  * payment). Staff of the website read all; the client their own.
  */
@@ -20,7 +20,10 @@ export const Refunds: CollectionConfig<'refunds'> = {
   admin: { ...navigation('Money'), defaultColumns: ['order', 'client', 'amount', 'destination', 'createdAt'] },
   access: { read: staffRowsOrOwn('client', ['admin', 'support']), create: nobody, update: nobody, delete: nobody },
   fields: [
-    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true }),
+    // What the money was paid for: exactly one of an order, a special order, a class order (a CHECK in SQL too).
+    serverOnlyField({ name: 'order', type: 'relationship', relationTo: 'orders', index: true }),
+    serverOnlyField({ name: 'specialOrder', type: 'relationship', relationTo: 'special-orders', index: true }),
+    serverOnlyField({ name: 'classOrder', type: 'relationship', relationTo: 'class-orders', index: true }),
     userRefField('client', { roles: ['client'], required: true, serverOnly: true }),
     moneyField('amount', { min: 1, required: true, serverOnly: true }),
     serverOnlyField({ name: 'destination', type: 'select', required: true, options: [...REFUND_DESTINATIONS] }),

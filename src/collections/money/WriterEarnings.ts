@@ -30,6 +30,8 @@ export const WriterEarnings: CollectionConfig<'writer-earnings'> = {
     // A `class_earning`: the class and the approved task it pays for (no order).
     serverOnlyField({ name: 'classOrder', type: 'relationship', relationTo: 'class-orders', index: true }),
     serverOnlyField({ name: 'classTask', type: 'relationship', relationTo: 'class-tasks', index: true }),
+    // A `special_order_earning` (and its reversal): the special order it pays for.
+    serverOnlyField({ name: 'specialOrder', type: 'relationship', relationTo: 'special-orders', index: true }),
     serverOnlyField({ name: 'kind', type: 'select', required: true, options: [...EARNING_KINDS] }),
     moneyField('amount', { required: true, serverOnly: true, description: 'A reversal or a fine takes this much back.' }),
     statusField({ statuses: EARNING_STATUSES, defaultValue: 'pending' }),

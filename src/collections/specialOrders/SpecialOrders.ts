@@ -6,6 +6,7 @@ import { FUNDING_STATUSES } from '@/domain/specialOrders/funding'
 import { PRICING_MODES, SPECIAL_ORDER_STATUSES } from '@/domain/specialOrders/workflow'
 import { workflowEndpoints } from '@/endpoints/workflowActions'
 import { actionPanelField } from '@/fields/actionPanel'
+import { compensationField } from '@/fields/compensation'
 import { moneyField } from '@/fields/money'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
@@ -56,6 +57,7 @@ export const SpecialOrders: CollectionConfig<'special-orders'> = {
     serverOnlyField({ name: 'currency', type: 'text', maxLength: 3 }),
     serverOnlyField({ name: 'fundingStatus', type: 'select', options: [...FUNDING_STATUSES], defaultValue: 'draft', index: true }),
     readableBy(fieldExceptFor('writer'), serverOnlyField({ name: 'invoice', type: 'relationship', relationTo: 'invoices', index: true, admin: { description: 'The plan invoice: each milestone is one of its installments.' } })),
+    compensationField('The writer’s pay, set at assignment: earned when the order is completed.'),
     serverOnlyField({ name: 'requiresFullPayment', type: 'checkbox', defaultValue: false, admin: { description: 'From the configuration: delivery waits for the whole plan.' } }),
     serverOnlyField({ name: 'deliveryUnlocked', type: 'checkbox', defaultValue: false, admin: { description: 'An admin unlocked delivery before the plan allowed it (with a reason, on the timeline).' } }),
     userRefField('createdBy', { serverOnly: true }),

@@ -6,7 +6,7 @@ export type ClassCompensation = { kind: ClassCompensationKind; value: number }
 export const compensationProblem = ({ kind, value }: ClassCompensation, total: number): string | null => {
   if (!Number.isSafeInteger(value) || value < 0) return 'Must be a whole number, not negative.'
   if (kind === 'percentage' && value > 100) return 'A percentage is at most 100.'
-  if (kind === 'fixed' && value > total) return 'A fixed amount is at most the class’s total.'
+  if (kind === 'fixed' && value > total) return 'A fixed amount is at most the total the client pays.'
   return null
 }
 

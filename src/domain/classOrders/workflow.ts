@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { refundRouteInput } from '../payments/refundRoute'
 import { defineWorkflow } from '../workflow/define'
 import { PLATFORM, staffOf, type WebsiteActor } from '../workflow/websiteActor'
 
@@ -19,6 +20,7 @@ export type ClassOrderFacts = {
 }
 
 const staff = staffOf('admin', 'support')
+const admins = staffOf('admin')
 const client = (actor: ClassOrderActor): boolean => actor.client
 const writer = (actor: ClassOrderActor): boolean => actor.writer
 const clientOrStaff = (actor: ClassOrderActor): boolean => client(actor) || staff(actor)
@@ -36,6 +38,13 @@ export const PROPOSE_PRICE_INPUT = z.object({
   discount: z.number().int('Whole cents.').min(0).max(100_000_000).optional(),
   note: z.string().trim().max(2000).optional(),
   expiresInHours: z.number().int().min(1).max(24 * 60).optional(),
+})
+
+/** `refund`: all that was paid unless `amount` says less, with why; where it goes as for orders. */
+export const CLASS_REFUND_INPUT = z.object({
+  reason: z.string({ error: 'Required: why the money goes back.' }).trim().min(1, 'Required: why the money goes back.').max(500),
+  amount: z.number({ error: 'Cents: what goes back; all that was paid when left out.' }).int('Whole cents.').positive('More than 0.').max(100_000_000).optional(),
+  ...refundRouteInput,
 })
 
 export const ASSIGN_INPUT = z.object({
@@ -59,7 +68,7 @@ export const CLASS_ORDER_WORKFLOW = defineWorkflow<
   ClassOrderStatus,
   ClassOrderFacts,
   ClassOrderActor,
-  'submit' | 'review' | 'requestInfo' | 'provideInfo' | 'proposePrice' | 'assign' | 'start' | 'submitForReview' | 'returnToWork' | 'complete' | 'pause' | 'resume' | 'cancel' | 'archive'
+  'submit' | 'review' | 'requestInfo' | 'provideInfo' | 'proposePrice' | 'assign' | 'start' | 'submitForReview' | 'returnToWork' | 'complete' | 'pause' | 'resume' | 'cancel' | 'refund' | 'archive'
 >({
   noun: 'class order',
   statuses: CLASS_ORDER_STATUSES,
@@ -103,6 +112,16 @@ export const CLASS_ORDER_WORKFLOW = defineWorkflow<
       },
       targets: ['cancelled'],
       input: z.object({ reason: text('why it is cancelled', 2000) }),
+    },
+    // Everything paid back: the class is cancelled (its plan stops asking); part of it: the class goes on.
+    refund: {
+      label: 'Refund (admin)',
+      from: [...CANCELLABLE, 'completed'],
+      who: admins,
+      guard: (facts) => (facts.amountPaid > 0 ? null : 'Nothing has been paid on this class.'),
+      targets: ['cancelled'],
+      input: CLASS_REFUND_INPUT,
+      money: true,
     },
     archive: { label: 'Archive', from: ['completed', 'cancelled'], who: staff, targets: ['archived'] },
   },

@@ -16,7 +16,7 @@ export const nextWindow = (previousClose: Date | null, now: Date, windowDays: nu
  * What a writer-earnings row is: money earned (`order_earning`, `class_earning`: an
  * approved class task's share, `fine_refund`: a lifted fine given back) or owed back (`reversal`, `fine`: a fine the earning could not cover).
  */
-export const EARNING_KINDS = ['order_earning', 'reversal', 'fine', 'fine_refund', 'class_earning'] as const
+export const EARNING_KINDS = ['order_earning', 'reversal', 'fine', 'fine_refund', 'class_earning', 'special_order_earning'] as const
 export type EarningKind = (typeof EARNING_KINDS)[number]
 
 /** Kinds the writer owes back: netted from what they are paid. */

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+import { DISPUTE_REASONS } from '../orders/actionInputs'
+import { refundRouteInput } from '../payments/refundRoute'
+import { CLASS_COMPENSATION_KINDS } from '../classOrders/statuses'
 import { recordId } from '../recordId'
 import { defineWorkflow } from '../workflow/define'
 import { PLATFORM, staffOf, type WebsiteActor } from '../workflow/websiteActor'
@@ -46,6 +49,19 @@ export const WAITING_FOR_MONEY: readonly SpecialOrderStatus[] = ['awaiting_payme
 /** After acceptance and before completion: a change with a price impact may be asked for, priced and answered. */
 export const CHANGEABLE: readonly SpecialOrderStatus[] = ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'revision_requested', 'on_revision', 'on_hold']
 
+/** Money has come in and has not all gone back: an admin may refund (part of) it. */
+export const REFUNDABLE: readonly SpecialOrderStatus[] = ['awaiting_payment', 'partially_funded', 'ready_for_staffing', 'assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'completed', 'approved', 'revision_requested', 'on_revision', 'on_hold']
+
+/** Work has started: the client may dispute it. */
+export const DISPUTABLE: readonly SpecialOrderStatus[] = ['assigned', 'in_progress', 'submitted', 'ready_for_delivery', 'completed', 'approved', 'revision_requested', 'on_revision']
+
+/** Delivered work: a dispute resolved by a revision sends it back to the writer. */
+export const DELIVERED: readonly SpecialOrderStatus[] = ['submitted', 'ready_for_delivery', 'completed', 'approved']
+
+/** How staff settle a special order's dispute (reference §10.1, store credit being a refund to the wallet). */
+export const SPECIAL_DISPUTE_OUTCOMES = ['no_action', 'revision', 'partial_refund', 'full_refund'] as const
+export type SpecialDisputeOutcome = (typeof SPECIAL_DISPUTE_OUTCOMES)[number]
+
 /** Who the actor is to a special order: staff of its website, its client, its assigned writer. */
 export type SpecialOrderActor = WebsiteActor & { client: boolean; writer: boolean }
 
@@ -59,6 +75,10 @@ export type SpecialOrderFacts = {
   settings: Pick<SpecialOrderSettings, 'requireFullPaymentBeforeDelivery'>
   /** The status a hold interrupted (null when not on hold). */
   statusBefore: SpecialOrderStatus | null
+  /** A dispute of the order is open (an `order-requests` row of kind dispute). */
+  disputeOpen: boolean
+  /** The website lets its clients open disputes (`features.allowDisputes`). */
+  disputesEnabled: boolean
 }
 
 const reason = (what: string) => z.object({ reason: z.string({ error: `Required: ${what}.` }).trim().min(1, `Required: ${what}.`).max(2000) })
@@ -70,6 +90,32 @@ const client = (actor: SpecialOrderActor): boolean => actor.client
 const writer = (actor: SpecialOrderActor): boolean => actor.writer
 
 const cents = (what: string) => z.number({ error: `Cents: ${what}.` }).int('Whole cents.')
+
+/** `assign`: the writer and their pay for the order (a percentage of its total, or a fixed amount), earned at completion. */
+export const SPECIAL_ASSIGN_INPUT = z.object({
+  writer: recordId('a writer of this website'),
+  compensationKind: z.enum(CLASS_COMPENSATION_KINDS, { error: 'Required: percentage or fixed.' }),
+  compensationValue: z.number({ error: 'Required: the percent (percentage) or cents (fixed).' }).int('A whole number.').min(0, 'At least 0.'),
+})
+
+/** `refund`: all that was paid unless `amount` says less; where it goes as for orders. */
+export const SPECIAL_REFUND_INPUT = reason('why the money goes back').extend({
+  amount: cents('what goes back; all that was paid when left out').positive('More than 0.').max(99_999_999).optional(),
+  ...refundRouteInput,
+})
+
+export const OPEN_DISPUTE_INPUT = z.object({
+  reason: z.enum(DISPUTE_REASONS, { error: `One of ${DISPUTE_REASONS.join(', ')}.` }),
+  description: z.string({ error: 'Required: what went wrong.' }).trim().min(1, 'Required: what went wrong.').max(2000),
+})
+
+/** `resolveDispute`: the outcome and why; a partial refund names its `amount`. */
+export const RESOLVE_DISPUTE_INPUT = z.object({
+  outcome: z.enum(SPECIAL_DISPUTE_OUTCOMES, { error: `One of ${SPECIAL_DISPUTE_OUTCOMES.join(', ')}.` }),
+  summary: z.string({ error: 'Required: how it was settled.' }).trim().min(1, 'Required: how it was settled.').max(2000),
+  amount: cents('what a partial refund gives back').positive('More than 0.').max(99_999_999).optional(),
+  ...refundRouteInput,
+})
 
 /**
  * `sendQuote`'s input. The admin's action panel draws `amount` and `description` (one
@@ -130,6 +176,9 @@ export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
   | 'priceChange'
   | 'acceptChange'
   | 'rejectChange'
+  | 'refund'
+  | 'openDispute'
+  | 'resolveDispute'
 >({
   noun: 'special order',
   statuses: SPECIAL_ORDER_STATUSES,
@@ -150,7 +199,7 @@ export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
       who: staff,
       guard: (facts) => staffingRefusal(facts.milestones),
       targets: ['assigned'],
-      input: z.object({ writer: recordId('a writer of this website') }),
+      input: SPECIAL_ASSIGN_INPUT,
     },
     start: { label: 'Start work', from: ['assigned'], who: writer, targets: ['in_progress'] },
     submit: { label: 'Submit the work', from: ['in_progress', 'on_revision'], who: writer, targets: ['submitted'] },
@@ -229,5 +278,32 @@ export const SPECIAL_ORDER_WORKFLOW = defineWorkflow<
     },
     acceptChange: { label: 'Accept a priced change', from: CHANGEABLE, who: client, targets: [], input: z.object({ request: recordId('a priced change request of this special order') }), money: true },
     rejectChange: { label: 'Reject a priced change', from: CHANGEABLE, who: client, targets: [], input: z.object({ request: recordId('a priced change request of this special order'), reason: z.string({ error: 'Text.' }).trim().max(2000).optional() }) },
+    // Everything paid back: refunded (the plan stops asking); part of it: the status stays, the funding says partially refunded.
+    refund: {
+      label: 'Refund (admin)',
+      from: REFUNDABLE,
+      who: admins,
+      guard: (facts) => (facts.amountPaid > 0 ? null : 'Nothing has been paid on this special order.'),
+      targets: ['refunded'],
+      input: SPECIAL_REFUND_INPUT,
+      money: true,
+    },
+    openDispute: {
+      label: 'Open a dispute',
+      from: DISPUTABLE,
+      who: client,
+      guard: (facts) => (facts.disputeOpen ? 'A dispute is already open.' : facts.disputesEnabled ? null : 'Disputes are switched off on this website.'),
+      targets: [],
+      input: OPEN_DISPUTE_INPUT,
+    },
+    resolveDispute: {
+      label: 'Resolve the dispute',
+      from: [...DISPUTABLE, 'on_hold'],
+      who: admins,
+      guard: (facts) => (facts.disputeOpen ? null : 'No dispute is open.'),
+      targets: ['revision_requested', 'refunded'],
+      input: RESOLVE_DISPUTE_INPUT,
+      money: true,
+    },
   },
 })

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
+import { execute, sql } from '@/db/execute'
 import { lockRow } from '@/db/locks'
 import { classOrderSettings, type ClassOrderSettings } from '@/domain/classOrders/settings'
 import { partiesBut } from '@/domain/notifications/recipients'
@@ -15,6 +16,16 @@ import { recordEvent } from '../workflow/recordEvent'
 export const lockClassOrder = async (req: PayloadRequest, id: number): Promise<ClassOrder> => {
   await lockRow(req, 'class_orders', id)
   return req.payload.findByID({ collection: 'class-orders', id, depth: 0, ...asSystem(proofOf(req)), req })
+}
+
+/**
+ * The class's plan invoice first, then the class: the order a payment's settlement takes
+ * them in (invoice, then the plan listener's class), so a workflow action that touches the
+ * invoice (cancel, refund) queues behind a payment instead of deadlocking with it.
+ */
+export const lockClassOrderAndPlan = async (req: PayloadRequest, id: number): Promise<ClassOrder> => {
+  await execute(req, sql`SELECT id FROM invoices WHERE class_order_id = ${id} ORDER BY id FOR UPDATE`)
+  return lockClassOrder(req, id)
 }
 
 /** The website's class-order settings, the defaults filling what it did not set, and the website. */

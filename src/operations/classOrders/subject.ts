@@ -6,17 +6,17 @@ import { compensationProblem } from '@/domain/classOrders/compensation'
 import { proposalExpiry, proposalFinal } from '@/domain/classOrders/proposals'
 import type { ClassCompensationKind, ClassOrderStatus } from '@/domain/classOrders/statuses'
 import { CLASS_ORDER_WORKFLOW, type ClassOrderActor, isWorking } from '@/domain/classOrders/workflow'
+import type { RefundAsk } from '@/domain/payments/refundRoute'
 import type { SYSTEM } from '@/domain/workflow/define'
 import { ClientError, refuseField } from '@/errors'
 import type { ClassOrder } from '@/payload-types'
 import { actorAs } from '@/operations/workflow/websiteActor'
 
-import { releaseInvoiceDiscount } from '../discounts/usages'
-import { lockInvoice } from '../invoices/owed'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
 
-import { classInstallmentsOf, depositPaidOf, lockClassOrder, tellClass, websiteClassSettings } from './records'
+import { classInstallmentsOf, depositPaidOf, lockClassOrderAndPlan, tellClass, websiteClassSettings } from './records'
+import { cancelClassPlan, refundClassOrder } from './refund'
 
 type Input = Record<string, unknown>
 
@@ -70,19 +70,9 @@ const assign = async (req: PayloadRequest, doc: ClassOrder, input: Input) => {
 }
 
 /** Cancelling: open proposals close, the unpaid plan invoice is cancelled with its installments. */
-const cancel = async (req: PayloadRequest, doc: ClassOrder, input: Input, now: Date) => {
+const cancel = async (req: PayloadRequest, doc: ClassOrder, input: Input, actor: number | null, now: Date) => {
   await closeOpenProposals(req, doc.id, now)
-  const invoice = idOf(doc.invoice)
-  if (invoice) {
-    // As the invoice's own `cancel` does (the workflow guard already made sure nothing was paid).
-    const locked = await lockInvoice(req, invoice)
-    if (locked.status === 'issued' || locked.status === 'draft') {
-      await releaseInvoiceDiscount(req, invoice)
-      await req.payload.update({ collection: 'invoices', id: invoice, data: { status: 'cancelled', cancelledAt: now.toISOString(), payTokenHash: null, payTokenExpiresAt: null }, depth: 0, ...asSystem(proofOf(req)), req })
-      await recordEvent(req, { collection: 'invoices', document: invoice, tenant: idOf(doc.tenant)!, action: 'cancel', actor: null, from: locked.status, to: 'cancelled', reason: textIn(input, 'reason'), data: { classOrder: doc.id } })
-    }
-    await req.payload.update({ collection: 'class-installments', where: { and: [{ classOrder: { equals: doc.id } }, { status: { in: ['pending', 'due', 'overdue'] } }] }, data: { status: 'cancelled' }, depth: 0, ...asSystem(proofOf(req)), req })
-  }
+  await cancelClassPlan(req, doc, now, { actor, reason: textIn(input, 'reason') })
   return req.payload.update({ collection: 'class-orders', id: doc.id, data: { status: 'cancelled' }, depth: 0, ...asSystem(proofOf(req)), req })
 }
 
@@ -95,7 +85,7 @@ const cancel = async (req: PayloadRequest, doc: ClassOrder, input: Input, now: D
 export const CLASS_ORDER_SUBJECT = defineSubject({
   collection: 'class-orders',
   workflow: CLASS_ORDER_WORKFLOW,
-  lock: lockClassOrder,
+  lock: lockClassOrderAndPlan,
   context: async (req, doc: ClassOrder, actor) => {
     const tenant = idOf(doc.tenant)!
     const { settings } = await websiteClassSettings(req, tenant)
@@ -141,9 +131,19 @@ export const CLASS_ORDER_SUBJECT = defineSubject({
         break
       }
       case 'cancel':
-        updated = await cancel(req, doc, input, now)
+        updated = await cancel(req, doc, input, by, now)
         told = { event: 'class.cancelled', who: [client, writer] }
         break
+      case 'refund': {
+        const ask = { destination: (input.destination as RefundAsk['destination']) ?? null, externalReference: textIn(input, 'externalReference') }
+        const done = await refundClassOrder(req, doc, { amount: typeof input.amount === 'number' ? input.amount : null, reason: reason!, ask, actor: by, now })
+        if (done.updated.status === 'cancelled') await closeOpenProposals(req, doc.id, now)
+        updated = done.updated
+        data = { refund: done.refund.id, amount: done.refund.amount, destination: done.refund.destination }
+        // The client hears of it from refund.issued; the writer when the class stops.
+        if (updated.status === 'cancelled') told = { event: 'class.cancelled', who: [writer] }
+        break
+      }
       default: {
         const patch: Partial<ClassOrder> = { status: SIMPLE[action] }
         if (action === 'provideInfo') patch.notes = [doc.notes, textIn(input, 'info')].filter(Boolean).join('\n\n').slice(0, 4000)

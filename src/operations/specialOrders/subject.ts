@@ -4,13 +4,20 @@ import { idOf } from '@/access/actor'
 import { asSystem, proofOf } from '@/access/system'
 import { fundingStatusOf, statusAfterFunding } from '@/domain/specialOrders/funding'
 import { DEFAULT_PIECE_RATES, pieceLines, priceQuote, type QuoteLineInput } from '@/domain/specialOrders/quotes'
-import { SPECIAL_ORDER_WORKFLOW, WAITING_FOR_MONEY, type SpecialOrderActor, type SpecialOrderStatus } from '@/domain/specialOrders/workflow'
+import { DELIVERED, SPECIAL_ORDER_WORKFLOW, type SpecialDisputeOutcome, WAITING_FOR_MONEY, type SpecialOrderActor, type SpecialOrderStatus } from '@/domain/specialOrders/workflow'
+import { compensationProblem } from '@/domain/classOrders/compensation'
+import type { ClassCompensationKind } from '@/domain/classOrders/statuses'
+import type { RefundAsk } from '@/domain/payments/refundRoute'
 import type { SYSTEM } from '@/domain/workflow/define'
 import { refuseField } from '@/errors'
 import type { SpecialOrder, Tenant } from '@/payload-types'
 import { actorAs } from '@/operations/workflow/websiteActor'
+import { websiteFeature } from '@/operations/websiteFeature'
 
-import { cancelInvoiceRow } from '../invoices/cancel'
+import { cancelPlan } from './cancelPlan'
+import { openDispute, openDisputeOf, resolveDispute } from './disputes'
+import { earnSpecialOrder } from './earning'
+import { refundSpecialOrder } from './refund'
 import { waiveInstallment } from '../invoices/waiveInstallment'
 import { recordEvent } from '../workflow/recordEvent'
 import { defineSubject } from '../workflow/subject'
@@ -22,6 +29,12 @@ import { websiteSpecialOrders } from './settings'
 import { tellParties } from './tell'
 
 const HOUR_MS = 3600 * 1000
+
+/** Where a refund asked in an action's input goes (both optional: the website decides the default). */
+const refundAskOf = (input: Record<string, unknown>): RefundAsk => ({
+  destination: (input.destination as RefundAsk['destination']) ?? null,
+  externalReference: typeof input.externalReference === 'string' ? input.externalReference : null,
+})
 const refuse = (path: string, message: string) => refuseField('special-orders', path, message, 400)
 
 /** Who hears of an action: the event's name and which of the order's people (never the actor). */
@@ -35,6 +48,10 @@ const TOLD: Partial<Record<string, { what: string; who: readonly ('client' | 'wr
   hold: { what: 'onHold', who: ['client', 'writer'] },
   resume: { what: 'resumed', who: ['client', 'writer'] },
   cancel: { what: 'cancelled', who: ['client', 'writer'] },
+  // The client hears of a refund from `refund.issued`, with where the money went.
+  refund: { what: 'refunded', who: ['writer'] },
+  openDispute: { what: 'disputeOpened', who: ['writer'] },
+  resolveDispute: { what: 'disputeResolved', who: ['client', 'writer'] },
   markFunded: { what: 'funded', who: ['client'] },
   priceChange: { what: 'changePriced', who: ['client'] },
   acceptChange: { what: 'changeAccepted', who: ['writer'] },
@@ -55,20 +72,6 @@ const quoteLinesOf = (input: Record<string, unknown>, website: Tenant): QuoteLin
 const cancelOpenQuotes = async (req: PayloadRequest, order: SpecialOrder, now: Date, answer: string | null) => {
   const { docs } = await req.payload.find({ collection: 'special-order-quotes', where: { and: [{ specialOrder: { equals: order.id } }, { status: { in: ['draft', 'sent'] } }] }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
   for (const quote of docs) await req.payload.update({ collection: 'special-order-quotes', id: quote.id, data: { status: 'cancelled', decidedAt: now.toISOString(), answer }, depth: 0, ...asSystem(proofOf(req)), req })
-}
-
-/** A cancelled order's plans stop asking for money: each invoice with nothing paid is cancelled, the pending milestones too. */
-const cancelPlan = async (req: PayloadRequest, order: SpecialOrder, now: Date, why: { actor: number | null; reason: string }) => {
-  const { docs: invoices } = await req.payload.find({ collection: 'invoices', where: { specialOrder: { equals: order.id } }, depth: 0, limit: 0, pagination: false, ...asSystem(proofOf(req)), req })
-  for (const invoice of invoices) {
-    if (invoice.amountPaid === 0 && (invoice.status === 'issued' || invoice.status === 'draft')) {
-      await cancelInvoiceRow(req, invoice.id, now)
-      await recordEvent(req, { collection: 'invoices', document: invoice.id, tenant: idOf(order.tenant)!, action: 'cancel', actor: why.actor, from: invoice.status, to: 'cancelled', reason: why.reason })
-    }
-  }
-  for (const m of await milestonesOf(req, order.id)) {
-    if (m.status === 'pending') await req.payload.update({ collection: 'funding-milestones', id: m.id, data: { status: 'cancelled' }, depth: 0, ...asSystem(proofOf(req)), req })
-  }
 }
 
 /** Waives pending milestones (all, or the one named) with the admin's reason; answers the order's funding after it. */
@@ -117,6 +120,8 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
       amountPaid: order.amountPaid ?? 0,
       settings: { requireFullPaymentBeforeDelivery: settings.requireFullPaymentBeforeDelivery },
       statusBefore: order.statusBefore ?? null,
+      disputeOpen: (await openDisputeOf(req, order.id)) !== null,
+      disputesEnabled: await websiteFeature(req, tenant, 'allowDisputes'),
     }
     const who: SpecialOrderActor | typeof SYSTEM = actorAs(actor, tenant, { client: order.client, writer: order.writer })
     return { facts, actor: who, settings }
@@ -157,8 +162,11 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
         const writer = input.writer as number
         const person = await req.payload.findByID({ collection: 'users', id: writer, depth: 0, disableErrors: true, ...asSystem(proofOf(req)), req, select: { roles: true, tenants: true } })
         if (!person?.roles?.includes('writer') || !person.tenants?.some((row) => idOf(row.tenant) === tenant)) throw refuse('writer', 'Must be a writer of this website.')
-        Object.assign(data, { writer, assignedAt: now.toISOString() })
-        eventData.writer = writer
+        const compensation = { kind: input.compensationKind as ClassCompensationKind, value: input.compensationValue as number }
+        const problem = compensationProblem(compensation, doc.total ?? 0)
+        if (problem) throw refuse('compensationValue', problem)
+        Object.assign(data, { writer, assignedAt: now.toISOString(), compensation })
+        Object.assign(eventData, { writer, compensation })
         set('assigned')
         break
       }
@@ -172,10 +180,13 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
       case 'markReadyForDelivery':
         set('ready_for_delivery')
         break
-      case 'complete':
+      case 'complete': {
         Object.assign(data, { completedAt: now.toISOString() })
         set('completed')
+        const earned = await earnSpecialOrder(req, doc)
+        if (earned > 0) eventData.earned = earned
         break
+      }
       case 'requestRevision':
         set('revision_requested')
         break
@@ -234,6 +245,42 @@ export const SPECIAL_ORDER_SUBJECT = defineSubject({
         await rejectChange(req, doc, input.request as number, actorId, reason, now)
         eventData.request = input.request
         break
+      case 'refund': {
+        const refunded = await refundSpecialOrder(req, doc, { amount: typeof input.amount === 'number' ? input.amount : null, reason: reason!, ask: refundAskOf(input), actor: actorId, now })
+        Object.assign(data, refunded.data)
+        Object.assign(eventData, { refund: refunded.refund.id, amount: refunded.refund.amount, destination: refunded.refund.destination })
+        extra.refund = refunded.refund.id
+        if (refunded.whole) await cancelOpenQuotes(req, doc, now, 'The special order was refunded.')
+        break
+      }
+      case 'openDispute': {
+        const dispute = await openDispute(req, doc, actorId, { reason: String(input.reason), description: String(input.description) })
+        Object.assign(eventData, { dispute: dispute.id, reason: input.reason })
+        extra.dispute = dispute.id
+        break
+      }
+      case 'resolveDispute': {
+        const dispute = (await openDisputeOf(req, doc.id))!
+        const outcome = input.outcome as SpecialDisputeOutcome
+        const summary = String(input.summary)
+        let amount: number | null = null
+        if (outcome === 'partial_refund' || outcome === 'full_refund') {
+          if (outcome === 'partial_refund' && typeof input.amount !== 'number') throw refuse('amount', 'Required with a partial refund: the cents that go back.')
+          if ((doc.amountPaid ?? 0) <= 0) throw refuse('outcome', 'Nothing has been paid on this special order: there is nothing to refund.')
+          const refunded = await refundSpecialOrder(req, doc, { amount: outcome === 'full_refund' ? null : (input.amount as number), reason: `Dispute ${dispute.id}: ${summary}`, ask: refundAskOf(input), actor: actorId, now })
+          Object.assign(data, refunded.data)
+          amount = refunded.refund.amount
+          Object.assign(eventData, { refund: refunded.refund.id, amount })
+          extra.refund = refunded.refund.id
+          if (refunded.whole) await cancelOpenQuotes(req, doc, now, 'The special order was refunded.')
+        } else if (outcome === 'revision') {
+          if (!DELIVERED.includes(doc.status)) throw refuse('outcome', `A revision is asked of delivered work; the order is ${doc.status.replace(/_/g, ' ')}.`)
+          set('revision_requested')
+        }
+        await resolveDispute(req, dispute, { outcome, summary, amount, actor: actorId, now })
+        Object.assign(eventData, { dispute: dispute.id, outcome, summary })
+        break
+      }
     }
     const order = Object.keys(data).length ? await req.payload.update({ collection: 'special-orders', id: doc.id, data, depth: 0, ...asSystem(proofOf(req)), req }) : doc
     const event = await recordEvent(req, { collection: 'special-orders', document: doc.id, tenant, action, actor: actorId, from: doc.status, to: order.status, reason, data: Object.keys(eventData).length ? eventData : null })

@@ -5,7 +5,7 @@ import { linkTo, moneyOf, reasonSuffix, textOf } from './facts'
 /**
  * A special order's main steps (reference §10.1), told to its client and writer. Facts:
  * `specialOrder` (id), `number`, `title`, `amount`, `total`, `currency`, `milestone`
- * (its label), `reason`, `expiresAt`.
+ * (its label), `reason`, `expiresAt`, `outcome` and `summary` (a dispute's resolution).
  */
 const link = (d: Record<string, unknown>) => linkTo('/special-orders', d, 'specialOrder', '/special-orders')
 const label = (d: Record<string, unknown>) => {
@@ -84,6 +84,21 @@ export const SPECIAL_ORDER_EVENTS: Record<string, EventDescriber> = {
   'specialOrder.cancelled': step(
     (d) => `${Label(d)} is cancelled`,
     (d) => `${Label(d)} is cancelled.${reasonSuffix(d)}`,
+    'high',
+  ),
+  'specialOrder.refunded': step(
+    (d) => `${Label(d)}: ${moneyOf(d)} refunded`,
+    (d) => `${moneyOf(d)} of ${label(d)} went back to the client; your earning for it goes down with it while not paid out.${reasonSuffix(d)}`,
+    'high',
+  ),
+  'specialOrder.disputeOpened': step(
+    (d) => `${Label(d)}: the client opened a dispute`,
+    (d) => `The client disputes the work on ${label(d)}; staff will review it and may ask for your side.`,
+    'high',
+  ),
+  'specialOrder.disputeResolved': step(
+    (d) => `${Label(d)}: dispute resolved`,
+    (d) => `The dispute on ${label(d)} is resolved (${textOf(d, 'outcome', 'no action').replace(/_/g, ' ')}).${textOf(d, 'summary') ? ` ${textOf(d, 'summary')}` : ''}`,
     'high',
   ),
 }
