@@ -2,7 +2,8 @@
  * Special orders in the browser (issue 17): Alpha's admin quotes a client's inquiry from
  * the action panel, the client accepts the quote over REST, and the acceptance shows on
  * the special order's timeline in the still-open edit view, without a reload, and the
- * view follows (its status, staffing blocked on the unpaid deposit).
+ * view follows (its status, staffing blocked on the unpaid deposit). Then the deposit is
+ * paid and the admin refunds part of it from the panel.
  * Screenshots in test-results/special-order-*.png.
  */
 import path from 'node:path'
@@ -54,6 +55,27 @@ export const specialOrderChecks: Check[] = [
       await screenshot(page, 'special-order-quote-accepted')
       const saved = await rest.must(200, 'GET', `/api/special-orders/${id}?depth=0`, { website: 'alpha', token: await rest.login('admin@alpha.test', 'alpha') })
       if (saved.status !== 'awaiting_payment') throw new Error(`the special order is ${saved.status}`)
+
+      // The client pays the deposit (a manual payment the admin confirms); the admin refunds part of it from the panel.
+      const admin = await rest.login('admin@alpha.test', 'alpha')
+      const milestones = await rest.must(200, 'GET', `/api/funding-milestones?where[specialOrder][equals]=${id}&sort=sequence&depth=0`, { website: 'alpha', token: client })
+      const paid = await rest.must(201, 'POST', '/api/payments/checkout', { website: 'alpha', token: client, body: { purpose: 'special_order_milestone', milestone: milestones.docs[0].id, provider: 'manual' } })
+      await rest.must(200, 'POST', `/api/payments/${paid.payment.id}/confirm`, { website: 'alpha', token: admin, body: {} })
+      await page.reload()
+      const refund = panel(page).locator('[data-action="refund"]')
+      await refund.waitFor({ timeout: 60_000 })
+      await refund.click()
+      await page.locator('#action-panel-form-refund-amount').fill('10000')
+      await page.locator('#action-panel-form-refund-reason').fill('The client dropped chapter 3')
+      await panel(page).screenshot({ path: path.join(results, 'special-order-refund-form.png') })
+      await panel(page).locator('[data-action-submit="refund"]').click()
+      const refunded = panel(page).locator('[role="status"][data-answer]')
+      await refunded.waitFor({ timeout: 30_000 })
+      if ((await refunded.getAttribute('data-status')) !== 'ready_for_staffing') throw new Error(`the panel answered "${await refunded.innerText()}"`)
+      await timeline(page).locator('[data-event-action="refund"]').waitFor({ timeout: 30_000 })
+      await screenshot(page, 'special-order-refunded')
+      const refunds = await rest.must(200, 'GET', `/api/refunds?where[specialOrder][equals]=${id}&depth=0`, { website: 'alpha', token: client })
+      if (refunds.docs.length !== 1 || refunds.docs[0].amount !== 10000) throw new Error(`the client sees refunds ${JSON.stringify(refunds.docs.map((r: { amount: number }) => r.amount))}`)
       await page.close()
     },
   },

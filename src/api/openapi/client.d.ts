@@ -28295,6 +28295,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description In cents (10000 = 100.00); all that was paid when left out. */
                     amount?: number;
                     /**
                      * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
@@ -67402,6 +67403,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /** @description In cents (10000 = 100.00); all that was paid when left out. */
                     amount?: number;
                     /**
                      * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).
@@ -67608,6 +67610,7 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "no_action" | "revision" | "partial_refund" | "full_refund";
                     summary: string;
+                    /** @description With partial_refund: the cents that go back (10000 = 100.00). */
                     amount?: number;
                     /**
                      * @description `wallet` (the default where the website offers a wallet), `provider` (back to the card; the default where it does not) or `external` (money already paid back outside the platform, recorded with `externalReference`).

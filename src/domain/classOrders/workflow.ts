@@ -43,7 +43,7 @@ export const PROPOSE_PRICE_INPUT = z.object({
 /** `refund`: all that was paid unless `amount` says less, with why; where it goes as for orders. */
 export const CLASS_REFUND_INPUT = z.object({
   reason: z.string({ error: 'Required: why the money goes back.' }).trim().min(1, 'Required: why the money goes back.').max(500),
-  amount: z.number({ error: 'Cents: what goes back; all that was paid when left out.' }).int('Whole cents.').positive('More than 0.').max(100_000_000).optional(),
+  amount: z.number({ error: 'Cents: what goes back; all that was paid when left out.' }).int('Whole cents.').positive('More than 0.').max(100_000_000).optional().describe('In cents (10000 = 100.00); all that was paid when left out.'),
   ...refundRouteInput,
 })
 

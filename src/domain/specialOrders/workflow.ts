@@ -100,7 +100,7 @@ export const SPECIAL_ASSIGN_INPUT = z.object({
 
 /** `refund`: all that was paid unless `amount` says less; where it goes as for orders. */
 export const SPECIAL_REFUND_INPUT = reason('why the money goes back').extend({
-  amount: cents('what goes back; all that was paid when left out').positive('More than 0.').max(99_999_999).optional(),
+  amount: cents('what goes back; all that was paid when left out').positive('More than 0.').max(99_999_999).optional().describe('In cents (10000 = 100.00); all that was paid when left out.'),
   ...refundRouteInput,
 })
 
@@ -113,7 +113,7 @@ export const OPEN_DISPUTE_INPUT = z.object({
 export const RESOLVE_DISPUTE_INPUT = z.object({
   outcome: z.enum(SPECIAL_DISPUTE_OUTCOMES, { error: `One of ${SPECIAL_DISPUTE_OUTCOMES.join(', ')}.` }),
   summary: z.string({ error: 'Required: how it was settled.' }).trim().min(1, 'Required: how it was settled.').max(2000),
-  amount: cents('what a partial refund gives back').positive('More than 0.').max(99_999_999).optional(),
+  amount: cents('what a partial refund gives back').positive('More than 0.').max(99_999_999).optional().describe('With partial_refund: the cents that go back (10000 = 100.00).'),
   ...refundRouteInput,
 })
 
