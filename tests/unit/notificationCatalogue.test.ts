@@ -97,6 +97,15 @@ describe('the notification catalogue', () => {
     expect(describeEvent('order.assigned', { ...FULL, to: 'pending_writer_acceptance' }).body).toContain('has to accept')
   })
 
+  it('links a message and a refund to the record it is on: an order, a special order or a class order', () => {
+    expect(describeEvent('order.message', { orderId: 12, number: '2026-00012' }).link).toBe('/orders/12')
+    expect(describeEvent('order.message', { specialOrderId: 3, number: 'SPO-000003' }).link).toBe('/special-orders/3')
+    expect(describeEvent('order.message', { classOrderId: 4, number: 'CLS-000004' }).link).toBe('/class-orders/4')
+    expect(describeEvent('refund.issued', { specialOrder: 3, number: 'SPO-000003', amount: 100, currency: 'USD' }).link).toBe('/special-orders/3')
+    expect(describeEvent('refund.issued', { classOrder: 4, number: 'CLS-000004', amount: 100, currency: 'USD' }).link).toBe('/class-orders/4')
+    expect(describeEvent('refund.issued', { amount: 100, currency: 'USD' }).link).toBe('/wallet')
+  })
+
   it('makes receipts, failed payments, refunds, payouts and fines high, and a suspension critical', () => {
     for (const event of ['payment.succeeded', 'payment.failed', 'refund.issued', 'refund.failed', 'invoice.paid', 'payout.paid', 'fine.issued', 'order.cancelled']) {
       expect(describeEvent(event, FULL).priority, event).toBe('high')

@@ -129,5 +129,9 @@ export const ORDER_EVENTS: Record<string, EventDescriber> = {
     },
     { priority: 'high' },
   ),
-  'order.message': orderEvent('new message', (d) => `You have a new message on ${orderLabel(d)}.`),
+  // Messages hang off an order, a special order or a class order: the link goes to the one it is on.
+  'order.message': (d) => ({
+    ...orderEvent('new message', (f) => `You have a new message on ${orderLabel(f)}.`)(d),
+    link: linkTo('/orders', d, 'orderId') ?? linkTo('/special-orders', d, 'specialOrderId') ?? linkTo('/class-orders', d, 'classOrderId', '/orders'),
+  }),
 }
