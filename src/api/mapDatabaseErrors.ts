@@ -1,4 +1,4 @@
-import type { AfterErrorHook } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
 
 /** GraphQL wraps the error as `originalError`, Drizzle the driver's as `cause`. */
 const next = (error: unknown): unknown => (error as { originalError?: unknown }).originalError ?? (error as { cause?: unknown }).cause
@@ -26,4 +26,46 @@ export const mapClientFaults: AfterErrorHook = ({ error, graphqlResult }) => {
   if (!message) return
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'ClientError', statusCode: 400 } } }
   return { response: { errors: [{ message }] }, status: 400 }
+}
+
+/** PostgreSQL codes of a lost or refusing server: class 08 (connection exception), shutdowns, starting up, too many connections. */
+const LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300'])
+/** Socket errors of a server gone away (the database or Redis). */
+const LOST_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND'])
+/** What node-postgres and its pool say when the connection dies or none can be had; they carry no code. */
+const LOST_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|server closed the connection unexpectedly/i
+
+/** Whether the request failed because a server it needs went away, anywhere in the error's chain. */
+export const lostServer = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 6; current = next(current), depth += 1) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && (code.startsWith('08') || LOST_SQLSTATES.has(code) || LOST_SOCKET_CODES.has(code))) return true
+    const message = (current as { message?: unknown }).message
+    if (typeof message === 'string' && LOST_MESSAGES.test(message)) return true
+  }
+  return false
+}
+
+export const RETRY_AFTER_SECONDS = 5
+
+const UNAVAILABLE = `Service temporarily unavailable: a server it needs did not answer. Try again in ${RETRY_AFTER_SECONDS} s; a money or placement request sent again with the same Idempotency-Key is applied once.`
+
+const retryAfter = (req: PayloadRequest) => {
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
+}
+
+/**
+ * A request cut off by a lost database (or Redis) answers 503 with Retry-After, not 500:
+ * the client learns that it may try again, and whether its write happened is settled by
+ * sending it again with its Idempotency-Key. Logged by Payload as the error it was.
+ */
+export const mapLostServers: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  // An answer we chose (a 502 of the card processor, a 4xx) stands; only the unplanned 500 is remapped.
+  const status = (error as { status?: unknown }).status
+  if (typeof status === 'number' && status !== 500) return
+  if (!lostServer(error)) return
+  retryAfter(req)
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: UNAVAILABLE, extensions: { ...graphqlResult.extensions, name: 'ServiceUnavailable', statusCode: 503 } } }
+  return { response: { errors: [{ message: UNAVAILABLE }] }, status: 503 }
 }

@@ -6,7 +6,7 @@ import { accessQueryWithFlag } from './accessQuery'
 import { graphqlLimitRules } from './graphql/limits'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
-import { mapClientFaults } from './mapDatabaseErrors'
+import { mapClientFaults, mapLostServers } from './mapDatabaseErrors'
 import { replacePreferenceRoutes } from './preferenceRoutes'
 import { unverifiedMutations } from './unverifiedAuth'
 
@@ -24,7 +24,7 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
     hooks: { ...collection.hooks, beforeOperation: [guardApiOperation, ...(collection.hooks?.beforeOperation ?? [])] },
     fields: [...collection.fields, ...serverTimestamps(collection)],
   })),
-  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), mapClientFaults] },
+  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), mapClientFaults, mapLostServers] },
   graphQL: {
     ...config.graphQL,
     validationRules: (args) => [...(config.graphQL?.validationRules?.(args) ?? []), ...graphqlLimitRules()],
