@@ -6,11 +6,10 @@
  * paid and the admin refunds part of it from the panel.
  * Screenshots in test-results/special-order-*.png.
  */
-import path from 'node:path'
-
 import type { Page } from 'playwright-core'
 
-import { adminPage, type Check, restClient, results, screenshot } from './support'
+import { runInPanel } from './panel'
+import { adminPage, type Check, restClient, screenshot } from './support'
 
 const panel = (page: Page) => page.getByTestId('action-panel')
 const timeline = (page: Page) => page.getByTestId('workflow-timeline')
@@ -26,16 +25,7 @@ export const specialOrderChecks: Check[] = [
 
       const page = await adminPage(browser, base, 'admin@alpha.test')
       await page.goto(`${base}/admin/collections/special-orders/${id}`)
-      const send = panel(page).locator('[data-action="sendQuote"]')
-      await send.waitFor({ timeout: 60_000 })
-      await send.click()
-      await page.locator('#action-panel-form-sendQuote-amount').fill('48000')
-      await page.locator('#action-panel-form-sendQuote-description').fill('Chapters 1 to 3, 12,000 words')
-      await panel(page).screenshot({ path: path.join(results, 'special-order-quote-form.png') })
-      await panel(page).locator('[data-action-submit="sendQuote"]').click()
-      const answer = panel(page).locator('[role="status"][data-answer]')
-      await answer.waitFor({ timeout: 30_000 })
-      if ((await answer.getAttribute('data-status')) !== 'quote_sent') throw new Error(`the panel answered "${await answer.innerText()}"`)
+      await runInPanel(page, 'sendQuote', { amount: '48000', description: 'Chapters 1 to 3, 12,000 words' }, 'quote_sent', 'special-order-quote-form')
       await timeline(page).locator('[data-event-action="sendQuote"]').waitFor({ timeout: 30_000 })
       await screenshot(page, 'special-order-quote-sent')
 
@@ -62,16 +52,7 @@ export const specialOrderChecks: Check[] = [
       const paid = await rest.must(201, 'POST', '/api/payments/checkout', { website: 'alpha', token: client, body: { purpose: 'special_order_milestone', milestone: milestones.docs[0].id, provider: 'manual' } })
       await rest.must(200, 'POST', `/api/payments/${paid.payment.id}/confirm`, { website: 'alpha', token: admin, body: {} })
       await page.reload()
-      const refund = panel(page).locator('[data-action="refund"]')
-      await refund.waitFor({ timeout: 60_000 })
-      await refund.click()
-      await page.locator('#action-panel-form-refund-amount').fill('10000')
-      await page.locator('#action-panel-form-refund-reason').fill('The client dropped chapter 3')
-      await panel(page).screenshot({ path: path.join(results, 'special-order-refund-form.png') })
-      await panel(page).locator('[data-action-submit="refund"]').click()
-      const refunded = panel(page).locator('[role="status"][data-answer]')
-      await refunded.waitFor({ timeout: 30_000 })
-      if ((await refunded.getAttribute('data-status')) !== 'ready_for_staffing') throw new Error(`the panel answered "${await refunded.innerText()}"`)
+      await runInPanel(page, 'refund', { amount: '10000', reason: 'The client dropped chapter 3' }, 'ready_for_staffing', 'special-order-refund-form')
       await timeline(page).locator('[data-event-action="refund"]').waitFor({ timeout: 30_000 })
       await screenshot(page, 'special-order-refunded')
       const refunds = await rest.must(200, 'GET', `/api/refunds?where[specialOrder][equals]=${id}&depth=0`, { website: 'alpha', token: client })
