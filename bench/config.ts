@@ -15,6 +15,7 @@ const parse = (args: string[]) =>
       'sql-samples': { type: 'string' },
       only: { type: 'string' },
       'no-save': { type: 'boolean', default: false },
+      compare: { type: 'boolean', default: false },
     },
   }).values
 
@@ -46,6 +47,8 @@ export type BenchConfig = {
   /** Scenario names to run (all when empty). */
   only: string[]
   save: boolean
+  /** Compare the median round's ratios with the latest committed results (bench/compare.ts); at least 3 rounds. */
+  compare: boolean
 }
 
 export const benchConfig = (args: string[] = process.argv.slice(2)): BenchConfig => {
@@ -58,15 +61,19 @@ export const benchConfig = (args: string[] = process.argv.slice(2)): BenchConfig
     connections: num(values.connections, 'BENCH_CONNECTIONS', 10),
     duration: num(values.duration, 'BENCH_DURATION', 10),
     warmup: num(values.warmup, 'BENCH_WARMUP', 3),
-    rounds: num(values.rounds, 'BENCH_ROUNDS', 2),
+    rounds: Math.max(num(values.rounds, 'BENCH_ROUNDS', 2), values.compare ? COMPARE_ROUNDS : 1),
     sqlSamples: num(values['sql-samples'], 'BENCH_SQL_SAMPLES', 40),
     only: (values.only ?? process.env.BENCH_ONLY ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
     save: !(values['no-save'] ?? false),
+    compare: values.compare ?? false,
   }
 }
+
+/** The fewest rounds a comparison takes the median of. */
+export const COMPARE_ROUNDS = 3
 
 /** The dataset's shape; a dataset with other counts is regenerated. */
 export const DATASET = {

@@ -32,7 +32,7 @@ export const BENCH_WEBHOOK_SECRET = 'whsec_bench_local_only'
 const PAYERS = 50
 const lineId = () => randomBytes(12).toString('hex')
 
-const ensureSystemAccount = async (db: pg.Client, tenant: number, code: keyof typeof SYSTEM_ACCOUNTS) => {
+export const ensureSystemAccount = async (db: pg.Client, tenant: number, code: keyof typeof SYSTEM_ACCOUNTS) => {
   const spec = SYSTEM_ACCOUNTS[code]
   const { rows } = await db.query<{ id: number }>('SELECT id FROM ledger_accounts WHERE tenant_id = $1 AND code = $2', [tenant, code])
   if (rows[0]) return rows[0].id
@@ -41,7 +41,7 @@ const ensureSystemAccount = async (db: pg.Client, tenant: number, code: keyof ty
 }
 
 /** A client wallet with its ledger account (as ensureWallet makes it), funded by a balanced top-up entry. */
-const fundedWallet = async (db: pg.Client, tenant: number, owner: number, amount: number, gateway: number) => {
+export const fundedWallet = async (db: pg.Client, tenant: number, owner: number, amount: number, gateway: number) => {
   const { rows } = await db.query<{ id: number }>("INSERT INTO wallets (tenant_id, owner_id, kind, currency, balance, held) VALUES ($1, $2, 'client', 'USD', 0, 0) RETURNING id", [tenant, owner])
   const wallet = rows[0]!.id
   const account = await db.query<{ id: number }>("INSERT INTO ledger_accounts (tenant_id, code, name, type) VALUES ($1, $2, $3, 'liability') RETURNING id", [

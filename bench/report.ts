@@ -11,9 +11,16 @@ export type ScenarioResult = {
   /** Payload's REST handler called directly behind node's http, beside it. */
   direct: LoadResult
   baseline: LoadResult
+  /** The baseline that also skips the user read (lists), when measured. */
+  baselineWithoutUserRead?: LoadResult
+  /** Throughput over that baseline's. */
+  throughputRatioWithoutUserRead?: number
   /** The production path's throughput over the direct handler's. */
   productionOverDirect: number
   throughputRatio: number
+  /** Each round's throughput ratio (production ÷ baseline in the same round), and their median: what `--compare` holds. */
+  roundRatios?: number[]
+  medianRatio?: number
   p99Ratio: number
   /** SQL statements per Payload request, by page size (`default` for non-lists). */
   statements: Record<string, number>
@@ -26,6 +33,12 @@ export type Check = { what: string; value: number; limit: string; pass: boolean 
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
 
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
 export const evaluate = (
   scenario: Scenario,
   payload: LoadResult,
@@ -33,6 +46,8 @@ export const evaluate = (
   baseline: LoadResult,
   statements: Record<string, number>,
   cpuMs: ScenarioResult['cpuMs'],
+  baselineWithoutUserRead?: LoadResult,
+  roundRatios?: number[],
 ): ScenarioResult => {
   const throughputRatio = round(baseline.rps > 0 ? payload.rps / baseline.rps : 0, 3)
   const p99Ratio = round(baseline.p99 > 0 ? payload.p99 / baseline.p99 : 0, 2)
@@ -47,7 +62,8 @@ export const evaluate = (
       checks.push({ what: `SQL statements / request (limit=${size})`, value: n, limit: `≤ ${t.maxStatements}`, pass: n <= t.maxStatements })
     }
   }
-  const failed = payload.errors + payload.non2xx + direct.errors + direct.non2xx + baseline.errors + baseline.non2xx
+  const failed =
+    payload.errors + payload.non2xx + direct.errors + direct.non2xx + baseline.errors + baseline.non2xx + (baselineWithoutUserRead ? baselineWithoutUserRead.errors + baselineWithoutUserRead.non2xx : 0)
   checks.push({ what: 'errors + non-2xx (every server)', value: failed, limit: '= 0', pass: failed === 0 })
   return {
     name: scenario.name,
@@ -56,6 +72,10 @@ export const evaluate = (
     payload,
     direct,
     baseline,
+    ...(baselineWithoutUserRead
+      ? { baselineWithoutUserRead, throughputRatioWithoutUserRead: round(baselineWithoutUserRead.rps > 0 ? payload.rps / baselineWithoutUserRead.rps : 0, 3) }
+      : {}),
+    ...(roundRatios?.length ? { roundRatios: roundRatios.map((r) => round(r, 3)), medianRatio: round(median(roundRatios), 3) } : {}),
     productionOverDirect: round(direct.rps > 0 ? payload.rps / direct.rps : 0, 3),
     throughputRatio,
     p99Ratio,
@@ -82,6 +102,7 @@ export const formatResults = (results: ScenarioResult[]): string => {
     rows.push([r.name, 'production', ...cells(r.payload), `${r.throughputRatio.toFixed(3)}×`, `${r.p99Ratio.toFixed(2)}×`, r.cpuMs.payload.toFixed(2), sql])
     rows.push(['', 'handler', ...cells(r.direct), `${directRatio.toFixed(3)}×`, '', r.cpuMs.direct.toFixed(2), ''])
     rows.push(['', 'baseline', ...cells(r.baseline), '', '', r.cpuMs.baseline.toFixed(2), ''])
+    if (r.baselineWithoutUserRead) rows.push(['', 'baseline, no user read', ...cells(r.baselineWithoutUserRead), `${r.throughputRatioWithoutUserRead?.toFixed(3)}×`, '', '', ''])
   }
   const checks = results.flatMap((r) => r.checks.map((c) => `  ${c.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${c.what} = ${c.value} (target ${c.limit})`))
   const paths = results.map((r) => `  ${r.name}: production path ÷ Payload's handler = ${r.productionOverDirect.toFixed(3)}× throughput`)

@@ -25,6 +25,7 @@ import { call, type LoadSample, runLoad, summarize } from './load'
 import { ledgerViolationsOf } from '@/operations/ledger/invariants'
 
 import { BENCH_WEBHOOK_SECRET, type MoneyFixtures, prepareMoneyFixtures } from './moneyFixtures'
+import { compareRuns, formatComparison, latestCommitted, MAX_DROP } from './compare'
 import { crossChecks, evaluate, formatResults, type ScenarioResult } from './report'
 import { type Actors, SCENARIOS, type Scenario } from './scenarios'
 import type { LoadRequest } from './load'
@@ -188,10 +189,12 @@ try {
     // payloadApi → Payload), Payload's handler called directly, the baseline, again…
     const requests = requestsOf(scenario)
     const load = { connections: scenario.connections ?? config.connections }
-    const samples = { express: [] as LoadSample[], payload: [] as LoadSample[], baseline: [] as LoadSample[] }
+    const samples = { express: [] as LoadSample[], payload: [] as LoadSample[], baseline: [] as LoadSample[], baselineWithoutUserRead: [] as LoadSample[] }
+    const withoutUserRead: LoadRequest = { ...requests.baseline, headers: { ...requests.baseline.headers, 'x-bench-auth': 'cached' } }
     await runLoad(ports.express, requests.payload, { ...load, duration: config.warmup })
     await runLoad(ports.payload, requests.payload, { ...load, duration: config.warmup })
     await runLoad(ports.baseline, requests.baseline, { ...load, duration: config.warmup })
+    if (scenario.baselineWithoutUserRead) await runLoad(ports.baseline, withoutUserRead, { ...load, duration: config.warmup })
     const stretch = Math.max(1, Math.round(config.duration / config.rounds))
     loadAverages.push(os.loadavg()[0]!)
     for (let round = 1; round <= config.rounds; round++) {
@@ -200,6 +203,7 @@ try {
       await profiling('stop', round)
       samples.payload.push(await runLoad(ports.payload, requests.payload, { ...load, duration: stretch }))
       samples.baseline.push(await runLoad(ports.baseline, requests.baseline, { ...load, duration: stretch }))
+      if (scenario.baselineWithoutUserRead) samples.baselineWithoutUserRead.push(await runLoad(ports.baseline, withoutUserRead, { ...load, duration: stretch }))
     }
     loadAverages.push(os.loadavg()[0]!)
     // Targets are the production path's; Payload's handler called directly is reported beside it.
@@ -238,11 +242,13 @@ try {
         cpu.baseline = Math.round((await sequential(ports.baseline)).cpuMs * 100) / 100
       }
     }
-    const result = evaluate(scenario, payload, direct, baseline, statements, cpu)
+    const rate = (sample: LoadSample) => (sample.seconds > 0 ? sample.requests / sample.seconds : 0)
+    const roundRatios = samples.express.map((sample, i) => (rate(samples.baseline[i]!) > 0 ? rate(sample) / rate(samples.baseline[i]!) : 0))
+    const result = evaluate(scenario, payload, direct, baseline, statements, cpu, scenario.baselineWithoutUserRead ? summarize(samples.baselineWithoutUserRead) : undefined, roundRatios)
     results.push(result)
     say(
       `[${elapsed()}] ${scenario.name}: production path ${payload.rps} req/s p99 ${payload.p99} ms, handler ${direct.rps} req/s p99 ${direct.p99} ms, ` +
-        `baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ${result.throughputRatio}× throughput (production ÷ handler ${result.productionOverDirect}×), ` +
+        `baseline ${baseline.rps} req/s p99 ${baseline.p99} ms, ${result.throughputRatio}× throughput${result.throughputRatioWithoutUserRead !== undefined ? ` (${result.throughputRatioWithoutUserRead}× the baseline without its user read)` : ''} (production ÷ handler ${result.productionOverDirect}×), ` +
         `${Object.values(statements).join(' / ')} SQL/req, CPU ${cpu.payload} / ${cpu.direct} / ${cpu.baseline} ms/req`,
     )
   }
@@ -262,8 +268,18 @@ try {
   for (const v of violations.slice(0, 10)) say(`  violation: ${v}`)
 
   say(`\n${formatResults(results)}\n  ${ledgerCheck.pass ? 'PASS' : 'FAIL'}  ${ledgerCheck.what} = ${ledgerCheck.value} (target ${ledgerCheck.limit})\n`)
-  const failed = results.flatMap((r) => r.checks).filter((c) => !c.pass).length + (ledgerCheck.pass ? 0 : 1)
+  let failed = results.flatMap((r) => r.checks).filter((c) => !c.pass).length + (ledgerCheck.pass ? 0 : 1)
   say(failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`)
+  if (config.compare) {
+    // The gate: only drops against the committed figures fail it, not targets still missed.
+    const committed = await latestCommitted()
+    if (!committed) throw new Error('--compare: no results committed under bench/results/')
+    const comparisons = compareRuns(results, committed.results)
+    say(`\n${formatComparison(committed.file, comparisons)}\n`)
+    const dropped = comparisons.filter((c) => !c.pass).length
+    say(dropped === 0 ? `No ratio fell more than ${MAX_DROP * 100} %.` : `${dropped} ratio(s) fell more than ${MAX_DROP * 100} %.`)
+    failed = dropped
+  }
 
   if (config.save) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')

@@ -28,6 +28,7 @@ import { closePayload, openPayload, poolOf } from '@/server/boot'
 import { createApp } from '@/server/app'
 import { watchAvailability } from '@/server/availability'
 import { postgresCheck } from '@/server/health'
+import { logStatements } from '@/db/statementLog'
 import { payloadApi } from '@/server/payloadApi'
 import { websiteOriginCache } from '@/server/websiteOrigins'
 
@@ -39,28 +40,9 @@ const payload = await openPayload()
 const pool = poolOf(payload)
 if (!pool) throw new Error('Payload has no node-postgres pool')
 
-// Count every statement of Payload's pool: each pooled client's `query` (pool.query goes through it too).
-// BENCH_LOG_SQL=1 also prints each statement to stderr.
-let statements = 0
+// Count every statement of Payload's pool. BENCH_LOG_SQL=1 also prints each statement to stderr.
 const logSql = Boolean(process.env.BENCH_LOG_SQL)
-const counted = new WeakSet<pg.PoolClient>()
-const count = (client: pg.PoolClient) => {
-  if (counted.has(client)) return
-  counted.add(client)
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown
-  ;(client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    statements += 1
-    if (logSql) {
-      const first = args[0] as string | { text?: string }
-      const text = typeof first === 'string' ? first : (first?.text ?? '')
-      const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? (first as { values?: unknown[] }).values : undefined
-      process.stderr.write(`[sql] ${text.replace(/\s+/g, ' ')}${values?.length ? ` -- ${JSON.stringify(values)}` : ''}\n`)
-    }
-    return query(...args)
-  }
-}
-pool.on('connect', count)
-for (const client of (pool as unknown as { _clients?: pg.PoolClient[] })._clients ?? []) count(client)
+const sqlLog = logStatements(pool, logSql ? { onStatement: (text, values) => process.stderr.write(`[sql] ${text}${values?.length ? ` -- ${JSON.stringify(values)}` : ''}\n`) } : {})
 
 const readBody = async (req: http.IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = []
@@ -94,7 +76,7 @@ const payloadServer = http.createServer(async (req, res) => {
   try {
     if (req.url === '/__bench/stats') {
       const cpu = process.cpuUsage()
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements, cpuMicros: cpu.user + cpu.system }))
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements: sqlLog.count, cpuMicros: cpu.user + cpu.system }))
       return
     }
     if (req.url?.startsWith('/__bench/profile/')) {

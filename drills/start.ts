@@ -11,7 +11,6 @@
  * scratch database, and Debian's redis-server (a private one on a free port). Not part
  * of `npm test`: CI runs it with `--runs 5` after the browser test.
  */
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,6 +20,8 @@ import { dropDatabases, ensureDatabase, onServer, withDatabase } from '../src/se
 import { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from '../src/server/embeddedPostgres'
 import { type EntryName, missingBuild, startCompiled, stopCompiled, waitForExit, waitForOutput, waitForReady } from '../tests/helpers/compiledProcess'
 import { hasRedisServer, startPrivateRedis } from '../tests/helpers/redis'
+
+import { productionEnv } from './productionEnv'
 
 const LIMIT_MS = 120_000
 const KINDS = { web: 'index', worker: 'worker' } as const satisfies Record<string, EntryName>
@@ -70,19 +71,7 @@ if (!process.env.DATABASE_URL && !(await answers(LOCAL_SERVER))) {
 const dbName = `sc_drill_start_${Date.now().toString(36)}`
 const databaseUrl = withDatabase(serverUrl, dbName)
 const redis = await startPrivateRedis()
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: databaseUrl,
-  REDIS_URL: redis.url,
-  PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-  CREDENTIALS_KEY: `drill:${randomBytes(32).toString('base64')}`,
-  DATA_DIR: path.join(scratch, 'data'),
-  // The worker says it started at info level.
-  LOG_LEVEL: 'info',
-  NEXT_TELEMETRY_DISABLED: '1',
-  SEED_DEMO_DATA: 'false',
-}
+const env = productionEnv({ databaseUrl, redisUrl: redis.url, scratch })
 
 /** One start: time to ready, then SIGTERM and a clean exit. */
 const startOnce = async (kind: Kind, run: number): Promise<Outcome> => {

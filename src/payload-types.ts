@@ -2335,6 +2335,9 @@ export interface IdempotencyKey {
   status: 'in_progress' | 'done';
   responseStatus?: number | null;
   responseBody?: string | null;
+  owner?: string | null;
+  leaseUntil?: string | null;
+  appliedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4752,6 +4755,9 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
   status?: T;
   responseStatus?: T;
   responseBody?: T;
+  owner?: T;
+  leaseUntil?: T;
+  appliedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -18,11 +18,20 @@ export type EventBus = {
   /**
    * Tells every process (this one included) that `topic` happened: no audience, no
    * history, nothing for SSE clients. For process caches that must be dropped at once
-   * (the websites' allowed origins), not for users' events.
+   * (the websites' allowed origins, a signed-in user), not for users' events. A topic
+   * `family:detail` (`users.changed:42`) also reaches the family's listeners.
    */
   signal: (topic: string) => Promise<void>
-  /** Listens for `topic` signals in this process; returns the unsubscribe function. */
-  onSignal: (topic: string, listener: () => void) => () => void
+  /**
+   * Listens for `topic` signals in this process; `family:*` hears every topic of the
+   * family with its detail. Returns the unsubscribe function.
+   */
+  onSignal: (topic: string, listener: (detail?: string) => void) => () => void
+  /**
+   * Called when delivery from other processes resumes after a break (Redis came back):
+   * signals sent meanwhile are lost, so a cache that listens must drop everything.
+   */
+  onReconnect: (listener: () => void) => () => void
   close: () => Promise<void>
 }
 
@@ -33,6 +42,13 @@ const HISTORY_TTL_S = 24 * 3600
 const audienceKey = (a: Audience) => ('user' in a ? `user:${a.user}` : `staff:${a.staffOfTenant}`)
 
 const byId = (a: LiveEvent, b: LiveEvent) => Number(a.id) - Number(b.id)
+
+/** One signal to its exact listeners and to its family's (`family:*`, with the detail). */
+const emitSignal = (signals: EventEmitter, topic: string) => {
+  signals.emit(topic)
+  const colon = topic.indexOf(':')
+  if (colon > 0) signals.emit(`${topic.slice(0, colon)}:*`, topic.slice(colon + 1))
+}
 
 /** For one process without Redis: the same contract, kept in memory. */
 export const memoryEventBus = (): EventBus => {
@@ -63,12 +79,14 @@ export const memoryEventBus = (): EventBus => {
         .filter((e) => Number(e.id) > afterId)
         .sort(byId),
     signal: async (topic) => {
-      signals.emit(topic)
+      emitSignal(signals, topic)
     },
     onSignal: (topic, listener) => {
       signals.on(topic, listener)
       return () => signals.off(topic, listener)
     },
+    // One process: nothing is ever delivered from elsewhere, so nothing can be missed.
+    onReconnect: () => () => {},
     close: async () => {
       emitter.removeAllListeners()
       signals.removeAllListeners()
@@ -90,9 +108,18 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
   // Subscribe at once: an event published before the first stream opens still reaches
   // this process's listeners (ioredis resubscribes by itself after a reconnect).
   const subscribed = subscriber.subscribe(channel, signalChannel).catch(() => undefined)
+  // 'ready' again after the first means the connection broke and came back: whatever
+  // was published meanwhile never arrived.
+  const reconnects = new EventEmitter()
+  reconnects.setMaxListeners(0)
+  let connectedBefore = subscriber.status === 'ready'
+  subscriber.on('ready', () => {
+    if (connectedBefore) reconnects.emit('reconnect')
+    connectedBefore = true
+  })
   subscriber.on('message', (ch: string, message: string) => {
     if (ch === signalChannel) {
-      signals.emit(message)
+      emitSignal(signals, message)
       return
     }
     if (ch !== channel) return
@@ -131,9 +158,14 @@ export const redisEventBus = (commands: Redis, subscriber: Redis, prefix: string
       signals.on(topic, listener)
       return () => signals.off(topic, listener)
     },
+    onReconnect: (listener) => {
+      reconnects.on('reconnect', listener)
+      return () => reconnects.off('reconnect', listener)
+    },
     close: async () => {
       emitter.removeAllListeners()
       signals.removeAllListeners()
+      reconnects.removeAllListeners()
       subscriber.disconnect()
       commands.disconnect()
     },

@@ -28,6 +28,7 @@ import * as migration_20261201_182636_issue16_two_factor from './20261201_182636
 import * as migration_20261201_230337_issue17_special_and_class_orders from './20261201_230337_issue17_special_and_class_orders';
 import * as migration_20261202_010710_installment_waived from './20261202_010710_installment_waived';
 import * as migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders from './20261202_012259_refunds_and_earnings_of_special_and_class_orders';
+import * as migration_20261202_052512_idempotency_leases from './20261202_052512_idempotency_leases';
 
 export const migrations = [
   {
@@ -179,5 +180,10 @@ export const migrations = [
     up: migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders.up,
     down: migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders.down,
     name: '20261202_012259_refunds_and_earnings_of_special_and_class_orders',
+  },
+  {
+    up: migration_20261202_052512_idempotency_leases.up,
+    down: migration_20261202_052512_idempotency_leases.down,
+    name: '20261202_052512_idempotency_leases',
   },
 ];

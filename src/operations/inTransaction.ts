@@ -1,6 +1,7 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { batchAuditRows } from './audit/record'
+import { markIdempotentApplied } from './payments/idempotency'
 
 /**
  * Runs `fn` in one database transaction carried by `req` (joining the caller's when one
@@ -14,6 +15,8 @@ export const inTransaction = async <T>(req: PayloadRequest, fn: () => Promise<T>
   try {
     const result = await fn()
     if (owns) {
+      // With an Idempotency-Key: the key says "applied" in the same commit as the change.
+      await markIdempotentApplied(req)
       await audit?.flush()
       await commitTransaction(req)
     }

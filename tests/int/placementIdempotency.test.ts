@@ -1,5 +1,8 @@
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { PLACEMENT_SCOPE } from '@/operations/orders/placeOrder'
+import { CLAIM, markIdempotentApplied, requestHashOf } from '@/operations/payments/idempotency'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
 import { ESSAY } from '../helpers/orderWorkflow'
@@ -96,5 +99,43 @@ describe('POST /api/orders without a key', () => {
     expect(a.body.message).toBeTruthy()
     expect(await orderCount()).toBe(before + 2)
     expect((await t.payload.count({ collection: 'idempotency-keys' })).totalDocs).toBe(keys)
+  })
+})
+
+describe('when the attempt holding the key died (a killed web process, a lost database)', () => {
+  const clientId = async () => (await t.payload.find({ collection: 'users', where: { email: { equals: 'client@alpha.test' } }, depth: 0 })).docs[0]!.id
+  /** The row a dead attempt leaves: claimed, its lease run out; `applied` when its change had committed. */
+  const deadClaim = async (key: string, applied: boolean) =>
+    t.payload.db.drizzle.execute(
+      `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, status, owner, lease_until, applied_at, updated_at, created_at)
+       VALUES (${await clientId()}, '${PLACEMENT_SCOPE}', '${key}', '${requestHashOf(ORDER)}', 'in_progress', 'dead-owner', now() - interval '1 second', ${applied ? 'now()' : 'NULL'}, now(), now())`,
+    )
+
+  it('nothing of it committed: the retry takes the key over and places once', async () => {
+    await deadClaim('dead-1', false)
+    const before = await orderCount()
+    const retried = await place('client', ORDER, 'dead-1')
+    expect(retried.status).toBe(201)
+    expect((await place('client', ORDER, 'dead-1')).body).toEqual(retried.body)
+    expect(await orderCount()).toBe(before + 1)
+  })
+
+  it('its change had committed: the retry places nothing and says the answer was lost, every time', async () => {
+    await deadClaim('dead-2', true)
+    const before = await orderCount()
+    const retried = await place('client', ORDER, 'dead-2')
+    expect(retried.status).toBe(409)
+    expect(retried.body.errors[0].data.rule).toBe('answer_lost')
+    expect((await place('client', ORDER, 'dead-2')).body).toEqual(retried.body)
+    expect(await orderCount()).toBe(before)
+  })
+
+  it('an attempt whose key was taken over cannot commit its change', async () => {
+    await deadClaim('dead-3', false)
+    const [row] = (await t.payload.db.drizzle.execute(`SELECT id FROM idempotency_keys WHERE key = 'dead-3'`)).rows as { id: number }[]
+    const req = await createLocalReq({ context: { [CLAIM]: { id: row!.id, owner: 'not-the-owner-any-more' } } }, t.payload)
+    await expect(markIdempotentApplied(req)).rejects.toMatchObject({ status: 409 })
+    const mine = await createLocalReq({ context: { [CLAIM]: { id: row!.id, owner: 'dead-owner' } } }, t.payload)
+    await expect(markIdempotentApplied(mine)).resolves.toBeUndefined()
   })
 })

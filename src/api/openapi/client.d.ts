@@ -20071,6 +20071,9 @@ export interface components {
             status?: "in_progress" | "done";
             responseStatus?: number | null;
             responseBody?: string | null;
+            owner?: string | null;
+            leaseUntil?: string | null;
+            appliedAt?: string | null;
             updatedAt?: string | null;
             createdAt?: string | null;
         };
@@ -22479,6 +22482,9 @@ export interface components {
             status?: "in_progress" | "done";
             responseStatus?: number | null;
             responseBody?: string | null;
+            owner?: string | null;
+            leaseUntil?: string | null;
+            appliedAt?: string | null;
         };
         /** IdempotencyKey */
         "idempotency-keys_update": {
@@ -22490,6 +22496,9 @@ export interface components {
             status?: "in_progress" | "done";
             responseStatus?: number | null;
             responseBody?: string | null;
+            owner?: string | null;
+            leaseUntil?: string | null;
+            appliedAt?: string | null;
         };
         /** ProviderEvent */
         "provider-events_create": {

@@ -11,6 +11,7 @@ import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
 
+import { forgetChangedUser, forgetDeletedUser, forgetUserAfterAuthOperation } from './hooks/forgetCachedUser'
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
 import { guardKeysWhileImpersonating } from './hooks/guardKeysWhileImpersonating'
 import { guardMembership } from './hooks/guardMembership'
@@ -140,10 +141,11 @@ export const Users: CollectionConfig<'users'> = {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
     beforeChange: [guardKeysWhileImpersonating, guardMembership, holdOwnEmailChange, notePasswordChange],
-    afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange],
+    afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange, forgetChangedUser],
+    afterDelete: [forgetDeletedUser],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],
-    afterOperation: [queueResetMail, auditAuthOperations, liftLockoutsOnUnlock],
+    afterOperation: [queueResetMail, auditAuthOperations, liftLockoutsOnUnlock, forgetUserAfterAuthOperation],
     afterLogout: [auditLogout, endLoggedOutSession],
   },
   endpoints: [unlockUserEndpoint, ...sessionEndpoints, ...twoFactorEndpoints],

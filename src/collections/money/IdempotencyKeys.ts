@@ -24,5 +24,10 @@ export const IdempotencyKeys: CollectionConfig<'idempotency-keys'> = {
     { name: 'responseStatus', type: 'number' },
     // The exact JSON text sent, so a replay is byte-identical (jsonb would reorder keys).
     { name: 'responseBody', type: 'textarea' },
+    // The attempt holding the key, until when, and whether its change has committed
+    // (src/operations/payments/idempotency.ts: a dead owner's key is taken over).
+    { name: 'owner', type: 'text', maxLength: 36 },
+    { name: 'leaseUntil', type: 'date' },
+    { name: 'appliedAt', type: 'date' },
   ],
 }

@@ -1,4 +1,4 @@
-import { type AuthStrategy, type AuthStrategyFunctionArgs, JWTAuthentication, type PayloadRequest } from 'payload'
+import { type AuthStrategy, type AuthStrategyFunctionArgs, type AuthStrategyResult, JWTAuthentication, type Payload, type PayloadRequest } from 'payload'
 
 import { actorFromUser } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
@@ -8,6 +8,7 @@ import type { User } from '@/payload-types'
 import { recordSecurityEvent } from '@/operations/audit/record'
 import { signedImpersonator } from '@/security/impersonationClaim'
 import { claimActivityWrite, ENDED, lastActivity, recordActivity } from '@/security/sessionActivity'
+import { cachedUser, dropCachedUser, rememberUser, userCacheGeneration } from '@/security/userCache'
 
 import { endSessions } from './end'
 import { markImpersonation } from './impersonating'
@@ -31,8 +32,7 @@ type SessionUser = User & { _sid?: string; sessions?: { id: string; createdAt?: 
  * (`impersonationOf`) and written to the trail with both users — every request of an
  * impersonation, reads included, is in the audit trail. Answers false when it is over.
  */
-const impersonatedRequest = async (req: PayloadRequest, headers: Headers, user: SessionUser, sid: string, now: number): Promise<boolean> => {
-  const by = signedImpersonator(headers, req.payload, user)
+const impersonatedRequest = async (req: PayloadRequest, by: ReturnType<typeof signedImpersonator>, user: SessionUser, sid: string, now: number): Promise<boolean> => {
   if (by === null) return true
   const session = user.sessions?.find((s) => s.id === sid)
   const startedAt = session?.createdAt ? new Date(session.createdAt).getTime() : 0
@@ -63,6 +63,41 @@ const storedActivity = async (req: PayloadRequest, user: SessionUser, sid: strin
 }
 
 /**
+ * Payload's own JWT check (the token from header or cookie, its signature, its session
+ * among the person's sessions) on a Payload whose read of the person answers from the
+ * user cache (`src/security/userCache.ts`): a known session costs no database read. A
+ * cached person without the token's session (a sign-in newer than the entry) is read
+ * again once; `fresh` reads the database whatever the cache holds. Answers whether the
+ * person came from the cache.
+ */
+const verifiedUser = async (args: AuthStrategyFunctionArgs, fresh = false): Promise<{ result: AuthStrategyResult; cached: boolean }> => {
+  const payload = args.payload
+  let cachedId: number | null = null
+  const reading = Object.create(payload) as Payload
+  const findUser = async (options: Parameters<Payload['findByID']>[0]) => {
+    // Payload's own read, its options passed on as JWTAuthentication wrote them (overrideAccess: true, the token's user).
+    // eslint-disable-next-line scriptorium/local-api-states-access
+    const read = () => payload.findByID(options)
+    if (options.collection !== 'users') return read()
+    const id = Number(options.id)
+    const hit = fresh ? null : cachedUser(id)
+    if (hit) {
+      cachedId = id
+      return hit
+    }
+    const started = userCacheGeneration()
+    const doc = await read()
+    if (doc) rememberUser(id, doc as unknown as Record<string, unknown>, started)
+    return doc
+  }
+  reading.findByID = findUser as Payload['findByID']
+  const result = await JWTAuthentication({ ...args, payload: reading })
+  if (result.user || cachedId === null) return { result, cached: cachedId !== null }
+  dropCachedUser(cachedId)
+  return verifiedUser(args, true)
+}
+
+/**
  * Payload's JWT check, then ours: the session must not have sat idle past its role's
  * timeout on the person's websites (`src/domain/sessions/policy.ts`). An idle session is
  * ended (its id leaves Payload's sessions, so Payload's own strategy after this one
@@ -73,7 +108,11 @@ const storedActivity = async (req: PayloadRequest, user: SessionUser, sid: strin
  * then only runs for requests this one found no user for.
  */
 export const authenticateSession = async (args: AuthStrategyFunctionArgs) => {
-  const result = await JWTAuthentication(args)
+  let { result, cached } = await verifiedUser(args)
+  const by = result.user ? signedImpersonator(args.headers, args.payload, result.user as SessionUser) : null
+  // An impersonation is audited request by request and ends by the clock of its
+  // session's row: it is always read from the database.
+  if (cached && by !== null) ({ result, cached } = await verifiedUser(args, true))
   const user = result.user as SessionUser | null
   const sid = user?._sid
   if (!user || !sid || !args.req) return result
@@ -85,7 +124,7 @@ export const authenticateSession = async (args: AuthStrategyFunctionArgs) => {
     if (last !== ENDED) await endSessions(req, user.id, [sid], 'idle')
     return { user: null }
   }
-  if (!(await impersonatedRequest(req, args.headers, user, sid, now))) return { user: null }
+  if (!(await impersonatedRequest(req, by, user, sid, now))) return { user: null }
   const passive = args.headers.get(SESSION_PASSIVE_HEADER) === '1'
   if (!passive) {
     await recordActivity(sid, now)

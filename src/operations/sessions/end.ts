@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { execute, sql } from '@/db/execute'
 import type { SessionEndReason } from '@/domain/sessions/policy'
 import { markEnded } from '@/security/sessionActivity'
+import { forgetUser } from '@/security/userCache'
 
 /**
  * Ends sessions of `userId` at once: their ids leave Payload's sessions (so the token is
@@ -23,6 +24,7 @@ export const endSessions = async (req: PayloadRequest, userId: number, sids: rea
   )
   const ended = [...new Set([...removed.map((r) => r.id), ...closed.map((r) => r.sid)])]
   await markEnded(ended)
+  if (ended.length > 0) forgetUser(userId)
   return ended
 }
 
@@ -39,5 +41,6 @@ export const closeDroppedSessions = async (req: PayloadRequest, userId: number, 
   )
   const sids = closed.map((r) => r.sid)
   await markEnded(sids)
+  forgetUser(userId)
   return sids
 }

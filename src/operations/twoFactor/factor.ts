@@ -10,6 +10,7 @@ import { formatRecoveryCode, hashRecoveryCode, matchRecoveryCode, normalizeTotpC
 import { ClientError, refuseField } from '@/errors'
 import { openSecret, sealSecret } from '@/security/secretBox'
 import { limiterFor, tooMany } from '@/security/rateLimits'
+import { forgetUser } from '@/security/userCache'
 
 const PURPOSE = 'two-factor-seed'
 /** A code of the step before or after is taken too (a phone's clock 30 s off). */
@@ -88,6 +89,7 @@ export const confirmEnrolment = async (req: PayloadRequest, userId: number, inpu
                two_factor_last_step = ${step}, two_factor_recovery_codes = ${JSON.stringify(stored)}::jsonb
         WHERE id = ${userId}`,
   )
+  forgetUser(userId)
   return codes
 }
 
@@ -128,4 +130,5 @@ export const removeSecondFactor = async (req: PayloadRequest, userId: number): P
     req,
     sql`UPDATE users SET two_factor_secret = NULL, two_factor_pending_secret = NULL, two_factor_enabled_at = NULL, two_factor_last_step = NULL, two_factor_recovery_codes = NULL WHERE id = ${userId}`,
   )
+  forgetUser(userId)
 }
