@@ -15,19 +15,23 @@
  *   second, every answer meanwhile a 503, back by itself after the restart.
  * - `web-kill`: the web process SIGKILLed while wallet checkouts are in flight, the same
  *   request retried with its key on another web process: one payment each.
+ * - `redis-kill`, `worker-kill`: Redis, or the worker, SIGKILLed while the payments' jobs
+ *   (notifications and their mails, to a real SMTP receiver) run, started again 3 s
+ *   later: every job done once, every mail received once (none lost, none twice).
  *
  * Not part of `npm test` or CI. See docs/bench.md ("Fault drills").
  */
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 
+import { startMailSink, type MailSink } from '../tests/helpers/smtp'
 import { call } from '../bench/load'
 import { ORDER_BODY } from '../bench/scenarios'
 
 import { type Platform, preflight, startPlatform, type Web } from './faults/platform'
 import { type Client, clientLoop, countClean, countWrites, formatCount, HOST, newTally, prepareClients, untilAnswered } from './faults/writeLoad'
 
-const DRILLS = ['pg-kill', 'pg-stop', 'web-kill'] as const
+const DRILLS = ['pg-kill', 'pg-stop', 'web-kill', 'redis-kill', 'worker-kill'] as const
 type Drill = (typeof DRILLS)[number]
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
@@ -169,13 +173,67 @@ const webKill = async (platform: Platform, first: Web): Promise<{ passed: boolea
   return { passed, web: current }
 }
 
+/**
+ * Payments (and so their jobs: notifications, mails) under a fault of the job system:
+ * `fault` runs 3 s into the load. Then the outbox must drain: every row done, every
+ * notification mail received once.
+ */
+const jobsUnderFault = async (name: Drill, platform: Platform, web: Web, sink: MailSink, fault: () => Promise<void>): Promise<boolean> => {
+  const clients = await prepareClients(platform, web, options.clients, 1_000_000, `${name.replace('-', '')}${Date.now().toString(36)}`)
+  const since = (await platform.query<{ since: string }>('SELECT now()::text AS since'))[0]!.since
+  const tally = newTally()
+  let stopping = false
+  const loops = clients.map((client) => clientLoop(tally, () => web, client, () => stopping))
+  await sleep(3_000)
+  await fault()
+  await sleep(6_000)
+  stopping = true
+  await Promise.all(loops)
+  const pending = async () => (await platform.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE created_at >= $1 AND status NOT IN ('done', 'failed')", [since]))[0]!.n
+  const drained = await timeUntil(async () => (await pending()) === 0, 180_000, 500)
+  // The last mails are on their way once their rows say sent: give the receiver a moment.
+  await sleep(1_000)
+  const outbox = await platform.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM outbox WHERE created_at >= $1 GROUP BY status', [since])
+  const ids = clients.map((c) => c.id)
+  const notes = await platform.query<{ email_status: string; n: number }>(
+    'SELECT email_status, count(*)::int AS n FROM notifications WHERE recipient_id = ANY($1::int[]) GROUP BY email_status',
+    [ids],
+  )
+  const sentNotes = notes.find((n) => n.email_status === 'sent')?.n ?? 0
+  const queuedNotes = notes.find((n) => n.email_status === 'queued')?.n ?? 0
+  const addresses = new Set(clients.map((c) => c.email))
+  const mails = sink.mails.filter((mail) => [mail.to].flat().some((to) => to?.value.some((a) => a.address && addresses.has(a.address))))
+  const received = mails.length
+  const count = await countWrites(platform, tally, clients)
+  say(`  outbox rows since the start: ${outbox.map((o) => `${o.status} ${o.n}`).join(', ')}; drained ${drained === null ? 'NEVER (180 s)' : `${seconds(drained)} after the load`}`)
+  say(`  notification mails: ${sentNotes} marked sent, ${queuedNotes} still queued; ${received} received (lost ${Math.max(0, sentNotes - received) + queuedNotes}, twice ${Math.max(0, received - sentNotes)})`)
+  if (received !== sentNotes) {
+    // Which mails came how often, against the notifications marked sent with that title.
+    const bySubject = new Map<string, number>()
+    for (const mail of mails) bySubject.set(mail.subject ?? '', (bySubject.get(mail.subject ?? '') ?? 0) + 1)
+    const titles = await platform.query<{ title: string; event: string; n: number }>(
+      "SELECT title, event, count(*)::int AS n FROM notifications WHERE recipient_id = ANY($1::int[]) AND email_status = 'sent' GROUP BY title, event",
+      [ids],
+    )
+    for (const [subject, n] of bySubject) say(`    mail "${subject}": ${n} received`)
+    for (const t of titles) say(`    notification ${t.event} "${t.title}": ${t.n} sent`)
+  }
+  for (const line of formatCount(count, tally)) say(line)
+  const failed = outbox.find((o) => o.status === 'failed')?.n ?? 0
+  const clean = countClean(count) && drained !== null && failed === 0 && queuedNotes === 0 && received === sentNotes && sentNotes > 0
+  say(`  ${name} ${clean ? 'passed' : 'FAILED'}`)
+  return clean
+}
+
 const started = Date.now()
 let passed = true
-const platform = await startPlatform(say)
+const sink = await startMailSink()
+const platform = await startPlatform(say, { SMTP_URL: sink.url })
+let worker: Awaited<ReturnType<Platform['startWorker']>> | null = null
 try {
   let web = await platform.startWeb({ seed: true })
   say(`web process ready on ${web.base} (seeded), ${seconds(Date.now() - started)} since start`)
-  await platform.startWorker()
+  worker = await platform.startWorker()
   say('worker started')
   for (const drill of options.only) {
     if (drill === 'pg-kill') passed = (await pgKill(platform, web)) && passed
@@ -188,12 +246,31 @@ try {
       passed = result.passed && passed
       web = result.web
     }
+    if (drill === 'redis-kill') {
+      say(`redis-kill: ${options.clients} clients paying (each payment notifies by mail); Redis SIGKILLed 3 s in, started again 3 s later`)
+      passed =
+        (await jobsUnderFault(drill, platform, web, sink, async () => {
+          await platform.redis.stop()
+          await sleep(3_000)
+          await platform.redis.start()
+        })) && passed
+    }
+    if (drill === 'worker-kill') {
+      say(`worker-kill: ${options.clients} clients paying (each payment notifies by mail); the worker SIGKILLed 3 s in, a new one started 3 s later`)
+      passed =
+        (await jobsUnderFault(drill, platform, web, sink, async () => {
+          worker?.child.kill('SIGKILL')
+          await sleep(3_000)
+          worker = await platform.startWorker()
+        })) && passed
+    }
   }
 } catch (error) {
   passed = false
   say(`drills: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
 } finally {
   await platform.close()
+  await sink.close()
 }
 say(`drills ${passed ? 'passed' : 'FAILED'} in ${seconds(Date.now() - started)}`)
 process.exit(passed ? 0 : 1)

@@ -3445,7 +3445,7 @@ export interface Notification {
    * Shown in the inbox (off when the user switched the category’s in-app channel off).
    */
   inbox?: boolean | null;
-  emailStatus: 'none' | 'queued' | 'sent' | 'held' | 'digested' | 'skipped';
+  emailStatus: 'none' | 'queued' | 'sending' | 'sent' | 'held' | 'digested' | 'skipped';
   /**
    * Why the mail was sent, held or skipped.
    */

@@ -43,7 +43,7 @@ export const preflight = (say: (line: string) => void): boolean => {
   return missing.length === 0 && hasRedisServer() && hasPostgresBinaries()
 }
 
-export const startPlatform = async (say: (line: string) => void): Promise<Platform> => {
+export const startPlatform = async (say: (line: string) => void, extraEnv: Record<string, string> = {}): Promise<Platform> => {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-drills-'))
   const postgres = await startPrivatePostgres()
   const redis = await startPrivateRedis()
@@ -53,7 +53,7 @@ export const startPlatform = async (say: (line: string) => void): Promise<Platfo
   await setup.query('CREATE DATABASE scriptorium')
   await setup.end()
   say(`private PostgreSQL ${postgres.url}, private Redis ${redis.url}`)
-  const env = productionEnv({ databaseUrl, redisUrl: redis.url, scratch })
+  const env = { ...productionEnv({ databaseUrl, redisUrl: redis.url, scratch }), ...extraEnv }
   const migrating = startCompiled('migrate', env)
   const migrated = await waitForExit(migrating.child, LIMIT_MS)
   if (migrated !== 0) throw new Error(`the compiled migrate ended with ${migrated}\n${migrating.output().slice(-2000)}`)

@@ -46,17 +46,38 @@ export const lostServer = (error: unknown): boolean => {
   return false
 }
 
+/**
+ * PostgreSQL's verdicts on two transactions that met: deadlock detected, serialization
+ * failure, lock not available. The one refused was rolled back whole, so the same
+ * request sent again is safe (with its Idempotency-Key for money and placements).
+ */
+const CONFLICT_SQLSTATES = new Set(['40P01', '40001', '55P03'])
+
+/** Whether the request's transaction was undone because it met another one, anywhere in the error's chain. */
+export const transientConflict = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 6; current = next(current), depth += 1) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && CONFLICT_SQLSTATES.has(code)) return true
+  }
+  return false
+}
+
 export const RETRY_AFTER_SECONDS = 5
+/** A conflict clears as soon as the other transaction ends. */
+const CONFLICT_RETRY_AFTER_SECONDS = 1
 
 const UNAVAILABLE = `Service temporarily unavailable: a server it needs did not answer. Try again in ${RETRY_AFTER_SECONDS} s; a money or placement request sent again with the same Idempotency-Key is applied once.`
 
-const retryAfter = (req: PayloadRequest) => {
+const CONFLICTED = `The request met another one changing the same records and was undone, nothing of it kept. Send it again in ${CONFLICT_RETRY_AFTER_SECONDS} s (a money or placement request with the same Idempotency-Key).`
+
+const retryAfter = (req: PayloadRequest, seconds = RETRY_AFTER_SECONDS) => {
   req.responseHeaders ??= new Headers()
-  req.responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  req.responseHeaders.set('Retry-After', String(seconds))
 }
 
 /**
- * A request cut off by a lost database (or Redis) answers 503 with Retry-After, not 500:
+ * A request cut off by a lost database (or Redis), or undone by PostgreSQL because it
+ * deadlocked with another (`transientConflict`), answers 503 with Retry-After, not 500:
  * the client learns that it may try again, and whether its write happened is settled by
  * sending it again with its Idempotency-Key. Logged by Payload as the error it was.
  */
@@ -64,8 +85,10 @@ export const mapLostServers: AfterErrorHook = ({ error, graphqlResult, req }) =>
   // An answer we chose (a 502 of the card processor, a 4xx) stands; only the unplanned 500 is remapped.
   const status = (error as { status?: unknown }).status
   if (typeof status === 'number' && status !== 500) return
-  if (!lostServer(error)) return
-  retryAfter(req)
-  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: UNAVAILABLE, extensions: { ...graphqlResult.extensions, name: 'ServiceUnavailable', statusCode: 503 } } }
-  return { response: { errors: [{ message: UNAVAILABLE }] }, status: 503 }
+  const lost = lostServer(error)
+  if (!lost && !transientConflict(error)) return
+  retryAfter(req, lost ? RETRY_AFTER_SECONDS : CONFLICT_RETRY_AFTER_SECONDS)
+  const message = lost ? UNAVAILABLE : CONFLICTED
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'ServiceUnavailable', statusCode: 503 } } }
+  return { response: { errors: [{ message }] }, status: 503 }
 }

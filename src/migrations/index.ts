@@ -29,6 +29,7 @@ import * as migration_20261201_230337_issue17_special_and_class_orders from './2
 import * as migration_20261202_010710_installment_waived from './20261202_010710_installment_waived';
 import * as migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders from './20261202_012259_refunds_and_earnings_of_special_and_class_orders';
 import * as migration_20261202_052512_idempotency_leases from './20261202_052512_idempotency_leases';
+import * as migration_20261202_054943_notification_mail_sending from './20261202_054943_notification_mail_sending';
 
 export const migrations = [
   {
@@ -185,5 +186,10 @@ export const migrations = [
     up: migration_20261202_052512_idempotency_leases.up,
     down: migration_20261202_052512_idempotency_leases.down,
     name: '20261202_052512_idempotency_leases',
+  },
+  {
+    up: migration_20261202_054943_notification_mail_sending.up,
+    down: migration_20261202_054943_notification_mail_sending.down,
+    name: '20261202_054943_notification_mail_sending',
   },
 ];

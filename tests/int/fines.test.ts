@@ -319,3 +319,18 @@ describe('the fines workflow', () => {
     expect(await must('support', fine.id, 'waive', { reason: 'Replied in time after all.' })).toMatchObject({ status: 'waived', appeal: { answer: 'Replied in time after all.' } })
   })
 })
+
+describe('a refund after a fine', () => {
+  it('of an order whose whole earning a fine took is refunded in full: the earning voided, no empty entry (was a 500)', async () => {
+    const order = await completed('writer2')
+    const gross = (await earningOf(order.id)).amount
+    await mustIssue({ writer: ids.writer2, order: order.id, type: 'plagiarism', amount: gross, reason: 'Plagiarised essay.' })
+    expect((await earningOf(order.id)).amount).toBe(0)
+    const paid = (await orderDoc(order.id)).amountPaid
+    const refund = await t.api.post(`/api/orders/${order.id}/refunds`, { ...ALPHA, token: tokens.admin, body: { amount: paid, reason: 'Plagiarised: money back.' } })
+    expect(refund.status).toBe(201)
+    expect(await earningOf(order.id)).toMatchObject({ status: 'voided', amount: 0 })
+    const [voids] = await query(sql`SELECT count(*)::int AS n FROM journal_entries WHERE reference = ${`${(await earningOf(order.id)).reference}:void`}`)
+    expect(voids!.n).toBe(0)
+  })
+})

@@ -55,6 +55,30 @@ describe('lost servers', () => {
     expect((await answer(refused)).result).toMatchObject({ status: 503 })
   })
 
+  it('a real deadlock (40P01) answers 503 with Retry-After 1: the undone request may be sent again', async () => {
+    const a = new pg.Client({ connectionString: url })
+    const b = new pg.Client({ connectionString: url })
+    await a.connect()
+    await b.connect()
+    await a.query('DROP TABLE IF EXISTS dl_rows; CREATE TABLE dl_rows (id int PRIMARY KEY, v int); INSERT INTO dl_rows VALUES (1, 0), (2, 0)')
+    await a.query('BEGIN')
+    await b.query('BEGIN')
+    await a.query('UPDATE dl_rows SET v = 1 WHERE id = 1')
+    await b.query('UPDATE dl_rows SET v = 1 WHERE id = 2')
+    // Each now waits for the other's row: PostgreSQL picks one and undoes it.
+    const outcomes = await Promise.allSettled([a.query('UPDATE dl_rows SET v = 2 WHERE id = 2'), b.query('UPDATE dl_rows SET v = 2 WHERE id = 1')])
+    await a.query('ROLLBACK')
+    await b.query('ROLLBACK')
+    await a.query('DROP TABLE dl_rows')
+    await a.end()
+    await b.end()
+    const deadlock = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!.reason as Error
+    expect((deadlock as { code?: string }).code).toBe('40P01')
+    const rest = await answer(new Error('Failed query: UPDATE …', { cause: deadlock }))
+    expect(rest.result).toMatchObject({ status: 503, response: { errors: [{ message: expect.stringContaining('undone') }] } })
+    expect(rest.retryAfter).toBe('1')
+  })
+
   it('a data error, a plain bug and an answer we chose are left alone', async () => {
     const client = new pg.Client({ connectionString: url })
     await client.connect()

@@ -469,3 +469,26 @@ describe('templates', () => {
     expect(mail.html).not.toMatch(/<script|<img/i)
   })
 })
+
+describe('a notification mail whose worker was killed', () => {
+  it('is never sent twice: a job run again finds the claim (sending) and sends nothing; a queued one is sent once and marked', async () => {
+    const { notificationMail } = await import('@/jobs/handlers/notificationMail')
+    const client = await person()
+    await tell({ recipients: [client.id], key: 'killed-worker:1' })
+    await expect.poll(() => mailsTo(client.email).length, { timeout: 10_000 }).toBe(1)
+    const [note] = await rows(client.id)
+    await expect.poll(async () => (await rows(client.id))[0]!.emailStatus, { timeout: 10_000 }).toBe('sent')
+    // As a killed worker leaves it: claimed, the SMTP exchange under way.
+    await t.payload.db.drizzle.execute(`UPDATE notifications SET email_status = 'sending' WHERE id = ${note!.id}`)
+    const context = { payload: t.payload, tenant: alpha, data: { notificationId: note!.id }, outboxId: 0 } as Parameters<typeof notificationMail>[0]
+    await notificationMail(context)
+    await settle()
+    expect(mailsTo(client.email)).toHaveLength(1)
+    // Given back to the queue (a failed exchange does that), the next run sends it once more and marks it.
+    await t.payload.db.drizzle.execute(`UPDATE notifications SET email_status = 'queued' WHERE id = ${note!.id}`)
+    await notificationMail(context)
+    await notificationMail(context)
+    expect(mailsTo(client.email)).toHaveLength(2)
+    expect((await rows(client.id))[0]!.emailStatus).toBe('sent')
+  })
+})

@@ -21003,7 +21003,7 @@ export interface components {
             /** @description Shown in the inbox (off when the user switched the category’s in-app channel off). */
             inbox?: boolean | null;
             /** @enum {string} */
-            emailStatus?: "none" | "queued" | "sent" | "held" | "digested" | "skipped";
+            emailStatus?: "none" | "queued" | "sending" | "sent" | "held" | "digested" | "skipped";
             /** @description Why the mail was sent, held or skipped. */
             emailReason?: string | null;
             /** @description When its mail was queued. */

@@ -9,7 +9,7 @@ import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
 
 /** What became of an event's mail for its recipient. */
-export const EMAIL_STATUSES = ['none', 'queued', 'sent', 'held', 'digested', 'skipped'] as const
+export const EMAIL_STATUSES = ['none', 'queued', 'sending', 'sent', 'held', 'digested', 'skipped'] as const
 
 /**
  * `GET /api/notifications` is each user's own inbox, whoever asks (an admin's own, not their

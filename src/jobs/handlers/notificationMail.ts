@@ -7,6 +7,7 @@ import { env } from '@/env'
 import { sendMail, tenantSender } from '@/mail/sendTenantMail'
 import { digestMail, notificationMail as render } from '@/mail/templates/notification'
 import { unsubscribeUrl } from '@/operations/notifications/consent'
+import { poolOf } from '@/db/pool'
 
 import type { JobHandler } from '../handler'
 
@@ -32,8 +33,8 @@ const templateOf = async (payload: Payload, tenant: number, event: string) => {
 }
 
 /**
- * One notification's mail. Idempotent: only a row still `queued` is mailed, and it is
- * marked `sent` afterwards; a failure throws, and the outbox retries.
+ * One notification's mail. Idempotent: only a row still `queued` is mailed (`sendOnce`);
+ * a failure throws, and the outbox retries.
  */
 export const notificationMail: JobHandler<'notification.mail'> = async ({ payload, tenant, data }) => {
   const note = await payload.findByID({ collection: 'notifications', id: data.notificationId, depth: 0, ...asSystem(proof), disableErrors: true })
@@ -43,8 +44,36 @@ export const notificationMail: JobHandler<'notification.mail'> = async ({ payloa
   const sender = await tenantSender(payload, proof, tenant)
   const template = await templateOf(payload, tenant!, note.event)
   const facts = { event: note.event, title: note.title, body: note.body ?? '', link: absolute(sender.host, note.link), data: (note.data ?? {}) as Record<string, unknown> }
-  await sendMail(payload, user.email, sender.from, render(sender.brand, { name: user.name }, facts, template))
-  await payload.update({ collection: 'notifications', id: note.id, data: { emailStatus: 'sent' }, depth: 0, ...asSystem(proof) })
+  const message = render(sender.brand, { name: user.name }, facts, template)
+  await sendOnce(payload, note.id, () => sendMail(payload, user.email, sender.from, message))
+}
+
+/**
+ * Sends a notification's mail at most once, whatever happens to the worker: the row is
+ * claimed (`sending`) right before the SMTP exchange and marked `sent` right after, on
+ * one connection held across both so nothing waits between them. A job run again after
+ * its worker was killed (BullMQ's stalled-job retry) finds the claim and sends nothing: a
+ * kill inside the exchange itself may lose that one mail (the inbox keeps the
+ * notification), never send it twice. A failed exchange gives the claim back, and the
+ * job retries.
+ */
+const sendOnce = async (payload: Payload, id: number, send: () => Promise<unknown>): Promise<void> => {
+  const pool = poolOf(payload)
+  if (!pool) throw new Error('the PostgreSQL adapter has no pool')
+  const client = await pool.connect()
+  try {
+    const claimed = await client.query("UPDATE notifications SET email_status = 'sending', updated_at = now() WHERE id = $1 AND email_status = 'queued' RETURNING id", [id])
+    if (claimed.rowCount === 0) return
+    try {
+      await send()
+    } catch (error) {
+      await client.query("UPDATE notifications SET email_status = 'queued', updated_at = now() WHERE id = $1 AND email_status = 'sending'", [id])
+      throw error
+    }
+    await client.query("UPDATE notifications SET email_status = 'sent', updated_at = now() WHERE id = $1", [id])
+  } finally {
+    client.release()
+  }
 }
 
 const CATEGORY_WORD: Record<NotificationCategory, string> = {

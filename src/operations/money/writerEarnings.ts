@@ -132,9 +132,11 @@ export const undoEarning = async (req: PayloadRequest, work: EarnedWork, why = '
   const back = [{ account: { system: 'writer_payable' }, debit: earning.amount }, { account: { system: 'writer_compensation_expense' }, credit: earning.amount }]
   if (earning.status === 'pending' && !earning.payoutRecord) {
     await req.payload.update({ collection: 'writer-earnings', id: earning.id, data: { status: 'voided' }, depth: 0, ...asSystem(proofOf(req)), req })
-    await post(req, tenant, { reference: `${earning.reference}:void`, type: 'reversal', memo: `${work.noun} ${work.number} ${why}: earning voided`, lines: back })
+    // Fines may have taken a pending earning down to nothing: there is nothing left to move back.
+    if (earning.amount > 0) await post(req, tenant, { reference: `${earning.reference}:void`, type: 'reversal', memo: `${work.noun} ${work.number} ${why}: earning voided`, lines: back })
     return 'voided' as const
   }
+  if (earning.amount <= 0) return null
   const reference = `${earning.reference}:reversal`
   await req.payload.create({
     collection: 'writer-earnings',

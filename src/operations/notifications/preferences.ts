@@ -79,7 +79,7 @@ export const deliveryFactsOf = async (
                p.channels, p.mute_until, p.dnd_start, p.dnd_end, p.time_zone, p.digest, p.min_priority,
                (SELECT count(*)::int FROM notifications n
                  WHERE n.tenant_id = ${tenant} AND n.recipient_id = u.id AND n.priority <> 'critical'
-                   AND n.email_status IN ('queued', 'sent') AND n.emailed_at > ${since.toISOString()}::timestamptz) AS mailed
+                   AND n.email_status IN ('queued', 'sending', 'sent') AND n.emailed_at > ${since.toISOString()}::timestamptz) AS mailed
         FROM users u
         LEFT JOIN LATERAL (SELECT * FROM notification_preferences np WHERE np.tenant_id = ${tenant} AND np.user_id = u.id ORDER BY np.id LIMIT 1) p ON TRUE
         WHERE u.id = ${user}`,
