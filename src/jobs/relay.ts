@@ -92,3 +92,29 @@ export const relayOnce = async (payload: Payload, dispatcher: Dispatcher, option
   }
   return result
 }
+
+/** A dispatched row not done after this long has likely lost its job (a Redis that restarted without its data). */
+export const STALE_DISPATCH_MS = 60_000
+
+/**
+ * Hands rows dispatched long ago and still not done to the queue again, under the same
+ * job id: a job the queue still holds (waiting, running, retrying) makes it a no-op; one
+ * the queue lost (Redis restarted without persistence, a flushed Redis) is queued again,
+ * and runs once (`runOutboxJob` skips a row already done). Answers how many were handed.
+ */
+export const redispatchStale = async (payload: Payload, dispatcher: Dispatcher, now: Date, staleMs = STALE_DISPATCH_MS): Promise<number> => {
+  const rows = await execute<{ id: number; type: string; tenant_id: number | null; dedupe_key: string | null }>(
+    { payload } as PayloadRequest,
+    sql`SELECT id, type, tenant_id, dedupe_key FROM outbox
+        WHERE status = 'dispatched' AND dispatched_at < ${new Date(now.getTime() - staleMs).toISOString()}::timestamptz
+        ORDER BY id LIMIT 500`,
+  )
+  let handed = 0
+  for (const row of rows) {
+    await dispatcher.dispatch(jobIdFor({ id: row.id, dedupeKey: row.dedupe_key }), { outboxId: row.id, type: row.type as JobType, tenant: row.tenant_id })
+    await execute({ payload } as PayloadRequest, sql`UPDATE outbox SET dispatched_at = now(), updated_at = now() WHERE id = ${row.id} AND status = 'dispatched'`)
+    handed += 1
+  }
+  if (handed > 0) payload.logger.warn({ rows: handed }, 'outbox: dispatched rows not done for a minute were handed to the queue again')
+  return handed
+}

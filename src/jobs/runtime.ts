@@ -86,13 +86,23 @@ export const startJobRuntime = async (options: Options): Promise<JobRuntime> => 
   let worker: Worker | null = null
   let workerConnection: ReturnType<typeof createRedis> | null = null
   if (options.work) {
-    for (const s of schedules) {
-      await dispatcher.queue.upsertJobScheduler(
-        s.id,
-        { every: s.everyMs },
-        { name: `schedule.${s.id}`, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      )
+    const registerSchedules = async () => {
+      for (const s of schedules) {
+        await dispatcher.queue.upsertJobScheduler(
+          s.id,
+          { every: s.everyMs },
+          { name: `schedule.${s.id}`, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+        )
+      }
     }
+    await registerSchedules()
+    // A Redis that came back may have come back empty (no persistence, a flush): the
+    // schedules are registered again (idempotent), or no timed job would ever run.
+    let connectedBefore = producer.status === 'ready'
+    producer.on('ready', () => {
+      if (connectedBefore) registerSchedules().catch((error: unknown) => payload.logger.warn({ err: (error as Error).message }, 'schedules: registering again after a reconnect failed'))
+      connectedBefore = true
+    })
     worker = new Worker(
       QUEUE_NAME,
       async (job: Job) => {

@@ -14,7 +14,7 @@ import { WRITER_SCHEDULES } from './writerSchedules'
 import { TICKET_SCHEDULES } from './ticketSchedules'
 import { SPECIAL_ORDER_SCHEDULES } from './specialOrderSchedules'
 import { CLASS_ORDER_SCHEDULES } from './classOrderSchedules'
-import { relayOnce } from './relay'
+import { redispatchStale, relayOnce } from './relay'
 import { asSystem, systemProof } from '@/access/system'
 
 const proof = systemProof('schedules')
@@ -37,6 +37,13 @@ export const SCHEDULES: Schedule[] = [
     id: 'outbox-relay-sweep',
     everyMs: 15_000,
     run: ({ payload, dispatcher }) => relayOnce(payload, dispatcher, { batch: 500 }),
+  },
+  {
+    // A queue that lost its jobs (Redis restarted without its data) leaves rows
+    // dispatched for ever: they go to the queue again under the same job id.
+    id: 'outbox-redispatch-stale',
+    everyMs: 30_000,
+    run: ({ payload, dispatcher, now }) => redispatchStale(payload, dispatcher, now),
   },
   {
     id: 'outbox-clean-done',

@@ -30,6 +30,7 @@ import * as migration_20261202_010710_installment_waived from './20261202_010710
 import * as migration_20261202_012259_refunds_and_earnings_of_special_and_class_orders from './20261202_012259_refunds_and_earnings_of_special_and_class_orders';
 import * as migration_20261202_052512_idempotency_leases from './20261202_052512_idempotency_leases';
 import * as migration_20261202_054943_notification_mail_sending from './20261202_054943_notification_mail_sending';
+import * as migration_20261202_055200_admin_list_indexes from './20261202_055200_admin_list_indexes';
 
 export const migrations = [
   {
@@ -191,5 +192,10 @@ export const migrations = [
     up: migration_20261202_054943_notification_mail_sending.up,
     down: migration_20261202_054943_notification_mail_sending.down,
     name: '20261202_054943_notification_mail_sending',
+  },
+  {
+    up: migration_20261202_055200_admin_list_indexes.up,
+    down: migration_20261202_055200_admin_list_indexes.down,
+    name: '20261202_055200_admin_list_indexes',
   },
 ];

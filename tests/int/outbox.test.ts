@@ -6,7 +6,7 @@ import { enqueue } from '@/jobs/enqueue'
 import { handlers as realHandlers } from '@/jobs/handlers'
 import type { HandlerRegistry } from '@/jobs/handler'
 import { createRedis } from '@/jobs/redis'
-import { relayOnce } from '@/jobs/relay'
+import { redispatchStale, relayOnce, STALE_DISPATCH_MS } from '@/jobs/relay'
 import { runOutboxJob } from '@/jobs/runOutboxJob'
 import { startJobRuntime } from '@/jobs/runtime'
 import { inTransaction } from '@/operations/inTransaction'
@@ -118,6 +118,29 @@ describe.skipIf(!hasRedisServer())('with Redis (BullMQ)', () => {
     await new Promise((r) => setTimeout(r, 500))
     expect(callsFor('redis-down')).toHaveLength(1)
     await runtime.close()
+  })
+
+  it('a job Redis lost with its data (killed, no persistence) runs once after the stale sweep hands it over again', async () => {
+    const dispatcher = bullDispatcher(createRedis(redis!.url, 'producer', 'stale-sweep'))
+    const id = await commit('redis-lost')
+    await relayOnce(payload, dispatcher)
+    expect((await row(id)).status).toBe('dispatched')
+    // Redis restarts empty: the job is gone, the row still says dispatched.
+    await redis!.stop()
+    await redis!.start()
+    const fresh = new Date()
+    expect(await redispatchStale(payload, dispatcher, fresh)).toBe(0)
+    const runtime = await startJobRuntime({ payload, redisUrl: redis!.url, work: true, handlers: counting, schedules: [], relayIntervalMs: 50 })
+    await new Promise((r) => setTimeout(r, 500))
+    expect(callsFor('redis-lost')).toHaveLength(0)
+    expect(await redispatchStale(payload, dispatcher, new Date(fresh.getTime() + STALE_DISPATCH_MS + 1000))).toBeGreaterThanOrEqual(1)
+    await expect.poll(async () => (await row(id)).status, { timeout: 30_000, interval: 200 }).toBe('done')
+    // Handed over once more: the queue still knows the job id, nothing runs twice.
+    await redispatchStale(payload, dispatcher, new Date(fresh.getTime() + STALE_DISPATCH_MS + 1000))
+    await new Promise((r) => setTimeout(r, 500))
+    expect(callsFor('redis-lost')).toHaveLength(1)
+    await runtime.close()
+    await dispatcher.close()
   })
 
   it('retries a failing handler with growing backoff, then dead-letters it', async () => {
