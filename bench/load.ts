@@ -91,7 +91,7 @@ export const summarize = (samples: LoadSample[]): LoadResult => {
 }
 
 /** One request over node's http (fetch would not send our Host header): logins, checks, statement counts. */
-export const call = (port: number, original: LoadRequest): Promise<{ status: number; body: unknown }> =>
+export const call = (port: number, original: LoadRequest): Promise<{ status: number; body: unknown; headers: http.IncomingHttpHeaders }> =>
   new Promise((resolve, reject) => {
     const request = materialize(original)
     const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers }, (res) => {
@@ -105,7 +105,7 @@ export const call = (port: number, original: LoadRequest): Promise<{ status: num
         } catch {
           // keep the text
         }
-        resolve({ status: res.statusCode ?? 0, body })
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers })
       })
       res.on('error', reject)
     })

@@ -12,6 +12,10 @@ export type Actors = {
   adminToken: string
   /** The money scenarios' data and the paying clients' tokens (when those scenarios run). */
   money?: MoneyFixtures & { payerTokens: string[] }
+  /** One of the client's orders (the actions and single-order reads). */
+  clientOrderId: number
+  /** The ETag each public path answered first (the ETag-hit scenarios send it back). */
+  etags: Record<string, string>
 }
 
 export type Targets = {
@@ -47,6 +51,15 @@ export type Scenario = {
   baselineWithoutUserRead?: boolean
   /** Creates rows: answers are checked for success only, not compared with the baseline's. */
   writes?: boolean
+  /**
+   * No plain-SQL baseline: the "baseline" column is another Payload request in the same
+   * run (what this one is compared with, in a few words), sent to the production path.
+   */
+  reference?: string
+  /** Public paths whose ETag the run reads first (into `actors.etags`). */
+  etagOf?: string[]
+  /** The status every answer must have when it is not a 2xx (an ETag hit: 304). */
+  expectStatus?: number
   targets: Targets
 }
 
@@ -88,6 +101,12 @@ const placement = (a: Actors, path: string): LoadRequest => ({
 
 const LIST_TARGETS: Targets = { minThroughputRatio: 0.3, maxP99Ratio: 4, maxStatements: 2 }
 
+/** The fields of a list row the GraphQL and REST list scenarios both ask for. */
+const LIST_FIELDS = ['number', 'topic', 'status', 'paymentStatus', 'total', 'currency', 'pages', 'clientDeadline', 'createdAt'] as const
+
+const PUBLIC_POSTS = '/api/public/posts?limit=10'
+const PUBLIC_PAGE = '/api/public/pages/essay-writing-service'
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'client-orders',
@@ -120,6 +139,96 @@ export const SCENARIOS: Scenario[] = [
     title: 'quote (anonymous)',
     request: (a) => ({ method: 'POST', path: '/api/orders/quote', headers: { host: a.host, ...json }, body: JSON.stringify(QUOTE_BODY) }),
     baseline: 'same zod schema and pricing function, website + price-list queries',
+    targets: {},
+  },
+  // Reads without a plain-SQL baseline, each beside a Payload reference of the same run;
+  // before the writes, whose background jobs (no Redis in the bench) would load the machine.
+  {
+    // GraphQL against REST for the same list and the same fields, both Payload, same run.
+    name: 'graphql-orders',
+    title: 'client orders list over GraphQL',
+    request: (a, limit = 20, target = 'payload') =>
+      target === 'payload'
+        ? {
+            method: 'POST',
+            path: '/api/graphql',
+            headers: { host: a.host, authorization: `JWT ${a.clientToken}`, ...json },
+            body: JSON.stringify({ query: `{ Orders(limit: ${limit}, sort: "-createdAt") { totalDocs docs { id ${LIST_FIELDS.join(' ')} } } }` }),
+          }
+        : {
+            method: 'GET',
+            path: `/api/orders?limit=${limit}&sort=-createdAt&depth=0&${LIST_FIELDS.map((f) => `select[${f}]=true`).join('&')}`,
+            headers: { host: a.host, authorization: `JWT ${a.clientToken}` },
+          },
+    baseline: 'REST, the same list and fields (select)',
+    reference: 'REST list, same fields',
+    targets: { minThroughputRatio: 0.9 },
+  },
+  {
+    name: 'public-posts',
+    title: 'public posts by host (anonymous)',
+    baseline: 'the same request answered 304 from its ETag',
+    reference: 'ETag hit (304)',
+    etagOf: [PUBLIC_POSTS],
+    request: (a, _limit, target = 'payload'): LoadRequest => ({ method: 'GET', path: PUBLIC_POSTS, headers: { host: a.host, ...(target === 'payload' ? {} : { 'if-none-match': a.etags[PUBLIC_POSTS] ?? '' }) } }),
+    expectStatus: 304,
+    targets: {},
+  },
+  {
+    name: 'public-page',
+    title: 'a public page with blocks by host (anonymous)',
+    request: (a, _limit, target = 'payload'): LoadRequest => ({ method: 'GET', path: PUBLIC_PAGE, headers: { host: a.host, ...(target === 'payload' ? {} : { 'if-none-match': a.etags[PUBLIC_PAGE] ?? '' }) } }),
+    baseline: 'the same request answered 304 from its ETag',
+    reference: 'ETag hit (304)',
+    etagOf: [PUBLIC_PAGE],
+    expectStatus: 304,
+    targets: {},
+  },
+  {
+    name: 'public-posts-etag',
+    title: 'public posts, ETag hit (304)',
+    request: (a, _limit, target = 'payload'): LoadRequest =>
+      target === 'payload'
+        ? { method: 'GET', path: PUBLIC_POSTS, headers: { host: a.host, 'if-none-match': a.etags[PUBLIC_POSTS] ?? '' } }
+        : { method: 'GET', path: '/api/tenants/current', headers: { host: a.host } },
+    baseline: 'the website resolved by Host (GET /api/tenants/current)',
+    reference: 'website by Host',
+    etagOf: [PUBLIC_POSTS],
+    expectStatus: 304,
+    targets: {},
+  },
+  {
+    name: 'dashboard',
+    title: 'staff dashboard (admin)',
+    request: (a, _limit, target = 'payload') =>
+      target === 'payload'
+        ? { method: 'GET', path: '/api/dashboard', headers: { host: a.host, authorization: `JWT ${a.adminToken}` } }
+        : { method: 'GET', path: '/api/orders?where[status][equals]=in_progress&limit=20&sort=-createdAt&depth=0', headers: { host: a.host, authorization: `JWT ${a.adminToken}` } },
+    baseline: 'the admin’s orders-by-status list',
+    reference: 'staff list',
+    targets: {},
+  },
+  {
+    name: 'inbox',
+    title: 'notification inbox (client)',
+    request: (a, _limit, target = 'payload') =>
+      target === 'payload'
+        ? { method: 'GET', path: '/api/notifications?limit=20&sort=-createdAt&depth=0', headers: { host: a.host, authorization: `JWT ${a.clientToken}` } }
+        : { method: 'GET', path: '/api/orders?limit=20&sort=-createdAt&depth=0', headers: { host: a.host, authorization: `JWT ${a.clientToken}` } },
+    baseline: 'the client’s orders list',
+    reference: 'client list',
+    targets: {},
+  },
+  {
+    name: 'order-actions',
+    title: 'what can be done next on an order (client)',
+    request: (a, _limit, target = 'payload') => ({
+      method: 'GET',
+      path: target === 'payload' ? `/api/orders/${a.clientOrderId}/actions` : `/api/orders/${a.clientOrderId}?depth=0`,
+      headers: { host: a.host, authorization: `JWT ${a.clientToken}` },
+    }),
+    baseline: 'the same order read (GET /api/orders/:id)',
+    reference: 'order read',
     targets: {},
   },
   {

@@ -16,7 +16,7 @@ import { lockInvoice } from '../invoices/owed'
 import { post } from '../ledger/post'
 import { ensureWallet } from '../ledger/wallets'
 import { applyPayment } from '../orders/applyPayment'
-import { readLockedOrder } from '../orders/lockOrder'
+import { lockOrder, readLockedOrder } from '../orders/lockOrder'
 import { issueReceipt } from '../receipts/issueReceipt'
 
 import { failTip, settleTip } from './tips'
@@ -102,6 +102,9 @@ const apply = async (req: PayloadRequest, payment: Payment, now: Date) => {
     return 'wallet_credited'
   }
   if (payment.purpose === 'tip') {
+    // The order before any wallet, as every other path takes them: a manual tip confirmed
+    // while the client tips the same order from their wallet deadlocked the other way round.
+    if (payment.order) await lockOrder(req, idOf(payment.order)!)
     await settleTip(req, payment, await sourceOf(req, payment, tenant), reference)
     return 'tip_paid'
   }
