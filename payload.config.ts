@@ -88,6 +88,7 @@ import { ledgerSummaryEndpoint } from './src/endpoints/money'
 import { answerLoginRefusals } from './src/hooks/answerLoginRefusals'
 import { auditLocalLogins, recordFailedLogin } from './src/hooks/auditSecurity'
 import { withAuditTrails } from './src/hooks/auditTrail'
+import { markIdempotentWrites } from './src/operations/payments/idempotency'
 import { activityEndpoint } from './src/endpoints/activity'
 import { impersonationEndpoints } from './src/endpoints/impersonation'
 import { orderOptionsEndpoint } from './src/endpoints/orderOptions'
@@ -132,7 +133,8 @@ export default buildConfig({
     },
   },
   // Every collection's writes leave an audit row (src/hooks/auditTrail.ts; the plumbing and the trail itself excepted).
-  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks, ClassAccess, ClassAccessViews]),
+  // Every write marks its request's Idempotency-Key applied in the write's own transaction.
+  collections: withAuditTrails([Tenants, Users, LoginSessions, Media, PricingOptions, WriterLevels, Orders, OrderEvents, WorkflowEvents, OrderInterests, OrderAssignments, OrderRequests, OrderFiles, OrderMessages, LedgerAccounts, JournalEntries, Wallets, Payments, Refunds, Tips, WriterEarnings, PaymentWindows, PayoutBatches, PayoutRecords, PayoutRequests, Invoices, Installments, Receipts, IdempotencyKeys, ProviderEvents, WriterEvaluations, WriterLevelChanges, DisciplineRecords, Referrals, LoyaltyAccounts, LoyaltyTransactions, LoyaltyRewards, LoyaltyRedemptions, Discounts, DiscountCampaigns, DiscountUsages, Outbox, Posts, Pages, Authors, Categories, Tags, Redirects, FineTypes, Fines, SpecialOrderConfigs, SpecialOrders, SpecialOrderQuotes, FundingMilestones, Tickets, TicketMessages, TicketAttachments, EmailCampaigns, EmailRecipients, EmailSuppressions, Reviews, Notifications, NotificationPreferences, NotificationTemplates, AuditEvents, ClassOrders, ClassProposals, ClassInstallments, ClassTasks, ClassAccess, ClassAccessViews]).map(markIdempotentWrites),
   endpoints: [registerEndpoint, ...emailAddressEndpoints, unlockByLinkEndpoint, ...magicLinkEndpoints, activityEndpoint, ...impersonationEndpoints, ...loyaltyEndpoints, orderOptionsEndpoint, ledgerSummaryEndpoint, dashboardEndpoint, searchEndpoint, ...publicContentEndpoints, ...apiDocumentEndpoints],
   hooks: { afterError: [recordFailedLogin, answerLoginRefusals, answerSecondFactor] },
   // A refused `payload.login` (the Local API, which these error hooks never see) is audited too.

@@ -130,6 +130,26 @@ describe('when the attempt holding the key died (a killed web process, a lost da
     expect(await orderCount()).toBe(before)
   })
 
+  it('any write of a keyed request marks the key applied in its own transaction, whichever path wrote it', async () => {
+    await deadClaim('dead-4', false)
+    const [row] = (await t.payload.db.drizzle.execute(`SELECT id FROM idempotency_keys WHERE key = 'dead-4'`)).rows as { id: number }[]
+    const appliedAt = async () => ((await t.payload.db.drizzle.execute(`SELECT applied_at FROM idempotency_keys WHERE id = ${row!.id}`)).rows[0] as { applied_at: string | null }).applied_at
+    // A Local API write outside any operation's transaction: Payload's own create commits it.
+    const req = await createLocalReq({ context: { [CLAIM]: { id: row!.id, owner: 'dead-owner' } } }, t.payload)
+    const { docs } = await t.payload.find({ collection: 'tenants', where: { slug: { equals: 'alpha' } }, depth: 0 })
+    const alphaId = docs[0]!.id
+    // A refused write (rolled back) leaves the key unmarked…
+    await expect(t.payload.create({ collection: 'tags', data: { tenant: alphaId } as never, req })).rejects.toBeTruthy()
+    expect(await appliedAt()).toBeNull()
+    // …a committed one marks it.
+    await t.payload.create({ collection: 'tags', data: { tenant: alphaId, name: 'Idempotency mark', slug: 'idempotency-mark' } as never, req })
+    expect(await appliedAt()).not.toBeNull()
+    // A write taken over by another attempt is undone: its create answers 409 and nothing is kept.
+    const stale = await createLocalReq({ context: { [CLAIM]: { id: row!.id, owner: 'not-the-owner-any-more' } } }, t.payload)
+    await expect(t.payload.create({ collection: 'tags', data: { tenant: alphaId, name: 'Undone', slug: 'undone-tag' } as never, req: stale })).rejects.toMatchObject({ status: 409 })
+    expect((await t.payload.find({ collection: 'tags', where: { slug: { equals: 'undone-tag' } }, depth: 0 })).totalDocs).toBe(0)
+  })
+
   it('an attempt whose key was taken over cannot commit its change', async () => {
     await deadClaim('dead-3', false)
     const [row] = (await t.payload.db.drizzle.execute(`SELECT id FROM idempotency_keys WHERE key = 'dead-3'`)).rows as { id: number }[]

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 
-import type { PayloadRequest } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/actor'
 import { execute, sql } from '@/db/execute'
@@ -47,15 +47,40 @@ export type Claim = { id: number; owner: string }
 
 /**
  * Marks the request's idempotency claim applied, inside the transaction that commits its
- * change (`inTransaction` as it commits; a placement in Payload's create). Throws a 409
- * when another attempt with the same key took the claim over meanwhile: this one's change
- * must not commit. Does nothing for a request without a key.
+ * change: every Payload write of the request (`markIdempotentWrites`, an afterChange and
+ * afterDelete on every collection) and `inTransaction` as it commits (raw SQL changes).
+ * Once per transaction. Throws a 409 when another attempt with the same key took the
+ * claim over meanwhile: this one's change must not commit. Does nothing without a key.
  */
 export const markIdempotentApplied = async (req: PayloadRequest): Promise<void> => {
-  const claim = req.context[CLAIM] as Claim | undefined
+  const claim = req.context[CLAIM] as (Claim & { markedIn?: unknown }) | undefined
   if (!claim) return
+  const transaction = req.transactionID ? await req.transactionID : null
+  if (transaction !== null && claim.markedIn === transaction) return
   const marked = await execute(req, sql`UPDATE idempotency_keys SET applied_at = coalesce(applied_at, now()) WHERE id = ${claim.id} AND owner = ${claim.owner} RETURNING id`)
   if (!marked[0]) throw new ClientError('Another attempt with this Idempotency-Key took over; this one was undone. Retry with the same key for its answer.', 409)
+  claim.markedIn = transaction
+}
+
+/**
+ * Every collection's writes mark the request's idempotency claim in their own
+ * transaction, so a key whose attempt died is never taken over after its change
+ * committed, whichever path wrote it (an operation's `inTransaction`, Payload's own
+ * create or update of a placement, a handler that writes through the Local API).
+ */
+export const markIdempotentWrites = (collection: CollectionConfig): CollectionConfig => {
+  const mark = async ({ req, doc }: { req: PayloadRequest; doc: unknown }) => {
+    await markIdempotentApplied(req)
+    return doc
+  }
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), mark],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), mark],
+    },
+  }
 }
 
 /** The answer kept for a key whose change committed but whose owner died before answering. */
