@@ -6,7 +6,7 @@ import { QUEUE_NAME, queuePrefix } from './names'
 import { HANDLER_RETRY, type RetryPolicy } from './retryPolicy'
 import { withTimeout } from '@/server/withTimeout'
 
-const WEEK_S = 7 * 24 * 3600
+const DAY_S = 24 * 3600
 const DISPATCH_TIMEOUT_MS = 2000
 
 /** Dispatches to BullMQ; the job id makes a repeated dispatch a no-op. */
@@ -22,9 +22,11 @@ export const bullDispatcher = (connection: Redis, retry: RetryPolicy = HANDLER_R
         jobId,
         attempts: retry.attempts,
         backoff: { type: 'exponential', delay: retry.backoffMs },
-        // Completed ids are kept a week so that a late duplicate is still recognised.
-        removeOnComplete: { age: WEEK_S },
-        removeOnFail: { age: 4 * WEEK_S },
+        // The outbox row is the record (a job delivered twice finds it done, see
+        // runOutboxJob); Redis keeps only recent ones for the queue dashboard, so its
+        // memory stays bounded whatever the traffic (the soak counts its keys).
+        removeOnComplete: { age: DAY_S, count: 1000 },
+        removeOnFail: { age: 28 * DAY_S, count: 10_000 },
       }))
     },
     close: () => queue.close(),
