@@ -65,6 +65,10 @@ export const placeOrderEndpoint: Endpoint = documented(
     method: 'post',
     custom: { [PLACEMENT]: true },
     handler: async (req) => {
+      // A placement answers the order's own fields unless asked for more: populating the
+      // website and the client (Payload's default depth 2) ran inside the transaction that
+      // holds the website's order-number lock, so every placement waited for it.
+      if (req.query.depth === undefined) req.query.depth = '0'
       const key = idempotencyHeader(req)
       if (!key?.trim()) return payloadCreate(req)(req)
       const answer = await withIdempotency(req, key, PLACEMENT_SCOPE, await bodyOf(req), async () => {
@@ -77,7 +81,7 @@ export const placeOrderEndpoint: Endpoint = documented(
   {
     summary: 'Place an order',
     description:
-      'Creates an order for the caller (clients) or for a named client of the website (staff). The server prices it and decides its number, status and deadlines; a price or status in the body is ignored. Send `Idempotency-Key` so that a retry after a lost answer places it once: the same key answers the first result again, the same key with another body is a 422.',
+      'Creates an order for the caller (clients) or for a named client of the website (staff). The server prices it and decides its number, status and deadlines; a price or status in the body is ignored. The answer is the order at depth 0 (relationships as ids) unless `depth` asks for more. Send `Idempotency-Key` so that a retry after a lost answer places it once: the same key answers the first result again, the same key with another body is a 422.',
     tags: ['orders'],
     auth: 'required',
     idempotent: true,

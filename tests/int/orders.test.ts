@@ -44,6 +44,17 @@ describe('placing an order', () => {
     expect(Math.abs(writer - (before + 0.8 * (client - before)))).toBeLessThan(5000)
   })
 
+  it('answers the order at depth 0 unless the request asks for more', async () => {
+    const plain = await place('client', { ...essay, deadlineHours: 72 })
+    expect(plain.status).toBe(201)
+    expect(typeof plain.body.doc.client).toBe('number')
+    expect(typeof plain.body.doc.tenant).toBe('number')
+    const deeper = await t.api.post('/api/orders?depth=1', { host: 'alpha.test', token: tokens.client, body: { ...essay, deadlineHours: 72 } })
+    expect(deeper.status).toBe(201)
+    expect(deeper.body.doc.client).toMatchObject({ id: plain.body.doc.client })
+    expect(deeper.body.doc.tenant).toMatchObject({ id: plain.body.doc.tenant, slug: 'alpha' })
+  })
+
   it('names every bad field with 400 and writes nothing', async () => {
     const before = await t.payload.count({ collection: 'orders' })
     const res = await place('client', { ...essay, clientDeadline: '2020-01-01T00:00:00Z', paperType: 'poem', formattingStyle: 'klingon' })
