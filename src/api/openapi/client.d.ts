@@ -9566,7 +9566,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Creates an order for the caller (clients) or for a named client of the website (staff). The server prices it and decides its number, status and deadlines; a price or status in the body is ignored. Send `Idempotency-Key` so that a retry after a lost answer places it once: the same key answers the first result again, the same key with another body is a 422.
+         * @description Creates an order for the caller (clients) or for a named client of the website (staff). The server prices it and decides its number, status and deadlines; a price or status in the body is ignored. The answer is the order at depth 0 (relationships as ids) unless `depth` asks for more. Send `Idempotency-Key` so that a retry after a lost answer places it once: the same key answers the first result again, the same key with another body is a 422.
          */
         post: operations["postOrders"];
         /** Delete every one of orders that `where` matches */
