@@ -47,6 +47,8 @@ const schema = z
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'letters, digits, dashes').default('scriptorium'),
     /** `off`: every request reads the signed-in person from the database (src/security/userCache.ts). */
     USER_CACHE: z.enum(['on', 'off']).default('on'),
+    /** `off`: every public content GET builds its answer from the database (src/content/http/answerCache.ts). */
+    CONTENT_CACHE: z.enum(['on', 'off']).default('on'),
     /** S3-compatible storage for uploads; unset → files under DATA_DIR/uploads. */
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.url().optional(),

@@ -8,6 +8,7 @@ import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { MATCH_NOTHING } from '@/access/where'
 import { ROLES } from '@/domain/roles'
 import { env } from '@/env'
+import { announceContentDelete, announceContentSave } from '@/hooks/announceContentChange'
 import { stampTenant } from '@/hooks/stampTenant'
 import { resolveTenant } from '@/operations/resolveTenant'
 
@@ -33,7 +34,8 @@ export const Media: CollectionConfig<'media'> = {
     update: tenantRowsFor([...CONTENT_ROLES]),
     delete: tenantRowsFor([...CONTENT_ROLES]),
   },
-  hooks: { beforeValidate: [stampTenant] },
+  // Images, their alt texts and addresses show in the public answers.
+  hooks: { beforeValidate: [stampTenant], afterChange: [announceContentSave], afterDelete: [announceContentDelete] },
   upload: {
     staticDir: path.resolve(env().DATA_DIR, 'uploads', 'media'),
     mimeTypes: ['image/*', 'application/pdf'],

@@ -13340,6 +13340,8 @@ export interface paths {
          *
          *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
          *
+         *     The server keeps each answer up to 60 s and drops it the moment anything it shows changes (a publish, an edit, a moderated review, the website’s settings), so a read after a change sees it; a repeated read or a 304 then costs no database work.
+         *
          *     The page with its body as Lexical JSON and as HTML, SEO fields and JSON-LD (Service for service templates, with the lowest price its pricing tables show; FAQPage when it has a FAQ block). Pricing tables carry the website’s live "from" prices per paper type.
          *
          *     **301** to the current address when the slug is an old one, **404** when no published page has it or the website is unknown.
@@ -13365,6 +13367,8 @@ export interface paths {
          * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.
          *
          *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
+         *
+         *     The server keeps each answer up to 60 s and drops it the moment anything it shows changes (a publish, an edit, a moderated review, the website’s settings), so a read after a change sees it; a repeated read or a 304 then costs no database work.
          *
          *     Newest `publishedAt` first, as cards (no body). Filter by the slug of a `category`, a `tag` or an `author` (primary author or contributor); a slug that names nothing lists nothing. `limit` is 1–50 (default 10).
          *
@@ -13392,6 +13396,8 @@ export interface paths {
          *
          *     Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.
          *
+         *     The server keeps each answer up to 60 s and drops it the moment anything it shows changes (a publish, an edit, a moderated review, the website’s settings), so a read after a change sees it; a repeated read or a 304 then costs no database work.
+         *
          *     The post with its body as Lexical JSON and as HTML, its authors, SEO fields (falling back to the website’s defaults; canonical on its primary domain) and JSON-LD (BlogPosting; FAQPage when it has a FAQ block). Links to unpublished documents are plain text.
          *
          *     **301** to the current address when the slug is an old one, **404** when no published post has it or the website is unknown.
@@ -13416,7 +13422,7 @@ export interface paths {
          * Approved reviews of the website
          * @description Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Only approved reviews, newest first: pending, flagged and rejected ones never appear, nor does who wrote a review. Writers appear by their pen name only.
          *
-         *     With `writer`, the reviews of that writer’s work and their average (the same figure as the writer’s `ratingAverage`). Strong `ETag`, `Cache-Control: public, max-age=60, stale-while-revalidate=300`, `Vary: Host, X-Tenant`; `If-None-Match` answers **304**.
+         *     With `writer`, the reviews of that writer’s work and their average (the same figure as the writer’s `ratingAverage`). Strong `ETag`, `Cache-Control: public, max-age=60, stale-while-revalidate=300`, `Vary: Host, X-Tenant`; `If-None-Match` answers **304**. The server keeps the answer up to 60 s and drops it at once when a review is moderated or a pen name changes.
          *
          *     **400** naming `writer`, `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.
          */
@@ -13440,7 +13446,7 @@ export interface paths {
          * Search the website’s published posts and pages
          * @description Anyone (no login), by the request’s website (`Host` or `X-Tenant`): published posts and pages whose title, excerpt or summary, meta description or text match `q`, best first (title counts most, then excerpt and description, then text). English word forms match each other ("essays" finds "essay"). Drafts, unpublished changes and other websites’ content are never searched, whoever asks.
          *
-         *     Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**.
+         *     Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**. The server keeps the answer up to 60 s and drops it at once when a post or page of the website changes.
          *
          *     **400** naming `q` when it is missing, empty or longer than 200 characters (or `page`, `limit` when out of range); **404** naming the unknown host or website.
          */

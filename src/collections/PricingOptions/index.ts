@@ -5,6 +5,7 @@ import { hasAnyRole, tenantRowsFor } from '@/access/rules'
 import { DIMENSION_SHAPE, OPTION_DIMENSIONS, type OptionDimension } from '@/domain/pricing/dimensions'
 import { STAFF_ROLES } from '@/domain/roles'
 import { moneyField } from '@/fields/money'
+import { announceContentDelete, announceContentSave } from '@/hooks/announceContentChange'
 import { stampTenant } from '@/hooks/stampTenant'
 
 const CODE = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/
@@ -35,7 +36,8 @@ export const PricingOptions: CollectionConfig<'pricing-options'> = {
     delete: tenantRowsFor(['admin']),
   },
   indexes: [{ fields: ['tenant', 'dimension', 'code'], unique: true }],
-  hooks: { beforeValidate: [stampTenant] },
+  // Pricing tables on public pages show the live "from" prices.
+  hooks: { beforeValidate: [stampTenant], afterChange: [announceContentSave], afterDelete: [announceContentDelete] },
   fields: [
     {
       name: 'dimension',

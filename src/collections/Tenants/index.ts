@@ -10,6 +10,7 @@ import { isSlug } from '@/domain/tenancy/slug'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@/domain/timeZone'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
+import { announceWebsiteDelete, announceWebsiteSave } from '@/hooks/announceContentChange'
 
 import { contentFields } from './contentFields'
 import { currentTenantEndpoint } from './endpoints/current'
@@ -67,7 +68,10 @@ export const Tenants: CollectionConfig<'tenants'> = {
     delete: nobody,
   },
   endpoints: [currentTenantEndpoint],
-  hooks: { afterChange: [announceOriginsOnChange, forgetSessionSettingsOnChange, signOutStaffWithoutSecondFactor], afterDelete: [announceOriginsOnDelete] },
+  hooks: {
+    afterChange: [announceOriginsOnChange, forgetSessionSettingsOnChange, signOutStaffWithoutSecondFactor, announceWebsiteSave],
+    afterDelete: [announceOriginsOnDelete, announceWebsiteDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

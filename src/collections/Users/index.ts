@@ -10,6 +10,7 @@ import { ROLES, STAFF_ROLES } from '@/domain/roles'
 import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField } from '@/fields/serverOnly'
 import { userRefField } from '@/fields/userRef'
+import { announcePenNameChange } from '@/hooks/announceContentChange'
 
 import { forgetChangedUser, forgetDeletedUser, forgetUserAfterAuthOperation } from './hooks/forgetCachedUser'
 import { forgiveSuccessfulLogin } from './hooks/forgiveSuccessfulLogin'
@@ -141,7 +142,7 @@ export const Users: CollectionConfig<'users'> = {
     beforeLogin: [loginOnOwnWebsite, requireSecondFactor],
     afterLogin: [forgiveSuccessfulLogin, openLoginSession],
     beforeChange: [guardKeysWhileImpersonating, guardMembership, holdOwnEmailChange, notePasswordChange],
-    afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange, forgetChangedUser],
+    afterChange: [recordAdminLevelChange, closeSessionsOnPasswordChange, forgetChangedUser, announcePenNameChange],
     afterDelete: [forgetDeletedUser],
     beforeDelete: [refuseReferencedDelete],
     beforeOperation: [screenAuthAttempts, disableInlineResetMail],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { contentReaders, contentRows, contentVersionRows, createContent, publishedForReaders } from '@/access/content'
 import { navigation } from '@/access/navigation'
 import type { ContentCollection } from '@/domain/content/paths'
+import { announceContentDelete, announceContentSave } from '@/hooks/announceContentChange'
 import { stampTenant } from '@/hooks/stampTenant'
 
 import { answerTakenSlug } from './hooks/answerTakenSlug'
@@ -14,7 +15,7 @@ import { contentPreview } from './preview'
 
 type SlugCollection = ContentCollection | 'authors' | 'categories' | 'tags'
 
-/** What every slugged content collection shares: the website stamp, the slug guard and its index, the writers. */
+/** What every slugged content collection shares: the website stamp, the slug guard and its index, the writers, the public answers dropped on change. */
 const slugged = (slug: SlugCollection, read: NonNullable<CollectionConfig['access']>['read']) =>
   ({
     slug,
@@ -22,7 +23,7 @@ const slugged = (slug: SlugCollection, read: NonNullable<CollectionConfig['acces
     lockDocuments: false,
     access: { read, create: createContent, update: contentRows, delete: contentRows },
     indexes: [{ fields: ['tenant', 'slug'], unique: true }],
-    hooks: { beforeValidate: [stampTenant], beforeChange: [guardSlug(slug)], afterError: [answerTakenSlug] },
+    hooks: { beforeValidate: [stampTenant], beforeChange: [guardSlug(slug)], afterChange: [announceContentSave], afterDelete: [announceContentDelete], afterError: [answerTakenSlug] },
   }) satisfies Partial<CollectionConfig>
 
 /**

@@ -12,6 +12,7 @@ import { readableBy } from '@/fields/readableBy'
 import { serverOnlyField, setOnCreateField } from '@/fields/serverOnly'
 import { statusField } from '@/fields/status'
 import { userRefField } from '@/fields/userRef'
+import { announceContentDelete, announceContentSave } from '@/hooks/announceContentChange'
 import { stampTenant } from '@/hooks/stampTenant'
 import { announceReview, prepareReview } from '@/operations/reviews/submit'
 
@@ -49,7 +50,9 @@ export const Reviews: CollectionConfig<'reviews'> = {
   access: { read: readReviews, create: ({ req }) => hasRole(actorOf(req), 'client'), update: nobody, delete: nobody },
   hooks: {
     beforeValidate: [stampTenant, ({ data, req, operation }) => (operation === 'create' && data ? prepareReview(req, data) : data)],
-    afterChange: [({ doc, req, operation }) => (operation === 'create' ? announceReview(req, doc) : doc)],
+    // Approved reviews show in the public list and in testimonials.
+    afterChange: [({ doc, req, operation }) => (operation === 'create' ? announceReview(req, doc) : doc), announceContentSave],
+    afterDelete: [announceContentDelete],
   },
   indexes: [{ fields: ['tenant', 'status', 'createdAt'] }, { fields: ['writer', 'status'] }],
   fields: [

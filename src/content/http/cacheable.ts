@@ -57,16 +57,26 @@ export const ifNoneMatchHits = (header: string | null | undefined, etag: string)
  * and the caching headers (a 304 must repeat ETag, Cache-Control and Vary). Pure, so the
  * Express routes and the Payload endpoints answer alike.
  */
-export const conditionalAnswer = (headers: HeaderSource, body: string, contentType: string = JSON_CONTENT_TYPE): ConditionalAnswer => {
-  const etag = strongEtag(body)
+export const conditionalAnswer = (headers: HeaderSource, body: string, contentType: string = JSON_CONTENT_TYPE): ConditionalAnswer =>
+  taggedAnswer(headers, body, strongEtag(body), contentType)
+
+/**
+ * `conditionalAnswer` for a body whose tag is known already (a cached answer keeps both):
+ * `etag` must be `strongEtag(body)`.
+ */
+export const taggedAnswer = (headers: HeaderSource, body: string, etag: string, contentType: string = JSON_CONTENT_TYPE): ConditionalAnswer => {
   const common = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: PUBLIC_VARY }
   if (ifNoneMatchHits(headerValue(headers, 'if-none-match'), etag)) return { status: 304, headers: common, body: null }
   return { status: 200, headers: { ...common, 'content-type': contentType }, body }
 }
 
 /** `conditionalAnswer` as a web Response, for Payload endpoints (`req.headers` is a `Headers`). */
-export const cacheableAnswer = (req: { headers: HeaderSource }, body: string, contentType: string = JSON_CONTENT_TYPE): Response => {
-  const answer = conditionalAnswer(req.headers, body, contentType)
+export const cacheableAnswer = (req: { headers: HeaderSource }, body: string, contentType: string = JSON_CONTENT_TYPE): Response =>
+  taggedResponse(req, body, strongEtag(body), contentType)
+
+/** `taggedAnswer` as a web Response. */
+export const taggedResponse = (req: { headers: HeaderSource }, body: string, etag: string, contentType: string = JSON_CONTENT_TYPE): Response => {
+  const answer = taggedAnswer(req.headers, body, etag, contentType)
   return new Response(answer.body, { status: answer.status, headers: answer.headers })
 }
 

@@ -4,23 +4,23 @@ import { z } from 'zod'
 import { documented } from '@/api/openapi/describe'
 import type { Tenant } from '@/payload-types'
 import { parseQuery } from '@/endpoints/parseQuery'
-import { cacheableAnswer, movedAnswer } from '@/content/http/cacheable'
+import { requestVariant } from '@/content/http/answerCache'
 
 import { publicPage } from './pages'
 import { type Found, listPublicPosts, publicPost } from './posts'
 import { pageFull, postFull, postListAnswer, postListQuery, slugParams } from './schemas'
 import { publicReviewsEndpoint } from './reviews'
-import { publicWebsite } from './site'
+import { servePublicContent } from './serve'
 
 const CACHING = [
   'Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Published documents only.',
   'Every answer has a strong `ETag` (a hash of the body), `Cache-Control: public, max-age=60, stale-while-revalidate=300` and `Vary: Host, X-Tenant`; send the tag back in `If-None-Match` to get **304** without a body while nothing changed.',
+  'The server keeps each answer up to 60 s and drops it the moment anything it shows changes (a publish, an edit, a moderated review, the website’s settings), so a read after a change sees it; a repeated read or a 304 then costs no database work.',
 ].join('\n\n')
 
 const slugOf = (req: PayloadRequest): string => String((req.routeParams as { slug?: unknown } | undefined)?.slug ?? '')
 
-const answer = <T>(req: PayloadRequest, result: Found<T>, key: 'post' | 'page'): Response =>
-  'movedTo' in result ? movedAnswer(result.movedTo) : cacheableAnswer(req, JSON.stringify({ [key]: result.found }))
+const answer = <T>(result: Found<T>, key: 'post' | 'page') => ('movedTo' in result ? result : { body: JSON.stringify({ [key]: result.found }) })
 
 const moved = { contentType: 'application/json', description: 'The slug is an old one: `Location` names the document’s current address.' }
 
@@ -29,11 +29,11 @@ const listPostsEndpoint: Endpoint = documented(
   {
     path: '/public/posts',
     method: 'get',
-    handler: async (req) => {
-      const website = await publicWebsite(req, 'public posts')
-      const query = parseQuery(req, postListQuery)
-      return cacheableAnswer(req, JSON.stringify(await listPublicPosts(req, website, query)))
-    },
+    handler: (req) =>
+      servePublicContent(req, 'public posts', requestVariant(req, postListQuery), async (website) => {
+        const query = parseQuery(req, postListQuery)
+        return { body: JSON.stringify(await listPublicPosts(req, website, query)) }
+      }),
   },
   {
     summary: 'Published posts of the website',
@@ -60,10 +60,7 @@ const bySlugEndpoint = <T>(kind: 'post' | 'page', load: (req: PayloadRequest, we
     {
       path: `/public/${kind}s/:slug`,
       method: 'get',
-      handler: async (req) => {
-        const website = await publicWebsite(req, `public ${kind}`)
-        return answer(req, await load(req, website, slugOf(req)), kind)
-      },
+      handler: (req) => servePublicContent(req, `public ${kind}`, requestVariant(req), async (website) => answer(await load(req, website, slugOf(req)), kind)),
     },
     {
       summary,

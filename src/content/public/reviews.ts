@@ -2,13 +2,13 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { documented } from '@/api/openapi/describe'
-import { cacheableAnswer } from '@/content/http/cacheable'
+import { requestVariant } from '@/content/http/answerCache'
 import { REVIEW_KINDS } from '@/domain/reviews/rules'
 import { QUERY_LIMITS } from '@/domain/query/limits'
 import { parseQuery } from '@/endpoints/parseQuery'
 import { listPublicReviews } from '@/operations/reviews/public'
 
-import { publicWebsite } from './site'
+import { servePublicContent } from './serve'
 
 /** Largest page of reviews one request may ask for. */
 export const MAX_REVIEWS_PER_PAGE = 50
@@ -47,17 +47,17 @@ export const publicReviewsEndpoint: Endpoint = documented(
   {
     path: '/public/reviews',
     method: 'get',
-    handler: async (req) => {
-      const website = await publicWebsite(req, 'public reviews')
-      const query = parseQuery(req, reviewListQuery)
-      return cacheableAnswer(req, JSON.stringify(await listPublicReviews(req, website.id, query)))
-    },
+    handler: (req) =>
+      servePublicContent(req, 'public reviews', requestVariant(req, reviewListQuery), async (website) => {
+        const query = parseQuery(req, reviewListQuery)
+        return { body: JSON.stringify(await listPublicReviews(req, website.id, query)) }
+      }),
   },
   {
     summary: 'Approved reviews of the website',
     description: [
       'Anyone (no login), for the request’s website (`Host` or `X-Tenant`); a signed-in caller gets the same answer as everyone. Only approved reviews, newest first: pending, flagged and rejected ones never appear, nor does who wrote a review. Writers appear by their pen name only.',
-      'With `writer`, the reviews of that writer’s work and their average (the same figure as the writer’s `ratingAverage`). Strong `ETag`, `Cache-Control: public, max-age=60, stale-while-revalidate=300`, `Vary: Host, X-Tenant`; `If-None-Match` answers **304**.',
+      'With `writer`, the reviews of that writer’s work and their average (the same figure as the writer’s `ratingAverage`). Strong `ETag`, `Cache-Control: public, max-age=60, stale-while-revalidate=300`, `Vary: Host, X-Tenant`; `If-None-Match` answers **304**. The server keeps the answer up to 60 s and drops it at once when a review is moderated or a pen name changes.',
       '**400** naming `writer`, `page` or `limit` when it is not a whole number in range, **404** naming the unknown host or website.',
     ].join('\n\n'),
     tags: ['content'],

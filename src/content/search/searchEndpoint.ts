@@ -2,13 +2,11 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { documented } from '@/api/openapi/describe'
-import { cacheableAnswer } from '@/content/http/cacheable'
+import { requestVariant } from '@/content/http/answerCache'
+import { servePublicContent } from '@/content/public/serve'
 import { controlCharacterIn } from '@/domain/input/controlCharacters'
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from '@/domain/content/search/search'
 import { parseQuery } from '@/endpoints/parseQuery'
-import { ClientError } from '@/errors'
-import { publicRequest } from '@/operations/gate'
-import { describeUnresolved } from '@/operations/resolveTenant'
 
 import { searchContent } from './searchContent'
 
@@ -60,18 +58,16 @@ export const searchEndpoint: Endpoint = documented(
   {
     path: '/public/search',
     method: 'get',
-    handler: async (req) => {
+    handler: (req) => {
       const query = parseQuery(req, searchQuery)
-      const resolution = await publicRequest(req, 'content search')
-      if (!resolution.tenant) throw new ClientError(describeUnresolved(resolution), 404)
-      return cacheableAnswer(req, JSON.stringify(await searchContent(req, resolution.tenant.id, query)))
+      return servePublicContent(req, 'content search', requestVariant(req, searchQuery), async (website) => ({ body: JSON.stringify(await searchContent(req, website.id, query)) }))
     },
   },
   {
     summary: 'Search the website’s published posts and pages',
     description: [
       'Anyone (no login), by the request’s website (`Host` or `X-Tenant`): published posts and pages whose title, excerpt or summary, meta description or text match `q`, best first (title counts most, then excerpt and description, then text). English word forms match each other ("essays" finds "essay"). Drafts, unpublished changes and other websites’ content are never searched, whoever asks.',
-      'Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**.',
+      'Cacheable: `ETag`, `Cache-Control` and `Vary: Host, X-Tenant`; `If-None-Match` with the current tag gets **304**. The server keeps the answer up to 60 s and drops it at once when a post or page of the website changes.',
       '**400** naming `q` when it is missing, empty or longer than 200 characters (or `page`, `limit` when out of range); **404** naming the unknown host or website.',
     ].join('\n\n'),
     tags: ['content'],
