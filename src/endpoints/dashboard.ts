@@ -7,6 +7,8 @@ import { ORDER_COUNTERS } from '@/domain/dashboard/orderCounters'
 import { REQUEST_KINDS, REQUEST_STATUSES } from '@/domain/orders/requests'
 import { ORDER_STATUSES } from '@/domain/orders/statuses'
 import { MAX_RECORD_ID } from '@/domain/recordId'
+import { actorOf } from '@/access/actor'
+import { cachedDashboard, DASHBOARD_CACHE_TTL_MS } from '@/operations/dashboard/answerCache'
 import { CONTENT_COLLECTIONS } from '@/operations/dashboard/contentWork'
 import { staffDashboard } from '@/operations/dashboard/staffDashboard'
 
@@ -89,12 +91,17 @@ export const dashboardEndpoint: Endpoint = documented(
   {
     path: '/dashboard',
     method: 'get',
-    handler: async (req) => Response.json(await staffDashboard(req, parseQuery(req, dashboardQuery).tenant || null)),
+    handler: async (req) => {
+      const tenant = parseQuery(req, dashboardQuery).tenant || null
+      const body = await cachedDashboard(actorOf(req), tenant, () => staffDashboard(req, tenant))
+      return new Response(body, { headers: { 'content-type': 'application/json' } })
+    },
   },
   {
     summary: 'The staff dashboard’s figures',
     description: [
       'For staff: the admin home’s figures over their websites (or the one named by `?tenant=`), one part per role they hold.',
+      `The answer is kept per caller for ${DASHBOARD_CACHE_TTL_MS / 1000} s: figures may be up to that old (\`generatedAt\` says when they were computed); a change of a website's settings shows at once.`,
       '- `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.\n- `editor`: the QA queue.\n- `support`: open disputes and holds.\n- `content` (content editors, admins, superadmins): posts and pages in draft, scheduled publishing (with failures and their reason), published ones with warnings; each links to its edit page.',
       '**400** naming `tenant` when it is not an id, **403** for non-staff, and naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access), **404** naming `tenant` for no such website.',
     ].join('\n\n'),

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { idOf } from '@/access/actor'
 import { announceAllContentChanged, announceContentChange } from '@/content/http/answerCache'
+import { announceDashboardChange } from '@/operations/dashboard/answerCache'
 import type { User } from '@/payload-types'
 
 type Stamped = { tenant?: number | { id: number } | null }
@@ -33,10 +34,12 @@ export const announceContentDelete: CollectionAfterDeleteHook = ({ doc }) => {
 /**
  * A website's save or deletion: its settings, branding, SEO defaults and base prices show
  * in its public answers, and its domains and slug decide which website a request is for,
- * which may move a host to another website: every website's answers go.
+ * which may move a host to another website: every website's answers go. Its name,
+ * currency and time zone show on the staff dashboards, which go too.
  */
 const announceWebsiteChange = () => {
   announceAllContentChanged()
+  announceDashboardChange()
 }
 
 export const announceWebsiteSave: CollectionAfterChangeHook = ({ doc }) => {
