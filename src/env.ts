@@ -49,6 +49,8 @@ const schema = z
     USER_CACHE: z.enum(['on', 'off']).default('on'),
     /** `off`: every public content GET builds its answer from the database (src/content/http/answerCache.ts). */
     CONTENT_CACHE: z.enum(['on', 'off']).default('on'),
+    /** `off`: every request resolves its website and reads its price list from the database (src/operations/websiteCache.ts). */
+    WEBSITE_CACHE: z.enum(['on', 'off']).default('on'),
     /** S3-compatible storage for uploads; unset → files under DATA_DIR/uploads. */
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.url().optional(),

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 import { idOf } from '@/access/actor'
 import { announceAllContentChanged, announceContentChange } from '@/content/http/answerCache'
 import { announceDashboardChange } from '@/operations/dashboard/answerCache'
+import { forgetWebsites } from '@/operations/websiteCache'
 import type { User } from '@/payload-types'
 
 type Stamped = { tenant?: number | { id: number } | null }
@@ -40,6 +41,7 @@ export const announceContentDelete: CollectionAfterDeleteHook = ({ doc }) => {
 const announceWebsiteChange = () => {
   announceAllContentChanged()
   announceDashboardChange()
+  forgetWebsites()
 }
 
 export const announceWebsiteSave: CollectionAfterChangeHook = ({ doc }) => {

@@ -8,6 +8,8 @@ import type { OptionDimension } from '@/domain/pricing/dimensions'
 import type { PricingConfig, RateOption } from '@/domain/pricing/types'
 import type { PricingOption, Tenant } from '@/payload-types'
 
+import { cachedPrices, rememberPrices, websiteCacheGeneration } from './websiteCache'
+
 /**
  * A website's price list from its base prices (on the tenant) and its order options:
  * one query, explicit about the tenant. Null when the website has no options yet.
@@ -17,16 +19,25 @@ import type { PricingOption, Tenant } from '@/payload-types'
  * row) doubled the CPU cost of this step for an identical result (no access applies, the
  * collection has no read hooks, and its fields nothing to hide or populate at depth 0).
  * Give the collection read hooks or hidden fields and this must go back to `payload.find`.
+ * The rows are kept per website in the process (./websiteCache.ts), dropped whenever one
+ * of them changes.
  */
 export const loadPricingConfig = async (req: PayloadRequest, tenant: Tenant): Promise<{ config: PricingConfig; options: PricingOption[] } | null> => {
-  const options = (await req.payload.db.find({
-    collection: 'pricing-options',
-    where: { tenant: { equals: tenant.id } },
-    sort: 'sortOrder',
-    pagination: false,
-    limit: 0,
-    req,
-  })) as { docs: PricingOption[] }
+  const options = { docs: cachedPrices(tenant.id) ?? [] }
+  if (options.docs.length === 0) {
+    const startedAt = websiteCacheGeneration()
+    options.docs = (
+      (await req.payload.db.find({
+        collection: 'pricing-options',
+        where: { tenant: { equals: tenant.id } },
+        sort: 'sortOrder',
+        pagination: false,
+        limit: 0,
+        req,
+      })) as { docs: PricingOption[] }
+    ).docs
+    rememberPrices(tenant.id, options.docs, startedAt)
+  }
   const profile = tenant.pricing
   if (!profile || options.docs.length === 0) return null
   const of = (dimension: OptionDimension) => options.docs.filter((o) => o.dimension === dimension)

@@ -3,6 +3,8 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Tenant } from '@/payload-types'
 import { hostCandidates } from '@/domain/tenancy/hostname'
 
+import { cachedResolution, rememberResolution, websiteCacheGeneration } from './websiteCache'
+
 export type TenantResolution =
   | { tenant: Tenant; via: 'host' | 'header' }
   | { tenant: null; host: string | null; slug: string | null }
@@ -23,7 +25,8 @@ const findTenants = async (req: PayloadRequest, where: Where, limit: number) =>
 /**
  * The website a request is for: its Host header matched against tenants' domains
  * (most specific first, then the parent domain), else the `X-Tenant: <slug>` header.
- * Inactive websites never match. Cached on `req.context` for the rest of the request.
+ * Inactive websites never match. Kept in the process (./websiteCache.ts, dropped on every
+ * website change) and on `req.context` for the rest of the request.
  */
 export const resolveTenant = async (req: PayloadRequest): Promise<TenantResolution> => {
   const cached = req.context[CONTEXT_KEY] as TenantResolution | undefined
@@ -34,6 +37,13 @@ export const resolveTenant = async (req: PayloadRequest): Promise<TenantResoluti
   const candidates = hostCandidates(host)
 
   let resolution: TenantResolution = { tenant: null, host, slug }
+  const hit = cachedResolution(candidates, slug)
+  if (hit) {
+    if (hit.website && hit.via) resolution = { tenant: hit.website, via: hit.via }
+    req.context[CONTEXT_KEY] = resolution
+    return resolution
+  }
+  const startedAt = websiteCacheGeneration()
   if (candidates.length > 0) {
     const { docs } = await findTenants(req, { and: [{ 'domains.domain': { in: candidates } }, { active: { equals: true } }] }, candidates.length)
     // The request's own host beats its parent domain.
@@ -46,6 +56,7 @@ export const resolveTenant = async (req: PayloadRequest): Promise<TenantResoluti
     const { docs } = await findTenants(req, { and: [{ slug: { equals: slug } }, { active: { equals: true } }] }, 1)
     if (docs[0]) resolution = { tenant: docs[0], via: 'header' }
   }
+  rememberResolution(candidates, slug, resolution.tenant ? { website: resolution.tenant, via: resolution.via } : { website: null, via: null }, startedAt)
   req.context[CONTEXT_KEY] = resolution
   return resolution
 }

@@ -8,6 +8,8 @@ import { moneyField } from '@/fields/money'
 import { announceContentDelete, announceContentSave } from '@/hooks/announceContentChange'
 import { stampTenant } from '@/hooks/stampTenant'
 
+import { forgetPricesOnChange, forgetPricesOnDelete } from './hooks/forgetPrices'
+
 const CODE = /^[a-z0-9]+(?:[_-][a-z0-9]+)*$/
 
 const shapeOf = (data: { dimension?: unknown } | undefined) => DIMENSION_SHAPE[(data?.dimension as OptionDimension) ?? 'formattingStyle'] ?? {}
@@ -37,7 +39,7 @@ export const PricingOptions: CollectionConfig<'pricing-options'> = {
   },
   indexes: [{ fields: ['tenant', 'dimension', 'code'], unique: true }],
   // Pricing tables on public pages show the live "from" prices.
-  hooks: { beforeValidate: [stampTenant], afterChange: [announceContentSave], afterDelete: [announceContentDelete] },
+  hooks: { beforeValidate: [stampTenant], afterChange: [announceContentSave, forgetPricesOnChange], afterDelete: [announceContentDelete, forgetPricesOnDelete] },
   fields: [
     {
       name: 'dimension',
