@@ -54,7 +54,9 @@ export const prepareClients = async (platform: Platform, web: Web, count: number
     await db.query('INSERT INTO users_tenants (_order, _parent_id, id, tenant_id) SELECT 1, u, md5(random()::text || u::text), $2 FROM unnest($1::int[]) u', [rows.map((r) => r.id), alpha])
     const gateway = await ensureSystemAccount(db, alpha, 'gateway_clearing')
     for (const row of rows) await fundedWallet(db, alpha, row.id, funds, gateway)
-    // Every client signs in from the drill's one address.
+    // Every client signs in from the drill's one address. Written beside Payload, so no
+    // process hears of it: the drills do this before any request names the website (the
+    // website cache would keep the old limit for up to 30 s).
     await db.query('UPDATE tenants SET settings_rate_limits_login_per_ip_per_minute = 10000 WHERE id = $1', [alpha])
     await db.query('COMMIT')
   } catch (error) {
