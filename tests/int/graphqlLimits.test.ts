@@ -1,7 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { documentCacheStats } from '@/api/graphql/documentCache'
 import { GRAPHQL_LIMITS } from '@/api/graphql/limits'
 import { DEMO_PASSWORD } from '@/seed/demoData'
 
@@ -146,85 +145,5 @@ describe('no schema leaks, no unbounded bodies', () => {
     const res = await t.api.graphqlRaw(JSON.stringify({ query: `{ Orders { totalDocs } } # ${'x'.repeat(GRAPHQL_LIMITS.maxBodyBytes)}` }), { host: 'alpha.test', token })
     expect(res.status).toBe(413)
     expect(operations).toBe(0)
-  })
-})
-
-describe('the same text again: parsed and checked once, decided every time (src/api/graphql/documentCache.ts)', () => {
-  it('refuses an over-deep, an over-aliased and a subscription document on every request, before anything runs', async () => {
-    const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: Users { totalDocs }`).join(' ')} }`
-    for (let round = 0; round < 3; round++) {
-      const deeper = await ask(deep(30))
-      expect(deeper.status).toBe(400)
-      expect(deeper.body.errors[0].message).toMatch(/Query depth limit of 10 exceeded/)
-      const aliased = await ask(aliases)
-      expect(aliased.status).toBe(400)
-      expect(aliased.body.errors[0].message).toMatch(/Aliases limit of 15 exceeded, found 20/)
-      const subscription = await ask('subscription { Orders { docs { id } } }')
-      expect(subscription.status).toBe(400)
-      expect(subscription.body.errors[0].message).toMatch(/Subscriptions are not served/)
-      const unknown = await ask('{ Orders { docs { statuz } } }')
-      expect(unknown.status).toBe(400)
-      expect(unknown.body.errors[0].message).toBe('Cannot query field "statuz" on type "Order".')
-    }
-    expect(operations).toBe(0)
-  })
-
-  // The seed has no orders and the client sees only themself: the answers that need rows are the admin's users.
-  let admin: string
-  beforeAll(async () => {
-    admin = await t.api.login('admin@alpha.test', DEMO_PASSWORD, { host: 'alpha.test' })
-  })
-  const asAdmin = (query: string, variables?: Record<string, unknown>) => t.api.graphql(query, { host: 'alpha.test', token: admin, variables })
-
-  it('answers a cached document as the first time, checking it against the schema once', async () => {
-    const query = '{ Users(limit: 5, sort: "-createdAt") { totalDocs docs { id email roles createdAt tenants { tenant { id slug } } } } }'
-    const before = documentCacheStats().schemaChecks
-    const first = await asAdmin(query)
-    const again = await asAdmin(query)
-    expect(first.status).toBe(200)
-    expect(first.body.data.Users.docs.length).toBeGreaterThan(1)
-    expect(again.status).toBe(200)
-    expect(again.body).toEqual(first.body)
-    expect(documentCacheStats().schemaChecks).toBe(before + 1)
-  })
-
-  it('answers each caller from the same cached text as their own access allows', async () => {
-    const query = '{ Users { totalDocs } }'
-    const mine = await ask(query)
-    const staff = await asAdmin(query)
-    const anonymous = await t.api.graphql(query, { host: 'alpha.test' })
-    expect(mine.body.data.Users.totalDocs).toBe(1)
-    expect(staff.body.data.Users.totalDocs).toBeGreaterThan(1)
-    expect(anonymous.body.data.Users).toBeNull()
-    expect(anonymous.body.errors[0].extensions.statusCode).toBe(403)
-  })
-
-  it('coerces the variables of each request: the same text with a bad variable is refused, with a good one answered', async () => {
-    const query = 'query One($id: Int!) { User(id: $id) { id email } }'
-    const listed = await asAdmin('{ Users(limit: 1) { docs { id email } } }')
-    const user = listed.body.data.Users.docs[0] as { id: number; email: string }
-    const good = await asAdmin(query, { id: user.id })
-    expect(good.status).toBe(200)
-    expect(good.body.data.User).toEqual(user)
-    const bad = await asAdmin(query, { id: 'one' })
-    expect(bad.status).toBe(400)
-    expect(bad.body.errors[0].message).toMatch(/Variable "\$id" got invalid value "one"/)
-    const missing = await asAdmin(query, {})
-    expect(missing.status).toBe(400)
-    expect((await asAdmin(query, { id: user.id })).body).toEqual(good.body)
-  })
-
-  it('runs the operation each request names from one cached document', async () => {
-    const query = 'query Count { Users { totalDocs } } query Page($limit: Int) { Users(limit: $limit) { docs { id } } }'
-    const body = (operationName: string, variables?: object) => JSON.stringify({ query, operationName, variables })
-    const count = await t.api.graphqlRaw(body('Count'), { host: 'alpha.test', token: admin })
-    const page = await t.api.graphqlRaw(body('Page', { limit: 2 }), { host: 'alpha.test', token: admin })
-    expect(count.status).toBe(200)
-    expect(count.body.data.Users.totalDocs).toBeGreaterThan(2)
-    expect(page.status).toBe(200)
-    expect(page.body.data.Users.docs).toHaveLength(2)
-    const none = await t.api.graphqlRaw(JSON.stringify({ query }), { host: 'alpha.test', token: admin })
-    expect(none.status).toBe(400)
-    expect(none.body.errors[0].message).toBe('Unable to detect operation AST')
   })
 })

@@ -1,4 +1,4 @@
-import { type DocumentNode, Kind, type SelectionSetNode, visit } from 'graphql'
+import { type DocumentNode, Kind, parse, type SelectionSetNode, visit } from 'graphql'
 
 /** The fragments a selection spreads, directly or inside inline fragments and fields. */
 const spreadsOf = (set: SelectionSetNode): string[] => {
@@ -42,9 +42,16 @@ const fragmentCycle = (document: DocumentNode): string | null => {
  * What Payload's validation cannot be trusted with: its complexity rule runs beside
  * GraphQL's own and fails (a 500) on a subscription (there is no subscription type) and
  * on fragments that spread each other, before NoFragmentCycles reports them. Refused
- * with GraphQL's words (./documentCache's `documentRefusal` runs it per query text).
+ * here with GraphQL's words; a document that does not parse is left to Payload's 400.
  */
-export const refusalOf = (document: DocumentNode): string | null => {
+export const documentRefusal = (query: unknown): string | null => {
+  if (typeof query !== 'string') return null
+  let document: DocumentNode
+  try {
+    document = parse(query, { maxTokens: 50_000 })
+  } catch {
+    return null
+  }
   if (document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription')) {
     return 'Subscriptions are not served: use GET /api/events (Server-Sent Events) for live updates.'
   }

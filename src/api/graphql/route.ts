@@ -1,8 +1,8 @@
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
-import { documentRefusal } from './documentCache'
+import { documentRefusal } from './documentChecks'
 import { GRAPHQL_LIMITS } from './limits'
-import { payloadGraphqlPost } from './payloadPost'
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json'
 
@@ -36,11 +36,10 @@ const withoutSuggestions = (message: unknown) => (typeof message === 'string' ? 
  * validation — GraphQL's own rules and the limits of ./limits.ts — answered 400 without
  * spelling suggestions. Validation errors come back as 400 only under the GraphQL
  * response media type, so the request asks for it and the answer is relabelled JSON for
- * clients that asked for JSON. Each query text is parsed and checked against the schema
- * once (./documentCache, ./payloadPost).
+ * clients that asked for JSON.
  */
 export const graphqlPost = (config: Promise<SanitizedConfig> | SanitizedConfig) => {
-  const payloadPost = payloadGraphqlPost(config instanceof Promise ? config : Promise.resolve(config))
+  const payloadPost = GRAPHQL_POST(config instanceof Promise ? config : Promise.resolve(config))
   return async (request: Request): Promise<Response> => {
     const declared = Number(request.headers.get('content-length') ?? 0)
     if (declared > GRAPHQL_LIMITS.maxBodyBytes) return errorResponse(413, `At most ${GRAPHQL_LIMITS.maxBodyBytes} bytes in one GraphQL request.`)
