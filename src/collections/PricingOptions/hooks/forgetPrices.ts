@@ -6,8 +6,10 @@ import type { PricingOption } from '@/payload-types'
 
 /** Quotes and placements price from the process's copy of a website's options: every change drops it everywhere. */
 export const forgetPricesOnChange: CollectionAfterChangeHook<PricingOption> = ({ doc, previousDoc, operation }) => {
-  const websites = new Set([idOf(doc.tenant ?? null), operation === 'update' ? idOf(previousDoc?.tenant ?? null) : idOf(doc.tenant ?? null)])
-  for (const website of websites) forgetWebsitePrices(website)
+  forgetWebsitePrices(idOf(doc.tenant ?? null))
+  // An option moved to another website leaves the old one's list stale too.
+  const before = operation === 'update' ? idOf(previousDoc?.tenant ?? null) : null
+  if (before !== null && before !== idOf(doc.tenant ?? null)) forgetWebsitePrices(before)
   return doc
 }
 
