@@ -3,7 +3,9 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { serverOnlyField } from '@/fields/serverOnly'
 
 import { accessQueryWithFlag } from './accessQuery'
+import { compactPermissions } from './graphql/compactPermissions'
 import { graphqlLimitRules } from './graphql/limits'
+import { selectByDefault } from './graphql/selectByDefault'
 import { guardApiOperation } from './guardOperation'
 import { guardEndpoints } from './guardEndpoints'
 import { mapClientFaults, mapLostServers } from './mapDatabaseErrors'
@@ -28,7 +30,11 @@ export const apiGuards = (): Plugin => (config: Config): Config => ({
   graphQL: {
     ...config.graphQL,
     validationRules: (args) => [...(config.graphQL?.validationRules?.(args) ?? []), ...graphqlLimitRules()],
-    queries: (graphQL, info) => ({ ...accessQueryWithFlag(info), ...(config.graphQL?.queries?.(graphQL, info) ?? {}) }),
+    queries: (graphQL, info) => {
+      selectByDefault(info)
+      compactPermissions(info)
+      return { ...accessQueryWithFlag(info), ...(config.graphQL?.queries?.(graphQL, info) ?? {}) }
+    },
     mutations: (graphQL, info) => ({ ...unverifiedMutations(info), ...(config.graphQL?.mutations?.(graphQL, info) ?? {}) }),
   },
   onInit: async (payload) => {

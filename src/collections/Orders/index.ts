@@ -34,6 +34,8 @@ const code = (name: string, required = false): Field => setOnCreateField({ name,
  */
 export const Orders: CollectionConfig<'orders'> = {
   slug: 'orders',
+  // The rate card's read rule asks whether the caller is the order's writer (access/staffOrOrderWriter.ts).
+  forceSelect: { writer: true },
   lockDocuments: false,
   admin: {
     ...navigation('Orders'),

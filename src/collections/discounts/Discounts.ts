@@ -19,6 +19,8 @@ import { deriveStatus, guardDiscountReferences, upperCaseCode } from './hooks'
  */
 export const Discounts: CollectionConfig<'discounts'> = {
   slug: 'discounts',
+  // What the read hook derives `status` from (hooks.ts, deriveStatus).
+  forceSelect: { active: true, archived: true, startsAt: true, endsAt: true, usageLimit: true },
   lockDocuments: false,
   admin: {
     ...navigation('Money'),
