@@ -93,7 +93,8 @@ export const dashboardEndpoint: Endpoint = documented(
     method: 'get',
     handler: async (req) => {
       const tenant = parseQuery(req, dashboardQuery).tenant || null
-      const body = await cachedDashboard(actorOf(req), tenant, () => staffDashboard(req, tenant))
+      const fresh = /\bno-cache\b/i.test(req.headers.get('cache-control') ?? '')
+      const body = await cachedDashboard(actorOf(req), tenant, () => staffDashboard(req, tenant), fresh)
       return new Response(body, { headers: { 'content-type': 'application/json' } })
     },
   },
@@ -101,7 +102,7 @@ export const dashboardEndpoint: Endpoint = documented(
     summary: 'The staff dashboard’s figures',
     description: [
       'For staff: the admin home’s figures over their websites (or the one named by `?tenant=`), one part per role they hold.',
-      `The answer is kept per caller for ${DASHBOARD_CACHE_TTL_MS / 1000} s: figures may be up to that old (\`generatedAt\` says when they were computed); a change of a website's settings shows at once.`,
+      `The answer is kept per caller for ${DASHBOARD_CACHE_TTL_MS / 1000} s: figures may be up to that old (\`generatedAt\` says when they were computed); a change of a website's settings shows at once. Send \`Cache-Control: no-cache\` for an answer computed now (the admin home does on each visit; pollers should not).`,
       '- `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.\n- `editor`: the QA queue.\n- `support`: open disputes and holds.\n- `content` (content editors, admins, superadmins): posts and pages in draft, scheduled publishing (with failures and their reason), published ones with warnings; each links to its edit page.',
       '**400** naming `tenant` when it is not an id, **403** for non-staff, and naming `tenant` for a website not theirs (the admin’s website selector is a filter, never access), **404** naming `tenant` for no such website.',
     ].join('\n\n'),

@@ -42,9 +42,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 /** The caller's dashboard and the statements it cost. */
-const dashboard = async (who: string, query = '') => {
+const dashboard = async (who: string, query = '', headers: Record<string, string> = {}) => {
   sql.reset()
-  const res = await t.api.get(`/api/dashboard${query}`, { ...(who === 'betaAdmin' ? BETA : ALPHA), token: tokens[who] })
+  const res = await t.api.get(`/api/dashboard${query}`, { ...(who === 'betaAdmin' ? BETA : ALPHA), token: tokens[who], headers })
   expect(res.status).toBe(200)
   return { body: res.body, statements: sql.count }
 }
@@ -57,6 +57,16 @@ describe('GET /api/dashboard within the window', () => {
     expect(second.statements).toBeLessThan(first.statements)
     expect(second.statements).toBeLessThanOrEqual(1)
     expect(second.body).toEqual(first.body)
+  })
+
+  it('answers one computed now to `Cache-Control: no-cache` (the admin home on each visit), and keeps that one', async () => {
+    const first = await dashboard('admin', `?tenant=${alpha}`)
+    const fresh = await dashboard('admin', `?tenant=${alpha}`, { 'cache-control': 'no-cache' })
+    expect(fresh.statements).toBeGreaterThanOrEqual(10)
+    expect(Date.parse(fresh.body.generatedAt)).toBeGreaterThan(Date.parse(first.body.generatedAt))
+    const after = await dashboard('admin', `?tenant=${alpha}`)
+    expect(after.statements).toBeLessThanOrEqual(1)
+    expect(after.body.generatedAt).toBe(fresh.body.generatedAt)
   })
 
   it('never gives one caller another’s answer: another admin of the same website, its support, another website’s admin, another ?tenant=', async () => {

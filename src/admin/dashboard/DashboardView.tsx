@@ -31,7 +31,11 @@ export const DashboardView = () => {
   useEffect(() => {
     let live = true
     setState({})
-    fetch(`${serverURL}${routes.api}/dashboard${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`, { credentials: 'include' })
+    fetch(`${serverURL}${routes.api}/dashboard${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`, {
+      credentials: 'include',
+      // A visit shows what is true now (the staff member's own change of a moment ago); the 15 s answer is for pollers.
+      headers: { 'Cache-Control': 'no-cache' },
+    })
       .then(async (res) => {
         const body = await res.json()
         if (live) setState(res.ok ? { data: body as StaffDashboard } : { error: body?.errors?.[0]?.message ?? `The dashboard answered ${res.status}.` })

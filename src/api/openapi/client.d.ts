@@ -2571,7 +2571,7 @@ export interface paths {
          * The staff dashboard’s figures
          * @description For staff: the admin home’s figures over their websites (or the one named by `?tenant=`), one part per role they hold.
          *
-         *     The answer is kept per caller for 15 s: figures may be up to that old (`generatedAt` says when they were computed); a change of a website's settings shows at once.
+         *     The answer is kept per caller for 15 s: figures may be up to that old (`generatedAt` says when they were computed); a change of a website's settings shows at once. Send `Cache-Control: no-cache` for an answer computed now (the admin home does on each visit; pollers should not).
          *
          *     - `admin` (admins, superadmins): order counts by status; the overdue, unpaid, awaiting-staffing and in-QA counters, each with a `link` to its filtered admin list; revenue, refunds and writer pay per day over each website’s last 30 days from journal lines, per website in its currency and time zone (never added across websites); open payout requests; outbox health.
          *     - `editor`: the QA queue.

@@ -50,12 +50,14 @@ const keyOf = (actor: Actor, tenant: number | null): string =>
 
 /**
  * The caller's dashboard as a JSON body: the stored one while fresh, else `build`'s,
- * kept unless a website changed meanwhile. Without a signed-in caller it builds (and
- * `build` refuses).
+ * kept unless a website changed meanwhile. `fresh` (the request's `Cache-Control:
+ * no-cache`) builds it anew and keeps that: a person opening the admin home right after
+ * their own change sees it, while pollers get the kept answer. Without a signed-in
+ * caller it builds (and `build` refuses).
  */
-export const cachedDashboard = async (actor: Actor | null, tenant: number | null, build: () => Promise<unknown>): Promise<string> => {
+export const cachedDashboard = async (actor: Actor | null, tenant: number | null, build: () => Promise<unknown>, fresh = false): Promise<string> => {
   const key = actor ? keyOf(actor, tenant) : null
-  const hit = key === null ? null : cache.get(key)
+  const hit = key === null || fresh ? null : cache.get(key)
   if (hit !== null) return hit
   const started = cache.generation()
   const body = JSON.stringify(await build())
