@@ -185,6 +185,17 @@ describe.skipIf(!hasRedisServer())('when the bus reconnects', () => {
       await redis.start()
       await reconnected
       expect(cachedUser(id)).toBeNull()
+      // A signal goes round once the subscriber is subscribed again: closing the bus while
+      // ioredis still resubscribes rejects that command with nobody to hear it.
+      const heard = new Promise<void>((resolve) => {
+        const stop = privateBus.onSignal('test.resubscribed', () => (stop(), resolve()))
+      })
+      const roundTrip = () => Promise.race([heard.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200))])
+      for (let tries = 0; tries < 50; tries++) {
+        await privateBus.signal('test.resubscribed').catch(() => undefined)
+        if (await roundTrip()) break
+      }
+      await heard
     } finally {
       setEventBus(bus)
       await privateBus.close()
